@@ -1,0 +1,103 @@
+"""Open data: ``api/meetings.json``, documented in docs/open-data.md.
+
+Built from the model, never from HTML. Private items keep their number and title but carry no
+papers, minute text or resolutions. URLs are relative to the site root, with no leading slash.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import urls
+from .model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart
+
+FORMAT_VERSION = 1
+
+
+def _attendee(a) -> dict:
+    entry = {"name": a.name, "person": a.person, "role": a.role}
+    if a.directorate:
+        entry["directorate"] = a.directorate
+    if a.organisation:
+        entry["organisation"] = a.organisation
+    if a.substitute_for:
+        entry["for"] = a.substitute_for
+    return entry
+
+
+def _plain(text: str) -> str:
+    """Resolution text without our link targets: '[minute 28/16](minutebook:…)' -> 'minute 28/16'."""
+    import re
+
+    return re.sub(r"\[([^\]]*)\]\(minutebook:[^)]*\)", r"\1", text)
+
+
+def _part(part: MinutePart) -> dict:
+    return {"letter": part.letter, "title": part.title,
+            "resolutions": [_plain(r.text) for r in part.resolutions]}
+
+
+def _paper(p) -> dict:
+    entry = {"title": p.title, "kind": p.kind, "url": urls.paper(p)}
+    if p.appendix:
+        entry["appendix"] = p.appendix
+    return entry
+
+
+def _item(item: Item) -> dict:
+    minute = item.minute
+    public = not item.private
+    return {
+        "id": f"{item.meeting.id}/{item.slug}",
+        "agenda_number": item.number,
+        "minute": minute.cite if minute else None,
+        "title": item.title,
+        "pages": item.pages,
+        "lead": item.lead or None,
+        "topic": item.topic,
+        "url": urls.item(item),
+        "private": item.private,
+        "exempt_paragraph": item.exempt_paragraph,
+        "resolutions": [_plain(r.text) for r in minute.resolutions] if minute and public else [],
+        "parts": [_part(p) for p in minute.parts] if minute and public else [],
+        "references": list(minute.references) if minute and public else [],
+        "papers": [_paper(p) for p in item.all_papers] if public else [],
+    }
+
+
+def meeting_record(meeting: Meeting) -> dict:
+    minutes = meeting.minutes
+    attendance = {group: [] for group in ATTENDANCE_GROUPS}
+    if minutes:
+        for group, entries in minutes.attendance.items():
+            attendance[group] = [_attendee(a) for a in entries]
+    public_items = [i for i in meeting.items if not i.private]
+    return {
+        "id": meeting.id,
+        "committee": meeting.committee,
+        "joint_with": meeting.joint_with,
+        "date": meeting.date.isoformat(),
+        "start": meeting.start,
+        "place": meeting.place or None,
+        "status": meeting.status,
+        "postponed_to": meeting.postponed_to.isoformat() if meeting.postponed_to else None,
+        "published": meeting.agenda_published.isoformat() if meeting.agenda_published else None,
+        "closed": minutes.closed if minutes else None,
+        "minutes_approved": minutes.approved if minutes else None,
+        "url": urls.meeting(meeting),
+        "attendance": attendance,
+        "declarations": [{"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
+                         for d in (minutes.declarations if minutes else [])],
+        "papers": [_paper(p) for i in public_items for p in i.all_papers],
+        "items": [_item(i) for i in meeting.items],
+    }
+
+
+def meetings_json(archive: Archive) -> str:
+    data = {
+        "format": FORMAT_VERSION,
+        "committees": [{"id": c.slug, "name": c.name, "url": urls.committee(c)}
+                       for c in sorted(archive.committees.values(), key=lambda c: c.slug)],
+        "meetings": [meeting_record(m) for m in archive.meetings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

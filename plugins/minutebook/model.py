@@ -1,0 +1,289 @@
+"""The domain model: committees, meetings, agenda items, minutes, papers and people.
+
+Plain dataclasses, no behaviour beyond small derived properties. Names follow Open Civic Data's
+Event vocabulary where it fits (meeting = event, item = agenda item) and UK committee practice
+otherwise (minutes, RESOLVED, municipal year, Schedule 12A).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+MEETING_STATUSES = ("scheduled", "agenda published", "held", "cancelled", "postponed")
+PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
+ROLES = ("Chair", "Vice-Chair", "Co-opted Member", "By Invitation")
+ATTENDANCE_GROUPS = (
+    "present",
+    "co_opted",
+    "cabinet_members",
+    "other_members",
+    "officers",
+    "invited",
+    "apologies",
+    "substitutions",
+)
+ATTENDANCE_LABELS = {
+    "present": "Members present",
+    "co_opted": "Co-opted members",
+    "cabinet_members": "Cabinet members",
+    "other_members": "Other members",
+    "officers": "Officers",
+    "invited": "Invited",
+    "apologies": "Apologies",
+    "substitutions": "Substitutions",
+}
+
+# Schedule 12A to the Local Government Act 1972, Part 1: descriptions of exempt information.
+SCHEDULE_12A = {
+    1: "Information relating to any individual",
+    2: "Information which is likely to reveal the identity of an individual",
+    3: "Information relating to the financial or business affairs of any particular person "
+       "(including the authority holding that information)",
+    4: "Information relating to any consultations or negotiations, or contemplated consultations "
+       "or negotiations, in connection with any labour relations matter arising between the "
+       "authority or a Minister of the Crown and employees of, or office holders under, the authority",
+    5: "Information in respect of which a claim to legal professional privilege could be "
+       "maintained in legal proceedings",
+    6: "Information which reveals that the authority proposes to give under any enactment a notice "
+       "under or by virtue of which requirements are imposed on a person, or to make an order or "
+       "direction under any enactment",
+    7: "Information relating to any action taken or to be taken in connection with the prevention, "
+       "investigation or prosecution of crime",
+}
+
+
+def municipal_year(day: dt.date) -> int:
+    """The year a municipal year starts in: May 2016 to April 2017 is 2016."""
+    return day.year if day.month >= 5 else day.year - 1
+
+
+def municipal_year_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    role: str = ""
+    directorate: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    full_name: str = ""
+    honorific: str = ""
+    names: list[str] = field(default_factory=list)
+    registered: bool = True  # False: made from a name found in the papers
+
+
+@dataclass
+class Attendee:
+    """A name as printed in an attendance list, joined to a person."""
+
+    name: str  # as printed, without honorific
+    person: str  # person key
+    role: str | None = None
+    directorate: str = ""
+    organisation: str = ""
+    substitute_for: str = ""
+
+
+@dataclass
+class Membership:
+    year: int
+    name: str
+    person: str
+    role: str | None = None
+
+
+@dataclass
+class Committee:
+    slug: str
+    name: str
+    short_name: str = ""
+    description: str = ""
+    contact: Contact | None = None
+    membership: dict[int, list[Membership]] = field(default_factory=dict)
+    hidden: bool = False
+    source: str = ""
+    meetings: list["Meeting"] = field(default_factory=list)  # its own and joint ones, by date
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass
+class Resolution:
+    number: str  # "1", "2"… within its minute or part
+    text: str  # Markdown (may contain a nested list)
+    anchor: str = ""
+
+
+@dataclass
+class MinutePart:
+    """A lettered part of a minute (seed 002's minute 3 has parts a–c)."""
+
+    letter: str
+    title: str
+    body: str  # Markdown, RESOLVED block removed
+    resolutions: list[Resolution] = field(default_factory=list)
+    resolved_intro: str = ""
+    questions: list[str] = field(default_factory=list)
+    anchor: str = ""
+
+
+@dataclass
+class Minute:
+    number: int
+    year: int  # municipal year start
+    title: str
+    body: str  # Markdown text before any part, RESOLVED block removed
+    resolutions: list[Resolution] = field(default_factory=list)
+    resolved_intro: str = ""
+    questions: list[str] = field(default_factory=list)
+    parts: list[MinutePart] = field(default_factory=list)
+    line: int = 0
+    item_number: str | None = None  # from {item=…}
+    slug: str | None = None
+    topic: str | None = None
+    private: str | None = None  # from {private=N}: the Schedule 12A paragraph
+    references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
+
+    @property
+    def cite(self) -> str:
+        return f"{self.number}/{self.year % 100:02d}"
+
+
+@dataclass
+class Declaration:
+    name: str
+    person: str
+    minute: int | None
+    interest: str = ""
+    text: str = ""
+
+
+@dataclass
+class Minutes:
+    approved: bool = False
+    approved_at: dt.date | None = None
+    amendment: str = ""
+    closed: str | None = None
+    note: str = ""
+    attendance: dict[str, list[Attendee]] = field(default_factory=dict)
+    declarations: list[Declaration] = field(default_factory=list)
+    minutes: list[Minute] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass
+class Paper:
+    slug: str
+    kind: str
+    title: str
+    item_number: str | None = None
+    to: str = ""
+    date: dt.date | None = None
+    subject: str = ""
+    authors: list[Contact] = field(default_factory=list)
+    body: str = ""
+    parent: str | None = None
+    appendix: str | None = None
+    pdf: str = ""
+    source: str = ""
+    appendices: list["Paper"] = field(default_factory=list)
+    item: "Item | None" = None
+    line: int = 0
+
+
+@dataclass
+class ItemPart:
+    number: str
+    title: str
+
+
+@dataclass
+class Item:
+    """One business item of a meeting: its agenda entry, its minute, or both."""
+
+    slug: str
+    title: str
+    number: str | None = None  # agenda number as printed
+    lead: str = ""
+    pages: str | None = None
+    description: str = ""
+    parts: list[ItemPart] = field(default_factory=list)
+    private: bool = False
+    exempt_paragraph: int | None = None
+    topic: str | None = None
+    minute_number: int | None = None  # the agenda's own pointer to its minute
+    minute: Minute | None = None
+    papers: list[Paper] = field(default_factory=list)  # main papers; appendices hang off them
+    meeting: "Meeting | None" = None
+    line: int = 0
+
+    @property
+    def all_papers(self) -> list[Paper]:
+        out = []
+        for paper in self.papers:
+            out.append(paper)
+            out.extend(paper.appendices)
+        return out
+
+
+@dataclass
+class Meeting:
+    committee: str  # slug of the committee that owns the folder
+    date: dt.date
+    start: str | None = None
+    place: str = ""
+    status: str = "scheduled"
+    postponed_to: dt.date | None = None
+    agenda_published: dt.date | None = None
+    published_by: str = ""
+    public_access: str = ""
+    webcast: str = ""
+    joint_with: list[str] = field(default_factory=list)
+    notes: str = ""
+    items: list[Item] = field(default_factory=list)
+    minutes: Minutes | None = None
+    papers: list[Paper] = field(default_factory=list)  # every paper and appendix
+    source: str = ""
+    has_agenda: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.committee}/{self.date.isoformat()}"
+
+    @property
+    def year(self) -> int:
+        return municipal_year(self.date)
+
+
+@dataclass
+class Archive:
+    committees: dict[str, Committee] = field(default_factory=dict)
+    meetings: list[Meeting] = field(default_factory=list)  # sorted by date, then committee
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def meeting(self, committee: str, day: dt.date) -> Meeting | None:
+        return self._meeting_index.get((committee, day))
+
+    def index(self) -> None:
+        """Build the lookup tables used by the linker and the pages (once per load)."""
+        self._meeting_index = {}
+        self.minute_index: dict[tuple[str, int, int], tuple[Meeting, Item]] = {}
+        for meeting in self.meetings:
+            for slug in [meeting.committee, *meeting.joint_with]:
+                self._meeting_index[(slug, meeting.date)] = meeting
+            for item in meeting.items:
+                item.meeting = meeting
+                if item.minute:
+                    key = (meeting.committee, item.minute.year, item.minute.number)
+                    self.minute_index.setdefault(key, (meeting, item))

@@ -1,0 +1,34 @@
+"""Page text: turns the linked model into one Markdown page per committee, meeting, item, paper
+and person. Pure functions of the model; the MkDocs plugin only hands the results to MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import urls
+from ..links import resolve_targets
+from ..model import Archive
+from . import committee, home, item, meeting, paper, people
+from .common import Page
+from .context import SiteContext
+
+__all__ = ["Page", "SiteContext", "build_site"]
+
+
+def build_site(archive: Archive, today: dt.date, site_name: str = "Committee papers", intro: str = "") -> list[Page]:
+    ctx = SiteContext(archive, today, site_name)
+    pages = [home.build(ctx, intro), committee.build_index(ctx), people.build_index(ctx)]
+    for c in sorted(archive.committees.values(), key=lambda c: c.name.lower()):
+        pages.append(committee.build(ctx, c))
+    for m in archive.meetings:
+        pages.append(meeting.build(ctx, m))
+        for i in m.items:
+            pages.append(item.build(ctx, i))
+            for p in ctx.public_papers(i):
+                pages.append(paper.build(ctx, p))
+    for key in sorted(archive.people):
+        if ctx.attendance.get(key) or ctx.memberships.get(key) or ctx.declarations.get(key):
+            pages.append(people.build(ctx, archive.people[key]))
+    for page in pages:
+        page.body = resolve_targets(page.body, page.url)
+    return pages

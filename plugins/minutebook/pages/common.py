@@ -1,0 +1,125 @@
+"""Small Markdown helpers shared by the page builders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from .. import urls
+
+
+@dataclass
+class Page:
+    """One generated page: where it lives, its title and its Markdown."""
+
+    url: str
+    title: str
+    kind: str
+    body: str
+    description: str = ""
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
+    in_nav: bool = False
+
+    @property
+    def src(self) -> str:
+        return urls.src(self.url)
+
+    def markdown(self) -> str:
+        meta = {
+            "title": self.title,
+            "minutebook": {
+                "kind": self.kind,
+                "breadcrumbs": [{"title": t, "url": u} for t, u in self.breadcrumbs],
+            },
+        }
+        if self.description:
+            meta["description"] = self.description
+        # JSON is valid YAML and escapes every character that could break the front matter.
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}\n"
+
+
+def long_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def short_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def clock(value: str | None) -> str:
+    """'14:00' -> '2.00 pm' as councils print it."""
+    if not value:
+        return ""
+    hour, minute = (int(x) for x in value.split(":"))
+    suffix = "am" if hour < 12 else "pm"
+    if hour == 12 and minute == 0:
+        return "12 noon"
+    return f"{(hour - 1) % 12 + 1}.{minute:02d} {suffix}"
+
+
+def esc(text: str | None) -> str:
+    """Escape text for raw HTML."""
+    return html.escape(text or "", quote=True)
+
+
+def inline(text: str | None) -> str:
+    """Officer-written text placed inside a Markdown table cell or heading: one line, no pipes."""
+    text = " ".join((text or "").split())
+    return text.replace("|", "\\|")
+
+
+def link(label: str, from_url: str, to_url: str) -> str:
+    return f"[{inline(label)}]({urls.relative(from_url, to_url)})"
+
+
+def table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """A Markdown table; the caption becomes a visible paragraph before it."""
+    if not rows:
+        return ""
+    out = []
+    if caption:
+        out.append(f'<p class="mb-caption" markdown="span">{caption}</p>\n')
+    out.append("| " + " | ".join(headers) + " |")
+    out.append("|" + "|".join(" --- " for _ in headers) + "|")
+    for row in rows:
+        out.append("| " + " | ".join(cell if cell else " " for cell in row) + " |")
+    return "\n".join(out) + "\n"
+
+
+PARA_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)+)(?P<space>\s+)(?=\S)")
+
+
+def anchor_paragraphs(body: str) -> str:
+    """Give numbered paragraphs ("3.2 Coventry is…") a citable anchor, #para-3-2."""
+    out, in_fence, previous_blank = [], False, True
+    seen: set[str] = set()
+    for line in body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence or not previous_blank else PARA_NUMBER.match(line)
+        if match:
+            number = match.group("number")
+            anchor = "para-" + number.replace(".", "-")
+            if anchor not in seen:
+                seen.add(anchor)
+                line = (f'<a class="mb-para" id="{anchor}" href="#{anchor}" '
+                        f'title="Link to paragraph {number}">{number}</a> ' + line[match.end():])
+        out.append(line)
+        previous_blank = not line.strip()
+    return "\n".join(out)
+
+
+def dl(rows: list[tuple[str, str]]) -> str:
+    """Key facts as a two-column table with row headers (read well by screen readers)."""
+    rows = [(k, v) for k, v in rows if v]
+    if not rows:
+        return ""
+    body = "\n".join(f'<tr><th scope="row">{esc(k)}</th><td markdown="span">{v}</td></tr>' for k, v in rows)
+    return f'<table class="mb-facts" markdown="1">\n<tbody markdown="1">\n{body}\n</tbody>\n</table>\n'

@@ -1,0 +1,70 @@
+"""The paper page: a report, briefing note or appendix as readable HTML."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..model import Paper
+from .common import Page, anchor_paragraphs, dl, esc, inline, link, short_date
+from .context import SiteContext
+from .meeting import meeting_title
+
+KIND_LABELS = {
+    "report": "Report",
+    "briefing note": "Briefing note",
+    "appendix": "Appendix",
+    "presentation": "Presentation",
+    "supplementary": "Supplementary paper",
+    "minutes": "Minutes",
+}
+
+
+def authors_block(paper: Paper) -> str:
+    if not paper.authors:
+        return ""
+    out = ["## Authors and contacts {#authors}\n"]
+    for a in paper.authors:
+        lines = [f"**{inline(a.name)}**"]
+        for value in (a.role, a.directorate):
+            if value:
+                lines.append(inline(value))
+        if a.phone:
+            lines.append(f"Telephone: {inline(a.phone)}")
+        if a.email:
+            lines.append(f'E-mail: <a href="mailto:{esc(a.email)}">{esc(a.email)}</a>')
+        out.append('<address markdown="span">' + "<br>".join(lines) + "</address>\n")
+    return "\n".join(out)
+
+
+def build(ctx: SiteContext, paper: Paper) -> Page:
+    item = paper.item
+    meeting = item.meeting
+    here = urls.paper(paper)
+    committee = ctx.committee(meeting.committee)
+    parent = None
+    if paper.parent:
+        parent = next((p for p in item.papers if p.slug == paper.parent), None)
+    facts = [
+        ("Kind", KIND_LABELS[paper.kind] + (f" {inline(paper.appendix)}" if paper.appendix else "")),
+        ("Appendix to", link(parent.title, here, urls.paper(parent)) if parent else ""),
+        ("To", inline(paper.to)),
+        ("Date", short_date(paper.date)),
+        ("Subject", inline(paper.subject)),
+        ("Agenda item", link(f"{item.number}. {item.title}" if item.number else item.title, here, urls.item(item))),
+        ("Meeting", link(meeting_title(ctx, meeting), here, urls.meeting(meeting))),
+        ("Original", f"[PDF of the published paper]({paper.pdf})" if paper.pdf else ""),
+    ]
+    out = [dl(facts), anchor_paragraphs(paper.body) + "\n"]
+    if paper.appendices:
+        out.append("## Appendices {#appendices}\n")
+        out.append("\n".join(f"- {link(f'Appendix {a.appendix}: {a.title}', here, urls.paper(a))}"
+                             for a in paper.appendices) + "\n")
+    out.append(authors_block(paper))
+    title = paper.title if not paper.appendix else f"Appendix {paper.appendix}: {paper.title}"
+    crumbs = [(committee.label, urls.committee(committee)),
+              (short_date(meeting.date), urls.meeting(meeting)),
+              (item.title, urls.item(item))]
+    if parent:
+        crumbs.append((parent.title, urls.paper(parent)))
+    return Page(url=here, title=title, kind="paper", body="\n".join(x for x in out if x),
+                description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
+                breadcrumbs=crumbs)

@@ -1,0 +1,162 @@
+"""Reading YAML and front matter with line numbers, without PyYAML's surprises.
+
+PyYAML follows YAML 1.1: ``18:30`` loads as the integer 1110, ``NO`` as ``False`` and
+``2017-02-30`` raises deep inside the constructor. Our resolver only recognises ``true``/``false``,
+``null``/``~``, plain decimal integers and floats; everything else (times, dates, yes/no) stays a
+string exactly as written, and the schema decides what it means. Sexagesimal numbers are
+detected so that the schema can tell the officer to quote the time.
+
+Values come back as :class:`YMap`, :class:`YList` and plain scalars. A ``YMap`` knows the line
+of each of its keys, a ``YList`` the line of each entry, so every problem names its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+try:  # the C parser is several times faster; archives have thousands of files
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class Loader(_BaseLoader):
+    """Safe loader with a YAML 1.2-like core schema."""
+
+
+Loader.yaml_implicit_resolvers = {}
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+# What YAML 1.1 would have turned into a number: 18:30 (sexagesimal).
+SEXAGESIMAL = re.compile(r"^[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$")
+
+
+class Unquoted(str):
+    """A plain (unquoted) scalar; the schema uses this to ask for quotes where YAML 1.1 differs."""
+
+
+class YMap(dict):
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+class YAMLProblem(Exception):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+MAX_DEPTH = 50
+
+
+def _convert(node, loader: Loader, offset: int, depth: int = 0):
+    if depth > MAX_DEPTH:
+        raise YAMLProblem("the YAML is nested too deeply", node.start_mark.line + 1 + offset)
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        result = YMap()
+        result.line = line
+        result.key_lines = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YAMLProblem("a key must be plain text", key_node.start_mark.line + 1 + offset)
+            key = key_node.value
+            if key in result:
+                raise YAMLProblem(
+                    f"'{key}' is given twice", key_node.start_mark.line + 1 + offset
+                )
+            result[key] = _convert(value_node, loader, offset, depth + 1)
+            result.key_lines[key] = key_node.start_mark.line + 1 + offset
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = YList()
+        result.line = line
+        result.item_lines = []
+        for item in node.value:
+            result.append(_convert(item, loader, offset, depth + 1))
+            result.item_lines.append(item.start_mark.line + 1 + offset)
+        return result
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:str":
+        if not node.style:
+            return Unquoted(node.value)
+        return node.value
+    if tag in (
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+    ):
+        try:
+            return loader.construct_object(node)
+        except Exception:  # a value our resolver accepted but the constructor cannot read
+            return node.value
+    # Explicit tags (!!binary, !!python/...) are not part of the format.
+    raise YAMLProblem(f"the tag {tag} is not allowed here", line)
+
+
+def load(text: str, line_offset: int = 0):
+    """Parse one YAML document; raise YAMLProblem with a line number on any failure."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _convert(node, loader, line_offset)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        what = exc.problem or exc.context or "not valid YAML"
+        raise YAMLProblem(f"the YAML cannot be read: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise YAMLProblem(f"the YAML cannot be read: {exc}", None) from None
+    except RecursionError:
+        raise YAMLProblem("the YAML is nested too deeply", None) from None
+    finally:
+        loader.dispose()
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def split_front_matter(text: str):
+    """Return (front matter text or None, body, line number where the body starts)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    yaml_text = match.group(1)
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    return yaml_text, body, body_line
