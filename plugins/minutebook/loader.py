@@ -61,8 +61,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return None
 
 
-def read_front_matter(path: Path, problems: Problems, spec, name: str, required=True):
-    """Return (validated Record or None, body, body's first line)."""
+def read_front_matter(path: Path, problems: Problems, spec, name: str, required=True, partial=False):
+    """Return (validated Record or None, body, body's first line).
+
+    With ``partial``, a file with invalid fields still returns its valid ones (the problems are
+    recorded), so that checks further on can report their problems in the same run.
+    """
     text = read_text(path, problems)
     if text is None:
         return None, "", 1
@@ -81,8 +85,8 @@ def read_front_matter(path: Path, problems: Problems, spec, name: str, required=
         return None, body, body_line
     if raw is None:
         raw = {}
-    checked = spec.check(raw, Where(problems, path, 2), name)
-    if checked is INVALID:
+    checked, ok = spec.check_partial(raw, Where(problems, path, 2), name)
+    if checked is INVALID or not (ok or partial):
         return None, body, body_line
     return checked, body, body_line
 
@@ -226,7 +230,7 @@ class ArchiveLoader:
                                 "add meeting.md with at least the start time and place")
             return
         data, body, _ = read_front_matter(meeting_path, self.problems, formats.MEETING, "meeting.md",
-                                          required=False)
+                                          required=False, partial=True)
         if data is None:
             return
         meeting = Meeting(committee=committee, date=day, start=data.get("start"),
@@ -291,7 +295,7 @@ class ArchiveLoader:
 
     def load_minutes(self, meeting: Meeting, path: Path) -> None:
         data, body, body_line = read_front_matter(path, self.problems, formats.MINUTES, "minutes.md",
-                                                  required=False)
+                                                  required=False, partial=True)
         if data is None:
             return
         minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),

@@ -46,8 +46,9 @@ def _strip_bold(text: str) -> str:
     count = text.count("**")
     if count % 2:
         return text.replace("**", "").strip()
-    if count == 2 and text.startswith("**") and text.endswith("**"):
-        return text[2:-2].strip()
+    wrapped = re.match(r"^(\(?\w{1,3}[.)]\s+)?\*\*(.*)\*\*$", text, re.S)
+    if count == 2 and wrapped:
+        return (wrapped.group(1) or "") + wrapped.group(2).strip()
     return text
 
 
@@ -83,7 +84,7 @@ def _list_entries(blocks) -> list[str]:
 
 def _clean_entry(text: str) -> str:
     first, _, rest = text.partition("\n")
-    first = _strip_bold(first)
+    first = _strip_bold(re.sub(r"^\(?\d{1,3}[.)]\s+", "", first))  # "- 1) Note…" as PDFs print it
     rest = "\n".join(_strip_bold_line(line) for line in rest.splitlines())
     return (first + ("\n" + rest if rest.strip() else "")).strip()
 

@@ -266,14 +266,19 @@ class Mapping(Field):
     key_help: str = ""
 
     def check(self, value, where, name):
+        record, ok = self.check_partial(value, where, name)
+        return record if ok else INVALID
+
+    def check_partial(self, value, where, name):
+        """Validate, and return (the fields that are valid, whether everything was)."""
         if self.from_text is not None and isinstance(value, (str, int, float)) and not isinstance(value, bool):
             parsed = self.from_text(str(value).strip())
             if parsed is None:
-                return where.error(f"'{name}' cannot be read: '{value}'", self.text_description)
+                return where.error(f"'{name}' cannot be read: '{value}'", self.text_description), False
             value = parsed
         if not isinstance(value, dict):
             return where.error(f"'{name}' must be a mapping of fields, not {_type_name(value)}",
-                               "write 'field: value' lines indented under it")
+                               "write 'field: value' lines indented under it"), False
         out = Record()
         out.line = value.line if isinstance(value, YMap) else where.line
         out.key_lines = {}
@@ -307,7 +312,7 @@ class Mapping(Field):
             if spec.required and key not in value:
                 where.at(out.line).error(f"'{key}' is missing in {name}", f"add '{key}: …' ({spec.description})")
                 ok = False
-        return out if ok else INVALID
+        return out, ok
 
     def schema(self):
         if self.values is not None:

@@ -121,5 +121,5 @@ def dl(rows: list[tuple[str, str]]) -> str:
     rows = [(k, v) for k, v in rows if v]
     if not rows:
         return ""
-    body = "\n".join(f'<tr><th scope="row">{esc(k)}</th><td markdown="span">{v}</td></tr>' for k, v in rows)
+    body = "\n".join(f'<tr markdown="1"><th scope="row">{esc(k)}</th><td markdown="span">{v}</td></tr>' for k, v in rows)
     return f'<table class="mb-facts" markdown="1">\n<tbody markdown="1">\n{body}\n</tbody>\n</table>\n'
