@@ -122,3 +122,14 @@ def broken_links(site: Path) -> list[str]:
 
 def page_text(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def unrendered_markdown(site: Path) -> list[str]:
+    """Pages where Markdown or md_in_html markers reached the HTML unprocessed."""
+    bad = []
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for marker in ('markdown="', "index.md)", "](", "minutebook:"):
+            if marker in text:
+                bad.append(f"{page.relative_to(site)}: {marker}")
+    return bad

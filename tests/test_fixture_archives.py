@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from helpers import broken_links, fixture_project, mkdocs_build, page_text
+from helpers import broken_links, unrendered_markdown, fixture_project, mkdocs_build, page_text
 
 ARCHIVE = {
     "people.yml": """\
@@ -228,6 +228,7 @@ def test_no_broken_links_and_no_warnings(built):
     site, _, result = built
     assert "WARNING" not in result.stderr
     assert broken_links(site) == []
+    assert unrendered_markdown(site) == []
 
 
 def test_people_variants_join_and_namesakes_stay_apart(built):

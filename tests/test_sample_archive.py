@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from helpers import REPO, SEEDS, broken_links, page_text
+from helpers import REPO, SEEDS, broken_links, page_text, unrendered_markdown
 
 COMMITTEE = "education-childrens-services"
 
@@ -110,6 +110,7 @@ def test_every_export_url_exists_and_no_link_is_broken(sample_site, export):
     missing = [u for u in urls if not (site / u / "index.html").exists()]
     assert missing == []
     assert broken_links(site) == []
+    assert unrendered_markdown(site) == []
 
 
 def test_resolutions_and_paragraphs_have_citable_anchors(sample_site):

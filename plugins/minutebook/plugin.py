@@ -28,7 +28,7 @@ from .schema import parse_iso_date
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
 # Markdown extensions the generated pages rely on.
-REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc"]
+REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.markdown_ext"]
 
 
 class MinutebookConfig(Config):

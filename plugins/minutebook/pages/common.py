@@ -79,18 +79,22 @@ def link(label: str, from_url: str, to_url: str) -> str:
     return f"[{inline(label)}]({urls.relative(from_url, to_url)})"
 
 
-def table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
-    """A Markdown table; the caption becomes a visible paragraph before it."""
+def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_caption: bool = False) -> str:
+    """An HTML table with a caption and column headers; cells hold Markdown (links stay validated)."""
     if not rows:
         return ""
-    out = []
+    out = ['<div class="md-typeset__scrollwrap" markdown="1"><div class="md-typeset__table" markdown="1">',
+           '<table class="mb-table" markdown="1">']
     if caption:
-        out.append(f'<p class="mb-caption" markdown="span">{caption}</p>\n')
-    out.append("| " + " | ".join(headers) + " |")
-    out.append("|" + "|".join(" --- " for _ in headers) + "|")
+        cls = ' class="mb-sr-only"' if hide_caption else ""
+        out.append(f'<caption{cls} markdown="span">{caption}</caption>')
+    out.append('<thead markdown="1"><tr markdown="1">'
+               + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in headers) + "</tr></thead>")
+    out.append('<tbody markdown="1">')
     for row in rows:
-        out.append("| " + " | ".join(cell if cell else " " for cell in row) + " |")
-    return "\n".join(out) + "\n"
+        out.append('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>")
+    out.append("</tbody>\n</table>\n</div></div>\n")
+    return "\n".join(out)
 
 
 PARA_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)+)(?P<space>\s+)(?=\S)")

@@ -11,7 +11,7 @@ from .meeting import STATUS_LABELS
 def build(ctx: SiteContext, intro: str = "") -> Page:
     here = urls.HOME
     meetings = ctx.archive.meetings
-    out = []
+    out = [f"# {ctx.site_name}\n"]
     if intro:
         out.append(intro + "\n")
     upcoming = [m for m in meetings if m.date >= ctx.today and m.status not in ("held",)][:10]
@@ -19,7 +19,7 @@ def build(ctx: SiteContext, intro: str = "") -> Page:
     if upcoming:
         out.append(table(["Date", "Committee", "Time", "Status"], [
             [link(short_date(m.date), here, urls.meeting(m)), inline(ctx.committee(m.committee).name),
-             clock(m.start), STATUS_LABELS[m.status]] for m in upcoming], "Upcoming meetings"))
+             clock(m.start), STATUS_LABELS[m.status]] for m in upcoming], "Upcoming meetings", hide_caption=True))
     else:
         out.append("No meetings are scheduled yet.\n")
     recent = [m for m in reversed(meetings) if m.date < ctx.today or m.status == "held"][:10]
@@ -28,7 +28,7 @@ def build(ctx: SiteContext, intro: str = "") -> Page:
         out.append(table(["Date", "Committee", "Minutes"], [
             [link(short_date(m.date), here, urls.meeting(m)), inline(ctx.committee(m.committee).name),
              ("approved" if m.minutes.approved else "not yet approved") if m.minutes else "not yet published"]
-            for m in recent], "Recent meetings"))
+            for m in recent], "Recent meetings", hide_caption=True))
     papers = []
     for m in reversed(meetings):
         for item in m.items:
@@ -42,11 +42,11 @@ def build(ctx: SiteContext, intro: str = "") -> Page:
         out.append(table(["Paper", "Meeting"], [
             [link(p.title, here, urls.paper(p)), link(f"{ctx.committee(m.committee).label}, {short_date(m.date)}",
                                                        here, urls.meeting(m))] for m, _, p in papers[:10]],
-            "Latest papers"))
+            "Latest papers", hide_caption=True))
     visible = [c for c in ctx.archive.committees.values() if not c.hidden]
     if visible:
         out.append("## Committees {#committees}\n")
         out.append("\n".join(f"- {link(c.name, here, urls.committee(c))}"
                              for c in sorted(visible, key=lambda c: c.name.lower())) + "\n")
-    return Page(url=here, title=ctx.site_name, kind="home", body="\n".join(out),
+    return Page(url=here, title="Home", kind="home", body="\n".join(out),
                 description="Agendas, papers and minutes of council committees")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from .. import urls
@@ -45,7 +46,7 @@ def render_resolutions(holder: Minute | MinutePart, anchor_prefix: str = "") -> 
         return ""
     out = ['<div class="mb-resolved" markdown="1">']
     if holder.resolved_intro:
-        out.append(f"\n{holder.resolved_intro}\n")
+        out.append(f"\n{_bold_resolved(holder.resolved_intro)}\n")
         out.append('<ol class="mb-resolutions" markdown="1">')
         for r in holder.resolutions:
             anchor = anchor_prefix + r.anchor
@@ -54,9 +55,13 @@ def render_resolutions(holder: Minute | MinutePart, anchor_prefix: str = "") -> 
     else:
         r = holder.resolutions[0]
         anchor = anchor_prefix + r.anchor
-        out.append(f'<p id="{anchor}" markdown="span">{inline(r.text)}</p>')
+        out.append(f'<p id="{anchor}" markdown="span">{_bold_resolved(inline(r.text))}</p>')
     out.append("</div>\n")
     return "\n".join(out)
+
+
+def _bold_resolved(text: str) -> str:
+    return re.sub(r"^RESOLVED\b", "**RESOLVED**", text)
 
 
 def render_text(holder: Minute | MinutePart, anchor_prefix: str = "") -> str:
@@ -150,6 +155,10 @@ def agenda_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
         row = [inline(item.number), "".join(details), inline(item.pages or ""), papers, minute]
         (rows_private if item.private else rows_public).append(row)
     headers = ["No.", "Item", "Pages", "Papers", "Minute"]
+    if not any(row[4] for row in rows_public + rows_private):  # no minutes yet: drop the column
+        headers = headers[:4]
+        rows_public = [row[:4] for row in rows_public]
+        rows_private = [row[:4] for row in rows_private]
     out = ["## Agenda {#agenda}\n"]
     out.append(table(headers, rows_public, "Public business"))
     out.append("\n" + table(headers, rows_private, "Private business") if rows_private

@@ -1,0 +1,137 @@
+"""The domain on its own: no MkDocs, no site; YAML reading, names, minutes text, links, export."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from helpers import REPO, write_tree
+
+from minutebook import yamlio
+from minutebook.build import build
+from minutebook.export import meetings_json
+from minutebook.minutes_text import parse_minutes_body
+from minutebook.model import Person, municipal_year
+from minutebook.names import PeopleIndex, UnclearName, split_role, without_honorific
+
+DOMAIN = REPO / "plugins" / "minutebook"
+
+
+def test_domain_modules_do_not_import_mkdocs():
+    offenders = []
+    for path in DOMAIN.rglob("*.py"):
+        if path.name in ("plugin.py",):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("mkdocs", "material")]
+    assert offenders == []
+
+
+def test_no_module_is_a_thousand_lines():
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in DOMAIN.rglob("*.py")}
+    assert max(sizes.values()) < 600, sizes
+
+
+class TestYaml:
+    def test_times_and_yes_no_stay_as_written(self):
+        data = yamlio.load('start: 18:30\nok: NO\nquoted: "14:00"\nday: 2017-02-30\nn: 4\nflag: true\n')
+        assert data == {"start": "18:30", "ok": "NO", "quoted": "14:00", "day": "2017-02-30", "n": 4, "flag": True}
+        assert isinstance(data["start"], yamlio.Unquoted) and not isinstance(data["quoted"], yamlio.Unquoted)
+
+    def test_lines_are_known(self):
+        data = yamlio.load("a: 1\nitems:\n  - x\n  - y\n", line_offset=1)
+        assert data.line_of("items") == 3 and data["items"].line_of(1) == 5
+
+    def test_broken_yaml_names_a_line(self):
+        with pytest.raises(yamlio.YAMLProblem) as info:
+            yamlio.load("a: 1\nb: [1, 2\nc: 3\n")
+        assert info.value.line == 3
+
+    def test_python_tags_are_refused(self):
+        with pytest.raises(yamlio.YAMLProblem):
+            yamlio.load("a: !!python/object:os.system echo\n")
+
+    def test_deep_nesting_is_refused_cleanly(self):
+        with pytest.raises(yamlio.YAMLProblem):
+            yamlio.load("a: " + "[" * 200 + "]" * 200)
+
+
+class TestNames:
+    def people(self):
+        return PeopleIndex({
+            "k-jones": Person("k-jones", "K Jones", full_name="Kellie Jones", names=["Jones"]),
+            "m-mutton": Person("m-mutton", "M Mutton"),
+            "j-mutton": Person("j-mutton", "J Mutton"),
+            "c-miks": Person("c-miks", "C Miks"),
+        })
+
+    def test_variants_join(self):
+        index = self.people()
+        assert {index.resolve(n) for n in ("Kellie Jones", "Mrs K Jones", "K Jones", "Jones")} == {"k-jones"}
+        assert index.resolve("Councillor Miks") == "c-miks"
+        assert index.resolve("Cllr. C Miks") == "c-miks"
+
+    def test_namesakes_stay_apart_and_a_bare_surname_is_refused(self):
+        index = self.people()
+        assert index.resolve("Councillor M Mutton") == "m-mutton"
+        assert index.resolve("J Mutton") == "j-mutton"
+        with pytest.raises(UnclearName):
+            index.resolve("Councillor Mutton")
+
+    def test_unknown_names_become_people_and_join_later(self):
+        index = self.people()
+        first = index.resolve("A Brennan")
+        assert first == "a-brennan" and index.resolve("Mr A Brennan") == first
+
+    def test_roles_and_honorifics(self):
+        assert split_role("Councillor P Seaman (Cabinet Member for Children and Young People)") == (
+            "Councillor P Seaman", "Cabinet Member for Children and Young People")
+        assert without_honorific("Mrs S Hanson") == "S Hanson"
+
+
+def test_municipal_year_runs_may_to_april():
+    assert municipal_year(dt.date(2017, 4, 30)) == 2016
+    assert municipal_year(dt.date(2017, 5, 1)) == 2017
+
+
+def test_resolved_block_single_sentence_and_list():
+    body = "## 74. QA\n\nNoted.\n\nRESOLVED that the report be noted.\n\n## 75. FE\n\nRESOLVED that:\n\n- 1) **A**\n- 2) **B**\n"
+    minutes, problems = parse_minutes_body(body, 10, 2016)
+    assert problems == []
+    assert [r.text for r in minutes[0].resolutions] == ["RESOLVED that the report be noted."]
+    assert [r.text for r in minutes[1].resolutions] == ["A", "B"]
+    assert minutes[1].line == 16
+
+
+def test_minute_heading_without_number_is_an_error():
+    _, problems = parse_minutes_body("## Apologies\n\nNone.\n", 5, 2016)
+    assert problems and problems[0].line == 5 and "no minute number" in problems[0].message
+
+
+def test_pipeline_without_mkdocs(tmp_path):
+    write_tree(tmp_path, {
+        "board/committee.md": "---\nname: Board\n---\n",
+        "board/2017-04-06/meeting.md": '---\nstart: "14:00"\n---\n',
+        "board/2017-04-06/minutes.md": "---\nclosed: \"15:00\"\n---\n\n## 1. Apologies\n\nNone, see minute 2 below.\n\n"
+                                       "## 2. Minutes\n\nFurther to minute 9/15 noted.\n",
+    })
+    result = build(tmp_path, dt.date(2026, 1, 1))
+    assert result.ok
+    assert [p.url for p in result.pages if p.kind == "item"] == ["board/2017-04-06/apologies/",
+                                                               "board/2017-04-06/minutes/"]
+    apologies = next(p for p in result.pages if p.url == "board/2017-04-06/apologies/")
+    assert "[minute 2](../minutes/index.md#minute) below" in apologies.body
+    infos = [str(p) for p in result.problems.infos]
+    assert any("minute 9/15 is not in the archive" in i for i in infos)
+    data = json.loads(meetings_json(result.archive))
+    assert data["meetings"][0]["items"][1]["references"] == ["9/15"]
+    assert data["meetings"][0]["items"][0]["references"] == ["2/16"]
