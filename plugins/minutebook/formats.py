@@ -6,7 +6,7 @@ Schema for editors; docs/guide/meeting-files.md describes the same fields for pe
 
 from __future__ import annotations
 
-from .model import MEETING_STATUSES, PAPER_KINDS, ROLES
+from .model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
 from .names import split_role
 from .schema import (Bool, Choice, Date, Integer, ListOf, Mapping, Slug, Text, Time, Url,
                      json_schema)
@@ -183,12 +183,67 @@ PAPER = Mapping(
     },
 )
 
+PLACE_IN_PACK = Text("Where it was published: <YYYY-MM-DD>/<paper file name>",
+                     pattern=r"\d{4}-\d{2}-\d{2}/[a-z0-9]+(?:-[a-z0-9]+)*",
+                     pattern_help="a meeting date and a paper file name, like 2017-04-27/work-programme")
+
+PROGRAMME_ENTRY = Mapping(
+    description="A work-programme entry: planned for a meeting date, or in an undated bucket",
+    fields={
+        "date": Date("The meeting it is planned for"),
+        "bucket": Choice("For undated entries: which list it is in", choices=PROGRAMME_BUCKETS),
+        "title": Text("The title as printed", required=True),
+        "detail": Text("The detail column"),
+        "leads": ListOf("Cabinet member and lead officers, as printed", item=Text()),
+        "source": Text("Who asked for it, and when (the Source column)"),
+        "outcomes": Text("The Outcomes column"),
+        "topic": Slug("The topic key of the subject"),
+        "considered_at": ListOf("Where it was considered, when no rule can see it: a minute (73/16), "
+                                "or <YYYY-MM-DD>/<agenda number or item slug>", item=Text(numbers=True)),
+    },
+)
+
+PROGRAMME = Mapping(
+    description="A committee's work programme for one municipal year (programmes/<YYYY-YY>.md)",
+    fields={
+        "year": Text("The municipal year, \"2016/17\"", required=True, pattern=r"\d{4}/\d{2}",
+                     pattern_help='a municipal year like "2016/17"'),
+        "published_in": PLACE_IN_PACK,
+        "entries": ListOf("The planned items", item=PROGRAMME_ENTRY),
+    },
+)
+
+TRACKER_ROW = Mapping(
+    description="A row of the outstanding-issues tracker",
+    fields={
+        "meeting": Date("The date of the meeting that made the request"),
+        "item": Text("The agenda item, as the tracker prints it"),
+        "cabinet_member": Text("The cabinet member it went to"),
+        "kind": Choice("Recommendation, action or information", required=True, choices=ACTION_KINDS),
+        "text": Text("The recommendation or action", required=True),
+        "response": Text("The response, as printed (dated where the tracker dates it)"),
+        "status": Text("The status, where printed apart from the response"),
+        "minute": Text("The minute that made the request (N/YY), when the date and title do not find it",
+                       pattern=r"\d+/\d{2}", pattern_help="a minute like 73/16"),
+    },
+)
+
+TRACKER = Mapping(
+    description="An outstanding-issues tracker as published with a meeting's papers (tracker/<YYYY-MM-DD>.md)",
+    fields={
+        "published_in": PLACE_IN_PACK,
+        "rows": ListOf("The rows, in the order printed", item=TRACKER_ROW),
+    },
+)
+
 FORMATS = {
     "people": (PEOPLE, "Minutebook people.yml"),
     "committee": (COMMITTEE, "Minutebook committee.md front matter"),
     "meeting": (MEETING, "Minutebook meeting.md front matter"),
     "minutes": (MINUTES, "Minutebook minutes.md front matter"),
     "paper": (PAPER, "Minutebook paper front matter"),
+    "programme": (PROGRAMME, "Minutebook work programme front matter"),
+    "tracker": (TRACKER, "Minutebook outstanding-issues tracker front matter"),
 }
 
 

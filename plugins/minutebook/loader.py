@@ -27,6 +27,10 @@ from .model import (
     Minutes,
     Paper,
     Person,
+    ProgrammeEntry,
+    Tracker,
+    TrackerRow,
+    WorkProgramme,
     municipal_year,
 )
 from .names import PeopleIndex, UnclearName, normalise, slugify
@@ -121,7 +125,12 @@ class ArchiveLoader:
         for folder in folders:
             if folder.name in self.archive.committees:
                 for meeting_dir in sorted(folder.iterdir()):
-                    self.load_meeting_folder(folder.name, meeting_dir)
+                    if meeting_dir.name == "programmes" and meeting_dir.is_dir():
+                        self.load_programmes(folder.name, meeting_dir)
+                    elif meeting_dir.name == "tracker" and meeting_dir.is_dir():
+                        self.load_trackers(folder.name, meeting_dir)
+                    else:
+                        self.load_meeting_folder(folder.name, meeting_dir)
         self.archive.meetings.sort(key=lambda m: (m.date, m.committee))
         self.check_joint_meetings()
         self.archive.index()
@@ -462,6 +471,60 @@ class ArchiveLoader:
         for item in meeting.items:
             for paper in item.all_papers:
                 paper.item = item
+
+    # -- work programmes and trackers ------------------------------------------------------------
+    def _data_files(self, folder: Path, pattern: re.Pattern, what: str, example: str):
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.name in IGNORED:
+                continue
+            if path.suffix != ".md" or not pattern.match(path.stem):
+                self.problems.error(path, None, f"is not a {what} file",
+                                    f"name it like {example}")
+                continue
+            yield path
+
+    def load_programmes(self, committee: str, folder: Path) -> None:
+        for path in self._data_files(folder, re.compile(r"^\d{4}-\d{2}$"), "work programme", "2016-17.md"):
+            data, body, _ = read_front_matter(path, self.problems, formats.PROGRAMME, "the work programme")
+            if data is None:
+                continue
+            year = int(data["year"][:4])
+            if path.stem != f"{year}-{(year + 1) % 100:02d}" or data["year"][5:] != f"{(year + 1) % 100:02d}":
+                self.problems.error(path, data.line_of("year"), f"the year {data['year']} does not match the "
+                                    f"file name {path.name}", f'name the file {year}-{(year + 1) % 100:02d}.md '
+                                    f'and write year: "{year}/{(year + 1) % 100:02d}"')
+                continue
+            programme = WorkProgramme(committee=committee, year=year, published_in=data.get("published_in", ""),
+                                      notes=body.strip(), source=self.problems.rel(path))
+            for entry in data.get("entries", []):
+                if ("date" in entry) == ("bucket" in entry):
+                    self.problems.error(path, entry.line, f"the entry '{entry['title']}' needs either a date "
+                                        "or a bucket", "give the meeting date, or the bucket for undated items")
+                    continue
+                programme.entries.append(ProgrammeEntry(
+                    title=entry["title"], date=entry.get("date"), bucket=entry.get("bucket"),
+                    detail=entry.get("detail", ""), leads=entry.get("leads", []), source=entry.get("source", ""),
+                    outcomes=entry.get("outcomes", ""), topic=entry.get("topic"),
+                    considered_at=entry.get("considered_at", []), line=entry.line or 0))
+            self.archive.programmes.append(programme)
+
+    def load_trackers(self, committee: str, folder: Path) -> None:
+        for path in self._data_files(folder, DATE_FOLDER, "tracker", "2017-04-27.md (the meeting's date)"):
+            day = parse_iso_date(path.stem)
+            if day is None:
+                self.problems.error(path, None, f"'{path.stem}' is not a real date", "check the day and month")
+                continue
+            data, _, _ = read_front_matter(path, self.problems, formats.TRACKER, "the tracker")
+            if data is None:
+                continue
+            tracker = Tracker(committee=committee, date=day, published_in=data.get("published_in", ""),
+                              source=self.problems.rel(path))
+            for row in data.get("rows", []):
+                tracker.rows.append(TrackerRow(
+                    text=row["text"], kind=row["kind"], meeting=row.get("meeting"), item=row.get("item", ""),
+                    cabinet_member=row.get("cabinet_member", ""), response=row.get("response", ""),
+                    status=row.get("status", ""), minute=row.get("minute"), line=row.line or 0))
+            self.archive.trackers.append(tracker)
 
     # -- whole-archive checks --------------------------------------------------------------------
     def check_joint_meetings(self) -> None:

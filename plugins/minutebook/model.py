@@ -266,11 +266,70 @@ class Meeting:
         return municipal_year(self.date)
 
 
+PROGRAMME_BUCKETS = ("items for the year", "date to be decided", "performance monitoring",
+                     "progress reports by exception", "next municipal year")
+ACTION_KINDS = ("recommendation", "action", "information")
+
+
+@dataclass
+class ProgrammeEntry:
+    """One planned item of a work programme: dated, or in one of the undated buckets."""
+
+    title: str
+    date: dt.date | None = None
+    bucket: str | None = None
+    detail: str = ""
+    leads: list[str] = field(default_factory=list)
+    source: str = ""
+    outcomes: str = ""
+    topic: str | None = None
+    considered_at: list[str] = field(default_factory=list)  # manual links: "73/16", "2017-04-27/4", "2017-04-27/<slug>"
+    line: int = 0
+
+
+@dataclass
+class WorkProgramme:
+    committee: str
+    year: int  # municipal year start
+    entries: list[ProgrammeEntry] = field(default_factory=list)
+    published_in: str = ""  # "<YYYY-MM-DD>/<paper slug>" of the pack that printed it
+    notes: str = ""
+    source: str = ""
+
+
+@dataclass
+class TrackerRow:
+    """A recommendation, action or information request followed up by the committee."""
+
+    text: str
+    kind: str  # recommendation | action | information
+    meeting: dt.date | None = None
+    item: str = ""  # the agenda item title as the tracker prints it
+    cabinet_member: str = ""
+    response: str = ""
+    status: str = ""
+    minute: str | None = None  # "N/YY" when the officer links it by hand
+    line: int = 0
+
+
+@dataclass
+class Tracker:
+    """One published snapshot of a committee's outstanding-issues tracker."""
+
+    committee: str
+    date: dt.date  # the date of the meeting whose pack printed it
+    rows: list[TrackerRow] = field(default_factory=list)
+    published_in: str = ""
+    source: str = ""
+
+
 @dataclass
 class Archive:
     committees: dict[str, Committee] = field(default_factory=dict)
     meetings: list[Meeting] = field(default_factory=list)  # sorted by date, then committee
     people: dict[str, Person] = field(default_factory=dict)
+    programmes: list[WorkProgramme] = field(default_factory=list)
+    trackers: list[Tracker] = field(default_factory=list)
 
     def meeting(self, committee: str, day: dt.date) -> Meeting | None:
         return self._meeting_index.get((committee, day))
