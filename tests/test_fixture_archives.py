@@ -80,11 +80,11 @@ ARCHIVE = {
           present: [M Mutton (Chair)]
         ---
 
-        ## 47. Private Fostering {private=1}
+        ## 49. Private Fostering {private=1}
 
         SECRET-MINUTE-TEXT about a child.
 
-        ## 48. Follow-up
+        ## 50. Follow-up
 
         Further to minute 43/15 the Board asked for more.
         """,
@@ -266,7 +266,7 @@ def test_dated_and_relative_references(built):
     assert 'href="../../2015-12-16/#minutes">16th December, 2015</a>' in minutes_item
     item = page_text(site, "children/2016-02-25/education-and-childrens-services")
     assert 'href="../minutes/#minute">Minute 51</a> above' in item
-    follow = next(i for i in meeting(export, "children/2016-01-07")["items"] if i["minute"] == "48/15")
+    follow = next(i for i in meeting(export, "children/2016-01-07")["items"] if i["minute"] == "50/15")
     assert follow["references"] == ["43/15"]
     cited = page_text(site, "children/2015-12-16/serious-case-review")
     assert "Referred to by" in cited and "../../2016-01-07/follow-up/" in cited

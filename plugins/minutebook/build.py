@@ -10,11 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import CheckSettings, check_archive
 from .links import link_archive
 from .loader import load_archive
 from .model import Archive
 from .pages import Page, build_site
 from .problems import Problems
+from .publication import Withheld, publish
+from .sanitize import sanitize_archive
 
 
 @dataclass
@@ -22,17 +25,26 @@ class Result:
     archive: Archive
     problems: Problems
     pages: list[Page]
+    withheld: Withheld | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
 
-def build(meetings_dir: Path, today: dt.date | None = None, site_name: str = "Committee papers",
-          intro: str = "") -> Result:
+def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, preview: bool = False,
+          site_name: str = "Committee papers", intro: str = "", checks: CheckSettings | None = None) -> Result:
+    """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
+    if now is None:
+        now = dt.datetime.now()
+    elif not isinstance(now, dt.datetime):
+        now = dt.datetime(now.year, now.month, now.day)
     archive, problems = load_archive(Path(meetings_dir))
     if problems.errors:
         return Result(archive, problems, [])
+    sanitize_archive(archive)
+    withheld = publish(archive, now, preview)
     link_archive(archive, problems)
-    pages = build_site(archive, today or dt.date.today(), site_name, intro)
-    return Result(archive, problems, pages)
+    check_archive(archive, problems, checks)
+    pages = build_site(archive, now.date(), site_name, intro)
+    return Result(archive, problems, pages, withheld)

@@ -61,7 +61,7 @@ def _item(item: Item) -> dict:
         "resolutions": [_plain(r.text) for r in minute.resolutions] if minute and public else [],
         "parts": [_part(p) for p in minute.parts] if minute and public else [],
         "references": list(minute.references) if minute and public else [],
-        "papers": [_paper(p) for p in item.all_papers] if public else [],
+        "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],
     }
 
 
@@ -88,7 +88,7 @@ def meeting_record(meeting: Meeting) -> dict:
         "attendance": attendance,
         "declarations": [{"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
                          for d in (minutes.declarations if minutes else [])],
-        "papers": [_paper(p) for i in public_items for p in i.all_papers],
+        "papers": [_paper(p) for i in public_items for p in i.all_papers if not p.withdrawn],
         "items": [_item(i) for i in meeting.items],
     }
 

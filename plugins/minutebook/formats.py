@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
 from .names import split_role
-from .schema import (Bool, Choice, Date, Integer, ListOf, Mapping, Slug, Text, Time, Url,
+from .schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
                      json_schema)
 
 
@@ -98,8 +98,12 @@ AGENDA_ITEM = Mapping(
         "slug": Slug("The item's address; fixed once published"),
         "topic": Slug("A topic key shared with the same subject at other meetings"),
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
+        "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
     },
 )
+
+DRAFT = Bool("true: not for publication yet (shown only in an officer's preview)")
+PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK time")
 
 MEETING = Mapping(
     description="A meeting and its agenda (meeting.md front matter)",
@@ -114,6 +118,8 @@ MEETING = Mapping(
         "webcast": Url("Link to the webcast"),
         "joint_with": ListOf("Other committees holding this meeting jointly", item=Slug()),
         "items": ListOf("The agenda, in order", item=AGENDA_ITEM),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
     },
 )
 
@@ -164,6 +170,8 @@ MINUTES = Mapping(
         "note": Text("A note printed above the minutes"),
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
     },
 )
 
@@ -180,6 +188,11 @@ PAPER = Mapping(
         "parent": Slug("Appendices: the file name of the paper it is appended to"),
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
         "pdf": Url("Link to the original PDF"),
+        "published": Date("The date the paper was first published"),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
+        "withdrawn": Date("The date the paper was withdrawn after publication"),
+        "withdrawn_reason": Text("Why it was withdrawn, for the public notice"),
     },
 )
 

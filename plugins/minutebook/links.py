@@ -76,7 +76,8 @@ class Linker:
         if not found:
             return None
         _, item = found
-        return f"[{label}](minutebook:{urls.item(item)}#minute)"
+        anchor = "" if item.private else "#minute"  # a private item's page has no minute text
+        return f"[{label}](minutebook:{urls.item(item)}{anchor})"
 
     def _numbered(self, match, meeting: Meeting, source: str, refs):
         number, yy = int(match.group("number")), int(match.group("yy"))

@@ -248,7 +248,8 @@ class ArchiveLoader:
                           published_by=data.get("published_by", ""),
                           public_access=data.get("public_access", ""), webcast=data.get("webcast", ""),
                           joint_with=data.get("joint_with", []), notes=body.strip(),
-                          source=self.problems.rel(meeting_path))
+                          source=self.problems.rel(meeting_path), draft=data.get("draft", False),
+                          publish_from=data.get("publish_from"))
         meeting.has_agenda = bool(data.get("items"))
         self.load_items(meeting, data, meeting_path)
         minutes_path = folder / "minutes.md"
@@ -291,7 +292,11 @@ class ArchiveLoader:
                         description=entry.get("description", ""),
                         parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
                         private=entry.get("private", False), exempt_paragraph=entry.get("exempt_paragraph"),
-                        topic=entry.get("topic"), line=entry.line)
+                        withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line)
+            if item.withhold_title and not item.private:
+                self.problems.error(path, entry.line_of("withhold_title"),
+                                    f"item {number} withholds its title but is not private",
+                                    "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
                 self.problems.error(path, entry.line, f"private item {number} has no exempt paragraph",
@@ -309,7 +314,8 @@ class ArchiveLoader:
             return
         minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
-                          note=data.get("note", ""), source=self.problems.rel(path))
+                          note=data.get("note", ""), source=self.problems.rel(path),
+                          draft=data.get("draft", False), publish_from=data.get("publish_from"))
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:
@@ -408,7 +414,12 @@ class ArchiveLoader:
                           to=data.get("to", ""), date=data.get("date"), subject=data.get("subject", ""),
                           authors=[Contact(**a) for a in data.get("authors", [])], body=body.strip(),
                           parent=data.get("parent"), appendix=data.get("appendix"), pdf=data.get("pdf", ""),
-                          source=self.problems.rel(path))
+                          source=self.problems.rel(path), published=data.get("published"),
+                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
+                          withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""))
+            if paper.withdrawn_reason and not paper.withdrawn:
+                self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
+                                    "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
             paper.line = data.line or 2
             records[paper.slug] = data
             by_slug[paper.slug] = paper
@@ -461,7 +472,7 @@ class ArchiveLoader:
                 used.add(item.slug)
         for item in meeting.items:
             if not item.slug:
-                base = slugify(item.title)
+                base = f"private-item-{slugify(item.number or 'x')}" if item.withhold_title else slugify(item.title)
                 slug, n = base, 2
                 while slug in used:
                     slug = f"{base}-{n}"

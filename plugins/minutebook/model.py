@@ -180,6 +180,9 @@ class Minutes:
     declarations: list[Declaration] = field(default_factory=list)
     minutes: list[Minute] = field(default_factory=list)
     source: str = ""
+    draft: bool = False
+    publish_from: dt.datetime | None = None
+    unpublished: str = ""  # set in preview builds: why the public would not see these minutes
 
 
 @dataclass
@@ -200,6 +203,12 @@ class Paper:
     appendices: list["Paper"] = field(default_factory=list)
     item: "Item | None" = None
     line: int = 0
+    draft: bool = False
+    publish_from: dt.datetime | None = None
+    withdrawn: dt.date | None = None
+    withdrawn_reason: str = ""
+    published: dt.date | None = None  # the date it was first published, where the file says
+    unpublished: str = ""
 
 
 @dataclass
@@ -221,6 +230,7 @@ class Item:
     parts: list[ItemPart] = field(default_factory=list)
     private: bool = False
     exempt_paragraph: int | None = None
+    withhold_title: bool = False
     topic: str | None = None
     minute_number: int | None = None  # the agenda's own pointer to its minute
     minute: Minute | None = None
@@ -256,6 +266,9 @@ class Meeting:
     papers: list[Paper] = field(default_factory=list)  # every paper and appendix
     source: str = ""
     has_agenda: bool = False
+    draft: bool = False
+    publish_from: dt.datetime | None = None
+    unpublished: str = ""
 
     @property
     def id(self) -> str:

@@ -21,9 +21,11 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 
 from . import urls
 from .build import Result, build
+from .checks import CheckSettings
 from .export import meetings_json
 from .problems import report
-from .schema import parse_iso_date
+from .sanitize import clean_html
+from .schema import DATETIME_PATTERN, parse_iso_date
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
@@ -34,17 +36,31 @@ REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admoni
 class MinutebookConfig(Config):
     meetings_dir = c.Type(str, default="meetings")
     """The folder of meeting files, relative to mkdocs.yml."""
-    today = c.Optional(c.Type(str))
-    """The date the build treats as today (YYYY-MM-DD), for tests and reproducible builds.
-    The environment variable MINUTEBOOK_TODAY does the same."""
+    now = c.Optional(c.Type(str))
+    """The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides
+    embargoes and what is upcoming. The environment variable MINUTEBOOK_NOW (or MINUTEBOOK_TODAY)
+    does the same; scheduled rebuilds leave it unset."""
+    preview = c.Type(bool, default=False)
+    """Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`;
+    the environment variable MINUTEBOOK_PREVIEW=1 does the same."""
     intro = c.Type(str, default="")
     """Text shown at the top of the home page."""
+    notice_days = c.Type(int, default=5)
+    """Clear working days between publishing an agenda and the meeting (England: 5)."""
+    holidays_region = c.Choice(("ENG", "WLS", "SCT", "NIR"), default="ENG")
+    """Whose bank holidays are not working days."""
+    extra_holidays = c.ListOfItems(c.Type(str), default=[])
+    """Other days the council is closed (YYYY-MM-DD)."""
 
 
 class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def __init__(self):
         self.result: Result | None = None
         self.meetings_dir: Path | None = None
+        self.command = "build"
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     def on_config(self, config):
         base = Path(config.config_file_path or ".").resolve().parent
@@ -58,17 +74,36 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 config.markdown_extensions.append(name)
         return config
 
-    def _today(self) -> dt.date:
-        text = os.environ.get("MINUTEBOOK_TODAY") or self.config.today
+    def _now(self) -> dt.datetime:
+        text = os.environ.get("MINUTEBOOK_NOW") or os.environ.get("MINUTEBOOK_TODAY") or self.config.now
         if not text:
-            return dt.date.today()
-        day = parse_iso_date(text)
+            return dt.datetime.now()
+        match = DATETIME_PATTERN.match(text.strip())
+        day = parse_iso_date(match.group(1)) if match else None
         if day is None:
-            raise PluginError(f"minutebook: 'today' is '{text}', which is not a date written YYYY-MM-DD")
-        return day
+            raise PluginError(f"minutebook: 'now' is '{text}'; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
+        return dt.datetime(day.year, day.month, day.day, int(match.group(2) or 0), int(match.group(3) or 0))
+
+    def _preview(self) -> bool:
+        wanted = self.config.preview or os.environ.get("MINUTEBOOK_PREVIEW", "") not in ("", "0")
+        if wanted and self.command != "serve":
+            raise PluginError("minutebook: preview shows drafts and embargoed papers, so it works only with "
+                              "`mkdocs serve`; a build for publishing never includes them. Unset 'preview' "
+                              "(or MINUTEBOOK_PREVIEW) for `mkdocs build`.")
+        return wanted
+
+    def _checks(self) -> CheckSettings:
+        extra = []
+        for text in self.config.extra_holidays:
+            day = parse_iso_date(text)
+            if day is None:
+                raise PluginError(f"minutebook: extra_holidays has '{text}', which is not a date YYYY-MM-DD")
+            extra.append(day)
+        return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
 
     def on_files(self, files: Files, config):
-        result = build(self.meetings_dir, self._today(), config.site_name, self.config.intro)
+        result = build(self.meetings_dir, self._now(), preview=self._preview(), site_name=config.site_name,
+                       intro=self.config.intro, checks=self._checks())
         for problem in result.problems.infos:
             log.info(str(problem))
         for problem in result.problems.warnings:
@@ -107,6 +142,12 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             item.parent = None
         _add_parent_links(items)
         return Navigation(items, pages)
+
+    def on_page_content(self, html, page, config, files):
+        """Last line of defence: generated pages keep only the HTML our templates need."""
+        if page.file.generated_by and "minutebook" in page.file.generated_by:
+            return clean_html(html)
+        return html
 
     def on_post_build(self, config):
         if self.result is None:

@@ -181,6 +181,29 @@ class Date(Field):
                                "pattern": r"^\d{4}-\d{2}-\d{2}$"})
 
 
+DATETIME_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]?\d|2[0-3]):([0-5]\d))?$")
+
+
+@dataclass
+class DateTime(Field):
+    """A date, or a date and time, in UK local time: 2017-04-19 or "2017-04-19 09:00"."""
+
+    def check(self, value, where, name):
+        if isinstance(value, str):
+            match = DATETIME_PATTERN.match(value.strip())
+            if match:
+                day = parse_iso_date(match.group(1))
+                if day is None:
+                    return where.error(f"'{name}' is {value}, which is not a real date", "check the day and month")
+                hour, minute = int(match.group(2) or 0), int(match.group(3) or 0)
+                return dt.datetime(day.year, day.month, day.day, hour, minute)
+        return where.error(f"'{name}' must be a date (YYYY-MM-DD) or date and time (\"YYYY-MM-DD HH:MM\"), "
+                           f"not '{value}'", 'write it like 2017-04-19 or "2017-04-19 09:00"')
+
+    def schema(self):
+        return self._describe({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$"})
+
+
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 

@@ -127,3 +127,11 @@ def dl(rows: list[tuple[str, str]]) -> str:
         return ""
     body = "\n".join(f'<tr markdown="1"><th scope="row">{esc(k)}</th><td markdown="span">{v}</td></tr>' for k, v in rows)
     return f'<table class="mb-facts" markdown="1">\n<tbody markdown="1">\n{body}\n</tbody>\n</table>\n'
+
+
+def preview_banner(reason: str) -> str:
+    """Shown only in an officer's preview, on content the public does not see."""
+    if not reason:
+        return ""
+    return (f'!!! danger "Preview only — {reason}"\n    The public site does not show this. '
+            "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")

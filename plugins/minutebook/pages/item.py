@@ -15,7 +15,9 @@ def paper_list(ctx: SiteContext, item: Item, here: str) -> str:
         return ""
     out = ["## Papers {#papers}\n"]
     for paper in item.papers:
-        out.append(f"- {link(paper.title, here, urls.paper(paper))} ({paper.kind})")
+        status = f", withdrawn {short_date(paper.withdrawn)}" if paper.withdrawn else ""
+        status += ", preview only" if paper.unpublished else ""
+        out.append(f"- {link(paper.title, here, urls.paper(paper))} ({paper.kind}{status})")
         for appendix in paper.appendices:
             out.append(f"    - {link(f'Appendix {appendix.appendix}: {appendix.title}', here, urls.paper(appendix))}")
     return "\n".join(out) + "\n"
@@ -43,6 +45,8 @@ def build(ctx: SiteContext, item: Item) -> Page:
     minute = item.minute
     if minute and not item.private:
         out.append(f"## Minute {minute.cite}: {inline(minute.title)} {{#minute}}\n")
+        if meeting.minutes and meeting.minutes.unpublished:
+            out.append(f"*Preview only — {meeting.minutes.unpublished}.*\n")
         if meeting.minutes and not meeting.minutes.approved:
             out.append("*From minutes not yet approved.*\n")
         out.append(render_minute(minute, 2))
@@ -51,7 +55,11 @@ def build(ctx: SiteContext, item: Item) -> Page:
             for cite in minute.references:
                 number, yy = (int(x) for x in cite.split("/"))
                 found = ctx.archive.minute_index.get((meeting.committee, _year(yy, meeting), number))
-                refs.append(link(f"Minute {cite}", here, urls.item(found[1]) + "#minute") if found else f"Minute {cite}")
+                if found:
+                    anchor = "" if found[1].private else "#minute"
+                    refs.append(link(f"Minute {cite}", here, urls.item(found[1]) + anchor))
+                else:
+                    refs.append(f"Minute {cite}")
             out.append("**Refers to:** " + ", ".join(refs) + "\n")
         cited = ctx.cited_by.get((meeting.committee, minute.year, minute.number), [])
         if cited:

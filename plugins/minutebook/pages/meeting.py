@@ -8,7 +8,7 @@ from collections import OrderedDict
 from .. import urls
 from ..model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
 from ..minutes_text import MARKER_PATTERN
-from .common import Page, clock, dl, esc, inline, link, long_date, short_date, table
+from .common import Page, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from .context import SiteContext
 
 STATUS_LABELS = {
@@ -91,11 +91,14 @@ def render_minute(minute: Minute, level: int, anchor_prefix: str = "") -> str:
 
 
 def private_notice(item: Item) -> str:
+    """The exclusion resolution and the exempt paragraph, in place of a private item's content."""
     paragraph = item.exempt_paragraph
     reason = SCHEDULE_12A.get(paragraph, "")
-    return (f'!!! note "Private item"\n    This item was considered in private. Its papers and minute are not '
-            f"published: they contain exempt information under Paragraph {paragraph} of Part 1 of "
-            f"Schedule 12A to the Local Government Act 1972 — {reason.lower()}.\n")
+    return (f'!!! note "Private item: exempt information (Paragraph {paragraph})"\n'
+            f"    This item is private business. Under Section 100A(4) of the Local Government Act 1972 the "
+            f"press and public are excluded while it is considered, because it involves the likely disclosure "
+            f"of exempt information as defined in Paragraph {paragraph} of Part 1 of Schedule 12A to the Act: "
+            f"{reason.lower()}. Its papers and the text of its minute are not published.\n")
 
 
 def attendance_section(meeting: Meeting, here: str) -> str:
@@ -173,7 +176,7 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     minutes = meeting.minutes
     if not minutes:
         return ""
-    out = ["## Minutes {#minutes}\n", minutes_status(ctx, meeting, here) + "\n"]
+    out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n"]
     if minutes.note:
         out.append(f"*{inline(minutes.note)}*\n")
     for item in meeting.items:
@@ -212,7 +215,7 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
          if meeting.minutes else ""),
         ("Webcast", f"[Watch the webcast]({meeting.webcast})" if meeting.webcast else ""),
     ]
-    out = [dl(facts)]
+    out = [preview_banner(meeting.unpublished), dl(facts)]
     if meeting.public_access:
         out.append(f"## Attending the meeting {{#public-access}}\n\n{meeting.public_access}\n")
     if meeting.notes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..model import Paper
-from .common import Page, anchor_paragraphs, dl, esc, inline, link, short_date
+from .common import Page, anchor_paragraphs, dl, esc, inline, link, preview_banner, short_date
 from .context import SiteContext
 from .meeting import meeting_title
 
@@ -39,7 +39,6 @@ def build(ctx: SiteContext, paper: Paper) -> Page:
     item = paper.item
     meeting = item.meeting
     here = urls.paper(paper)
-    committee = ctx.committee(meeting.committee)
     parent = None
     if paper.parent:
         parent = next((p for p in item.papers if p.slug == paper.parent), None)
@@ -53,18 +52,34 @@ def build(ctx: SiteContext, paper: Paper) -> Page:
         ("Meeting", link(meeting_title(ctx, meeting), here, urls.meeting(meeting))),
         ("Original", f"[PDF of the published paper]({paper.pdf})" if paper.pdf else ""),
     ]
-    out = [dl(facts), anchor_paragraphs(paper.body) + "\n"]
+    if paper.withdrawn:
+        reason = f" {inline(paper.withdrawn_reason)}" if paper.withdrawn_reason else ""
+        notice = (f'!!! warning "Withdrawn on {short_date(paper.withdrawn)}"\n    This paper was withdrawn after '
+                  f"publication and is no longer available.{reason}\n")
+        return Page(url=here, title=_title(paper), kind="paper", body=dl(facts) + "\n" + notice,
+                    description=f"Withdrawn paper: {paper.title}", breadcrumbs=_crumbs(ctx, paper, parent))
+    out = [preview_banner(paper.unpublished), dl(facts), anchor_paragraphs(paper.body) + "\n"]
     if paper.appendices:
         out.append("## Appendices {#appendices}\n")
         out.append("\n".join(f"- {link(f'Appendix {a.appendix}: {a.title}', here, urls.paper(a))}"
                              for a in paper.appendices) + "\n")
     out.append(authors_block(paper))
-    title = paper.title if not paper.appendix else f"Appendix {paper.appendix}: {paper.title}"
+    return Page(url=here, title=_title(paper), kind="paper", body="\n".join(x for x in out if x),
+                description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
+                breadcrumbs=_crumbs(ctx, paper, parent))
+
+
+def _title(paper: Paper) -> str:
+    return paper.title if not paper.appendix else f"Appendix {paper.appendix}: {paper.title}"
+
+
+def _crumbs(ctx: SiteContext, paper: Paper, parent: Paper | None) -> list[tuple[str, str]]:
+    item = paper.item
+    meeting = item.meeting
+    committee = ctx.committee(meeting.committee)
     crumbs = [(committee.label, urls.committee(committee)),
               (short_date(meeting.date), urls.meeting(meeting)),
               (item.title, urls.item(item))]
     if parent:
         crumbs.append((parent.title, urls.paper(parent)))
-    return Page(url=here, title=title, kind="paper", body="\n".join(x for x in out if x),
-                description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
-                breadcrumbs=crumbs)
+    return crumbs
