@@ -124,3 +124,31 @@ def test_yaml_yes_no_and_numbers_are_read_as_written(tmp_path):
     assert "<td>yes</td>" in page and "10.30 am" in page
     home = (tmp_path / "site" / "board" / "index.html").read_text(encoding="utf-8")
     assert "NO" in home
+
+
+BROKEN_ARCHIVES = {
+    "binary file": {"scrutiny/committee.md": COMMITTEE, "scrutiny/2017-04-06/meeting.md": "\x00\x01\x02"},
+    "private item without paragraph": {
+        "scrutiny/committee.md": COMMITTEE,
+        "scrutiny/2017-04-06/meeting.md": "---\nitems:\n  - number: 1\n    title: Secret\n    private: true\n---\n"},
+    "paper for a missing item": {
+        "scrutiny/committee.md": COMMITTEE,
+        "scrutiny/2017-04-06/meeting.md": "---\nstart: \"10:00\"\n---\n",
+        "scrutiny/2017-04-06/papers/p.md": "---\nitem: 9\nkind: report\ntitle: T\n---\n"},
+    "people file is a list": {"people.yml": "- a\n- b\n", "scrutiny/committee.md": COMMITTEE},
+    "ambiguous surname": {
+        "people.yml": "m-mutton: {name: M Mutton}\nj-mutton: {name: J Mutton}\n",
+        "scrutiny/committee.md": COMMITTEE,
+        "scrutiny/2017-04-06/meeting.md": "---\nstart: \"10:00\"\n---\n",
+        "scrutiny/2017-04-06/minutes.md": "---\nattendance:\n  present: [Councillor Mutton]\n---\n\n## 1. A\n\nB.\n"},
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_ARCHIVES))
+def test_a_failed_build_is_never_reported_as_success(tmp_path, name):
+    config = fixture_project(tmp_path, BROKEN_ARCHIVES[name])
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Documentation built" not in output and "Traceback" not in output
+    assert "meetings/" in output  # the problem names its file

@@ -241,3 +241,29 @@ def test_preview_build_shows_drafts_with_a_banner(tmp_path):
     # private content stays out even in a preview
     assert all(CANARIES["private paper"] not in p.body and CANARIES["private minute"] not in p.body
                for p in result.pages)
+
+
+def _notice_project(tmp_path, published, meeting="2017-04-27"):
+    return fixture_project(tmp_path, {
+        "board/committee.md": "---\nname: Board\n---\n",
+        f"board/{meeting}/meeting.md": f'---\nstart: "14:00"\nagenda_published: {published}\n---\n',
+    })
+
+
+@pytest.mark.parametrize("published, ok", [
+    ("2017-04-19", True),   # Wed 19 → Thu 27 April 2017: 20, 21, 24, 25, 26 = five clear days
+    ("2017-04-20", False),  # four
+])
+def test_five_clear_working_days_notice(tmp_path, published, ok):
+    config = _notice_project(tmp_path, published)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert (result.returncode == 0) is ok, result.stderr
+    if not ok:
+        assert "4 clear working days before the meeting; the law asks for 5" in result.stderr
+
+
+def test_bank_holidays_are_not_working_days(tmp_path):
+    # Tue 13 → Wed 21 April 2022: 14, (15 Good Friday), (18 Easter Monday), 19, 20 = three clear days
+    config = _notice_project(tmp_path, "2022-04-13", meeting="2022-04-21")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0 and "3 clear working days" in result.stderr
