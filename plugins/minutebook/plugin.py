@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 from . import urls
 from .build import Result, build
 from .checks import CheckSettings
-from .export import meetings_json
+from .outputs import write_all
 from .problems import report
 from .sanitize import clean_html
 from .schema import DATETIME_PATTERN, parse_iso_date
@@ -152,9 +152,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_post_build(self, config):
         if self.result is None:
             return
-        api = Path(config.site_dir) / "api"
-        api.mkdir(parents=True, exist_ok=True)
-        (api / "meetings.json").write_text(meetings_json(self.result.archive), encoding="utf-8")
+        write_all(self.result.archive, Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.meetings_dir))
