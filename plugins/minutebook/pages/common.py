@@ -30,6 +30,9 @@ class Page:
     def markdown(self) -> str:
         meta = {
             "title": self.title,
+            # Material's own search indexes the static docs/ pages only: at archive scale its single
+            # index of every generated page is far too big. Minutebook's search covers these pages.
+            "search": {"exclude": True},
             "minutebook": {
                 "kind": self.kind,
                 "breadcrumbs": [{"title": t, "url": u} for t, u in self.breadcrumbs],
