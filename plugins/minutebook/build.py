@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import CheckSettings, check_archive
+from .history import attach_history
 from .links import link_archive
 from .loader import load_archive
 from .model import Archive
@@ -18,6 +19,7 @@ from .pages import Page, build_site
 from .problems import Problems
 from .publication import Withheld, publish
 from .sanitize import sanitize_archive
+from .settings import SiteSettings
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Result:
     problems: Problems
     pages: list[Page]
     withheld: Withheld | None = None
+    settings: SiteSettings | None = None
 
     @property
     def ok(self) -> bool:
@@ -33,8 +36,10 @@ class Result:
 
 
 def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, preview: bool = False,
-          site_name: str = "Committee papers", intro: str = "", checks: CheckSettings | None = None) -> Result:
+          settings: SiteSettings | None = None, intro: str = "", checks: CheckSettings | None = None,
+          history: bool = True) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
+    settings = settings or SiteSettings()
     if now is None:
         now = dt.datetime.now()
     elif not isinstance(now, dt.datetime):
@@ -44,7 +49,9 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
         return Result(archive, problems, [])
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
+    if history:
+        attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    pages = build_site(archive, now.date(), site_name, intro)
-    return Result(archive, problems, pages, withheld)
+    pages = build_site(archive, now.date(), settings, intro)
+    return Result(archive, problems, pages, withheld, settings)

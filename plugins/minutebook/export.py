@@ -93,11 +93,70 @@ def meeting_record(meeting: Meeting) -> dict:
     }
 
 
-def meetings_json(archive: Archive) -> str:
+def licence(settings) -> dict:
+    return {"name": settings.licence_name, "url": settings.licence_url}
+
+
+def meetings_json(archive: Archive, settings=None) -> str:
+    from .settings import SiteSettings
+
+    settings = settings or SiteSettings()
     data = {
         "format": FORMAT_VERSION,
+        "licence": licence(settings),
         "committees": [{"id": c.slug, "name": c.name, "url": urls.committee(c)}
                        for c in sorted(archive.committees.values(), key=lambda c: c.slug)],
         "meetings": [meeting_record(m) for m in archive.meetings],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+# -- CSV for people who use spreadsheets -----------------------------------------------------------
+
+MEETING_COLUMNS = ["id", "committee", "date", "start", "place", "status", "published", "closed",
+                   "minutes_approved", "url", "present", "apologies", "items", "papers"]
+ITEM_COLUMNS = ["id", "meeting", "date", "agenda_number", "minute", "title", "pages", "lead", "topic", "private",
+                "resolutions", "references", "papers", "url"]
+
+
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+    return buffer.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    # a cell starting with = + - @ is a formula to a spreadsheet: keep it text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def meetings_csv(archive: Archive) -> str:
+    rows = []
+    for m in archive.meetings:
+        record = meeting_record(m)
+        att = record["attendance"]
+        rows.append({**record, "present": "; ".join(a["name"] for a in att["present"] + att["co_opted"]),
+                     "apologies": "; ".join(a["name"] for a in att["apologies"]),
+                     "items": len(record["items"]), "papers": len(record["papers"])})
+    return _csv(MEETING_COLUMNS, rows)
+
+
+def items_csv(archive: Archive) -> str:
+    rows = []
+    for m in archive.meetings:
+        for item in meeting_record(m)["items"]:
+            rows.append({**item, "meeting": m.id, "date": m.date.isoformat(),
+                         "resolutions": " | ".join(item["resolutions"]), "references": "; ".join(item["references"]),
+                         "papers": "; ".join(p["title"] for p in item["papers"])})
+    return _csv(ITEM_COLUMNS, rows)

@@ -170,6 +170,7 @@ MINUTES = Mapping(
         "note": Text("A note printed above the minutes"),
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
+        "published": Date("The date the minutes were first published"),
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
     },

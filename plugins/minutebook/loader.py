@@ -315,7 +315,8 @@ class ArchiveLoader:
         minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
                           note=data.get("note", ""), source=self.problems.rel(path),
-                          draft=data.get("draft", False), publish_from=data.get("publish_from"))
+                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
+                          published=data.get("published"))
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:

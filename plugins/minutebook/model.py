@@ -183,6 +183,8 @@ class Minutes:
     draft: bool = False
     publish_from: dt.datetime | None = None
     unpublished: str = ""  # set in preview builds: why the public would not see these minutes
+    published: dt.date | None = None
+    changes: list = field(default_factory=list)  # history.Change, after the first publication
 
 
 @dataclass
@@ -209,6 +211,7 @@ class Paper:
     withdrawn_reason: str = ""
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
+    changes: list = field(default_factory=list)  # history.Change, after the first publication
 
 
 @dataclass

@@ -1,12 +1,17 @@
-"""Files written beside the HTML pages: open data, feeds, calendars. One function per output;
-:func:`write_all` writes every one of them into the built site."""
+"""Files written beside the HTML pages: open data (JSON and CSV), feeds, calendars.
+
+:func:`outputs` yields (path in the site, text) for every one of them; :func:`write_all` writes them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .export import meetings_json
+from .export import items_csv, meetings_csv, meetings_json
+from .feeds import committee_feeds, site_feeds
+from .ics import all_calendars
 from .model import Archive
+from .settings import SiteSettings
 
 
 def write_text(site_dir: Path, rel: str, text: str) -> None:
@@ -15,14 +20,22 @@ def write_text(site_dir: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_all(archive: Archive, site_dir: Path) -> list[str]:
+def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None) -> list[str]:
     """Write every non-HTML output; return the paths written, relative to the site."""
     written = []
-    for rel, text in outputs(archive):
+    for rel, text in outputs(archive, settings or SiteSettings()):
         write_text(site_dir, rel, text)
         written.append(rel)
     return written
 
 
-def outputs(archive: Archive):
-    yield "api/meetings.json", meetings_json(archive)
+def outputs(archive: Archive, settings: SiteSettings):
+    yield "api/meetings.json", meetings_json(archive, settings)
+    yield "api/meetings.csv", meetings_csv(archive)
+    yield "api/items.csv", items_csv(archive)
+    yield "api/LICENCE.txt", (f"The open data in this folder is published under the {settings.licence_name}:\n"
+                              f"{settings.licence_url}\n")
+    yield from site_feeds(archive, settings).items()
+    for committee in archive.committees.values():
+        yield from committee_feeds(archive, committee, settings).items()
+    yield from all_calendars(archive, settings).items()

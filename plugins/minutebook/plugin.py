@@ -26,6 +26,7 @@ from .outputs import write_all
 from .problems import report
 from .sanitize import clean_html
 from .schema import DATETIME_PATTERN, parse_iso_date
+from .settings import OGL, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
@@ -51,6 +52,11 @@ class MinutebookConfig(Config):
     """Whose bank holidays are not working days."""
     extra_holidays = c.ListOfItems(c.Type(str), default=[])
     """Other days the council is closed (YYYY-MM-DD)."""
+    licence_name = c.Type(str, default=OGL[0])
+    """The licence of the open data, feeds and calendars."""
+    licence_url = c.Type(str, default=OGL[1])
+    history = c.Type(bool, default=True)
+    """Read publication dates and changes from git (the files' own dates win)."""
 
 
 class MinutebookPlugin(BasePlugin[MinutebookConfig]):
@@ -72,6 +78,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        config.extra["minutebook"] = {"licence_name": self.config.licence_name,
+                                      "licence_url": self.config.licence_url}
         return config
 
     def _now(self) -> dt.datetime:
@@ -102,8 +110,11 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
 
     def on_files(self, files: Files, config):
-        result = build(self.meetings_dir, self._now(), preview=self._preview(), site_name=config.site_name,
-                       intro=self.config.intro, checks=self._checks())
+        settings = SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
+                                licence_name=self.config.licence_name, licence_url=self.config.licence_url,
+                                repo_url=config.repo_url or "")
+        result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
+                       intro=self.config.intro, checks=self._checks(), history=self.config.history)
         for problem in result.problems.infos:
             log.info(str(problem))
         for problem in result.problems.warnings:
@@ -111,6 +122,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         if not result.ok:
             raise PluginError(report(result.problems.errors))
         self.result = result
+        for name in ("accessibility", "open-data"):  # the footer links to these guides where the site has them
+            config.extra["minutebook"][name.replace("-", "_")] = files.get_file_from_path(f"{name}.md") is not None
         for page in result.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
@@ -131,10 +144,11 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         committees = [page(urls.committee(c)) for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
                       if not c.hidden]
         section = Section("Committees", [page(urls.COMMITTEES), *committees])
-        front = [page(urls.HOME), section, page(urls.PEOPLE)]
-        ours = {id(p) for p in [front[0], front[2], *section.children]}
+        singles = [page(urls.HOME), page(urls.CALENDAR), page(urls.PEOPLE)]
+        front = [singles[0], section, *singles[1:]]
+        ours = {id(p) for p in [*singles, *section.children]}
         items = front + [i for i in nav.items if id(i) not in ours]
-        pages = [front[0], *section.children, front[2]] + [p for p in nav.pages if id(p) not in ours]
+        pages = [singles[0], *section.children, *singles[1:]] + [p for p in nav.pages if id(p) not in ours]
         for p in pages:
             p.previous_page = p.next_page = None
         _add_previous_and_next_links(pages)
@@ -152,7 +166,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_post_build(self, config):
         if self.result is None:
             return
-        write_all(self.result.archive, Path(config.site_dir))
+        write_all(self.result.archive, Path(config.site_dir), self.result.settings)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.meetings_dir))

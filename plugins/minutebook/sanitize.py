@@ -133,7 +133,8 @@ def plain(text: str) -> str:
 PAGE_TAGS = KEEP | {"h1", "h2", "nav", "section", "article", "aside", "details", "summary", "address", "figure",
                     "figcaption", "col", "colgroup", "label"}
 PAGE_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-current", "aria-describedby", "role"},
+    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-current", "aria-describedby", "aria-hidden",
+          "role"},
     "a": {"href", "title", "rel"},
     "img": {"src", "alt", "title", "width", "height"},
     "td": {"colspan", "rowspan"},

@@ -14,6 +14,7 @@ from .model import Committee, Item, Meeting, Paper
 HOME = ""
 COMMITTEES = "committees/"
 PEOPLE = "people/"
+CALENDAR = "calendar/"
 RESERVED = {"committees", "people", "api", "search", "assets", "topics", "calendar", "feeds", "guide",
             "print", "stylesheets", "javascripts", "overrides", "404"}
 

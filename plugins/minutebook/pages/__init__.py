@@ -8,20 +8,23 @@ import datetime as dt
 from .. import urls
 from ..links import resolve_targets
 from ..model import Archive
-from . import committee, home, item, meeting, paper, people
+from . import calendar, committee, home, item, meeting, paper, people, printpack
 from .common import Page
 from .context import SiteContext
+from ..settings import SiteSettings
 
 __all__ = ["Page", "SiteContext", "build_site"]
 
 
-def build_site(archive: Archive, today: dt.date, site_name: str = "Committee papers", intro: str = "") -> list[Page]:
-    ctx = SiteContext(archive, today, site_name)
-    pages = [home.build(ctx, intro), committee.build_index(ctx), people.build_index(ctx)]
+def build_site(archive: Archive, today: dt.date, settings: SiteSettings | None = None, intro: str = "") -> list[Page]:
+    ctx = SiteContext(archive, today, settings or SiteSettings())
+    pages = [home.build(ctx, intro), committee.build_index(ctx), people.build_index(ctx), calendar.build(ctx)]
     for c in sorted(archive.committees.values(), key=lambda c: c.name.lower()):
         pages.append(committee.build(ctx, c))
     for m in archive.meetings:
         pages.append(meeting.build(ctx, m))
+        if any(not i.private and i.all_papers for i in m.items):
+            pages.append(printpack.build(ctx, m))
         for i in m.items:
             pages.append(item.build(ctx, i))
             for p in ctx.public_papers(i):

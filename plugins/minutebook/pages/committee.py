@@ -46,6 +46,8 @@ def build(ctx: SiteContext, committee: Committee) -> Page:
         if c.email:
             parts.append(f'<a href="mailto:{esc(c.email)}">{esc(c.email)}</a>')
         out.append("**Contact:** " + ", ".join(parts) + "\n")
+    out.append('<p class="mb-actions">Follow this committee: <a href="feed.xml">RSS feed</a> · '
+               '<a href="atom.xml">Atom feed</a> · <a href="meetings.ics">calendar of meetings (iCalendar)</a></p>\n')
     years = sorted(committee.membership, reverse=True)
     if years:
         out.append("## Membership {#membership}\n")

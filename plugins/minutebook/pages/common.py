@@ -103,7 +103,7 @@ def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_cap
 PARA_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)+)(?P<space>\s+)(?=\S)")
 
 
-def anchor_paragraphs(body: str) -> str:
+def anchor_paragraphs(body: str, prefix: str = "") -> str:
     """Give numbered paragraphs ("3.2 Coventry is…") a citable anchor, #para-3-2."""
     out, in_fence, previous_blank = [], False, True
     seen: set[str] = set()
@@ -113,7 +113,7 @@ def anchor_paragraphs(body: str) -> str:
         match = None if in_fence or not previous_blank else PARA_NUMBER.match(line)
         if match:
             number = match.group("number")
-            anchor = "para-" + number.replace(".", "-")
+            anchor = prefix + "para-" + number.replace(".", "-")
             if anchor not in seen:
                 seen.add(anchor)
                 line = (f'<a class="mb-para" id="{anchor}" href="#{anchor}" '
@@ -138,3 +138,49 @@ def preview_banner(reason: str) -> str:
         return ""
     return (f'!!! danger "Preview only — {reason}"\n    The public site does not show this. '
             "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")
+
+
+def changes_note(ctx, published, changes, subject: str) -> str:
+    """'This paper was published 19 April 2017' and each later change, dated, with its message."""
+    out = []
+    if published:
+        out.append(f"{subject} published on {short_date(published)}.")
+    if changes:
+        rows = []
+        for change in changes:
+            url = ctx.settings.commit_url(change.commit)
+            what = inline(change.message) or "Changed"
+            rows.append(f"<li><time datetime=\"{change.date.isoformat()}\">{short_date(change.date)}</time>: "
+                        + (f'<a href="{esc(url)}">{esc(what)}</a>' if url else esc(what)) + "</li>")
+        out.append(f'<details class="mb-changes"><summary>Changed {len(changes)} time'
+                   f'{"s" if len(changes) != 1 else ""} since</summary><ul>' + "".join(rows) + "</ul></details>")
+    return ('<div class="mb-published" markdown="1">\n\n' + "\n\n".join(out) + "\n\n</div>\n") if out else ""
+
+
+HEADING_LINE = re.compile(r"^(#{1,6})(\s+\S.*)$")
+
+
+def fix_headings(body: str, top: int) -> str:
+    """Officer headings start at level ``top`` and never skip a level (WCAG 1.3.1: headings in order)."""
+    lines = body.splitlines()
+    levels, in_fence = [], False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING_LINE.match(line)
+        if match:
+            levels.append(len(match.group(1)))
+    if not levels:
+        return body
+    out, in_fence, previous = [], False, top - 1
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING_LINE.match(line)
+        if match:
+            level = min(len(match.group(1)) - min(levels) + top, previous + 1, 6)
+            level = max(level, top)
+            previous = level
+            line = "#" * level + match.group(2)
+        out.append(line)
+    return "\n".join(out)

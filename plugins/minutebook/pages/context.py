@@ -6,14 +6,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Archive, Attendee, Committee, Item, Meeting, Membership, Paper
+from ..model import Archive, Committee, Item, Meeting, Paper
+from ..settings import SiteSettings
 
 
 @dataclass
 class SiteContext:
     archive: Archive
     today: dt.date
-    site_name: str = "Committee papers"
+    settings: SiteSettings = field(default_factory=SiteSettings)
     # (committee, year, number) of a minute -> items whose minutes cite it
     cited_by: dict = field(default_factory=lambda: defaultdict(list))
     attendance: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, group, Attendee)]
@@ -48,6 +49,10 @@ class SiteContext:
                         key = (meeting.committee, year, int(number))
                         if key in archive.minute_index and item not in self.cited_by[key]:
                             self.cited_by[key].append(item)
+
+    @property
+    def site_name(self) -> str:
+        return self.settings.site_name
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from .. import urls
 from ..model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
 from ..minutes_text import MARKER_PATTERN
-from .common import Page, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
+from .common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from .context import SiteContext
 
 STATUS_LABELS = {
@@ -176,7 +176,8 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     minutes = meeting.minutes
     if not minutes:
         return ""
-    out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n"]
+    out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n",
+           changes_note(ctx, minutes.published, minutes.changes, "These minutes were")]
     if minutes.note:
         out.append(f"*{inline(minutes.note)}*\n")
     for item in meeting.items:
@@ -215,7 +216,11 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
          if meeting.minutes else ""),
         ("Webcast", f"[Watch the webcast]({meeting.webcast})" if meeting.webcast else ""),
     ]
-    out = [preview_banner(meeting.unpublished), dl(facts)]
+    actions = ['<a href="meeting.ics">Add to calendar</a>']
+    if any(not i.private and i.all_papers for i in meeting.items):
+        actions.append(f"[Print the agenda pack]({urls.relative(here, here + 'print/')})")
+    out = [preview_banner(meeting.unpublished), dl(facts), '<p class="mb-actions" markdown="span">'
+           + " · ".join(actions) + "</p>\n"]
     if meeting.public_access:
         out.append(f"## Attending the meeting {{#public-access}}\n\n{meeting.public_access}\n")
     if meeting.notes:

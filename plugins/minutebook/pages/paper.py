@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..model import Paper
-from .common import Page, anchor_paragraphs, dl, esc, inline, link, preview_banner, short_date
+from .common import Page, anchor_paragraphs, changes_note, dl, esc, fix_headings, inline, link, preview_banner, short_date
 from .context import SiteContext
 from .meeting import meeting_title
 
@@ -58,12 +58,13 @@ def build(ctx: SiteContext, paper: Paper) -> Page:
                   f"publication and is no longer available.{reason}\n")
         return Page(url=here, title=_title(paper), kind="paper", body=dl(facts) + "\n" + notice,
                     description=f"Withdrawn paper: {paper.title}", breadcrumbs=_crumbs(ctx, paper, parent))
-    out = [preview_banner(paper.unpublished), dl(facts), anchor_paragraphs(paper.body) + "\n"]
+    out = [preview_banner(paper.unpublished), dl(facts), anchor_paragraphs(fix_headings(paper.body, 2)) + "\n"]
     if paper.appendices:
         out.append("## Appendices {#appendices}\n")
         out.append("\n".join(f"- {link(f'Appendix {a.appendix}: {a.title}', here, urls.paper(a))}"
                              for a in paper.appendices) + "\n")
     out.append(authors_block(paper))
+    out.append(changes_note(ctx, paper.published, paper.changes, "This paper was"))
     return Page(url=here, title=_title(paper), kind="paper", body="\n".join(x for x in out if x),
                 description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
                 breadcrumbs=_crumbs(ctx, paper, parent))

@@ -47,13 +47,17 @@ def build(ctx: SiteContext, person: Person) -> Page:
                 for c, m in sorted(memberships, key=lambda cm: (-cm[1].year, cm[0].name))]
         out.append("## Roles {#roles}\n\n" + table(["Year", "Committee", "Role"], rows, "Committee roles by year"))
     records = ctx.attendance.get(person.key, [])
+    summary = attendance_by_year(ctx, person.key)
+    if summary:
+        rows = [[municipal_year_label(y), str(c["present"]), str(c["apologies"]), str(c["absent"]), str(c["expected"])]
+                for y, c in summary]
+        out.append("## Attendance by municipal year {#attendance-summary}\n")
+        out.append(attendance_chart(summary))
+        out.append(table(["Year", "Present", "Apologies", "Absent without apologies", "Expected"], rows,
+                         "Attendance by municipal year (the chart above shows the same figures)"))
+        out.append("*Expected*: meetings with recorded attendance of committees the person was a member of that "
+                   "year. Attendance at other meetings (as a guest or officer) counts as present.\n")
     if records:
-        counts = defaultdict(lambda: [0, 0])
-        for meeting, group, _ in records:
-            counts[meeting.year][0 if group in ATTENDED else 1] += 1
-        rows = [[municipal_year_label(y), str(a), str(b)] for y, (a, b) in sorted(counts.items(), reverse=True)]
-        out.append("## Attendance by municipal year {#attendance-summary}\n\n"
-                   + table(["Year", "Attended", "Apologies"], rows, "Meetings attended and apologies given"))
         rows = []
         for meeting, group, attendee in sorted(records, key=lambda r: r[0].date, reverse=True):
             detail = [x for x in (attendee.role, attendee.directorate, attendee.organisation) if x]
@@ -75,3 +79,37 @@ def build(ctx: SiteContext, person: Person) -> Page:
     return Page(url=here, title=person.name, kind="person", body="\n".join(out),
                 description=f"{person.name}: committee roles, attendance and declarations",
                 breadcrumbs=[("People", urls.PEOPLE)])
+
+
+def attendance_by_year(ctx: SiteContext, key: str) -> list[tuple[int, dict]]:
+    """Per municipal year: present, apologies, absent (expected but neither) and expected."""
+    counts: dict[int, dict] = defaultdict(lambda: {"present": 0, "apologies": 0, "absent": 0, "expected": 0})
+    seen: dict[int, set] = defaultdict(set)
+    for meeting, group, _ in ctx.attendance.get(key, []):
+        if meeting.id in seen[meeting.year]:
+            continue
+        seen[meeting.year].add(meeting.id)
+        counts[meeting.year]["present" if group in ATTENDED else "apologies"] += 1
+    member_of = {(c.slug, m.year) for c, m in ctx.memberships.get(key, [])}
+    for committee_slug, year in member_of:
+        for meeting in ctx.committee(committee_slug).meetings:
+            if meeting.year == year and meeting.minutes and meeting.minutes.attendance:
+                counts[year]["expected"] += 1
+                if meeting.id not in seen[year]:
+                    counts[year]["absent"] += 1
+    return sorted(counts.items(), reverse=True)
+
+
+def attendance_chart(summary: list[tuple[int, dict]]) -> str:
+    """Bars per year (present, apologies, absent); hidden from screen readers, the table says it all."""
+    rows = []
+    for year, c in summary:
+        total = max(c["present"] + c["apologies"] + c["absent"], 1)
+        bars = "".join(f'<span class="mb-bar mb-bar-{kind} mb-w-{round(c[kind] * 20 / total) * 5}"></span>'
+                       for kind in ("present", "apologies", "absent") if c[kind])
+        rows.append(f'<div class="mb-chart-row"><span class="mb-chart-label">{municipal_year_label(year)}</span>'
+                    f'<span class="mb-chart-bars">{bars}</span></div>')
+    legend = ('<div class="mb-chart-legend"><span class="mb-key mb-bar-present"></span> present '
+              '<span class="mb-key mb-bar-apologies"></span> apologies '
+              '<span class="mb-key mb-bar-absent"></span> absent</div>')
+    return '<div class="mb-chart" aria-hidden="true">' + "".join(rows) + legend + "</div>\n"
