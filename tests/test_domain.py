@@ -135,3 +135,13 @@ def test_pipeline_without_mkdocs(tmp_path):
     data = json.loads(meetings_json(result.archive))
     assert data["meetings"][0]["items"][1]["references"] == ["9/15"]
     assert data["meetings"][0]["items"][0]["references"] == ["2/16"]
+
+
+def test_sanitizer_keeps_safe_markup_and_autolinks():
+    from minutebook.sanitize import clean_markdown, plain
+
+    text = ('16<sup>th</sup> <b onclick="x">bold</b> <lara@example.gov.uk> <http://example.org/a> '
+            '<script>bad()</script> [x](javascript:alert(1)) <javascript:alert(2)>')
+    assert clean_markdown(text) == ('16<sup>th</sup> <b>bold</b> <lara@example.gov.uk> <http://example.org/a>  '
+                                    '[x](#) ')
+    assert plain("Budget <script>x()</script><b>2017</b> a < b") == "Budget 2017 a ‹ b"

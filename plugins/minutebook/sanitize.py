@@ -42,7 +42,8 @@ SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:/?#]*(?:[/?#]|$))", r
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-CODE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`", re.S)
+CODE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`"
+                  r"|<(?:https?://|mailto:)[^<>\s\"']+>|<[^<>\s@\"':/]+@[^<>\s@\"'/]+>", re.S)  # and safe autolinks
 BAD_LINK = re.compile(r"(\]\(\s*<?\s*|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data|file|livescript)\s*:"
                       r"(?:\([^)\s]*\)|[^)\s>])*",
                       re.I | re.M)
