@@ -7,7 +7,7 @@ plugin calls :func:`build`; so do the CLI and the tests.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CheckSettings, check_archive
@@ -18,6 +18,7 @@ from .model import Archive
 from .pages import Page, build_site
 from .problems import Problems
 from .publication import Withheld, publish
+from .redirects import check_redirects
 from .sanitize import sanitize_archive
 from .settings import SiteSettings
 
@@ -29,6 +30,7 @@ class Result:
     pages: list[Page]
     withheld: Withheld | None = None
     settings: SiteSettings | None = None
+    redirects: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -54,4 +56,5 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
     pages = build_site(archive, now.date(), settings, intro)
-    return Result(archive, problems, pages, withheld, settings)
+    moved = check_redirects(archive, {p.url for p in pages}, problems)
+    return Result(archive, problems, pages, withheld, settings, moved)

@@ -99,6 +99,7 @@ AGENDA_ITEM = Mapping(
         "topic": Slug("A topic key shared with the same subject at other meetings"),
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
         "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
+        "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
     },
 )
 
@@ -120,6 +121,8 @@ MEETING = Mapping(
         "items": ListOf("The agenda, in order", item=AGENDA_ITEM),
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
+        "moved_from": ListOf("Dates this meeting was first arranged for, when its folder was moved "
+                             "(the old addresses redirect here)", item=Date()),
     },
 )
 
@@ -194,6 +197,7 @@ PAPER = Mapping(
         "publish_from": PUBLISH_FROM,
         "withdrawn": Date("The date the paper was withdrawn after publication"),
         "withdrawn_reason": Text("Why it was withdrawn, for the public notice"),
+        "previous_names": ListOf("Earlier file names of this paper (their addresses redirect here)", item=Slug()),
     },
 )
 

@@ -249,7 +249,7 @@ class ArchiveLoader:
                           public_access=data.get("public_access", ""), webcast=data.get("webcast", ""),
                           joint_with=data.get("joint_with", []), notes=body.strip(),
                           source=self.problems.rel(meeting_path), draft=data.get("draft", False),
-                          publish_from=data.get("publish_from"))
+                          publish_from=data.get("publish_from"), moved_from=data.get("moved_from", []))
         meeting.has_agenda = bool(data.get("items"))
         self.load_items(meeting, data, meeting_path)
         minutes_path = folder / "minutes.md"
@@ -292,7 +292,8 @@ class ArchiveLoader:
                         description=entry.get("description", ""),
                         parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
                         private=entry.get("private", False), exempt_paragraph=entry.get("exempt_paragraph"),
-                        withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line)
+                        withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line,
+                        previous_slugs=entry.get("previous_slugs", []))
             if item.withhold_title and not item.private:
                 self.problems.error(path, entry.line_of("withhold_title"),
                                     f"item {number} withholds its title but is not private",
@@ -389,6 +390,9 @@ class ArchiveLoader:
                 item.topic = minute.topic
             if minute.slug and not item.slug:
                 item.slug = minute.slug
+            for old in minute.previous_slugs:
+                if old not in item.previous_slugs:
+                    item.previous_slugs.append(old)
             private = minute.private
             if private:
                 item.private = True
@@ -417,7 +421,8 @@ class ArchiveLoader:
                           parent=data.get("parent"), appendix=data.get("appendix"), pdf=data.get("pdf", ""),
                           source=self.problems.rel(path), published=data.get("published"),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""))
+                          withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
+                          previous_names=data.get("previous_names", []))
             if paper.withdrawn_reason and not paper.withdrawn:
                 self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
                                     "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")

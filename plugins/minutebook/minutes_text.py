@@ -21,7 +21,7 @@ ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
 QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
-ALLOWED_ATTRS = ("item", "slug", "topic", "private")
+ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
 
 MARKER = "<!-- minutebook:resolved {} -->"
 MARKER_PATTERN = re.compile(r"<!-- minutebook:resolved (\d+) -->")
@@ -190,6 +190,8 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             )
             if "private" in attrs:
                 minute.private = attrs["private"] or "true"
+            if attrs.get("was"):
+                minute.previous_slugs = [s for s in attrs["was"].split(",") if s]
             minutes.append(minute)
             sections.append((minute, [(None, _Section(number))]))
             continue

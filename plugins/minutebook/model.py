@@ -153,6 +153,7 @@ class Minute:
     slug: str | None = None
     topic: str | None = None
     private: str | None = None  # from {private=N}: the Schedule 12A paragraph
+    previous_slugs: list[str] = field(default_factory=list)  # from {was=old-slug}
     references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
 
     @property
@@ -212,6 +213,7 @@ class Paper:
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
     changes: list = field(default_factory=list)  # history.Change, after the first publication
+    previous_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -236,6 +238,7 @@ class Item:
     withhold_title: bool = False
     topic: str | None = None
     minute_number: int | None = None  # the agenda's own pointer to its minute
+    previous_slugs: list[str] = field(default_factory=list)
     minute: Minute | None = None
     papers: list[Paper] = field(default_factory=list)  # main papers; appendices hang off them
     meeting: "Meeting | None" = None
@@ -272,6 +275,7 @@ class Meeting:
     draft: bool = False
     publish_from: dt.datetime | None = None
     unpublished: str = ""
+    moved_from: list[dt.date] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -11,6 +11,7 @@ from .export import items_csv, meetings_csv, meetings_json
 from .feeds import committee_feeds, site_feeds
 from .ics import all_calendars
 from .model import Archive
+from .redirects import redirect_page
 from .settings import SiteSettings
 
 
@@ -20,10 +21,15 @@ def write_text(site_dir: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None) -> list[str]:
-    """Write every non-HTML output; return the paths written, relative to the site."""
+def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None,
+              moved: list[tuple[str, str]] = ()) -> list[str]:
+    """Write every output beside the pages; return the paths written, relative to the site."""
+    settings = settings or SiteSettings()
     written = []
-    for rel, text in outputs(archive, settings or SiteSettings()):
+    for old, new in moved:
+        write_text(site_dir, f"{old}index.html", redirect_page(old, new, settings.site_name))
+        written.append(f"{old}index.html")
+    for rel, text in outputs(archive, settings):
         write_text(site_dir, rel, text)
         written.append(rel)
     return written

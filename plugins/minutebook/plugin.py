@@ -166,7 +166,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_post_build(self, config):
         if self.result is None:
             return
-        write_all(self.result.archive, Path(config.site_dir), self.result.settings)
+        write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.meetings_dir))
