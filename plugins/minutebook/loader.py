@@ -27,72 +27,18 @@ from .model import (
     Minutes,
     Paper,
     Person,
-    ProgrammeEntry,
-    Tracker,
-    TrackerRow,
-    WorkProgramme,
     municipal_year,
 )
 from .names import PeopleIndex, UnclearName, normalise, slugify
 from .problems import ArchiveError, Problems
+from .reading import read_front_matter, read_text
 from .schema import INVALID, Record, Where, parse_iso_date
-from .yamlio import YAMLProblem, load as load_yaml, split_front_matter
+from .workplans import load_programmes, load_trackers
+from .yamlio import YAMLProblem, load as load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_FILE_BYTES = 5 * 1024 * 1024
 IGNORED = {"README.md", "readme.md", ".gitkeep"}
-
-
-def read_text(path: Path, problems: Problems) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.error(path, None, f"cannot be read ({exc.strerror})", "check the file's permissions")
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        problems.error(path, None, f"is {len(data) // 1024} KB, too large for a meeting file",
-                       "split it into papers of under 5 MB each")
-        return None
-    if b"\x00" in data:
-        problems.error(path, None, "is a binary file, not text", "save it as plain text (UTF-8)")
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.error(path, line, "is not UTF-8 text", "save the file with UTF-8 encoding")
-        return None
-
-
-def read_front_matter(path: Path, problems: Problems, spec, name: str, required=True, partial=False):
-    """Return (validated Record or None, body, body's first line).
-
-    With ``partial``, a file with invalid fields still returns its valid ones (the problems are
-    recorded), so that checks further on can report their problems in the same run.
-    """
-    text = read_text(path, problems)
-    if text is None:
-        return None, "", 1
-    yaml_text, body, body_line = split_front_matter(text)
-    if yaml_text is None:
-        if required:
-            problems.error(path, 1, "has no front matter",
-                           "start the file with a line '---', the fields, then another '---'")
-            return None, body, body_line
-        yaml_text = ""
-    try:
-        raw = load_yaml(yaml_text, line_offset=1)
-    except YAMLProblem as exc:
-        problems.error(path, exc.line, exc.message,
-                       "check indentation, colons and quotes on that line and the one before")
-        return None, body, body_line
-    if raw is None:
-        raw = {}
-    checked, ok = spec.check_partial(raw, Where(problems, path, 2), name)
-    if checked is INVALID or not (ok or partial):
-        return None, body, body_line
-    return checked, body, body_line
 
 
 class ArchiveLoader:
@@ -489,59 +435,11 @@ class ArchiveLoader:
             for paper in item.all_papers:
                 paper.item = item
 
-    # -- work programmes and trackers ------------------------------------------------------------
-    def _data_files(self, folder: Path, pattern: re.Pattern, what: str, example: str):
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") or path.name in IGNORED:
-                continue
-            if path.suffix != ".md" or not pattern.match(path.stem):
-                self.problems.error(path, None, f"is not a {what} file",
-                                    f"name it like {example}")
-                continue
-            yield path
-
     def load_programmes(self, committee: str, folder: Path) -> None:
-        for path in self._data_files(folder, re.compile(r"^\d{4}-\d{2}$"), "work programme", "2016-17.md"):
-            data, body, _ = read_front_matter(path, self.problems, formats.PROGRAMME, "the work programme")
-            if data is None:
-                continue
-            year = int(data["year"][:4])
-            if path.stem != f"{year}-{(year + 1) % 100:02d}" or data["year"][5:] != f"{(year + 1) % 100:02d}":
-                self.problems.error(path, data.line_of("year"), f"the year {data['year']} does not match the "
-                                    f"file name {path.name}", f'name the file {year}-{(year + 1) % 100:02d}.md '
-                                    f'and write year: "{year}/{(year + 1) % 100:02d}"')
-                continue
-            programme = WorkProgramme(committee=committee, year=year, published_in=data.get("published_in", ""),
-                                      notes=body.strip(), source=self.problems.rel(path))
-            for entry in data.get("entries", []):
-                if ("date" in entry) == ("bucket" in entry):
-                    self.problems.error(path, entry.line, f"the entry '{entry['title']}' needs either a date "
-                                        "or a bucket", "give the meeting date, or the bucket for undated items")
-                    continue
-                programme.entries.append(ProgrammeEntry(
-                    title=entry["title"], date=entry.get("date"), bucket=entry.get("bucket"),
-                    detail=entry.get("detail", ""), leads=entry.get("leads", []), source=entry.get("source", ""),
-                    outcomes=entry.get("outcomes", ""), topic=entry.get("topic"),
-                    considered_at=entry.get("considered_at", []), line=entry.line or 0))
-            self.archive.programmes.append(programme)
+        load_programmes(self, committee, folder)
 
     def load_trackers(self, committee: str, folder: Path) -> None:
-        for path in self._data_files(folder, DATE_FOLDER, "tracker", "2017-04-27.md (the meeting's date)"):
-            day = parse_iso_date(path.stem)
-            if day is None:
-                self.problems.error(path, None, f"'{path.stem}' is not a real date", "check the day and month")
-                continue
-            data, _, _ = read_front_matter(path, self.problems, formats.TRACKER, "the tracker")
-            if data is None:
-                continue
-            tracker = Tracker(committee=committee, date=day, published_in=data.get("published_in", ""),
-                              source=self.problems.rel(path))
-            for row in data.get("rows", []):
-                tracker.rows.append(TrackerRow(
-                    text=row["text"], kind=row["kind"], meeting=row.get("meeting"), item=row.get("item", ""),
-                    cabinet_member=row.get("cabinet_member", ""), response=row.get("response", ""),
-                    status=row.get("status", ""), minute=row.get("minute"), line=row.line or 0))
-            self.archive.trackers.append(tracker)
+        load_trackers(self, committee, folder)
 
     # -- whole-archive checks --------------------------------------------------------------------
     def check_joint_meetings(self) -> None:
