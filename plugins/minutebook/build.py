@@ -13,7 +13,7 @@ from pathlib import Path
 from .checks import CheckSettings, check_archive
 from .history import attach_history
 from .links import link_archive
-from .loader import load_archive
+from .loader import Scope, load_archive
 from .model import Archive
 from .pages import Page, build_site
 from .problems import Problems
@@ -39,19 +39,19 @@ class Result:
 
 def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, preview: bool = False,
           settings: SiteSettings | None = None, intro: str = "", checks: CheckSettings | None = None,
-          history: bool = True) -> Result:
+          history: bool = True, only: list[str] | None = None) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:
         now = dt.datetime.now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
-    archive, problems = load_archive(Path(meetings_dir))
+    archive, problems = load_archive(Path(meetings_dir), Scope(only))
     if problems.errors:
         return Result(archive, problems, [])
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
-    if history:
+    if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)
     check_archive(archive, problems, checks)

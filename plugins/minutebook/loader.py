@@ -41,12 +41,50 @@ DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IGNORED = {"README.md", "readme.md", ".gitkeep"}
 
 
+class Scope:
+    """Which part of the archive to read: everything, or some committees or municipal years.
+
+    Officers previewing a 20-year archive work on one committee's current year: reading only
+    that keeps ``mkdocs serve`` fast. Entries are ``<committee>`` or ``<committee>/<YYYY-YY>``.
+    """
+
+    def __init__(self, entries: list[str] | None = None):
+        self.entries: dict[str, set[int] | None] = {}
+        self.problems: list[str] = []
+        for entry in entries or []:
+            committee, _, year = entry.strip().strip("/").partition("/")
+            match = re.fullmatch(r"(\d{4})-(\d{2})", year) if year else None
+            if year and not (match and (int(match.group(1)) + 1) % 100 == int(match.group(2))):
+                self.problems.append(f"'{entry}' is not <committee> or <committee>/<YYYY-YY> (like 2016-17)")
+                continue
+            if year:
+                years = self.entries.setdefault(committee, set())
+                if years is not None:
+                    years.add(int(match.group(1)))
+            else:
+                self.entries[committee] = None
+
+    @property
+    def everything(self) -> bool:
+        return not self.entries
+
+    def committee(self, slug: str) -> bool:
+        return self.everything or slug in self.entries
+
+    def year(self, slug: str, year: int) -> bool:
+        if self.everything:
+            return True
+        years = self.entries.get(slug, set())
+        return years is None or year in years
+
+
 class ArchiveLoader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, scope: Scope | None = None):
         self.root = Path(root)
         self.problems = Problems(root=self.root)
         self.archive = Archive()
         self.people_index: PeopleIndex | None = None
+        self.scope = scope or Scope()
 
     # -- entry point ---------------------------------------------------------------------------
     def load(self) -> Archive:
@@ -68,9 +106,18 @@ class ArchiveLoader:
                                     "move it into a committee or meeting folder, or remove it")
         for folder in folders:
             self.load_committee(folder)
+        for problem in self.scope.problems:
+            self.problems.error(root, None, f"the preview scope {problem}", "fix MINUTEBOOK_ONLY or the 'only' option")
+        for slug in self.scope.entries:
+            if slug not in self.archive.committees:
+                self.problems.error(root, None, f"the preview scope names '{slug}', which is not a committee folder",
+                                    f"use one of: {', '.join(sorted(self.archive.committees))}")
         for folder in folders:
-            if folder.name in self.archive.committees:
+            if folder.name in self.archive.committees and self.scope.committee(folder.name):
                 for meeting_dir in sorted(folder.iterdir()):
+                    day = parse_iso_date(meeting_dir.name) if DATE_FOLDER.match(meeting_dir.name) else None
+                    if day and not self.scope.year(folder.name, municipal_year(day)):
+                        continue
                     if meeting_dir.name == "programmes" and meeting_dir.is_dir():
                         self.load_programmes(folder.name, meeting_dir)
                     elif meeting_dir.name == "tracker" and meeting_dir.is_dir():
@@ -482,9 +529,9 @@ def _natural(text: str):
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
 
 
-def load_archive(root: Path) -> tuple[Archive, Problems]:
-    """Read the archive; return it with every problem found (errors, warnings and info)."""
-    loader = ArchiveLoader(Path(root))
+def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Problems]:
+    """Read the archive (or the part in ``scope``); return it with every problem found."""
+    loader = ArchiveLoader(Path(root), scope)
     try:
         archive = loader.load()
     except RecursionError:

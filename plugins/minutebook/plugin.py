@@ -26,6 +26,7 @@ from .outputs import write_all
 from .problems import report
 from .sanitize import clean_html
 from .schema import DATETIME_PATTERN, parse_iso_date
+from .search import search_page, start as start_search
 from .settings import OGL, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
@@ -55,6 +56,10 @@ class MinutebookConfig(Config):
     licence_name = c.Type(str, default=OGL[0])
     """The licence of the open data, feeds and calendars."""
     licence_url = c.Type(str, default=OGL[1])
+    only = c.ListOfItems(c.Type(str), default=[])
+    """Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"),
+    so that `mkdocs serve` on a large archive shows an edit within seconds. The environment
+    variable MINUTEBOOK_ONLY (comma-separated) does the same. Refused for `mkdocs build`."""
     history = c.Type(bool, default=True)
     """Read publication dates and changes from git (the files' own dates win)."""
 
@@ -62,6 +67,7 @@ class MinutebookConfig(Config):
 class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def __init__(self):
         self.result: Result | None = None
+        self.search_job = None  # the search index, built in a worker process while MkDocs renders
         self.meetings_dir: Path | None = None
         self.command = "build"
 
@@ -100,6 +106,15 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                               "(or MINUTEBOOK_PREVIEW) for `mkdocs build`.")
         return wanted
 
+    def _only(self) -> list[str]:
+        env = [x for x in os.environ.get("MINUTEBOOK_ONLY", "").split(",") if x.strip()]
+        only = env or list(self.config.only)
+        if only and self.command != "serve":
+            raise PluginError("minutebook: 'only' (MINUTEBOOK_ONLY) builds part of the archive, for a fast preview "
+                              "with `mkdocs serve`; a build for publishing is always complete. Unset it for "
+                              "`mkdocs build`.")
+        return only
+
     def _checks(self) -> CheckSettings:
         extra = []
         for text in self.config.extra_holidays:
@@ -114,7 +129,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                                 licence_name=self.config.licence_name, licence_url=self.config.licence_url,
                                 repo_url=config.repo_url or "")
         result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
-                       intro=self.config.intro, checks=self._checks(), history=self.config.history)
+                       intro=self.config.intro, checks=self._checks(), history=self.config.history,
+                       only=self._only())
         for problem in result.problems.infos:
             log.info(str(problem))
         for problem in result.problems.warnings:
@@ -131,6 +147,11 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                                   f"rename or remove docs/{page.src}")
             files.append(File.generated(config, page.src, content=page.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        src, markdown = search_page(result.archive)
+        files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        if self.search_job:
+            self.search_job.cancel()
+        self.search_job = start_search(result.archive)
         return files
 
     def on_nav(self, nav: Navigation, config, files: Files):
@@ -166,6 +187,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_post_build(self, config):
         if self.result is None:
             return
+        if self.search_job:
+            job, self.search_job = self.search_job, None
+            summary = job.finish(Path(config.site_dir))
+            log.info(f"minutebook: search index of {summary['documents']} documents in {summary['shards']} shards")
         write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import formats
-from .model import ProgrammeEntry, Tracker, TrackerRow, WorkProgramme
+from .model import ProgrammeEntry, Tracker, TrackerRow, WorkProgramme, municipal_year
 from .reading import read_front_matter
 from .schema import parse_iso_date
 
