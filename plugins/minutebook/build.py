@@ -18,7 +18,7 @@ from .model import Archive
 from .pages import Page, build_site
 from .problems import Problems
 from .publication import Withheld, publish
-from .redirects import check_redirects
+from .redirects import archive_urls, check_redirects
 from .sanitize import sanitize_archive
 from .settings import SiteSettings
 
@@ -39,7 +39,7 @@ class Result:
 
 def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, preview: bool = False,
           settings: SiteSettings | None = None, intro: str = "", checks: CheckSettings | None = None,
-          history: bool = True, only: list[str] | None = None) -> Result:
+          history: bool = True, only: list[str] | None = None, render: bool = True) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:
@@ -55,6 +55,6 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
         attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    pages = build_site(archive, now.date(), settings, intro)
-    moved = check_redirects(archive, {p.url for p in pages}, problems)
+    pages = build_site(archive, now.date(), settings, intro) if render else []
+    moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
     return Result(archive, problems, pages, withheld, settings, moved)

@@ -39,6 +39,17 @@ def redirects(archive: Archive) -> list[tuple[str, str]]:
     return pairs
 
 
+def archive_urls(archive: Archive) -> set[str]:
+    """The addresses of every meeting, item and paper page (without rendering them)."""
+    out = set()
+    for meeting in archive.meetings:
+        out.add(urls.meeting(meeting))
+        for item in meeting.items:
+            out.add(urls.item(item))
+            out.update(urls.paper(p) for p in item.all_papers)
+    return out
+
+
 def check_redirects(archive: Archive, page_urls: set[str], problems: Problems) -> list[tuple[str, str]]:
     """Drop (with an error) redirects that would hide a real page or point two ways."""
     seen: dict[str, str] = {}
