@@ -71,7 +71,7 @@ class Contact:
     email: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     key: str
     name: str
@@ -81,7 +81,7 @@ class Person:
     registered: bool = True  # False: made from a name found in the papers
 
 
-@dataclass
+@dataclass(eq=False)
 class Attendee:
     """A name as printed in an attendance list, joined to a person."""
 
@@ -93,7 +93,7 @@ class Attendee:
     substitute_for: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Membership:
     year: int
     name: str
@@ -101,7 +101,7 @@ class Membership:
     role: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Committee:
     slug: str
     name: str
@@ -118,14 +118,14 @@ class Committee:
         return self.short_name or self.name
 
 
-@dataclass
+@dataclass(eq=False)
 class Resolution:
     number: str  # "1", "2"… within its minute or part
     text: str  # Markdown (may contain a nested list)
     anchor: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class MinutePart:
     """A lettered part of a minute (seed 002's minute 3 has parts a–c)."""
 
@@ -138,7 +138,7 @@ class MinutePart:
     anchor: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Minute:
     number: int
     year: int  # municipal year start
@@ -161,7 +161,7 @@ class Minute:
         return f"{self.number}/{self.year % 100:02d}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Declaration:
     name: str
     person: str
@@ -170,7 +170,7 @@ class Declaration:
     text: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Minutes:
     approved: bool = False
     approved_at: dt.date | None = None
@@ -188,7 +188,7 @@ class Minutes:
     changes: list = field(default_factory=list)  # history.Change, after the first publication
 
 
-@dataclass
+@dataclass(eq=False)
 class Paper:
     slug: str
     kind: str
@@ -216,13 +216,13 @@ class Paper:
     previous_names: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class ItemPart:
     number: str
     title: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     """One business item of a meeting: its agenda entry, its minute, or both."""
 
@@ -253,7 +253,7 @@ class Item:
         return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Meeting:
     committee: str  # slug of the committee that owns the folder
     date: dt.date
@@ -291,7 +291,7 @@ PROGRAMME_BUCKETS = ("items for the year", "date to be decided", "performance mo
 ACTION_KINDS = ("recommendation", "action", "information")
 
 
-@dataclass
+@dataclass(eq=False)
 class ProgrammeEntry:
     """One planned item of a work programme: dated, or in one of the undated buckets."""
 
@@ -307,7 +307,7 @@ class ProgrammeEntry:
     line: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class WorkProgramme:
     committee: str
     year: int  # municipal year start
@@ -317,7 +317,7 @@ class WorkProgramme:
     source: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class TrackerRow:
     """A recommendation, action or information request followed up by the committee."""
 
@@ -332,7 +332,7 @@ class TrackerRow:
     line: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Tracker:
     """One published snapshot of a committee's outstanding-issues tracker."""
 
@@ -343,7 +343,7 @@ class Tracker:
     source: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Archive:
     committees: dict[str, Committee] = field(default_factory=dict)
     meetings: list[Meeting] = field(default_factory=list)  # sorted by date, then committee

@@ -21,6 +21,8 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 
 from . import urls
 from .build import Result, build
+from .loader import Scope
+from .model import municipal_year
 from .checks import CheckSettings
 from .outputs import write_all
 from .problems import report
@@ -64,15 +66,48 @@ class MinutebookConfig(Config):
     """Read publication dates and changes from git (the files' own dates win)."""
 
 
+def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
+    """(path, recursive) pairs covering what a scoped preview reads."""
+    paths: list[tuple[Path, bool]] = [(meetings, False)]
+    if (meetings / "people.yml").exists():
+        paths.append((meetings / "people.yml", False))
+    for folder in sorted(p for p in meetings.iterdir() if p.is_dir()):
+        if not scope.committee(folder.name):
+            if (folder / "committee.md").exists():
+                paths.append((folder / "committee.md", False))
+            continue
+        paths.append((folder, False))  # new meeting folders, committee.md
+        for child in sorted(folder.iterdir()):
+            if child.is_dir() and child.name in ("programmes", "tracker"):
+                paths.append((child, True))
+            elif child.is_dir() and parse_iso_date(child.name):
+                if scope.year(folder.name, municipal_year(parse_iso_date(child.name))):
+                    paths.append((child, True))
+    return paths
+
+
+class GeneratedPage(File):
+    """A generated page that knows whether its Markdown changed since the last `serve --dirty` build."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
 class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def __init__(self):
         self.result: Result | None = None
         self.search_job = None  # the search index, built in a worker process while MkDocs renders
         self.meetings_dir: Path | None = None
         self.command = "build"
+        self.dirty = False
+        self.rendered: dict[str, int] = {}  # src_uri -> hash of the Markdown last rendered (serve --dirty)
 
     def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config):
         base = Path(config.config_file_path or ".").resolve().parent
@@ -140,13 +175,25 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         self.result = result
         for name in ("accessibility", "open-data"):  # the footer links to these guides where the site has them
             config.extra["minutebook"][name.replace("-", "_")] = files.get_file_from_path(f"{name}.md") is not None
+        rendered = {}
+        # the nav lists the committees: when it changes, every page in the nav must be rebuilt
+        nav_signature = hash(tuple((c.slug, c.label, c.hidden) for c in result.archive.committees.values()))
+        nav_changed = nav_signature != self.rendered.get("<nav>")
+        rendered["<nav>"] = nav_signature
         for page in result.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 raise PluginError(f"docs/{page.src} is in the way of the generated page for '{page.title}': "
                                   f"rename or remove docs/{page.src}")
-            files.append(File.generated(config, page.src, content=page.markdown(),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            markdown = page.markdown()
+            file = GeneratedPage.generated(config, page.src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            rendered[page.src] = hash(markdown)
+            # `mkdocs serve --dirty`: a page whose Markdown is unchanged since the last build keeps its HTML;
+            # pages in the nav are rebuilt when the nav changes (their neighbours in it change).
+            file.unchanged = (self.dirty and not (page.in_nav and nav_changed)
+                              and self.rendered.get(page.src) == rendered[page.src])
+            files.append(file)
+        self.pending_render = rendered
         src, markdown = search_page(result.archive)
         files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.search_job:
@@ -187,6 +234,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_post_build(self, config):
         if self.result is None:
             return
+        self.rendered = getattr(self, "pending_render", {})
         if self.search_job:
             job, self.search_job = self.search_job, None
             summary = job.finish(Path(config.site_dir))
@@ -194,5 +242,12 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.meetings_dir))
+        only = self._only()
+        if not only:
+            server.watch(str(self.meetings_dir))
+            return server
+        # A scoped preview watches only its part of a large archive: polling every file of a
+        # 20-year archive takes longer than the rebuild itself.
+        for path in watched_paths(self.meetings_dir, Scope(only)):
+            server.watch(str(path[0]), recursive=path[1])
         return server

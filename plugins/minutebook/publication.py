@@ -84,8 +84,9 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
                 _strip_private(item)
                 meeting.papers = [p for p in meeting.papers if p.source not in removed]
     archive.meetings = kept
+    kept_ids = {id(m) for m in kept}
     for committee in archive.committees.values():
-        committee.meetings = [m for m in committee.meetings if m in kept]
+        committee.meetings = [m for m in committee.meetings if id(m) in kept_ids]
     archive.index()
     return withheld
 

@@ -117,14 +117,19 @@ def _clean_prose(text: str) -> str:
     return text.replace("\x00MARKER\x00", "")
 
 
+DROP_ELEMENT = re.compile(r"<\s*(%s)\b.*?(?:</\s*\1\s*>|$)" % "|".join(sorted(DROP_WITH_CONTENT)), re.I | re.S)
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
 def plain(text: str) -> str:
     """Text with no markup at all: titles, names, places (no tags, no angle brackets)."""
     if not text:
         return text
+    if "<" not in text and ">" not in text and "&" not in text:
+        return " ".join(text.split())
     text = COMMENT.sub("", text)
-    for name in DROP_WITH_CONTENT:
-        text = re.sub(rf"<\s*{name}\b.*?(?:</\s*{name}\s*>|$)", "", text, flags=re.I | re.S)
-    text = re.sub(r"<[^>]*>", "", text)
+    text = DROP_ELEMENT.sub("", text)
+    text = ANY_TAG.sub("", text)
     text = html.unescape(text)
     return " ".join(text.replace("<", "‹").replace(">", "›").split())
 

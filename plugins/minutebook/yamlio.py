@@ -17,30 +17,34 @@ import re
 import yaml
 
 try:  # the C parser is several times faster; archives have thousands of files
-    _BaseLoader = yaml.CSafeLoader
+    _BaseLoader = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+    _BaseLoader = yaml.BaseLoader
 
 
 class Loader(_BaseLoader):
-    """Safe loader with a YAML 1.2-like core schema."""
+    """A loader that resolves no implicit types: every plain scalar stays text, and
+    :func:`_plain_scalar` gives it a type by our own YAML 1.2-like rules."""
 
 
-Loader.yaml_implicit_resolvers = {}
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
+BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+NULLS = {"~", "null", "Null", "NULL", ""}
+INT = re.compile(r"^[-+]?[0-9]+$")
+FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+MAX_DIGITS = 100
+
+
+def _plain_scalar(value: str):
+    if value in BOOLEANS:
+        return BOOLEANS[value]
+    if value in NULLS:
+        return None
+    if INT.match(value) and len(value) <= MAX_DIGITS:
+        return int(value)
+    if FLOAT.match(value) and len(value) <= MAX_DIGITS:
+        number = float(value)
+        return number if number not in (float("inf"), float("-inf")) else Unquoted(value)
+    return Unquoted(value)
 
 # What YAML 1.1 would have turned into a number: 18:30 (sexagesimal).
 SEXAGESIMAL = re.compile(r"^[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$")
@@ -76,9 +80,15 @@ class YAMLProblem(Exception):
 
 
 MAX_DEPTH = 50
+MAX_NODES = 200_000  # aliases can multiply a small file into a huge one ("billion laughs")
 
 
-def _convert(node, loader: Loader, offset: int, depth: int = 0):
+def _convert(node, loader: Loader, offset: int, depth: int = 0, budget: list | None = None):
+    budget = budget if budget is not None else [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YAMLProblem("the YAML expands to too many values (check anchors and aliases)",
+                          node.start_mark.line + 1 + offset)
     if depth > MAX_DEPTH:
         raise YAMLProblem("the YAML is nested too deeply", node.start_mark.line + 1 + offset)
     line = node.start_mark.line + 1 + offset
@@ -86,7 +96,9 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0):
         result = YMap()
         result.line = line
         result.key_lines = {}
-        loader.flatten_mapping(node)
+        if any(k.tag == "tag:yaml.org,2002:merge" or k.value == "<<" for k, _ in node.value
+               if isinstance(k, yaml.ScalarNode) and not k.style):
+            raise YAMLProblem("merge keys (<<) are not part of the format", line)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YAMLProblem("a key must be plain text", key_node.start_mark.line + 1 + offset)
@@ -95,7 +107,7 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0):
                 raise YAMLProblem(
                     f"'{key}' is given twice", key_node.start_mark.line + 1 + offset
                 )
-            result[key] = _convert(value_node, loader, offset, depth + 1)
+            result[key] = _convert(value_node, loader, offset, depth + 1, budget)
             result.key_lines[key] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -103,25 +115,15 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0):
         result.line = line
         result.item_lines = []
         for item in node.value:
-            result.append(_convert(item, loader, offset, depth + 1))
+            result.append(_convert(item, loader, offset, depth + 1, budget))
             result.item_lines.append(item.start_mark.line + 1 + offset)
         return result
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
-        if not node.style:
-            return Unquoted(node.value)
+        return _plain_scalar(node.value) if not node.style else node.value
+    if tag == "!" or tag is None:  # a non-specific tag: quoted text
         return node.value
-    if tag in (
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-    ):
-        try:
-            return loader.construct_object(node)
-        except Exception:  # a value our resolver accepted but the constructor cannot read
-            return node.value
-    # Explicit tags (!!binary, !!python/...) are not part of the format.
+    # Explicit tags (!!binary, !!python/..., !!int) are not part of the format.
     raise YAMLProblem(f"the tag {tag} is not allowed here", line)
 
 

@@ -33,4 +33,4 @@ def build(ctx: SiteContext) -> Page:
                  clock(m.start), inline(m.place), STATUS_LABELS[m.status]] for m in in_month], f"Meetings in {title}",
                 hide_caption=True))
     return Page(url=here, title="Meetings calendar", kind="calendar", body="\n".join(out),
-                description="Every committee meeting, upcoming and past, by month")
+                description="Every committee meeting, upcoming and past, by month", in_nav=True)

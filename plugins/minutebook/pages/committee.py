@@ -84,4 +84,4 @@ def build_index(ctx: SiteContext) -> Page:
     body = table(["Committee", "Meetings in the archive", "Latest meeting"], rows, "Committees") or \
         "No committees are in the archive yet.\n"
     return Page(url=here, title="Committees", kind="committees", body=body,
-                description="Every committee whose papers are published here")
+                description="Every committee whose papers are published here", in_nav=True)

@@ -49,4 +49,4 @@ def build(ctx: SiteContext, intro: str = "") -> Page:
         out.append("\n".join(f"- {link(c.name, here, urls.committee(c))}"
                              for c in sorted(visible, key=lambda c: c.name.lower())) + "\n")
     return Page(url=here, title="Home", kind="home", body="\n".join(out),
-                description="Agendas, papers and minutes of council committees")
+                description="Agendas, papers and minutes of council committees", in_nav=True)

@@ -33,7 +33,7 @@ def build_index(ctx: SiteContext) -> Page:
     body = table(["Name", "Full name", "Meetings attended", "Apologies"], rows, "People named in the minutes") \
         or "No people are named in the archive yet.\n"
     return Page(url=here, title="People", kind="people", body=body,
-                description="Councillors, co-opted members, officers and guests named in the papers")
+                description="Councillors, co-opted members, officers and guests named in the papers", in_nav=True)
 
 
 def build(ctx: SiteContext, person: Person) -> Page:
