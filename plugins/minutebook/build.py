@@ -21,6 +21,9 @@ from .publication import Withheld, publish
 from .redirects import archive_urls, check_redirects
 from .sanitize import sanitize_archive
 from .settings import SiteSettings
+from .actions import build_tracker
+from .planning import link_programmes
+from .topics import assign_topics
 
 
 @dataclass
@@ -55,6 +58,21 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
         attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
+    archive.topics = assign_topics(archive, archive.topics_config, problems)
+    archive.plan_links = link_programmes(archive, now.date(), problems)
+    for plan in archive.plan_links:
+        _attach_plan(plan)
+    archive.actions = build_tracker(archive, problems)
     pages = build_site(archive, now.date(), settings, intro) if render else []
     moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
     return Result(archive, problems, pages, withheld, settings, moved)
+
+
+def _attach_plan(plan) -> None:
+    """A plan entry belongs to the topic of the items that took it up (or of its own topic key)."""
+    topics = []
+    for item in plan.items:
+        if item.topic_ref is not None and item.topic_ref not in topics:
+            topics.append(item.topic_ref)
+    for topic in topics:
+        topic.entries.append(plan)

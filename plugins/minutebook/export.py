@@ -160,3 +160,77 @@ def items_csv(archive: Archive) -> str:
                          "resolutions": " | ".join(item["resolutions"]), "references": "; ".join(item["references"]),
                          "papers": "; ".join(p["title"] for p in item["papers"])})
     return _csv(ITEM_COLUMNS, rows)
+
+
+# -- topics, work programmes and the tracker --------------------------------------------------------
+
+def _item_id(item) -> str:
+    return f"{item.meeting.id}/{item.slug}"
+
+
+def topics_json(archive: Archive, settings=None) -> str:
+    from .settings import SiteSettings
+
+    data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()),
+            "topics": [{"id": t.id, "title": t.title, "url": urls.topic(t.id), "committees": t.committees,
+                        "items": [_item_id(i) for i in t.items]} for t in archive.topics]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def programme_json(archive: Archive, settings=None) -> str:
+    from .model import municipal_year_label
+    from .settings import SiteSettings
+
+    programmes = []
+    for programme in archive.programmes:
+        plans = [p for p in archive.plan_links if p.programme is programme]
+        programmes.append({
+            "committee": programme.committee,
+            "year": municipal_year_label(programme.year),
+            "url": urls.programme(programme.committee, programme.year),
+            "entries": [{"planned": p.entry.date.isoformat() if p.entry.date else None, "bucket": p.entry.bucket,
+                         "title": p.entry.title, "detail": p.entry.detail or None, "leads": p.entry.leads,
+                         "source": p.entry.source or None, "status": p.status,
+                         "considered_at": [_item_id(i) for i in p.items]} for p in plans],
+        })
+    data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()), "programmes": programmes}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _action_record(a) -> dict:
+    return {"meeting": a.meeting.id if a.meeting else None,
+            "meeting_date": a.meeting_date.isoformat() if a.meeting_date else None,
+            "committee": a.committee, "item_title": a.item_title, "minute": a.minute,
+            "item": _item_id(a.item) if a.item else None, "topic": a.topic.id if a.topic is not None else None,
+            "kind": a.kind, "text": a.tracker_text or a.text, "response": a.response or None,
+            "status": a.status or ("answered" if a.answered else "open")}
+
+
+def actions_json(archive: Archive, settings=None) -> str:
+    from .settings import SiteSettings
+
+    data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()),
+            "actions": [_action_record(a) for a in archive.actions]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def actions_csv(archive: Archive) -> str:
+    columns = ["meeting_date", "committee", "item_title", "minute", "kind", "text", "response", "status", "topic",
+               "meeting", "item"]
+    return _csv(columns, [_action_record(a) for a in archive.actions])
+
+
+def programme_csv(archive: Archive) -> str:
+    rows = []
+    for programme in json.loads(programme_json(archive))["programmes"]:
+        for e in programme["entries"]:
+            rows.append({**e, "committee": programme["committee"], "year": programme["year"],
+                         "leads": "; ".join(e["leads"]), "considered_at": "; ".join(e["considered_at"])})
+    return _csv(["committee", "year", "planned", "bucket", "title", "detail", "leads", "source", "status",
+                 "considered_at"], rows)
+
+
+def topics_csv(archive: Archive) -> str:
+    rows = [{"id": t.id, "title": t.title, "committees": "; ".join(t.committees), "items": "; ".join(
+        _item_id(i) for i in t.items), "url": urls.topic(t.id)} for t in archive.topics]
+    return _csv(["id", "title", "committees", "items", "url"], rows)

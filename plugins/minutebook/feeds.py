@@ -96,3 +96,23 @@ def site_feeds(archive: Archive, settings: SiteSettings) -> dict[str, str]:
     atom = _feed(title, "New papers of every committee", "atom.xml", "", entries, settings)
     rss = _feed(title, "New papers of every committee", "feed.xml", "", entries, settings)
     return {"atom.xml": atom.atom_str(pretty=True).decode("utf-8"), "feed.xml": rss.rss_str(pretty=True).decode("utf-8")}
+
+
+def topic_feed(archive: Archive, topic, settings: SiteSettings) -> dict[str, str]:
+    """RSS for one topic: each meeting that considered it, newest first."""
+    entries = []
+    for item in topic.items:
+        m = item.meeting
+        when = f"{m.date.day} {m.date:%B %Y}"
+        summary = item.title
+        if item.minute:
+            resolutions = [r.text.split("\n")[0] for h in [item.minute, *item.minute.parts] for r in h.resolutions]
+            summary = f"Minute {item.minute.cite}. " + " ".join(resolutions)
+        entries.append(Entry(f"{m.id}/{item.slug}", f"{item.title} ({when})", urls.item(item),
+                             (m.minutes.published if m.minutes and m.minutes.published else None)
+                             or m.agenda_published or m.date, summary))
+    entries.sort(key=lambda e: (e.date, e.id), reverse=True)
+    base = urls.topic(topic.id)
+    rss = _feed(f"{topic.title}: {settings.site_name}", f"Every meeting that considered {topic.title}",
+                f"{base}feed.xml", base, entries[:MAX_ENTRIES], settings)
+    return {f"{base}feed.xml": rss.rss_str(pretty=True).decode("utf-8")}

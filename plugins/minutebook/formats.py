@@ -254,6 +254,23 @@ TRACKER = Mapping(
     },
 )
 
+TOPIC = Mapping(
+    description="Confirm, rename, merge or split a topic",
+    fields={
+        "title": Text("The topic's title"),
+        "items": ListOf("Items in this topic, as <committee>/<YYYY-MM-DD>/<item slug>", item=Text()),
+        "exclude": ListOf("Items taken out of this topic", item=Text()),
+        "merge": ListOf("Other topics folded into this one", item=Slug()),
+    },
+)
+
+TOPICS = Mapping(
+    description="Topics confirmed by officers (meetings/topics.yml), keyed by topic id",
+    values=TOPIC,
+    key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    key_help="a lower-case topic id with hyphens, like 'improvement-board'",
+)
+
 FORMATS = {
     "people": (PEOPLE, "Minutebook people.yml"),
     "committee": (COMMITTEE, "Minutebook committee.md front matter"),
@@ -262,6 +279,7 @@ FORMATS = {
     "paper": (PAPER, "Minutebook paper front matter"),
     "programme": (PROGRAMME, "Minutebook work programme front matter"),
     "tracker": (TRACKER, "Minutebook outstanding-issues tracker front matter"),
+    "topics": (TOPICS, "Minutebook topics.yml"),
 }
 
 

@@ -94,10 +94,11 @@ class ArchiveLoader:
                                 "create it, or set the plugin's 'meetings_dir' option")
             return self.archive
         self.load_people(root / "people.yml")
+        self.load_topics(root / "topics.yml")
         self.people_index = PeopleIndex(self.archive.people)
         folders = []
         for entry in sorted(root.iterdir()):
-            if entry.name.startswith(".") or entry.name in IGNORED or entry.name == "people.yml":
+            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml"):
                 continue
             if entry.is_dir():
                 folders.append(entry)
@@ -169,6 +170,21 @@ class ArchiveLoader:
                 elif norm:
                     seen[norm] = key
             self.archive.people[key] = person
+
+    def load_topics(self, path: Path) -> None:
+        if not path.exists():
+            return
+        text = read_text(path, self.problems)
+        if text is None:
+            return
+        try:
+            raw = load_yaml(text)
+        except YAMLProblem as exc:
+            self.problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
+            return
+        checked = formats.TOPICS.check(raw or {}, Where(self.problems, path, 1), "topics.yml")
+        if checked is not INVALID:
+            self.archive.topics_config = checked
 
     def person_key(self, printed: str, where: Where) -> str:
         try:

@@ -243,6 +243,7 @@ class Item:
     papers: list[Paper] = field(default_factory=list)  # main papers; appendices hang off them
     meeting: "Meeting | None" = None
     line: int = 0
+    topic_ref: object = None  # topics.Topic, once topics are assigned
 
     @property
     def all_papers(self) -> list[Paper]:
@@ -350,6 +351,11 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     programmes: list[WorkProgramme] = field(default_factory=list)
     trackers: list[Tracker] = field(default_factory=list)
+    topics_config: dict = field(default_factory=dict)  # meetings/topics.yml
+    # derived once per build: topics.Topic, planning.PlanLink, actions.Action
+    topics: list = field(default_factory=list)
+    plan_links: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
 
     def meeting(self, committee: str, day: dt.date) -> Meeting | None:
         return self._meeting_index.get((committee, day))

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .export import items_csv, meetings_csv, meetings_json
-from .feeds import committee_feeds, site_feeds
+from .export import (actions_csv, actions_json, items_csv, meetings_csv, meetings_json, programme_csv,
+                     programme_json, topics_csv, topics_json)
+from .feeds import committee_feeds, site_feeds, topic_feed
 from .ics import all_calendars
 from .model import Archive
 from .redirects import redirect_page
@@ -39,9 +40,17 @@ def outputs(archive: Archive, settings: SiteSettings):
     yield "api/meetings.json", meetings_json(archive, settings)
     yield "api/meetings.csv", meetings_csv(archive)
     yield "api/items.csv", items_csv(archive)
+    yield "api/topics.json", topics_json(archive, settings)
+    yield "api/topics.csv", topics_csv(archive)
+    yield "api/programme.json", programme_json(archive, settings)
+    yield "api/programme.csv", programme_csv(archive)
+    yield "api/actions.json", actions_json(archive, settings)
+    yield "api/actions.csv", actions_csv(archive)
     yield "api/LICENCE.txt", (f"The open data in this folder is published under the {settings.licence_name}:\n"
                               f"{settings.licence_url}\n")
     yield from site_feeds(archive, settings).items()
+    for topic in archive.topics:
+        yield from topic_feed(archive, topic, settings).items()
     for committee in archive.committees.values():
         yield from committee_feeds(archive, committee, settings).items()
     yield from all_calendars(archive, settings).items()

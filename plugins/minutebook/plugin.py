@@ -212,7 +212,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         committees = [page(urls.committee(c)) for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
                       if not c.hidden]
         section = Section("Committees", [page(urls.COMMITTEES), *committees])
-        singles = [page(urls.HOME), page(urls.CALENDAR), page(urls.PEOPLE)]
+        singles = [page(urls.HOME), page(urls.CALENDAR), page(urls.TOPICS), page(urls.PEOPLE)]
         front = [singles[0], section, *singles[1:]]
         ours = {id(p) for p in [*singles, *section.children]}
         items = front + [i for i in nav.items if id(i) not in ours]

@@ -36,6 +36,21 @@ def paper(p: Paper) -> str:
     return f"{item(p.item)}{p.slug}/"
 
 
+TOPICS = "topics/"
+
+
+def topic(topic_id: str) -> str:
+    return f"{TOPICS}{topic_id}/"
+
+
+def programme(committee: str, year: int) -> str:
+    return f"{committee}/programme/{year}-{(year + 1) % 100:02d}/"
+
+
+def tracker(committee: str) -> str:
+    return f"{committee}/tracker/"
+
+
 def person(key: str) -> str:
     return f"{PEOPLE}{key}/"
 

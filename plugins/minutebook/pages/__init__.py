@@ -8,7 +8,7 @@ import datetime as dt
 from .. import urls
 from ..links import resolve_targets
 from ..model import Archive
-from . import calendar, committee, home, item, meeting, paper, people, printpack
+from . import calendar, committee, home, item, meeting, paper, people, printpack, programme, topics, tracker
 from .common import Page
 from .context import SiteContext
 from ..settings import SiteSettings
@@ -19,8 +19,20 @@ __all__ = ["Page", "SiteContext", "build_site"]
 def build_site(archive: Archive, today: dt.date, settings: SiteSettings | None = None, intro: str = "") -> list[Page]:
     ctx = SiteContext(archive, today, settings or SiteSettings())
     pages = [home.build(ctx, intro), committee.build_index(ctx), people.build_index(ctx), calendar.build(ctx)]
+    pages.append(topics.build_index(ctx))
+    for t in archive.topics:
+        pages.append(topics.build(ctx, t))
+    plans_by_year: dict = {}
+    for plan in archive.plan_links:
+        plans_by_year.setdefault((plan.programme.committee, plan.programme.year), []).append(plan)
     for c in sorted(archive.committees.values(), key=lambda c: c.name.lower()):
         pages.append(committee.build(ctx, c))
+        for (slug, year), plans in sorted(plans_by_year.items()):
+            if slug == c.slug:
+                pages.append(programme.build(ctx, c, year, plans))
+        actions = [a for a in archive.actions if a.committee == c.slug]
+        if actions:
+            pages.append(tracker.build(ctx, c, actions))
     for m in archive.meetings:
         pages.append(meeting.build(ctx, m))
         if any(not i.private and i.all_papers for i in m.items):

@@ -48,6 +48,17 @@ def build(ctx: SiteContext, committee: Committee) -> Page:
         out.append("**Contact:** " + ", ".join(parts) + "\n")
     out.append('<p class="mb-actions">Follow this committee: <a href="feed.xml">RSS feed</a> · '
                '<a href="atom.xml">Atom feed</a> · <a href="meetings.ics">calendar of meetings (iCalendar)</a></p>\n')
+    programmes = sorted({p.programme.year for p in ctx.archive.plan_links if p.programme.committee == committee.slug},
+                        reverse=True)
+    has_tracker = any(a.committee == committee.slug for a in ctx.archive.actions)
+    if programmes or has_tracker:
+        out.append("## Work programme and recommendations {#programme}\n")
+        lines = [f"- {link(f'Work programme {municipal_year_label(y)}', here, urls.programme(committee.slug, y))}: "
+                 "what was planned, and what happened to it" for y in programmes]
+        if has_tracker:
+            lines.append(f"- {link('Recommendations tracker', here, urls.tracker(committee.slug))}: "
+                         "what the committee asked for, and the responses")
+        out.append("\n".join(lines) + "\n")
     years = sorted(committee.membership, reverse=True)
     if years:
         out.append("## Membership {#membership}\n")

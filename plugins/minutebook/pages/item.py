@@ -33,6 +33,8 @@ def build(ctx: SiteContext, item: Item) -> Page:
         ("Introduced by", inline(item.lead)),
         ("Pages in the agenda pack", inline(item.pages or "")),
         ("Minute", f"[{item.minute.cite}](#minute)" if item.minute and not item.private else ""),
+        ("Topic", link(item.topic_ref.title, here, urls.topic(item.topic_ref.id)) + f" ({len(item.topic_ref.items)} items)"
+         if item.topic_ref is not None else ""),
     ]
     out = [dl(facts)]
     if item.private:

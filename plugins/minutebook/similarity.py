@@ -1,0 +1,68 @@
+"""How alike two titles are, for joining items into topics and plan entries to items.
+
+Titles are reduced to their significant words: no dates, numbers, ordinals or filler ("report",
+"progress", "update", "from", "the"), light plural stemming. Two titles match by the share of the
+shorter one's words that the other has (the overlap coefficient), so "Improvement Board" matches
+"Improvement Board Progress Report from 6th January, 2016".
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+FILLER = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "from", "with", "by", "at", "into", "as", "its",
+          "report", "reports", "progress", "update", "updates", "briefing", "note", "notes", "item", "items",
+          "annual", "interim", "first", "meeting", "if", "timely", "available", "tbc", "picked", "up", "reported",
+          "re", "i", "ii", "iii", "including", "review", "back", "further", "final", "draft", "new",
+          "&", "s", "be", "is", "are", "was"}
+WORD = re.compile(r"[a-z][a-z'’]*")
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def significant_words(title: str) -> frozenset[str]:
+    text = re.sub(r"<[^>]+>", " ", title.lower())
+    text = re.sub(r"\b\d+(st|nd|rd|th)?\b", " ", text)
+    words = set()
+    for word in WORD.findall(text):
+        word = word.replace("’", "'").strip("'-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in FILLER or word in MONTHS or len(word) < 2:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    """(share of the smaller set found in the other, number of shared words)."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+def strength(a: frozenset[str], b: frozenset[str]) -> str:
+    """'sure', 'unsure' or '' for two titles' word sets."""
+    score, shared = overlap(a, b)
+    if score >= 0.99 and (shared >= 2 or (len(a) == len(b) == 1)):
+        return "sure"
+    if score >= 0.74 and shared >= 2:
+        return "sure"
+    if score >= 0.5 and shared >= 1 and max(len(a), len(b)) > 1:
+        return "unsure"
+    return ""
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """Acronyms a text defines or uses in brackets: "(LSCB)", "(MASH)" -> {"lscb", "mash"}."""
+    return frozenset(a.lower() for a in ACRONYM.findall(text or ""))
+
+
+def without(words: frozenset[str], common: set[str]) -> frozenset[str]:
+    """The words that say something, unless that leaves nothing."""
+    rest = words - common
+    return rest if rest else words
