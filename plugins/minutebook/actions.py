@@ -22,6 +22,7 @@ from .problems import Problems
 from .similarity import overlap, significant_words, strength
 
 REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
+                     r"provide|provides|circulate|investigate|arrange|explore|"
                      r"report back|further report|be (?:provided|shared|circulated|sent|added|considered)|"
                      r"agrees? that|be invited|write to|seek)\b", re.I)
 ONLY_NOTE = re.compile(r"^\W*(?:RESOLVED\s+that\s+)?(?:the\s+\w+(?:\s+\w+)?\s+)?(?:notes?|noted)\b", re.I)
@@ -76,7 +77,7 @@ class Action:
 def _kind(text: str) -> str:
     if re.search(r"recommend", text, re.I):
         return "recommendation"
-    if re.search(r"\binformation\b|\bdata\b|be (shared|circulated|provided)|briefing note", text, re.I):
+    if re.search(r"\binformation\b|\bdata\b|\bfigures\b|\bbreakdown\b|\bprovide\b|be (shared|circulated|provided)|briefing note", text, re.I):
         return "information"
     return "action"
 
@@ -167,8 +168,9 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
                 same = Action(tracker.committee, row.text, row.kind, row.meeting, row.item, meeting, item)
                 actions.append(same)
             else:
-                same.kind = row.kind  # the table says what it is
+                same.kind = row.kind  # the table says what it is, in its own words
                 same.item_title = row.item or same.item_title
+                same.tracker_text = row.text
             same.sources.append(f"tracker {tracker.date.isoformat()}")
             if row.response:
                 same.response = row.response

@@ -45,11 +45,19 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     return shared / min(len(a), len(b)), shared
 
 
-def strength(a: frozenset[str], b: frozenset[str]) -> str:
-    """'sure', 'unsure' or '' for two titles' word sets."""
+def strength(a: frozenset[str], b: frozenset[str], common: frozenset[str] | set = frozenset()) -> str:
+    """'sure', 'unsure' or '' for two titles' word sets.
+
+    ``common`` holds words too frequent to say much on their own ("children", "services" in an
+    education committee): the decision rests on the other words, unless nothing else is left.
+    """
+    full_score, _ = overlap(a, b)
+    a, b = without(a, common), without(b, common)
     score, shared = overlap(a, b)
     if score >= 0.99 and (shared >= 2 or (len(a) == len(b) == 1)):
         return "sure"
+    if score >= 0.99 and shared >= 1 and full_score >= 0.99:
+        return "sure"  # one title's words all within the other's: "Revenue Budget", "Revenue Budget Outturn"
     if score >= 0.74 and shared >= 2:
         return "sure"
     if score >= 0.5 and shared >= 1 and max(len(a), len(b)) > 1:

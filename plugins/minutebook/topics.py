@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .model import Archive, Item
 from .names import slugify
 from .problems import Problems
-from .similarity import significant_words, strength, without
+from .similarity import significant_words, strength
 
 PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
               "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
@@ -132,7 +132,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
             for w in words[n]:
                 postings[w].append(n)
         limit = max(3, int(len(members) * COMMON_SHARE))
-        common = {w for w, ns in postings.items() if len(ns) > limit}
+        common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
         seen: set[tuple[int, int]] = set()
         for w, ns in postings.items():
             if len(ns) > limit:
@@ -142,7 +142,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
                     if (a, b) in seen or items[a].meeting is items[b].meeting:
                         continue
                     seen.add((a, b))
-                    verdict = strength(without(words[a], common), without(words[b], common))
+                    verdict = strength(words[a], words[b], common)
                     if verdict == "sure":
                         union.join(a, b)
                     elif verdict == "unsure":
@@ -177,14 +177,28 @@ def _make_topics(groups, items, by_key, forced, config) -> dict[str, Topic]:
         if keys:
             key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
         else:
-            key, explicit = slugify(min((short_title(i.title) for i in group), key=len)), False
+            key, explicit = slugify(common_title(group)), False
+        if key in topics and (explicit or key in config):
+            topics[key].items.extend(group)  # a topics.yml entry and the inferred topic of the same id
+            continue
         base, n = key, 2
         while key in topics:
             key = f"{base}-{n}"
             n += 1
-        title = config.get(key, {}).get("title") or min((short_title(i.title) for i in group), key=len)
+        title = config.get(key, {}).get("title") or common_title(group)
         topics[key] = Topic(id=key, title=title, items=group, explicit=explicit or key in config)
     return topics
+
+
+def common_title(group: list[Item]) -> str:
+    """The words every title of the group shares, as the earliest title writes them."""
+    ordered = sorted(group, key=lambda i: i.meeting.date)
+    common = frozenset.intersection(*(significant_words(i.title) for i in ordered))
+    if not common:
+        return min((short_title(i.title) for i in ordered), key=len)
+    kept = [word for word in re.split(r"\s+", short_title(ordered[0].title))
+            if significant_words(word) and significant_words(word) <= common]
+    return " ".join(kept) or min((short_title(i.title) for i in ordered), key=len)
 
 
 def _apply_merges(topics: dict[str, Topic], config: dict, problems: Problems, source: str) -> None:

@@ -1,0 +1,179 @@
+"""The attendance block of minutes, from "Present:" to the first minute.
+
+    Members: Councillor M Mutton (Chair)
+     Councillor N Akhtar
+    Co-Opted Members: Mrs K Jones
+    Cabinet Member and Councillor K Maton
+    Deputy Cabinet Member: Councillor P Seaman
+    Employees (by Directorate):
+    A Brennan, People Directorate            (or "People: C Parker" / "Resources: G Holmes, L Knight")
+    Invited: M Haidar – Coventry and Warwickshire Partnership Trust
+    Apologies: Councillor P Male
+     S Hanson and R Potter
+
+A label starts a group; lines without a label continue it. A label broken over two lines
+("Cabinet Member and" / "Deputy Cabinet Member:") is one label; when each of its two lines carries
+exactly one name, each name gets the role its line names. A line that is not a name (the end of
+an organisation broken over two lines) is joined to the entry before and reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import parse_name, printed, split_names
+from .report import Report
+from .source import Line
+from .textutil import plain
+
+GROUPS = (
+    (re.compile(r"^co-?opted members?$", re.I), "co_opted"),
+    (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
+    (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
+    (re.compile(r"^(?:members?|councillors|members present|present)$", re.I), "present"),
+    (re.compile(r"^(?:employees|officers)(?: \(by directorate\))?(?: present)?$", re.I), "officers"),
+    (re.compile(r"^(?:others? invited|invited|in attendance|also in attendance|also present|guests?)$", re.I),
+     "invited"),
+    (re.compile(r"^apologies(?: for absence)?(?: received)?$", re.I), "apologies"),
+    (re.compile(r"^(?:substitutes?|substitutions?|substitute members?)$", re.I), "substitutions"),
+)
+LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$")
+OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>.*)$")
+NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
+DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def group_of(label: str) -> str | None:
+    label = " ".join(label.split())
+    for pattern, group in GROUPS:
+        if pattern.match(label):
+            return group
+    return None
+
+
+def _singular(label: str) -> str:
+    return re.sub(r"\bMembers\b", "Member", " ".join(label.split()))
+
+
+class AttendanceReader:
+    def __init__(self, source_name: str, report: Report, people):
+        self.source = source_name
+        self.report = report
+        self.people = people
+        self.groups: dict[str, list[dict]] = {}
+        self.group: str | None = None
+        self.directorate = ""
+        self.split_label: list[tuple[str, list[dict]]] | None = None
+
+    def read(self, lines: list[Line]) -> dict[str, list[dict]]:
+        filled = [l for l in lines if l.text.strip()]
+        i = 0
+        while i < len(filled):
+            line = filled[i]
+            text = plain(line.text)
+            if re.match(r"^present\s*:?\s*$", text, re.I):
+                self.group = "present"
+                i += 1
+                continue
+            open_label = OPEN_LABEL.match(text)
+            nxt = plain(filled[i + 1].text) if i + 1 < len(filled) else ""
+            next_label = LABEL.match(nxt)
+            if open_label and ":" not in text and next_label and group_of(open_label.group("label")) and \
+                    group_of(f"{open_label.group('label')} and {next_label.group('label')}"):
+                self._start(group_of(open_label.group("label")))
+                first = self._entries(open_label.group("rest"), line)
+                second = self._entries(next_label.group("rest"), filled[i + 1])
+                self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
+                i += 2
+                continue
+            label = LABEL.match(text) or NO_COLON.match(text)
+            if label and group_of(label.group("label")):
+                self._start(group_of(label.group("label")))
+                self._entries(label.group("rest"), line)
+            elif label and self.group == "officers":
+                self.directorate = label.group("label")
+                self._entries(label.group("rest"), line, names_only=True)
+            else:
+                if self.group is None:
+                    self.report.warn(self.source, line.no, f"'{text[:60]}' in the attendance has no group; "
+                                     "listed under present", "check the attendance")
+                    self.group = "present"
+                self._entries(text, line)
+            i += 1
+        self._finish_split_label()
+        return {g: v for g, v in self.groups.items() if v}
+
+    def _start(self, group: str) -> None:
+        self._finish_split_label()
+        self.group = group
+        self.directorate = ""
+        self.groups.setdefault(group, [])
+
+    def _finish_split_label(self) -> None:
+        """'Cabinet Member and K Maton' / 'Deputy Cabinet Member: P Seaman': a role for each when clear."""
+        if self.split_label is None:
+            return
+        (label1, first), (label2, second) = self.split_label
+        entries = self.groups.get(self.group or "", [])
+        if len(first) == 1 and len(second) == 1 and entries and entries[-1] is second[0]:
+            for label, entry in ((label1, first[0]), (label2, second[0])):
+                entry.setdefault("role", _singular(label))
+        self.split_label = None
+
+    def _add(self, entry: dict, line: Line, printed_as: str = "") -> dict:
+        self.groups.setdefault(self.group, []).append(entry)
+        self.people.add(printed_as or entry["name"], self.source, line.no, relevant=True)
+        return entry
+
+    def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
+        text = text.strip()
+        if not text:
+            return []
+        if self.group == "officers" and not names_only:
+            name, _, rest = text.partition(",")
+            if parse_name(name):
+                entry = {"name": printed(name)}
+                directorate = rest.strip() or self.directorate
+                if directorate:
+                    entry["directorate"] = directorate
+                return [self._add(entry, line)]
+        if self.group == "invited":
+            pieces = DASH.split(text, maxsplit=1)
+            if parse_name(pieces[0]):
+                entry = {"name": printed(pieces[0])}
+                if len(pieces) > 1:
+                    entry["organisation"] = pieces[1].strip()
+                return [self._add(entry, line)]
+            return self._continuation(text, line)
+        names, problems = split_names(text, allow_bare=self.group in ("apologies", "present", "substitutions"))
+        added = []
+        for name, role, raw in names:
+            entry = {"name": name}
+            if self.group == "officers" and self.directorate:
+                entry["directorate"] = self.directorate
+            if role:
+                substitute = re.match(r"^(?:substitute\s+)?for\s+(?:councillor\s+|cllr\s+)?(?P<who>.+)$", role, re.I)
+                if self.group == "substitutions" and substitute:
+                    entry["for"] = substitute.group("who")
+                else:
+                    entry["role"] = role
+            added.append(self._add(entry, line, raw))
+        if problems and not names:
+            return self._continuation(text, line)
+        for problem in problems:
+            self.report.warn(self.source, line.no, f"could not read '{problem}' in the attendance as a name; "
+                             "left out", "add it to minutes.md by hand")
+        return added
+
+    def _continuation(self, text: str, line: Line) -> list[dict]:
+        entries = self.groups.get(self.group or "", [])
+        if not entries:
+            self.report.warn(self.source, line.no, f"could not read '{text}' in the attendance as a name; left out",
+                             "add it to minutes.md by hand")
+            return []
+        last = entries[-1]
+        key = "organisation" if "organisation" in last else "directorate" if "directorate" in last else "role"
+        last[key] = f"{last.get(key, '')} {text}".strip()
+        self.report.warn(self.source, line.no, f"joined '{text}' to the attendance entry of {last['name']} "
+                         "(a line broken in the pack)", "check the entry")
+        return []

@@ -1,0 +1,277 @@
+"""The text of a paper or a minute → Markdown.
+
+One rule per thing PDF text does:
+
+* each printed line is a paragraph, unless it is a heading ("3 Information/Background", or a line
+  the extraction marked as a heading), a list entry ("- text", "- 1) text", "• text"), a numbered
+  paragraph ("- 1.1 text" → "1.1 text", which the site anchors as #para-1-1) or a table row;
+* a paragraph broken by a page ("…which provided an update on" / "the Health Visiting Service…")
+  is joined again: the first part is prose that does not end a sentence, and the second part is
+  prose (or starts in lower case);
+* a block of lines where every line after the first starts with one space lost its bullets: it is
+  a list;
+* "- 2) Make any…" printed indented after "- 1) Note…" stays in the same list; "(a)" entries and
+  deeper-indented entries under a list entry are nested under it;
+* footnote markers ("visits¹" and a line "¹ Regulation 44…") become Markdown footnotes;
+* tables go through :mod:`.tables`.
+
+In minutes mode bold is dropped, lettered part headings "(a) Title" become ``### (a) Title`` and
+a RESOLVED sentence followed by a list ends with a colon (the format's rule for decisions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import tables as tab
+from .dates import is_date_line
+from .report import Report
+from .source import Line, Source
+from .textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPTS[1:]}][{SUPERSCRIPTS}]*)\s+(\S.*)$")
+FOOTNOTE_REF = re.compile(rf"(?<=[\w.,)])([{SUPERSCRIPTS[1:]}][{SUPERSCRIPTS}]*)")
+SECTION = re.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>[A-Z][^\t]{1,110})$")
+NUMBERED_PARA = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+BULLET = re.compile(r"^(?P<indent>\s*)(?:[-–•*·▪]|\uf0b7)\s+(?P<text>.*)$")
+ORDERED = re.compile(r"^(?P<indent>\s*)\(?(?P<number>\d{1,2})[.)]\s+(?P<text>\S.*)$")
+LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
+PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
+RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
+LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")
+SPECIAL_START = re.compile(r"^(?:#|>|\+\s|=|\||-\s*$|\d+[.)]\s)")
+
+
+@dataclass
+class El:
+    kind: str  # para, heading, item, table
+    text: str
+    line: int
+    level: int = 0  # heading level, or list nesting
+    ordered: bool = False
+    number: int = 0
+    blank_before: bool = True
+
+
+def _superscript_number(text: str) -> str:
+    return "".join(str(SUPERSCRIPTS.index(ch)) for ch in text)
+
+
+def _inline(text: str, minutes: bool) -> str:
+    if minutes:  # no bold in minutes; a printed asterisk stays escaped
+        return plain(text.replace("\\*", "\x00")).replace("\x00", "\\*")
+    return strip_bold(" ".join(text.split()))
+
+
+class BodyReader:
+    def __init__(self, source: Source, report: Report, minutes: bool = False):
+        self.source = source
+        self.report = report
+        self.minutes = minutes
+        self.tables: list[tab.Table] = []
+        self.footnotes: list[tuple[str, str]] = []
+
+    # -- lines → elements ----------------------------------------------------------------------
+    def elements(self, lines: list[Line]) -> list[El]:
+        out: list[El] = []
+        i, blank = 0, True
+        while i < len(lines):
+            line = lines[i]
+            text = line.text
+            if not text.strip():
+                blank = True
+                i += 1
+                continue
+            if tab.is_table_line(line):
+                end = tab.table_region_end(lines, i)
+                title = out[-1].text if out and out[-1].kind in ("heading", "para") and len(out[-1].text) < 120 else ""
+                for table in tab.read_tables(lines[i:end], self.source, self.report, title):
+                    self.tables.append(table)
+                    markdown = tab.to_markdown(table)
+                    if table.caption:
+                        out.append(El("para", f"**{table.caption}**", table.line))
+                    out.append(El("table", markdown, table.line))
+                i, blank = end, True
+                continue
+            if not self.minutes:
+                footnote = FOOTNOTE_DEF.match(text.strip())
+                if footnote:
+                    self.footnotes.append((_superscript_number(footnote.group(1)), footnote.group(2)))
+                    i += 1
+                    continue
+                text = FOOTNOTE_REF.sub(lambda m: f"[^{_superscript_number(m.group(1))}]", text)
+            element = self._classify(line, text, out, blank)
+            # a block whose following lines start with one space lost its bullets
+            if element.kind == "para" and i + 1 < len(lines) and re.match(r"^ \S", lines[i + 1].text) \
+                    and not tab.is_table_line(lines[i + 1]) and not BULLET.match(lines[i + 1].text):
+                element = El("item", element.text, line.no, blank_before=blank)
+                out.append(element)
+                i += 1
+                while i < len(lines) and re.match(r"^ \S", lines[i].text) and not BULLET.match(lines[i].text) \
+                        and not tab.is_table_line(lines[i]):
+                    out.append(El("item", _inline(lines[i].text, self.minutes), lines[i].no, blank_before=False))
+                    i += 1
+                blank = False
+                continue
+            element.blank_before = blank
+            out.append(element)
+            blank = False
+            i += 1
+        return out
+
+    def _classify(self, line: Line, text: str, out: list[El], blank: bool) -> El:
+        stripped = text.strip()
+        clean = _inline(stripped, self.minutes)
+        indent = len(text) - len(text.lstrip(" "))
+        if self.minutes:
+            part = PART.match(plain(stripped))
+            if part and not plain(stripped).endswith((".", ";", ",")) and blank:
+                return El("heading", f"({part.group('letter')}) {part.group('title').strip()}", line.no, level=3)
+        if line.heading and not BULLET.match(stripped):
+            clean_heading = plain(stripped)
+            return El("heading", clean_heading, line.no, level=2 if re.match(r"^\d", clean_heading) else 3)
+        if not self.minutes:
+            section = SECTION.match(plain(stripped))
+            if section and not ends_sentence(section.group("title")) and not is_date_line(plain(stripped)) \
+                    and len(section.group("title").split()) <= 16 and "." not in plain(stripped)[:3].strip(".") \
+                    and not re.match(r"^\d+\.\s", plain(stripped)):
+                return El("heading", plain(stripped), line.no, level=2)
+        bullet = BULLET.match(text)
+        if bullet:
+            content = bullet.group("text").strip()
+            if NUMBERED_PARA.match(plain(content)) and not self.minutes:
+                return El("para", _inline(content, self.minutes), line.no)
+            ordered = ORDERED.match(content)
+            level = 1 if indent >= 2 else 0
+            if ordered:
+                return self._ordered(int(ordered.group("number")), ordered.group("text"), line.no, level, out)
+            level = self._nest(level, content, out, indent)
+            return El("item", _inline(content, self.minutes), line.no, level=level)
+        ordered = ORDERED.match(text)
+        if ordered and not NUMBERED_PARA.match(stripped):
+            return self._ordered(int(ordered.group("number")), ordered.group("text"), line.no,
+                                 1 if indent >= 2 else 0, out)
+        return El("para", clean, line.no)
+
+    def _ordered(self, number: int, text: str, line: int, level: int, out: list[El]) -> El:
+        previous = next((e for e in reversed(out) if e.kind == "item" and e.ordered), None)
+        if previous and previous.number == number - 1 and out and out[-1].kind == "item":
+            level = previous.level
+        elif level and not (out and out[-1].kind == "item"):
+            level = 0
+        return El("item", _inline(text, self.minutes), line, level=level, ordered=True, number=number)
+
+    @staticmethod
+    def _nest(level: int, content: str, out: list[El], indent: int = 0) -> int:
+        previous = out[-1] if out else None
+        if previous is None or previous.kind != "item":
+            return 0
+        if LETTERED.match(plain(content)) and previous.ordered and not LETTERED.match(previous.text):
+            return previous.level + 1
+        if indent >= 1 and previous.ordered and previous.level == 0:
+            return 1
+        if not previous.ordered and previous.level > 0 and indent <= previous.level * 3:
+            return previous.level  # a page break lost the indentation of a nested list
+        if level and previous.level == 0:
+            return 1
+        return min(level, previous.level + 1)
+
+    # -- joining paragraphs broken by a page -----------------------------------------------------------
+    def join_broken(self, elements: list[El]) -> list[El]:
+        out: list[El] = []
+        for el in elements:
+            prev = out[-1] if out else None
+            if prev and el.kind == "para" and prev.kind in ("para", "item") and self._broken(prev, el):
+                prev.text = f"{prev.text} {el.text}"
+                continue
+            out.append(el)
+        return out
+
+    def _broken(self, prev: El, el: El) -> bool:
+        first = plain(el.text)[:1]
+        if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
+            return False
+        if prev.kind == "para" and RESOLVED.match(prev.text):
+            return False
+        if LABELLED.match(plain(el.text)):
+            return False
+        if first.islower():
+            return True
+        prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")
+        if not prose or prev.kind != "para" or el.text.startswith("**"):
+            return False
+        if last_word(prev.text) in CONNECTIVES or el.text.split(" ")[0].endswith("."):
+            return True
+        # "…the Coventry Children's" / "Services to put children…": a name broken by the page
+        words = re.findall(r"[A-Za-z'’]+", prev.text)
+        following = el.text.split()
+        return bool(words) and words[-1][:1].isupper() and len(words[-1]) > 1 and len(el.text) > 40 \
+            and len(following) > 1 and following[1][:1].islower()
+
+    # -- elements → Markdown ----------------------------------------------------------------------
+    @staticmethod
+    def short_lists(elements: list[El]) -> list[El]:
+        """Three or more short lines printed one under the other are a list (a title above is a heading)."""
+        out: list[El] = []
+        i = 0
+        while i < len(elements):
+            j = i
+            while j < len(elements) and elements[j].kind == "para" and len(elements[j].text) <= 40 \
+                    and not ends_sentence(elements[j].text) and (j == i or not elements[j].blank_before):
+                j += 1
+            if j - i >= 3:
+                run: list[El] = []
+                for el in elements[i:j]:
+                    if run and (el.text[:1].islower() or run[-1].text.endswith("-")
+                                or last_word(run[-1].text) in CONNECTIVES or run[-1].text.endswith("&")):
+                        joiner = "" if run[-1].text.endswith("-") else " "
+                        run[-1].text = run[-1].text.rstrip("-") + joiner + el.text
+                        continue
+                    run.append(El("item", el.text, el.line, blank_before=el.blank_before))
+                previous = out[-1] if out else None
+                if previous and previous.kind == "para" and len(previous.text) <= 60 \
+                        and not ends_sentence(previous.text.rstrip(":")) and elements[i].blank_before:
+                    out[-1] = El("heading", previous.text.rstrip(":"), previous.line, level=3)
+                out.extend(run)
+                i = j
+                continue
+            out.append(elements[i])
+            i += 1
+        return out
+
+    def markdown(self, lines: list[Line]) -> str:
+        elements = self.join_broken(self.short_lists(self.elements(lines)))
+        if self.minutes:
+            self._resolved_colons(elements)
+        chunks: list[str] = []
+        previous: El | None = None
+        for el in elements:
+            if el.kind == "item":
+                marker = f"{el.number}." if el.ordered else "-"
+                text = f"{'   ' * el.level}{marker} {el.text}"
+                same_list = previous is not None and previous.kind == "item" and \
+                    (el.level > 0 or previous.ordered == el.ordered)
+                chunks.append(("\n" if same_list else "\n\n") + text)
+            elif el.kind == "heading":
+                chunks.append("\n\n" + "#" * el.level + " " + el.text)
+            elif el.kind == "table":
+                chunks.append("\n\n" + el.text)
+            else:
+                text = el.text
+                if SPECIAL_START.match(text) and not NUMBERED_PARA.match(text):
+                    text = "\\" + text
+                chunks.append("\n\n" + text)
+            previous = el
+        body = "".join(chunks).strip()
+        if self.footnotes:
+            body += "\n\n" + "\n".join(f"[^{n}]: {text}" for n, text in self.footnotes)
+        return body
+
+    @staticmethod
+    def _resolved_colons(elements: list[El]) -> None:
+        for i, el in enumerate(elements[:-1]):
+            if el.kind == "para" and RESOLVED.match(el.text) and elements[i + 1].kind == "item" \
+                    and not el.text.rstrip().endswith(":"):
+                el.text = el.text.rstrip(" .;,") + ":"

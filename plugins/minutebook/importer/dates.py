@@ -1,0 +1,101 @@
+"""Dates and times as council papers print them.
+
+"2.00 pm on Thursday, 27th April, 2017", "16<sup>th</sup> December, 2015" (cleaned to "16th"),
+"10th Nov 16", "25th November (tbc)", "Meeting closed at 12.35 pm", "12 noon".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?,?"
+    rf"(?:\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?", re.I)
+TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|noon)", re.I)
+
+
+def _year(text: str | None, default: int | None) -> int | None:
+    if not text:
+        return default
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def find_date(text: str, default_year: int | None = None):
+    """The first date in ``text``: (date or None, the match or None).
+
+    A date printed without its year takes ``default_year`` (None: no date).
+    """
+    for match in DATE.finditer(text):
+        year = _year(match.group("year"), default_year)
+        if year is None:
+            continue
+        try:
+            return dt.date(year, MONTHS[match.group("month").lower()], int(match.group("day"))), match
+        except ValueError:
+            continue
+    return None, None
+
+
+def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
+    return find_date(text, default_year)[0]
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date ("Wednesday, 19 April 2017", "16 September 2021")."""
+    day, match = find_date(text)
+    return bool(day and not text[: match.start()].strip(" ,") and not text[match.end():].strip(" .,"))
+
+
+def parse_time(text: str) -> str | None:
+    """'2.00 pm' → '14:00'; '12 noon' → '12:00'; None when no time is printed."""
+    match = TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    suffix = match.group("ap").lower().replace(".", "").replace(" ", "")
+    if suffix == "noon":
+        hour, minute = 12, 0
+    elif suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def municipal_year(day: dt.date) -> int:
+    return day.year if day.month >= 5 else day.year - 1
+
+
+def year_of_month(month: int, start_year: int) -> int:
+    """The calendar year of a month in the municipal year starting in May ``start_year``."""
+    return start_year if month >= 5 else start_year + 1
+
+
+def date_in_municipal_year(text: str, start_year: int):
+    """A date whose year may be left out, read within a municipal year: (date, match, year_inferred)."""
+    day, match = find_date(text)
+    if day:
+        return day, match, False
+    for match in DATE.finditer(text):
+        month = MONTHS[match.group("month").lower()]
+        try:
+            return dt.date(year_of_month(month, start_year), month, int(match.group("day"))), match, True
+        except ValueError:
+            continue
+    return None, None, False
+
+
+def year_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"

@@ -1,0 +1,360 @@
+"""Papers: the header (kind, To:, Date:, Subject:), the body, the authors, and the appendices.
+
+A paper's own text ends at its author block ("Authors:", "Author: Name, Role", a name line with
+"Telephone:"/"E-mail:" lines, or a signature "Name," / role / directorate), at a blank page or at
+an "Appendix N" heading. What follows, up to the next part, is its appendices: split at "Appendix N"
+headings, at blank pages and at the titles the paper lists under "List of Appendices"; labelled
+from those headings, from that list, or from the appendices the text mentions, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .body import BodyReader
+from .dates import find_date, is_date_line
+from .people import ROLE_WORDS
+from .report import Report
+from .source import Line, Source
+from .split import KIND_LINE, ORG_LINE, SUBJECT_LINE, TO_LINE, Part
+from .tables import Table, is_table_line
+from .textutil import ends_sentence, plain
+
+APPENDIX_HEAD = re.compile(r"^Appendix\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
+MENTION = re.compile(r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)")
+AUTHOR_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?\s+)?(?:report\s+)?(?:authors?|contact officers?|contact details|"
+                          r"contact)\s*:\s*", re.I)
+EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"\(?\b0\d{2,4}\)?\s?\d{3,4}\s?\d{3,4}\b|\b\d{4}\s\d{4}\b")
+NAME_LINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+){1,2})\s*(?:,\s*(?P<role>.*))?$")
+ROLE_HINT = re.compile(r"\b(?:director|manager|officer|co-?ordinator|head|lead|worker|executive|directorate|"
+                       r"chief|principal|adviser|advisor|analyst|commissioner)\b", re.I)
+LABEL_PREFIX = re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail|contact details|directorate|date)\s*[:.]?\s*", re.I)
+EMPTY_APPENDIX = "*The published pack has no text for this appendix (it may be a diagram or a picture).*"
+
+
+@dataclass
+class Doc:
+    """A paper or an appendix as read from the pack."""
+
+    kind: str | None
+    title: str
+    body: str
+    line: int
+    to: str = ""
+    date: dt.date | None = None
+    authors: list[dict] = field(default_factory=list)
+    label: str = ""  # appendices: "1", "A"
+    appendices: list["Doc"] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    hint: str = ""
+
+
+def _t(line: Line) -> str:
+    return plain(line.text).strip()
+
+
+def _filled(lines: list[Line]) -> list[Line]:
+    return [l for l in lines if l.text.strip()]
+
+
+def _is_name_line(text: str) -> bool:
+    match = NAME_LINE.match(text)
+    return bool(match) and not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
+
+
+def _heading_like(line: Line) -> bool:
+    text = _t(line)
+    return bool(text) and len(text) <= 110 and not ends_sentence(text) and not is_table_line(line) \
+        and not re.match(r"^[\d(]|^[-•]", text) and text[:1].isupper()
+
+
+def read_header(lines: list[Line]) -> tuple[dict, int]:
+    """The header fields and the index of the first body line."""
+    header: dict = {}
+    i, seen = 0, 0
+    while i < len(lines) and seen < 9:
+        line = lines[i]
+        text = _t(line)
+        if not text:
+            i += 1
+            continue
+        seen += 1
+        if TO_LINE.match(text):
+            value = re.sub(r"^to:\s*", "", text, flags=re.I)
+            day, match = find_date(value)
+            if day and not value[match.end():].strip(" .,"):
+                header.setdefault("date", day)
+                value = value[: match.start()].strip(" ,")
+            header["to"] = value
+        elif re.match(r"^date:", text, re.I):
+            header.setdefault("date", find_date(text)[0])
+        elif SUBJECT_LINE.match(text):
+            value = re.sub(r"^subject:\s*", "", text, flags=re.I)
+            if not value:
+                nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+                if nxt is not None:
+                    value, i = _t(lines[nxt]), nxt
+            header["subject"] = value
+            return header, i + 1
+        elif KIND_LINE.match(text) and "kind" not in header:
+            header["kind"] = "briefing note" if text.lower().startswith("briefing") else "report"
+        elif is_date_line(text) and "to" in header:
+            header.setdefault("date", find_date(text)[0])
+        elif ORG_LINE.search(text) and len(text) < 60 and "to" not in header:
+            pass
+        else:
+            return header, i
+        i += 1
+    return header, i
+
+
+def _author_start(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        if AUTHOR_LABEL.match(_t(lines[i])):
+            return i
+    for i in range(start, len(lines)):
+        text = _t(lines[i])
+        if (EMAIL.search(text) or re.match(r"^tel(?:ephone)?\b", text, re.I)) and len(text) <= 120:
+            j, seen = i - 1, 0
+            while j >= start and seen < 4:
+                if lines[j].text.strip():
+                    seen += 1
+                    if _is_name_line(_t(lines[j])):
+                        return j
+                j -= 1
+            return i
+    for i in range(start, len(lines) - 1):
+        text = _t(lines[i])
+        if _is_name_line(text.rstrip(",")) and len(text) < 60 and not re.search(r"\t", lines[i].text):
+            following = [l for l in lines[i + 1:i + 4] if l.text.strip()]
+            if following and ROLE_HINT.search(_t(following[0])) and len(_t(following[0])) <= 60:
+                return i
+    return None
+
+
+def _author_end(lines: list[Line], start: int, source: Source) -> int:
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        text = _t(line)
+        if source.marker(line) and source.marker(line)[0] == "blank page":
+            break
+        if not text:
+            i += 1
+            continue
+        if len(text) > 120 or is_table_line(line) or (line.heading and not AUTHOR_LABEL.match(text)) \
+                or APPENDIX_HEAD.match(text) or re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text):
+            break
+        i += 1
+    while i > start and not lines[i - 1].text.strip():
+        i -= 1
+    return i
+
+
+def read_authors(lines: list[Line]) -> list[dict]:
+    authors: list[dict] = []
+    emails: list[tuple[str, int | None]] = []  # (email, author index on the same line)
+    phones: list[tuple[str, int | None, str | None]] = []  # (phone, author index, email on the same line)
+    current = None
+    for line in lines:
+        text = AUTHOR_LABEL.sub("", _t(line))
+        found_emails = EMAIL.findall(text)
+        found_phones = [p.strip() for p in PHONE.findall(EMAIL.sub(" ", text))]
+        rest = PHONE.sub(" ", EMAIL.sub(" ", text))
+        rest = re.sub(r"\b(?:tel(?:ephone)?|phone|e-?mail)\s*[:.]?", " ", rest, flags=re.I)
+        rest = " ".join(rest.split()).strip(" ,;:")
+        owner = None
+        if re.match(r"^directorate\s*:", _t(line), re.I) and authors:
+            authors[-1]["directorate"] = re.sub(r"^directorate\s*:\s*", "", _t(line), flags=re.I)
+            continue
+        if re.match(r"^date\s*:", _t(line), re.I):
+            continue
+        name_match = NAME_LINE.match(rest) if rest else None
+        if name_match and _is_name_line(rest):
+            current = {"name": name_match.group("name")}
+            role = (name_match.group("role") or "").strip(" ,")
+            if role:
+                current["role"] = role
+            authors.append(current)
+            owner = len(authors) - 1
+        elif rest and current is not None:
+            if re.search(r"\bdirectorate\b", rest, re.I) and "directorate" not in current:
+                current["directorate"] = rest
+            else:
+                role = current.get("role", "")
+                current["role"] = f"{role}, {rest}" if role else rest
+        for email in found_emails:
+            emails.append((email, owner))
+        for phone in found_phones:
+            phones.append((phone, owner, found_emails[0] if found_emails else None))
+    _attach(authors, emails, phones)
+    return authors
+
+
+def _email_owner(authors: list[dict], email: str) -> int | None:
+    local = email.split("@")[0].lower()
+    for k, author in enumerate(authors):
+        parts = [p.lower() for p in re.split(r"[ ]", author["name"]) if len(p) > 1]
+        if parts and parts[-1].lower() in local and (len(parts) == 1 or parts[0][0] in local):
+            return k
+    return None
+
+
+def _attach(authors: list[dict], emails, phones) -> None:
+    if not authors:
+        return
+    order: list[int] = []
+    by_email: dict[str, int] = {}
+    for email, owner in emails:
+        k = owner if owner is not None else _email_owner(authors, email)
+        if k is None:
+            k = next((n for n, a in enumerate(authors) if "email" not in a), None)
+        if k is not None and "email" not in authors[k]:
+            authors[k]["email"] = email
+            by_email[email] = k
+            order.append(k)
+    order += [k for k in range(len(authors)) if k not in order]
+    loose = []
+    for phone, owner, email in phones:
+        k = owner if owner is not None else by_email.get(email) if email else None
+        if k is not None and "phone" not in authors[k]:
+            authors[k]["phone"] = phone
+        else:
+            loose.append(phone)
+    for phone in loose:
+        k = next((n for n in order if "phone" not in authors[n]), None)
+        if k is not None:
+            authors[k]["phone"] = phone
+
+
+def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
+    listed = []
+    for i, line in enumerate(lines):
+        match = APPENDIX_HEAD.match(_t(line))
+        if match and match.group("title") and _in_list(lines, i):
+            listed.append((match.group("label"), match.group("title").strip()))
+    return listed
+
+
+def _in_list(lines: list[Line], i: int) -> bool:
+    near = [l for l in lines[max(0, i - 3):i] + lines[i + 1:i + 2] if l.text.strip()]
+    return any(APPENDIX_HEAD.match(_t(l)) or re.search(r"appendices", _t(l), re.I) for l in near)
+
+
+def _mentions(text: str) -> list[str]:
+    labels: list[str] = []
+    for match in MENTION.finditer(text):
+        for label in re.findall(r"\b(?:[A-Z]|\d{1,2})\b", match.group("labels")):
+            if label not in labels:
+                labels.append(label)
+    return labels
+
+
+def read_paper(part: Part, source: Source, report: Report) -> Doc:
+    lines = part.lines
+    header, body_start = read_header(lines)
+    core_end = len(lines)
+    for i in range(body_start, len(lines)):
+        marker = source.marker(lines[i])
+        text = _t(lines[i])
+        if (marker and marker[0] == "blank page") or (APPENDIX_HEAD.match(text) and not _in_list(lines, i)):
+            core_end = i
+            break
+    author_start = _author_start(lines[:core_end], body_start)
+    authors, rest_start = [], core_end
+    if author_start is not None:
+        author_end = _author_end(lines[:core_end], author_start, source)
+        authors = read_authors(lines[author_start:author_end])
+        body_lines = lines[body_start:author_start]
+        tail = lines[author_end:core_end]
+        if _filled(tail):
+            body_text = " ".join(_t(l) for l in body_lines)
+            if _mentions(body_text):
+                rest_start = author_end
+            else:
+                body_lines = body_lines + tail
+    else:
+        body_lines = lines[body_start:core_end]
+    reader = BodyReader(source, report)
+    doc = Doc(kind=header.get("kind"), title=header.get("subject", ""), body=reader.markdown(body_lines),
+              line=part.line, to=header.get("to", ""), date=header.get("date"), authors=authors, hint=part.hint)
+    doc.tables = reader.tables
+    body_text = " ".join(_t(l) for l in body_lines)
+    doc.appendices = read_appendices(lines[rest_start:], _listed_appendices(body_lines), _mentions(body_text),
+                                     source, report)
+    return doc
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[–—-]", "-", text.lower()).split())
+
+
+def _segments(lines: list[Line], listed: list[tuple[str, str]], source: Source):
+    """(explicit label or '', explicit title or '', lines) for each appendix."""
+    segments: list[list] = []
+    current: list | None = None
+    titles = [t for _, t in listed]
+    for line in lines:
+        text = _t(line)
+        marker = source.marker(line)
+        head = APPENDIX_HEAD.match(text)
+        if head:
+            current = [head.group("label"), (head.group("title") or "").strip(), []]
+            segments.append(current)
+            continue
+        if marker and marker[0] == "blank page":
+            current = None
+            continue
+        starts_listed = bool(text) and any(_norm(text).startswith(_norm(t)) for t in titles)
+        if current is None or (starts_listed and _filled(current[2])):
+            current = ["", "", []]
+            segments.append(current)
+        current[2].append(line)
+    return [s for s in segments if s[0] or _filled(s[2])]
+
+
+def read_appendices(lines: list[Line], listed, mentioned: list[str], source: Source, report: Report) -> list[Doc]:
+    segments = _segments(lines, listed, source)
+    if not segments:
+        return []
+    implicit = [s for s in segments if not s[0]]
+    labels = [label for label, _ in listed] or mentioned
+    used = {s[0] for s in segments if s[0]}
+    free = [label for label in labels if label not in used]
+    first_line = _filled(implicit[0][2])[0].no if implicit and _filled(implicit[0][2]) else None
+    if implicit and len(free) != len(implicit):
+        numbers = [str(n) for n in range(1, 100) if str(n) not in used]
+        what = ", ".join(f"Appendix {label}" for label in labels) or "no appendix"
+        report.warn(source.name, first_line, f"the paper mentions {what}; {len(implicit)} appendix part(s) found "
+                    f"after it, labelled {', '.join(numbers[:len(implicit)])} in order",
+                    "check the appendix labels and titles")
+        free = numbers
+    docs = []
+    titles = dict(listed)
+    for label, title, seg_lines in segments:
+        if not label:
+            label = free.pop(0)
+        filled = _filled(seg_lines)
+        if not title and filled and _heading_like(filled[0]):
+            title = _t(filled[0])
+            seg_lines = seg_lines[seg_lines.index(filled[0]) + 1:]
+        if not title:
+            title = titles.get(label, "")
+        if not title:
+            title = f"Appendix {label}"
+            report.warn(source.name, filled[0].no if filled else None,
+                        f"appendix {label} has no title in the pack; called it '{title}'", "give it a title")
+        reader = BodyReader(source, report)
+        body = reader.markdown(seg_lines)
+        if not body:
+            body = EMPTY_APPENDIX
+            report.warn(source.name, filled[0].no if filled else None,
+                        f"appendix {label} ('{title}') has no text in the pack (a diagram or picture?)",
+                        "add a description or a link to the original")
+        doc = Doc(kind="appendix", title=title, body=body, line=filled[0].no if filled else 0, label=label)
+        doc.tables = reader.tables
+        docs.append(doc)
+    return docs

@@ -1,0 +1,115 @@
+"""Small text helpers shared by the importer's readers: plain text, word overlap, slugs."""
+
+from __future__ import annotations
+
+import re
+
+from ..names import slugify
+
+STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
+CONNECTIVES = STOP_WORDS | {"that", "which", "their", "his", "her", "our", "is", "are", "was", "were", "be",
+                            "including", "into", "about", "between", "will", "would", "not", "has", "have", "this",
+                            "these", "those", "such", "than", "who", "whose", "where", "when", "under", "over"}
+TERMINAL = tuple(".:;?!)\"'”’]*")
+COMMITTEE_TYPE_WORDS = {"committee", "sub-committee", "board", "panel", "scrutiny", "forum", "commission",
+                        "group", "meeting"}
+_ORDINAL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+                           r"(?:\s+\d{2,4})?", re.I)
+
+
+def plain(text: str) -> str:
+    """Text without bold markers, Markdown escapes or doubled spaces."""
+    text = text.replace("**", "").replace("__", "").replace("\\*", "*")
+    text = re.sub(r"(?<!\w)\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)", r"\1", text)  # *italic*
+    return " ".join(text.split())
+
+
+def strip_bold(text: str) -> str:
+    """Remove bold markers that wrap a whole line or are left unpaired by PDF extraction."""
+    stripped = text.strip()
+    count = stripped.count("**")
+    if count == 0:
+        return stripped
+    if count % 2:
+        return stripped.replace("**", "").strip()
+    if stripped.startswith("**") and stripped.endswith("**") and count == 2:
+        return stripped[2:-2].strip()
+    if re.fullmatch(r"(\*\*[^*]*\*\*\s*)+", stripped):  # several bold runs and nothing else
+        return " ".join(stripped.replace("**", " ").split())
+    return stripped
+
+
+def _stem(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("es", ""), ("s", "")):
+        if len(word) > 4 and word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+
+
+def words(text: str) -> list[str]:
+    """Significant words, lightly stemmed; small words, numbers and dates left out."""
+    text = plain(text).lower().replace("'", "").replace("’", "")
+    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text)
+            if w not in STOP_WORDS and w not in MONTH_WORDS and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)]
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter title's significant words found in the other (0 to 1)."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def short_slug(title: str, max_words: int = 3) -> str:
+    """A short file name for a paper: significant words of the title, dates left out."""
+    text = _ORDINAL_DATE.sub(" ", plain(title))
+    slug_words = [w for w in slugify(text).split("-") if w not in STOP_WORDS and not w.isdigit()]
+    return "-".join(slug_words[:max_words]) or slugify(title)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(TERMINAL)
+
+
+def last_word(text: str) -> str:
+    """The last word, lower case ("" when the text ends in a number or a symbol)."""
+    tokens = text.split()
+    word = tokens[-1].strip("\"'“”‘’()*") if tokens else ""
+    return word.lower() if word.isalpha() else ""
+
+
+def committee_slug(name: str) -> str:
+    """'Education and Children's Services Scrutiny Board (2)' → 'education-childrens-services'.
+
+    The printed name without its number in brackets, without the kind of body at the end
+    (Scrutiny Board, Committee, Panel…) and without small words.
+    """
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", plain(name)).strip()
+    tokens = base.split()
+    while len(tokens) > 1 and tokens[-1].lower().strip(",.") in COMMITTEE_TYPE_WORDS:
+        tokens.pop()
+    slug_words = [w for w in slugify(" ".join(tokens)).split("-") if w not in STOP_WORDS]
+    return "-".join(slug_words) or slugify(name)
+
+
+def committee_short_name(name: str) -> str:
+    """'… Scrutiny Board (2)' → 'Scrutiny Board 2'; '' when the name has no number in brackets."""
+    match = re.match(r"^(?P<base>.*?)\s*\((?P<number>\d+)\)\s*$", plain(name))
+    if not match:
+        return ""
+    tokens = match.group("base").split()
+    kind = []
+    while tokens and tokens[-1].lower() in COMMITTEE_TYPE_WORDS:
+        kind.insert(0, tokens.pop())
+    return f"{' '.join(kind)} {match.group('number')}".strip() if kind else ""
+
+
+def normalise_committee_name(name: str) -> str:
+    name = plain(name).strip(" .:")
+    return re.sub(r"^the\s+", "", name, flags=re.I)

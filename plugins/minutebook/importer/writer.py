@@ -1,0 +1,289 @@
+"""Writing the meeting files: deterministic YAML front matter and Markdown, and the file plan.
+
+The same input always gives byte-identical files: fields in a fixed order, lists in the order
+printed, no dates of the run. Strings are written plain when YAML reads them back as the same
+text, quoted otherwise; times ("14:00") and municipal years ("2016/17") are always quoted. Every
+agenda item gets its ``slug:`` (and every minute without an agenda item its ``{slug=…}``), so
+that its address stays fixed when a title is corrected later.
+
+An existing file is never overwritten without ``--force``: the report shows how it differs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from pathlib import Path
+
+from ..model import ATTENDANCE_GROUPS
+from ..yamlio import YAMLProblem, load as load_yaml, split_front_matter
+from .assemble import Assembly, MeetingOut
+from .dates import year_label
+from .report import Report
+
+
+class Quoted(str):
+    """A string always written in double quotes."""
+
+
+_RESERVED = re.compile(r"^(?:y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan|-\.inf)$", re.I)
+_NUMBERISH = re.compile(r"^[-+]?(?:[\d_]+(?:[.:][\d_]*)*|\.\d+|0x[\da-f]+|0o[0-7]+)(?:e[-+]?\d+)?$", re.I)
+_PLAIN = re.compile(r"^[A-Za-z0-9(£$€“‘«][^\n]*$")
+
+
+def scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, Quoted) or not text or text != text.strip() or not _PLAIN.match(text) \
+            or ": " in text or " #" in text or text.endswith(":") or _RESERVED.match(text) or _NUMBERISH.match(text) \
+            or "\t" in text:
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _block(text: str, indent: int) -> str:
+    pad = " " * indent
+    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
+    if lines and lines[0].startswith(" "):
+        return json.dumps(text, ensure_ascii=False)
+    return "|-\n" + "\n".join(pad + line if line else "" for line in lines)
+
+
+_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
+
+
+def dump(value, indent: int = 0) -> str:
+    """YAML for a mapping (dict), in insertion order; None and empty values are left out."""
+    pad = " " * indent
+    out = []
+    for key, item in value.items():
+        if item is None or item == "" or item == [] or item == {}:
+            continue
+        out.append(pad + _entry(str(key), item, indent, quoted=isinstance(key, Quoted)))
+    return "\n".join(out)
+
+
+def _entry(key: str, item, indent: int, quoted: bool = False) -> str:
+    head = (json.dumps(key, ensure_ascii=False) if quoted or not _KEY.match(key) else key) + ":"
+    if isinstance(item, dict):
+        return head + "\n" + dump(item, indent + 2)
+    if isinstance(item, list):
+        return head + "\n" + _list(item, indent + 2)
+    if isinstance(item, str) and "\n" in item:
+        return f"{head} {_block(item, indent + 2)}"
+    return f"{head} {scalar(item)}"
+
+
+def _list(items: list, indent: int) -> str:
+    pad = " " * indent
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            body = dump(item, indent + 2)
+            out.append(pad + "- " + body.lstrip(" "))
+        elif isinstance(item, str) and "\n" in item:
+            out.append(pad + "- " + _block(item, indent + 2))
+        else:
+            out.append(pad + "- " + scalar(item))
+    return "\n".join(out)
+
+
+def document(front: dict, body: str = "") -> str:
+    text = "---\n" + dump(front) + "\n---\n"
+    body = body.strip("\n")
+    return text + ("\n" + body + "\n" if body else "")
+
+
+# -- one file of each kind ----------------------------------------------------------------------------
+def _member(name: str, role: str) -> str:
+    return f"{name} ({role})" if role else name
+
+
+def committee_file(committee, existing_text: str | None) -> str:
+    front: dict = {"name": committee.name, "short_name": committee.short_name or None}
+    if committee.contact:
+        front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
+    membership = {Quoted(year_label(y)): [_member(n, r) for n, r in members]
+                  for y, members in sorted(committee.membership.items())}
+    body = ""
+    if existing_text is not None:
+        yaml_text, body, _ = split_front_matter(existing_text)
+        try:
+            old = load_yaml(yaml_text or "") or {}
+        except YAMLProblem:
+            old = {}
+        old_membership = {Quoted(k): list(v) for k, v in (old.get("membership") or {}).items()}
+        merged = {**{k: v for k, v in old.items() if k != "membership"}}
+        for key, value in front.items():
+            merged.setdefault(key, value)
+        old_membership.update(membership)
+        membership = dict(sorted(old_membership.items()))
+        front = merged
+    front["membership"] = membership or None
+    order = ["name", "short_name", "contact", "membership", "hidden"]
+    front = {k: front[k] for k in order if k in front} | {k: v for k, v in front.items() if k not in order}
+    return document(front, body)
+
+
+def _attendee(entry: dict):
+    if set(entry) <= {"name", "role"} and "(" not in entry.get("role", "(") or set(entry) == {"name"}:
+        return _member(entry["name"], entry.get("role", ""))
+    return {k: entry[k] for k in ("name", "role", "directorate", "organisation", "for") if entry.get(k)}
+
+
+def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
+    agenda = meeting.agenda
+    start = agenda.start if agenda and agenda.start else (meeting.minutes.start if meeting.minutes else None)
+    front: dict = {"start": Quoted(start) if start else None}
+    if agenda:
+        front.update({"place": agenda.place or None, "agenda_published": agenda.published,
+                      "published_by": agenda.published_by or None, "public_access": agenda.public_access or None})
+        items = []
+        for item in agenda.items:
+            entry: dict = {"number": int(item.number) if item.number.isdigit() else Quoted(item.number),
+                           "title": item.title, "lead": item.lead or None, "pages": item.pages,
+                           "description": item.description or None,
+                           "parts": [{"number": n, "title": t} for n, t in item.parts] or None}
+            if item.private:
+                entry["private"] = True
+                entry["exempt_paragraph"] = item.exempt_paragraph
+            entry["slug"] = slugs[id(item)]
+            items.append(entry)
+        front["items"] = items
+    return document(front, meeting.notes)
+
+
+def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
+    doc = meeting.minutes
+    attendance = {}
+    for group in ATTENDANCE_GROUPS:
+        entries = doc.attendance.get(group)
+        if entries:
+            attendance[group] = [_attendee(e) for e in entries]
+    front: dict = {"approved": meeting.approved_at is not None, "approved_at": meeting.approved_at,
+                   "amendment": meeting.amendment or None, "closed": Quoted(doc.closed) if doc.closed else None,
+                   "note": doc.note or None, "attendance": attendance or None,
+                   "declarations": [{k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)}
+                                    for d in doc.declarations] or None}
+    chunks = []
+    for minute in doc.minutes:
+        attrs = []
+        if minute.number in joined:
+            attrs.append(f"item={joined[minute.number]}")
+        if minute.number in own:
+            attrs.append(f"slug={own[minute.number]}")
+        if minute.private:
+            attrs.append(f"private={minute.exempt_paragraph}" if minute.exempt_paragraph else "private")
+        heading = f"## {minute.number}. {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
+        chunks.append(heading + ("\n\n" + minute.body if minute.body else ""))
+    return document(front, "\n\n".join(chunks))
+
+
+def paper_file(paper) -> str:
+    doc = paper.doc
+    front: dict = {"item": (int(paper.item) if paper.item.isdigit() else Quoted(paper.item)) if paper.item else None,
+                   "kind": paper.kind}
+    if paper.parent:
+        front.update({"parent": paper.parent, "appendix": Quoted(doc.label)})
+    front.update({"title": doc.title or "Untitled paper", "to": doc.to or None, "date": doc.date,
+                  "authors": [{k: a[k] for k in ("name", "role", "directorate", "phone", "email") if a.get(k)}
+                              for a in doc.authors] or None})
+    return document(front, doc.body)
+
+
+def programme_file(programme: dict) -> str:
+    entries = []
+    for e in programme["entries"]:
+        entries.append({"date": e.get("date"), "bucket": e.get("bucket"), "title": e["title"],
+                        "detail": e.get("detail"), "leads": e.get("leads"), "source": e.get("source"),
+                        "outcomes": e.get("outcomes")})
+    return document({"year": Quoted(year_label(programme["year"])), "published_in": programme["published_in"] or None,
+                     "entries": entries or None})
+
+
+def tracker_file(tracker: dict) -> str:
+    rows = [{k: r.get(k) for k in ("meeting", "item", "cabinet_member", "kind", "text", "response", "status")}
+            for r in tracker["rows"]]
+    return document({"published_in": tracker["published_in"], "rows": rows or None})
+
+
+def people_file(people: dict) -> str:
+    head = ("# People whose names the papers print in more than one way, or who share a surname with someone\n"
+            "# else (docs/guide/meeting-files.md). Everyone else joins up by the name as printed.\n")
+    entries = []
+    for key, person in people.items():
+        fields = {k: person.get(k) for k in ("name", "full_name", "honorific", "names")}
+        fields.update({k: v for k, v in person.items() if k not in fields})
+        entries.append(f"{key}:\n" + dump(fields, 2))
+    return head + "\n".join(entries) + "\n"
+
+
+# -- the plan and writing it ----------------------------------------------------------------------------
+def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, str]:
+    files: dict[Path, str] = {}
+    if people:
+        files[into / "people.yml"] = people_file(people)
+    for slug, committee in sorted(assembly.committees.items()):
+        path = into / slug / "committee.md"
+        existing = path.read_text(encoding="utf-8") if path.is_file() else None
+        files[path] = committee_file(committee, existing)
+    for (slug, day), meeting in sorted(assembly.meetings.items()):
+        folder = into / slug / day.isoformat()
+        files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs)
+        if meeting.minutes:
+            files[folder / "minutes.md"] = minutes_file(meeting, meeting.minute_items, meeting.minute_slugs)
+        for paper in meeting.papers:
+            files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper)
+    for (slug, year), programme in sorted(assembly.programmes.items()):
+        files[into / slug / "programmes" / f"{year}-{(year + 1) % 100:02d}.md"] = programme_file(programme)
+    for (slug, day), tracker in sorted(assembly.trackers.items()):
+        files[into / slug / "tracker" / f"{day.isoformat()}.md"] = tracker_file(tracker)
+    return files
+
+
+def _diff_summary(old: str, new: str, limit: int = 8) -> list[str]:
+    diff = [line for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+            if not line.startswith(("---", "+++"))]
+    added = sum(1 for line in diff if line.startswith("+"))
+    removed = sum(1 for line in diff if line.startswith("-"))
+    shown = [line if len(line) <= 110 else line[:107] + "..." for line in diff[:limit]]
+    if len(diff) > limit:
+        shown.append(f"… and {len(diff) - limit} more diff lines")
+    return [f"{added} line(s) would be added, {removed} removed:"] + shown
+
+
+def apply(files: dict[Path, str], force: bool, dry_run: bool, report: Report, shown_root: Path) -> None:
+    for path, text in sorted(files.items()):
+        try:
+            label = path.relative_to(shown_root).as_posix()
+        except ValueError:
+            label = path.as_posix()
+        old = None
+        if path.is_file():
+            try:
+                old = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                old = ""
+        if old == text:
+            report.files[label] = "unchanged"
+            continue
+        if old is not None and not force:
+            report.files[label] = "differs"
+            report.diffs[label] = _diff_summary(old, text)
+            continue
+        report.files[label] = "changed" if old is not None else "new"
+        if dry_run:
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            report.error(label, None, f"could not be written ({exc.strerror or exc})",
+                         "check the folder given with --into and its permissions")
