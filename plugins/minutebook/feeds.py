@@ -38,7 +38,7 @@ def entries_for(meetings: list[Meeting], archive: Archive) -> list[Entry]:
         if m.has_agenda:
             out.append(Entry(f"{m.id}/agenda", f"Agenda: {name}, {when}", urls.meeting(m) + "#agenda",
                              m.agenda_published or m.date,
-                             "Agenda published: " + "; ".join(f"{i.number}. {i.title}" for i in public if i.number)))
+                             "Agenda published: " + "; ".join(f"{i.number}. {i.title}" if i.number else i.title for i in public if i.on_agenda)))
         for item in public:
             for paper in item.all_papers:
                 if paper.withdrawn:

@@ -86,7 +86,7 @@ ITEM_PART = Mapping(
 AGENDA_ITEM = Mapping(
     description="An agenda item",
     fields={
-        "number": Text("The agenda number as printed: 4, 3a", required=True, numbers=True),
+        "number": Text("The agenda number as printed: 4, 3a (leave out only when it is not known)", numbers=True),
         "title": Text("The title as printed", required=True),
         "lead": Text("Report of the Director of …, Briefing Note of …"),
         "pages": Text("Page range in the original pack: 7-14", numbers=True,
@@ -182,7 +182,8 @@ MINUTES = Mapping(
 PAPER = Mapping(
     description="A paper or appendix (papers/<name>.md front matter)",
     fields={
-        "item": Text("The agenda number of the item this paper belongs to", numbers=True),
+        "item": Text("The agenda number of the item this paper belongs to (or the item's slug, when the item has "
+                     "no number)", numbers=True),
         "kind": Choice("The kind of paper", required=True, choices=PAPER_KINDS),
         "title": Text("The paper's title", required=True),
         "to": Text("Who the paper is addressed to, as printed"),

@@ -46,7 +46,7 @@ def _event(meeting: Meeting, archive: Archive, settings: SiteSettings):
     url = settings.absolute(urls.meeting(meeting))
     if settings.site_url:
         event.add("url", url)
-    lines = [f"{i.number}. {i.title}" for i in meeting.items if i.number]
+    lines = [f"{i.number}. {i.title}" if i.number else i.title for i in meeting.items if i.on_agenda]
     if meeting.status == "postponed" and meeting.postponed_to:
         lines.insert(0, f"Postponed to {meeting.postponed_to.isoformat()}")
     lines.append(f"Papers: {url}")

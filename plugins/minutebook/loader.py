@@ -291,29 +291,31 @@ class ArchiveLoader:
     def load_items(self, meeting: Meeting, data: Record, path: Path) -> None:
         seen: dict[str, int] = {}
         for entry in data.get("items", []):
-            number = entry["number"]
-            if number in seen:
+            number = entry.get("number")
+            label = number if number is not None else f"'{entry['title']}'"
+            if number is not None and number in seen:
                 self.problems.error(path, entry.line, f"agenda item {number} is listed twice",
                                     f"give each item its own number (the first is on line {seen[number]})")
-            seen[number] = entry.line
+            if number is not None:
+                seen[number] = entry.line
             item = Item(slug=entry.get("slug", ""), title=entry["title"], number=number,
                         lead=entry.get("lead", ""), pages=_pages(entry.get("pages")),
                         description=entry.get("description", ""),
                         parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
                         private=entry.get("private", False), exempt_paragraph=entry.get("exempt_paragraph"),
                         withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line,
-                        previous_slugs=entry.get("previous_slugs", []))
+                        previous_slugs=entry.get("previous_slugs", []), on_agenda=True)
             if item.withhold_title and not item.private:
                 self.problems.error(path, entry.line_of("withhold_title"),
-                                    f"item {number} withholds its title but is not private",
+                                    f"item {label} withholds its title but is not private",
                                     "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
-                self.problems.error(path, entry.line, f"private item {number} has no exempt paragraph",
+                self.problems.error(path, entry.line, f"private item {label} has no exempt paragraph",
                                     "add 'exempt_paragraph: N' (the paragraph of Schedule 12A, 1-7)")
             if item.exempt_paragraph is not None and not item.private:
                 self.problems.error(path, entry.line_of("exempt_paragraph"),
-                                    f"item {number} has an exempt paragraph but is not private",
+                                    f"item {label} has an exempt paragraph but is not private",
                                     "add 'private: true' or remove 'exempt_paragraph'")
             meeting.items.append(item)
 
@@ -440,6 +442,8 @@ class ArchiveLoader:
             by_slug[paper.slug] = paper
             meeting.papers.append(paper)
         items = {item.number: item for item in meeting.items if item.number}
+        for item in meeting.items:  # an item without a number is named by its slug
+            items.setdefault(item.slug or slugify(item.title), item)
         for paper in meeting.papers:
             path = self.root.parent / paper.source
             data = records[paper.slug]

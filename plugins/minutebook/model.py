@@ -244,6 +244,7 @@ class Item:
     meeting: "Meeting | None" = None
     line: int = 0
     topic_ref: object = None  # topics.Topic, once topics are assigned
+    on_agenda: bool = False  # listed in meeting.md (False: known only from the minutes)
 
     @property
     def all_papers(self) -> list[Paper]:

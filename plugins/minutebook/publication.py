@@ -102,7 +102,7 @@ def _publish_minutes(meeting: Meeting, now: dt.datetime, preview: bool, withheld
     withheld.minutes.append(meeting.id)
     meeting.minutes = None
     # business known only from the minutes goes with them; agenda items lose their minute
-    meeting.items = [i for i in meeting.items if i.number is not None]
+    meeting.items = [i for i in meeting.items if i.on_agenda]
     for item in meeting.items:
         item.minute = None
 

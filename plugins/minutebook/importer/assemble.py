@@ -5,7 +5,7 @@
   N" printed before a document names its item, and a title that matches no item well is reported.
 * Minutes are stored with the meeting they record (their own date), not with the pack.
 * A paper on its own (no front sheet) becomes a meeting of its own date with one item made from its
-  subject; the agenda number is not known and is written "?" — reported.
+  subject; the agenda number is not known, so the item has none and the paper names it by slug — reported.
 * The committee slug comes from the printed committee name (``--committee`` overrides it).
 * Minutes that approve an earlier meeting's minutes mark those as approved when they are imported.
 """
@@ -278,16 +278,16 @@ class Assembler:
         title = doc.title or "Paper"
         if meeting.agenda is None:
             meeting.agenda = Agenda(committee=doc.to, date=doc.date, line=doc.line)
-            meeting.notes = ("Only one paper of this meeting is in the archive. The agenda, with the item's number, "
-                             "and the minutes are not, so the item is numbered “?”.")
+            meeting.notes = ("Only one paper of this meeting is in the archive: its agenda and minutes are not, so the "
+                             "item's agenda number, the time and the place are not known.")
         item = next((i for i in meeting.agenda.items if normalise(i.title) == normalise(title)), None)
         if item is None:
             item = AgendaItem(LONE_NUMBER if not meeting.agenda.items else f"?{len(meeting.agenda.items) + 1}",
                               title, doc.line)
             meeting.agenda.items.append(item)
         self.report.warn(source, doc.line, f"the paper '{title}' is on its own, dated {doc.date.isoformat()} and "
-                         f"addressed to {doc.to}: made the meeting of that date with one item, numbered "
-                         f"'{item.number}' (its agenda number is not known)",
+                         f"addressed to {doc.to}: made the meeting of that date with one item, without a number "
+                         "(its agenda number is not known)",
                          "add the agenda number, place and time when the agenda is found")
         self._add_paper(meeting, item, doc, source)
 

@@ -147,7 +147,8 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
                       "published_by": agenda.published_by or None, "public_access": agenda.public_access or None})
         items = []
         for item in agenda.items:
-            entry: dict = {"number": int(item.number) if item.number.isdigit() else Quoted(item.number),
+            unknown = item.number.startswith("?")  # a lone paper's item: its agenda number is not known
+            entry: dict = {"number": None if unknown else int(item.number) if item.number.isdigit() else Quoted(item.number),
                            "title": item.title, "lead": item.lead or None, "pages": item.pages,
                            "description": item.description or None,
                            "parts": [{"number": n, "title": t} for n, t in item.parts] or None}
@@ -186,9 +187,12 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
     return document(front, "\n\n".join(chunks))
 
 
-def paper_file(paper) -> str:
+def paper_file(paper, item_slugs: dict | None = None) -> str:
     doc = paper.doc
-    front: dict = {"item": (int(paper.item) if paper.item.isdigit() else Quoted(paper.item)) if paper.item else None,
+    item = paper.item
+    if item and item.startswith("?"):  # no agenda number: the paper names its item by slug
+        item = (item_slugs or {}).get(item, item)
+    front: dict = {"item": (int(item) if item.isdigit() else Quoted(item)) if item else None,
                    "kind": paper.kind}
     if paper.parent:
         front.update({"parent": paper.parent, "appendix": Quoted(doc.label)})
@@ -239,8 +243,10 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs)
         if meeting.minutes:
             files[folder / "minutes.md"] = minutes_file(meeting, meeting.minute_items, meeting.minute_slugs)
+        by_number = {i.number: meeting.item_slugs[id(i)] for i in (meeting.agenda.items if meeting.agenda else [])
+                     if id(i) in meeting.item_slugs}
         for paper in meeting.papers:
-            files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper)
+            files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper, by_number)
     for (slug, year), programme in sorted(assembly.programmes.items()):
         files[into / slug / "programmes" / f"{year}-{(year + 1) % 100:02d}.md"] = programme_file(programme)
     for (slug, day), tracker in sorted(assembly.trackers.items()):

@@ -141,7 +141,7 @@ def declarations_section(meeting: Meeting, here: str) -> str:
 
 
 def agenda_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
-    agenda_items = [i for i in meeting.items if i.number]
+    agenda_items = [i for i in meeting.items if i.on_agenda]
     if not agenda_items:
         return ""
     rows_public, rows_private = [], []

@@ -20,7 +20,7 @@ def _entry(ctx, plan, here, number) -> str:
     taken = ""
     if plan.items:
         taken = " — " + ", ".join(
-            link(f"{short_date(i.meeting.date)}: {i.minute.cite if i.minute else 'item ' + (i.number or '')}",
+            link(f"{short_date(i.meeting.date)}: {i.minute.cite if i.minute else ('item ' + i.number if i.number else i.title)}",
                  here, urls.item(i)) for i in plan.items)
     details = []
     if entry.detail:
@@ -75,7 +75,7 @@ def build(ctx: SiteContext, committee, year: int, plans: list) -> Page:
         out.append("</ul>\n")
     out.append("## The same, as a table {#table}\n")
     rows = [[short_date(p.entry.date) if p.entry.date else inline(p.entry.bucket.capitalize()), inline(p.entry.title),
-             p.label, ", ".join(link(i.minute.cite if i.minute else f"{short_date(i.meeting.date)} item {i.number}",
+             p.label, ", ".join(link(i.minute.cite if i.minute else f"{short_date(i.meeting.date)} " + (f"item {i.number}" if i.number else i.title),
                                      here, urls.item(i)) for i in p.items)] for p in plans]
     out.append(table(["Planned", "Item", "What happened", "Considered at"], rows, f"Work programme {label}"))
     return Page(url=here, title=f"Work programme {label}: {committee.label}", kind="programme",
