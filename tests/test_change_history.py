@@ -36,7 +36,7 @@ def test_publication_date_and_changes_from_git(tmp_path):
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/board/2020-01-09/budget/budget/index.html").read_text(encoding="utf-8")
-    assert "This paper was published on 2 January 2020." in page
+    assert "This paper was added to this site on 2 January 2020" in page
     assert "6 January 2020" in page and "Correct the budget figure in paragraph 2" in page
     assert 'href="https://git.example.gov.uk/papers/commit/' in page
     audit = (tmp_path / "site/board/2020-01-09/audit/audit/index.html").read_text(encoding="utf-8")

@@ -1,8 +1,8 @@
 """When each paper and set of minutes was published and changed, from the files and from git.
 
 The date written in a file (`published:`) wins; for papers in an agenda pack the pack's publication
-date comes next; git's first commit of the file is the last resort (an imported archive's commits
-are not publication dates, so the files should say). Each later commit is a change, listed with its
+date comes next. Git's first commit of the file is the last resort, and the pages say what it is:
+the date the file was added to this site (an imported archive's commits are not publication dates). Each later commit is a change, listed with its
 date and message. One ``git log`` call serves the whole archive.
 """
 
@@ -62,10 +62,13 @@ def attach_history(archive: Archive, meetings_dir: Path) -> None:
     for meeting in archive.meetings:
         for paper in meeting.papers:
             changes = history.get((base / paper.source).resolve(), [])
-            paper.published = paper.published or meeting.agenda_published or (changes[0].date if changes else None)
+            if not paper.published and not meeting.agenda_published and changes:
+                paper.added = changes[0].date  # only when it came to this site: no publication date is known
+            paper.published = paper.published or meeting.agenda_published
             paper.changes = changes[1:]
         minutes = meeting.minutes
         if minutes:
             changes = history.get((base / minutes.source).resolve(), [])
-            minutes.published = minutes.published or (changes[0].date if changes else None)
+            if not minutes.published and changes:
+                minutes.added = changes[0].date
             minutes.changes = changes[1:]

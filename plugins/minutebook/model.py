@@ -186,6 +186,7 @@ class Minutes:
     unpublished: str = ""  # set in preview builds: why the public would not see these minutes
     published: dt.date | None = None
     changes: list = field(default_factory=list)  # history.Change, after the first publication
+    added: dt.date | None = None  # first commit, when no publication date is known
 
 
 @dataclass(eq=False)
@@ -213,6 +214,7 @@ class Paper:
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
     changes: list = field(default_factory=list)  # history.Change, after the first publication
+    added: dt.date | None = None  # first commit, when no publication date is known
     previous_names: list[str] = field(default_factory=list)
 
 

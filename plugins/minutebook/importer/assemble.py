@@ -53,6 +53,7 @@ class MeetingOut:
     item_slugs: dict[int, str] = field(default_factory=dict)  # id(agenda item) -> slug
     minute_items: dict[int, str] = field(default_factory=dict)  # minute number -> agenda number ({item=N})
     minute_slugs: dict[int, str] = field(default_factory=dict)  # minute number -> own slug ({slug=…})
+    minutes_published: dt.date | None = None  # the publication date of the pack that printed the minutes
 
 
 @dataclass
@@ -137,6 +138,8 @@ class Assembler:
             self.report.warn(source, doc.line, f"the minutes of {doc.date.isoformat()} were also in "
                              f"{meeting.minutes_source}; this copy is kept", "check which copy is right")
         meeting.minutes, meeting.minutes_source = doc, source
+        # minutes printed in a later meeting's agenda pack were published with that pack
+        meeting.minutes_published = pack.agenda.published if pack and pack.agenda and pack is not meeting else None
 
     # -- papers to items ------------------------------------------------------------------------------
     def _assign(self, pack: MeetingOut, documents: list, source: str) -> None:

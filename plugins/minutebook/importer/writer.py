@@ -172,7 +172,8 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
                    "amendment": meeting.amendment or None, "closed": Quoted(doc.closed) if doc.closed else None,
                    "note": doc.note or None, "attendance": attendance or None,
                    "declarations": [{k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)}
-                                    for d in doc.declarations] or None}
+                                    for d in doc.declarations] or None,
+                   "published": meeting.minutes_published}
     chunks = []
     for minute in doc.minutes:
         attrs = []

@@ -140,11 +140,14 @@ def preview_banner(reason: str) -> str:
             "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")
 
 
-def changes_note(ctx, published, changes, subject: str) -> str:
+def changes_note(ctx, published, changes, subject: str, added=None) -> str:
     """'This paper was published 19 April 2017' and each later change, dated, with its message."""
     out = []
     if published:
         out.append(f"{subject} published on {short_date(published)}.")
+    elif added:
+        out.append(f"{subject} added to this site on {short_date(added)}; the date of first publication is "
+                   "not recorded.")
     if changes:
         rows = []
         for change in changes:
