@@ -120,6 +120,18 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
+def digest(folder: Path) -> str:
+    """One hash of every path and byte below a folder: proves a folder was left untouched."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(str(p.relative_to(folder)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
 def page_text(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 

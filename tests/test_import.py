@@ -6,14 +6,13 @@ tracker) with facts read by hand from the seed texts (tests/fixtures/seed_facts.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import REPO, SEEDS, fixture_project, minutebook, mkdocs_build
+from helpers import REPO, SEEDS, digest, fixture_project, minutebook, mkdocs_build
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FACTS = json.loads((FIXTURES / "seed_facts.json").read_text(encoding="utf-8"))
@@ -24,15 +23,6 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir() or not list(SEEDS.glob("*.tx
 
 def seeds() -> list[str]:
     return [str(p) for p in sorted(SEEDS.glob("*.txt"))]
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        h.update(str(p.relative_to(folder)).encode())
-        if p.is_file():
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def clean_output(result) -> None:

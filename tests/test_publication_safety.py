@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from helpers import broken_links, env, fixture_project, mkdocs_build, unrendered_markdown

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 
@@ -153,15 +152,7 @@ def test_generated_pages_stay_out_of_the_nav(sample_site):
 
 
 def test_build_does_not_write_into_meetings_or_docs(tmp_path):
-    from helpers import mkdocs_build
-
-    def digest(folder):
-        h = hashlib.sha256()
-        for p in sorted(folder.rglob("*")):
-            h.update(str(p.relative_to(folder)).encode())
-            if p.is_file():
-                h.update(p.read_bytes())
-        return h.hexdigest()
+    from helpers import digest, mkdocs_build
 
     before = digest(REPO / "meetings"), digest(REPO / "docs")
     result = mkdocs_build(REPO / "mkdocs.yml", tmp_path / "site")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import jsonschema
-import pytest
 from helpers import REPO, fixture_project, minutebook, mkdocs_build
 
 from minutebook import yamlio

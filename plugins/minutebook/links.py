@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from . import urls
 from .model import Archive, Item, Meeting

@@ -31,10 +31,9 @@ from .model import (
 )
 from .names import PeopleIndex, UnclearName, normalise, slugify
 from .problems import ArchiveError, Problems
-from .reading import read_front_matter, read_text
-from .schema import INVALID, Record, Where, parse_iso_date
+from .reading import read_front_matter, read_yaml_file
+from .schema import Record, Where, parse_iso_date
 from .workplans import load_programmes, load_trackers
-from .yamlio import YAMLProblem, load as load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -142,20 +141,8 @@ class ArchiveLoader:
 
     # -- people ----------------------------------------------------------------------------------
     def load_people(self, path: Path) -> None:
-        if not path.exists():
-            return
-        text = read_text(path, self.problems)
-        if text is None:
-            return
-        try:
-            raw = load_yaml(text)
-        except YAMLProblem as exc:
-            self.problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
-            return
-        if raw is None:
-            return
-        checked = formats.PEOPLE.check(raw, Where(self.problems, path, 1), "people.yml")
-        if checked is INVALID:
+        checked = read_yaml_file(path, self.problems, formats.PEOPLE, "people.yml")
+        if checked is None:
             return
         seen: dict[str, str] = {}
         for key, entry in checked.items():
@@ -172,18 +159,8 @@ class ArchiveLoader:
             self.archive.people[key] = person
 
     def load_topics(self, path: Path) -> None:
-        if not path.exists():
-            return
-        text = read_text(path, self.problems)
-        if text is None:
-            return
-        try:
-            raw = load_yaml(text)
-        except YAMLProblem as exc:
-            self.problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
-            return
-        checked = formats.TOPICS.check(raw or {}, Where(self.problems, path, 1), "topics.yml")
-        if checked is not INVALID:
+        checked = read_yaml_file(path, self.problems, formats.TOPICS, "topics.yml")
+        if checked is not None:
             self.archive.topics_config = checked
 
     def person_key(self, printed: str, where: Where) -> str:

@@ -32,6 +32,22 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return None
 
 
+def read_yaml_file(path: Path, problems: Problems, spec, name: str):
+    """A plain YAML file (people.yml, topics.yml): the validated mapping, or None (problems recorded)."""
+    if not path.exists():
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        raw = load_yaml(text)
+    except YAMLProblem as exc:
+        problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
+        return None
+    checked = spec.check(raw if raw is not None else {}, Where(problems, path, 1), name)
+    return None if checked is INVALID else checked
+
+
 def read_front_matter(path: Path, problems: Problems, spec, name: str, required=True, partial=False):
     """Return (validated Record or None, body, body's first line).
 

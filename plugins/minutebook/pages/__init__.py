@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import urls
 from ..links import resolve_targets
 from ..model import Archive
 from . import calendar, committee, home, item, meeting, paper, people, printpack, programme, topics, tracker

@@ -1,0 +1,146 @@
+"""Search data from the model, without MkDocs: what goes in, how it is sharded and routed, and the
+synthetic archive generator."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+
+import pytest
+from helpers import REPO, write_tree
+from lunr.index import Index
+from test_publication_safety import ARCHIVE, CANARIES
+
+from minutebook.build import build
+from minutebook.demo import generate
+from minutebook.search import documents, shards, text
+
+
+def data_files(folder):
+    return {p: p.read_text(encoding="utf-8") for p in folder.rglob("*.json")}
+
+
+def terms_of(folder):
+    found = set()
+    for path in (folder / "s").glob("*.json"):
+        found |= {t for t, _ in json.loads(path.read_text(encoding="utf-8"))["index"]["invertedIndex"]}
+    return found
+
+
+def test_withheld_content_never_reaches_the_search_data(tmp_path):
+    write_tree(tmp_path / "meetings", ARCHIVE)
+    result = build(tmp_path / "meetings", dt.datetime(2020, 3, 1), history=False)
+    assert result.ok, result.problems.errors
+    docs = documents.collect(result.archive)
+    shards.write(docs, tmp_path / "data", {"board": "Audit Board"})
+    files = data_files(tmp_path / "data")
+    leaks = [f"{what} in {p.name}" for p, body in files.items() for what, c in CANARIES.items() if c in body]
+    assert leaks == []
+    # the index holds stems of words: each canary's last word ("7d1") is a word nothing else uses
+    words = {c.rsplit("-", 1)[1].lower() for c in CANARIES.values()}
+    assert words & terms_of(tmp_path / "data") == set()
+    # and the public business is there: the test can fail
+    assert {"budget", "public"} <= terms_of(tmp_path / "data")
+    assert {d.kind for d in docs} >= {"agenda", "minutes"}
+
+
+@pytest.fixture(scope="module")
+def sample_docs():
+    result = build(REPO / "meetings", history=False)
+    assert result.ok
+    return documents.collect(result.archive)
+
+
+def scores(folder, query):
+    """{document url: score} for a query, over every shard."""
+    out = {}
+    for path in (folder / "s").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for hit in Index.load(data["index"]).search(query):
+            out[data["docs"][int(hit["ref"])][1] + "|" + data["docs"][int(hit["ref"])][0]] = round(hit["score"], 9)
+    return out
+
+
+def test_small_shards_rank_exactly_as_one_index(sample_docs, tmp_path):
+    many = shards.write(sample_docs, tmp_path / "many", {}, target=4000)
+    one = shards.write(sample_docs, tmp_path / "one", {}, target=10 ** 9)
+    groups = {(d.committee, d.year, documents.GROUPS[d.kind]) for d in sample_docs}
+    assert one.shards == len(groups) and many.shards > 2 * len(groups)  # one per committee, year and group
+    # the browser requires every word (+word): then a shard's query vector is the whole archive's
+    for query in ("health", "+school +places", "+board +report", "social", "+children +services +plan"):
+        found = scores(tmp_path / "many", query)
+        assert found, query
+        assert found == scores(tmp_path / "one", query), query
+
+
+def decode(value, total):
+    if value[0] == "L":
+        out, n = [], 0
+        for part in value[1:].split("."):
+            n += int(part, 36)
+            out.append(n)
+        return out
+    raw = base64.b64decode(value[1:] + "=" * (-len(value[1:]) % 4))
+    return [i * 8 + b for i, byte in enumerate(raw) for b in range(8) if byte >> b & 1 and i * 8 + b < total]
+
+
+def test_routing_names_exactly_the_shards_that_hold_each_term(sample_docs, tmp_path):
+    shards.write(sample_docs, tmp_path, {}, target=3000)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    total = len(manifest["shards"])
+    routed = {}
+    for path in (tmp_path / "r").glob("*.json"):
+        for term, value in json.loads(path.read_text(encoding="utf-8")).items():
+            routed[term] = set(decode(value, total))
+    held = {}
+    for n in range(total):
+        index = json.loads((tmp_path / "s" / f"{n}.json").read_text(encoding="utf-8"))["index"]
+        for term, _ in index["invertedIndex"]:
+            held.setdefault(term, set()).add(n)
+    assert routed == held
+    assert any(len(v) > total // 2 for v in routed.values()) and any(len(v) == 1 for v in routed.values())
+    # the buckets' first terms are in order, so the browser finds a term's bucket by bisection
+    assert manifest["route"][0] == "" and manifest["route"] == sorted(manifest["route"])
+
+
+def test_results_lead_to_the_exact_section(sample_docs):
+    urls = [d.url for d in sample_docs]
+    anchors = [a for d in sample_docs for a, _ in d.segments]
+    assert any(u.endswith("#minute") for u in urls)
+    assert any(re.search(r"#part-[a-z]$", u) for u in urls) or not any("(a)" in d.title for d in sample_docs)
+    assert any(a.startswith("resolution-") for a in anchors)
+    assert any(a.startswith("para-") for a in anchors)
+    assert {d.kind for d in sample_docs} >= {"agenda", "minutes", "paper"}
+    assert not any("<" in d.text and re.search(r"</?[a-z]+[ >]", d.text) for d in sample_docs)
+
+
+def test_plain_text_of_markdown():
+    md = ("## 3 Heading {#x}\n\n**Bold** and [a link](../x/index.md#y) and 16<sup>th</sup>.\n\n"
+          "| a | b |\n|---|---|\n| one | two |\n<!-- minutebook:resolved 0 -->")
+    assert documents.plain_text(md) == "3 Heading\nBold and a link and 16th.\na b\none two"
+
+
+def test_demo_archive_is_deterministic_valid_and_sized(tmp_path):
+    counts = generate(tmp_path / "a", committees=2, years=1, seed=7, sample=REPO / "meetings")
+    generate(tmp_path / "b", committees=2, years=1, seed=7, sample=REPO / "meetings")
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert files_a == files_b
+    result = build(tmp_path / "a", dt.datetime(2026, 1, 1), history=False)
+    archive, problems = result.archive, result.problems
+    assert problems.errors == [] and problems.warnings == []
+    assert counts["meetings"] == len(archive.meetings) == 20
+    assert counts["items"] == sum(len(m.items) for m in archive.meetings) == 200
+    assert archive.programmes and archive.trackers and counts["papers"] > 20
+    assert any(m.minutes and any(i.minute and i.minute.references for i in m.items) for m in archive.meetings)
+    generate(tmp_path / "c", committees=2, years=1, seed=8, sample=REPO / "meetings")
+    assert (tmp_path / "c" / "people.yml").exists() and any(
+        (tmp_path / "c" / p).read_bytes() != body for p, body in files_a.items() if (tmp_path / "c" / p).exists())
+
+
+def test_terms_are_stemmed_once_per_word():
+    text.term.cache_clear()
+    text.terms("meeting meetings meeting MEETING")
+    assert text.term.cache_info().misses == 2  # "meeting" and "meetings": each distinct word once
