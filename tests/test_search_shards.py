@@ -76,12 +76,12 @@ def test_small_shards_rank_exactly_as_one_index(sample_docs, tmp_path):
 
 
 def decode(value, total):
-    if value[0] == "L":
+    if value[0] in "LC":
         out, n = [], 0
-        for part in value[1:].split("."):
+        for part in value[1:].split(".") if len(value) > 1 else []:
             n += int(part, 36)
             out.append(n)
-        return out
+        return out if value[0] == "L" else [s for s in range(total) if s not in out]
     raw = base64.b64decode(value[1:] + "=" * (-len(value[1:]) % 4))
     return [i * 8 + b for i, byte in enumerate(raw) for b in range(8) if byte >> b & 1 and i * 8 + b < total]
 
@@ -100,9 +100,20 @@ def test_routing_names_exactly_the_shards_that_hold_each_term(sample_docs, tmp_p
         for term, _ in index["invertedIndex"]:
             held.setdefault(term, set()).add(n)
     assert routed == held
+    values = [v for p in (tmp_path / "r").glob("*.json") for v in json.loads(p.read_text(encoding="utf-8")).values()]
+    assert {v[0] for v in values} >= {"L", "B"}
     assert any(len(v) > total // 2 for v in routed.values()) and any(len(v) == 1 for v in routed.values())
     # the buckets' first terms are in order, so the browser finds a term's bucket by bisection
     assert manifest["route"][0] == "" and manifest["route"] == sorted(manifest["route"])
+
+
+def test_shard_lists_are_written_the_short_way():
+    assert shards.encode_shards([3, 7], 400) == "L3.4"
+    assert shards.encode_shards([n for n in range(400) if n != 250], 400) == "C6y"  # all but shard 250
+    bitmap = shards.encode_shards(list(range(0, 400, 2)), 400)
+    assert bitmap[0] == "B" and decode(bitmap, 400) == list(range(0, 400, 2))
+    for value in ("L3.4", "C6y", bitmap):
+        assert shards.encode_shards(decode(value, 400), 400) == value
 
 
 def test_results_lead_to_the_exact_section(sample_docs):

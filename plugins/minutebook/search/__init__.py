@@ -1,0 +1,24 @@
+"""Full-text search of the published archive: prebuilt lunr indexes, answered by lunr.js.
+
+At build time (:func:`start`): the published model → documents (:mod:`.documents`) → terms
+(:mod:`.text`) → lunr 2.3.9 shards with archive-wide weights (:mod:`.lunr_index`), a routing index
+and a snippet store (:mod:`.shards`), built in a worker process (:mod:`.worker`) while MkDocs
+renders. In the browser, ``overrides/assets/minutebook/search.js`` fetches only the routing buckets
+of the query's words, the shards that hold them all, and the text of the results it shows.
+docs/search.md explains it for IT and for the public.
+"""
+
+from __future__ import annotations
+
+from ..model import Archive
+from .documents import KINDS, Document, collect, iter_documents
+from .page import SEARCH_URL, search_page
+from .worker import DATA, Job
+
+__all__ = ["DATA", "KINDS", "SEARCH_URL", "Document", "Job", "collect", "iter_documents", "search_page", "start"]
+
+
+def start(archive: Archive) -> Job:
+    """Begin building the search data of the published ``archive``; ``Job.finish(site_dir)`` ends it."""
+    committees = {c.slug: c.name for c in archive.committees.values()}
+    return Job(iter_documents(archive), committees)

@@ -1,0 +1,207 @@
+"""The search data of a site: shards of the lunr index, a routing index, the snippet store and a
+manifest, written below ``search/data/``.
+
+* **Shards** (``s/<n>.json``): the documents of one committee, in date order, cut into pieces of
+  about :data:`SHARD_TEXT` characters of text; a piece never spans two municipal years, and the work
+  programme and tracker rows are sharded apart from the meetings' business. Each shard is a lunr
+  2.3.9 index (:mod:`.lunr_index`, archive-wide weights) plus a short record per document: title,
+  URL with anchor, date, kind and where its text is stored.
+* **Routing** (``r/<n>.json``): for every term, the shards that hold it, as a list or a bitmap,
+  in buckets of neighbouring terms; the manifest gives the first term of each bucket. A query
+  fetches one bucket per word, then only the shards that hold every word.
+* **Store** (``t/<shard>-<n>.json``): the text of the documents, in segments with their anchors,
+  for snippets and phrase checks; fetched only for the results shown.
+* **Manifest** (``manifest.json``): committees, kinds, each shard's committee, municipal year,
+  kinds (a bit mask), last date (YYYYMMDD) and size in bytes, and the routing buckets' first terms.
+
+Everything is made from :class:`.documents.Document` objects; nothing here reads HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import GROUPS, KINDS, Document
+from .lunr_index import Stats, serialize, utf16_key
+from .text import term_counts
+
+FIELDS = ("title", "text")
+BOOSTS = (4, 1)  # a word in the title counts four times as much as one in the text
+# Tuned on synthetic archives (benchmarks/search_benchmark.py): smaller shards make a rare word
+# cheaper and the manifest (one line per shard) bigger.
+SHARD_TEXT = 30_000  # characters of document text per shard
+STORE_CHUNK = 6_000  # characters of text per store file
+ROUTE_BUCKET = 8_000  # bytes of routing entries per bucket file (about 4 KB gzipped)
+FORMAT = 1
+
+
+@dataclass
+class Shard:
+    number: int
+    committee: str
+    year: int
+    docs: list[Document] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> int:
+        mask = 0
+        for doc in self.docs:
+            mask |= 1 << KINDS.index(doc.kind)
+        return mask
+
+
+def plan(docs: list[Document], target: int = SHARD_TEXT) -> list[Shard]:
+    """Cut the documents into shards: by committee, municipal year and group, in date order."""
+    ordered = sorted(docs, key=lambda d: (d.committee, d.year, GROUPS[d.kind], d.date))
+    shards: list[Shard] = []
+    size, key = 0, None
+    for doc in ordered:
+        doc_key = (doc.committee, doc.year, GROUPS[doc.kind])
+        length = len(doc.title) + len(doc.text)
+        if doc_key != key or size + length > target and shards[-1].docs:
+            shards.append(Shard(len(shards), doc.committee, doc.year))
+            size, key = 0, doc_key
+        shards[-1].docs.append(doc)
+        size += length
+    return shards
+
+
+def field_terms(doc: Document):
+    return [term_counts(doc.title), term_counts(doc.text)]
+
+
+def ymd(doc: Document) -> int:
+    return doc.date.year * 10000 + doc.date.month * 100 + doc.date.day
+
+
+def encode_shards(numbers: list[int], total: int) -> str:
+    """Sorted shard numbers as the shortest of: a delta list ("L3.a.1", base 36), the delta list of the
+    shards that do not hold the term ("C…"), and a bitmap ("B…", base 64)."""
+    previous, parts = 0, []
+    for n in numbers:
+        parts.append(format_base36(n - previous))
+        previous = n
+    listed = "L" + ".".join(parts)
+    if len(numbers) * 2 > total:  # in most shards: list the others
+        held, previous, parts = set(numbers), 0, []
+        for n in range(total):
+            if n not in held:
+                parts.append(format_base36(n - previous))
+                previous = n
+        listed = min(listed, "C" + ".".join(parts), key=len)
+    size = (total + 7) // 8
+    if len(listed) <= 1 + (4 * size + 2) // 3:
+        return listed
+    bits = bytearray(size)
+    for n in numbers:
+        bits[n >> 3] |= 1 << (n & 7)
+    return "B" + base64.b64encode(bytes(bits)).decode().rstrip("=")
+
+
+def format_base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
+
+
+def _dump(path: Path, data) -> int:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    shards: int = 0
+    buckets: int = 0
+    files: int = 0
+    raw_bytes: int = 0
+    largest_shard: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def write(docs: list[Document], out: Path, committees: dict[str, str], target: int = SHARD_TEXT) -> Summary:
+    """Write the search data of ``docs`` into the folder ``out``; ``committees`` maps slug → name."""
+    out = Path(out)
+    for sub in ("s", "r", "t"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    shards = plan(docs, target)
+    stats = Stats(FIELDS)
+    for doc in docs:  # pass 1: archive-wide statistics
+        stats.add(field_terms(doc))
+    committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
+    routes: dict[str, list[int]] = {}
+    summary = Summary(documents=len(docs), shards=len(shards))
+    manifest_shards = []
+    for shard in shards:  # pass 2: one shard at a time
+        terms = [field_terms(doc) for doc in shard.docs]
+        index = serialize(terms, stats, BOOSTS)
+        for term, _ in index["invertedIndex"]:
+            routes.setdefault(term, []).append(shard.number)
+        records, chunk, chunk_size, chunk_docs = [], 0, 0, {}
+        for ref, doc in enumerate(shard.docs):
+            length = len(doc.text)
+            if chunk_docs and chunk_size + length > STORE_CHUNK:
+                summary.raw_bytes += _dump(out / "t" / f"{shard.number}-{chunk}.json", chunk_docs)
+                summary.files += 1
+                chunk, chunk_size, chunk_docs = chunk + 1, 0, {}
+            chunk_docs[str(ref)] = [[a, t] for a, t in doc.segments]
+            chunk_size += length
+            records.append([doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), chunk])
+        if chunk_docs:
+            summary.raw_bytes += _dump(out / "t" / f"{shard.number}-{chunk}.json", chunk_docs)
+            summary.files += 1
+        size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
+        summary.raw_bytes += size
+        summary.files += 1
+        summary.largest_shard = max(summary.largest_shard, size)
+        manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds,
+                                max(ymd(d) for d in shard.docs), size])
+    bounds = write_routes(routes, len(shards), out / "r", summary)
+    manifest = {
+        "v": FORMAT, "documents": len(docs), "fields": list(FIELDS),
+        "committees": [[slug, committees[slug]] for slug in sorted(committees)],
+        "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
+    }
+    summary.raw_bytes += _dump(out / "manifest.json", manifest)
+    summary.files += 1
+    return summary
+
+
+def write_routes(routes: dict[str, list[int]], total: int, folder: Path, summary: Summary) -> list[str]:
+    """Routing buckets of neighbouring terms; returns each bucket's first term."""
+    bounds: list[str] = []
+    bucket: dict[str, str] = {}
+    size = 0
+    for term in sorted(routes, key=utf16_key):
+        value = encode_shards(routes[term], total)
+        if bucket and size + len(term) + len(value) > ROUTE_BUCKET:
+            summary.raw_bytes += _dump(folder / f"{len(bounds) - 1}.json", bucket)
+            summary.files += 1
+            bucket, size = {}, 0
+        if not bucket:
+            bounds.append(term if bounds else "")
+        bucket[term] = value
+        size += len(term) + len(value) + 6
+    if bucket or not bounds:
+        if not bounds:
+            bounds.append("")
+        summary.raw_bytes += _dump(folder / f"{len(bounds) - 1}.json", bucket)
+        summary.files += 1
+    summary.buckets = len(bounds)
+    return bounds
+
+
+def gzipped_size(path: Path) -> int:
+    return len(gzip.compress(Path(path).read_bytes(), 6))
