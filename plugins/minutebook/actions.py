@@ -147,6 +147,9 @@ def _pair_leftovers(actions: list[Action]) -> None:
 
 def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
     actions = actions_from_resolutions(archive)
+    by_meeting: dict[tuple, list[Action]] = {}
+    for action in actions:
+        by_meeting.setdefault((action.committee, action.meeting_date), []).append(action)
     for tracker in sorted(archive.trackers, key=lambda t: t.date):
         for row in tracker.rows:
             meeting, item = _find_item(archive, tracker.committee, row.meeting, row.item, row.minute)
@@ -155,9 +158,7 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
                                  "check the minute number")
             words = significant_words(row.text)
             same = None
-            for action in actions:
-                if action.committee != tracker.committee or action.meeting_date != row.meeting:
-                    continue
+            for action in by_meeting.get((tracker.committee, row.meeting), []):
                 if item is not None and action.item is not None and action.item is not item:
                     continue
                 score, shared = overlap(words, significant_words(action.text))
@@ -167,6 +168,7 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
             if same is None:
                 same = Action(tracker.committee, row.text, row.kind, row.meeting, row.item, meeting, item)
                 actions.append(same)
+                by_meeting.setdefault((tracker.committee, row.meeting), []).append(same)
             else:
                 same.kind = row.kind  # the table says what it is, in its own words
                 same.item_title = row.item or same.item_title
