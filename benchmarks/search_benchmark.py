@@ -297,6 +297,15 @@ def pagefind(site: Path, queries: dict) -> dict:
 
 # -- one archive ------------------------------------------------------------------------------------------
 
+def attempt(engine, site: Path, queries: dict) -> dict:
+    """An engine's query results; a crash (Material's tab runs out of memory at 20,000 pages) is a result."""
+    try:
+        return engine(site, queries)
+    except Exception as error:
+        reason = str(error).splitlines()[0][:80]
+        return {name: {"bytes": 0, "cold_ms": "failed", "warm_ms": reason, "results": 0} for name in queries}
+
+
 def run_size(work: Path, name: str, shape, skip: set[str]) -> dict:
     row: dict = {"name": name}
     project = archive(work, name, shape)
@@ -322,14 +331,14 @@ def run_size(work: Path, name: str, shape, skip: set[str]) -> dict:
     if "browser" not in skip:
         row["ours"] = ours(site, queries)
         if "material" not in skip:
-            row["material"] = material(plain / "site", queries)
+            row["material"] = attempt(material, plain / "site", queries)
     if "pagefind" not in skip:
         seconds, rss, result = measure([sys.executable, "-m", "pagefind", "--site", str(site)], project)
         if result.returncode == 0:
             row["pf_s"], row["pf_rss"] = seconds, rss
             row["pf_index"] = sizes_of(site / "pagefind")
             if "browser" not in skip:
-                row["pagefind"] = pagefind(site, queries)
+                row["pagefind"] = attempt(pagefind, site, queries)
         else:
             row["pf_error"] = (result.stderr or result.stdout)[-500:]
     return row

@@ -128,7 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from .demo import generate
 
-        counts = generate(args.into, args.committees, args.years, args.seed, args.sample)
+        try:
+            counts = generate(args.into, args.committees, args.years, args.seed, args.sample)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         print(f"{args.into}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
         return 0
     if args.command == "check":

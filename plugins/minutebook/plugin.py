@@ -194,6 +194,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                               and self.rendered.get(page.src) == rendered[page.src])
             files.append(file)
         self.pending_render = rendered
+        result.pages = []  # MkDocs holds each page's Markdown now; a 20-year archive needs the memory
         src, markdown = search_page(result.archive)
         files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.search_job:

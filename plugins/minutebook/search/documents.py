@@ -135,34 +135,16 @@ def paper_document(committee: str, meeting: Meeting, paper: Paper) -> Document:
                     url=urls.paper(paper), segments=segments)
 
 
-def _printed_in(archive: Archive, committee: str, published_in: str) -> str:
-    """The page of the paper that printed a programme or tracker, else the committee's page.
-
-    The one place to change when the history pages (work-programme timelines, the tracker page)
-    give programme entries and tracker rows pages of their own.
-    """
-    day, _, slug = (published_in or "").partition("/")
-    try:
-        meeting = archive.meeting(committee, dt.date.fromisoformat(day))
-    except ValueError:
-        meeting = None
-    if meeting:
-        for paper in meeting.papers:
-            if paper.slug == slug and paper.item and not paper.item.private and not paper.withdrawn \
-                    and not paper.unpublished:
-                return urls.paper(paper)
-    return urls.committee(committee)
-
-
 def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Document]:
-    url = _printed_in(archive, programme.committee, programme.published_in)
     day, _, _ = programme.published_in.partition("/")
     try:
         printed = dt.date.fromisoformat(day)
     except ValueError:
         printed = dt.date(programme.year, 5, 1)
     out = []
-    for entry in programme.entries:
+    timeline = urls.programme(programme.committee, programme.year)
+    for number, entry in enumerate(programme.entries, start=1):
+        url = f"{timeline}#entry-{number}"  # the entry on the work-programme time line
         when = entry.date.strftime("%d %B %Y").lstrip("0") if entry.date else (entry.bucket or "")
         text = [when, plain_text(entry.detail), ", ".join(entry.leads), entry.source, plain_text(entry.outcomes)]
         out.append(Document(kind="programme", committee=programme.committee, year=programme.year,
@@ -172,7 +154,7 @@ def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Docu
 
 
 def tracker_documents(archive: Archive, tracker: Tracker) -> list[Document]:
-    url = _printed_in(archive, tracker.committee, tracker.published_in)
+    url = urls.tracker(tracker.committee)  # the committee's recommendations tracker
     out = []
     for row in tracker.rows:
         title = row.item or " ".join(row.text.split()[:12])
