@@ -109,8 +109,7 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
 
 def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str, minute: str | None):
     if minute:
-        number, yy = (int(x) for x in minute.split("/"))
-        found = archive.minute_index.get((committee, 2000 + yy, number))
+        found = archive.find_minute(committee, minute)
         if found:
             return found
     meeting = archive.meeting(committee, day) if day else None

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 from . import urls
-from .model import Archive, Item, Meeting
+from .model import Archive, Item, Meeting, cite_year
 from .problems import Problems
 
 MONTHS = {m: i for i, m in enumerate(
@@ -80,7 +80,7 @@ class Linker:
 
     def _numbered(self, match, meeting: Meeting, source: str, refs):
         number, yy = int(match.group("number")), int(match.group("yy"))
-        year = 2000 + yy if 2000 + yy <= meeting.date.year + 1 else 1900 + yy
+        year = cite_year(yy, meeting.date)
         cite = f"{number}/{yy:02d}"
         if refs is not None and cite not in refs:
             refs.append(cite)

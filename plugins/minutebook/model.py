@@ -58,6 +58,13 @@ def municipal_year(day: dt.date) -> int:
     return day.year if day.month >= 5 else day.year - 1
 
 
+def cite_year(yy: int, near: dt.date | None = None) -> int:
+    """The municipal year a citation's two digits mean: "28/16" is 2016 (1916 only when 2016 would
+    lie after the citing meeting's next year)."""
+    year = 2000 + yy
+    return year - 100 if near is not None and year > near.year + 1 else year
+
+
 def municipal_year_label(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
@@ -362,6 +369,11 @@ class Archive:
 
     def meeting(self, committee: str, day: dt.date) -> Meeting | None:
         return self._meeting_index.get((committee, day))
+
+    def find_minute(self, committee: str, cite: str, near: dt.date | None = None):
+        """(meeting, item) of a minute cited "N/YY" by a committee, or None when not in the archive."""
+        number, _, yy = cite.partition("/")
+        return self.minute_index.get((committee, cite_year(int(yy), near), int(number)))
 
     def index(self) -> None:
         """Build the lookup tables used by the linker and the pages (once per load)."""

@@ -77,8 +77,7 @@ def _best_at(meeting: Meeting, words, topic) -> list[Item]:
 def _resolve(ref: str, committee: str, archive: Archive) -> Item | None:
     minute = MINUTE_REF.match(ref)
     if minute:
-        number, yy = int(minute.group(1)), int(minute.group(2))
-        found = archive.minute_index.get((committee, 2000 + yy, number))
+        found = archive.find_minute(committee, ref)
         return found[1] if found else None
     match = ITEM_REF.match(ref)
     if not match:

@@ -1,8 +1,9 @@
 """The MkDocs plugin: thin glue between MkDocs 1.6 and :mod:`minutebook.build`.
 
 It reads ``meetings/`` when MkDocs collects files, adds one generated page per committee,
-meeting, item, paper and person (kept out of the nav, except the committee pages), writes the
-open data after the build, and has ``mkdocs serve`` watch the meeting files.
+meeting, item, paper, person, topic and timeline (kept out of the nav, except Home, the committee
+pages, Calendar, Topics and People), writes the open data, feeds, calendars and search index after
+the build, and has ``mkdocs serve`` watch the meeting files.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .checks import CheckSettings
 from .outputs import write_all
 from .problems import report
 from .sanitize import clean_html
-from .schema import DATETIME_PATTERN, parse_iso_date
+from .schema import parse_datetime, parse_iso_date
 from .search import search_page, start as start_search
 from .settings import OGL, SiteSettings
 
@@ -127,11 +128,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         text = os.environ.get("MINUTEBOOK_NOW") or os.environ.get("MINUTEBOOK_TODAY") or self.config.now
         if not text:
             return dt.datetime.now()
-        match = DATETIME_PATTERN.match(text.strip())
-        day = parse_iso_date(match.group(1)) if match else None
-        if day is None:
+        now = parse_datetime(text)
+        if now is None:
             raise PluginError(f"minutebook: 'now' is '{text}'; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
-        return dt.datetime(day.year, day.month, day.day, int(match.group(2) or 0), int(match.group(3) or 0))
+        return now
 
     def _preview(self) -> bool:
         wanted = self.config.preview or os.environ.get("MINUTEBOOK_PREVIEW", "") not in ("", "0")

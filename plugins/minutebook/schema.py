@@ -184,19 +184,26 @@ class Date(Field):
 DATETIME_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]?\d|2[0-3]):([0-5]\d))?$")
 
 
+def parse_datetime(text: str) -> dt.datetime | None:
+    """'2017-04-19' or '2017-04-19 09:00' (UK local time) as a datetime; None if not a real one."""
+    match = DATETIME_PATTERN.match(text.strip())
+    day = parse_iso_date(match.group(1)) if match else None
+    if day is None:
+        return None
+    return dt.datetime(day.year, day.month, day.day, int(match.group(2) or 0), int(match.group(3) or 0))
+
+
 @dataclass
 class DateTime(Field):
     """A date, or a date and time, in UK local time: 2017-04-19 or "2017-04-19 09:00"."""
 
     def check(self, value, where, name):
         if isinstance(value, str):
-            match = DATETIME_PATTERN.match(value.strip())
-            if match:
-                day = parse_iso_date(match.group(1))
-                if day is None:
-                    return where.error(f"'{name}' is {value}, which is not a real date", "check the day and month")
-                hour, minute = int(match.group(2) or 0), int(match.group(3) or 0)
-                return dt.datetime(day.year, day.month, day.day, hour, minute)
+            parsed = parse_datetime(value)
+            if parsed is not None:
+                return parsed
+            if DATETIME_PATTERN.match(value.strip()):
+                return where.error(f"'{name}' is {value}, which is not a real date", "check the day and month")
         return where.error(f"'{name}' must be a date (YYYY-MM-DD) or date and time (\"YYYY-MM-DD HH:MM\"), "
                            f"not '{value}'", 'write it like 2017-04-19 or "2017-04-19 09:00"')
 

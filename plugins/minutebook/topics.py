@@ -115,9 +115,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
         if item_id(item) in excluded or not item.minute:
             continue
         for cite in item.minute.references:
-            number, yy = (int(x) for x in cite.split("/"))
-            year = 2000 + yy if 2000 + yy <= item.meeting.date.year + 1 else 1900 + yy
-            found = archive.minute_index.get((item.meeting.committee, year, number))
+            found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
             if found and id(found[1]) in index and item_id(found[1]) not in excluded:
                 union.join(n, index[id(found[1])])
     # title similarity, within a committee, through an index of words that are not too common

@@ -44,11 +44,12 @@ class SiteContext:
             for item in meeting.items:
                 if item.minute and not item.private:
                     for cite in item.minute.references:
-                        number, yy = cite.split("/")
-                        year = 2000 + int(yy) if 2000 + int(yy) <= meeting.date.year + 1 else 1900 + int(yy)
-                        key = (meeting.committee, year, int(number))
-                        if key in archive.minute_index and item not in self.cited_by[key]:
-                            self.cited_by[key].append(item)
+                        found = archive.find_minute(meeting.committee, cite, meeting.date)
+                        if found:
+                            cited = found[1].minute
+                            key = (meeting.committee, cited.year, cited.number)
+                            if item not in self.cited_by[key]:
+                                self.cited_by[key].append(item)
 
     @property
     def site_name(self) -> str:

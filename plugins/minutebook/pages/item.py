@@ -55,8 +55,7 @@ def build(ctx: SiteContext, item: Item) -> Page:
         if minute.references:
             refs = []
             for cite in minute.references:
-                number, yy = (int(x) for x in cite.split("/"))
-                found = ctx.archive.minute_index.get((meeting.committee, _year(yy, meeting), number))
+                found = ctx.archive.find_minute(meeting.committee, cite, meeting.date)
                 if found:
                     anchor = "" if found[1].private else "#minute"
                     refs.append(link(f"Minute {cite}", here, urls.item(found[1]) + anchor))
@@ -84,7 +83,3 @@ def build(ctx: SiteContext, item: Item) -> Page:
         breadcrumbs=[(committee.label, urls.committee(committee)),
                      (short_date(meeting.date), urls.meeting(meeting))],
     )
-
-
-def _year(yy: int, meeting) -> int:
-    return 2000 + yy if 2000 + yy <= meeting.date.year + 1 else 1900 + yy
