@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO / "tests"))
 SIZES = {"sample": None, "2k": (10, 2), "8k": (10, 8), "20k": (10, 20)}
 QUICK = {"quick": (2, 1)}
 NOW = "2026-11-22"
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.markdown_ext"]
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
 
 
 # -- measuring a process tree -------------------------------------------------------------------------
@@ -111,7 +111,7 @@ def archive(work: Path, name: str, shape) -> Path:
             shutil.rmtree(meetings)
         shutil.copytree(REPO / "meetings", meetings)
     elif not (project / ".generated").exists():
-        from minutebook.demo import generate
+        from minutebook.devtools.demo import generate
 
         committees, years = shape
         generate(meetings, committees, years, seed=1, sample=REPO / "meetings")

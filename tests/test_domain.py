@@ -9,12 +9,12 @@ import json
 import pytest
 from helpers import REPO, write_tree
 
-from minutebook import yamlio
+from minutebook.load import yamlio
 from minutebook.build import build
-from minutebook.export import meetings_json
-from minutebook.minutes_text import parse_minutes_body
+from minutebook.export.opendata import meetings_json
+from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.model import Person, municipal_year
-from minutebook.names import PeopleIndex, UnclearName, split_role, without_honorific
+from minutebook.model.names import PeopleIndex, UnclearName, split_role, without_honorific
 
 DOMAIN = REPO / "plugins" / "minutebook"
 
@@ -137,7 +137,7 @@ def test_pipeline_without_mkdocs(tmp_path):
 
 
 def test_sanitizer_keeps_safe_markup_and_autolinks():
-    from minutebook.sanitize import clean_markdown, plain
+    from minutebook.publish.sanitize import clean_markdown, plain
 
     text = ('16<sup>th</sup> <b onclick="x">bold</b> <lara@example.gov.uk> <http://example.org/a> '
             '<script>bad()</script> [x](javascript:alert(1)) <javascript:alert(2)>')

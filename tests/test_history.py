@@ -77,7 +77,7 @@ def test_programme_entries_link_to_the_items_that_took_them_up(api):
 def test_tracker_holds_every_row_of_the_outstanding_issues_appendix(api):
     from helpers import REPO
 
-    from minutebook import yamlio
+    from minutebook.load import yamlio
 
     path = REPO / "meetings" / C / "tracker" / "2017-04-27.md"
     rows = yamlio.load(yamlio.split_front_matter(path.read_text(encoding="utf-8"))[0])["rows"]

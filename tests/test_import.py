@@ -140,7 +140,7 @@ def compare_trackers(archive, check) -> None:
 
 @needs_seeds
 def test_accuracy_against_facts_read_by_hand(seed_import, seed_export, capsys):
-    from minutebook.loader import load_archive
+    from minutebook.load.loader import load_archive
 
     root, _ = seed_import
     results: list[tuple[str, object, object, bool]] = []
@@ -366,7 +366,7 @@ TRICKY = ["14:00", "18:30", "NO", "yes", "On", "2016/17", "- dash", "a: b", "x #
 
 def _roundtrip(value: str):
     from minutebook.importer.writer import document
-    from minutebook.yamlio import load, split_front_matter
+    from minutebook.load.yamlio import load, split_front_matter
 
     yaml_text, _, _ = split_front_matter(document({"title": value, "items": [{"title": value}]}))
     data = load(yaml_text)

@@ -14,7 +14,7 @@ from lunr.index import Index
 from test_publication_safety import ARCHIVE, CANARIES
 
 from minutebook.build import build
-from minutebook.demo import generate
+from minutebook.devtools.demo import generate
 from minutebook.search import documents, shards, text
 
 

@@ -7,8 +7,8 @@ import json
 import jsonschema
 from helpers import REPO, fixture_project, minutebook, mkdocs_build
 
-from minutebook import yamlio
-from minutebook.formats import schemas
+from minutebook.load import yamlio
+from minutebook.load.formats import schemas
 
 
 def front_matter(path):

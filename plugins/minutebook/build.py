@@ -10,20 +10,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import CheckSettings, check_archive
-from .history import attach_history
-from .links import link_archive
-from .loader import Scope, load_archive
-from .model import Archive
-from .pages import Page, build_site
-from .problems import Problems
-from .publication import Withheld, publish
-from .redirects import archive_urls, check_redirects
-from .sanitize import sanitize_archive
-from .settings import SiteSettings
-from .actions import build_tracker
-from .planning import link_programmes
-from .topics import assign_topics
+from minutebook.link.checks import CheckSettings, check_archive
+from minutebook.publish.history import attach_history
+from minutebook.link.references import link_archive
+from minutebook.load.loader import Scope, load_archive
+from minutebook.model import Archive
+from minutebook.render import Page, build_site
+from minutebook.problems import Problems
+from minutebook.publish.withhold import Withheld, publish
+from minutebook.link.redirects import archive_urls, check_redirects
+from minutebook.publish.sanitize import sanitize_archive
+from minutebook.settings import SiteSettings
+from minutebook.link.tracker import build_tracker
+from minutebook.link.planning import link_programmes
+from minutebook.link.topics import assign_topics
 
 
 @dataclass

@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from .problems import report
+from minutebook.problems import report
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -28,7 +28,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def check(path: Path, strict: bool, verbose: bool) -> int:
     """The same checks as a build (format, publication, references, notice, minute numbers,
     redirects), without rendering a page."""
-    from .build import build
+    from minutebook.build import build
 
     result = build(path, history=False, render=False)
     archive, problems = result.archive, result.problems
@@ -48,7 +48,7 @@ def check(path: Path, strict: bool, verbose: bool) -> int:
 
 
 def new(args) -> int:
-    from .scaffold import ScaffoldError, new_committee, new_meeting, new_paper
+    from minutebook.devtools.scaffold import ScaffoldError, new_committee, new_meeting, new_paper
 
     meetings = args.meetings
     project = meetings.resolve().parent
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return new(args)
     if args.command == "schema":
-        from .formats import schemas
+        from minutebook.load.formats import schemas
 
         args.into.mkdir(parents=True, exist_ok=True)
         for kind, schema in schemas().items():
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(schemas())} schemas into {args.into}")
         return 0
     if args.command == "demo":
-        from .demo import generate
+        from minutebook.devtools.demo import generate
 
         try:
             counts = generate(args.into, args.committees, args.years, args.seed, args.sample)
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.path, args.strict, args.verbose)
     if args.command == "import":
-        from .importer import run_import
+        from minutebook.importer import run_import
 
         if args.committee and not SLUG.match(args.committee):
             print(f"error: --committee {args.committee!r} is not a folder name: use lower-case letters, digits "

@@ -20,22 +20,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 
-from . import urls
-from .build import Result, build
-from .loader import Scope
-from .model import municipal_year
-from .checks import CheckSettings
-from .outputs import write_all
-from .problems import report
-from .sanitize import clean_html
-from .schema import parse_datetime, parse_iso_date
-from .search import search_page, start as start_search
-from .settings import OGL, SiteSettings
+from minutebook.model import urls
+from minutebook.build import Result, build
+from minutebook.load.loader import Scope
+from minutebook.model import municipal_year
+from minutebook.link.checks import CheckSettings
+from minutebook.export.outputs import write_all
+from minutebook.problems import report
+from minutebook.publish.sanitize import clean_html
+from minutebook.load.schema import parse_datetime, parse_iso_date
+from minutebook.search import search_page, start as start_search
+from minutebook.settings import OGL, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
 # Markdown extensions the generated pages rely on.
-REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.markdown_ext"]
+REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
 
 
 class MinutebookConfig(Config):

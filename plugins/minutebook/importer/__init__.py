@@ -16,17 +16,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .agenda import read_front_sheet
-from .assemble import Assembler
-from .clean import clean
-from .minutes import read_minutes
-from .papers import read_paper
-from .people import PeopleBook
-from .programme import read_programme
-from .report import Report
-from .source import Unreadable, read_text
-from .split import split_pack
-from . import writer
+from minutebook.importer.agenda import read_front_sheet
+from minutebook.importer.assemble import Assembler
+from minutebook.importer.clean import clean
+from minutebook.importer.minutes import read_minutes
+from minutebook.importer.papers import read_paper
+from minutebook.importer.people import PeopleBook
+from minutebook.importer.programme import read_programme
+from minutebook.importer.report import Report
+from minutebook.importer.source import Unreadable, read_text
+from minutebook.importer.split import split_pack
+from minutebook.importer import writer
 
 INPUT_SUFFIXES = (".txt", ".md", ".text")
 
@@ -138,7 +138,7 @@ def run_import(paths: list[Path], into: Path, force: bool = False, dry_run: bool
 def _existing_people(path: Path, report: Report) -> dict:
     if not path.is_file():
         return {}
-    from ..yamlio import YAMLProblem, load
+    from minutebook.load.yamlio import YAMLProblem, load
 
     try:
         data = load(path.read_text(encoding="utf-8"))

@@ -22,13 +22,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import ROLES
-from .dates import find_date, is_date_line, parse_time
-from .people import split_names
-from .report import Report
-from .source import Line, Source
-from .split import Part
-from .textutil import ends_sentence, plain
+from minutebook.model import ROLES
+from minutebook.importer.dates import find_date, is_date_line, parse_time
+from minutebook.importer.people import split_names
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.split import Part
+from minutebook.importer.textutil import ends_sentence, plain
 
 ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)

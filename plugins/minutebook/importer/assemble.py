@@ -15,16 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..names import normalise, slugify
-from .agenda import Agenda, AgendaItem
-from .dates import municipal_year, year_label
-from .minutes import MinutesDoc
-from .papers import Doc
-from .programme import Programme
-from .report import Report
-from .source import Source
-from .textutil import committee_short_name, committee_slug, normalise_committee_name, short_slug, similarity
-from .tracker import is_tracker_table, tracker_rows
+from minutebook.model.names import normalise, slugify
+from minutebook.importer.agenda import Agenda, AgendaItem
+from minutebook.importer.dates import municipal_year, year_label
+from minutebook.importer.minutes import MinutesDoc
+from minutebook.importer.papers import Doc
+from minutebook.importer.programme import Programme
+from minutebook.importer.report import Report
+from minutebook.importer.source import Source
+from minutebook.importer.textutil import committee_short_name, committee_slug, normalise_committee_name, short_slug, similarity
+from minutebook.importer.tracker import is_tracker_table, tracker_rows
 
 LONE_NUMBER = "?"
 

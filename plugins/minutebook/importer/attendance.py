@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from .people import parse_name, printed, split_names
-from .report import Report
-from .source import Line
-from .textutil import plain
+from minutebook.importer.people import parse_name, printed, split_names
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line
+from minutebook.importer.textutil import plain
 
 GROUPS = (
     (re.compile(r"^co-?opted members?$", re.I), "co_opted"),

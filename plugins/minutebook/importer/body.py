@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import tables as tab
-from .dates import is_date_line
-from .report import Report
-from .source import Line, Source
-from .textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
+from minutebook.importer import tables as tab
+from minutebook.importer.dates import is_date_line
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPTS[1:]}][{SUPERSCRIPTS}]*)\s+(\S.*)$")

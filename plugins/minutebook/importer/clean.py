@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .source import Line, Source
+from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
 AGENDA_ITEM = re.compile(r"^\W*Agenda Item\s+(\d{1,3}[a-z]?)\W*$", re.I)

@@ -20,13 +20,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .attendance import AttendanceReader
-from .body import BodyReader
-from .dates import find_date, parse_time
-from .report import Report
-from .source import Line, Source
-from .split import CLOSED, MINUTES_HEAD, Part
-from .textutil import plain, similarity
+from minutebook.importer.attendance import AttendanceReader
+from minutebook.importer.body import BodyReader
+from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
+from minutebook.importer.textutil import plain, similarity
 
 HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.{0,160})$")
 DECLARED = re.compile(r"(?P<name>(?:(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr)\s+)?(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+)\s+declared\s+"

@@ -13,14 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .body import BodyReader
-from .dates import find_date, is_date_line
-from .people import ROLE_WORDS
-from .report import Report
-from .source import Line, Source
-from .split import KIND_LINE, ORG_LINE, SUBJECT_LINE, TO_LINE, Part
-from .tables import Table, is_table_line
-from .textutil import ends_sentence, plain
+from minutebook.importer.body import BodyReader
+from minutebook.importer.dates import find_date, is_date_line
+from minutebook.importer.people import ROLE_WORDS
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.split import KIND_LINE, ORG_LINE, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.tables import Table, is_table_line
+from minutebook.importer.textutil import ends_sentence, plain
 
 APPENDIX_HEAD = re.compile(r"^Appendix\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
 MENTION = re.compile(r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)")

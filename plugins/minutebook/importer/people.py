@@ -18,9 +18,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..names import normalise, slugify
-from .report import Report
-from .textutil import plain
+from minutebook.model.names import normalise, slugify
+from minutebook.importer.report import Report
+from minutebook.importer.textutil import plain
 
 HONORIFICS = {"councillors": "Councillor", "councillor": "Councillor", "cllrs": "Councillor", "cllr": "Councillor",
               "mrs": "Mrs", "mr": "Mr", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sgt": "Sgt", "prof": "Professor",

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .body import BodyReader
-from .dates import date_in_municipal_year, year_label
-from .people import split_leads
-from .report import Report
-from .source import Line, Source
-from .split import PROGRAMME_TITLE, Part
-from .tables import Table, cell, cell_plain, column, is_table_line, read_tables, table_region_end, to_markdown
-from .textutil import plain
+from minutebook.importer.body import BodyReader
+from minutebook.importer.dates import date_in_municipal_year, year_label
+from minutebook.importer.people import split_leads
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.split import PROGRAMME_TITLE, Part
+from minutebook.importer.tables import Table, cell, cell_plain, column, is_table_line, read_tables, table_region_end, to_markdown
+from minutebook.importer.textutil import plain
 
 BUCKETS = (
     (re.compile(r"next municipal year", re.I), "next municipal year"),

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .report import Report
-from .source import Line, Source
-from .textutil import plain
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
 MINUTES_HEAD = re.compile(r"^minutes of (?:the )?(?:meeting of (?:the )?)?(?P<committee>.+?)"

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .report import Report
-from .source import Line, Source
-from .textutil import CONNECTIVES, last_word, plain
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
+from minutebook.importer.textutil import CONNECTIVES, last_word, plain
 
 PARAGRAPH = re.compile(r"</p>\s*<p(?:\s[^>]*)?>", re.I)
 TAG = re.compile(r"<[^>]+>")

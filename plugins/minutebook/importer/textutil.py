@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import slugify
+from minutebook.model.names import slugify
 
 STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
 CONNECTIVES = STOP_WORDS | {"that", "which", "their", "his", "her", "our", "is", "are", "was", "were", "be",

@@ -7,10 +7,10 @@ Recommendations/ Actions | Response/ Status"). The kind column holds R, A or I.
 
 from __future__ import annotations
 
-from .dates import find_date
-from .report import Report
-from .source import Source
-from .tables import Table, cell, cell_plain, column
+from minutebook.importer.dates import find_date
+from minutebook.importer.report import Report
+from minutebook.importer.source import Source
+from minutebook.importer.tables import Table, cell, cell_plain, column
 
 KINDS = {"r": "recommendation", "rec": "recommendation", "recommendation": "recommendation",
          "a": "action", "action": "action", "i": "information", "info": "information",

@@ -17,11 +17,11 @@ import json
 import re
 from pathlib import Path
 
-from ..model import ATTENDANCE_GROUPS
-from ..yamlio import YAMLProblem, load as load_yaml, split_front_matter
-from .assemble import Assembly, MeetingOut
-from .dates import year_label
-from .report import Report
+from minutebook.model import ATTENDANCE_GROUPS
+from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
+from minutebook.importer.assemble import Assembly, MeetingOut
+from minutebook.importer.dates import year_label
+from minutebook.importer.report import Report
 
 
 class Quoted(str):

@@ -10,10 +10,10 @@ docs/search.md explains it for IT and for the public.
 
 from __future__ import annotations
 
-from ..model import Archive
-from .documents import KINDS, Document, collect, iter_documents
-from .page import SEARCH_URL, search_page
-from .worker import DATA, Job
+from minutebook.model import Archive
+from minutebook.search.documents import KINDS, Document, collect, iter_documents
+from minutebook.search.page import SEARCH_URL, search_page
+from minutebook.search.worker import DATA, Job
 
 __all__ = ["DATA", "KINDS", "SEARCH_URL", "Document", "Job", "collect", "iter_documents", "search_page", "start"]
 

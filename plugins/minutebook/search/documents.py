@@ -1,7 +1,7 @@
 """What search finds: one document per agenda item, minute, lettered part of a minute, paper,
 work-programme entry and tracker row, made from the published model.
 
-The model has already been through :func:`minutebook.publication.publish`: drafts, embargoed papers
+The model has already been through :func:`minutebook.publish.withhold.publish`: drafts, embargoed papers
 and private business are gone. Withdrawn papers, and anything an officer's preview still shows
 ("unpublished"), are left out here too, so a preview's index never holds what the public must
 not see.
@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .. import urls
-from ..model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
-from ..pages.common import anchor_paragraphs
+from minutebook.model import urls
+from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
+from minutebook.render.common import anchor_paragraphs
 
 KINDS = ("agenda", "minutes", "paper", "programme", "tracker")
 KIND_LABELS = {"agenda": "Agenda", "minutes": "Minutes", "paper": "Paper", "programme": "Work programme",

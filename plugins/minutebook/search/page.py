@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from .. import urls
-from ..model import Archive
-from ..pages.common import link
+from minutebook.model import urls
+from minutebook.model import Archive
+from minutebook.render.common import link
 
 SEARCH_URL = "search/"
 

@@ -25,9 +25,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import GROUPS, KINDS, Document
-from .lunr_index import Stats, serialize, utf16_key
-from .text import term_counts
+from minutebook.search.documents import GROUPS, KINDS, Document
+from minutebook.search.lunr_index import Stats, serialize, utf16_key
+from minutebook.search.text import term_counts
 
 FIELDS = ("title", "text")
 BOOSTS = (4, 1)  # a word in the title counts four times as much as one in the text

@@ -20,8 +20,8 @@ import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import shards
-from .documents import Document
+from minutebook.search import shards
+from minutebook.search.documents import Document
 
 DATA = "search/data"  # where the data lives in the site
 

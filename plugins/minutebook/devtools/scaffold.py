@@ -1,0 +1,172 @@
+"""`minutebook new …`: start a committee, meeting or paper file with every field explained.
+
+Scaffolds hold only what is required, with every optional field written out as a comment that
+says what it is for, so an officer fills in what applies and deletes nothing by mistake. The
+first line points editors at the file's JSON Schema. A scaffold never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from minutebook.model.names import slugify
+from minutebook.load.schema import parse_iso_date
+
+SCHEMA_DIR = Path("docs") / "schemas"
+
+
+class ScaffoldError(Exception):
+    def __init__(self, message: str, fix: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def _schema_line(target: Path, kind: str, project: Path) -> str:
+    schema = project / SCHEMA_DIR / f"{kind}.schema.json"
+    rel = os.path.relpath(schema, target.parent)
+    return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
+
+
+def _write(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists", "edit it, or choose another name; nothing was changed")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
+    if slug != slugify(slug):
+        raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
+    path = meetings / slug / "committee.md"
+    year = _municipal_year(dt.date.today())
+    return _write(path, f"""---
+{_schema_line(path, 'committee', project)}
+name: {_quote(name)}
+# short_name: "Scrutiny Board 2"          # a shorter name for lists and the menu
+# contact:                                # the committee's contact officer
+#   name: Michelle Rose
+#   role: Governance Services
+#   phone: (024) 7683 3111
+#   email: michelle.rose@example.gov.uk
+# membership:                             # members per municipal year (May to April), quoted
+#   "{year}":
+#     - A Member (Chair)                  # roles: Chair, Vice-Chair, Co-opted Member, By Invitation
+#     - B Member (Vice-Chair)
+#     - C Member
+# hidden: true                            # keep off the committees list (its pages still build)
+---
+Describe what the committee does, in a sentence or two. This text opens the committee's page.
+""")
+
+
+def _municipal_year(day: dt.date) -> str:
+    start = day.year if day.month >= 5 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "",
+                place: str = "") -> Path:
+    day = parse_iso_date(date)
+    if day is None:
+        raise ScaffoldError(f"'{date}' is not a date written YYYY-MM-DD", "write it like 2017-04-27")
+    if not (meetings / committee / "committee.md").exists():
+        raise ScaffoldError(f"there is no committee '{committee}'",
+                            f"check the name, or create it with: minutebook new committee --slug {committee} --name …")
+    path = meetings / committee / day.isoformat() / "meeting.md"
+    start_line = f"start: {_quote(start)}" if start else '# start: "14:00"                        # start time, in quotes, 24-hour clock'
+    place_line = f"place: {_quote(place)}" if place else "# place: Committee Room 3 - Council House"
+    return _write(path, f"""---
+{_schema_line(path, 'meeting', project)}
+{start_line}
+{place_line}
+# status: scheduled                      # scheduled, agenda published, held, cancelled, postponed
+#                                        #   (left out: worked out from the agenda and minutes)
+# postponed_to: 2017-05-04               # with status: postponed, the new date
+# agenda_published: 2017-04-19           # the date the agenda was published (checked: 5 clear working days)
+# published_by: "Name, Job title"        # who published it, as printed on the agenda
+# public_access: >-                      # notes for the public: access, hearing loop, interpreters
+#   A hearing loop is available in the committee rooms.
+# webcast: https://example.gov.uk/webcast
+# joint_with: [other-committee]          # a joint meeting is listed under each committee
+# draft: true                            # not on the public site yet
+# publish_from: "2017-04-19 09:00"       # embargo: not on the public site before then (UK time)
+# items:                                 # the agenda, in order
+#   - number: 1
+#     title: Apologies and Substitutions
+#   - number: 3
+#     title: Minutes
+#     pages: 3-6                         # page range in the printed pack
+#     parts:
+#       - {{number: 3a, title: "To agree the minutes of the meeting held on 6th April, 2017"}}
+#   - number: 4
+#     title: One Strategic Plan for School Organisation
+#     lead: Report of the Director of Education
+#     slug: one-strategic-plan           # the item's address; keep it once published
+#     topic: school-organisation         # ties the item to the same subject at other meetings
+#   - number: 11
+#     title: Contract award
+#     private: true                      # private business: papers and minute never published
+#     exempt_paragraph: 3                # Schedule 12A paragraph (1-7), required for private items
+---
+""")
+
+
+PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
+
+
+def new_paper(meetings: Path, committee: str, date: str, project: Path, title: str, item: str = "",
+              kind: str = "report", parent: str = "", appendix: str = "") -> Path:
+    day = parse_iso_date(date)
+    folder = meetings / committee / (day.isoformat() if day else date)
+    if day is None or not (folder / "meeting.md").exists():
+        raise ScaffoldError(f"there is no meeting {committee}/{date}",
+                            f"create it first: minutebook new meeting --committee {committee} --date YYYY-MM-DD")
+    if kind not in PAPER_KINDS:
+        raise ScaffoldError(f"'{kind}' is not a kind of paper", f"use one of: {', '.join(PAPER_KINDS)}")
+    if kind == "appendix" and not (parent and appendix):
+        raise ScaffoldError("an appendix needs --parent (the main paper's file name) and --appendix (its label)")
+    if kind != "appendix" and not item:
+        raise ScaffoldError("a paper needs --item, the agenda number it belongs to")
+    slug = slugify(title)
+    if kind == "appendix":
+        slug = f"{parent}-appendix-{slugify(appendix)}"
+    path = folder / "papers" / f"{slug}.md"
+    belongs = (f"parent: {parent}\nappendix: {_quote(appendix)}" if kind == "appendix"
+               else f"item: {_quote(item)}")
+    return _write(path, f"""---
+{_schema_line(path, 'paper', project)}
+{belongs}
+kind: {kind}                           # report, briefing note, appendix, presentation, supplementary, minutes
+title: {_quote(title)}
+# to: "Education and Children's Services Scrutiny Board (2)"   # who the paper is addressed to
+# date: {date}                     # the date printed on the paper
+# subject: …                             # the Subject: line, where it differs from the title
+# authors:
+#   - name: A Officer
+#     role: Scrutiny Co-ordinator
+#     phone: 024 7683 1172
+#     email: a.officer@example.gov.uk
+# pdf: https://example.gov.uk/papers/original.pdf
+# published: {date}                # the date it was first published
+# draft: true                            # not on the public site yet
+# publish_from: "2017-04-19 09:00"       # embargo (UK time)
+---
+
+## 1 Purpose of the Note
+
+1.1 Write the paper here. Numbered paragraphs ("1.1 …") get an address that can be cited.
+
+## 2 Recommendations
+
+2.1 The Board is recommended to:
+
+1. Note the report.
+""")

@@ -1,0 +1,1 @@
+"""Pages → outputs beside the pages: open data (JSON, CSV), feeds, calendars."""

@@ -1,0 +1,110 @@
+"""Legal and consistency checks that look across the archive (warnings; errors under --strict).
+
+* Notice: an agenda must be published at least five clear working days before the meeting
+  (Local Government Act 1972, s.100B(3); England). Clear days exclude the day of publication and
+  the day of the meeting; weekends and bank holidays are not working days. Bank holidays come from
+  the ``holidays`` package (England by default, special days such as jubilees included) plus any
+  the council lists itself.
+* Minute numbers: consecutive meetings in the archive should number their minutes without a gap.
+  Two meetings are known to be consecutive when the later one approves the minutes of the earlier;
+  otherwise a meeting may simply be missing from the archive, which is information, not a fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from minutebook.model import Archive, Meeting
+from minutebook.problems import Problems
+
+
+@dataclass
+class CheckSettings:
+    notice_days: int = 5
+    region: str = "ENG"  # holidays.UK subdivision: ENG, WLS, SCT, NIR
+    extra_holidays: list[dt.date] = field(default_factory=list)
+
+
+class WorkingDays:
+    def __init__(self, settings: CheckSettings):
+        self.settings = settings
+        self._cache: dict[int, set[dt.date]] = {}
+
+    def holidays(self, year: int) -> set[dt.date]:
+        if year not in self._cache:
+            import holidays
+
+            days = set(holidays.UK(subdiv=self.settings.region, years=year).keys())
+            days |= {d for d in self.settings.extra_holidays if d.year == year}
+            self._cache[year] = days
+        return self._cache[year]
+
+    def is_working(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays(day.year)
+
+    def clear_days(self, published: dt.date, meeting: dt.date) -> int:
+        day, count = published + dt.timedelta(days=1), 0
+        while day < meeting:
+            count += self.is_working(day)
+            day += dt.timedelta(days=1)
+        return count
+
+
+def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) -> None:
+    days = WorkingDays(settings)
+    for meeting in archive.meetings:
+        if not meeting.agenda_published or meeting.status in ("cancelled", "postponed"):
+            continue
+        clear = days.clear_days(meeting.agenda_published, meeting.date)
+        if clear < settings.notice_days:
+            problems.warning(meeting.source, None,
+                             f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
+                             f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
+                             f"{settings.notice_days}", "check agenda_published, or record why the meeting was "
+                             "called at shorter notice in the meeting's notes")
+
+
+APPROVES = re.compile(r"minutes of the meetings?\b", re.I)
+
+
+def _approves(later: Meeting, earlier: Meeting) -> bool:
+    """Does the later meeting's minutes approve the earlier one's (a link the linker made)?"""
+    target = f"minutebook:{earlier.committee}/{earlier.date.isoformat()}/"
+    for item in later.items:
+        minute = item.minute
+        if minute and APPROVES.search(minute.body) and target in minute.body:
+            return True
+    return False
+
+
+def check_minute_gaps(archive: Archive, problems: Problems) -> None:
+    for committee in archive.committees.values():
+        held = [m for m in committee.meetings if m.committee == committee.slug and m.minutes
+                and m.minutes.minutes]
+        for earlier, later in zip(held, held[1:]):
+            if earlier.year != later.year:
+                continue
+            last = max(m.number for m in earlier.minutes.minutes)
+            first = min(m.number for m in later.minutes.minutes)
+            if first == last + 1:
+                continue
+            gap = f"minutes {last + 1}–{first - 1}" if first - 1 > last + 1 else f"minute {last + 1}"
+            if first <= last:
+                continue  # duplicates are reported by the loader
+            if _approves(later, earlier):
+                problems.warning(later.minutes.source, later.minutes.minutes[0].line,
+                                 f"{gap}/{later.year % 100:02d} missing: the meeting of {earlier.date.isoformat()} "
+                                 f"ended at minute {last} and this one starts at {first}",
+                                 "check the minute numbers")
+            else:
+                problems.info(later.minutes.source, later.minutes.minutes[0].line,
+                              f"{gap}/{later.year % 100:02d} not in the archive: a meeting between "
+                              f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
+
+
+def check_archive(archive: Archive, problems: Problems, settings: CheckSettings | None = None) -> None:
+    settings = settings or CheckSettings()
+    check_notice(archive, problems, settings)
+    check_minute_gaps(archive, problems)

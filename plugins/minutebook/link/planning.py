@@ -1,0 +1,143 @@
+"""Work programmes against what happened: each planned entry linked to the items that took it up.
+
+An entry planned for a meeting is
+
+* ``considered`` — an item of that meeting matches it (title, topic or ``considered_at``);
+* ``moved`` — it was taken up at another meeting of the year, not the one planned;
+* ``dropped`` — the planned meeting is in the archive, but did not take it up, and no other did;
+* ``pending`` — the planned meeting is still to come;
+* ``no papers`` — the planned meeting is not in the archive: we cannot say (never "dropped").
+
+An undated entry ("items for the year", "next municipal year"…) is ``considered`` when a meeting
+of the year (or the next, for "next municipal year") took it up, else ``not scheduled``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
+from minutebook.problems import Problems
+from minutebook.link.similarity import acronyms, overlap, significant_words, strength
+
+STATUS_LABELS = {
+    "considered": "Considered as planned",
+    "moved": "Considered at another meeting",
+    "dropped": "Not taken up",
+    "pending": "Still to come",
+    "no papers": "No papers in the archive",
+    "not scheduled": "Not yet scheduled",
+}
+MINUTE_REF = re.compile(r"^(\d+)/(\d{2})$")
+ITEM_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})/(.+)$")
+
+
+@dataclass(eq=False)
+class PlanLink:
+    programme: WorkProgramme
+    entry: ProgrammeEntry
+    status: str
+    items: list[Item] = field(default_factory=list)
+    planned_meeting: Meeting | None = None
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def item_words(item: Item) -> frozenset[str]:
+    """An item's title words and the acronyms its minute defines ("(LSCB)")."""
+    text = item.minute.body if item.minute else ""
+    return significant_words(item.title) | acronyms(item.title) | acronyms(text)
+
+
+def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) -> bool:
+    if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
+        return True
+    words = item_words(item)
+    if len(entry_words) == 1 and entry_words <= (acronyms(item.title) | acronyms(item.minute.body if item.minute else "")):
+        return True  # "LSCB Annual Report" and a minute that defines "(LSCB)"
+    verdict = strength(entry_words, words)
+    return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
+
+
+def _best_at(meeting: Meeting, words, topic) -> list[Item]:
+    """Items of the planned meeting that took the entry up: sure matches, else the one best partial match."""
+    candidates = [i for i in meeting.items if not i.private]
+    sure = [i for i in candidates if _matches(words, topic, i)]
+    if sure:
+        return sure
+    loose = [i for i in candidates if _matches(words, topic, i, loose=True)]
+    loose.sort(key=lambda i: overlap(words, item_words(i)), reverse=True)
+    return loose[:1]
+
+
+def _resolve(ref: str, committee: str, archive: Archive) -> Item | None:
+    minute = MINUTE_REF.match(ref)
+    if minute:
+        found = archive.find_minute(committee, ref)
+        return found[1] if found else None
+    match = ITEM_REF.match(ref)
+    if not match:
+        return None
+    meeting = archive.meeting(committee, dt.date.fromisoformat(match.group(1)))
+    if meeting is None:
+        return None
+    key = match.group(2)
+    return next((i for i in meeting.items if i.number == key or i.slug == key), None)
+
+
+def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> list[PlanLink]:
+    links = []
+    by_committee_year: dict[tuple[str, int], list[Meeting]] = {}
+    for meeting in archive.meetings:
+        for slug in [meeting.committee, *meeting.joint_with]:
+            by_committee_year.setdefault((slug, meeting.year), []).append(meeting)
+    for programme in archive.programmes:
+        committee = programme.committee
+        for entry in programme.entries:
+            links.append(_link_entry(archive, programme, entry, committee, by_committee_year, today, problems))
+    return links
+
+
+def _link_entry(archive, programme, entry, committee, by_year, today, problems) -> PlanLink:
+    words = significant_words(entry.title)
+    planned = archive.meeting(committee, entry.date) if entry.date else None
+    link = PlanLink(programme, entry, "pending", planned_meeting=planned)
+    if entry.considered_at:
+        for ref in entry.considered_at:
+            item = _resolve(str(ref), committee, archive)
+            if item is None:
+                problems.warning(programme.source, entry.line, f"considered_at '{ref}' of '{entry.title}' finds no "
+                                 "item in the archive", "write a minute (73/16) or <YYYY-MM-DD>/<agenda number or slug>")
+            elif item not in link.items:
+                link.items.append(item)
+        if link.items:
+            link.status = "considered" if any(i.meeting is planned for i in link.items) or not entry.date else "moved"
+            return link
+    if entry.date:
+        if planned is not None:
+            link.items = _best_at(planned, words, entry.topic)
+            if link.items:
+                link.status = "considered"
+                return link
+        if planned is None:
+            link.status = "pending" if entry.date >= today else "no papers"
+            return link
+        # the planned meeting did not take it up: did another meeting of the year?
+        others = [m for m in by_year.get((committee, municipal_year(entry.date)), []) if m is not planned]
+        link.items = [i for m in others for i in m.items if not i.private and _matches(words, entry.topic, i)]
+        if link.items:
+            link.status = "moved"
+        elif planned.date >= today and planned.status in ("scheduled", "agenda published") and not planned.minutes:
+            link.status = "pending"
+        else:
+            link.status = "dropped"
+        return link
+    years = [programme.year + 1] if entry.bucket == "next municipal year" else [programme.year]
+    meetings = [m for y in years for m in by_year.get((committee, y), [])]
+    link.items = [i for m in meetings for i in m.items if not i.private and _matches(words, entry.topic, i)]
+    link.status = "considered" if link.items else "not scheduled"
+    return link

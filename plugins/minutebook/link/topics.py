@@ -1,0 +1,213 @@
+"""Topics: the same subject followed across meetings and years (per-item history).
+
+Items of one committee are joined into a topic when
+
+* they carry the same ``topic`` key (agenda item, minute heading or plan entry): explicit;
+* one's minute cites the other's ("Further to minute 28/16"): inferred;
+* their titles share their significant words ("Improvement Board Progress Report from 6th
+  January, 2016" and "Improvement Board Report from 18th October, 2017"): inferred.
+
+Title pairs that only partly agree are not joined; the build lists them as information so that an
+officer can confirm them in ``meetings/topics.yml``, which also renames, merges and splits topics:
+
+    improvement-board:
+      title: Children's Services Improvement Board
+      items: [education-childrens-services/2018-07-19/progress-on-childrens-services-improvement-plan]
+      exclude: []          # item ids taken out of the topic
+      merge: [improvement-board-report]   # other topics folded into this one
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from minutebook.model import Archive, Item
+from minutebook.model.names import slugify
+from minutebook.problems import Problems
+from minutebook.link.similarity import significant_words, strength
+
+PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
+              "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
+              "outstanding issues", "work programme and outstanding issues", "exclusion of press and public",
+              "exclusion of the press and public", "urgent business", "substitutions", "chair's announcements"}
+COMMON_SHARE = 0.2  # a word in more than this share of a committee's items says little on its own
+DATE_TAIL = re.compile(r"\s*(?:[-–—]\s*|\bfrom\s+|\bof\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                       r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r"\w*,?\s*(?:\d{2,4})?\s*$", re.I)
+
+
+@dataclass(eq=False)
+class Topic:
+    id: str
+    title: str
+    committees: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # by meeting date
+    entries: list = field(default_factory=list)  # planning.PlanLink, by date
+    actions: list = field(default_factory=list)  # actions.Action
+    explicit: bool = False
+
+
+def item_id(item: Item) -> str:
+    return f"{item.meeting.id}/{item.slug}"
+
+
+def is_procedural(title: str) -> bool:
+    return " ".join(re.sub(r"[^a-z' ]+", " ", title.lower()).split()) in PROCEDURAL
+
+
+def short_title(title: str) -> str:
+    """'Improvement Board Report from 18th October, 2017' -> 'Improvement Board Report'."""
+    text = title
+    for _ in range(2):
+        text = DATE_TAIL.sub("", text).strip(" -–—,")
+    return text or title
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def assign_topics(archive: Archive, config: dict, problems: Problems, source: str = "meetings/topics.yml") -> list[Topic]:
+    """Group items into topics; set ``item.topic_ref``; return the topics, by title."""
+    items = [i for m in archive.meetings for i in m.items
+             if not i.private and not is_procedural(i.title)]
+    index = {id(i): n for n, i in enumerate(items)}
+    by_id = {item_id(i): i for i in items}
+    union = _Union()
+    words = [significant_words(i.title) for i in items]
+    forced: dict[str, str] = {}  # item id -> topic key from topics.yml
+    excluded: set[str] = set()
+    for key, spec in config.items():
+        for ref in spec.get("items", []):
+            if ref not in by_id:
+                problems.error(source, spec.line_of("items") if hasattr(spec, "line_of") else None,
+                               f"topic '{key}' lists the item {ref}, which is not in the archive",
+                               "write <committee>/<YYYY-MM-DD>/<item slug>, as in the item's address")
+                continue
+            forced[ref] = key
+        excluded.update(spec.get("exclude", []))
+    # explicit keys
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        key = forced.get(item_id(item)) or item.topic
+        if key:
+            by_key[key].append(n)
+    for members in by_key.values():
+        for n in members[1:]:
+            union.join(members[0], n)
+    # references between minutes
+    for n, item in enumerate(items):
+        if item_id(item) in excluded or not item.minute:
+            continue
+        for cite in item.minute.references:
+            found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
+            if found and id(found[1]) in index and item_id(found[1]) not in excluded:
+                union.join(n, index[id(found[1])])
+    # title similarity, within a committee, through an index of words that are not too common
+    by_committee: dict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        if item_id(item) not in excluded:
+            by_committee[item.meeting.committee].append(n)
+    unsure: list[tuple[Item, Item]] = []
+    for committee, members in by_committee.items():
+        postings: dict[str, list[int]] = defaultdict(list)
+        for n in members:
+            for w in words[n]:
+                postings[w].append(n)
+        limit = max(3, int(len(members) * COMMON_SHARE))
+        common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
+        seen: set[tuple[int, int]] = set()
+        for w, ns in postings.items():
+            if len(ns) > limit:
+                continue
+            for i, a in enumerate(ns):
+                for b in ns[i + 1:]:
+                    if (a, b) in seen or items[a].meeting is items[b].meeting:
+                        continue
+                    seen.add((a, b))
+                    verdict = strength(words[a], words[b], common)
+                    if verdict == "sure":
+                        union.join(a, b)
+                    elif verdict == "unsure":
+                        unsure.append((items[a], items[b]))
+    # topics.yml merges
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(items)):
+        if item_id(items[n]) not in excluded or forced.get(item_id(items[n])):
+            groups[union.find(n)].append(n)
+    topics = _make_topics(groups, items, by_key, forced, config)
+    _apply_merges(topics, config, problems, source)
+    topics = [t for t in topics.values() if len(t.items) >= 2 or t.explicit]
+    for topic in topics:
+        topic.items.sort(key=lambda i: (i.meeting.date, i.number or ""))
+        for item in topic.items:
+            item.topic_ref = topic
+        topic.committees = sorted({i.meeting.committee for i in topic.items})
+    for a, b in unsure:
+        if a.topic_ref is not None and a.topic_ref is b.topic_ref:
+            continue
+        problems.info(source, None, f"unsure whether '{a.title}' ({a.meeting.date.isoformat()}) and '{b.title}' "
+                      f"({b.meeting.date.isoformat()}) are one topic; not joined",
+                      f"to join them, list both under one topic's items: {item_id(a)}, {item_id(b)}")
+    return sorted(topics, key=lambda t: t.title.lower())
+
+
+def _make_topics(groups, items, by_key, forced, config) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    for root, members in sorted(groups.items()):
+        group = [items[n] for n in members]
+        keys = [forced.get(item_id(i)) or i.topic for i in group if forced.get(item_id(i)) or i.topic]
+        if keys:
+            key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
+        else:
+            key, explicit = slugify(common_title(group)), False
+        if key in topics and (explicit or key in config):
+            topics[key].items.extend(group)  # a topics.yml entry and the inferred topic of the same id
+            continue
+        base, n = key, 2
+        while key in topics:
+            key = f"{base}-{n}"
+            n += 1
+        title = config.get(key, {}).get("title") or common_title(group)
+        topics[key] = Topic(id=key, title=title, items=group, explicit=explicit or key in config)
+    return topics
+
+
+def common_title(group: list[Item]) -> str:
+    """The words every title of the group shares, as the earliest title writes them."""
+    ordered = sorted(group, key=lambda i: i.meeting.date)
+    common = frozenset.intersection(*(significant_words(i.title) for i in ordered))
+    if not common:
+        return min((short_title(i.title) for i in ordered), key=len)
+    kept = [word for word in re.split(r"\s+", short_title(ordered[0].title))
+            if significant_words(word) and significant_words(word) <= common]
+    return " ".join(kept) or min((short_title(i.title) for i in ordered), key=len)
+
+
+def _apply_merges(topics: dict[str, Topic], config: dict, problems: Problems, source: str) -> None:
+    for key, spec in config.items():
+        for other in spec.get("merge", []):
+            if other not in topics:
+                problems.warning(source, None, f"topic '{key}' merges '{other}', which is not a topic",
+                                 "check the topic id on the topic's page address (topics/<id>/)")
+                continue
+            if key not in topics:
+                topics[key] = Topic(id=key, title=spec.get("title") or topics[other].title, explicit=True)
+            topics[key].items.extend(i for i in topics.pop(other).items if i not in topics[key].items)
+        if key in topics and spec.get("title"):
+            topics[key].title = spec["title"]

@@ -1,0 +1,288 @@
+"""The front-matter fields of each kind of meeting file, defined once.
+
+The loader validates with these definitions and ``minutebook schema`` writes them out as JSON
+Schema for editors; docs/guide/meeting-files.md describes the same fields for people.
+"""
+
+from __future__ import annotations
+
+from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
+from minutebook.model.names import split_role
+from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
+                     json_schema)
+
+
+def _name_and_role(text: str):
+    name, role = split_role(text)
+    if not name:
+        return None
+    return {"name": name, "role": role} if role else {"name": name}
+
+
+NAME_HELP = "write a name, or 'Name (Role)', or a mapping with name: and role:"
+
+CONTACT = Mapping(
+    description="A contact: name, role, directorate, phone, email",
+    fields={
+        "name": Text("Name", required=True),
+        "role": Text("Job title or role"),
+        "directorate": Text("Directorate"),
+        "phone": Text("Telephone number", numbers=True),
+        "email": Text("E-mail address", pattern=r"[^@\s]+@[^@\s]+", pattern_help="an e-mail address"),
+    },
+)
+
+PERSON = Mapping(
+    description="A person named in the papers",
+    fields={
+        "name": Text("How the site shows the person, without honorific", required=True),
+        "full_name": Text("The full name, where known"),
+        "honorific": Text("Councillor, Mrs, Mr, Dr…"),
+        "names": ListOf("Other ways the papers print this person's name", item=Text()),
+    },
+)
+
+PEOPLE = Mapping(
+    description="Everyone named in the papers, keyed by a permanent identifier",
+    values=PERSON,
+    key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    key_help="a lower-case key with hyphens, like 'm-mutton'",
+)
+
+MEMBER = Mapping(
+    description="A committee member",
+    from_text=_name_and_role,
+    text_description=NAME_HELP,
+    fields={
+        "name": Text("The member's name as printed", required=True),
+        "role": Choice("Role on the committee", choices=ROLES),
+    },
+)
+
+COMMITTEE = Mapping(
+    description="A committee (committee.md front matter)",
+    fields={
+        "name": Text("The committee's full name as printed on its papers", required=True),
+        "short_name": Text("A shorter name for lists and the menu"),
+        "contact": CONTACT,
+        "membership": Mapping(
+            description="Members per municipal year, keyed like \"2016/17\"",
+            values=ListOf(item=MEMBER),
+            key_pattern=r"\d{4}/\d{2}",
+            key_help='a municipal year like "2016/17"',
+        ),
+        "hidden": Bool("true keeps the committee off the committees list"),
+    },
+)
+
+ITEM_PART = Mapping(
+    description="A sub-item (3a, 3b)",
+    fields={
+        "number": Text("As printed, e.g. 3a", required=True, numbers=True),
+        "title": Text("As printed", required=True),
+    },
+)
+
+AGENDA_ITEM = Mapping(
+    description="An agenda item",
+    fields={
+        "number": Text("The agenda number as printed: 4, 3a (leave out only when it is not known)", numbers=True),
+        "title": Text("The title as printed", required=True),
+        "lead": Text("Report of the Director of …, Briefing Note of …"),
+        "pages": Text("Page range in the original pack: 7-14", numbers=True,
+                      pattern=r"\d+(?:\s*[-–]\s*\d+)?", pattern_help="a page or page range like 7-14"),
+        "description": Text("Text printed under the title"),
+        "parts": ListOf("Sub-items", item=ITEM_PART),
+        "private": Bool("true for private business (exempt information)"),
+        "exempt_paragraph": Integer("Schedule 12A paragraph (1-7)", minimum=1, maximum=7),
+        "slug": Slug("The item's address; fixed once published"),
+        "topic": Slug("A topic key shared with the same subject at other meetings"),
+        "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
+        "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
+        "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
+    },
+)
+
+DRAFT = Bool("true: not for publication yet (shown only in an officer's preview)")
+PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK time")
+
+MEETING = Mapping(
+    description="A meeting and its agenda (meeting.md front matter)",
+    fields={
+        "start": Time("Start time, \"HH:MM\""),
+        "place": Text("Where the meeting is held"),
+        "status": Choice("Meeting status", choices=MEETING_STATUSES),
+        "postponed_to": Date("The new date of a postponed meeting"),
+        "agenda_published": Date("The date the agenda was published"),
+        "published_by": Text("Who published the agenda, as printed"),
+        "public_access": Text("Notes for the public"),
+        "webcast": Url("Link to the webcast"),
+        "joint_with": ListOf("Other committees holding this meeting jointly", item=Slug()),
+        "items": ListOf("The agenda, in order", item=AGENDA_ITEM),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
+        "moved_from": ListOf("Dates this meeting was first arranged for, when its folder was moved "
+                             "(the old addresses redirect here)", item=Date()),
+    },
+)
+
+ATTENDEE = Mapping(
+    description="A person in an attendance group",
+    from_text=_name_and_role,
+    text_description=NAME_HELP,
+    fields={
+        "name": Text("The name as printed", required=True),
+        "role": Text("Role at the meeting: Chair, Cabinet Member for …"),
+        "directorate": Text("Officers: their directorate"),
+        "organisation": Text("Invited guests: their organisation"),
+        "for": Text("Substitutions: the member they replaced"),
+    },
+)
+
+ATTENDANCE = Mapping(
+    description="Who attended, by group",
+    fields={
+        "present": ListOf("Members present", item=ATTENDEE),
+        "co_opted": ListOf("Co-opted members present", item=ATTENDEE),
+        "cabinet_members": ListOf("Cabinet members present", item=ATTENDEE),
+        "other_members": ListOf("Other members present", item=ATTENDEE),
+        "officers": ListOf("Officers present, with directorate", item=ATTENDEE),
+        "invited": ListOf("Invited guests, with organisation", item=ATTENDEE),
+        "apologies": ListOf("Apologies for absence", item=ATTENDEE),
+        "substitutions": ListOf("Substitute members, with 'for'", item=ATTENDEE),
+    },
+)
+
+DECLARATION = Mapping(
+    description="A declaration of interest",
+    fields={
+        "name": Text("Who declared", required=True),
+        "minute": Integer("The minute number it concerns", minimum=1),
+        "interest": Text("The kind of interest, e.g. disclosable pecuniary interest"),
+        "text": Text("What happened, e.g. withdrew from the meeting"),
+    },
+)
+
+MINUTES = Mapping(
+    description="The minutes of a meeting (minutes.md front matter)",
+    fields={
+        "approved": Bool("true once approved by a later meeting"),
+        "approved_at": Date("The date of the meeting that approved them"),
+        "amendment": Text("The correction the approval was subject to"),
+        "closed": Time("The time the meeting closed, \"HH:MM\""),
+        "note": Text("A note printed above the minutes"),
+        "attendance": ATTENDANCE,
+        "declarations": ListOf("Declarations of interest", item=DECLARATION),
+        "published": Date("The date the minutes were first published"),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
+    },
+)
+
+PAPER = Mapping(
+    description="A paper or appendix (papers/<name>.md front matter)",
+    fields={
+        "item": Text("The agenda number of the item this paper belongs to (or the item's slug, when the item has "
+                     "no number)", numbers=True),
+        "kind": Choice("The kind of paper", required=True, choices=PAPER_KINDS),
+        "title": Text("The paper's title", required=True),
+        "to": Text("Who the paper is addressed to, as printed"),
+        "date": Date("The date printed on the paper"),
+        "subject": Text("The Subject: line, where it differs from the title"),
+        "authors": ListOf("Authors and contacts", item=CONTACT),
+        "parent": Slug("Appendices: the file name of the paper it is appended to"),
+        "appendix": Text("Appendices: the label, 1 or A", numbers=True),
+        "pdf": Url("Link to the original PDF"),
+        "published": Date("The date the paper was first published"),
+        "draft": DRAFT,
+        "publish_from": PUBLISH_FROM,
+        "withdrawn": Date("The date the paper was withdrawn after publication"),
+        "withdrawn_reason": Text("Why it was withdrawn, for the public notice"),
+        "previous_names": ListOf("Earlier file names of this paper (their addresses redirect here)", item=Slug()),
+    },
+)
+
+PLACE_IN_PACK = Text("Where it was published: <YYYY-MM-DD>/<paper file name>",
+                     pattern=r"\d{4}-\d{2}-\d{2}/[a-z0-9]+(?:-[a-z0-9]+)*",
+                     pattern_help="a meeting date and a paper file name, like 2017-04-27/work-programme")
+
+PROGRAMME_ENTRY = Mapping(
+    description="A work-programme entry: planned for a meeting date, or in an undated bucket",
+    fields={
+        "date": Date("The meeting it is planned for"),
+        "bucket": Choice("For undated entries: which list it is in", choices=PROGRAMME_BUCKETS),
+        "title": Text("The title as printed", required=True),
+        "detail": Text("The detail column"),
+        "leads": ListOf("Cabinet member and lead officers, as printed", item=Text()),
+        "source": Text("Who asked for it, and when (the Source column)"),
+        "outcomes": Text("The Outcomes column"),
+        "topic": Slug("The topic key of the subject"),
+        "considered_at": ListOf("Where it was considered, when no rule can see it: a minute (73/16), "
+                                "or <YYYY-MM-DD>/<agenda number or item slug>", item=Text(numbers=True)),
+    },
+)
+
+PROGRAMME = Mapping(
+    description="A committee's work programme for one municipal year (programmes/<YYYY-YY>.md)",
+    fields={
+        "year": Text("The municipal year, \"2016/17\"", required=True, pattern=r"\d{4}/\d{2}",
+                     pattern_help='a municipal year like "2016/17"'),
+        "published_in": PLACE_IN_PACK,
+        "entries": ListOf("The planned items", item=PROGRAMME_ENTRY),
+    },
+)
+
+TRACKER_ROW = Mapping(
+    description="A row of the outstanding-issues tracker",
+    fields={
+        "meeting": Date("The date of the meeting that made the request"),
+        "item": Text("The agenda item, as the tracker prints it"),
+        "cabinet_member": Text("The cabinet member it went to"),
+        "kind": Choice("Recommendation, action or information", required=True, choices=ACTION_KINDS),
+        "text": Text("The recommendation or action", required=True),
+        "response": Text("The response, as printed (dated where the tracker dates it)"),
+        "status": Text("The status, where printed apart from the response"),
+        "minute": Text("The minute that made the request (N/YY), when the date and title do not find it",
+                       pattern=r"\d+/\d{2}", pattern_help="a minute like 73/16"),
+    },
+)
+
+TRACKER = Mapping(
+    description="An outstanding-issues tracker as published with a meeting's papers (tracker/<YYYY-MM-DD>.md)",
+    fields={
+        "published_in": PLACE_IN_PACK,
+        "rows": ListOf("The rows, in the order printed", item=TRACKER_ROW),
+    },
+)
+
+TOPIC = Mapping(
+    description="Confirm, rename, merge or split a topic",
+    fields={
+        "title": Text("The topic's title"),
+        "items": ListOf("Items in this topic, as <committee>/<YYYY-MM-DD>/<item slug>", item=Text()),
+        "exclude": ListOf("Items taken out of this topic", item=Text()),
+        "merge": ListOf("Other topics folded into this one", item=Slug()),
+    },
+)
+
+TOPICS = Mapping(
+    description="Topics confirmed by officers (meetings/topics.yml), keyed by topic id",
+    values=TOPIC,
+    key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    key_help="a lower-case topic id with hyphens, like 'improvement-board'",
+)
+
+FORMATS = {
+    "people": (PEOPLE, "Minutebook people.yml"),
+    "committee": (COMMITTEE, "Minutebook committee.md front matter"),
+    "meeting": (MEETING, "Minutebook meeting.md front matter"),
+    "minutes": (MINUTES, "Minutebook minutes.md front matter"),
+    "paper": (PAPER, "Minutebook paper front matter"),
+    "programme": (PROGRAMME, "Minutebook work programme front matter"),
+    "tracker": (TRACKER, "Minutebook outstanding-issues tracker front matter"),
+    "topics": (TOPICS, "Minutebook topics.yml"),
+}
+
+
+def schemas() -> dict[str, dict]:
+    return {name: json_schema(spec, title) for name, (spec, title) in FORMATS.items()}

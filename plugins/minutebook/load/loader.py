@@ -1,0 +1,544 @@
+"""Reading the ``meetings/`` tree into an :class:`~minutebook.model.Archive`.
+
+Every file is read once, validated against :mod:`minutebook.load.formats`, and turned into model
+objects. Problems are collected, never raised one at a time: the caller gets the archive and the
+full list, each with file, line and fix. Nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from minutebook.load import formats
+from minutebook.load.minutes_text import parse_minutes_body
+from minutebook.model import (
+    ATTENDANCE_GROUPS,
+    Archive,
+    Attendee,
+    Committee,
+    Contact,
+    Declaration,
+    Item,
+    ItemPart,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+    Person,
+    municipal_year,
+)
+from minutebook.model.names import PeopleIndex, UnclearName, normalise, slugify
+from minutebook.problems import ArchiveError, Problems
+from minutebook.load.reading import read_front_matter, read_yaml_file
+from minutebook.load.schema import Record, Where, parse_iso_date
+from minutebook.load.workplans import load_programmes, load_trackers
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+IGNORED = {"README.md", "readme.md", ".gitkeep"}
+
+
+class Scope:
+    """Which part of the archive to read: everything, or some committees or municipal years.
+
+    Officers previewing a 20-year archive work on one committee's current year: reading only
+    that keeps ``mkdocs serve`` fast. Entries are ``<committee>`` or ``<committee>/<YYYY-YY>``.
+    """
+
+    def __init__(self, entries: list[str] | None = None):
+        self.entries: dict[str, set[int] | None] = {}
+        self.problems: list[str] = []
+        for entry in entries or []:
+            committee, _, year = entry.strip().strip("/").partition("/")
+            match = re.fullmatch(r"(\d{4})-(\d{2})", year) if year else None
+            if year and not (match and (int(match.group(1)) + 1) % 100 == int(match.group(2))):
+                self.problems.append(f"'{entry}' is not <committee> or <committee>/<YYYY-YY> (like 2016-17)")
+                continue
+            if year:
+                years = self.entries.setdefault(committee, set())
+                if years is not None:
+                    years.add(int(match.group(1)))
+            else:
+                self.entries[committee] = None
+
+    @property
+    def everything(self) -> bool:
+        return not self.entries
+
+    def committee(self, slug: str) -> bool:
+        return self.everything or slug in self.entries
+
+    def year(self, slug: str, year: int) -> bool:
+        if self.everything:
+            return True
+        years = self.entries.get(slug, set())
+        return years is None or year in years
+
+
+class ArchiveLoader:
+    def __init__(self, root: Path, scope: Scope | None = None):
+        self.root = Path(root)
+        self.problems = Problems(root=self.root)
+        self.archive = Archive()
+        self.people_index: PeopleIndex | None = None
+        self.scope = scope or Scope()
+
+    # -- entry point ---------------------------------------------------------------------------
+    def load(self) -> Archive:
+        root = self.root
+        if not root.is_dir():
+            self.problems.error(root, None, "the meetings folder does not exist",
+                                "create it, or set the plugin's 'meetings_dir' option")
+            return self.archive
+        self.load_people(root / "people.yml")
+        self.load_topics(root / "topics.yml")
+        self.people_index = PeopleIndex(self.archive.people)
+        folders = []
+        for entry in sorted(root.iterdir()):
+            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml"):
+                continue
+            if entry.is_dir():
+                folders.append(entry)
+            else:
+                self.problems.error(entry, None, "is not part of the meeting-file format",
+                                    "move it into a committee or meeting folder, or remove it")
+        for folder in folders:
+            self.load_committee(folder)
+        for problem in self.scope.problems:
+            self.problems.error(root, None, f"the preview scope {problem}", "fix MINUTEBOOK_ONLY or the 'only' option")
+        for slug in self.scope.entries:
+            if slug not in self.archive.committees:
+                self.problems.error(root, None, f"the preview scope names '{slug}', which is not a committee folder",
+                                    f"use one of: {', '.join(sorted(self.archive.committees))}")
+        for folder in folders:
+            if folder.name in self.archive.committees and self.scope.committee(folder.name):
+                for meeting_dir in sorted(folder.iterdir()):
+                    day = parse_iso_date(meeting_dir.name) if DATE_FOLDER.match(meeting_dir.name) else None
+                    if day and not self.scope.year(folder.name, municipal_year(day)):
+                        continue
+                    if meeting_dir.name == "programmes" and meeting_dir.is_dir():
+                        self.load_programmes(folder.name, meeting_dir)
+                    elif meeting_dir.name == "tracker" and meeting_dir.is_dir():
+                        self.load_trackers(folder.name, meeting_dir)
+                    else:
+                        self.load_meeting_folder(folder.name, meeting_dir)
+        self.archive.meetings.sort(key=lambda m: (m.date, m.committee))
+        self.check_joint_meetings()
+        self.archive.index()
+        self.check_minute_numbers()
+        for meeting in self.archive.meetings:
+            for slug in [meeting.committee, *meeting.joint_with]:
+                if slug in self.archive.committees:
+                    self.archive.committees[slug].meetings.append(meeting)
+        for person in self.archive.people.values():
+            if not person.registered:
+                self.problems.info(root / "people.yml", None,
+                                   f"'{person.name}' is not in people.yml; listed as a person of their own",
+                                   "add an entry if the papers print this name other ways too")
+        return self.archive
+
+    # -- people ----------------------------------------------------------------------------------
+    def load_people(self, path: Path) -> None:
+        checked = read_yaml_file(path, self.problems, formats.PEOPLE, "people.yml")
+        if checked is None:
+            return
+        seen: dict[str, str] = {}
+        for key, entry in checked.items():
+            person = Person(key=key, name=entry["name"], full_name=entry.get("full_name", ""),
+                            honorific=entry.get("honorific", ""), names=entry.get("names", []))
+            for variant in [person.name, person.full_name, *person.names]:
+                norm = normalise(variant or "")
+                if norm and seen.get(norm, key) != key:
+                    self.problems.error(path, checked.line_of(key),
+                                        f"the name '{variant}' is given for both {seen[norm]} and {key}",
+                                        "a name variant can belong to one person only")
+                elif norm:
+                    seen[norm] = key
+            self.archive.people[key] = person
+
+    def load_topics(self, path: Path) -> None:
+        checked = read_yaml_file(path, self.problems, formats.TOPICS, "topics.yml")
+        if checked is not None:
+            self.archive.topics_config = checked
+
+    def person_key(self, printed: str, where: Where) -> str:
+        try:
+            return self.people_index.resolve(printed)
+        except UnclearName as exc:
+            where.error(exc.message, exc.fix)
+            return ""
+
+    # -- committees --------------------------------------------------------------------------------
+    def load_committee(self, folder: Path) -> None:
+        path = folder / "committee.md"
+        if not SLUG.match(folder.name):
+            self.problems.error(folder, None, f"the committee folder name '{folder.name}' is not a valid slug",
+                                "use lower-case letters, digits and hyphens only")
+            return
+        if not path.exists():
+            self.problems.error(path, None, f"unknown committee '{folder.name}': it has no committee.md",
+                                "add committee.md with the committee's name, or move the meetings "
+                                "into an existing committee folder")
+            return
+        data, body, _ = read_front_matter(path, self.problems, formats.COMMITTEE, "committee.md")
+        if data is None:
+            return
+        committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
+                              description=body.strip(), hidden=data.get("hidden", False),
+                              source=self.problems.rel(path))
+        if "contact" in data:
+            committee.contact = Contact(**{k: v for k, v in data["contact"].items()})
+        for year_label, members in data.get("membership", {}).items():
+            year = int(year_label[:4])
+            if f"{(year + 1) % 100:02d}" != year_label[5:]:
+                self.problems.error(path, data["membership"].line_of(year_label),
+                                    f"'{year_label}' is not a municipal year",
+                                    f'write it like "{year}/{(year + 1) % 100:02d}"')
+                continue
+            entries = []
+            for member in members:
+                where = Where(self.problems, path, member.line)
+                key = self.person_key(member["name"], where)
+                entries.append(Membership(year, _plain(member["name"]), key, member.get("role")))
+            committee.membership[year] = entries
+        self.archive.committees[committee.slug] = committee
+
+    # -- meetings ----------------------------------------------------------------------------------
+    def load_meeting_folder(self, committee: str, folder: Path) -> None:
+        if folder.name.startswith(".") or folder.name in IGNORED or folder.name == "committee.md":
+            return
+        if not folder.is_dir():
+            self.problems.error(folder, None, "is not part of the meeting-file format",
+                                "meeting files belong in a folder named by the meeting's date (YYYY-MM-DD)")
+            return
+        day = parse_iso_date(folder.name) if DATE_FOLDER.match(folder.name) else None
+        if day is None:
+            what = "not a real date" if DATE_FOLDER.match(folder.name) else "not a date written YYYY-MM-DD"
+            self.problems.error(folder, None, f"the meeting folder name '{folder.name}' is {what}",
+                                "name the folder by the meeting's date, like 2017-04-27")
+            return
+        meeting_path = folder / "meeting.md"
+        if not meeting_path.exists():
+            self.problems.error(meeting_path, None, "the meeting has no meeting.md",
+                                "add meeting.md with at least the start time and place")
+            return
+        data, body, _ = read_front_matter(meeting_path, self.problems, formats.MEETING, "meeting.md",
+                                          required=False, partial=True)
+        if data is None:
+            return
+        meeting = Meeting(committee=committee, date=day, start=data.get("start"),
+                          place=data.get("place", ""), postponed_to=data.get("postponed_to"),
+                          agenda_published=data.get("agenda_published"),
+                          published_by=data.get("published_by", ""),
+                          public_access=data.get("public_access", ""), webcast=data.get("webcast", ""),
+                          joint_with=data.get("joint_with", []), notes=body.strip(),
+                          source=self.problems.rel(meeting_path), draft=data.get("draft", False),
+                          publish_from=data.get("publish_from"), moved_from=data.get("moved_from", []))
+        meeting.has_agenda = bool(data.get("items"))
+        self.load_items(meeting, data, meeting_path)
+        minutes_path = folder / "minutes.md"
+        if minutes_path.exists():
+            self.load_minutes(meeting, minutes_path)
+        papers_dir = folder / "papers"
+        if papers_dir.is_dir():
+            self.load_papers(meeting, papers_dir)
+        for entry in sorted(folder.iterdir()):
+            if entry.name not in ("meeting.md", "minutes.md", "papers") and not entry.name.startswith(".") \
+                    and entry.name not in IGNORED:
+                self.problems.error(entry, None, "is not part of the meeting-file format",
+                                    "a meeting folder holds meeting.md, minutes.md and papers/")
+        self.set_status(meeting, data, meeting_path)
+        self.assign_slugs(meeting)
+        self.archive.meetings.append(meeting)
+
+    def set_status(self, meeting: Meeting, data: Record, path: Path) -> None:
+        status = data.get("status")
+        if status is None:
+            status = "held" if meeting.minutes else "agenda published" if meeting.has_agenda else "scheduled"
+        meeting.status = status
+        if status == "postponed" and not meeting.postponed_to:
+            self.problems.error(path, data.line_of("status"), "a postponed meeting needs its new date",
+                                "add 'postponed_to: YYYY-MM-DD'")
+        if meeting.postponed_to and status != "postponed":
+            self.problems.error(path, data.line_of("postponed_to"),
+                                "'postponed_to' is only for a postponed meeting", "set 'status: postponed'")
+
+    def load_items(self, meeting: Meeting, data: Record, path: Path) -> None:
+        seen: dict[str, int] = {}
+        for entry in data.get("items", []):
+            number = entry.get("number")
+            label = number if number is not None else f"'{entry['title']}'"
+            if number is not None and number in seen:
+                self.problems.error(path, entry.line, f"agenda item {number} is listed twice",
+                                    f"give each item its own number (the first is on line {seen[number]})")
+            if number is not None:
+                seen[number] = entry.line
+            item = Item(slug=entry.get("slug", ""), title=entry["title"], number=number,
+                        lead=entry.get("lead", ""), pages=_pages(entry.get("pages")),
+                        description=entry.get("description", ""),
+                        parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
+                        private=entry.get("private", False), exempt_paragraph=entry.get("exempt_paragraph"),
+                        withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line,
+                        previous_slugs=entry.get("previous_slugs", []), on_agenda=True)
+            if item.withhold_title and not item.private:
+                self.problems.error(path, entry.line_of("withhold_title"),
+                                    f"item {label} withholds its title but is not private",
+                                    "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
+            item.minute_number = entry.get("minute")
+            if item.private and item.exempt_paragraph is None:
+                self.problems.error(path, entry.line, f"private item {label} has no exempt paragraph",
+                                    "add 'exempt_paragraph: N' (the paragraph of Schedule 12A, 1-7)")
+            if item.exempt_paragraph is not None and not item.private:
+                self.problems.error(path, entry.line_of("exempt_paragraph"),
+                                    f"item {label} has an exempt paragraph but is not private",
+                                    "add 'private: true' or remove 'exempt_paragraph'")
+            meeting.items.append(item)
+
+    def load_minutes(self, meeting: Meeting, path: Path) -> None:
+        data, body, body_line = read_front_matter(path, self.problems, formats.MINUTES, "minutes.md",
+                                                  required=False, partial=True)
+        if data is None:
+            return
+        minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
+                          amendment=data.get("amendment", ""), closed=data.get("closed"),
+                          note=data.get("note", ""), source=self.problems.rel(path),
+                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
+                          published=data.get("published"))
+        if minutes.approved_at and not minutes.approved:
+            minutes.approved = True
+        for group in ATTENDANCE_GROUPS:
+            entries = []
+            for entry in data.get("attendance", {}).get(group, []):
+                where = Where(self.problems, path, entry.line)
+                key = self.person_key(entry["name"], where)
+                entries.append(Attendee(name=_plain(entry["name"]), person=key, role=entry.get("role"),
+                                        directorate=entry.get("directorate", ""),
+                                        organisation=entry.get("organisation", ""),
+                                        substitute_for=entry.get("for", "")))
+            if entries:
+                minutes.attendance[group] = entries
+        year = municipal_year(meeting.date)
+        parsed, body_problems = parse_minutes_body(body, body_line, year)
+        for problem in body_problems:
+            self.problems.error(path, problem.line, problem.message, problem.fix)
+        minutes.minutes = parsed
+        seen: dict[int, int] = {}
+        for minute in parsed:
+            if minute.number in seen:
+                self.problems.error(path, minute.line, f"minute {minute.number} appears twice",
+                                    f"minute numbers are unique in a municipal year (see line {seen[minute.number]})")
+            seen.setdefault(minute.number, minute.line)
+        numbers = {m.number for m in parsed}
+        for entry in data.get("declarations", []):
+            where = Where(self.problems, path, entry.line)
+            key = self.person_key(entry["name"], where)
+            if entry.get("minute") is not None and entry["minute"] not in numbers:
+                where.error(f"the declaration refers to minute {entry['minute']}, which is not in these minutes",
+                            "write the number of the minute the interest concerns")
+            minutes.declarations.append(Declaration(_plain(entry["name"]), key, entry.get("minute"),
+                                                    entry.get("interest", ""), entry.get("text", "")))
+        meeting.minutes = minutes
+        self.join_minutes(meeting, path)
+
+    def join_minutes(self, meeting: Meeting, path: Path) -> None:
+        """Attach each minute to its agenda item, or make an item for it."""
+        by_number = {item.number: item for item in meeting.items}
+        by_title = {}
+        for item in meeting.items:
+            by_title.setdefault(normalise(item.title), item)
+        by_minute = {i.minute_number: i for i in meeting.items if i.minute_number}
+        for minute in meeting.minutes.minutes:
+            item = None
+            if minute.item_number:
+                item = by_number.get(minute.item_number)
+                if item is None:
+                    self.problems.error(path, minute.line, f"minute {minute.number} names agenda item "
+                                        f"{minute.item_number}, which is not on the agenda",
+                                        "check the number in {item=…}")
+            item = item or by_minute.get(minute.number) or by_title.get(normalise(minute.title))
+            if item is None and meeting.has_agenda:
+                free = {normalise(i.title): i for i in meeting.items if i.minute is None}
+                close = difflib.get_close_matches(normalise(minute.title), list(free), n=1, cutoff=0.85)
+                item = free[close[0]] if close else None
+                if item is None:
+                    self.problems.warning(path, minute.line,
+                                          f"minute {minute.number} '{minute.title}' matches no agenda item",
+                                          "add {item=N} to the heading with the agenda number")
+            if item is not None and item.minute is not None:
+                self.problems.error(path, minute.line, f"minutes {item.minute.number} and {minute.number} "
+                                    f"both record agenda item {item.number}", "give one of them {item=N}")
+                item = None
+            if item is None:
+                item = Item(slug="", title=minute.title, line=minute.line)
+                meeting.items.append(item)
+            item.minute = minute
+            if minute.topic and not item.topic:
+                item.topic = minute.topic
+            if minute.slug and not item.slug:
+                item.slug = minute.slug
+            for old in minute.previous_slugs:
+                if old not in item.previous_slugs:
+                    item.previous_slugs.append(old)
+            private = minute.private
+            if private:
+                item.private = True
+                if private.isdigit() and 1 <= int(private) <= 7:
+                    item.exempt_paragraph = int(private)
+                elif item.exempt_paragraph is None:
+                    self.problems.error(path, minute.line, f"private minute {minute.number} has no exempt paragraph",
+                                        "write {private=N} with the Schedule 12A paragraph (1-7)")
+
+    def load_papers(self, meeting: Meeting, folder: Path) -> None:
+        by_slug: dict[str, Paper] = {}
+        records: dict[str, Record] = {}
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.name in IGNORED:
+                continue
+            if path.suffix != ".md" or not SLUG.match(path.stem):
+                self.problems.error(path, None, "is not a paper file",
+                                    "papers are .md files named with lower-case letters, digits and hyphens")
+                continue
+            data, body, _ = read_front_matter(path, self.problems, formats.PAPER, "the paper")
+            if data is None:
+                continue
+            paper = Paper(slug=path.stem, kind=data["kind"], title=data["title"], item_number=data.get("item"),
+                          to=data.get("to", ""), date=data.get("date"), subject=data.get("subject", ""),
+                          authors=[Contact(**a) for a in data.get("authors", [])], body=body.strip(),
+                          parent=data.get("parent"), appendix=data.get("appendix"), pdf=data.get("pdf", ""),
+                          source=self.problems.rel(path), published=data.get("published"),
+                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
+                          withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
+                          previous_names=data.get("previous_names", []))
+            if paper.withdrawn_reason and not paper.withdrawn:
+                self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
+                                    "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
+            paper.line = data.line or 2
+            records[paper.slug] = data
+            by_slug[paper.slug] = paper
+            meeting.papers.append(paper)
+        items = {item.number: item for item in meeting.items if item.number}
+        for item in meeting.items:  # an item without a number is named by its slug
+            items.setdefault(item.slug or slugify(item.title), item)
+        for paper in meeting.papers:
+            path = self.root.parent / paper.source
+            data = records[paper.slug]
+            if paper.parent:
+                parent = by_slug.get(paper.parent)
+                if parent is None or parent is paper:
+                    self.problems.error(path, data.line_of("parent"),
+                                        f"the parent paper '{paper.parent}' is not in this meeting's papers",
+                                        f"write the file name (without .md) of one of: {', '.join(sorted(by_slug))}")
+                    continue
+                if parent.parent:
+                    self.problems.error(path, data.line_of("parent"), "an appendix cannot hang off another appendix",
+                                        f"set parent to '{parent.parent}'")
+                    continue
+                if paper.kind == "appendix" and not paper.appendix:
+                    self.problems.error(path, data.line, "an appendix needs its label",
+                                        "add 'appendix: 1' (the number or letter printed)")
+                parent.appendices.append(paper)
+                continue
+            if paper.kind == "appendix":
+                self.problems.error(path, data.line_of("kind"), "an appendix needs the paper it belongs to",
+                                    "add 'parent: <file name of the main paper>'")
+                continue
+            if not paper.item_number:
+                self.problems.error(path, data.line, "the paper does not say which agenda item it belongs to",
+                                    "add 'item: N' with the agenda number")
+                continue
+            item = items.get(paper.item_number)
+            if item is None:
+                self.problems.error(path, data.line_of("item"), f"agenda item {paper.item_number} is not on "
+                                    "this meeting's agenda", "check the number, or add the item to meeting.md")
+                continue
+            item.papers.append(paper)
+        for paper in meeting.papers:
+            paper.appendices.sort(key=lambda p: _natural(p.appendix or p.title))
+
+    def assign_slugs(self, meeting: Meeting) -> None:
+        used: set[str] = set()
+        for item in meeting.items:
+            if item.slug:
+                if item.slug in used:
+                    self.problems.error(self.root.parent / meeting.source, item.line,
+                                        f"two items of this meeting have the address '{item.slug}'",
+                                        "give one of them another 'slug'")
+                used.add(item.slug)
+        for item in meeting.items:
+            if not item.slug:
+                base = f"private-item-{slugify(item.number or 'x')}" if item.withhold_title else slugify(item.title)
+                slug, n = base, 2
+                while slug in used:
+                    slug = f"{base}-{n}"
+                    n += 1
+                item.slug = slug
+                used.add(slug)
+        for item in meeting.items:
+            for paper in item.all_papers:
+                paper.item = item
+
+    def load_programmes(self, committee: str, folder: Path) -> None:
+        load_programmes(self, committee, folder)
+
+    def load_trackers(self, committee: str, folder: Path) -> None:
+        load_trackers(self, committee, folder)
+
+    # -- whole-archive checks --------------------------------------------------------------------
+    def check_joint_meetings(self) -> None:
+        for meeting in self.archive.meetings:
+            for slug in meeting.joint_with:
+                if slug not in self.archive.committees or slug == meeting.committee:
+                    self.problems.error(self.root.parent / meeting.source, None,
+                                        f"unknown committee '{slug}' in joint_with",
+                                        f"use a committee folder name: {', '.join(sorted(self.archive.committees))}")
+
+    def check_minute_numbers(self) -> None:
+        seen: dict[tuple[str, int, int], tuple[Meeting, int]] = {}
+        for meeting in self.archive.meetings:
+            if not meeting.minutes:
+                continue
+            for minute in meeting.minutes.minutes:
+                key = (meeting.committee, minute.year, minute.number)
+                if key in seen and seen[key][0] is not meeting:
+                    other, line = seen[key]
+                    self.problems.error(self.root.parent / meeting.minutes.source, minute.line,
+                                        f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
+                                        f"({other.minutes.source}, line {line})",
+                                        "minute numbers must be unique within a municipal year")
+                seen.setdefault(key, (meeting, minute.line))
+
+
+def _plain(name: str) -> str:
+    from minutebook.model.names import without_honorific
+
+    return without_honorific(name)
+
+
+def _pages(value: str | None) -> str | None:
+    if not value:
+        return None
+    return re.sub(r"\s*[-–]\s*", "-", value)
+
+
+def _natural(text: str):
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
+
+
+def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Problems]:
+    """Read the archive (or the part in ``scope``); return it with every problem found."""
+    loader = ArchiveLoader(Path(root), scope)
+    try:
+        archive = loader.load()
+    except RecursionError:
+        loader.problems.error(loader.root, None, "a file is nested too deeply to read", "simplify its structure")
+        archive = loader.archive
+    return archive, loader.problems
+
+
+def load_or_raise(root: Path) -> tuple[Archive, Problems]:
+    archive, problems = load_archive(root)
+    if problems.errors:
+        raise ArchiveError(problems.errors)
+    return archive, problems

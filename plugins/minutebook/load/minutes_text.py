@@ -1,0 +1,226 @@
+"""Reading the body of a minutes file: minute headings, lettered parts, RESOLVED lists, questions.
+
+The body is ordinary Markdown with a few conventions (see docs/guide/meeting-files.md):
+``## 73. Title {item=4}`` starts a minute, ``### (a) Title`` a lettered part, a paragraph that
+starts ``RESOLVED`` the decisions. Each RESOLVED block is taken out of the text and replaced by a
+marker, so the page can render the decisions as a numbered list with citable anchors exactly
+where the minutes put them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from minutebook.model import Minute, MinutePart, Resolution
+
+MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
+MINUTE_TITLE = re.compile(r"^\**(?P<number>\d+)\.?\**\s+(?P<title>.+?)(?:\s*\{(?P<attrs>[^{}]*)\})?$")
+PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+?)\s*$")
+ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
+LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
+RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
+QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
+ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
+
+MARKER = "<!-- minutebook:resolved {} -->"
+MARKER_PATTERN = re.compile(r"<!-- minutebook:resolved (\d+) -->")
+
+
+@dataclass
+class BodyProblem:
+    line: int
+    message: str
+    fix: str
+
+
+@dataclass
+class _Section:
+    heading_line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _strip_bold(text: str) -> str:
+    """Remove bold markers that wrap a whole entry or are left unpaired by PDF extraction."""
+    text = text.strip()
+    count = text.count("**")
+    if count % 2:
+        return text.replace("**", "").strip()
+    wrapped = re.match(r"^(\(?\w{1,3}[.)]\s+)?\*\*(.*)\*\*$", text, re.S)
+    if count == 2 and wrapped:
+        return (wrapped.group(1) or "") + wrapped.group(2).strip()
+    return text
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    blocks, current = [], []
+    for number, text in lines:
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_list(block) -> bool:
+    return bool(LIST_ITEM.match(block[0][1]))
+
+
+def _list_entries(blocks) -> list[str]:
+    """Split consecutive list blocks into top-level entries (nested lines stay with their entry)."""
+    entries: list[list[str]] = []
+    for block in blocks:
+        for _, text in block:
+            match = LIST_ITEM.match(text)
+            if match and len(match.group("indent")) < 2:
+                entries.append([match.group("text")])
+            elif entries:
+                entries[-1].append(text)
+    return ["\n".join(e).strip() for e in entries]
+
+
+def _clean_entry(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    first = _strip_bold(re.sub(r"^\(?\d{1,3}[.)]\s+", "", first))  # "- 1) Note…" as PDFs print it
+    rest = "\n".join(_strip_bold_line(line) for line in rest.splitlines())
+    return (first + ("\n" + rest if rest.strip() else "")).strip()
+
+
+def _strip_bold_line(line: str) -> str:
+    match = re.match(r"^(\s*(?:[-*+]|\(?\w+[.)])\s+)(.*)$", line)
+    if match:
+        return match.group(1) + _strip_bold(match.group(2))
+    return line
+
+
+@dataclass
+class ParsedText:
+    body: str
+    resolutions: list[Resolution]
+    resolved_intro: str
+    questions: list[str]
+
+
+def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
+    blocks = _blocks(lines)
+    out: list[str] = []
+    resolutions: list[Resolution] = []
+    intros: list[str] = []
+    questions: list[str] = []
+    i = 0
+    marker_count = 0
+    while i < len(blocks):
+        block = blocks[i]
+        first = block[0][1]
+        if RESOLVED.match(first) and not _is_list(block):
+            intro = _strip_bold(" ".join(t.strip() for _, t in block))
+            j = i + 1
+            list_blocks = []
+            while j < len(blocks) and (_is_list(blocks[j]) or (list_blocks and blocks[j][0][1].startswith("  "))):
+                list_blocks.append(blocks[j])
+                j += 1
+            if list_blocks:
+                entries = _list_entries(list_blocks)
+                intros.append(intro)
+                for entry in entries:
+                    number = str(len(resolutions) + 1)
+                    resolutions.append(Resolution(number, _clean_entry(entry),
+                                                  f"{anchor_prefix}resolution-{number}"))
+            else:
+                intros.append("")
+                number = str(len(resolutions) + 1)
+                resolutions.append(Resolution(number, intro, f"{anchor_prefix}resolution-{number}"))
+                j = i + 1
+            out.append(MARKER.format(marker_count))
+            marker_count += 1
+            i = j
+            continue
+        if _is_list(block) and i > 0:
+            previous = " ".join(t for _, t in blocks[i - 1]).strip()
+            if previous.endswith(":") and QUESTION_HINT.search(previous) and not RESOLVED.match(previous):
+                questions.extend(_clean_entry(e) for e in _list_entries([block]))
+        out.append("\n".join(t for _, t in block))
+        i += 1
+    return ParsedText("\n\n".join(out).strip(), resolutions, intros[0] if intros else "", questions)
+
+
+def parse_attrs(text: str | None) -> dict[str, str]:
+    attrs = {}
+    for match in ATTR.finditer(text or ""):
+        value = match.group(2) or ""
+        attrs[match.group(1)] = value.strip("\"'")
+    return attrs
+
+
+def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minute], list[BodyProblem]]:
+    problems: list[BodyProblem] = []
+    minutes: list[Minute] = []
+    sections: list[tuple[Minute, list[tuple[MinutePart | None, _Section]]]] = []
+    preamble: list[tuple[int, str]] = []
+    in_fence = False
+    for offset, text in enumerate(body.splitlines()):
+        number = first_line + offset
+        stripped = text.rstrip()
+        if stripped.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        heading = None if in_fence else MINUTE_HEADING.match(stripped)
+        if heading and not stripped.startswith("###"):
+            match = MINUTE_TITLE.match(heading.group("rest"))
+            if not match:
+                problems.append(BodyProblem(number, f"the minute heading '{stripped}' has no minute number",
+                                            "write it as '## 73. Title'"))
+                continue
+            attrs = parse_attrs(match.group("attrs"))
+            for name in attrs:
+                if name not in ALLOWED_ATTRS:
+                    problems.append(BodyProblem(number, f"unknown setting '{name}' in the minute heading",
+                                                f"use only: {', '.join(ALLOWED_ATTRS)}"))
+            minute = Minute(
+                number=int(match.group("number")),
+                year=year,
+                title=_strip_bold(match.group("title")),
+                body="",
+                line=number,
+                item_number=attrs.get("item") or None,
+                slug=attrs.get("slug") or None,
+                topic=attrs.get("topic") or None,
+            )
+            if "private" in attrs:
+                minute.private = attrs["private"] or "true"
+            if attrs.get("was"):
+                minute.previous_slugs = [s for s in attrs["was"].split(",") if s]
+            minutes.append(minute)
+            sections.append((minute, [(None, _Section(number))]))
+            continue
+        part = None if in_fence else PART_HEADING.match(stripped)
+        if part and sections:
+            minute, parts = sections[-1]
+            letter = part.group("letter")
+            minute_part = MinutePart(letter=letter, title=_strip_bold(part.group("title")), body="",
+                                     anchor=f"part-{letter}")
+            parts.append((minute_part, _Section(number)))
+            continue
+        if sections:
+            sections[-1][1][-1][1].lines.append((number, text))
+        elif stripped:
+            preamble.append((number, text))
+    if preamble:
+        line, text = preamble[0]
+        if text.strip().lower().strip("#* ") not in ("public business", "private business"):
+            problems.append(BodyProblem(line, "text before the first minute heading",
+                                        "start each minute with '## 71. Title', or move the text to 'note:'"))
+    for minute, parts in sections:
+        for minute_part, section in parts:
+            prefix = f"part-{minute_part.letter}-" if minute_part else ""
+            parsed = parse_text(section.lines, prefix)
+            target = minute_part or minute
+            target.body = parsed.body
+            target.resolutions = parsed.resolutions
+            target.resolved_intro = parsed.resolved_intro
+            target.questions = parsed.questions
+            if minute_part:
+                minute.parts.append(minute_part)
+    return minutes, problems

@@ -1,0 +1,42 @@
+"""The archive and its vocabularies: what every later stage reads. Imports nothing else of ours."""
+
+from minutebook.model.archive import (
+    ACTION_KINDS,
+    ATTENDANCE_GROUPS,
+    ATTENDANCE_LABELS,
+    MEETING_STATUSES,
+    PAPER_KINDS,
+    PROGRAMME_BUCKETS,
+    ROLES,
+    SCHEDULE_12A,
+    Archive,
+    Attendee,
+    Committee,
+    Contact,
+    Declaration,
+    Item,
+    ItemPart,
+    Meeting,
+    Membership,
+    Minute,
+    MinutePart,
+    Minutes,
+    Paper,
+    Person,
+    ProgrammeEntry,
+    Resolution,
+    Tracker,
+    TrackerRow,
+    WorkProgramme,
+    cite_year,
+    municipal_year,
+    municipal_year_label,
+)
+
+__all__ = [
+    "ACTION_KINDS", "ATTENDANCE_GROUPS", "ATTENDANCE_LABELS", "MEETING_STATUSES", "PAPER_KINDS",
+    "PROGRAMME_BUCKETS", "ROLES", "SCHEDULE_12A", "Archive", "Attendee", "Committee", "Contact",
+    "Declaration", "Item", "ItemPart", "Meeting", "Membership", "Minute", "MinutePart", "Minutes",
+    "Paper", "Person", "ProgrammeEntry", "Resolution", "Tracker", "TrackerRow", "WorkProgramme",
+    "cite_year", "municipal_year", "municipal_year_label",
+]

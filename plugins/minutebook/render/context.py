@@ -1,0 +1,65 @@
+"""Indexes built once per build so that no page has to scan the whole archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from minutebook.model import Archive, Committee, Item, Meeting, Paper
+from minutebook.settings import SiteSettings
+
+
+@dataclass
+class SiteContext:
+    archive: Archive
+    today: dt.date
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    # (committee, year, number) of a minute -> items whose minutes cite it
+    cited_by: dict = field(default_factory=lambda: defaultdict(list))
+    attendance: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, group, Attendee)]
+    memberships: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(committee, Membership)]
+    declarations: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, Declaration)]
+    neighbours: dict = field(default_factory=dict)  # (committee slug, meeting id) -> (previous, next)
+
+    def __post_init__(self):
+        archive = self.archive
+        for committee in archive.committees.values():
+            meetings = committee.meetings
+            for i, meeting in enumerate(meetings):
+                self.neighbours[(committee.slug, meeting.id)] = (
+                    meetings[i - 1] if i > 0 else None,
+                    meetings[i + 1] if i + 1 < len(meetings) else None,
+                )
+            for year, members in committee.membership.items():
+                for member in members:
+                    self.memberships[member.person].append((committee, member))
+        for meeting in archive.meetings:
+            if meeting.minutes:
+                for group, attendees in meeting.minutes.attendance.items():
+                    for attendee in attendees:
+                        self.attendance[attendee.person].append((meeting, group, attendee))
+                for declaration in meeting.minutes.declarations:
+                    self.declarations[declaration.person].append((meeting, declaration))
+            for item in meeting.items:
+                if item.minute and not item.private:
+                    for cite in item.minute.references:
+                        found = archive.find_minute(meeting.committee, cite, meeting.date)
+                        if found:
+                            cited = found[1].minute
+                            key = (meeting.committee, cited.year, cited.number)
+                            if item not in self.cited_by[key]:
+                                self.cited_by[key].append(item)
+
+    @property
+    def site_name(self) -> str:
+        return self.settings.site_name
+
+    def committee(self, slug: str) -> Committee:
+        return self.archive.committees[slug]
+
+    def previous_next(self, committee: str, meeting: Meeting):
+        return self.neighbours.get((committee, meeting.id), (None, None))
+
+    def public_papers(self, item: Item) -> list[Paper]:
+        return [] if item.private else item.all_papers
