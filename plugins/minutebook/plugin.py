@@ -20,16 +20,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 
-from minutebook.model import urls
 from minutebook.build import Result, build
-from minutebook.load.loader import Scope
-from minutebook.model import municipal_year
-from minutebook.link.checks import CheckSettings
 from minutebook.export.outputs import write_all
+from minutebook.link.checks import CheckSettings
+from minutebook.load.loader import Scope
+from minutebook.load.schema import parse_datetime, parse_iso_date
+from minutebook.model import municipal_year, urls
 from minutebook.problems import report
 from minutebook.publish.sanitize import clean_html
-from minutebook.load.schema import parse_datetime, parse_iso_date
-from minutebook.search import search_page, start as start_search
+from minutebook.search import search_page
+from minutebook.search import start as start_search
 from minutebook.settings import OGL, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")

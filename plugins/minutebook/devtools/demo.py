@@ -95,7 +95,7 @@ def read_corpus(sample: Path) -> Corpus:
                     elif len(block) > 60 and not block.startswith(("#", "<", "-", "*")):
                         corpus.paper_paragraphs.append(_clean(_NUMBER.sub("", block)))
     for name in ("paragraphs", "resolutions", "questions", "paper_paragraphs", "titles", "places"):
-        values = sorted(set(x for x in getattr(corpus, name) if x))
+        values = sorted({x for x in getattr(corpus, name) if x})
         setattr(corpus, name, values or [f"The Board considered the {name} in the sample archive."])
     corpus.tables = sorted(set(corpus.tables)) or ["| Measure | Value |\n|---|---|\n| Places | 120 |"]
     return corpus

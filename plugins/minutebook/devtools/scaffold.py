@@ -11,8 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from minutebook.model.names import slugify
 from minutebook.load.schema import parse_iso_date
+from minutebook.model.names import slugify
 
 SCHEMA_DIR = Path("docs") / "schemas"
 

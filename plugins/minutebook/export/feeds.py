@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from minutebook.model import urls
-from minutebook.model import Archive, Committee, Meeting
+from minutebook.model import Archive, Committee, Meeting, urls
 from minutebook.settings import SiteSettings
 
 LONDON = ZoneInfo("Europe/London")

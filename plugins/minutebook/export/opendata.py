@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 
-from minutebook.model import urls
-from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart
+from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart, urls
 
 FORMAT_VERSION = 1
 

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutebook.export.opendata import (actions_csv, actions_json, items_csv, meetings_csv, meetings_json, programme_csv,
-                     programme_json, topics_csv, topics_json)
-from minutebook.export.feeds import committee_feeds, site_feeds, topic_feed
 from minutebook.export.calendars import all_calendars
-from minutebook.model import Archive
+from minutebook.export.feeds import committee_feeds, site_feeds, topic_feed
+from minutebook.export.opendata import (
+    actions_csv,
+    actions_json,
+    items_csv,
+    meetings_csv,
+    meetings_json,
+    programme_csv,
+    programme_json,
+    topics_csv,
+    topics_json,
+)
 from minutebook.link.redirects import redirect_page
+from minutebook.model import Archive
 from minutebook.settings import SiteSettings
 
 

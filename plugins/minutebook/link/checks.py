@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -83,7 +84,7 @@ def check_minute_gaps(archive: Archive, problems: Problems) -> None:
     for committee in archive.committees.values():
         held = [m for m in committee.meetings if m.committee == committee.slug and m.minutes
                 and m.minutes.minutes]
-        for earlier, later in zip(held, held[1:]):
+        for earlier, later in itertools.pairwise(held):
             if earlier.year != later.year:
                 continue
             last = max(m.number for m in earlier.minutes.minutes)

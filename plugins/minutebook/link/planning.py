@@ -18,9 +18,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.link.similarity import acronyms, overlap, significant_words, strength
 from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
 from minutebook.problems import Problems
-from minutebook.link.similarity import acronyms, overlap, significant_words, strength
 
 STATUS_LABELS = {
     "considered": "Considered as planned",

@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from minutebook.model import urls
-from minutebook.model import Archive, Item, Meeting, cite_year
+from minutebook.model import Archive, Item, Meeting, cite_year, urls
 from minutebook.problems import Problems
 
 MONTHS = {m: i for i, m in enumerate(

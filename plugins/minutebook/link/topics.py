@@ -23,10 +23,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from minutebook.link.similarity import significant_words, strength
 from minutebook.model import Archive, Item
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
-from minutebook.link.similarity import significant_words, strength
 
 PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
               "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
@@ -124,7 +124,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
         if item_id(item) not in excluded:
             by_committee[item.meeting.committee].append(n)
     unsure: list[tuple[Item, Item]] = []
-    for committee, members in by_committee.items():
+    for _committee, members in by_committee.items():
         postings: dict[str, list[int]] = defaultdict(list)
         for n in members:
             for w in words[n]:
@@ -132,7 +132,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
         limit = max(3, int(len(members) * COMMON_SHARE))
         common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
         seen: set[tuple[int, int]] = set()
-        for w, ns in postings.items():
+        for ns in postings.values():
             if len(ns) > limit:
                 continue
             for i, a in enumerate(ns):
@@ -169,7 +169,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
 
 def _make_topics(groups, items, by_key, forced, config) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
-    for root, members in sorted(groups.items()):
+    for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
         keys = [forced.get(item_id(i)) or i.topic for i in group if forced.get(item_id(i)) or i.topic]
         if keys:

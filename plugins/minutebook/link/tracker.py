@@ -17,9 +17,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.link.similarity import overlap, significant_words, strength
 from minutebook.model import Archive, Item, Meeting
 from minutebook.problems import Problems
-from minutebook.link.similarity import overlap, significant_words, strength
 
 REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
                      r"provide|provides|circulate|investigate|arrange|explore|"

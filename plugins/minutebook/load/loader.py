@@ -13,6 +13,9 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.minutes_text import parse_minutes_body
+from minutebook.load.reading import read_front_matter, read_yaml_file
+from minutebook.load.schema import Record, Where, parse_iso_date
+from minutebook.load.workplans import load_programmes, load_trackers
 from minutebook.model import (
     ATTENDANCE_GROUPS,
     Archive,
@@ -31,9 +34,6 @@ from minutebook.model import (
 )
 from minutebook.model.names import PeopleIndex, UnclearName, normalise, slugify
 from minutebook.problems import ArchiveError, Problems
-from minutebook.load.reading import read_front_matter, read_yaml_file
-from minutebook.load.schema import Record, Where, parse_iso_date
-from minutebook.load.workplans import load_programmes, load_trackers
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -189,7 +189,7 @@ class ArchiveLoader:
                               description=body.strip(), hidden=data.get("hidden", False),
                               source=self.problems.rel(path))
         if "contact" in data:
-            committee.contact = Contact(**{k: v for k, v in data["contact"].items()})
+            committee.contact = Contact(**dict(data["contact"].items()))
         for year_label, members in data.get("membership", {}).items():
             year = int(year_label[:4])
             if f"{(year + 1) % 100:02d}" != year_label[5:]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutebook.problems import Problems
 from minutebook.load.schema import INVALID, Where
-from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
+from minutebook.load.yamlio import YAMLProblem, split_front_matter
+from minutebook.load.yamlio import load as load_yaml
+from minutebook.problems import Problems
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 

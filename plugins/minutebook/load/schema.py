@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
-from minutebook.problems import Problems
 from minutebook.load.yamlio import SEXAGESIMAL, Unquoted, YList, YMap
+from minutebook.problems import Problems
 
 INVALID = object()
 
@@ -23,7 +24,7 @@ class Where:
     path: object
     line: int | None
 
-    def at(self, line: int | None) -> "Where":
+    def at(self, line: int | None) -> Where:
         return Where(self.problems, self.path, line or self.line)
 
     def error(self, message: str, fix: str = "") -> object:

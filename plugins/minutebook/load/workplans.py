@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from minutebook.load import formats
-from minutebook.model import ProgrammeEntry, Tracker, TrackerRow, WorkProgramme, municipal_year
 from minutebook.load.reading import read_front_matter
 from minutebook.load.schema import parse_iso_date
+from minutebook.model import ProgrammeEntry, Tracker, TrackerRow, WorkProgramme, municipal_year
 
 DATE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IGNORED = {"README.md", "readme.md", ".gitkeep"}

@@ -118,7 +118,7 @@ class Committee:
     membership: dict[int, list[Membership]] = field(default_factory=dict)
     hidden: bool = False
     source: str = ""
-    meetings: list["Meeting"] = field(default_factory=list)  # its own and joint ones, by date
+    meetings: list[Meeting] = field(default_factory=list)  # its own and joint ones, by date
 
     @property
     def label(self) -> str:
@@ -211,8 +211,8 @@ class Paper:
     appendix: str | None = None
     pdf: str = ""
     source: str = ""
-    appendices: list["Paper"] = field(default_factory=list)
-    item: "Item | None" = None
+    appendices: list[Paper] = field(default_factory=list)
+    item: Item | None = None
     line: int = 0
     draft: bool = False
     publish_from: dt.datetime | None = None
@@ -250,7 +250,7 @@ class Item:
     previous_slugs: list[str] = field(default_factory=list)
     minute: Minute | None = None
     papers: list[Paper] = field(default_factory=list)  # main papers; appendices hang off them
-    meeting: "Meeting | None" = None
+    meeting: Meeting | None = None
     line: int = 0
     topic_ref: object = None  # topics.Topic, once topics are assigned
     on_agenda: bool = False  # listed in meeting.md (False: known only from the minutes)

@@ -44,7 +44,7 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
         if not record.strip():
             continue
         head, _, names = record.partition("\n")
-        commit, date, message = (head.split("\x1f") + ["", "", ""])[:3]
+        commit, date, message = ([*head.split("\x1f"), "", "", ""])[:3]
         try:
             change = Change(dt.date.fromisoformat(date), commit, message)
         except ValueError:
