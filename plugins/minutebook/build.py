@@ -17,13 +17,13 @@ from minutebook.link.references import link_archive
 from minutebook.link.topics import assign_topics
 from minutebook.link.tracker import build_tracker
 from minutebook.load.loader import Scope, load_archive
-from minutebook.model import Archive
+from minutebook.model import Archive, urls
 from minutebook.problems import Problems
 from minutebook.publish.history import attach_history
 from minutebook.publish.sanitize import sanitize_archive
 from minutebook.publish.withhold import Withheld, publish
 from minutebook.render import Page, build_site
-from minutebook.settings import SiteSettings
+from minutebook.settings import Settings, SiteSettings
 
 
 @dataclass
@@ -49,7 +49,7 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
         now = dt.datetime.now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
-    archive, problems = load_archive(Path(meetings_dir), Scope(only))
+    archive, problems = load_archive(Path(meetings_dir), Scope(only), urls.reserved(settings.doc_paths))
     if problems.errors:
         return Result(archive, problems, [])
     sanitize_archive(archive)
@@ -66,6 +66,11 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     pages = build_site(archive, now.date(), settings, intro) if render else []
     moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
     return Result(archive, problems, pages, withheld, settings, moved)
+
+
+def check_settings(settings: Settings) -> CheckSettings:
+    """The notice check's settings from the site's options."""
+    return CheckSettings(settings.notice_days, settings.holidays_region, list(settings.extra_holidays))
 
 
 def _attach_plan(plan) -> None:

@@ -8,10 +8,10 @@ the build, and has ``mkdocs serve`` watch the meeting files.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -20,17 +20,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 
-from minutebook.build import Result, build
+from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
-from minutebook.link.checks import CheckSettings
 from minutebook.load.loader import Scope
-from minutebook.load.schema import parse_datetime, parse_iso_date
+from minutebook.load.schema import parse_iso_date
 from minutebook.model import municipal_year, urls
 from minutebook.problems import report
 from minutebook.publish.sanitize import clean_html
 from minutebook.search import search_page
 from minutebook.search import start as start_search
-from minutebook.settings import OGL, SiteSettings
+from minutebook.settings import OPTIONS, Option, SettingError, Settings, from_environment, from_options, site_settings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
@@ -38,33 +37,25 @@ log = logging.getLogger("mkdocs.plugins.minutebook")
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
 
 
-class MinutebookConfig(Config):
-    meetings_dir = c.Type(str, default="meetings")
-    """The folder of meeting files, relative to mkdocs.yml."""
-    now = c.Optional(c.Type(str))
-    """The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides
-    embargoes and what is upcoming. The environment variable MINUTEBOOK_NOW (or MINUTEBOOK_TODAY)
-    does the same; scheduled rebuilds leave it unset."""
-    preview = c.Type(bool, default=False)
-    """Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`;
-    the environment variable MINUTEBOOK_PREVIEW=1 does the same."""
-    intro = c.Type(str, default="")
-    """Text shown at the top of the home page."""
-    notice_days = c.Type(int, default=5)
-    """Clear working days between publishing an agenda and the meeting (England: 5)."""
-    holidays_region = c.Choice(("ENG", "WLS", "SCT", "NIR"), default="ENG")
-    """Whose bank holidays are not working days."""
-    extra_holidays = c.ListOfItems(c.Type(str), default=[])
-    """Other days the council is closed (YYYY-MM-DD)."""
-    licence_name = c.Type(str, default=OGL[0])
-    """The licence of the open data, feeds and calendars."""
-    licence_url = c.Type(str, default=OGL[1])
-    only = c.ListOfItems(c.Type(str), default=[])
-    """Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"),
-    so that `mkdocs serve` on a large archive shows an edit within seconds. The environment
-    variable MINUTEBOOK_ONLY (comma-separated) does the same. Refused for `mkdocs build`."""
-    history = c.Type(bool, default=True)
-    """Read publication dates and changes from git (the files' own dates win)."""
+class DomainOption(c.BaseConfigOption[Any]):
+    """One option of :data:`minutebook.settings.OPTIONS`, validated by its own parser (as MkDocs'
+    ``LangOption`` validates search languages)."""
+
+    def __init__(self, option: Option):
+        super().__init__()
+        self.option = option
+        self.default = option.default
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self.option.parse(value, self.option.name)
+        except SettingError as exc:
+            raise c.ValidationError(str(exc)) from exc
+
+
+# The plugin's options: the declarations of minutebook.settings, one MkDocs option each.
+MinutebookConfig = type("MinutebookConfig", (Config,), {o.name: DomainOption(o) for o in OPTIONS})
+MinutebookConfig.__doc__ = "The plugin's options (minutebook.settings.OPTIONS); mkdocs.yml: plugins: - minutebook: …"
 
 
 def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
@@ -124,48 +115,28 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                                       "licence_url": self.config.licence_url}
         return config
 
-    def _now(self) -> dt.datetime:
-        text = os.environ.get("MINUTEBOOK_NOW") or os.environ.get("MINUTEBOOK_TODAY") or self.config.now
-        if not text:
-            return dt.datetime.now()
-        now = parse_datetime(text)
-        if now is None:
-            raise PluginError(f"minutebook: 'now' is '{text}'; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
-        return now
-
-    def _preview(self) -> bool:
-        wanted = self.config.preview or os.environ.get("MINUTEBOOK_PREVIEW", "") not in ("", "0")
-        if wanted and self.command != "serve":
+    def _settings(self) -> Settings:
+        """The options of mkdocs.yml with the MINUTEBOOK_* variables applied (settings.py)."""
+        try:
+            settings = from_environment(from_options(self.config), os.environ)
+        except SettingError as exc:
+            raise PluginError(f"minutebook: {exc}") from exc
+        if settings.preview and self.command != "serve":
             raise PluginError("minutebook: preview shows drafts and embargoed papers, so it works only with "
                               "`mkdocs serve`; a build for publishing never includes them. Unset 'preview' "
                               "(or MINUTEBOOK_PREVIEW) for `mkdocs build`.")
-        return wanted
-
-    def _only(self) -> list[str]:
-        env = [x for x in os.environ.get("MINUTEBOOK_ONLY", "").split(",") if x.strip()]
-        only = env or list(self.config.only)
-        if only and self.command != "serve":
+        if settings.only and self.command != "serve":
             raise PluginError("minutebook: 'only' (MINUTEBOOK_ONLY) builds part of the archive, for a fast preview "
                               "with `mkdocs serve`; a build for publishing is always complete. Unset it for "
                               "`mkdocs build`.")
-        return only
-
-    def _checks(self) -> CheckSettings:
-        extra = []
-        for text in self.config.extra_holidays:
-            day = parse_iso_date(text)
-            if day is None:
-                raise PluginError(f"minutebook: extra_holidays has '{text}', which is not a date YYYY-MM-DD")
-            extra.append(day)
-        return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
+        return settings
 
     def on_files(self, files: Files, config):
-        settings = SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
-                                licence_name=self.config.licence_name, licence_url=self.config.licence_url,
-                                repo_url=config.repo_url or "")
-        result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
-                       intro=self.config.intro, checks=self._checks(), history=self.config.history,
-                       only=self._only())
+        options = self._settings()
+        assert self.meetings_dir is not None  # set by on_config
+        result = build(self.meetings_dir, options.now, preview=options.preview,
+                       settings=site_settings(config, options, Path(config.docs_dir)), intro=options.intro,
+                       checks=check_settings(options), history=options.history, only=options.only)
         for problem in result.problems.infos:
             log.info(str(problem))
         for problem in result.problems.warnings:
@@ -243,7 +214,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):
-        only = self._only()
+        only = self._settings().only
         if not only:
             server.watch(str(self.meetings_dir))
             return server

@@ -78,14 +78,6 @@ class Problems:
         return self.of_level(INFO)
 
 
-class ArchiveError(Exception):
-    """Raised when the archive has errors; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(report(problems))
-
-
 def report(problems: list[Problem]) -> str:
     count = len(problems)
     head = f"{count} problem{'s' if count != 1 else ''} in the meeting files:"

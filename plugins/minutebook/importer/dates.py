@@ -46,10 +46,6 @@ def find_date(text: str, default_year: int | None = None):
     return None, None
 
 
-def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
-    return find_date(text, default_year)[0]
-
-
 def is_date_line(text: str) -> bool:
     """A line that is only a date ("Wednesday, 19 April 2017", "16 September 2021")."""
     day, match = find_date(text)

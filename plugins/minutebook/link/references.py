@@ -137,7 +137,6 @@ class Linker:
         for meeting in self.archive.meetings:
             meeting_source = meeting.source
             for item in meeting.items:
-                item.title_linked = self.link(item.title, meeting, meeting_source)
                 for part in item.parts:
                     part.title = self.link(part.title, meeting, meeting_source)
                 if item.minute:

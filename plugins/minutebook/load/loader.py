@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from minutebook.load import formats
@@ -31,9 +32,10 @@ from minutebook.model import (
     Paper,
     Person,
     municipal_year,
+    urls,
 )
 from minutebook.model.names import PeopleIndex, UnclearName, normalise, slugify
-from minutebook.problems import ArchiveError, Problems
+from minutebook.problems import Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -78,12 +80,14 @@ class Scope:
 
 
 class ArchiveLoader:
-    def __init__(self, root: Path, scope: Scope | None = None):
+    def __init__(self, root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None):
         self.root = Path(root)
         self.problems = Problems(root=self.root)
         self.archive = Archive()
         self.people_index: PeopleIndex | None = None
         self.scope = scope or Scope()
+        # top-level site addresses a committee folder must not take (model/urls.py)
+        self.reserved = urls.reserved() if reserved is None else reserved
 
     # -- entry point ---------------------------------------------------------------------------
     def load(self) -> Archive:
@@ -176,6 +180,11 @@ class ArchiveLoader:
         if not SLUG.match(folder.name):
             self.problems.error(folder, None, f"the committee folder name '{folder.name}' is not a valid slug",
                                 "use lower-case letters, digits and hyphens only")
+            return
+        if folder.name in self.reserved:
+            self.problems.error(folder, None, f"the committee folder name '{folder.name}' is taken: the site's "
+                                f"{self.reserved[folder.name]} live at /{folder.name}/",
+                                f"rename the folder, for example to '{folder.name}-committee'")
             return
         if not path.exists():
             self.problems.error(path, None, f"unknown committee '{folder.name}': it has no committee.md",
@@ -526,9 +535,11 @@ def _natural(text: str):
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
 
 
-def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Problems]:
-    """Read the archive (or the part in ``scope``); return it with every problem found."""
-    loader = ArchiveLoader(Path(root), scope)
+def load_archive(root: Path, scope: Scope | None = None,
+                 reserved: Mapping[str, str] | None = None) -> tuple[Archive, Problems]:
+    """Read the archive (or the part in ``scope``); return it with every problem found. ``reserved``:
+    the site's top-level addresses no committee may take (default: those of model/urls.py)."""
+    loader = ArchiveLoader(Path(root), scope, reserved)
     try:
         archive = loader.load()
     except RecursionError:
@@ -536,9 +547,3 @@ def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Probl
         archive = loader.archive
     return archive, loader.problems
 
-
-def load_or_raise(root: Path) -> tuple[Archive, Problems]:
-    archive, problems = load_archive(root)
-    if problems.errors:
-        raise ArchiveError(problems.errors)
-    return archive, problems

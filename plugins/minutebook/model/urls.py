@@ -15,8 +15,25 @@ HOME = ""
 COMMITTEES = "committees/"
 PEOPLE = "people/"
 CALENDAR = "calendar/"
-RESERVED = {"committees", "people", "api", "search", "assets", "topics", "calendar", "feeds", "guide",
-            "print", "stylesheets", "javascripts", "overrides", "404"}
+TOPICS = "topics/"
+SEARCH = "search/"  # the search page and its index (search/data/)
+API = "api/"  # the open data
+# Top-level folders the site writes besides the pages above: the theme's and docs/' assets.
+ASSETS = ("assets/", "stylesheets/", "javascripts/")
+# Top-level files the site writes (feeds, calendar, sitemap, error page).
+FILES = ("atom.xml", "feed.xml", "meetings.ics", "sitemap.xml", "sitemap.xml.gz", "404.html", "index.html")
+
+
+def reserved(doc_paths: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Every top-level address a committee folder must not take, with what lives there.
+
+    ``doc_paths`` are the top-level entries of the site's docs/ (the guides' folders and pages)."""
+    out = {COMMITTEES: "list of committees", PEOPLE: "people pages", CALENDAR: "calendar",
+           TOPICS: "topic pages", SEARCH: "search page", API: "open data"}
+    out.update(dict.fromkeys(ASSETS, "theme's files"))
+    out.update({f"{name.removesuffix('/')}/": "guide pages" for name in doc_paths})
+    out.update(dict.fromkeys(FILES, "site's files"))
+    return {name.rstrip("/"): what for name, what in out.items()}
 
 
 def committee(c: Committee | str) -> str:
@@ -34,9 +51,6 @@ def item(i: Item) -> str:
 
 def paper(p: Paper) -> str:
     return f"{item(p.item)}{p.slug}/"
-
-
-TOPICS = "topics/"
 
 
 def topic(topic_id: str) -> str:
@@ -66,12 +80,3 @@ def relative(from_url: str, to: str) -> str:
     path = posixpath.relpath(src(target), posixpath.dirname(src(from_url)) or ".")
     return f"{path}#{anchor}" if anchor else path
 
-
-def relative_url(from_url: str, to: str) -> str:
-    """The same as :func:`relative`, as a browser URL (for raw HTML and exports)."""
-    target, _, anchor = to.partition("#")
-    base = from_url or "."
-    path = posixpath.relpath(target or ".", base) + "/" if target else posixpath.relpath(".", base) + "/"
-    if path == "./":
-        path = "./"
-    return f"{path}#{anchor}" if anchor else path

@@ -20,7 +20,6 @@ Everything is made from :class:`.documents.Document` objects; nothing here reads
 from __future__ import annotations
 
 import base64
-import gzip
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,7 +200,3 @@ def write_routes(routes: dict[str, list[int]], total: int, folder: Path, summary
         summary.files += 1
     summary.buckets = len(bounds)
     return bounds
-
-
-def gzipped_size(path: Path) -> int:
-    return len(gzip.compress(Path(path).read_bytes(), 6))
