@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.load.loader import load_archive
+from minutebook.model import MunicipalYear
 from minutebook.model.names import slugify
 
 COMMITTEES = [
@@ -201,7 +202,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
             members = members[:9] + [g.person() for _ in range(9 - len(members[:9]))]
             if rng.random() < 0.3:
                 officers[rng.randrange(len(officers))] = (g.person(), rng.choice(DIRECTORATES))
-            label = f"{year}/{(year + 1) % 100:02d}"
+            label = MunicipalYear(year).label
             # topics live a few years: some end each year, new ones (many with names of their own) begin
             topics = [t for t in topics if rng.random() < 0.6]
             while len(topics) < 14:
@@ -236,7 +237,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
                         entry.append(f"    lead: {_q(lead)}")
                         key = slugify(title)
                         minutes.append(f"## {number}. {title} {{item={i}}}\n\n{g.minute_text(members, last_minute.get(key))}")
-                        last_minute[key] = f"{number}/{year % 100:02d}"
+                        last_minute[key] = MunicipalYear(year).cite(number)
                         programme.append(f"  - date: {day.isoformat()}\n    title: {_q(title)}\n"
                                          f"    detail: {_q(rng.choice(corpus.paper_paragraphs)[:300])}\n"
                                          f"    leads: [{_q(rng.choice(officers)[0])}, {_q('Cllr ' + rng.choice(members).split()[-1])}]")
@@ -291,7 +292,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
             (root / "programmes").mkdir(exist_ok=True)
             programme.append(f"  - bucket: next municipal year\n    title: {_q(g.place() + ' Review')}\n"
                              f"    detail: {_q(rng.choice(corpus.paper_paragraphs)[:200])}")
-            (root / "programmes" / f"{year}-{(year + 1) % 100:02d}.md").write_text(
+            (root / "programmes" / f"{MunicipalYear(year).slug}.md").write_text(
                 front([f"year: {_q(label)}", "entries:", *programme]), encoding="utf-8")
             counts["programmes"] += 1
             if tracker_rows:

@@ -96,12 +96,12 @@ def check_minute_gaps(archive: Archive, problems: Problems) -> None:
                 continue  # duplicates are reported by the loader
             if _approves(later, earlier):
                 problems.warning(later.minutes.source, later.minutes.minutes[0].line,
-                                 f"{gap}/{later.year % 100:02d} missing: the meeting of {earlier.date.isoformat()} "
+                                 f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
                                  f"ended at minute {last} and this one starts at {first}",
                                  "check the minute numbers")
             else:
                 problems.info(later.minutes.source, later.minutes.minutes[0].line,
-                              f"{gap}/{later.year % 100:02d} not in the archive: a meeting between "
+                              f"{later.year.cite(gap)} not in the archive: a meeting between "
                               f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
 
 

@@ -20,16 +20,10 @@ from dataclasses import dataclass, field
 
 from minutebook.link.similarity import acronyms, overlap, significant_words, strength
 from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
+from minutebook.model.vocabularies import PlanStatus
 from minutebook.problems import Problems
 
-STATUS_LABELS = {
-    "considered": "Considered as planned",
-    "moved": "Considered at another meeting",
-    "dropped": "Not taken up",
-    "pending": "Still to come",
-    "no papers": "No papers in the archive",
-    "not scheduled": "Not yet scheduled",
-}
+STATUS_LABELS = PlanStatus.labels()
 MINUTE_REF = re.compile(r"^(\d+)/(\d{2})$")
 ITEM_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})/(.+)$")
 

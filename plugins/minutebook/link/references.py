@@ -91,7 +91,7 @@ class Linker:
 
     def _relative(self, match, meeting: Meeting, source: str, refs):
         number = int(match.group("number"))
-        cite = f"{number}/{meeting.year % 100:02d}"
+        cite = meeting.year.cite(number)
         if refs is not None and cite not in refs:
             refs.append(cite)
         label = f"{match.group('word')} {number}"

@@ -49,10 +49,6 @@ class Topic:
     explicit: bool = False
 
 
-def item_id(item: Item) -> str:
-    return f"{item.meeting.id}/{item.slug}"
-
-
 def is_procedural(title: str) -> bool:
     return " ".join(re.sub(r"[^a-z' ]+", " ", title.lower()).split()) in PROCEDURAL
 
@@ -87,7 +83,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
     items = [i for m in archive.meetings for i in m.items
              if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
-    by_id = {item_id(i): i for i in items}
+    by_id = {i.id: i for i in items}
     union = _Union()
     words = [significant_words(i.title) for i in items]
     forced: dict[str, str] = {}  # item id -> topic key from topics.yml
@@ -104,7 +100,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
     # explicit keys
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        key = forced.get(item_id(item)) or item.topic
+        key = forced.get(item.id) or item.topic
         if key:
             by_key[key].append(n)
     for members in by_key.values():
@@ -112,16 +108,16 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
             union.join(members[0], n)
     # references between minutes
     for n, item in enumerate(items):
-        if item_id(item) in excluded or not item.minute:
+        if item.id in excluded or not item.minute:
             continue
         for cite in item.minute.references:
             found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
-            if found and id(found[1]) in index and item_id(found[1]) not in excluded:
+            if found and id(found[1]) in index and found[1].id not in excluded:
                 union.join(n, index[id(found[1])])
     # title similarity, within a committee, through an index of words that are not too common
     by_committee: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        if item_id(item) not in excluded:
+        if item.id not in excluded:
             by_committee[item.meeting.committee].append(n)
     unsure: list[tuple[Item, Item]] = []
     for _committee, members in by_committee.items():
@@ -148,7 +144,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
     # topics.yml merges
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        if item_id(items[n]) not in excluded or forced.get(item_id(items[n])):
+        if items[n].id not in excluded or forced.get(items[n].id):
             groups[union.find(n)].append(n)
     topics = _make_topics(groups, items, by_key, forced, config)
     _apply_merges(topics, config, problems, source)
@@ -163,7 +159,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
             continue
         problems.info(source, None, f"unsure whether '{a.title}' ({a.meeting.date.isoformat()}) and '{b.title}' "
                       f"({b.meeting.date.isoformat()}) are one topic; not joined",
-                      f"to join them, list both under one topic's items: {item_id(a)}, {item_id(b)}")
+                      f"to join them, list both under one topic's items: {a.id}, {b.id}")
     return sorted(topics, key=lambda t: t.title.lower())
 
 
@@ -171,7 +167,7 @@ def _make_topics(groups, items, by_key, forced, config) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
-        keys = [forced.get(item_id(i)) or i.topic for i in group if forced.get(item_id(i)) or i.topic]
+        keys = [forced.get(i.id) or i.topic for i in group if forced.get(i.id) or i.topic]
         if keys:
             key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
         else:

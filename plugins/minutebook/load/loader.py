@@ -27,8 +27,10 @@ from minutebook.model import (
     Item,
     ItemPart,
     Meeting,
+    MeetingStatus,
     Membership,
     Minutes,
+    MunicipalYear,
     Paper,
     Person,
     municipal_year,
@@ -200,11 +202,11 @@ class ArchiveLoader:
         if "contact" in data:
             committee.contact = Contact(**dict(data["contact"].items()))
         for year_label, members in data.get("membership", {}).items():
-            year = int(year_label[:4])
-            if f"{(year + 1) % 100:02d}" != year_label[5:]:
+            year = MunicipalYear.parse(year_label)
+            if year is None:
+                start = MunicipalYear(int(year_label[:4]))
                 self.problems.error(path, data["membership"].line_of(year_label),
-                                    f"'{year_label}' is not a municipal year",
-                                    f'write it like "{year}/{(year + 1) % 100:02d}"')
+                                    f"'{year_label}' is not a municipal year", f'write it like "{start.label}"')
                 continue
             entries = []
             for member in members:
@@ -265,7 +267,8 @@ class ArchiveLoader:
     def set_status(self, meeting: Meeting, data: Record, path: Path) -> None:
         status = data.get("status")
         if status is None:
-            status = "held" if meeting.minutes else "agenda published" if meeting.has_agenda else "scheduled"
+            status = (MeetingStatus.HELD if meeting.minutes else MeetingStatus.AGENDA_PUBLISHED if meeting.has_agenda
+                      else MeetingStatus.SCHEDULED)
         meeting.status = status
         if status == "postponed" and not meeting.postponed_to:
             self.problems.error(path, data.line_of("status"), "a postponed meeting needs its new date",
@@ -484,9 +487,6 @@ class ArchiveLoader:
                     n += 1
                 item.slug = slug
                 used.add(slug)
-        for item in meeting.items:
-            for paper in item.all_papers:
-                paper.item = item
 
     def load_programmes(self, committee: str, folder: Path) -> None:
         load_programmes(self, committee, folder)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 
 from minutebook.model.archive import Committee, Item, Meeting, Paper
+from minutebook.model.vocabularies import MunicipalYear
 
 HOME = ""
 COMMITTEES = "committees/"
@@ -58,7 +59,7 @@ def topic(topic_id: str) -> str:
 
 
 def programme(committee: str, year: int) -> str:
-    return f"{committee}/programme/{year}-{(year + 1) % 100:02d}/"
+    return f"{committee}/programme/{MunicipalYear(year).slug}/"
 
 
 def tracker(committee: str) -> str:

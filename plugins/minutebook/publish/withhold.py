@@ -80,7 +80,7 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
                 item.title = f"Private item {item.number}" if item.number else "Private item"
             if item.private:
                 removed = [p.source for p in item.all_papers]
-                withheld.private_items.append(f"{meeting.id}/{item.slug}")
+                withheld.private_items.append(item.id)
                 _strip_private(item)
                 meeting.papers = [p for p in meeting.papers if p.source not in removed]
     archive.meetings = kept

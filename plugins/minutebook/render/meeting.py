@@ -6,18 +6,13 @@ import re
 from collections import OrderedDict
 
 from minutebook.model import urls
+from minutebook.model.vocabularies import MeetingStatus
 from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.render.common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from minutebook.render.context import SiteContext
 
-STATUS_LABELS = {
-    "scheduled": "Scheduled",
-    "agenda published": "Agenda published",
-    "held": "Held",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
-}
+STATUS_LABELS = MeetingStatus.labels()
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:

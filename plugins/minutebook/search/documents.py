@@ -19,12 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from minutebook.model import urls
+from minutebook.model.vocabularies import SearchKind
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
 from minutebook.render.common import anchor_paragraphs
 
-KINDS = ("agenda", "minutes", "paper", "programme", "tracker")
-KIND_LABELS = {"agenda": "Agenda", "minutes": "Minutes", "paper": "Paper", "programme": "Work programme",
-               "tracker": "Tracker"}
+KINDS = tuple(SearchKind)  # their labels: model/vocabularies.py
 # Groups of kinds that are sharded apart: meeting business, and the programme and tracker tables.
 GROUPS = {"agenda": 0, "minutes": 0, "paper": 0, "programme": 1, "tracker": 1}
 
