@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -50,12 +50,15 @@ class DomainOption(c.BaseConfigOption[Any]):
         try:
             return self.option.parse(value, self.option.name)
         except SettingError as exc:
-            raise c.ValidationError(str(exc)) from exc
+            raise ValidationError(str(exc)) from exc
 
 
-# The plugin's options: the declarations of minutebook.settings, one MkDocs option each.
-MinutebookConfig = type("MinutebookConfig", (Config,), {o.name: DomainOption(o) for o in OPTIONS})
-MinutebookConfig.__doc__ = "The plugin's options (minutebook.settings.OPTIONS); mkdocs.yml: plugins: - minutebook: …"
+class MinutebookConfig(Config):
+    """The plugin's options: the declarations of minutebook.settings.OPTIONS, one MkDocs option each."""
+
+    for _option in OPTIONS:
+        locals()[_option.name] = DomainOption(_option)
+    del _option
 
 
 def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
@@ -72,8 +75,8 @@ def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
         for child in sorted(folder.iterdir()):
             if child.is_dir() and child.name in ("programmes", "tracker"):
                 paths.append((child, True))
-            elif child.is_dir() and parse_iso_date(child.name):
-                if scope.year(folder.name, municipal_year(parse_iso_date(child.name))):
+            elif child.is_dir() and (day := parse_iso_date(child.name)):
+                if scope.year(folder.name, municipal_year(day)):
                     paths.append((child, True))
     return paths
 
@@ -102,8 +105,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
+        options = self._settings()
         base = Path(config.config_file_path or ".").resolve().parent
-        self.meetings_dir = (base / self.config.meetings_dir).resolve()
+        self.meetings_dir = (base / options.meetings_dir).resolve()
         site_dir = Path(config.site_dir).resolve()
         if site_dir == self.meetings_dir or self.meetings_dir in site_dir.parents:
             raise PluginError(f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
@@ -111,8 +115,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra["minutebook"] = {"licence_name": self.config.licence_name,
-                                      "licence_url": self.config.licence_url}
+        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url}
         return config
 
     def _settings(self) -> Settings:
@@ -157,7 +160,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 raise PluginError(f"docs/{page.src} is in the way of the generated page for '{page.title}': "
                                   f"rename or remove docs/{page.src}")
             markdown = page.markdown()
-            file = GeneratedPage.generated(config, page.src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file = cast(GeneratedPage, GeneratedPage.generated(config, page.src, content=markdown,
+                                                               inclusion=InclusionLevel.NOT_IN_NAV))
             rendered[page.src] = hash(markdown)
             # `mkdocs serve --dirty`: a page whose Markdown is unchanged since the last build keeps its HTML;
             # pages in the nav are rebuilt when the nav changes (their neighbours in it change).
@@ -180,6 +184,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             file = files.get_file_from_path(urls.src(url))
             return file.page if file else None
 
+        assert self.result is not None  # on_files ran
         archive = self.result.archive
         committees = [page(urls.committee(c)) for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
                       if not c.hidden]
@@ -220,6 +225,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             return server
         # A scoped preview watches only its part of a large archive: polling every file of a
         # 20-year archive takes longer than the rebuild itself.
+        assert self.meetings_dir is not None  # on_config ran
         for path in watched_paths(self.meetings_dir, Scope(only)):
             server.watch(str(path[0]), recursive=path[1])
         return server

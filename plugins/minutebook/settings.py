@@ -186,7 +186,8 @@ def from_options(options: Mapping[str, object]) -> Settings:
     if unknown:
         parse_option(unknown[0], None)  # raises, naming the option and the known ones
     names = {f.name for f in fields(Settings)}
-    return Settings(**{k: list(v) if isinstance(v, list) else v for k, v in values.items() if k in names})
+    parsed: dict[str, Any] = {k: list(v) if isinstance(v, list) else v for k, v in values.items() if k in names}
+    return Settings(**parsed)
 
 
 def from_environment(settings: Settings, env: Mapping[str, str]) -> Settings:

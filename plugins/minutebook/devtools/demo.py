@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.load.loader import load_archive
-from minutebook.model import MunicipalYear
+from minutebook.model import Minute, MinutePart, MunicipalYear
 from minutebook.model.names import slugify
 
 COMMITTEES = [
@@ -80,7 +80,8 @@ def read_corpus(sample: Path) -> Corpus:
             if item.title.lower() not in BOILERPLATE and len(item.title) < 90:
                 corpus.titles.append(item.title)
             minute = item.minute
-            for holder in ([minute, *minute.parts] if minute else []):
+            holders: list[Minute | MinutePart] = [minute, *minute.parts] if minute else []
+            for holder in holders:
                 corpus.resolutions += [_clean(r.text) for r in holder.resolutions if "\n" not in r.text]
                 corpus.questions += [_clean(q) for q in holder.questions]
                 for block in holder.body.split("\n\n"):
@@ -225,7 +226,10 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
                 substantive = rng.sample(topics, 5)
                 titles = ["Apologies and Substitutions", "Declarations of Interests", "Minutes", *substantive,
                           "Outstanding Issues", "Work Programme"]
-                items, minutes, papers, away = [], [], [], rng.sample(members, 2)
+                items: list[str] = []
+                minutes: list[str] = []
+                papers: list[tuple[str, int | None, str]] = []
+                away = rng.sample(members, 2)
                 approved = dates[m_index + 1] if m_index + 1 < len(dates) else None
                 for i, title in enumerate(titles, 1):
                     number += 1

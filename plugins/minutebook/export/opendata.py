@@ -7,6 +7,7 @@ papers, minute text or resolutions. URLs are relative to the site root, with no 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart, urls
 
@@ -66,7 +67,7 @@ def _item(item: Item) -> dict:
 
 def meeting_record(meeting: Meeting) -> dict:
     minutes = meeting.minutes
-    attendance = {group: [] for group in ATTENDANCE_GROUPS}
+    attendance: dict[str, list[dict[str, Any]]] = {group: [] for group in ATTENDANCE_GROUPS}
     if minutes:
         for group, entries in minutes.attendance.items():
             attendance[group] = [_attendee(a) for a in entries]

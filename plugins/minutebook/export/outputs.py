@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from minutebook.export.calendars import all_calendars
@@ -32,7 +33,7 @@ def write_text(site_dir: Path, rel: str, text: str) -> None:
 
 
 def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None,
-              moved: list[tuple[str, str]] = ()) -> list[str]:
+              moved: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Write every output beside the pages; return the paths written, relative to the site."""
     settings = settings or SiteSettings()
     written = []

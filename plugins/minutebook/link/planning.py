@@ -47,7 +47,7 @@ def item_words(item: Item) -> frozenset[str]:
     return significant_words(item.title) | acronyms(item.title) | acronyms(text)
 
 
-def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) -> bool:
+def _matches(entry_words: frozenset[str], topic: str | None, item: Item, loose: bool = False) -> bool:
     if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
         return True
     words = item_words(item)
@@ -57,7 +57,7 @@ def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) ->
     return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
 
 
-def _best_at(meeting: Meeting, words, topic) -> list[Item]:
+def _best_at(meeting: Meeting, words: frozenset[str], topic: str | None) -> list[Item]:
     """Items of the planned meeting that took the entry up: sure matches, else the one best partial match."""
     candidates = [i for i in meeting.items if not i.private]
     sure = [i for i in candidates if _matches(words, topic, i)]
@@ -96,7 +96,8 @@ def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> lis
     return links
 
 
-def _link_entry(archive, programme, entry, committee, by_year, today, problems) -> PlanLink:
+def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntry, committee: str,
+                by_year: dict[tuple[str, int], list[Meeting]], today: dt.date, problems: Problems) -> PlanLink:
     words = significant_words(entry.title)
     planned = archive.meeting(committee, entry.date) if entry.date else None
     link = PlanLink(programme, entry, "pending", planned_meeting=planned)

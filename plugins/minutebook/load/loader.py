@@ -56,14 +56,14 @@ class Scope:
         self.problems: list[str] = []
         for entry in entries or []:
             committee, _, year = entry.strip().strip("/").partition("/")
-            match = re.fullmatch(r"(\d{4})-(\d{2})", year) if year else None
-            if year and not (match and (int(match.group(1)) + 1) % 100 == int(match.group(2))):
+            start = MunicipalYear.parse(year) if year and "/" not in year else None
+            if year and start is None:
                 self.problems.append(f"'{entry}' is not <committee> or <committee>/<YYYY-YY> (like 2016-17)")
                 continue
             if year:
                 years = self.entries.setdefault(committee, set())
-                if years is not None:
-                    years.add(int(match.group(1)))
+                if years is not None and start is not None:
+                    years.add(start)
             else:
                 self.entries[committee] = None
 
@@ -170,6 +170,7 @@ class ArchiveLoader:
             self.archive.topics_config = checked
 
     def person_key(self, printed: str, where: Where) -> str:
+        assert self.people_index is not None  # people.yml is read first
         try:
             return self.people_index.resolve(printed)
         except UnclearName as exc:
@@ -357,12 +358,13 @@ class ArchiveLoader:
     def join_minutes(self, meeting: Meeting, path: Path) -> None:
         """Attach each minute to its agenda item, or make an item for it."""
         by_number = {item.number: item for item in meeting.items}
-        by_title = {}
-        for item in meeting.items:
-            by_title.setdefault(normalise(item.title), item)
+        assert meeting.minutes is not None  # read just before
+        by_title: dict[str, Item] = {}
+        for agenda_item in meeting.items:
+            by_title.setdefault(normalise(agenda_item.title), agenda_item)
         by_minute = {i.minute_number: i for i in meeting.items if i.minute_number}
         for minute in meeting.minutes.minutes:
-            item = None
+            item: Item | None = None
             if minute.item_number:
                 item = by_number.get(minute.item_number)
                 if item is None:
@@ -460,12 +462,12 @@ class ArchiveLoader:
                 self.problems.error(path, data.line, "the paper does not say which agenda item it belongs to",
                                     "add 'item: N' with the agenda number")
                 continue
-            item = items.get(paper.item_number)
-            if item is None:
+            main_item = items.get(paper.item_number)
+            if main_item is None:
                 self.problems.error(path, data.line_of("item"), f"agenda item {paper.item_number} is not on "
                                     "this meeting's agenda", "check the number, or add the item to meeting.md")
                 continue
-            item.papers.append(paper)
+            main_item.papers.append(paper)
         for paper in meeting.papers:
             paper.appendices.sort(key=lambda p: _natural(p.appendix or p.title))
 
@@ -506,13 +508,15 @@ class ArchiveLoader:
     def check_minute_numbers(self) -> None:
         seen: dict[tuple[str, int, int], tuple[Meeting, int]] = {}
         for meeting in self.archive.meetings:
-            if not meeting.minutes:
+            minutes = meeting.minutes
+            if not minutes:
                 continue
-            for minute in meeting.minutes.minutes:
+            for minute in minutes.minutes:
                 key = (meeting.committee, minute.year, minute.number)
                 if key in seen and seen[key][0] is not meeting:
                     other, line = seen[key]
-                    self.problems.error(self.root.parent / meeting.minutes.source, minute.line,
+                    assert other.minutes is not None
+                    self.problems.error(self.root.parent / minutes.source, minute.line,
                                         f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
                                         f"({other.minutes.source}, line {line})",
                                         "minute numbers must be unique within a municipal year")

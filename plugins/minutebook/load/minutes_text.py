@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from minutebook.model import Minute, MinutePart, Resolution
 
@@ -118,7 +119,7 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
         if RESOLVED.match(first) and not _is_list(block):
             intro = _strip_bold(" ".join(t.strip() for _, t in block))
             j = i + 1
-            list_blocks = []
+            list_blocks: list[Any] = []
             while j < len(blocks) and (_is_list(blocks[j]) or (list_blocks and blocks[j][0][1].startswith("  "))):
                 list_blocks.append(blocks[j])
                 j += 1
@@ -213,14 +214,14 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             problems.append(BodyProblem(line, "text before the first minute heading",
                                         "start each minute with '## 71. Title', or move the text to 'note:'"))
     for minute, parts in sections:
-        for minute_part, section in parts:
-            prefix = f"part-{minute_part.letter}-" if minute_part else ""
+        for lettered, section in parts:
+            prefix = f"part-{lettered.letter}-" if lettered else ""
             parsed = parse_text(section.lines, prefix)
-            target = minute_part or minute
+            target: Minute | MinutePart = lettered or minute
             target.body = parsed.body
             target.resolutions = parsed.resolutions
             target.resolved_intro = parsed.resolved_intro
             target.questions = parsed.questions
-            if minute_part:
-                minute.parts.append(minute_part)
+            if lettered:
+                minute.parts.append(lettered)
     return minutes, problems

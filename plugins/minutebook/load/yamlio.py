@@ -19,7 +19,7 @@ import yaml
 try:  # the C parser is several times faster; archives have thousands of files
     _BaseLoader = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.BaseLoader
+    _BaseLoader = yaml.BaseLoader  # type: ignore[misc,assignment]
 
 
 class Loader(_BaseLoader):
@@ -111,13 +111,13 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0, budget: list | N
             result.key_lines[key] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = YList()
-        result.line = line
-        result.item_lines = []
+        items = YList()
+        items.line = line
+        items.item_lines = []
         for item in node.value:
-            result.append(_convert(item, loader, offset, depth + 1, budget))
-            result.item_lines.append(item.start_mark.line + 1 + offset)
-        return result
+            items.append(_convert(item, loader, offset, depth + 1, budget))
+            items.item_lines.append(item.start_mark.line + 1 + offset)
+        return items
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
         return _plain_scalar(node.value) if not node.style else node.value

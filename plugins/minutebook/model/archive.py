@@ -213,7 +213,6 @@ class Paper:
     pdf: str = ""
     source: str = ""
     appendices: list[Paper] = field(default_factory=list)
-    item: Item | None = None
     line: int = 0
     draft: bool = False
     publish_from: dt.datetime | None = None
