@@ -230,3 +230,29 @@ def test_municipal_year():
     assert MunicipalYear.parse("2016/18") is None and MunicipalYear.parse("16/17") is None
     assert MunicipalYear(1999).label == "1999/00"
     assert urls.programme("board", 2016) == "board/programme/2016-17/"
+
+
+# -- ProperDocs ---------------------------------------------------------------------------------
+
+def test_the_plugin_registers_for_both_engines():
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    points = project["entry-points"]
+    assert points["mkdocs.plugins"]["minutebook"] == "minutebook.plugin:MinutebookPlugin"
+    assert points["properdocs.plugins"] == points["mkdocs.plugins"]
+    assert any(d.startswith("mkdocs>=1.6.1,<2") for d in project["dependencies"])
+    assert any(d.startswith("properdocs") for d in project["optional-dependencies"]["test"])
+
+
+def test_the_engine_comparison_sees_a_difference():
+    sys.path.insert(0, str(REPO / "tests"))
+    from compare_engines import GENERATOR, compare
+
+    page = b'<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2"><h1>A</h1>'
+    other = b'<meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.2"><h1>A</h1>'
+    same = {"index.html": GENERATOR.sub(b"", page)}
+    assert compare(same, {"index.html": GENERATOR.sub(b"", other)}, ("mkdocs", "properdocs")) == []
+    found = compare(same, {"index.html": b"<h1>B</h1>", "extra.xml": b""}, ("mkdocs", "properdocs"))
+    assert found[0] == "only in the properdocs build: extra.xml"
+    assert found[1].startswith("differs: index.html")
