@@ -15,6 +15,7 @@ from minutebook.publish.history import attach_history
 from minutebook.link.references import link_archive
 from minutebook.load.loader import Scope, load_archive
 from minutebook.model import Archive
+from minutebook.model.clock import uk_now
 from minutebook.render import Page, build_site
 from minutebook.problems import Problems
 from minutebook.publish.withhold import Withheld, publish
@@ -46,7 +47,7 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:
-        now = dt.datetime.now()
+        now = uk_now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
     archive, problems = load_archive(Path(meetings_dir), Scope(only))

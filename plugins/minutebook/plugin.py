@@ -24,6 +24,7 @@ from minutebook.model import urls
 from minutebook.build import Result, build
 from minutebook.load.loader import Scope
 from minutebook.model import municipal_year
+from minutebook.model.clock import uk_now
 from minutebook.link.checks import CheckSettings
 from minutebook.export.outputs import write_all
 from minutebook.problems import report
@@ -127,7 +128,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def _now(self) -> dt.datetime:
         text = os.environ.get("MINUTEBOOK_NOW") or os.environ.get("MINUTEBOOK_TODAY") or self.config.now
         if not text:
-            return dt.datetime.now()
+            return uk_now()
         now = parse_datetime(text)
         if now is None:
             raise PluginError(f"minutebook: 'now' is '{text}'; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from minutebook.model.clock import uk_today
 from minutebook.model.names import slugify
 from minutebook.load.schema import parse_iso_date
 
@@ -46,7 +47,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
     path = meetings / slug / "committee.md"
-    year = _municipal_year(dt.date.today())
+    year = _municipal_year(uk_today())
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}

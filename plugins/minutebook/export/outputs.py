@@ -11,13 +11,13 @@ from minutebook.export.opendata import (actions_csv, actions_json, items_csv, me
                      programme_json, topics_csv, topics_json)
 from minutebook.export.feeds import committee_feeds, site_feeds, topic_feed
 from minutebook.export.calendars import all_calendars
-from minutebook.model import Archive
+from minutebook.model import Archive, urls
 from minutebook.link.redirects import redirect_page
 from minutebook.settings import SiteSettings
 
 
 def write_text(site_dir: Path, rel: str, text: str) -> None:
-    path = Path(site_dir) / rel
+    path = urls.site_file(site_dir, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
