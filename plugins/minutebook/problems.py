@@ -7,7 +7,8 @@ mistake in one run. Levels: ``error`` stops a build, ``warning`` stops a ``--str
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ERROR = "error"
@@ -22,6 +23,12 @@ class Problem:
     message: str
     fix: str = ""
     level: str = ERROR
+    about: tuple[str, ...] = ()  # the files whose text the message quotes, when not just ``path``
+
+    def redacted(self) -> "Problem":
+        """The same problem without the values it quotes: for a file that is not public (a draft, an
+        embargoed or private paper), whose field values must not reach a build log."""
+        return replace(self, message=_unquoted(self.message) + WITHHELD_NOTE, fix=_unquoted(self.fix))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -29,6 +36,17 @@ class Problem:
         if self.fix:
             text += f" — {self.fix}"
         return text
+
+
+# A quoted value: from a quote that does not follow a letter to one that no letter follows, so that
+# 'Sean O'Brien' is one value.
+QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|(?<!\w)".*?"(?!\w)|`[^`]*`""", re.S)
+WITHHELD_NOTE = (" (the file is not public, so the log leaves out what it says: see it in full in an officer's "
+                 "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)")
+
+
+def _unquoted(text: str) -> str:
+    return QUOTED.sub("'…'", text)
 
 
 @dataclass
@@ -47,17 +65,28 @@ class Problems:
                 pass
         return path.as_posix()
 
-    def add(self, path, line, message, fix="", level=ERROR) -> None:
-        self.items.append(Problem(self.rel(path), line, message, fix, level))
+    def add(self, path, line, message, fix="", level=ERROR, about=()) -> None:
+        self.items.append(Problem(self.rel(path), line, message, fix, level, tuple(self.rel(a) for a in about)))
 
-    def error(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, ERROR)
+    def error(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, ERROR, about)
 
-    def warning(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, WARNING)
+    def warning(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, WARNING, about)
 
-    def info(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, INFO)
+    def info(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, INFO, about)
+
+    def withhold(self, public: set[str]) -> None:
+        """Leave the quoted values out of every problem about a meeting file that is not ``public``.
+
+        A problem names the file it is in (``about`` the files it quotes, when they are others); a
+        folder or a stray file quotes nothing of a meeting file and is left as it is."""
+        def shown(problem: Problem) -> bool:
+            files = problem.about or (problem.path,)
+            return any(f in public or not f.endswith((".md", ".yml")) for f in files)
+
+        self.items = [p if shown(p) else p.redacted() for p in self.items]
 
     def of_level(self, level: str) -> list[Problem]:
         return sorted(

@@ -84,6 +84,7 @@ class ArchiveLoader:
         self.archive = Archive()
         self.people_index: PeopleIndex | None = None
         self.scope = scope or Scope()
+        self.person_files: dict[str, set[Path]] = {}  # person key -> the files that name them
 
     # -- entry point ---------------------------------------------------------------------------
     def load(self) -> Archive:
@@ -136,7 +137,8 @@ class ArchiveLoader:
             if not person.registered:
                 self.problems.info(root / "people.yml", None,
                                    f"'{person.name}' is not in people.yml; listed as a person of their own",
-                                   "add an entry if the papers print this name other ways too")
+                                   "add an entry if the papers print this name other ways too",
+                                   about=sorted(self.person_files.get(person.key, ())))
         return self.archive
 
     # -- people ----------------------------------------------------------------------------------
@@ -165,7 +167,9 @@ class ArchiveLoader:
 
     def person_key(self, printed: str, where: Where) -> str:
         try:
-            return self.people_index.resolve(printed)
+            key = self.people_index.resolve(printed)
+            self.person_files.setdefault(key, set()).add(Path(where.path))
+            return key
         except UnclearName as exc:
             where.error(exc.message, exc.fix)
             return ""
