@@ -18,7 +18,7 @@ from minutebook.model import Archive
 from minutebook.model.clock import uk_now
 from minutebook.render import Page, build_site
 from minutebook.problems import Problems
-from minutebook.publish.withhold import Withheld, public_sources, publish
+from minutebook.publish.withhold import Withheld, publish, withheld_sources
 from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.publish.sanitize import sanitize_archive
 from minutebook.settings import SiteSettings
@@ -52,14 +52,13 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
         now = dt.datetime(now.year, now.month, now.day)
     archive, problems = load_archive(Path(meetings_dir), Scope(only))
     # what the loader said about files the public may not see is logged without their values
-    public = public_sources(archive, now, preview) | {problems.rel(Path(meetings_dir) / n)
-                                                      for n in ("people.yml", "topics.yml")}
+    not_public = withheld_sources(archive, now, preview) | (set() if preview else problems.withheld)
     if problems.errors:
-        problems.withhold(public)
+        problems.withhold(not_public)
         return Result(archive, problems, [])
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
-    problems.withhold(public)
+    problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)

@@ -45,8 +45,18 @@ WITHHELD_NOTE = (" (the file is not public, so the log leaves out what it says: 
                  "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)")
 
 
+MAX_QUOTE = 120
+MAX_TEXT = 2000
+
+
 def _unquoted(text: str) -> str:
     return QUOTED.sub("'…'", text)
+
+
+def _short(text: str) -> str:
+    """A message that quotes a megabyte line quotes its start: a log line stays readable."""
+    text = QUOTED.sub(lambda m: m[0] if len(m[0]) <= MAX_QUOTE + 2 else m[0][:MAX_QUOTE] + "…" + m[0][-1], text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
 
 
 @dataclass
@@ -55,6 +65,7 @@ class Problems:
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    withheld: set[str] = field(default_factory=set)  # files the loader could not read that say draft or embargo
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)
@@ -66,7 +77,8 @@ class Problems:
         return path.as_posix()
 
     def add(self, path, line, message, fix="", level=ERROR, about=()) -> None:
-        self.items.append(Problem(self.rel(path), line, message, fix, level, tuple(self.rel(a) for a in about)))
+        self.items.append(Problem(self.rel(path), line, _short(message), _short(fix), level,
+                                  tuple(self.rel(a) for a in about)))
 
     def error(self, path, line, message, fix="", about=()) -> None:
         self.add(path, line, message, fix, ERROR, about)
@@ -77,14 +89,17 @@ class Problems:
     def info(self, path, line, message, fix="", about=()) -> None:
         self.add(path, line, message, fix, INFO, about)
 
-    def withhold(self, public: set[str]) -> None:
-        """Leave the quoted values out of every problem about a meeting file that is not ``public``.
+    def withhold(self, withheld: set[str]) -> None:
+        """Leave the quoted values out of every problem about a file that is not public: a file in
+        ``withheld``, or in a folder of it (``board/2020-01-09/`` for a draft meeting).
 
-        A problem names the file it is in (``about`` the files it quotes, when they are others); a
-        folder or a stray file quotes nothing of a meeting file and is left as it is."""
+        A problem names the file it is in; ``about`` names the files it quotes, when they are others
+        (a person's name found in a draft's attendance is reported against people.yml)."""
+        folders = tuple(w for w in withheld if w.endswith("/"))
+
         def shown(problem: Problem) -> bool:
             files = problem.about or (problem.path,)
-            return any(f in public or not f.endswith((".md", ".yml")) for f in files)
+            return any(f not in withheld and not f.startswith(folders) for f in files)
 
         self.items = [p if shown(p) else p.redacted() for p in self.items]
 

@@ -111,5 +111,7 @@ def read_front_matter(path: Path, problems: Problems, spec, name: str, required=
         raw = {}
     checked, ok = spec.check_partial(raw, Where(problems, path, 2), name)
     if checked is INVALID or not (ok or partial):
+        if isinstance(raw, dict) and (raw.get("draft") not in (None, False) or raw.get("publish_from")):
+            problems.withheld.add(problems.rel(path))  # not read, so the log must assume it is not public
         return None, body, body_line
     return checked, body, body_line

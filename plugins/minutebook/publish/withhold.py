@@ -170,25 +170,23 @@ def _publish_papers(meeting: Meeting, now: dt.datetime, preview: bool, withheld:
             paper.appendices = [a for a in paper.appendices if a.slug not in gone]
 
 
-def public_sources(archive: Archive, now: dt.datetime, preview: bool = False) -> set[str]:
-    """The meeting files whose text the public may see: the build log may quote these, and only these.
-
-    Works on the archive as loaded (also when loading found errors) or as published."""
-    public = {c.source for c in archive.committees.values()}
-    public.update(p.source for p in archive.programmes)
-    public.update(t.source for t in archive.trackers)
+def withheld_sources(archive: Archive, now: dt.datetime, preview: bool = False) -> set[str]:
+    """The meeting files (and, ending in ``/``, the folders of whole meetings) the public may not see:
+    the build log must not quote them. Works on the archive as loaded, also when loading found errors.
+    In an officer's preview (on their own machine) nothing is withheld from the log."""
+    withheld: set[str] = set()
+    if preview:
+        return withheld
     for meeting in archive.meetings:
-        if _why_not(meeting.draft, meeting.publish_from, now) and not preview:
+        if _why_not(meeting.draft, meeting.publish_from, now):
+            withheld.update({meeting.source, meeting.source.rpartition("/")[0] + "/"})
             continue
-        public.add(meeting.source)
         minutes = meeting.minutes
-        if minutes and (preview or not _why_not(minutes.draft, minutes.publish_from, now)):
-            public.add(minutes.source)
+        if minutes and _why_not(minutes.draft, minutes.publish_from, now):
+            withheld.add(minutes.source)
         by_slug = {p.slug: p for p in meeting.papers}
         for paper in meeting.papers:
             parent = by_slug.get(paper.parent) if paper.parent else None
-            if paper.item is not None and paper.item.private:
-                continue
-            if preview or not _paper_reason(paper, parent, now):
-                public.add(paper.source)
-    return public
+            if _paper_reason(paper, parent, now) or (paper.item is not None and paper.item.private):
+                withheld.add(paper.source)
+    return withheld
