@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutebook.link.approval import infer_approvals
 from minutebook.link.checks import CheckSettings, check_archive
 from minutebook.publish.history import attach_history
 from minutebook.link.references import link_archive
@@ -56,6 +57,7 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     withheld = publish(archive, now, preview)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
+    infer_approvals(archive)  # before linking: reads the minutes' own words
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
     archive.topics = assign_topics(archive, archive.topics_config, problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
 from minutebook.model.names import split_role
-from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
+from minutebook.load.schema import (Bool, BoolOr, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
                      json_schema)
 
 
@@ -72,6 +72,13 @@ COMMITTEE = Mapping(
             key_help='a municipal year like "2016/17"',
         ),
         "hidden": Bool("true keeps the committee off the committees list"),
+        "minutes_elsewhere": Mapping(
+            description="Where the council publishes minutes this archive does not hold",
+            fields={
+                "url": Url("The page that lists them", required=True),
+                "text": Text("What the page is, e.g. \"the council's committee meetings pages\""),
+            },
+        ),
     },
 )
 
@@ -166,7 +173,8 @@ DECLARATION = Mapping(
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
-        "approved": Bool("true once approved by a later meeting"),
+        "approved": BoolOr("true once a later meeting approved them; false while they wait for the committee's "
+                           "next meeting; 'not recorded' when the papers do not say", words=("not recorded",)),
         "approved_at": Date("The date of the meeting that approved them"),
         "amendment": Text("The correction the approval was subject to"),
         "closed": Time("The time the meeting closed, \"HH:MM\""),

@@ -188,6 +188,9 @@ class ArchiveLoader:
         committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
                               description=body.strip(), hidden=data.get("hidden", False),
                               source=self.problems.rel(path))
+        if "minutes_elsewhere" in data:
+            committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"],
+                                           data["minutes_elsewhere"].get("text", ""))
         if "contact" in data:
             committee.contact = Contact(**{k: v for k, v in data["contact"].items()})
         for year_label, members in data.get("membership", {}).items():
@@ -301,7 +304,8 @@ class ArchiveLoader:
                                                   required=False, partial=True)
         if data is None:
             return
-        minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
+        approved = data.get("approved", "not recorded")
+        minutes = Minutes(approved=None if approved == "not recorded" else approved, approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
                           note=data.get("note", ""), source=self.problems.rel(path),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),

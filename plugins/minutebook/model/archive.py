@@ -117,6 +117,7 @@ class Committee:
     contact: Contact | None = None
     membership: dict[int, list[Membership]] = field(default_factory=dict)
     hidden: bool = False
+    minutes_elsewhere: tuple[str, str] | None = None  # (address, what it is): minutes not in this archive
     source: str = ""
     meetings: list["Meeting"] = field(default_factory=list)  # its own and joint ones, by date
 
@@ -179,7 +180,8 @@ class Declaration:
 
 @dataclass(eq=False)
 class Minutes:
-    approved: bool = False
+    approved: bool | None = None  # None: not recorded (the papers do not say)
+    approved_by: str = ""  # set when a later meeting's minutes record the approval: "<file>, minute N/YY"
     approved_at: dt.date | None = None
     amendment: str = ""
     closed: str | None = None

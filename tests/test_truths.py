@@ -1,0 +1,128 @@
+"""Issue 14: the public site says only what is true, and the officers' path works as the README says.
+
+Text checks on real builds of the sample archive and of small fixture archives; the README's
+commands run literally in a temporary copy of the repository.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from helpers import REPO, SEEDS, fixture_project, minutebook, mkdocs_build, write_tree
+
+
+# -- 18. the tests carry the packs they read -------------------------------------------------------
+def test_seed_packs_travel_with_the_tests():
+    assert SEEDS.resolve().is_relative_to(REPO / "tests")
+    assert sorted(p.name for p in SEEDS.glob("*.txt")) == [
+        "000_c5496f9693e9c252.txt", "001_96dd093443c53e4c.txt", "002_d98d4017c5ce876e.txt",
+        "003_639f5ea0328848c9.txt", "004_60aad8a88e5fbc23.txt"]
+    assert "Education and Children's Services Scrutiny Board" in (SEEDS / "000_c5496f9693e9c252.txt").read_text(
+        encoding="utf-8")
+
+
+def test_no_test_reads_outside_the_repository():
+    for path in sorted((REPO / "tests").glob("*.py")):
+        if path.name == Path(__file__).name:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "../shared" not in text and '"shared"' not in text and "REPO.parent" not in text, path.name
+
+
+def main_text(site: Path, url: str) -> str:
+    """The words of a page's article, tags removed and spaces collapsed, as a reader sees them."""
+    page = (site / url / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article"):page.index("</article>")]
+    article = re.sub(r"<(script|style)\b.*?</\1>", " ", article, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def build_fixture(tmp_path: Path, files: dict[str, str]) -> Path:
+    config = fixture_project(tmp_path, files)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
+# -- 1. past meetings do not look pending ----------------------------------------------------------
+SAMPLE = "education-childrens-services"
+
+
+def test_sample_past_meetings_say_what_is_known(sample_site):
+    site, _ = sample_site
+    home = main_text(site, "")
+    recent = home[home.index("Recent meetings"):home.index("Latest papers")]
+    assert "not yet approved" not in recent.lower() and "not yet published" not in recent.lower()
+    assert recent.count("Minutes not in this archive") == 4  # 2016-02-25, 2017-04-27, 2018-07-19, 2021-09-16
+    assert recent.count("Approval not recorded") == 5
+    committee = main_text(site, SAMPLE + "/")
+    assert "Agenda published" not in committee and "not yet approved" not in committee
+    assert "Past meeting; minutes not in this archive" in committee
+    assert "Held; approval not recorded" in committee
+    april = main_text(site, SAMPLE + "/2017-04-27/")
+    assert "Status Past meeting" in april and "Agenda published Past" not in april
+    assert "Minutes not in this archive. The council publishes its minutes on the council's committee papers site" in april
+    assert 'href="http://moderngov.coventry.gov.uk"' in (site / SAMPLE / "2017-04-27/index.html").read_text()
+    minutes = main_text(site, SAMPLE + "/2016-01-07/")
+    assert "Approval not recorded. This archive does not record whether a later meeting approved these minutes" in minutes
+    assert "Not yet approved" not in minutes
+
+
+def test_sample_minutes_files_and_open_data_record_approval_as_not_recorded(sample_site):
+    site, _ = sample_site
+    for path in sorted((REPO / "meetings" / SAMPLE).glob("*/minutes.md")):
+        assert "\napproved: not recorded\n" in path.read_text(encoding="utf-8"), path
+    data = json.loads((site / "api/meetings.json").read_text(encoding="utf-8"))
+    states = {m["date"]: (m["minutes_approved"], m["minutes_approval"]) for m in data["meetings"]}
+    assert states["2016-01-07"] == (None, "approval not recorded")
+    assert states["2016-02-25"] == (None, "not in this archive")
+    assert "minutes_approval" in (site / "api/meetings.csv").read_text(encoding="utf-8").splitlines()[0]
+
+
+APPROVALS = {
+    "board/committee.md": "---\nname: Audit Board\nminutes_elsewhere:\n  url: https://democracy.example.gov.uk/board\n"
+                          "  text: the council's older committee pages\n---\n",
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\n---\n',
+    "board/2020-01-09/minutes.md": "---\napproved: not recorded\n---\n## 1. Budget\n\nThe Board discussed the budget.\n",
+    "board/2020-02-13/meeting.md": '---\nstart: "10:00"\n---\n',
+    "board/2020-02-13/minutes.md": "---\napproved: false\n---\n## 2. Minutes\n\nThe minutes of the meeting held on "
+                                   "9th January, 2020 were approved.\n\n## 3. Audit\n\nThe Board discussed the audit.\n",
+    "board/2020-03-12/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Risks\n---\n',
+    "board/2026-11-05/meeting.md": '---\nstart: "10:00"\n---\n',
+    "board/2026-11-05/minutes.md": "---\napproved: false\n---\n## 4. Risks\n\nThe Board discussed risks.\n",
+    "board/2026-12-10/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Risks again\n---\n',
+}
+
+
+def test_approval_inferred_waiting_not_recorded_and_not_in_archive(tmp_path):
+    site = build_fixture(tmp_path, APPROVALS)  # MINUTEBOOK_TODAY is 22 November 2026
+    january = main_text(site, "board/2020-01-09/")
+    assert "Approved at the meeting of 13 February 2020, as the minutes of that meeting record." in january
+    february = main_text(site, "board/2020-02-13/")  # says false, but the Board has met since
+    assert "Approval not recorded" in february and "Not yet approved" not in february
+    march = main_text(site, "board/2020-03-12/")
+    assert "Status Past meeting" in march
+    assert "Minutes not in this archive. The council publishes its minutes on the council's older committee pages" in march
+    november = main_text(site, "board/2026-11-05/")  # the next meeting, 10 December, is still to come
+    assert "Not yet approved. These minutes are a record of the meeting until the committee's next meeting" in november
+    december = main_text(site, "board/2026-12-10/")
+    assert "Status Agenda published" in december and "Minutes not" not in december
+    home = main_text(site, "")
+    assert "Minutes not yet" not in home
+    data = {m["date"]: m for m in json.loads((site / "api/meetings.json").read_text())["meetings"]}
+    assert data["2020-01-09"]["minutes_approved"] is True and data["2020-01-09"]["minutes_approved_at"] == "2020-02-13"
+    assert data["2026-11-05"]["minutes_approval"] == "not yet approved"
+
+
+def test_approved_accepts_only_true_false_or_not_recorded(tmp_path):
+    files = dict(APPROVALS)
+    files["board/2020-01-09/minutes.md"] = "---\napproved: perhaps\n---\n## 1. Budget\n\nText.\n"
+    write_tree(tmp_path / "meetings", files)
+    result = minutebook("check", "meetings", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "board/2020-01-09/minutes.md:2" in result.stdout + result.stderr
+    assert "must be one of: true, false, not recorded" in result.stdout + result.stderr
