@@ -7,6 +7,8 @@ commands run literally in a temporary copy of the repository.
 from __future__ import annotations
 
 import html
+import os
+import subprocess
 import json
 import re
 from pathlib import Path
@@ -126,3 +128,58 @@ def test_approved_accepts_only_true_false_or_not_recorded(tmp_path):
     assert result.returncode != 0
     assert "board/2020-01-09/minutes.md:2" in result.stdout + result.stderr
     assert "must be one of: true, false, not recorded" in result.stdout + result.stderr
+
+
+# -- 2. corrections in plain words, never commit subjects -------------------------------------------
+CORRECTED = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
+    "board/2020-01-09/minutes.md": (
+        "---\napproved: true\ncorrections:\n  - date: 2020-01-20\n    change: Minute 1 now names the Chair\n"
+        "    reason: The published minutes named the wrong councillor\n---\n## 1. Budget\n\nThe Chair spoke.\n"),
+    "board/2020-01-09/papers/budget.md": (
+        "---\nitem: 1\nkind: report\ntitle: Budget report\npublished: 2019-12-20\ncorrections:\n"
+        "  - date: 2020-01-06\n    change: Paragraph 2 now gives the budget as £1.2 million\n"
+        "    reason: The figure printed was last year's\n    previous: The budget is £1.1 million.\n"
+        "  - date: 2020-01-07\n    change: A broken link was mended\n    reason: <b>typing</b> error\n"
+        "---\nThe budget is £1.2 million.\n"),
+}
+
+
+def test_corrections_are_told_in_plain_words(tmp_path):
+    git_repo = tmp_path
+    config = fixture_project(tmp_path, CORRECTED)
+    subprocess.run(["git", "init", "-q"], cwd=git_repo, check=True)
+    for args in (["add", "."], ["commit", "-q", "-m", "Importer: minutebook import turns pack text into files"]):
+        subprocess.run(["git", "-c", "user.name=Dev", "-c", "user.email=dev@example.org", *args], cwd=git_repo,
+                       check=True, env={**os.environ, "GIT_AUTHOR_DATE": "2026-11-22T10:00:00",
+                                        "GIT_COMMITTER_DATE": "2026-11-22T10:00:00"})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    paper = main_text(tmp_path / "site", "board/2020-01-09/budget/budget/")
+    assert "This paper was published on 20 December 2019." in paper
+    assert ("Corrected after publication 6 January 2020: Paragraph 2 now gives the budget as £1.2 million. "
+            "Why: The figure printed was last year's. Previously: The budget is £1.1 million.") in paper
+    assert "7 January 2020: A broken link was mended. Why: <b>typing</b> error." in paper  # escaped, shown as typed
+    assert "Importer" not in paper and "22 November 2026" not in paper and "added to this site" not in paper
+    minutes = main_text(tmp_path / "site", "board/2020-01-09/")
+    assert ("20 January 2020: Minute 1 now names the Chair. Why: The published minutes named the wrong "
+            "councillor.") in minutes
+    assert "Importer" not in minutes and "2026" not in minutes
+
+
+def test_a_correction_needs_its_reason(tmp_path):
+    files = dict(CORRECTED)
+    files["board/2020-01-09/papers/budget.md"] = files["board/2020-01-09/papers/budget.md"].replace(
+        "    reason: The figure printed was last year's\n", "")
+    write_tree(tmp_path / "meetings", files)
+    result = minutebook("check", "meetings", cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "board/2020-01-09/papers/budget.md:" in out and "reason" in out, out
+
+
+def test_sample_pages_show_no_commit_messages(sample_site):
+    site, _ = sample_site
+    for page in sorted((site / SAMPLE).rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "Importer:" not in text and "added to this site" not in text and "Changed " not in text, page

@@ -110,6 +110,17 @@ AGENDA_ITEM = Mapping(
     },
 )
 
+CORRECTION = Mapping(
+    description="A correction made after publication, told to the public in plain words",
+    fields={
+        "date": Date("The date of the correction", required=True),
+        "change": Text("What changed, e.g. \"The figure in paragraph 3.2 now reads 1,204\"", required=True),
+        "reason": Text("Why, e.g. \"The figure printed was for the previous year\"", required=True),
+        "previous": Text("The wording before the correction, where the correction changed the record"),
+    },
+)
+CORRECTIONS = ListOf("Corrections made after publication, oldest first", item=CORRECTION)
+
 DRAFT = Bool("true: not for publication yet (shown only in an officer's preview)")
 PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK time")
 
@@ -182,6 +193,7 @@ MINUTES = Mapping(
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
         "published": Date("The date the minutes were first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
     },
@@ -202,6 +214,7 @@ PAPER = Mapping(
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
         "pdf": Url("Link to the original PDF"),
         "published": Date("The date the paper was first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
         "withdrawn": Date("The date the paper was withdrawn after publication"),

@@ -18,6 +18,7 @@ from minutebook.model import (
     Archive,
     Attendee,
     Committee,
+    Correction,
     Contact,
     Declaration,
     Item,
@@ -309,7 +310,7 @@ class ArchiveLoader:
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
                           note=data.get("note", ""), source=self.problems.rel(path),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          published=data.get("published"))
+                          published=data.get("published"), corrections=_corrections(data))
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:
@@ -414,7 +415,7 @@ class ArchiveLoader:
                           source=self.problems.rel(path), published=data.get("published"),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
                           withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
-                          previous_names=data.get("previous_names", []))
+                          previous_names=data.get("previous_names", []), corrections=_corrections(data))
             if paper.withdrawn_reason and not paper.withdrawn:
                 self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
                                     "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
@@ -546,3 +547,7 @@ def load_or_raise(root: Path) -> tuple[Archive, Problems]:
     if problems.errors:
         raise ArchiveError(problems.errors)
     return archive, problems
+
+
+def _corrections(data) -> list[Correction]:
+    return [Correction(c["date"], c["change"], c["reason"], c.get("previous", "")) for c in data.get("corrections", [])]

@@ -13,6 +13,7 @@ from minutebook.model.archive import (
     Attendee,
     Committee,
     Contact,
+    Correction,
     Declaration,
     Item,
     ItemPart,
@@ -35,7 +36,7 @@ from minutebook.model.archive import (
 
 __all__ = [
     "ACTION_KINDS", "ATTENDANCE_GROUPS", "ATTENDANCE_LABELS", "MEETING_STATUSES", "PAPER_KINDS",
-    "PROGRAMME_BUCKETS", "ROLES", "SCHEDULE_12A", "Archive", "Attendee", "Committee", "Contact",
+    "PROGRAMME_BUCKETS", "ROLES", "SCHEDULE_12A", "Archive", "Attendee", "Committee", "Contact", "Correction",
     "Declaration", "Item", "ItemPart", "Meeting", "Membership", "Minute", "MinutePart", "Minutes",
     "Paper", "Person", "ProgrammeEntry", "Resolution", "Tracker", "TrackerRow", "WorkProgramme",
     "cite_year", "municipal_year", "municipal_year_label",

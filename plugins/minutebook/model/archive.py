@@ -179,6 +179,16 @@ class Declaration:
 
 
 @dataclass(eq=False)
+class Correction:
+    """A correction after publication, as the officer explains it (``corrections:`` in front matter)."""
+
+    date: dt.date
+    change: str
+    reason: str
+    previous: str = ""
+
+
+@dataclass(eq=False)
 class Minutes:
     approved: bool | None = None  # None: not recorded (the papers do not say)
     approved_by: str = ""  # set when a later meeting's minutes record the approval: "<file>, minute N/YY"
@@ -194,8 +204,8 @@ class Minutes:
     publish_from: dt.datetime | None = None
     unpublished: str = ""  # set in preview builds: why the public would not see these minutes
     published: dt.date | None = None
-    changes: list = field(default_factory=list)  # history.Change, after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
 
 
 @dataclass(eq=False)
@@ -222,8 +232,8 @@ class Paper:
     withdrawn_reason: str = ""
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
-    changes: list = field(default_factory=list)  # history.Change, after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
     previous_names: list[str] = field(default_factory=list)
 
 

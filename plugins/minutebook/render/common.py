@@ -140,23 +140,24 @@ def preview_banner(reason: str) -> str:
             "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")
 
 
-def changes_note(ctx, published, changes, subject: str, added=None) -> str:
-    """'This paper was published 19 April 2017' and each later change, dated, with its message."""
+def changes_note(ctx, published, corrections, subject: str, last_updated=None) -> str:
+    """'This paper was published on 19 April 2017', each correction in the officers' words (what
+    changed, why, and the previous wording), and the date this website last updated the page."""
     out = []
     if published:
-        out.append(f"{subject} published on {short_date(published)}.")
-    elif added:
-        out.append(f"{subject} added to this site on {short_date(added)}; the date of first publication is "
-                   "not recorded.")
-    if changes:
+        out.append(f"{esc(subject)} published on {short_date(published)}.")
+    if corrections:
         rows = []
-        for change in changes:
-            url = ctx.settings.commit_url(change.commit)
-            what = inline(change.message) or "Changed"
-            rows.append(f"<li><time datetime=\"{change.date.isoformat()}\">{short_date(change.date)}</time>: "
-                        + (f'<a href="{esc(url)}">{esc(what)}</a>' if url else esc(what)) + "</li>")
-        out.append(f'<details class="mb-changes"><summary>Changed {len(changes)} time'
-                   f'{"s" if len(changes) != 1 else ""} since</summary><ul>' + "".join(rows) + "</ul></details>")
+        for c in corrections:
+            row = (f'<li><time datetime="{c.date.isoformat()}">{short_date(c.date)}</time>: {esc(c.change)}. '
+                   f"Why: {esc(c.reason)}.")
+            if c.previous:
+                row += f'<blockquote><p>Previously: {esc(c.previous)}</p></blockquote>'
+            rows.append(row + "</li>")
+        out.append(f'<div class="mb-corrections"><p><strong>Corrected after publication</strong></p><ul>'
+                   + "".join(rows) + "</ul></div>")
+    if last_updated:
+        out.append(f"Last updated on this website on {short_date(last_updated)}.")
     return ('<div class="mb-published" markdown="1">\n\n' + "\n\n".join(out) + "\n\n</div>\n") if out else ""
 
 

@@ -208,7 +208,7 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     if not minutes:
         return ""
     out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n",
-           changes_note(ctx, minutes.published, minutes.changes, "These minutes were", minutes.added)]
+           changes_note(ctx, minutes.published, minutes.corrections, "These minutes were", minutes.last_updated)]
     if minutes.note:
         out.append(f"*{inline(minutes.note)}*\n")
     for item in meeting.items:
