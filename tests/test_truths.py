@@ -183,3 +183,46 @@ def test_sample_pages_show_no_commit_messages(sample_site):
     for page in sorted((site / SAMPLE).rglob("index.html")):
         text = page.read_text(encoding="utf-8")
         assert "Importer:" not in text and "added to this site" not in text and "Changed " not in text, page
+
+
+# -- 3. the tracker: no ages to today, states in words, readable on a phone ----------------------------
+def test_tracker_says_when_raised_last_report_and_state_in_words(sample_site):
+    site, _ = sample_site
+    text = main_text(site, SAMPLE + "/tracker/")
+    assert not re.search(r"\d days", text) and " Age " not in text
+    assert "Raised Item Request Response Last report State" in text
+    # "For consideration next Municipal year" puts the request off: it is not an answer
+    start = text.index("Further consideration be given in conjunction with Health Scrutiny Board")
+    deferred = text[start:start + 300]
+    assert "For consideration next Municipal year." in deferred
+    assert "Open at the last report (27 April 2017)" in deferred
+    answered = text[text.index("Answered requests"):]
+    assert "Further consideration be given" not in answered and "Minister is on paternity leave" not in answered
+    assert "Briefing note sent to Cabinet Members 19/4/17" in answered
+    assert "Appendix 1: Outstanding Issues, with the papers of the meeting of 27 April 2017" in text
+    assert "No later report in this archive" in text  # 2018 and 2021 requests: no tracker after them here
+    assert "Not listed in the outstanding-issues report of 27 April 2017" in text  # 2015 requests it left out
+    data = json.loads((site / "api/actions.json").read_text(encoding="utf-8"))
+    states = {a["state"] for a in data["actions"]}
+    assert states == {"answered", "open at the last report", "not listed in the later report",
+                      "no later report in this archive"}
+
+
+def test_tracker_reads_as_cards_at_390_px(sample_site):
+    from browser import chromium, screenshot, serve
+
+    site, _ = sample_site
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + SAMPLE + "/tracker/")
+        cell = page.locator("table.mb-stack td[data-label='Request']").first
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+        assert label == '"Request"', label
+        response = page.locator("table.mb-stack td[data-label='Response']").first.bounding_box()
+        assert response and response["x"] + response["width"] <= 390, response
+        screenshot(page, "truths-tracker-390")
+        wide = browser.new_page(viewport={"width": 1280, "height": 900})
+        wide.goto(base + SAMPLE + "/tracker/")
+        assert wide.locator("table.mb-stack thead th").first.is_visible()  # a table on a wide screen

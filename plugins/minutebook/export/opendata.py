@@ -206,7 +206,8 @@ def _action_record(a) -> dict:
             "committee": a.committee, "item_title": a.item_title, "minute": a.minute,
             "item": _item_id(a.item) if a.item else None, "topic": a.topic.id if a.topic is not None else None,
             "kind": a.kind, "text": a.tracker_text or a.text, "response": a.response or None,
-            "status": a.status or ("answered" if a.answered else "open")}
+            "status": a.status or ("answered" if a.answered else "open"),
+            "state": a.state, "last_report": a.last_report.isoformat() if a.last_report else None}
 
 
 def actions_json(archive: Archive, settings=None) -> str:
