@@ -226,3 +226,62 @@ def test_tracker_reads_as_cards_at_390_px(sample_site):
         wide = browser.new_page(viewport={"width": 1280, "height": 900})
         wide.goto(base + SAMPLE + "/tracker/")
         assert wide.locator("table.mb-stack thead th").first.is_visible()  # a table on a wide screen
+
+
+# -- 4. work programme wording ------------------------------------------------------------------------
+def test_programme_pages_say_what_happened_in_words(sample_site):
+    site, _ = sample_site
+    for year in ("2015-16", "2016-17", "2021-22"):
+        page = (site / SAMPLE / "programme" / year / "index.html").read_text(encoding="utf-8")
+        text = main_text(site, f"{SAMPLE}/programme/{year}/")
+        assert "Not yet scheduled" not in text, year  # these years are over
+        assert "No papers in the archive" not in text, year
+        assert "<code>" not in page[page.index("<article"):page.index("</article>")], year  # no raw slugs
+    text = main_text(site, f"{SAMPLE}/programme/2016-17/")
+    assert "Not known whether heard (meeting not in this archive)" in text
+    assert "Not taken up at any meeting in this archive" in text
+    assert "From the work programme printed in Scrutiny Work Programme 2016/17, with the papers of the meeting of 27 April 2017." in text
+    assert "considered at 11 January 2018, minute 36/17" in text  # never a bare "36/17"
+    assert "36/17" not in text.replace("minute 36/17", "")
+
+
+def test_search_dates_programme_entries_by_the_programme_not_the_plan(sample_site):
+    site, _ = sample_site
+    docs = [d for f in sorted((site / "search/data/s").glob("*.json"))
+            for d in json.loads(f.read_text(encoding="utf-8"))["docs"] if "/programme/" in d[1]]
+    assert docs
+    for title, url, date, *_ in docs:
+        if "/programme/2016-17/" in url:
+            assert date == 20170427, (title, date)  # the pack of 27 April 2017 printed it
+    assert any(t == "Seva School (next municipal year)" for t, *_ in docs)
+    assert any(t.startswith("SCR (planned for 21 July 2016)") for t, *_ in docs)
+
+
+PLANS = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2026-06-11/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
+    "board/programmes/2026-27.md": "---\nyear: \"2026/27\"\nentries:\n  - bucket: items for the year\n"
+                                   "    title: Libraries review\n---\n",
+    "board/programmes/2019-20.md": "---\nyear: \"2019/20\"\nentries:\n  - bucket: items for the year\n"
+                                   "    title: Parks strategy\n---\n",
+}
+
+
+def test_undated_entries_are_not_yet_scheduled_only_while_their_year_runs(tmp_path):
+    site = build_fixture(tmp_path, PLANS)
+    assert "Not yet scheduled" in main_text(site, "board/programme/2026-27/")
+    past = main_text(site, "board/programme/2019-20/")
+    assert "Not yet scheduled" not in past and "Not taken up at any meeting in this archive" in past
+
+
+# -- 5. a topic page lists each resolution once, in plain words ----------------------------------------
+def test_topic_page_lists_a_resolution_once_without_jargon(sample_site):
+    site, _ = sample_site
+    text = main_text(site, "topics/improvement-board/")
+    resolution = "the Scrutiny Board requests that the e-newsletter communication also be circulated to co-opted Members"
+    assert text.count(resolution) == 1
+    assert "RESOLVED — RESOLVED" not in text and "Information:" not in text
+    assert "(request for information: no later report in this archive)" in text
+    qa = main_text(site, "topics/quality-assurance-audit/")
+    assert qa.count("Agrees that an informal audit workshop be held for Members on 14th February 2018") == 1
+    assert "no response recorded yet" not in qa
