@@ -285,3 +285,21 @@ def test_topic_page_lists_a_resolution_once_without_jargon(sample_site):
     qa = main_text(site, "topics/quality-assurance-audit/")
     assert qa.count("Agrees that an informal audit workshop be held for Members on 14th February 2018") == 1
     assert "no response recorded yet" not in qa
+
+
+# -- 6. the print pack carries the minutes it asks the meeting to agree --------------------------------
+def test_print_pack_includes_the_minutes_to_be_agreed(sample_site):
+    site, _ = sample_site
+    february = main_text(site, SAMPLE + "/2016-02-25/print/")
+    assert "Item 3: Minutes of the meeting of Wednesday 16 December 2015" in february
+    assert "Item 3: Minutes of the meeting of Thursday 7 January 2016" in february
+    assert "43. Serious Case Review" in february and "49. Progress on the Multi Agency Safeguarding Hub (MASH)" in february
+    assert february.index("16 December 2015 ¶") < february.index("7 January 2016 ¶") < february.index("Item 4:")
+    april = main_text(site, SAMPLE + "/2017-04-27/print/")
+    assert "Item 3: Minutes of the meeting of Thursday 6 April 2017" in april
+    assert "73. Health Visiting and Early Help" in april
+    page = (site / SAMPLE / "2017-04-27/print/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)[:5]
+    september = main_text(site, SAMPLE + "/2021-09-16/print/")
+    assert "Item 3: Minutes of the meeting of Thursday 24 June 2021" in september

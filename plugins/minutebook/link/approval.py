@@ -111,3 +111,27 @@ def recorded(minutes) -> str:
     if minutes.approved is True:
         return "approved"
     return "not yet approved" if minutes.approved is False else "approval not recorded"
+
+
+AGREE_TEXT = re.compile(r"minutes of the (?:previous )?meetings? held on (?P<dates>.+)", re.I | re.S)
+
+
+def minutes_to_agree(archive: Archive, meeting: Meeting) -> list[tuple[object, Meeting]]:
+    """(agenda item, earlier meeting) for each set of minutes in the archive that an item of this
+    meeting asks it to agree ("To agree the minutes of the meetings held on 16th December, 2015 and
+    7th January, 2016"), in the order the agenda names them."""
+    out: list[tuple[object, Meeting]] = []
+    for item in meeting.items:
+        if item.private:
+            continue
+        for text in [item.title, item.description, *(p.title for p in item.parts)]:
+            match = AGREE_TEXT.search(text or "")
+            if not match:
+                continue
+            for date_match in DATE_RE.finditer(match.group("dates")):
+                day = _date(date_match)
+                earlier = archive.meeting(meeting.committee, day) if day else None
+                if (earlier is not None and earlier.date < meeting.date and earlier.minutes is not None
+                        and not earlier.minutes.unpublished and all(e is not earlier for _, e in out)):
+                    out.append((item, earlier))
+    return out
