@@ -7,6 +7,12 @@ commands run literally in a temporary copy of the repository.
 from __future__ import annotations
 
 import html
+import shutil
+import signal
+import socket
+import sys
+import time
+import urllib.request
 import os
 import subprocess
 import json
@@ -303,3 +309,86 @@ def test_print_pack_includes_the_minutes_to_be_agreed(sample_site):
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)[:5]
     september = main_text(site, SAMPLE + "/2021-09-16/print/")
     assert "Item 3: Minutes of the meeting of Thursday 24 June 2021" in september
+
+
+# -- 15, 16. the officers' path, run exactly as the README writes it -----------------------------------
+def readme_block(heading: str) -> list[str]:
+    """The shell commands of the README's code block under ``heading``, continuations joined."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index(heading):]
+    block = section[section.index("```sh\n") + 6:section.index("\n```", section.index("```sh\n"))]
+    return [c.strip() for c in block.replace("\\\n", " ").splitlines() if c.strip()]
+
+
+def repo_copy(tmp_path: Path) -> tuple[Path, dict]:
+    """The repository's tracked files in a temporary folder, with `minutebook` and `python3` on PATH
+    running this interpreter on the copy's own package."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    copy = tmp_path / "repo"
+    for rel in filter(None, listed.decode().split("\0")):
+        source = REPO / rel
+        if source.is_file():
+            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / rel)
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    (shims / "minutebook").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m minutebook.cli "$@"\n')
+    (shims / "python3").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    for shim in shims.iterdir():
+        shim.chmod(0o755)
+    environment = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}", "PYTHONPATH": str(copy / "plugins")}
+    environment.pop("MINUTEBOOK_ONLY", None)
+    environment.pop("MINUTEBOOK_PREVIEW", None)
+    return copy, environment
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_readme_officer_path_works_as_written(tmp_path):
+    copy, environment = repo_copy(tmp_path)
+    commands = readme_block("## Write and preview papers")
+    assert commands[0].startswith("minutebook new meeting") and commands[1].startswith("minutebook new paper")
+    assert commands[2] == "minutebook check meetings" and "mkdocs serve" in commands[3]
+    outputs = []
+    for command in commands[:3]:
+        done = subprocess.run(command, shell=True, cwd=copy, env=environment, capture_output=True, text=True,
+                              timeout=300)
+        outputs.append(done.stdout + done.stderr)
+        assert done.returncode == 0, (command, outputs[-1])
+    assert "added item 4 \"A report\" to the agenda in meetings/education-childrens-services/2026-12-03/meeting.md" \
+        in outputs[1]
+    assert "no errors" in outputs[2]
+    meeting = (copy / "meetings/education-childrens-services/2026-12-03/meeting.md").read_text(encoding="utf-8")
+    assert 'items:\n  - number: 4\n    title: "A report"\n---' in meeting
+    # a second paper for the same item leaves the agenda as it is
+    again = subprocess.run('minutebook new paper --committee education-childrens-services --date 2026-12-03 '
+                           '--item 4 --title "An appendix-like note"', shell=True, cwd=copy, env=environment,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "added item" not in again.stdout
+    # 16: the year-scoped preview serves, though topics.yml names items of other years
+    port = free_port()
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\ndev_addr: 127.0.0.1:{port}\n", encoding="utf-8")
+    server = subprocess.Popen(commands[3], shell=True, cwd=copy, env=environment, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        page = None
+        for _ in range(240):
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/education-childrens-services/2026-12-03/",
+                                            timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, server.stdout.read()
+        assert page is not None and "A report" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -60,7 +60,7 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     infer_approvals(archive)  # before linking: reads the minutes' own words
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    archive.topics = assign_topics(archive, archive.topics_config, problems)
+    archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:
         _attach_plan(plan)
