@@ -424,6 +424,7 @@
   function render(result, seg, query) {
     var li = el("li", "mb-search-result");
     li.setAttribute("data-score", result.score.toFixed(6));
+    li.setAttribute("data-url", result.url);
     var h = el("h2", "mb-search-result__title");
     var a = el("a", "", result.title);
     a.href = href(result, seg);
@@ -523,7 +524,11 @@
     if (!state) return;
     var wanted = state.shown.length + PAGE;
     var collect = state.sort === "newest" ? collectNewest(state, state.pos + PAGE) : Promise.resolve();
-    collect.then(function () { return showUpTo(state, wanted, id); }).then(function () { finishStatus(state); });
+    collect.then(function () { return showUpTo(state, wanted, id); }).then(function () {
+      if (id !== run) return;
+      finishStatus(state);
+      root.setAttribute("data-search-done", String(id));
+    });
   });
 
   // -- the static guides (Material's index of docs/ pages, small): shown after the archive's results --
