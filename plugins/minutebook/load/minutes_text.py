@@ -16,6 +16,9 @@ from minutebook.model import Minute, MinutePart, Resolution
 
 MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
 MINUTE_TITLE = re.compile(r"^\**(?P<number>\d+)\.?\**\s+(?P<title>.+?)(?:\s*\{(?P<attrs>[^{}]*)\})?$")
+# a number as the council prints it: CAB/22/017, PC.45/22, 2023/045, 28/16
+PRINTED_TITLE = re.compile(r"^\**(?P<printed>[A-Za-z]{0,8}[./-]?\d[\w./-]*?)\.?\**\s+(?P<title>.+?)"
+                           r"(?:\s*\{(?P<attrs>[^{}]*)\})?$")
 PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+?)\s*$")
 ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
@@ -155,7 +158,32 @@ def parse_attrs(text: str | None) -> dict[str, str]:
     return attrs
 
 
-def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minute], list[BodyProblem]]:
+def _number(printed: str, year: int, scheme, line: int, problems: list[BodyProblem]) -> tuple[int, str] | None:
+    """(number, number as printed or "") of a heading's number, read in the committee's scheme."""
+    if printed.isdigit():
+        if scheme is None or scheme.pattern == "{number}/{yy}":
+            return int(printed), ""
+        return int(printed), scheme.format(int(printed), year)
+    found = scheme.parse(printed) if scheme is not None else None
+    if found is None:
+        pattern = scheme.pattern if scheme is not None else "{number}/{yy}"
+        example = scheme.format(1, year) if scheme is not None else f"1/{year % 100:02d}"
+        problems.append(BodyProblem(line, f"the minute number '{printed}' does not follow this committee's "
+                                    f"numbering scheme '{pattern}' (like {example})",
+                                    "write the number as the minutes print it, or set the committee's "
+                                    "minute_numbers in meetings/council.yml"))
+        return None
+    number, printed_year = found
+    if printed_year is not None and printed_year != year:
+        problems.append(BodyProblem(line, f"minute {printed} is numbered in the municipal year {printed_year}, "
+                                    f"but the meeting is in {year}/{(year + 1) % 100:02d}",
+                                    "check the number, or the municipal_year_starts of meetings/council.yml"))
+    return number, printed
+
+
+def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
+                       meeting_date=None) -> tuple[list[Minute], list[BodyProblem]]:
+    """The minutes of ``body``; ``scheme`` (load.council.Scheme) reads numbers such as CAB/22/017."""
     problems: list[BodyProblem] = []
     minutes: list[Minute] = []
     sections: list[tuple[Minute, list[tuple[MinutePart | None, _Section]]]] = []
@@ -168,10 +196,14 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             in_fence = not in_fence
         heading = None if in_fence else MINUTE_HEADING.match(stripped)
         if heading and not stripped.startswith("###"):
-            match = MINUTE_TITLE.match(heading.group("rest"))
+            match = MINUTE_TITLE.match(heading.group("rest")) or PRINTED_TITLE.match(heading.group("rest"))
             if not match:
                 problems.append(BodyProblem(number, f"the minute heading '{stripped}' has no minute number",
                                             "write it as '## 73. Title'"))
+                continue
+            numbered = _number(match.groupdict().get("number") or match.group("printed"), year, scheme, number,
+                               problems)
+            if numbered is None:
                 continue
             attrs = parse_attrs(match.group("attrs"))
             for name in attrs:
@@ -179,8 +211,10 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
                     problems.append(BodyProblem(number, f"unknown setting '{name}' in the minute heading",
                                                 f"use only: {', '.join(ALLOWED_ATTRS)}"))
             minute = Minute(
-                number=int(match.group("number")),
+                number=numbered[0],
                 year=year,
+                printed=numbered[1],
+                restarts_at=meeting_date if scheme is not None and scheme.per_meeting else None,
                 title=_strip_bold(match.group("title")),
                 body="",
                 line=number,

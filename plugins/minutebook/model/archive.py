@@ -53,9 +53,9 @@ SCHEDULE_12A = {
 }
 
 
-def municipal_year(day: dt.date) -> int:
-    """The year a municipal year starts in: May 2016 to April 2017 is 2016."""
-    return day.year if day.month >= 5 else day.year - 1
+def municipal_year(day: dt.date, starts: int = 5) -> int:
+    """The year a municipal year starts in: May 2016 to April 2017 is 2016 (``starts``: the month)."""
+    return day.year if day.month >= starts else day.year - 1
 
 
 def cite_year(yy: int, near: dt.date | None = None) -> int:
@@ -162,10 +162,17 @@ class Minute:
     private: str | None = None  # from {private=N}: the Schedule 12A paragraph
     previous_slugs: list[str] = field(default_factory=list)  # from {was=old-slug}
     references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
+    printed: str = ""  # the number as printed, when the council's scheme is not "N/YY" (CAB/22/017)
+    restarts_at: dt.date | None = None  # the meeting, where numbers restart at each meeting
 
     @property
     def cite(self) -> str:
-        return f"{self.number}/{self.year % 100:02d}"
+        return self.printed or f"{self.number}/{self.year % 100:02d}"
+
+    @property
+    def identity(self) -> tuple:
+        """The normalised identity within a committee: (year, number), and the meeting where numbers restart."""
+        return (self.year, self.number) + ((self.restarts_at,) if self.restarts_at else ())
 
 
 @dataclass(eq=False)
@@ -362,6 +369,7 @@ class Archive:
     programmes: list[WorkProgramme] = field(default_factory=list)
     trackers: list[Tracker] = field(default_factory=list)
     topics_config: dict = field(default_factory=dict)  # meetings/topics.yml
+    council: object = None  # load.council.Council (meetings/council.yml)
     # derived once per build: topics.Topic, planning.PlanLink, actions.Action
     topics: list = field(default_factory=list)
     plan_links: list = field(default_factory=list)

@@ -11,6 +11,7 @@ import re
 from minutebook.model import urls
 from minutebook.render.common import Page, anchor_paragraphs, clock, fix_headings, inline, link, long_date, short_date
 from minutebook.render.context import SiteContext
+from minutebook.load.council import law_of
 from minutebook.render.meeting import agenda_section, meeting_title, private_notice
 from minutebook.render.paper import KIND_LABELS, authors_block
 
@@ -45,7 +46,7 @@ def build(ctx: SiteContext, meeting) -> Page:
     for item in meeting.items:
         if item.private:
             out.append(f'<section class="mb-print-paper" markdown="1">\n\n## {inline(item.number or "")} '
-                       f"{inline(item.title)}\n\n{private_notice(item)}\n</section>\n")
+                       f"{inline(item.title)}\n\n{private_notice(item, law_of(ctx.archive))}\n</section>\n")
             continue
         for paper in item.all_papers:
             if paper.withdrawn:
