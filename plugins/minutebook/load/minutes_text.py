@@ -2,7 +2,8 @@
 
 The body is ordinary Markdown with a few conventions (see docs/guide/meeting-files.md):
 ``## 73. Title {item=4}`` starts a minute, ``### (a) Title`` a lettered part, a paragraph that
-starts ``RESOLVED`` the decisions. Each RESOLVED block is taken out of the text and replaced by a
+starts ``RESOLVED`` (or "The Board agreed…", "The Committee resolved…") the decisions; ``RESOLVED:``
+alone takes the next paragraph as its decision. Each RESOLVED block is taken out of the text and replaced by a
 marker, so the page can render the decisions as a numbered list with citable anchors exactly
 where the minutes put them.
 """
@@ -23,6 +24,15 @@ PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+?)\s*$")
 ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
+# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
+AGREED = re.compile(r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
+                    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
+                    r"(?:agreed|resolved|decided)\b")
+BARE_RESOLVED = re.compile(r"^\W*RESOLVED\W*$", re.I)
+
+
+def _decision(text: str) -> bool:
+    return bool(RESOLVED.match(text) or AGREED.match(text))
 QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
 ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
 
@@ -118,13 +128,24 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
     while i < len(blocks):
         block = blocks[i]
         first = block[0][1]
-        if RESOLVED.match(first) and not _is_list(block):
+        if _decision(first) and not _is_list(block):
             intro = _strip_bold(" ".join(t.strip() for _, t in block))
             j = i + 1
             list_blocks = []
             while j < len(blocks) and (_is_list(blocks[j]) or (list_blocks and blocks[j][0][1].startswith("  "))):
                 list_blocks.append(blocks[j])
                 j += 1
+            if not list_blocks and BARE_RESOLVED.match(intro) and j < len(blocks) \
+                    and not MINUTE_HEADING.match(blocks[j][0][1]):
+                # "RESOLVED:" alone: the decision is the next paragraph, kept as printed
+                intros.append(intro)
+                number = str(len(resolutions) + 1)
+                resolutions.append(Resolution(number, _strip_bold(" ".join(t.strip() for _, t in blocks[j])),
+                                              f"{anchor_prefix}resolution-{number}"))
+                out.append(MARKER.format(marker_count))
+                marker_count += 1
+                i = j + 1
+                continue
             if list_blocks:
                 entries = _list_entries(list_blocks)
                 intros.append(intro)
@@ -143,7 +164,7 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
             continue
         if _is_list(block) and i > 0:
             previous = " ".join(t for _, t in blocks[i - 1]).strip()
-            if previous.endswith(":") and QUESTION_HINT.search(previous) and not RESOLVED.match(previous):
+            if previous.endswith(":") and QUESTION_HINT.search(previous) and not _decision(previous):
                 questions.extend(_clean_entry(e) for e in _list_entries([block]))
         out.append("\n".join(t for _, t in block))
         i += 1
