@@ -29,6 +29,7 @@ def facts(style: str) -> dict:
 
 def import_and_build(style: str, inputs: list[Path], root: Path) -> tuple[dict, Path, str]:
     meetings = root / "meetings"
+    root.mkdir(parents=True, exist_ok=True)
     result = minutebook("import", *map(str, inputs), "--into", str(meetings), cwd=root)
     out = result.stdout + result.stderr
     assert "Traceback" not in out, out
@@ -144,3 +145,48 @@ def test_there_are_four_styles_and_one_full_length_pack():
     assert len(STYLES) >= 4
     lengths = [len((STYLES_DIR / n).read_text(encoding="utf-8").splitlines()) for s in STYLES for n in facts(s)["files"]]
     assert max(lengths) >= 800
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_house_style_from_pdf(style, tmp_path, capsys):
+    from pdfpacks import write_pdf
+
+    want = facts(style)
+    pdfs = [write_pdf(STYLES_DIR / name, tmp_path / f"{Path(name).stem}.pdf", want["furniture"]) for name in want["files"]]
+    data, meetings, _ = import_and_build(style, pdfs, tmp_path / "from-pdf")
+    report(style, "pdf", score(style, data, meetings), capsys)
+
+
+def test_pdf_and_text_give_the_same_meeting_files(tmp_path):
+    """The PDF of a pack imports to the same minutes, agenda and attendance as its text."""
+    from pdfpacks import write_pdf
+
+    want = facts("northfold")
+    text = STYLES_DIR / want["files"][0]
+    pdf = write_pdf(text, tmp_path / "pack.pdf", want["furniture"])
+    for source, into in ((text, tmp_path / "a"), (pdf, tmp_path / "b")):
+        result = minutebook("import", str(source), "--into", str(into), cwd=tmp_path)
+        assert result.returncode == 0, result.stdout
+    for rel in ("council.yml", "licensing-regulatory/2023-09-11/minutes.md", "licensing-regulatory/2023-10-09/meeting.md"):
+        assert (tmp_path / "a" / rel).read_text(encoding="utf-8") == (tmp_path / "b" / rel).read_text(encoding="utf-8"), rel
+
+
+def test_a_folder_of_pdfs_and_a_scan_without_text(tmp_path):
+    from pdfpacks import write_image_only_pdf, write_pdf
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    want = facts("glanafon")
+    write_pdf(STYLES_DIR / want["files"][0], folder / "planning-2022-11-16.pdf", want["furniture"])
+    write_image_only_pdf(folder / "scan.pdf")
+    (folder / "renamed.txt").write_bytes((folder / "scan.pdf").read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really\n")
+    result = minutebook("import", str(folder), "--into", str(tmp_path / "meetings"), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert result.returncode == 1
+    assert "scan.pdf: has no text layer (it is a scanned image): it needs OCR" in out and "ocrmypdf" in out
+    assert "renamed.txt:1: is a PDF file with another name" in out
+    assert "broken.pdf: cannot be read as a PDF" in out
+    assert "Imported 1 of 4 files" in out
+    assert (tmp_path / "meetings" / "planning" / "2022-10-19" / "minutes.md").is_file()

@@ -29,7 +29,7 @@ from minutebook.importer.source import Unreadable, read_text
 from minutebook.importer.split import split_pack
 from minutebook.importer import writer
 
-INPUT_SUFFIXES = (".txt", ".md", ".text")
+INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 # the law of exempt information a pack cites says which nation's council printed it
 NATION_CITES = (
     ("scotland", re.compile(r"Schedule 7A|Local Government \(Scotland\) Act", re.I)),
@@ -45,8 +45,8 @@ def _inputs(paths: list[Path], report: Report) -> list[tuple[Path, str]]:
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not inside:
-                report.error(_shown(path), None, "is a folder with no .txt files in it",
-                             "give the text files of the packs")
+                report.error(_shown(path), None, "is a folder with no .pdf or .txt files in it",
+                             "give the PDF packs or their text files")
                 report.failed.add(_shown(path))
                 report.counts["inputs"] += 1
             found.extend((p, _shown(p)) for p in inside)
