@@ -18,7 +18,7 @@ PAGE_LINE = re.compile(r"^\W*Page\s+\d+\W*$")
 def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
     """("para", text, space_after) / ("table", rows) / ("break", None), in order."""
     lines = text.split("\n")
-    repeated = {l.strip() for l in lines if l.strip() and sum(1 for m in lines if m.strip() == l.strip()) >= 2}
+    repeated = {t.strip() for t in lines if t.strip() and sum(1 for m in lines if m.strip() == t.strip()) >= 2}
     skip = set()
     for i, line in enumerate(lines):
         if PAGE_LINE.match(line) or line.strip() in furniture:

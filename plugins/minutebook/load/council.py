@@ -35,7 +35,8 @@ from pathlib import Path
 from minutebook.load import formats
 from minutebook.load.reading import read_text
 from minutebook.load.schema import INVALID, Where
-from minutebook.load.yamlio import YAMLProblem, load as load_yaml
+from minutebook.load.yamlio import YAMLProblem
+from minutebook.load.yamlio import load as load_yaml
 from minutebook.problems import Problems
 
 COUNCIL_FILE = "council.yml"

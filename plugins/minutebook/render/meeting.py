@@ -7,18 +7,13 @@ from collections import OrderedDict
 
 from minutebook.model import urls
 from minutebook.load.council import LAWS, Law, law_of
+from minutebook.model.vocabularies import MeetingStatus
 from minutebook.model import ATTENDANCE_LABELS, Item, Meeting, Minute, MinutePart
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.render.common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from minutebook.render.context import SiteContext
 
-STATUS_LABELS = {
-    "scheduled": "Scheduled",
-    "agenda published": "Agenda published",
-    "held": "Held",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
-}
+STATUS_LABELS = MeetingStatus.labels()
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
@@ -35,7 +30,7 @@ def minutes_status(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     if minutes.approved_at:
         approver = ctx.archive.meeting(meeting.committee, minutes.approved_at)
         when = short_date(minutes.approved_at)
-        text += " at the meeting of " + (link(when, here, urls.meeting(approver) + "#minutes") if approver else when)
+        text += " at the meeting of " + (link(when, here, urls.minutes_of(approver)) if approver else when)
     if minutes.amendment:
         text += f", subject to this correction: {inline(minutes.amendment)}"
     return text + "."

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from minutebook.model import urls
 from minutebook.model import Paper
+from minutebook.model.vocabularies import PaperKind
 from minutebook.render.common import Page, anchor_paragraphs, changes_note, dl, esc, fix_headings, inline, link, preview_banner, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title
 
-KIND_LABELS = {
-    "report": "Report",
-    "briefing note": "Briefing note",
-    "appendix": "Appendix",
-    "presentation": "Presentation",
-    "supplementary": "Supplementary paper",
-    "minutes": "Minutes",
-}
+KIND_LABELS = PaperKind.labels()
 
 
 def authors_block(paper: Paper) -> str:
