@@ -257,11 +257,12 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
         actions.append(f"[Print the agenda pack]({urls.relative(here, here + 'print/')})")
     out = [preview_banner(meeting.unpublished), dl(facts), '<p class="mb-actions" markdown="span">'
            + " · ".join(actions) + "</p>\n"]
+    out.append(agenda_section(ctx, meeting, here))
+    # the council's standing notes (who to contact, substitutes, interests) follow the agenda
     if meeting.public_access:
         out.append(f"## Attending the meeting {{#public-access}}\n\n{meeting.public_access}\n")
     if meeting.notes:
         out.append(meeting.notes + "\n")
-    out.append(agenda_section(ctx, meeting, here))
     out.append(attendance_section(meeting, here))
     out.append(declarations_section(meeting, here))
     out.append(minutes_section(ctx, meeting, here))
