@@ -214,12 +214,14 @@ def browse(site: Path) -> list[str]:
             if not response.ok:
                 problems.append(f"{kind} {url}: HTTP {response.status}")
             page.wait_for_load_state("load")
-            for link in page.query_selector_all("a, button, input, summary, details, img")[:200]:
-                for action in (lambda e: e.hover(timeout=300), lambda e: e.focus()):
-                    try:
-                        action(link)
-                    except Exception:  # hidden or detached elements cannot be hovered
-                        pass
+            # focus every link and control (that fires focus handlers even on hidden ones), hover the visible
+            page.evaluate("""() => document.querySelectorAll('a, button, input, summary, [tabindex]')
+                                 .forEach(e => { e.focus(); e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); })""")
+            for link in [e for e in page.query_selector_all("a, img, summary") if e.is_visible()][:40]:
+                try:
+                    link.hover(timeout=200)
+                except Exception:  # covered or detached: the event above reached it
+                    pass
             page.wait_for_timeout(300)
             if page.evaluate("typeof window.__pwned") != "undefined":
                 problems.append(f"{kind} {url}: script ran")
@@ -233,13 +235,13 @@ def browse(site: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("kind", ["traversal", "huge"])
+@pytest.mark.parametrize("kind", ["attribute", "traversal", "huge"])
 def test_pages_of_every_kind_run_nothing_in_a_browser(kind, tmp_path_factory):
     assert browse(built(kind, tmp_path_factory)["site"]) == []
 
 
 @ESCAPING
-@pytest.mark.parametrize("kind", ["script", "attribute"])
+@pytest.mark.parametrize("kind", ["script"])
 def test_pages_of_every_kind_run_no_script_payload_in_a_browser(kind, tmp_path_factory):
     assert browse(built(kind, tmp_path_factory)["site"]) == []
 
