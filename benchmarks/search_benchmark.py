@@ -134,7 +134,8 @@ def plain_material(work: Path, name: str, project: Path) -> Path:
     if plain.exists():
         shutil.rmtree(plain)
     docs = plain / "docs"
-    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False)
+    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False,
+                   settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"))
     for page in result.pages:
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +155,8 @@ def typical_queries(project: Path, sample: bool) -> tuple[dict[str, dict], int]:
     """A rare name, a common word, a phrase and a filtered query for this archive; its item count."""
     from minutebook.build import build
 
-    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False)
+    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False,
+                   settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"))
     archive = result.archive
     latest = archive.meetings[-1]
     filtered = {"q": "school", "committee": latest.committee, "year": str(latest.year)}

@@ -159,10 +159,20 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             extra.append(day)
         return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
 
+    def _templates(self, config) -> Path:
+        """The page templates: minutebook/ in the theme's custom_dir (overrides/minutebook in the sample)."""
+        custom = config.theme.custom_dir
+        folder = Path(custom) / "minutebook" if custom else None
+        if folder is None or not (folder / "_macros.md").is_file():
+            raise PluginError("minutebook: the page templates are missing: the theme's custom_dir must hold the "
+                              "folder minutebook/ of Minutebook's templates (copy overrides/minutebook into "
+                              f"{custom or 'a custom_dir'} and set theme.custom_dir in mkdocs.yml)")
+        return folder
+
     def on_files(self, files: Files, config):
         settings = SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
                                 licence_name=self.config.licence_name, licence_url=self.config.licence_url,
-                                repo_url=config.repo_url or "")
+                                repo_url=config.repo_url or "", templates=self._templates(config))
         result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
                        intro=self.config.intro, checks=self._checks(), history=self.config.history,
                        only=self._only())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 OGL = ("Open Government Licence v3.0",
        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
@@ -16,6 +17,8 @@ class SiteSettings:
     licence_url: str = OGL[1]
     repo_url: str = ""  # e.g. https://github.com/council/papers: links each change to its commit
     council: str = ""
+    # the folder of the page templates: the theme's custom_dir/minutebook (overrides/minutebook here)
+    templates: Path | None = None
 
     def absolute(self, url: str) -> str:
         """A site URL (relative to the root) as an absolute one when the site's address is known."""

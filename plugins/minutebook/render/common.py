@@ -7,8 +7,10 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from minutebook.model import urls
+from minutebook.render import templates
 
 
 @dataclass
@@ -42,6 +44,77 @@ class Page:
             meta["description"] = self.description
         # JSON is valid YAML and escapes every character that could break the front matter.
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}\n"
+
+
+class View:
+    """One page of a kind (as mkdocs-material's blog ``View`` classes): its address, title,
+    description and trail, and the values its template (``overrides/minutebook/<template>``) prints.
+    Subclasses set ``kind`` and ``template`` and compute what the page says; the template says it."""
+
+    kind: ClassVar[str]
+    template: ClassVar[str]
+    in_nav: ClassVar[bool] = False
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def description(self) -> str:
+        return ""
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def values(self) -> dict:
+        """What the template prints, besides ``view``, ``ctx``, ``site`` and ``here``."""
+        return {}
+
+    def page(self) -> Page:
+        body = templates.render(self.ctx.settings.templates, self.template, view=self, ctx=self.ctx,
+                                site=self.ctx.settings, here=self.url, **self.values())
+        return Page(url=self.url, title=self.title, kind=self.kind, body=body.strip("\n") + "\n",
+                    description=self.description, breadcrumbs=self.breadcrumbs(), in_nav=self.in_nav)
+
+
+@dataclass
+class Piece:
+    """Part of a paper's text: officer Markdown, or the anchor of a numbered paragraph."""
+
+    text: str = ""
+    anchor: str = ""
+    number: str = ""
+
+
+def paragraph_pieces(body: str, prefix: str = "") -> list[Piece]:
+    """A paper's Markdown split before each numbered paragraph ("3.2 Coventry is…"), so the template
+    gives it a citable anchor, #para-3-2."""
+    pieces, lines, in_fence, previous_blank = [], [], False, True
+    seen: set[str] = set()
+    for line in body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence or not previous_blank else PARA_NUMBER.match(line)
+        previous_blank = not line.strip()
+        if match:
+            number = match.group("number")
+            anchor = prefix + "para-" + number.replace(".", "-")
+            if anchor not in seen:
+                seen.add(anchor)
+                lines.append("")
+                pieces.append(Piece(text="\n".join(lines)))
+                pieces.append(Piece(anchor=anchor, number=number))
+                lines, line = [], line[match.end():]
+        lines.append(line)
+    pieces.append(Piece(text="\n".join(lines)))
+    return pieces
 
 
 def long_date(day: dt.date | None) -> str:

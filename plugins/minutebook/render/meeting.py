@@ -8,7 +8,7 @@ from collections import OrderedDict
 from minutebook.model import urls
 from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
 from minutebook.load.minutes_text import MARKER_PATTERN
-from minutebook.render.common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
+from minutebook.render.common import Page, View, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from minutebook.render.context import SiteContext
 
 STATUS_LABELS = {
@@ -196,51 +196,56 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     return "\n".join(out)
 
 
-def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None) -> Page:
-    here = urls.meeting(meeting)
-    committee = ctx.committee(meeting.committee)
-    status = STATUS_LABELS[meeting.status]
-    if meeting.status == "postponed" and meeting.postponed_to:
-        new = ctx.archive.meeting(meeting.committee, meeting.postponed_to)
-        when = short_date(meeting.postponed_to)
-        status += " to " + (link(when, here, urls.meeting(new)) if new else when)
-    joint = [ctx.committee(s) for s in meeting.joint_with]
-    facts = [
-        ("Committee", link(committee.name, here, urls.committee(committee))
-         + "".join(" and " + link(c.name, here, urls.committee(c)) for c in joint)),
-        ("Date", long_date(meeting.date)),
-        ("Time", clock(meeting.start)),
-        ("Place", inline(meeting.place)),
-        ("Status", status),
-        ("Minutes", ("[Not yet approved](#minutes)" if not meeting.minutes.approved else "[Approved](#minutes)")
-         if meeting.minutes else ""),
-        ("Webcast", f"[Watch the webcast]({meeting.webcast})" if meeting.webcast else ""),
-    ]
-    actions = ['<a href="meeting.ics">Add to calendar</a>']
-    if any(not i.private and i.all_papers for i in meeting.items):
-        actions.append(f"[Print the agenda pack]({urls.relative(here, here + 'print/')})")
-    out = [preview_banner(meeting.unpublished), dl(facts), '<p class="mb-actions" markdown="span">'
-           + " · ".join(actions) + "</p>\n"]
-    if meeting.public_access:
-        out.append(f"## Attending the meeting {{#public-access}}\n\n{meeting.public_access}\n")
-    if meeting.notes:
-        out.append(meeting.notes + "\n")
-    out.append(agenda_section(ctx, meeting, here))
-    out.append(attendance_section(meeting, here))
-    out.append(declarations_section(meeting, here))
-    out.append(minutes_section(ctx, meeting, here))
-    previous, following = ctx.previous_next(meeting.committee, meeting)
-    nav = []
-    if previous:
-        nav.append("Previous meeting: " + link(short_date(previous.date), here, urls.meeting(previous)))
-    if following:
-        nav.append("Next meeting: " + link(short_date(following.date), here, urls.meeting(following)))
-    if nav:
-        out.append('\n<nav class="mb-prevnext" aria-label="Other meetings" markdown="1">\n\n'
-                   + " · ".join(nav) + "\n\n</nav>\n")
-    title = meeting_title(ctx, meeting)
-    return Page(
-        url=here, title=title, kind="meeting", body="\n".join(x for x in out if x),
-        description=f"{STATUS_LABELS[meeting.status]} meeting of {committee.name} on {long_date(meeting.date)}",
-        breadcrumbs=[(committee.label, urls.committee(committee))],
-    )
+class MeetingPage(View):
+    """The meeting page (template ``meeting.md``)."""
+
+    kind = "meeting"
+    template = "meeting.md"
+
+    def __init__(self, ctx: SiteContext, meeting: Meeting):
+        super().__init__(ctx)
+        self.meeting = meeting
+        self.committee = ctx.committee(meeting.committee)
+
+    @property
+    def url(self) -> str:
+        return urls.meeting(self.meeting)
+
+    @property
+    def title(self) -> str:
+        return meeting_title(self.ctx, self.meeting)
+
+    @property
+    def description(self) -> str:
+        return (f"{STATUS_LABELS[self.meeting.status]} meeting of {self.committee.name} on "
+                f"{long_date(self.meeting.date)}")
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        return [(self.committee.label, urls.committee(self.committee))]
+
+    def values(self) -> dict:
+        ctx, meeting = self.ctx, self.meeting
+        minutes = meeting.minutes
+        officers: OrderedDict[str, list] = OrderedDict()
+        for a in (minutes.attendance.get("officers", []) if minutes else []):
+            officers.setdefault(a.directorate or "Directorate not recorded", []).append(a)
+        previous, following = ctx.previous_next(meeting.committee, meeting)
+        return {
+            "meeting": meeting,
+            "committee": self.committee,
+            "joint": [ctx.committee(s) for s in meeting.joint_with],
+            "status_label": STATUS_LABELS[meeting.status],
+            "postponed_to": ctx.archive.meeting(meeting.committee, meeting.postponed_to)
+            if meeting.postponed_to else None,
+            "approver": ctx.archive.meeting(meeting.committee, minutes.approved_at)
+            if minutes and minutes.approved_at else None,
+            "has_pack": any(not i.private and i.all_papers for i in meeting.items),
+            "officers": officers,
+            "declared": {i.minute.number: i for i in meeting.items if i.minute},
+            "previous": previous,
+            "following": following,
+        }
+
+
+def build(ctx: SiteContext, meeting: Meeting) -> Page:
+    return MeetingPage(ctx, meeting).page()
