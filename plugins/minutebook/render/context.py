@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from minutebook.model import Archive, Committee, Item, Meeting, Paper
+from minutebook.render import templates
 from minutebook.settings import SiteSettings
 
 
@@ -57,6 +58,10 @@ class SiteContext:
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]
+
+    def meeting_title(self, meeting: Meeting) -> str:
+        """'Education Scrutiny Board, 7 January 2016' (plain text: templates escape it)."""
+        return f"{self.committee(meeting.committee).name}, {templates.short_date(meeting.date)}"
 
     def previous_next(self, committee: str, meeting: Meeting):
         return self.neighbours.get((committee, meeting.id), (None, None))

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 
 from minutebook.model import urls
-from minutebook.render.common import Page, anchor_paragraphs, clock, fix_headings, inline, link, long_date, short_date
+from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
-from minutebook.render.meeting import agenda_section, meeting_title, private_notice
-from minutebook.render.paper import KIND_LABELS, authors_block
 
 FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -26,48 +24,45 @@ def url(meeting) -> str:
     return f"{urls.meeting(meeting)}print/"
 
 
-def build(ctx: SiteContext, meeting) -> Page:
-    here = url(meeting)
-    committee = ctx.committee(meeting.committee)
-    out = ['<div class="mb-print-front" markdown="1">\n',
-           f"**{inline(committee.name)}**\n",
-           f"{long_date(meeting.date)}" + (f", {clock(meeting.start)}" if meeting.start else "")
-           + (f" — {inline(meeting.place)}" if meeting.place else "") + "\n",
-           f"[Back to the meeting page]({urls.relative(here, urls.meeting(meeting))})\n"]
-    years = [y for y in committee.membership if y == meeting.year]
-    if years:
-        members = ", ".join(inline(m.name) + (f" ({inline(m.role)})" if m.role else "")
-                            for m in committee.membership[years[0]])
-        out.append(f"**Membership:** {members}\n")
-    out.append(agenda_section(ctx, meeting, here))
-    out.append("</div>\n")
-    number = 0
-    for item in meeting.items:
-        if item.private:
-            out.append(f'<section class="mb-print-paper" markdown="1">\n\n## {inline(item.number or "")} '
-                       f"{inline(item.title)}\n\n{private_notice(item)}\n</section>\n")
-            continue
-        for paper in item.all_papers:
-            if paper.withdrawn:
+class PrintPack(View):
+    """A meeting's agenda pack for printing (template ``printpack.md``)."""
+
+    kind = "print"
+    template = "printpack.md"
+
+    def __init__(self, ctx: SiteContext, meeting):
+        super().__init__(ctx)
+        self.meeting = meeting
+        self.committee = ctx.committee(meeting.committee)
+
+    @property
+    def url(self) -> str:
+        return url(self.meeting)
+
+    @property
+    def title(self) -> str:
+        return f"Agenda pack: {self.ctx.meeting_title(self.meeting)}"
+
+    @property
+    def description(self) -> str:
+        return f"The whole agenda pack of {self.ctx.meeting_title(self.meeting)}, for printing"
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        return [(self.committee.label, urls.committee(self.committee)),
+                (short_date(self.meeting.date), urls.meeting(self.meeting))]
+
+    def values(self) -> dict:
+        papers = []  # (paper, its number in the pack, its text in pieces)
+        for item in self.meeting.items:
+            if item.private:
                 continue
-            number += 1
-            prefix = f"p{number}-"
-            label = f"Appendix {paper.appendix}: " if paper.appendix else ""
-            heading = f"Item {item.number}: " if item.number else ""
-            out.append(f'<section class="mb-print-paper" markdown="1">\n\n'
-                       f"## {heading}{label}{inline(paper.title)} {{#{prefix}paper}}\n")
-            facts = [KIND_LABELS[paper.kind]]
-            if paper.to:
-                facts.append(f"To: {inline(paper.to)}")
-            if paper.date:
-                facts.append(f"Date: {short_date(paper.date)}")
-            out.append(" · ".join(facts) + f" · {link('Read online', here, urls.paper(paper))}\n")
-            out.append(anchor_paragraphs(_nest(paper.body, prefix), prefix) + "\n")
-            authors = authors_block(paper).replace("## Authors and contacts {#authors}", f"### Authors and contacts {{#{prefix}authors}}")
-            out.append(authors)
-            out.append("</section>\n")
-    if number == 0:
-        out.append("No papers of this meeting are published yet.\n")
-    return Page(url=here, title=f"Agenda pack: {meeting_title(ctx, meeting)}", kind="print",
-                body="\n".join(out), description=f"The whole agenda pack of {meeting_title(ctx, meeting)}, for printing",
-                breadcrumbs=[(committee.label, urls.committee(committee)), (short_date(meeting.date), urls.meeting(meeting))])
+            for paper in item.all_papers:
+                if not paper.withdrawn:
+                    number = len(papers) + 1
+                    papers.append((paper, number, paragraph_pieces(_nest(paper.body, f"p{number}-"), f"p{number}-")))
+        return {"meeting": self.meeting, "committee": self.committee, "papers": papers,
+                "members": self.committee.membership.get(self.meeting.year, [])}
+
+
+def build(ctx: SiteContext, meeting) -> Page:
+    return PrintPack(ctx, meeting).page()

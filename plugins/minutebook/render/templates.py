@@ -27,6 +27,15 @@ from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, municipal_year_label, urls
 from minutebook.publish.sanitize import clean_markdown
 
+KIND_LABELS = {
+    "report": "Report",
+    "briefing note": "Briefing note",
+    "appendix": "Appendix",
+    "presentation": "Presentation",
+    "supplementary": "Supplementary paper",
+    "minutes": "Minutes",
+}
+
 
 RESOLVED = re.compile(r"^RESOLVED\b")
 
@@ -112,7 +121,8 @@ def environment(folder: Path) -> jinja2.Environment:
     env.filters.update(officer=officer, inline=inline, long_date=long_date, short_date=short_date, clock=clock,
                        rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
                        split_at_marker=split_at_marker)
-    env.globals.update(urls=urls, SCHEDULE_12A=SCHEDULE_12A, ATTENDANCE_LABELS=ATTENDANCE_LABELS)
+    env.globals.update(urls=urls, SCHEDULE_12A=SCHEDULE_12A, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
+                       KIND_LABELS=KIND_LABELS)
     return env
 
 
