@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from minutebook.model import urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import STATUS_LABELS

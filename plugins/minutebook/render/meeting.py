@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 
 from minutebook.model import urls
-from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
-from minutebook.load.minutes_text import MARKER_PATTERN
-from minutebook.render.common import Page, View, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
+from minutebook.model import Meeting
+from minutebook.render.common import Page, View, long_date
 from minutebook.render.context import SiteContext
 
 STATUS_LABELS = {
@@ -21,179 +19,7 @@ STATUS_LABELS = {
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
-    return f"{ctx.committee(meeting.committee).name}, {short_date(meeting.date)}"
-
-
-def minutes_status(ctx: SiteContext, meeting: Meeting, here: str) -> str:
-    minutes = meeting.minutes
-    if minutes is None:
-        return ""
-    if not minutes.approved:
-        return "**Not yet approved.** These minutes are a record of the meeting until a later meeting approves them."
-    text = "Approved"
-    if minutes.approved_at:
-        approver = ctx.archive.meeting(meeting.committee, minutes.approved_at)
-        when = short_date(minutes.approved_at)
-        text += " at the meeting of " + (link(when, here, urls.meeting(approver) + "#minutes") if approver else when)
-    if minutes.amendment:
-        text += f", subject to this correction: {inline(minutes.amendment)}"
-    return text + "."
-
-
-def render_resolutions(holder: Minute | MinutePart, anchor_prefix: str = "") -> str:
-    """The RESOLVED list of a minute or part, each resolution with a citable anchor."""
-    if not holder.resolutions:
-        return ""
-    out = ['<div class="mb-resolved" markdown="1">']
-    if holder.resolved_intro:
-        out.append(f"\n{_bold_resolved(holder.resolved_intro)}\n")
-        out.append('<ol class="mb-resolutions" markdown="1">')
-        for r in holder.resolutions:
-            anchor = anchor_prefix + r.anchor
-            out.append(f'<li id="{anchor}" value="{esc(r.number)}" markdown="block">\n{r.text}\n\n</li>')
-        out.append("</ol>")
-    else:
-        r = holder.resolutions[0]
-        anchor = anchor_prefix + r.anchor
-        out.append(f'<p id="{anchor}" markdown="span">{_bold_resolved(inline(r.text))}</p>')
-    out.append("</div>\n")
-    return "\n".join(out)
-
-
-def _bold_resolved(text: str) -> str:
-    return re.sub(r"^RESOLVED\b", "**RESOLVED**", text)
-
-
-def render_text(holder: Minute | MinutePart, anchor_prefix: str = "") -> str:
-    """The text of a minute or part with its RESOLVED block where the minutes put it."""
-    rendered = render_resolutions(holder, anchor_prefix)
-    body = holder.body
-    if MARKER_PATTERN.search(body):
-        first = True
-
-        def replace(_match):
-            nonlocal first
-            if first:
-                first = False
-                return rendered
-            return ""
-
-        return MARKER_PATTERN.sub(replace, body)
-    return body + ("\n\n" + rendered if rendered else "")
-
-
-def render_minute(minute: Minute, level: int, anchor_prefix: str = "") -> str:
-    out = [render_text(minute, anchor_prefix)]
-    for part in minute.parts:
-        out.append(f'\n{"#" * (level + 1)} ({part.letter}) {inline(part.title)} {{#{anchor_prefix}{part.anchor}}}\n')
-        out.append(render_text(part, anchor_prefix))
-    return "\n".join(out)
-
-
-def private_notice(item: Item) -> str:
-    """The exclusion resolution and the exempt paragraph, in place of a private item's content."""
-    paragraph = item.exempt_paragraph
-    reason = SCHEDULE_12A.get(paragraph, "")
-    return (f'!!! note "Private item: exempt information (Paragraph {paragraph})"\n'
-            f"    This item is private business. Under Section 100A(4) of the Local Government Act 1972 the "
-            f"press and public are excluded while it is considered, because it involves the likely disclosure "
-            f"of exempt information as defined in Paragraph {paragraph} of Part 1 of Schedule 12A to the Act: "
-            f"{reason.lower()}. Its papers and the text of its minute are not published.\n")
-
-
-def attendance_section(meeting: Meeting, here: str) -> str:
-    minutes = meeting.minutes
-    if not minutes or not minutes.attendance:
-        return ""
-    out = ["## Attendance {#attendance}\n"]
-    for group, attendees in minutes.attendance.items():
-        if group == "officers":
-            continue
-        names = []
-        for a in attendees:
-            label = link(a.name, here, urls.person(a.person))
-            extra = [x for x in (a.role, a.organisation, f"for {a.substitute_for}" if a.substitute_for else "") if x]
-            names.append(label + (f" ({inline(', '.join(extra))})" if extra else ""))
-        out.append(f"**{ATTENDANCE_LABELS[group]}:** " + ", ".join(names) + "\n")
-    officers = minutes.attendance.get("officers")
-    if officers:
-        by_directorate: OrderedDict[str, list[str]] = OrderedDict()
-        for a in officers:
-            by_directorate.setdefault(a.directorate or "Directorate not recorded", []).append(
-                link(a.name, here, urls.person(a.person)) + (f" ({inline(a.role)})" if a.role else ""))
-        rows = [[inline(d), ", ".join(names)] for d, names in by_directorate.items()]
-        out.append(table(["Directorate", "Officers"], rows, "Officers present, by directorate"))
-    return "\n".join(out)
-
-
-def declarations_section(meeting: Meeting, here: str) -> str:
-    minutes = meeting.minutes
-    if not minutes or not minutes.declarations:
-        return ""
-    by_number = {i.minute.number: i for i in meeting.items if i.minute}
-    rows = []
-    for d in minutes.declarations:
-        item = by_number.get(d.minute)
-        where = link(f"Minute {item.minute.cite}: {item.minute.title}", here, urls.item(item)) if item else ""
-        rows.append([link(d.name, here, urls.person(d.person)), inline(d.interest), where, inline(d.text)])
-    return "## Declarations of interest {#declarations}\n\n" + table(
-        ["Member", "Interest", "Item", "What happened"], rows, "Declarations of interest")
-
-
-def agenda_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
-    agenda_items = [i for i in meeting.items if i.on_agenda]
-    if not agenda_items:
-        return ""
-    rows_public, rows_private = [], []
-    for item in agenda_items:
-        title = link(item.title, here, urls.item(item))
-        details = [title]
-        if item.lead:
-            details.append(f"<br>{inline(item.lead)}")
-        for part in item.parts:
-            details.append(f"<br>{inline(part.number)}) {inline(part.title)}")
-        papers = ", ".join(link(p.title if not p.parent else f"Appendix {p.appendix}", here, urls.paper(p))
-                           for p in ctx.public_papers(item))
-        minute = link(item.minute.cite, here, urls.item(item) + "#minute") if item.minute and not item.private else ""
-        row = [inline(item.number), "".join(details), inline(item.pages or ""), papers, minute]
-        (rows_private if item.private else rows_public).append(row)
-    headers = ["No.", "Item", "Pages", "Papers", "Minute"]
-    if not any(row[4] for row in rows_public + rows_private):  # no minutes yet: drop the column
-        headers = headers[:4]
-        rows_public = [row[:4] for row in rows_public]
-        rows_private = [row[:4] for row in rows_private]
-    out = ["## Agenda {#agenda}\n"]
-    out.append(table(headers, rows_public, "Public business"))
-    out.append("\n" + table(headers, rows_private, "Private business") if rows_private
-               else "\n**Private business:** none.\n")
-    if meeting.agenda_published:
-        by = f" by {inline(meeting.published_by)}" if meeting.published_by else ""
-        out.append(f"\nAgenda published {short_date(meeting.agenda_published)}{by}.\n")
-    return "\n".join(out)
-
-
-def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
-    minutes = meeting.minutes
-    if not minutes:
-        return ""
-    out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n",
-           changes_note(ctx, minutes.published, minutes.changes, "These minutes were", minutes.added)]
-    if minutes.note:
-        out.append(f"*{inline(minutes.note)}*\n")
-    for item in meeting.items:
-        minute = item.minute
-        if not minute:
-            continue
-        prefix = f"m{minute.number}-"
-        out.append(f"### {minute.number}. {inline(minute.title)} {{#minute-{minute.number}}}\n")
-        out.append(f"[Item page with papers]({urls.relative(here, urls.item(item))})\n")
-        if item.private:
-            out.append(private_notice(item))
-        else:
-            out.append(render_minute(minute, 3, prefix))
-    if minutes.closed:
-        out.append(f"\n(Meeting closed at {clock(minutes.closed)})\n")
-    return "\n".join(out)
+    return ctx.meeting_title(meeting)
 
 
 class MeetingPage(View):

@@ -97,6 +97,10 @@ def split_at_marker(body: str) -> Marked:
     return Marked(True, body[:match.start()], MARKER_PATTERN.sub("", body[match.end():]))
 
 
+def first_line(text: str | None) -> str:
+    return (text or "").split("\n")[0]
+
+
 @jinja2.pass_context
 def rel(context, to: str) -> str:
     """A site URL relative to the page being rendered (``here``)."""
@@ -120,7 +124,7 @@ def environment(folder: Path) -> jinja2.Environment:
     )
     env.filters.update(officer=officer, inline=inline, long_date=long_date, short_date=short_date, clock=clock,
                        rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
-                       split_at_marker=split_at_marker)
+                       split_at_marker=split_at_marker, first_line=first_line)
     env.globals.update(urls=urls, SCHEDULE_12A=SCHEDULE_12A, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
                        KIND_LABELS=KIND_LABELS)
     return env
