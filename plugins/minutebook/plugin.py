@@ -13,6 +13,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -23,11 +24,11 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 from minutebook.model import urls
 from minutebook.build import Result, build
 from minutebook.load.loader import Scope
-from minutebook.model import municipal_year
+from minutebook.model import Contact, municipal_year
 from minutebook.link.checks import CheckSettings
 from minutebook.export.outputs import write_all
 from minutebook.problems import report
-from minutebook.publish.sanitize import clean_html
+from minutebook.publish.sanitize import clean_html, plain
 from minutebook.load.schema import parse_datetime, parse_iso_date
 from minutebook.search import search_page, start as start_search
 from minutebook.settings import OGL, SiteSettings
@@ -63,6 +64,11 @@ class MinutebookConfig(Config):
     """Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"),
     so that `mkdocs serve` on a large archive shows an edit within seconds. The environment
     variable MINUTEBOOK_ONLY (comma-separated) does the same. Refused for `mkdocs build`."""
+    contact_name = c.Type(str, default="")
+    """Whom the public tells about a mistake on pages no committee contact covers (home, people,
+    topics, calendar, and committees without a contact e-mail or telephone)."""
+    contact_email = c.Type(str, default="")
+    contact_phone = c.Type(str, default="")
     history = c.Type(bool, default=True)
     """Read publication dates and changes from git (the files' own dates win)."""
 
@@ -159,6 +165,11 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             extra.append(day)
         return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
 
+    def _contact(self) -> Contact | None:
+        contact = Contact(name=plain(self.config.contact_name), email=plain(self.config.contact_email),
+                          phone=plain(self.config.contact_phone))
+        return contact if contact.email or contact.phone else None
+
     def _templates(self, config) -> Path:
         """The page templates: minutebook/ in the theme's custom_dir (overrides/minutebook in the sample)."""
         custom = config.theme.custom_dir
@@ -172,7 +183,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def on_files(self, files: Files, config):
         settings = SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
                                 licence_name=self.config.licence_name, licence_url=self.config.licence_url,
-                                repo_url=config.repo_url or "", templates=self._templates(config))
+                                repo_url=config.repo_url or "", templates=self._templates(config),
+                                contact=self._contact())
         result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
                        intro=self.config.intro, checks=self._checks(), history=self.config.history,
                        only=self._only())
@@ -235,6 +247,15 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             item.parent = None
         _add_parent_links(items)
         return Navigation(items, pages)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The theme prints a page's title and description unescaped (in <title>, the header, the <h1>,
+        the nav and <meta name="description">): hand it generated pages' values escaped, as Markup."""
+        if page.file.generated_by and "minutebook" in page.file.generated_by:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         """Last line of defence: generated pages keep only the HTML our templates need."""

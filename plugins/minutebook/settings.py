@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from minutebook.model import Contact
+
 OGL = ("Open Government Licence v3.0",
        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
@@ -19,6 +21,8 @@ class SiteSettings:
     council: str = ""
     # the folder of the page templates: the theme's custom_dir/minutebook (overrides/minutebook here)
     templates: Path | None = None
+    # whom the public tells about a mistake on a page no committee contact covers (plugin options)
+    contact: Contact | None = None
 
     def absolute(self, url: str) -> str:
         """A site URL (relative to the root) as an absolute one when the site's address is known."""

@@ -23,6 +23,8 @@ class Page:
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     in_nav: bool = False
+    feeds: list[dict] = field(default_factory=list)  # {title, url, type}: <link rel="alternate"> in <head>
+    event: dict | None = None  # schema.org Event (JSON-LD in <head>)
 
     @property
     def src(self) -> str:
@@ -37,10 +39,13 @@ class Page:
             "minutebook": {
                 "kind": self.kind,
                 "breadcrumbs": [{"title": t, "url": u} for t, u in self.breadcrumbs],
+                "feeds": self.feeds,
             },
         }
         if self.description:
             meta["description"] = self.description
+        if self.event:
+            meta["minutebook"]["event"] = self.event
         # JSON is valid YAML and escapes every character that could break the front matter.
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}\n"
 
@@ -76,11 +81,35 @@ class View:
         """What the template prints, besides ``view``, ``ctx``, ``site`` and ``here``."""
         return {}
 
+    committee = None  # the committee the page belongs to: its contact, its feeds
+
+    def feeds(self) -> list[dict]:
+        """Feeds of this page's subject, besides the site's own (which every page lists)."""
+        if self.committee is None:
+            return []
+        base = urls.committee(self.committee)
+        name = self.committee.name
+        return [{"title": f"{name}: new papers (RSS)", "url": base + "feed.xml", "type": "application/rss+xml"},
+                {"title": f"{name}: new papers (Atom)", "url": base + "atom.xml", "type": "application/atom+xml"}]
+
+    def event(self) -> dict | None:
+        return None
+
+    def contact(self):
+        """Whom to tell about a mistake: the committee's contact, else the site's."""
+        if self.committee is not None and self.committee.contact and (self.committee.contact.email
+                                                                       or self.committee.contact.phone):
+            return self.committee.contact
+        return self.ctx.settings.contact
+
     def page(self) -> Page:
         body = templates.render(self.ctx.settings.templates, self.template, view=self, ctx=self.ctx,
                                 site=self.ctx.settings, here=self.url, **self.values())
+        body += templates.render(self.ctx.settings.templates, "_report.md", contact=self.contact(),
+                                 view=self, ctx=self.ctx, site=self.ctx.settings, here=self.url)
         return Page(url=self.url, title=self.title, kind=self.kind, body=body.strip("\n") + "\n",
-                    description=self.description, breadcrumbs=self.breadcrumbs(), in_nav=self.in_nav)
+                    description=self.description, breadcrumbs=self.breadcrumbs(), in_nav=self.in_nav,
+                    feeds=self.feeds(), event=self.event())
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
+from zoneinfo import ZoneInfo
 
 from minutebook.model import urls
 from minutebook.model import Meeting
@@ -16,6 +18,8 @@ STATUS_LABELS = {
     "cancelled": "Cancelled",
     "postponed": "Postponed",
 }
+EVENT_STATUS = {"cancelled": "EventCancelled", "postponed": "EventPostponed"}
+UK = ZoneInfo("Europe/London")
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
@@ -48,6 +52,25 @@ class MeetingPage(View):
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
         return [(self.committee.label, urls.committee(self.committee))]
+
+    def event(self) -> dict:
+        """schema.org Event metadata, so that search engines show the meeting (JSON-LD in <head>)."""
+        meeting = self.meeting
+        start = meeting.date.isoformat()
+        if meeting.start:
+            hour, minute = (int(x) for x in meeting.start.split(":"))
+            start = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day, hour, minute,
+                                tzinfo=UK).isoformat()
+        event = {"@context": "https://schema.org", "@type": "Event", "name": self.title, "startDate": start,
+                 "eventStatus": "https://schema.org/" + EVENT_STATUS.get(meeting.status, "EventScheduled"),
+                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                 "description": self.description,
+                 "organizer": {"@type": "Organization", "name": self.committee.name}}
+        if meeting.place:
+            event["location"] = {"@type": "Place", "name": meeting.place, "address": meeting.place}
+        if self.ctx.settings.site_url:
+            event["url"] = self.ctx.settings.absolute(self.url)
+        return event
 
     def values(self) -> dict:
         ctx, meeting = self.ctx, self.meeting

@@ -21,6 +21,7 @@ class PaperPage(View):
         self.paper = paper
         self.item = paper.item
         self.meeting = paper.item.meeting
+        self.committee = ctx.committee(self.meeting.committee)
         self.parent = next((p for p in self.item.papers if p.slug == paper.parent), None) if paper.parent else None
 
     @property

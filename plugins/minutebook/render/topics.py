@@ -30,6 +30,11 @@ class TopicPage(View):
     def __init__(self, ctx: SiteContext, topic):
         super().__init__(ctx)
         self.topic = topic
+        self.committee = ctx.committee(topic.committees[0]) if topic.committees else None
+
+    def feeds(self) -> list[dict]:
+        return [{"title": f"{self.topic.title}: what happened (RSS)", "url": urls.topic(self.topic.id) + "feed.xml",
+                 "type": "application/rss+xml"}]
 
     @property
     def url(self) -> str:
