@@ -1,0 +1,202 @@
+"""Page chrome is escaped by construction: hostile titles and names in a real build, opened in Chromium.
+
+A topics.yml title carrying <script>, <img onerror> and <svg onload> (issue 11 item 7) and an item
+title and a person's name that try to break out of <meta name="description"> into a refresh
+(item 11) must show as text everywhere: <title>, meta tags, header, breadcrumb, <h1>, nav, JSON-LD.
+Also: every page says how to report a mistake, meeting pages carry schema.org Event JSON-LD, and
+every feed is linked from <head> (issue 14 item 13).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from browser import chromium, serve
+from helpers import fixture_project, mkdocs_build
+
+SCRIPT = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"><svg onload="window.__xss=3">'
+REFRESH = '0;url=https://evil.example/" http-equiv="refresh" x="'
+
+FIXTURE = {
+    "topics.yml": f"""\
+        budget:
+          title: '{SCRIPT}'
+          items: [board/2016-06-16/budget, board/2016-09-15/budget-outturn]
+        """,
+    "board/committee.md": f"""\
+        ---
+        name: Audit Board
+        contact:
+          name: Jo Clerk
+          email: jo.clerk@example.gov.uk
+        membership:
+          "2016/17":
+            - '{REFRESH}'
+            - A Smith (Chair)
+        ---
+        """,
+    "board/2016-06-16/meeting.md": f"""\
+        ---
+        start: "10:00"
+        place: Committee Room 3, Council House
+        items:
+          - {{number: 1, title: Budget}}
+          - number: 2
+            title: '{REFRESH}'
+        ---
+        """,
+    "board/2016-06-16/minutes.md": "---\n---\n\n## 1. Budget\n\nRESOLVED that the budget be noted.\n\n"
+                                   "## 2. Other business {item=2}\n\nNone.\n",
+    "board/2016-09-15/meeting.md": '---\nstart: "14:00"\nstatus: cancelled\nitems:\n  - {number: 1, title: Budget Outturn}\n---\n',
+}
+
+
+class _Head(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.alternates, self.jsonld, self.metas, self.in_ld = [], [], {}, False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "alternate":
+            self.alternates.append(a)
+        if tag == "meta" and a.get("name"):
+            self.metas[a["name"]] = a.get("content")
+        self.in_ld = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self.in_ld:
+            self.jsonld.append(json.loads(data))
+
+    def handle_endtag(self, tag):
+        self.in_ld = False
+
+
+def head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("escaping")
+    config = fixture_project(root, FIXTURE)
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+PAGES = ["topics/budget/", "topics/", "board/2016-06-16/", "board/2016-06-16/budget/", "board/", "people/",
+         "board/2016-09-15/"]
+
+
+def item_with_refresh_title(site: Path) -> str:
+    found = [p for p in (site / "board" / "2016-06-16").iterdir() if p.is_dir() and p.name not in ("budget", "print")]
+    assert len(found) == 1, found
+    return f"board/2016-06-16/{found[0].name}/"
+
+
+def test_hostile_titles_run_nothing_and_navigate_nowhere(site):
+    pages = PAGES + [item_with_refresh_title(site)]
+    people = [p.name for p in (site / "people").iterdir() if p.is_dir()]
+    pages += [f"people/{name}/" for name in people]
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for url in pages:
+            page.goto(base + url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            assert page.url == base + url, f"{url}: the browser navigated away to {page.url}"
+            assert page.evaluate("window.__xss") is None, f"{url}: a payload ran"
+            assert page.evaluate("document.querySelectorAll('meta[http-equiv]').length") == 0, url
+        assert dialogs == []
+        # the payloads are shown as text, where a reader sees titles
+        page.goto(base + "topics/budget/")
+        assert SCRIPT in page.title()
+        assert page.inner_text("article h1") == SCRIPT
+        assert SCRIPT in page.inner_text(".md-header__topic:last-child")
+        assert SCRIPT in page.inner_text("nav.mb-breadcrumbs")  # the page's own title is its last crumb
+        page.goto(base + "topics/")
+        assert SCRIPT in page.inner_text("article table")
+        url = item_with_refresh_title(site)
+        page.goto(base + url)
+        assert page.inner_text("article h1") == REFRESH
+        assert REFRESH in page.get_attribute('meta[name="description"]', "content")
+
+
+class _Attributes(HTMLParser):
+    """Every element's tag and attributes, as a browser parses them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "http-equiv" or name.startswith("on") or name in ("x", "x="):
+                self.bad.append(f"<{tag} {name}={value!r}>")
+        if tag in ("svg", "img") and ("onload" in dict(attrs) or "onerror" in dict(attrs)):
+            self.bad.append(tag)
+
+    def handle_data(self, data):
+        pass
+
+
+def test_every_attribute_is_escaped_in_the_html(site):
+    for path in site.rglob("*.html"):
+        parser = _Attributes()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert parser.bad == [], path
+        assert "<script>window.__xss" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_says_how_to_report_a_mistake(site):
+    for url in PAGES + ["calendar/", "committees/"]:
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert "Found a mistake on this page?" in text, url
+    for url in ["board/", "board/2016-06-16/", "board/2016-06-16/budget/", "topics/budget/"]:
+        assert 'href="mailto:jo.clerk@example.gov.uk?subject=' in (site / url / "index.html").read_text(), url
+
+
+def test_meeting_pages_carry_schema_org_events(site):
+    held = head(site / "board/2016-06-16/index.html").jsonld
+    assert len(held) == 1
+    event = held[0]
+    assert event["@type"] == "Event" and event["@context"] == "https://schema.org"
+    assert event["name"] == "Audit Board, 16 June 2016"
+    assert event["startDate"] == "2016-06-16T10:00:00+01:00"  # British Summer Time
+    assert event["location"]["name"] == "Committee Room 3, Council House"
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    cancelled = head(site / "board/2016-09-15/index.html").jsonld[0]
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    assert cancelled["startDate"] == "2016-09-15T14:00:00+01:00"
+    assert head(site / "board/index.html").jsonld == []
+    # the serialiser escapes what could end the script element
+    raw = (site / "topics/budget/index.html").read_text()
+    for script in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S):
+        assert "<" not in script
+
+
+def test_every_feed_is_discoverable(site):
+    def alternates(url):
+        page = site / url / "index.html"
+        return {(a["type"], (page.parent / a["href"]).resolve()) for a in head(page).alternates}
+
+    site_feeds = {("application/rss+xml", (site / "feed.xml").resolve()),
+                  ("application/atom+xml", (site / "atom.xml").resolve())}
+    committee = {("application/rss+xml", (site / "board/feed.xml").resolve()),
+                 ("application/atom+xml", (site / "board/atom.xml").resolve())}
+    for url in ["", "people/", "calendar/", "topics/"]:
+        assert alternates(url) == site_feeds, url
+    for url in ["board/", "board/2016-06-16/", "board/2016-06-16/budget/"]:
+        assert alternates(url) == site_feeds | committee, url
+    assert ("application/rss+xml", (site / "topics/budget/feed.xml").resolve()) in alternates("topics/budget/")
+    for url in ["", "board/", "topics/budget/"]:
+        for _, target in alternates(url):
+            assert target.is_file(), target
