@@ -13,6 +13,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from browser import chromium, serve
@@ -200,3 +201,42 @@ def test_every_feed_is_discoverable(site):
     for url in ["", "board/", "topics/budget/"]:
         for _, target in alternates(url):
             assert target.is_file(), target
+
+
+SLUG = 's"onmouseover="window.__xss=4"x='
+SLUG_FIXTURE = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2016-06-16/meeting.md": '---\nstart: "10:00"\nitems:\n  - {number: 1, title: Budget}\n---\n',
+    "board/2016-06-16/minutes.md": f"---\n---\n\n## 1. Budget {{item=1 slug={SLUG}}}\n\nNoted.\n",
+    "board/2016-06-16/papers/report.md": "---\nitem: 1\nkind: report\ntitle: Report\n---\nText.\n",
+}
+
+
+def test_a_heading_slug_cannot_break_out_of_a_link(tmp_path):
+    """Issue 11 item 8. The loader may refuse the slug (an error naming the file); if it reaches the
+    pages, every link to it is percent-encoded and hovering or focusing any link runs nothing."""
+    config = fixture_project(tmp_path, SLUG_FIXTURE)
+    result = mkdocs_build(config, tmp_path / "site")
+    if result.returncode != 0:
+        assert re.search(r"ERROR .*\n?.*minutes\.md:5: .*slug", result.stderr), result.stderr
+        assert "Traceback" not in result.stderr
+        return
+    site = tmp_path / "site"
+    for path in site.rglob("*.html"):
+        parser = _Attributes()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert parser.bad == [], path
+    paper = "board/2016-06-16/" + quote(SLUG) + "/report/"
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        for url in [paper, "board/2016-06-16/", "board/2016-06-16/print/"]:
+            page.goto(base + url, wait_until="load")
+            hovered = page.evaluate("""() => { let n = 0; for (const a of document.querySelectorAll('a')) {
+                for (const kind of ['mouseover', 'mouseenter', 'focus']) a.dispatchEvent(new MouseEvent(kind));
+                a.focus(); n++; } return n; }""")
+            assert hovered > 10
+            assert page.evaluate("window.__xss") is None, url
+        assert page.url == base + "board/2016-06-16/print/"
+        page.goto(base + paper)
+        crumbs = page.eval_on_selector_all("nav.mb-breadcrumbs a", "els => els.map(e => e.getAttribute('href'))")
+        assert crumbs[-1].endswith("/board/2016-06-16/" + quote(SLUG) + "/")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -103,8 +104,9 @@ def first_line(text: str | None) -> str:
 
 @jinja2.pass_context
 def rel(context, to: str) -> str:
-    """A site URL relative to the page being rendered (``here``)."""
-    return urls.relative(context["here"], to)
+    """A site URL relative to the page being rendered (``here``), percent-encoded: it goes into a
+    Markdown link, where only a URL's own escaping keeps quotes, spaces and brackets harmless."""
+    return quote(urls.relative(context["here"], to), safe="/#")
 
 
 @lru_cache(maxsize=8)
