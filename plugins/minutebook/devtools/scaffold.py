@@ -11,8 +11,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from minutebook.model.names import slugify
+from minutebook.model.clock import uk_today
 from minutebook.load.schema import parse_iso_date
+from minutebook.model import PAPER_KINDS, MunicipalYear
+from minutebook.model.names import slugify
 
 SCHEMA_DIR = Path("docs") / "schemas"
 
@@ -46,7 +48,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
     path = meetings / slug / "committee.md"
-    year = _municipal_year(dt.date.today())
+    year = MunicipalYear.of(uk_today()).label
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}
@@ -65,11 +67,6 @@ name: {_quote(name)}
 ---
 Describe what the committee does, in a sentence or two. This text opens the committee's page.
 """)
-
-
-def _municipal_year(day: dt.date) -> str:
-    start = day.year if day.month >= 5 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "",
@@ -117,9 +114,6 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #     exempt_paragraph: 3                # Schedule 12A paragraph (1-7), required for private items
 ---
 """)
-
-
-PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
 
 
 def new_paper(meetings: Path, committee: str, date: str, project: Path, title: str, item: str = "",

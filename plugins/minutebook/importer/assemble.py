@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from minutebook.model import MunicipalYear, municipal_year
 from minutebook.model.names import normalise, slugify
 from minutebook.importer.agenda import Agenda, AgendaItem
-from minutebook.importer.dates import municipal_year, year_label
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
 from minutebook.importer.programme import Programme
@@ -241,12 +241,12 @@ class Assembler:
         key = (meeting.committee, programme.year)
         existing = self.out.programmes.get(key)
         if existing and existing["date"] > meeting.date:
-            self.report.warn(source, programme.line, f"the work programme {year_label(programme.year)} is also "
+            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} is also "
                              f"printed in the pack of {existing['date'].isoformat()}, which is kept",
                              "check the programme")
             return
         if existing:
-            self.report.warn(source, programme.line, f"the work programme {year_label(programme.year)} was also "
+            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} was also "
                              f"printed in the pack of {existing['date'].isoformat()}; this later one is kept",
                              "check the programme")
         used = {p.slug for p in meeting.papers}

@@ -17,10 +17,9 @@ import json
 import re
 from pathlib import Path
 
-from minutebook.model import ATTENDANCE_GROUPS
+from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
 from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
 from minutebook.importer.assemble import Assembly, MeetingOut
-from minutebook.importer.dates import year_label
 from minutebook.importer.report import Report
 
 
@@ -110,7 +109,7 @@ def committee_file(committee, existing_text: str | None) -> str:
     front: dict = {"name": committee.name, "short_name": committee.short_name or None}
     if committee.contact:
         front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
-    membership = {Quoted(year_label(y)): [_member(n, r) for n, r in members]
+    membership = {Quoted(MunicipalYear(y).label): [_member(n, r) for n, r in members]
                   for y, members in sorted(committee.membership.items())}
     body = ""
     if existing_text is not None:
@@ -209,7 +208,7 @@ def programme_file(programme: dict) -> str:
         entries.append({"date": e.get("date"), "bucket": e.get("bucket"), "title": e["title"],
                         "detail": e.get("detail"), "leads": e.get("leads"), "source": e.get("source"),
                         "outcomes": e.get("outcomes")})
-    return document({"year": Quoted(year_label(programme["year"])), "published_in": programme["published_in"] or None,
+    return document({"year": Quoted(MunicipalYear(programme["year"]).label), "published_in": programme["published_in"] or None,
                      "entries": entries or None})
 
 
@@ -249,7 +248,7 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         for paper in meeting.papers:
             files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper, by_number)
     for (slug, year), programme in sorted(assembly.programmes.items()):
-        files[into / slug / "programmes" / f"{year}-{(year + 1) % 100:02d}.md"] = programme_file(programme)
+        files[into / slug / "programmes" / f"{MunicipalYear(year).slug}.md"] = programme_file(programme)
     for (slug, day), tracker in sorted(assembly.trackers.items()):
         files[into / slug / "tracker" / f"{day.isoformat()}.md"] = tracker_file(tracker)
     return files

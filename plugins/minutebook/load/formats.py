@@ -6,10 +6,22 @@ Schema for editors; docs/guide/meeting-files.md describes the same fields for pe
 
 from __future__ import annotations
 
+from minutebook.load.schema import (
+    Bool,
+    Choice,
+    Date,
+    DateTime,
+    Integer,
+    ListOf,
+    Mapping,
+    Slug,
+    Text,
+    Time,
+    Url,
+    json_schema,
+)
 from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
 from minutebook.model.names import split_role
-from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
-                     json_schema)
 
 
 def _name_and_role(text: str):

@@ -8,16 +8,11 @@ from zoneinfo import ZoneInfo
 
 from minutebook.model import urls
 from minutebook.model import Meeting
+from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render.common import Page, View, long_date
 from minutebook.render.context import SiteContext
 
-STATUS_LABELS = {
-    "scheduled": "Scheduled",
-    "agenda published": "Agenda published",
-    "held": "Held",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
-}
+STATUS_LABELS = MeetingStatus.labels()
 EVENT_STATUS = {"cancelled": "EventCancelled", "postponed": "EventPostponed"}
 UK = ZoneInfo("Europe/London")
 

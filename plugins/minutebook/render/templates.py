@@ -25,17 +25,11 @@ import jinja2
 from markupsafe import Markup
 
 from minutebook.load.minutes_text import MARKER_PATTERN
+from minutebook.model.vocabularies import PaperKind
 from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, municipal_year_label, urls
 from minutebook.publish.sanitize import clean_markdown
 
-KIND_LABELS = {
-    "report": "Report",
-    "briefing note": "Briefing note",
-    "appendix": "Appendix",
-    "presentation": "Presentation",
-    "supplementary": "Supplementary paper",
-    "minutes": "Minutes",
-}
+KIND_LABELS = PaperKind.labels()
 
 
 RESOLVED = re.compile(r"^RESOLVED\b")
