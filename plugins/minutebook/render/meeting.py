@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from zoneinfo import ZoneInfo
 
+from minutebook.link import approval
 from minutebook.model import urls
 from minutebook.model import Meeting
 from minutebook.model.vocabularies import MeetingStatus
@@ -15,6 +15,10 @@ from minutebook.render.context import SiteContext
 STATUS_LABELS = MeetingStatus.labels()
 EVENT_STATUS = {"cancelled": "EventCancelled", "postponed": "EventPostponed"}
 UK = ZoneInfo("Europe/London")
+
+
+def status_label(ctx: SiteContext, meeting: Meeting) -> str:
+    return ctx.status_label(meeting)
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
@@ -42,8 +46,9 @@ class MeetingPage(View):
 
     @property
     def description(self) -> str:
-        return (f"{STATUS_LABELS[self.meeting.status]} meeting of {self.committee.name} on "
-                f"{long_date(self.meeting.date)}")
+        meeting = self.meeting
+        status = "Meeting" if approval.past_status(meeting, self.ctx.today) else f"{STATUS_LABELS[meeting.status]} meeting"
+        return f"{status} of {self.committee.name} on {long_date(meeting.date)}"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
         return [(self.committee.label, urls.committee(self.committee))]
@@ -70,21 +75,16 @@ class MeetingPage(View):
     def values(self) -> dict:
         ctx, meeting = self.ctx, self.meeting
         minutes = meeting.minutes
-        officers: OrderedDict[str, list] = OrderedDict()
-        for a in (minutes.attendance.get("officers", []) if minutes else []):
-            officers.setdefault(a.directorate or "Directorate not recorded", []).append(a)
         previous, following = ctx.previous_next(meeting.committee, meeting)
         return {
             "meeting": meeting,
             "committee": self.committee,
             "joint": [ctx.committee(s) for s in meeting.joint_with],
-            "status_label": STATUS_LABELS[meeting.status],
             "postponed_to": ctx.archive.meeting(meeting.committee, meeting.postponed_to)
             if meeting.postponed_to else None,
             "approver": ctx.archive.meeting(meeting.committee, minutes.approved_at)
             if minutes and minutes.approved_at else None,
             "has_pack": any(not i.private and i.all_papers for i in meeting.items),
-            "officers": officers,
             "declared": {i.minute.number: i for i in meeting.items if i.minute},
             "previous": previous,
             "following": following,

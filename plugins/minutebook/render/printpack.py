@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.link.approval import minutes_to_agree
 from minutebook.model import urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
@@ -52,15 +53,23 @@ class PrintPack(View):
                 (short_date(self.meeting.date), urls.meeting(self.meeting))]
 
     def values(self) -> dict:
-        papers = []  # (paper, its number in the pack, its text in pieces)
+        """Per agenda item, what the pack prints: the minutes it asks the meeting to agree, then its
+        public papers, each numbered (its anchors take the prefix p<number>-)."""
+        to_agree = minutes_to_agree(self.ctx.archive, self.meeting)
+        sections, number = [], 0  # (item, [(kind, object, number, pieces)])
         for item in self.meeting.items:
-            if item.private:
-                continue
-            for paper in item.all_papers:
-                if not paper.withdrawn:
-                    number = len(papers) + 1
-                    papers.append((paper, number, paragraph_pieces(_nest(paper.body, f"p{number}-"), f"p{number}-")))
-        return {"meeting": self.meeting, "committee": self.committee, "papers": papers,
+            parts = []
+            for _, earlier in (pair for pair in to_agree if pair[0] is item):
+                number += 1
+                parts.append(("minutes", earlier, number, []))
+            if not item.private:
+                for paper in item.all_papers:
+                    if not paper.withdrawn:
+                        number += 1
+                        prefix = f"p{number}-"
+                        parts.append(("paper", paper, number, paragraph_pieces(_nest(paper.body, prefix), prefix)))
+            sections.append((item, parts))
+        return {"meeting": self.meeting, "committee": self.committee, "sections": sections, "printed": number,
                 "members": self.committee.membership.get(self.meeting.year, [])}
 
 

@@ -11,7 +11,7 @@ from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 
 BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "pending": "mb-pending",
-          "no papers": "mb-unknown", "not scheduled": "mb-pending"}
+          "no papers": "mb-unknown", "not scheduled": "mb-pending", "not found": "mb-dropped"}
 
 
 class ProgrammePage(View):
@@ -48,13 +48,11 @@ class ProgrammePage(View):
         for plan in plans:
             (by_date[plan.entry.date] if plan.entry.date else buckets[plan.entry.bucket]).append(plan)
             counts[plan.status] += 1
-        source = plans[0].programme.published_in if plans else ""
-        day, _, slug = source.partition("/")
         return {
             "committee": self.committee, "label": municipal_year_label(self.year), "plans": plans,
             "number": lambda plan: numbered[id(plan)], "counts": counts,
             "by_date": [(d, self.ctx.archive.meeting(self.committee.slug, d), by_date[d]) for d in sorted(by_date)],
-            "buckets": list(buckets.items()), "source_day": day, "source_slug": slug,
+            "buckets": list(buckets.items()), "source": plans[0].programme.published_in if plans else "",
             "STATUS_LABELS": STATUS_LABELS, "BADGES": BADGES,
         }
 

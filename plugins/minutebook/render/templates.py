@@ -24,6 +24,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from minutebook.link import approval
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.model.vocabularies import PaperKind
 from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, municipal_year_label, urls
@@ -103,6 +104,14 @@ def rel(context, to: str) -> str:
     return quote(urls.relative(context["here"], to), safe="/#")
 
 
+def officers_by_directorate(minutes) -> dict[str, list]:
+    """The officers present, grouped by directorate in the order the minutes list them."""
+    groups: dict[str, list] = {}
+    for a in minutes.attendance.get("officers", []) if minutes else []:
+        groups.setdefault(a.directorate or "Directorate not recorded", []).append(a)
+    return groups
+
+
 @lru_cache(maxsize=8)
 def environment(folder: Path) -> jinja2.Environment:
     if not (folder / "_macros.md").is_file():
@@ -122,7 +131,7 @@ def environment(folder: Path) -> jinja2.Environment:
                        rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
                        split_at_marker=split_at_marker, first_line=first_line)
     env.globals.update(urls=urls, SCHEDULE_12A=SCHEDULE_12A, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
-                       KIND_LABELS=KIND_LABELS)
+                       KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate)
     return env
 
 

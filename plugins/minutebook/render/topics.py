@@ -7,6 +7,7 @@ import datetime as dt
 from minutebook.model import urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
+from minutebook.render.tracker import KIND, state_words
 
 
 def _events(topic):
@@ -58,7 +59,7 @@ class TopicPage(View):
         return {"topic": topic, "committees": [self.ctx.committee(c) for c in topic.committees],
                 "next_planned": upcoming[0] if upcoming else None,
                 "events": [(when, kind, obj) for when, _, kind, obj in _events(topic)],
-                "resolutions_of": _resolutions}
+                "resolutions_of": _resolutions, "KIND": KIND, "state_words": state_words}
 
 
 def _resolutions(minute) -> list:
