@@ -47,7 +47,7 @@ def node(script: str, stdin: str) -> str:
 
 @pytest.fixture(scope="module")
 def docs():
-    result = build(REPO / "meetings", history=False)
+    result = build(REPO / "meetings", history=False, render=False)
     assert result.ok
     found = documents.collect(result.archive)
     assert len(found) > 20
