@@ -53,6 +53,7 @@ FIXTURE = {
     "board/2016-06-16/minutes.md": "---\n---\n\n## 1. Budget\n\nRESOLVED that the budget be noted.\n\n"
                                    "## 2. Other business {item=2}\n\nNone.\n",
     "board/2016-09-15/meeting.md": '---\nstart: "14:00"\nstatus: cancelled\nitems:\n  - {number: 1, title: Budget Outturn}\n---\n',
+    "board/2016-11-10/meeting.md": '---\nstart: "14:00"\nstatus: postponed\npostponed_to: 2016-12-08\n---\n',
 }
 
 
@@ -87,6 +88,8 @@ def head(path: Path) -> _Head:
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("escaping")
     config = fixture_project(root, FIXTURE)
+    config.write_text(config.read_text().replace("meetings_dir: meetings", "meetings_dir: meetings\n"
+                      "      contact_name: Democratic Services\n      contact_email: democracy@example.gov.uk"))
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -163,6 +166,11 @@ def test_every_page_says_how_to_report_a_mistake(site):
         assert "Found a mistake on this page?" in text, url
     for url in ["board/", "board/2016-06-16/", "board/2016-06-16/budget/", "topics/budget/"]:
         assert 'href="mailto:jo.clerk@example.gov.uk?subject=' in (site / url / "index.html").read_text(), url
+    # pages no committee covers, the site's own pages included, name the site's contact
+    for url in ["", "people/", "calendar/", "about/"]:
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert "Found a mistake on this page? Tell Democratic Services" in text, url
+        assert 'href="mailto:democracy@example.gov.uk?subject=' in text, url
 
 
 def test_meeting_pages_carry_schema_org_events(site):
@@ -177,6 +185,10 @@ def test_meeting_pages_carry_schema_org_events(site):
     cancelled = head(site / "board/2016-09-15/index.html").jsonld[0]
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     assert cancelled["startDate"] == "2016-09-15T14:00:00+01:00"
+    postponed = head(site / "board/2016-11-10/index.html").jsonld[0]
+    assert postponed["eventStatus"] == "https://schema.org/EventPostponed"
+    assert postponed["startDate"] == "2016-11-10T14:00:00+00:00"  # Greenwich Mean Time
+    assert "location" not in postponed  # no place recorded
     assert head(site / "board/index.html").jsonld == []
     # the serialiser escapes what could end the script element
     raw = (site / "topics/budget/index.html").read_text()

@@ -140,7 +140,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url}
+        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url,
+                                      # the site's pages (guides, accessibility) say whom to tell of a mistake
+                                      "contact": {"name": options.contact_name, "email": options.contact_email,
+                                                  "phone": options.contact_phone}}
         return config
 
     def _settings(self) -> Settings:
