@@ -47,7 +47,9 @@ class CommitteePage(View):
             "years": sorted(committee.membership, reverse=True),
             "upcoming": [m for m in committee.meetings
                          if m.date >= ctx.today and m.status in ("scheduled", "agenda published")],
-            "by_year": sorted(by_year.items(), reverse=True),
+            # newest first within a year too, as the years are
+            "by_year": [(year, sorted(ms, key=lambda m: m.date, reverse=True))
+                        for year, ms in sorted(by_year.items(), reverse=True)],
             "STATUS_LABELS": STATUS_LABELS,
         }
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from minutebook.model import Archive, Committee, Item, Meeting, Paper
 from minutebook.link import approval
+from minutebook.load.council import Law, law_of
 from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render import templates
 from minutebook.settings import SiteSettings
@@ -74,6 +75,11 @@ class SiteContext:
     def meeting_title(self, meeting: Meeting) -> str:
         """'Education Scrutiny Board, 7 January 2016' (plain text: templates escape it)."""
         return f"{self.committee(meeting.committee).name}, {templates.short_date(meeting.date)}"
+
+    @property
+    def law(self) -> Law:
+        """The exempt-information law of the archive's nation (England when it has no council.yml)."""
+        return law_of(self.archive)
 
     def status_label(self, meeting: Meeting) -> str:
         """The meeting's status in words: a past meeting never reads as pending."""

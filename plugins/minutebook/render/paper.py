@@ -44,7 +44,8 @@ class PaperPage(View):
         committee = self.ctx.committee(meeting.committee)
         crumbs = [(committee.label, urls.committee(committee)),
                   (short_date(meeting.date), urls.meeting(meeting)),
-                  (item.title, urls.item(item))]
+                  # the item by number: its title is most often the paper's own, the page's last crumb
+                  (f"Item {item.number}" if item.number else item.title, urls.item(item))]
         if self.parent:
             crumbs.append((self.parent.title, urls.paper(self.parent)))
         return crumbs

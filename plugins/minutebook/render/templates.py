@@ -27,7 +27,7 @@ from markupsafe import Markup
 from minutebook.link import approval
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.model.vocabularies import PaperKind
-from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, municipal_year_label, urls
+from minutebook.model import ATTENDANCE_LABELS, municipal_year_label, urls
 from minutebook.publish.sanitize import clean_markdown
 
 KIND_LABELS = PaperKind.labels()
@@ -130,7 +130,7 @@ def environment(folder: Path) -> jinja2.Environment:
     env.filters.update(officer=officer, inline=inline, long_date=long_date, short_date=short_date, clock=clock,
                        rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
                        split_at_marker=split_at_marker, first_line=first_line)
-    env.globals.update(urls=urls, SCHEDULE_12A=SCHEDULE_12A, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
+    env.globals.update(urls=urls, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
                        KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate)
     return env
 
