@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.link.checks import CheckSettings, check_archive
+from minutebook.model.clock import uk_now
+from minutebook.publish.withhold import withheld_sources
 from minutebook.link.planning import link_programmes
 from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.link.references import link_archive
@@ -46,14 +48,18 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:
-        now = dt.datetime.now()
+        now = uk_now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
     archive, problems = load_archive(Path(meetings_dir), Scope(only), urls.reserved(settings.doc_paths))
+    # what the loader said about files the public may not see is logged without their values
+    not_public = withheld_sources(archive, now, preview) | (set() if preview else problems.withheld)
     if problems.errors:
+        problems.withhold(not_public)
         return Result(archive, problems, [])
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
+    problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
     link_archive(archive, problems)

@@ -16,7 +16,7 @@ from typing import Any, cast
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 
@@ -79,6 +79,30 @@ def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
                 if scope.year(folder.name, municipal_year(day)):
                     paths.append((child, True))
     return paths
+
+
+def remove_stale(site_dir: Path, files: Files, static_templates) -> list[str]:
+    """Delete what an earlier build left in ``site_dir`` and this one did not write.
+
+    ``mkdocs build --dirty`` keeps the old site folder: without this, the page of a paper that has
+    since become a draft (or embargoed, or private) would stay in ``site/`` and be uploaded. Runs
+    before the other plugins' post-build outputs and before Minutebook's own files beside the
+    pages, which are written again straight after; returns the paths removed."""
+    keep = {f.dest_uri for f in files}
+    keep.update(static_templates)
+    keep.update(f"{name}.gz" for name in static_templates)
+    removed = []
+    for path in sorted(site_dir.rglob("*"), reverse=True):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in keep:
+            path.unlink()
+            removed.append(rel)
+    if removed:
+        log.info(f"minutebook: removed {len(removed)} files of an earlier build that are no longer published")
+    return removed
 
 
 class GeneratedPage(File):
@@ -208,9 +232,16 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             return clean_html(html)
         return html
 
+    def on_env(self, env, config, files):
+        self.files = files  # every file MkDocs writes (or, with --dirty, keeps) in site_dir
+        return env
+
+    @event_priority(100)  # before other plugins' post-build outputs, which they rewrite each build
     def on_post_build(self, config):
         if self.result is None:
             return
+        if self.dirty:
+            remove_stale(Path(config.site_dir), self.files, config.theme.static_templates)
         self.rendered = getattr(self, "pending_render", {})
         if self.search_job:
             job, self.search_job = self.search_job, None

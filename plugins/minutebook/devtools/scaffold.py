@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from minutebook.model.clock import uk_today
 from minutebook.load.schema import parse_iso_date
 from minutebook.model import PAPER_KINDS, MunicipalYear
 from minutebook.model.names import slugify
@@ -47,7 +48,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
     path = meetings / slug / "committee.md"
-    year = MunicipalYear.of(dt.date.today()).label
+    year = MunicipalYear.of(uk_today()).label
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}

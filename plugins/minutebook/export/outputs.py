@@ -22,12 +22,12 @@ from minutebook.export.opendata import (
     topics_json,
 )
 from minutebook.link.redirects import redirect_page
-from minutebook.model import Archive
+from minutebook.model import Archive, urls
 from minutebook.settings import SiteSettings
 
 
 def write_text(site_dir: Path, rel: str, text: str) -> None:
-    path = Path(site_dir) / rel
+    path = urls.site_file(site_dir, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 

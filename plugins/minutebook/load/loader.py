@@ -90,6 +90,7 @@ class ArchiveLoader:
         self.scope = scope or Scope()
         # top-level site addresses a committee folder must not take (model/urls.py)
         self.reserved = urls.reserved() if reserved is None else reserved
+        self.person_files: dict[str, set[Path]] = {}  # person key -> the files that name them
 
     # -- entry point ---------------------------------------------------------------------------
     def load(self) -> Archive:
@@ -142,7 +143,8 @@ class ArchiveLoader:
             if not person.registered:
                 self.problems.info(root / "people.yml", None,
                                    f"'{person.name}' is not in people.yml; listed as a person of their own",
-                                   "add an entry if the papers print this name other ways too")
+                                   "add an entry if the papers print this name other ways too",
+                                   about=sorted(self.person_files.get(person.key, ())))
         return self.archive
 
     # -- people ----------------------------------------------------------------------------------
@@ -172,7 +174,9 @@ class ArchiveLoader:
     def person_key(self, printed: str, where: Where) -> str:
         assert self.people_index is not None  # people.yml is read first
         try:
-            return self.people_index.resolve(printed)
+            key = self.people_index.resolve(printed)
+            self.person_files.setdefault(key, set()).add(Path(where.path))
+            return key
         except UnclearName as exc:
             where.error(exc.message, exc.fix)
             return ""

@@ -13,16 +13,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from minutebook.load.schema import SLUG_PATTERN
 from minutebook.model import Minute, MinutePart, Resolution
 
-MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
-MINUTE_TITLE = re.compile(r"^\**(?P<number>\d+)\.?\**\s+(?P<title>.+?)(?:\s*\{(?P<attrs>[^{}]*)\})?$")
-PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+?)\s*$")
+# Every pattern here sees officers' text and runs in linear time: no lazy group followed by an
+# optional run of the same characters (``.+?\s*$`` is quadratic on a line of spaces). The patterns
+# match lines with trailing white space already stripped; the title's {attributes} are split off
+# by :func:`split_title`, not by a regex.
+MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*)$")
+MINUTE_NUMBER = re.compile(r"^\**(?P<number>\d{1,9})\.?\**\s+")
+PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+)$")
 ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
 QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
 ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
+SLUG_ATTRS = ("slug", "topic", "was")  # they become addresses: the slug grammar, checked at load time
+SLUG = re.compile(SLUG_PATTERN)
 
 MARKER = "<!-- minutebook:resolved {} -->"
 MARKER_PATTERN = re.compile(r"<!-- minutebook:resolved (\d+) -->")
@@ -148,6 +155,19 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
     return ParsedText("\n\n".join(out).strip(), resolutions, intros[0] if intros else "", questions)
 
 
+def split_title(rest: str) -> tuple[str, str, str | None] | None:
+    """'73. Title {item=4}' as (number, title, attributes or None); None without a minute number."""
+    match = MINUTE_NUMBER.match(rest)
+    if not match:
+        return None
+    title, attrs = rest[match.end():], None
+    if title.endswith("}"):
+        start = title.rfind("{")
+        if start > 0 and "}" not in title[start:-1] and title[:start].strip():
+            title, attrs = title[:start].rstrip(), title[start + 1:-1]
+    return match.group("number"), title, attrs
+
+
 def parse_attrs(text: str | None) -> dict[str, str]:
     attrs = {}
     for match in ATTR.finditer(text or ""):
@@ -169,20 +189,31 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             in_fence = not in_fence
         heading = None if in_fence else MINUTE_HEADING.match(stripped)
         if heading and not stripped.startswith("###"):
-            match = MINUTE_TITLE.match(heading.group("rest"))
+            match = split_title(heading.group("rest"))
             if not match:
-                problems.append(BodyProblem(number, f"the minute heading '{stripped}' has no minute number",
+                shown = stripped if len(stripped) <= 80 else stripped[:80] + "…"
+                problems.append(BodyProblem(number, f"the minute heading '{shown}' has no minute number",
                                             "write it as '## 73. Title'"))
                 continue
-            attrs = parse_attrs(match.group("attrs"))
+            minute_number, title, attr_text = match
+            attrs = parse_attrs(attr_text)
             for name in attrs:
                 if name not in ALLOWED_ATTRS:
                     problems.append(BodyProblem(number, f"unknown setting '{name}' in the minute heading",
                                                 f"use only: {', '.join(ALLOWED_ATTRS)}"))
+            bad = [(name, value) for name in SLUG_ATTRS if name in attrs
+                   for value in (attrs[name].split(",") if name == "was" else [attrs[name]])
+                   if value and not SLUG.fullmatch(value)]
+            for name, value in bad:
+                problems.append(BodyProblem(number, f"'{name}' in the minute heading is '{value[:80]}', not an address",
+                                            "use lower-case letters, digits and single hyphens, like "
+                                            "{" + name + "=budget-monitoring}"))
+            if bad:
+                continue
             minute = Minute(
-                number=int(match.group("number")),
+                number=int(minute_number),
                 year=year,
-                title=_strip_bold(match.group("title")),
+                title=_strip_bold(title),
                 body="",
                 line=number,
                 item_number=attrs.get("item") or None,

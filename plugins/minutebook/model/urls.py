@@ -8,6 +8,8 @@ URLs are relative to the site root with no leading slash, so the site works unde
 from __future__ import annotations
 
 import posixpath
+import re
+from pathlib import Path
 
 from minutebook.model.archive import Committee, Item, Meeting, Paper
 from minutebook.model.vocabularies import MunicipalYear
@@ -46,6 +48,11 @@ def meeting(m: Meeting) -> str:
     return f"{m.committee}/{m.date.isoformat()}/"
 
 
+def minutes_of(m: Meeting) -> str:
+    """A meeting's minutes where they are public, else the meeting's page (draft minutes have no anchor)."""
+    return meeting(m) + ("#minutes" if m.minutes is not None else "")
+
+
 def item(i: Item) -> str:
     return f"{meeting(i.meeting)}{i.slug}/"
 
@@ -70,9 +77,39 @@ def person(key: str) -> str:
     return f"{PEOPLE}{key}/"
 
 
+SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+class OutsideSite(ValueError):
+    """A path that would leave the site directory. The loader refuses such values with a clear error,
+    so this is the last line of defence, never the officer's error message."""
+
+
+def safe(rel: str) -> str:
+    """``rel`` (a URL or a file path relative to the site) if it stays inside the site, else OutsideSite.
+
+    Every segment is plain (letters, digits, ``.``, ``_``, ``-``, not starting with a dot): no ``..``,
+    no absolute path, no backslash, no drive, no empty segment, no control character."""
+    segments = rel.split("/")
+    if rel.endswith("/"):
+        segments = segments[:-1]
+    if rel and not all(SEGMENT.fullmatch(s) for s in segments):
+        raise OutsideSite(f"refusing to write '{rel}': it is not a plain path inside the site")
+    return rel
+
+
 def src(url: str) -> str:
-    """The generated Markdown file behind a URL."""
-    return f"{url}index.md"
+    """The generated Markdown file behind a URL: the one function that turns a page into a path."""
+    return f"{safe(url)}index.md"
+
+
+def site_file(site_dir: Path | str, rel: str) -> Path:
+    """The file ``rel`` inside ``site_dir``, refusing any path that would land outside it."""
+    base = Path(site_dir).resolve()
+    path = (base / safe(rel)).resolve()
+    if base not in path.parents:
+        raise OutsideSite(f"refusing to write '{rel}': it resolves outside the site directory")
+    return path
 
 
 def relative(from_url: str, to: str) -> str:

@@ -9,6 +9,7 @@ date and message. One ``git log`` call serves the whole archive.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,9 +32,10 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
                              text=True, timeout=30)
         if top.returncode != 0:
             return {}
-        log = subprocess.run(["git", "-C", str(folder), "log", "--reverse", "--no-renames", "--date=short",
+        log = subprocess.run(["git", "-C", str(folder), "log", "--reverse", "--no-renames", "--date=short-local",
                               "--format=\x1e%H\x1f%ad\x1f%s", "--name-only", "--", "."],
-                             capture_output=True, text=True, timeout=300)
+                             capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "TZ": "Europe/London"})  # commit dates in UK time
     except (OSError, subprocess.SubprocessError):
         return {}
     if log.returncode != 0:

@@ -29,7 +29,7 @@ def minutes_status(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     if minutes.approved_at:
         approver = ctx.archive.meeting(meeting.committee, minutes.approved_at)
         when = short_date(minutes.approved_at)
-        text += " at the meeting of " + (link(when, here, urls.meeting(approver) + "#minutes") if approver else when)
+        text += " at the meeting of " + (link(when, here, urls.minutes_of(approver)) if approver else when)
     if minutes.amendment:
         text += f", subject to this correction: {inline(minutes.amendment)}"
     return text + "."
