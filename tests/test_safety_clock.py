@@ -8,6 +8,7 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from helpers import env, fixture_project
 
 UK = ZoneInfo("Europe/London")

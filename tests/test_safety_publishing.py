@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+
 from helpers import broken_links, env, fixture_project, minutebook, mkdocs_build
 
 CANARY = {
@@ -177,7 +178,7 @@ LOGGED = {
 
         ## 2. {SECRET['title']}-2
         """,
-    "board/2020-03-05/meeting.md": f"""\
+    "board/2020-03-05/meeting.md": """\
         ---
         start: "10:00"
         draft: true

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.link.checks import CheckSettings, check_archive
-from minutebook.model.clock import uk_now
-from minutebook.publish.withhold import withheld_sources
 from minutebook.link.planning import link_programmes
 from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.link.references import link_archive
@@ -20,10 +18,11 @@ from minutebook.link.topics import assign_topics
 from minutebook.link.tracker import build_tracker
 from minutebook.load.loader import Scope, load_archive
 from minutebook.model import Archive, urls
+from minutebook.model.clock import uk_now
 from minutebook.problems import Problems
 from minutebook.publish.history import attach_history
 from minutebook.publish.sanitize import sanitize_archive
-from minutebook.publish.withhold import Withheld, publish
+from minutebook.publish.withhold import Withheld, publish, withheld_sources
 from minutebook.render import Page, build_site
 from minutebook.settings import Settings, SiteSettings
 

@@ -7,13 +7,12 @@ first line points editors at the file's JSON Schema. A scaffold never overwrites
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
-from minutebook.model.clock import uk_today
 from minutebook.load.schema import parse_iso_date
 from minutebook.model import PAPER_KINDS, MunicipalYear
+from minutebook.model.clock import uk_today
 from minutebook.model.names import slugify
 
 SCHEMA_DIR = Path("docs") / "schemas"
