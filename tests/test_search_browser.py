@@ -239,8 +239,8 @@ def test_work_programme_entries_and_tracker_rows_are_found(browser, tmp_path):
     with serve(tmp_path / "site") as base:
         page = browser.new_page()
         entry = search(page, base, "Zephyrine bandstand")
-        assert [r[0] for r in entry] == ["Bandstand restoration"]
-        assert "Work programme · Parks Board · 5 March 2020" in entry[0][2]
+        assert [r[0] for r in entry] == ["Bandstand restoration (planned for 5 March 2020)"]
+        assert "Work programme · Parks Board · 9 January 2020" in entry[0][2]  # printed then: a plan, not a meeting
         assert entry[0][1] == "../board/programme/2019-20/#entry-1"  # the entry on its time line
         row = search(page, base, "Quillworth")
         assert [r[0] for r in row] == ["Playgrounds"] and "Tracker" in row[0][2]

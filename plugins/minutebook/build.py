@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutebook.link.approval import infer_approvals
 from minutebook.link.checks import CheckSettings, check_archive
 from minutebook.link.planning import link_programmes
 from minutebook.link.redirects import archive_urls, check_redirects
@@ -61,9 +62,10 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
+    infer_approvals(archive)  # before linking: reads the minutes' own words
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    archive.topics = assign_topics(archive, archive.topics_config, problems)
+    archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:
         _attach_plan(plan)

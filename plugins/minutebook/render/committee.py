@@ -8,7 +8,8 @@ from minutebook.model import urls
 from minutebook.model import Committee, Meeting, municipal_year_label
 from minutebook.render.common import Page, esc, inline, link, short_date, table
 from minutebook.render.context import SiteContext
-from minutebook.render.meeting import STATUS_LABELS
+from minutebook.link import approval
+from minutebook.render.meeting import status_label
 
 
 def membership_table(committee: Committee, year: int, here: str, caption: str) -> str:
@@ -20,9 +21,10 @@ def membership_table(committee: Committee, year: int, here: str, caption: str) -
 def meetings_table(ctx: SiteContext, committee: Committee, meetings: list[Meeting], here: str, caption: str) -> str:
     rows = []
     for m in meetings:
-        status = STATUS_LABELS[m.status]
-        if m.minutes:
-            status += ", minutes " + ("approved" if m.minutes.approved else "not yet approved")
+        status = status_label(ctx, m)
+        words = approval.minutes_words(ctx.archive, m, ctx.today)
+        if words:
+            status += "; " + words[0].lower() + words[1:]
         joint = ""
         if m.committee != committee.slug or m.joint_with:
             others = [s for s in [m.committee, *m.joint_with] if s != committee.slug]

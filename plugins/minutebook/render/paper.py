@@ -58,7 +58,7 @@ def build(ctx: SiteContext, paper: Paper) -> Page:
         out.append("\n".join(f"- {link(f'Appendix {a.appendix}: {a.title}', here, urls.paper(a))}"
                              for a in paper.appendices) + "\n")
     out.append(authors_block(paper))
-    out.append(changes_note(ctx, paper.published, paper.changes, "This paper was", paper.added))
+    out.append(changes_note(ctx, paper.published, paper.corrections, "This paper was", paper.last_updated))
     return Page(url=here, title=_title(paper), kind="paper", body="\n".join(x for x in out if x),
                 description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
                 breadcrumbs=_crumbs(ctx, paper, parent))
