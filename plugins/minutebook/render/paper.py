@@ -74,7 +74,8 @@ def _crumbs(ctx: SiteContext, paper: Paper, parent: Paper | None) -> list[tuple[
     committee = ctx.committee(meeting.committee)
     crumbs = [(committee.label, urls.committee(committee)),
               (short_date(meeting.date), urls.meeting(meeting)),
-              (item.title, urls.item(item))]
+              # the item by number: its title is most often the paper's own, the page's last crumb
+              (f"Item {item.number}" if item.number else item.title, urls.item(item))]
     if parent:
         crumbs.append((parent.title, urls.paper(parent)))
     return crumbs
