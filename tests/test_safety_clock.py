@@ -8,7 +8,6 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from helpers import env, fixture_project
 
 UK = ZoneInfo("Europe/London")

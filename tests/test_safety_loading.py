@@ -15,8 +15,8 @@ import sys
 import textwrap
 
 import pytest
-
 from helpers import digest, env, fixture_project, minutebook, mkdocs_build, write_tree
+
 from minutebook.build import build
 from minutebook.model import urls
 

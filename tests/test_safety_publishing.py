@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-
 from helpers import broken_links, env, fixture_project, minutebook, mkdocs_build
 
 CANARY = {
@@ -238,6 +237,7 @@ def test_preview_log_shows_everything(tmp_path):
     import datetime as dt
 
     from helpers import write_tree
+
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", LOGGED)
