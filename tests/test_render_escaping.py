@@ -106,7 +106,7 @@ def item_with_refresh_title(site: Path) -> str:
 
 
 def test_hostile_titles_run_nothing_and_navigate_nowhere(site):
-    pages = PAGES + [item_with_refresh_title(site)]
+    pages = [*PAGES, item_with_refresh_title(site)]
     people = [p.name for p in (site / "people").iterdir() if p.is_dir()]
     pages += [f"people/{name}/" for name in people]
     with serve(site) as base, chromium() as browser:
@@ -161,7 +161,7 @@ def test_every_attribute_is_escaped_in_the_html(site):
 
 
 def test_every_page_says_how_to_report_a_mistake(site):
-    for url in PAGES + ["calendar/", "committees/"]:
+    for url in [*PAGES, "calendar/", "committees/"]:
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert "Found a mistake on this page?" in text, url
     for url in ["board/", "board/2016-06-16/", "board/2016-06-16/budget/", "topics/budget/"]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from minutebook.model import urls
-from minutebook.model import Committee, Meeting
+from minutebook.model import Committee, Meeting, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import STATUS_LABELS

@@ -6,9 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from minutebook.model import Archive, Committee, Item, Meeting, Paper
 from minutebook.link import approval
 from minutebook.load.council import Law, law_of
+from minutebook.model import Archive, Committee, Item, Meeting, Paper
 from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render import templates
 from minutebook.settings import SiteSettings
@@ -45,7 +45,7 @@ class SiteContext:
                     meetings[i - 1] if i > 0 else None,
                     meetings[i + 1] if i + 1 < len(meetings) else None,
                 )
-            for year, members in committee.membership.items():
+            for _year, members in committee.membership.items():
                 for member in members:
                     self.memberships[member.person].append((committee, member))
         for meeting in archive.meetings:

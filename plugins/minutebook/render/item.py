@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.model import urls
-from minutebook.model import Item
+from minutebook.model import Item, urls
 from minutebook.render.common import Page, View, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title

@@ -6,8 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from minutebook.link import approval
-from minutebook.model import urls
-from minutebook.model import Meeting
+from minutebook.model import Meeting, urls
 from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render.common import Page, View, long_date
 from minutebook.render.context import SiteContext

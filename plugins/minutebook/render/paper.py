@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from minutebook.model import urls
-from minutebook.model import Paper
+from minutebook.model import Paper, urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.templates import KIND_LABELS
-
 
 
 class PaperPage(View):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from minutebook.model import urls
-from minutebook.model import Person
+from minutebook.model import Person, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from minutebook.model import urls
-from minutebook.model import municipal_year_label
 from minutebook.link.planning import STATUS_LABELS
+from minutebook.model import municipal_year_label, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 

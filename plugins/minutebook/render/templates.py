@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from minutebook.link import approval
 from minutebook.load.minutes_text import MARKER_PATTERN
-from minutebook.model.vocabularies import PaperKind
 from minutebook.model import ATTENDANCE_LABELS, municipal_year_label, urls
+from minutebook.model.vocabularies import PaperKind
 from minutebook.publish.sanitize import clean_markdown
 
 KIND_LABELS = PaperKind.labels()
