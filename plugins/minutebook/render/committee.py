@@ -13,6 +13,8 @@ from minutebook.render.meeting import STATUS_LABELS
 class CommitteePage(View):
     """A committee's page (template ``committee.md``)."""
 
+    committee: Committee
+
     kind = "committee"
     template = "committee.md"
     in_nav = True

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from minutebook.model import urls
+from minutebook.model import Committee, urls
 from minutebook.render import templates
 from minutebook.render.templates import clock, inline, long_date, short_date  # noqa: F401 (the page modules' imports)
 
@@ -31,7 +31,7 @@ class Page:
         return urls.src(self.url)
 
     def markdown(self) -> str:
-        meta = {
+        meta: dict[str, Any] = {
             "title": self.title,
             # Material's own search indexes the static docs/ pages only: at archive scale its single
             # index of every generated page is far too big. Minutebook's search covers these pages.
@@ -81,7 +81,7 @@ class View:
         """What the template prints, besides ``view``, ``ctx``, ``site`` and ``here``."""
         return {}
 
-    committee = None  # the committee the page belongs to: its contact, its feeds
+    committee: Committee | None = None  # the committee the page belongs to: its contact, its feeds
 
     def feeds(self) -> list[dict]:
         """Feeds of this page's subject, besides the site's own (which every page lists)."""

@@ -59,8 +59,8 @@ class SiteContext:
                 if item.minute and not item.private:
                     for cite in item.minute.references:
                         found = archive.find_minute(meeting.committee, cite, meeting.date)
-                        if found:
-                            cited = found[1].minute
+                        cited = found[1].minute if found else None
+                        if cited is not None:
                             key = (meeting.committee, cited.year, cited.number)
                             if item not in self.cited_by[key]:
                                 self.cited_by[key].append(item)

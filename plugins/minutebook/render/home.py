@@ -25,7 +25,7 @@ class HomePage(View):
     def values(self) -> dict:
         ctx = self.ctx
         meetings = ctx.archive.meetings
-        papers = []
+        papers: list[tuple] = []
         for m in reversed(meetings):
             for item in m.items:
                 papers.extend((m, p) for p in ctx.public_papers(item) if not p.parent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.model import Item, urls
+from minutebook.model import Committee, Item, urls
 from minutebook.render.common import Page, View, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title
@@ -11,6 +11,7 @@ from minutebook.render.meeting import meeting_title
 class ItemPage(View):
     """An agenda item's page (template ``item.md``)."""
 
+    committee: Committee
     kind = "item"
     template = "item.md"
 

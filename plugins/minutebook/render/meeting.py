@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from minutebook.link import approval
-from minutebook.model import Meeting, urls
+from minutebook.model import Committee, Meeting, urls
 from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render.common import Page, View, long_date
 from minutebook.render.context import SiteContext
@@ -27,6 +27,7 @@ def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
 class MeetingPage(View):
     """The meeting page (template ``meeting.md``)."""
 
+    committee: Committee
     kind = "meeting"
     template = "meeting.md"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.model import Paper, urls
+from minutebook.model import Committee, Paper, urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.templates import KIND_LABELS
@@ -11,6 +11,7 @@ from minutebook.render.templates import KIND_LABELS
 class PaperPage(View):
     """A paper's page (template ``paper.md``)."""
 
+    committee: Committee
     kind = "paper"
     template = "paper.md"
 

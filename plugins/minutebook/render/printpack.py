@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from minutebook.link.approval import minutes_to_agree
-from minutebook.model import urls
+from minutebook.model import Committee, urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
 
@@ -28,6 +28,7 @@ def url(meeting) -> str:
 class PrintPack(View):
     """A meeting's agenda pack for printing (template ``printpack.md``)."""
 
+    committee: Committee
     kind = "print"
     template = "printpack.md"
 
@@ -58,7 +59,7 @@ class PrintPack(View):
         to_agree = minutes_to_agree(self.ctx.archive, self.meeting)
         sections, number = [], 0  # (item, [(kind, object, number, pieces)])
         for item in self.meeting.items:
-            parts = []
+            parts: list[tuple] = []
             for _, earlier in (pair for pair in to_agree if pair[0] is item):
                 number += 1
                 parts.append(("minutes", earlier, number, []))

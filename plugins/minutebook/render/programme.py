@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from minutebook.link.planning import STATUS_LABELS
-from minutebook.model import municipal_year_label, urls
+from minutebook.model import Committee, municipal_year_label, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 
@@ -16,6 +16,7 @@ BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "
 class ProgrammePage(View):
     """A committee's work programme for one municipal year, as a time line (template ``programme.md``)."""
 
+    committee: Committee
     kind = "programme"
     template = "programme.md"
 

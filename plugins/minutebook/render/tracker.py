@@ -4,7 +4,7 @@ and its state in words (answered / open at the last report / no later report in 
 from __future__ import annotations
 
 from minutebook.link.tracker import ANSWERED, NOT_LISTED, OPEN_AT_LAST_REPORT
-from minutebook.model import urls
+from minutebook.model import Committee, urls
 from minutebook.render.common import Page, View, short_date
 from minutebook.render.context import SiteContext
 
@@ -24,6 +24,7 @@ def state_words(action) -> str:
 class TrackerPage(View):
     """A committee's recommendations tracker (template ``tracker.md``)."""
 
+    committee: Committee
     kind = "tracker"
     template = "tracker.md"
 
