@@ -392,3 +392,65 @@ def test_readme_officer_path_works_as_written(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+# -- 17. empty files and links to missing papers fail check and the build, naming file and line ---------
+BOARD = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n'
+                                   '  - number: 2\n    title: Audit\n---\n',
+    "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: Budget report\n---\nText.\n",
+    "board/2020-01-09/papers/audit.md": "---\nitem: 2\nkind: report\ntitle: Audit report\n---\n1.1 Audit text.\n",
+}
+
+
+def check_and_build(tmp_path: Path, files: dict[str, str]):
+    config = fixture_project(tmp_path, files)
+    checked = minutebook("check", "meetings", cwd=tmp_path)
+    built = mkdocs_build(config, tmp_path / "site")
+    return checked, built
+
+
+def test_an_empty_meeting_file_is_an_error_in_check_and_build(tmp_path):
+    checked, built = check_and_build(tmp_path, {**BOARD, "board/2020-02-13/meeting.md": "\n"})
+    for result in (checked, built):
+        out = result.stdout + result.stderr
+        assert result.returncode != 0 and "meetings/board/2020-02-13/meeting.md:1: meeting.md is empty" in out, out
+        assert "Traceback" not in out
+
+
+def test_empty_minutes_are_an_error_not_a_held_meeting(tmp_path):
+    for text in ("", "---\napproved: not recorded\n---\n\n"):
+        root = tmp_path / str(len(text))
+        checked, built = check_and_build(root, {**BOARD, "board/2020-01-09/minutes.md": text})
+        expected = ("meetings/board/2020-01-09/minutes.md:1: minutes.md is empty" if not text
+                    else "meetings/board/2020-01-09/minutes.md:4: minutes.md has no minutes")
+        for result in (checked, built):
+            out = result.stdout + result.stderr
+            assert result.returncode != 0 and expected in out, out
+        assert not (root / "site/board/2020-01-09/index.html").exists()
+
+
+def test_a_link_to_a_missing_paper_names_the_paper_and_line(tmp_path):
+    files = dict(BOARD)
+    files["board/2020-01-09/papers/budget.md"] += "\nSee [the audit](audit.md#para-1) and [the annex](annex.md).\n"
+    checked, built = check_and_build(tmp_path, files)
+    for result in (checked, built):
+        out = result.stdout + result.stderr
+        assert result.returncode != 0, out
+        assert ("meetings/board/2020-01-09/papers/budget.md:8: the link to annex.md finds no file: there is no "
+                "meetings/board/2020-01-09/papers/annex.md") in out, out
+        assert "audit.md finds no file" not in out and "print/index.md" not in out and "budget/budget/index.md" not in out
+
+
+def test_links_between_papers_lead_to_their_pages(tmp_path):
+    files = dict(BOARD)
+    files["board/2020-01-09/papers/budget.md"] += "\nSee [the audit](audit.md#para-1-1) and [the draft](plan.md).\n"
+    files["board/2020-01-09/papers/plan.md"] = "---\nitem: 1\nkind: report\ntitle: Plan\ndraft: true\n---\nDraft.\n"
+    checked, built = check_and_build(tmp_path, files)
+    assert checked.returncode == 0 and built.returncode == 0, checked.stdout + checked.stderr + built.stderr
+    page = (tmp_path / "site/board/2020-01-09/budget/budget/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../audit/audit/#para-1-1">the audit</a>' in page
+    assert "the draft" in page and "plan/" not in page  # not published: its words, no link
+    pack = (tmp_path / "site/board/2020-01-09/print/index.html").read_text(encoding="utf-8")
+    assert '<a href="../audit/audit/#para-1-1">the audit</a>' in pack

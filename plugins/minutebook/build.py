@@ -12,6 +12,7 @@ from pathlib import Path
 
 from minutebook.link.approval import infer_approvals
 from minutebook.link.checks import CheckSettings, check_archive
+from minutebook.link.paperlinks import link_paper_files
 from minutebook.publish.history import attach_history
 from minutebook.link.references import link_archive
 from minutebook.load.loader import Scope, load_archive
@@ -58,6 +59,7 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
     infer_approvals(archive)  # before linking: reads the minutes' own words
+    link_paper_files(archive, problems)
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
     archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)

@@ -226,6 +226,7 @@ class Paper:
     appendices: list["Paper"] = field(default_factory=list)
     item: "Item | None" = None
     line: int = 0
+    body_line: int = 1  # the line of its file where ``body`` starts
     draft: bool = False
     publish_from: dt.datetime | None = None
     withdrawn: dt.date | None = None
