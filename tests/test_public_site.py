@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from browser import chromium, screenshot, serve
 from helpers import REPO
 

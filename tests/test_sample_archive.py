@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+
 from helpers import REPO, SEEDS, broken_links, page_text, unrendered_markdown
 
 COMMITTEE = "education-childrens-services"
@@ -138,7 +139,7 @@ def test_cross_references_link_to_the_right_page(sample_site):
 def test_outside_references_are_info_not_warnings(sample_site):
     _, result = sample_site
     assert "minute 28/16 is not in the archive" in result.stderr
-    line = next(l for l in result.stderr.splitlines() if "minute 28/16" in l)
+    line = next(x for x in result.stderr.splitlines() if "minute 28/16" in x)
     assert line.startswith("INFO")
 
 

@@ -7,14 +7,15 @@ first line points editors at the file's JSON Schema. A scaffold never overwrites
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from pathlib import Path
 
-from minutebook.model.names import slugify
 from minutebook.load import yamlio
 from minutebook.load.schema import parse_iso_date
+from minutebook.model import PAPER_KINDS, MunicipalYear
+from minutebook.model.clock import uk_today
+from minutebook.model.names import slugify
 
 SCHEMA_DIR = Path("docs") / "schemas"
 
@@ -48,7 +49,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
     path = meetings / slug / "committee.md"
-    year = _municipal_year(dt.date.today())
+    year = MunicipalYear.of(uk_today()).label
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}
@@ -67,11 +68,6 @@ name: {_quote(name)}
 ---
 Describe what the committee does, in a sentence or two. This text opens the committee's page.
 """)
-
-
-def _municipal_year(day: dt.date) -> str:
-    start = day.year if day.month >= 5 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "",
@@ -121,9 +117,6 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 """)
 
 
-PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
-
-
 def _agenda(meeting_md: Path) -> tuple[str, str, str, list]:
     """(text before the front matter, the front matter, the rest of the file, the agenda items)."""
     text = meeting_md.read_text(encoding="utf-8")
@@ -134,7 +127,7 @@ def _agenda(meeting_md: Path) -> tuple[str, str, str, list]:
     try:
         data = yamlio.load(front) or {}
     except yamlio.YAMLProblem as exc:
-        raise ScaffoldError(f"{meeting_md}: {exc}", "fix the YAML, then run the command again; nothing was changed")
+        raise ScaffoldError(f"{meeting_md}: {exc}", "fix the YAML, then run the command again; nothing was changed") from exc
     items = data.get("items") if isinstance(data, dict) else None
     if items is not None and not isinstance(items, list):
         raise ScaffoldError(f"{meeting_md}: 'items' is not a list", "write one item per line, each starting with '- '")

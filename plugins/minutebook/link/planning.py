@@ -21,19 +21,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
-from minutebook.problems import Problems
 from minutebook.link.similarity import acronyms, overlap, significant_words, strength
+from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
+from minutebook.model.vocabularies import PlanStatus
+from minutebook.problems import Problems
 
-STATUS_LABELS = {
-    "considered": "Considered as planned",
-    "moved": "Considered at another meeting",
-    "dropped": "Not taken up",
-    "pending": "Still to come",
-    "no papers": "Not known whether heard (meeting not in this archive)",
-    "not scheduled": "Not yet scheduled",
-    "not found": "Not taken up at any meeting in this archive",
-}
+STATUS_LABELS = PlanStatus.labels()
 MINUTE_REF = re.compile(r"^(\d+)/(\d{2})$")
 ITEM_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})/(.+)$")
 
@@ -57,7 +50,7 @@ def item_words(item: Item) -> frozenset[str]:
     return significant_words(item.title) | acronyms(item.title) | acronyms(text)
 
 
-def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) -> bool:
+def _matches(entry_words: frozenset[str], topic: str | None, item: Item, loose: bool = False) -> bool:
     if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
         return True
     words = item_words(item)
@@ -67,7 +60,7 @@ def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) ->
     return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
 
 
-def _best_at(meeting: Meeting, words, topic) -> list[Item]:
+def _best_at(meeting: Meeting, words: frozenset[str], topic: str | None) -> list[Item]:
     """Items of the planned meeting that took the entry up: sure matches, else the one best partial match."""
     candidates = [i for i in meeting.items if not i.private]
     sure = [i for i in candidates if _matches(words, topic, i)]
@@ -106,7 +99,8 @@ def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> lis
     return links
 
 
-def _link_entry(archive, programme, entry, committee, by_year, today, problems) -> PlanLink:
+def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntry, committee: str,
+                by_year: dict[tuple[str, int], list[Meeting]], today: dt.date, problems: Problems) -> PlanLink:
     words = significant_words(entry.title)
     planned = archive.meeting(committee, entry.date) if entry.date else None
     link = PlanLink(programme, entry, "pending", planned_meeting=planned)

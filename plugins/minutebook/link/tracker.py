@@ -16,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from minutebook.model import Archive, Item, Meeting
-from minutebook.problems import Problems
 from minutebook.link.similarity import overlap, significant_words, strength
+from minutebook.model import Archive, Item, Meeting, Minute, MinutePart
+from minutebook.problems import Problems
+
+if TYPE_CHECKING:
+    from minutebook.link.topics import Topic
 
 REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
                      r"provide|provides|circulate|investigate|arrange|explore|"
@@ -76,7 +80,7 @@ class Action:
         return self.item.minute.cite if self.item and self.item.minute else None
 
     @property
-    def topic(self):
+    def topic(self) -> Topic | None:
         return self.item.topic_ref if self.item else None
 
     def response_date(self) -> dt.date | None:
@@ -115,7 +119,8 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
             minute = item.minute
             if item.private or not minute:
                 continue
-            for holder in [minute, *minute.parts]:
+            holders: list[Minute | MinutePart] = [minute, *minute.parts]
+            for holder in holders:
                 for resolution in holder.resolutions:
                     text = _plain(resolution.text)
                     if not is_request(text):
@@ -125,7 +130,8 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
     return out
 
 
-def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str, minute: str | None):
+def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str,
+               minute: str | None) -> tuple[Meeting | None, Item | None]:
     if minute:
         found = archive.find_minute(committee, minute)
         if found:
@@ -165,7 +171,7 @@ def _pair_leftovers(actions: list[Action]) -> None:
 
 def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
     actions = actions_from_resolutions(archive)
-    by_meeting: dict[tuple, list[Action]] = {}
+    by_meeting: dict[tuple[str, dt.date | None], list[Action]] = {}
     for action in actions:
         by_meeting.setdefault((action.committee, action.meeting_date), []).append(action)
     for tracker in sorted(archive.trackers, key=lambda t: t.date):

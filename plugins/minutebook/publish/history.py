@@ -12,6 +12,7 @@ the whole archive.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,10 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
                              text=True, timeout=30)
         if top.returncode != 0:
             return {}
-        log = subprocess.run(["git", "-C", str(folder), "log", "--reverse", "--no-renames", "--date=short",
+        log = subprocess.run(["git", "-C", str(folder), "log", "--reverse", "--no-renames", "--date=short-local",
                               "--format=\x1e%H\x1f%ad\x1f%s", "--name-only", "--", "."],
-                             capture_output=True, text=True, timeout=300)
+                             capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "TZ": "Europe/London"})  # commit dates in UK time
     except (OSError, subprocess.SubprocessError):
         return {}
     if log.returncode != 0:
@@ -47,7 +49,7 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
         if not record.strip():
             continue
         head, _, names = record.partition("\n")
-        commit, date, message = (head.split("\x1f") + ["", "", ""])[:3]
+        commit, date, message = ([*head.split("\x1f"), "", "", ""])[:3]
         try:
             change = Change(dt.date.fromisoformat(date), commit, message)
         except ValueError:

@@ -117,7 +117,7 @@ def _clean_prose(text: str) -> str:
     return text.replace("\x00MARKER\x00", "")
 
 
-DROP_ELEMENT = re.compile(r"<\s*(%s)\b.*?(?:</\s*\1\s*>|$)" % "|".join(sorted(DROP_WITH_CONTENT)), re.I | re.S)
+DROP_ELEMENT = re.compile(r"<\s*({})\b.*?(?:</\s*\1\s*>|$)".format("|".join(sorted(DROP_WITH_CONTENT))), re.I | re.S)
 ANY_TAG = re.compile(r"<[^>]*>")
 
 

@@ -78,7 +78,9 @@ def build(ctx: SiteContext, committee: Committee) -> Page:
     for year in sorted(by_year, reverse=True):
         label = municipal_year_label(year)
         out.append(f"### {label} {{#year-{year}}}\n")
-        out.append(meetings_table(ctx, committee, by_year[year], here, f"Meetings in {label}"))
+        # newest first within a year too, as the years are
+        out.append(meetings_table(ctx, committee, sorted(by_year[year], key=lambda m: m.date, reverse=True), here,
+                                  f"Meetings in {label}"))
     if not committee.meetings:
         out.append("No meetings are in the archive yet.\n")
     return Page(url=here, title=committee.name, kind="committee", body="\n".join(out),

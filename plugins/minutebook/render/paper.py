@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from minutebook.model import urls
 from minutebook.model import Paper
+from minutebook.model.vocabularies import PaperKind
 from minutebook.render.common import Page, anchor_paragraphs, changes_note, dl, esc, fix_headings, inline, link, preview_banner, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title
 
-KIND_LABELS = {
-    "report": "Report",
-    "briefing note": "Briefing note",
-    "appendix": "Appendix",
-    "presentation": "Presentation",
-    "supplementary": "Supplementary paper",
-    "minutes": "Minutes",
-}
+KIND_LABELS = PaperKind.labels()
 
 
 def authors_block(paper: Paper) -> str:
@@ -80,7 +74,8 @@ def _crumbs(ctx: SiteContext, paper: Paper, parent: Paper | None) -> list[tuple[
     committee = ctx.committee(meeting.committee)
     crumbs = [(committee.label, urls.committee(committee)),
               (short_date(meeting.date), urls.meeting(meeting)),
-              (item.title, urls.item(item))]
+              # the item by number: its title is most often the paper's own, the page's last crumb
+              (f"Item {item.number}" if item.number else item.title, urls.item(item))]
     if parent:
         crumbs.append((parent.title, urls.paper(parent)))
     return crumbs
