@@ -454,3 +454,25 @@ def test_links_between_papers_lead_to_their_pages(tmp_path):
     assert "the draft" in page and "plan/" not in page  # not published: its words, no link
     pack = (tmp_path / "site/board/2020-01-09/print/index.html").read_text(encoding="utf-8")
     assert '<a href="../audit/audit/#para-1-1">the audit</a>' in pack
+
+
+# -- 19. the README's build line, and a build log a person can read ------------------------------------
+def test_readme_build_line_runs_quietly_and_counts_its_notes(tmp_path):
+    copy, environment = repo_copy(tmp_path)
+    environment.pop("NO_MKDOCS_2_WARNING", None)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"`(NO_MKDOCS_2_WARNING=1 python3 -m mkdocs build --strict)`", readme).group(1)
+    done = subprocess.run(line, shell=True, cwd=copy, env=environment, capture_output=True, text=True, timeout=600)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "end of life" not in log and "Zensical" not in log  # the theme's banner is off
+    assert (copy / "site/index.html").is_file()
+    info = [entry for entry in log.splitlines() if entry.startswith("INFO")]
+    assert len(info) <= 6, info
+    assert re.search(r"minutebook: \d+ notes \(run with --verbose to list them\):", log), log
+    assert re.search(r"\d+ × '…' is not in people.yml; listed as a person of their own", log), log
+    assert "'Sgt S Grundy'" not in log  # counted, not listed
+    verbose = subprocess.run(line + " --verbose", shell=True, cwd=copy, env=environment, capture_output=True,
+                             text=True, timeout=600)
+    assert verbose.returncode == 0
+    assert "meetings/people.yml: 'Sgt S Grundy' is not in people.yml" in verbose.stdout + verbose.stderr
