@@ -124,6 +124,10 @@ def test_approval_inferred_waiting_not_recorded_and_not_in_archive(tmp_path):
     data = {m["date"]: m for m in json.loads((site / "api/meetings.json").read_text())["meetings"]}
     assert data["2020-01-09"]["minutes_approved"] is True and data["2020-01-09"]["minutes_approved_at"] == "2020-02-13"
     assert data["2026-11-05"]["minutes_approval"] == "not yet approved"
+    notes = minutebook("check", "meetings", "--verbose", cwd=tmp_path).stdout
+    assert ("info: meetings/board/2020-02-13/minutes.md: these minutes say 'approved: false', but the committee has "
+            "met since") in notes
+    assert "2026-11-05/minutes.md: these minutes" not in notes
 
 
 def test_approved_accepts_only_true_false_or_not_recorded(tmp_path):
@@ -476,3 +480,13 @@ def test_readme_build_line_runs_quietly_and_counts_its_notes(tmp_path):
                              text=True, timeout=600)
     assert verbose.returncode == 0
     assert "meetings/people.yml: 'Sgt S Grundy' is not in people.yml" in verbose.stdout + verbose.stderr
+
+
+def test_the_importer_writes_not_recorded_when_the_packs_do_not_say(tmp_path):
+    result = minutebook("import", *sorted(str(p) for p in SEEDS.glob("*.txt")), "--into", str(tmp_path / "meetings"),
+                        "-q", cwd=tmp_path)
+    assert "Traceback" not in result.stdout + result.stderr
+    written = sorted((tmp_path / "meetings").glob("*/*/minutes.md"))
+    assert len(written) == 5
+    for path in written:
+        assert "\napproved: not recorded\n" in path.read_text(encoding="utf-8"), path
