@@ -47,7 +47,7 @@ def test_minutes_of_6_april_2017(export):
     assert "28/16" in by_minute["73/16"]["references"]
     assert "67/16" in by_minute["74/16"]["references"]
     assert m["start"] == "14:00" and m["closed"] == "16:00" and m["status"] == "held"
-    assert m["minutes_approved"] is False
+    assert m["minutes_approved"] is None and m["minutes_approval"] == "approval not recorded"
 
 
 def test_attendance_of_6_april_2017_matches_the_seed(export):

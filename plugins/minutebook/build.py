@@ -10,9 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutebook.link.approval import infer_approvals
 from minutebook.link.checks import CheckSettings, check_archive
-from minutebook.model.clock import uk_now
-from minutebook.publish.withhold import withheld_sources
 from minutebook.link.planning import link_programmes
 from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.link.references import link_archive
@@ -20,10 +19,11 @@ from minutebook.link.topics import assign_topics
 from minutebook.link.tracker import build_tracker
 from minutebook.load.loader import Scope, load_archive
 from minutebook.model import Archive, urls
+from minutebook.model.clock import uk_now
 from minutebook.problems import Problems
 from minutebook.publish.history import attach_history
 from minutebook.publish.sanitize import sanitize_archive
-from minutebook.publish.withhold import Withheld, publish
+from minutebook.publish.withhold import Withheld, publish, withheld_sources
 from minutebook.render import Page, build_site
 from minutebook.settings import Settings, SiteSettings
 
@@ -62,9 +62,10 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
+    infer_approvals(archive)  # before linking: reads the minutes' own words
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    archive.topics = assign_topics(archive, archive.topics_config, problems)
+    archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:
         _attach_plan(plan)

@@ -82,6 +82,7 @@ def new(args) -> int:
 
     meetings = args.meetings
     project = meetings.resolve().parent
+    added: list[str] = []
     try:
         if args.kind == "committee":
             path = new_committee(meetings, args.slug, args.name, project)
@@ -89,10 +90,12 @@ def new(args) -> int:
             path = new_meeting(meetings, args.committee, args.date, project, args.start, args.place)
         else:
             path = new_paper(meetings, args.committee, args.date, project, args.title, args.item, args.paper_kind,
-                             args.parent, args.appendix)
+                             args.parent, args.appendix, added)
     except ScaffoldError as exc:
         print(f"error: {exc.message}" + (f" — {exc.fix}" if exc.fix else ""), file=sys.stderr)
         return 1
+    for line in added:
+        print(line)
     print(f"created {path}: fill it in, then run: minutebook check {meetings}")
     return 0
 

@@ -171,8 +171,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         if not result.ok:
             raise PluginError(report(result.problems.errors))
         self.result = result
-        for name in ("accessibility", "open-data"):  # the footer links to these guides where the site has them
-            config.extra["minutebook"][name.replace("-", "_")] = files.get_file_from_path(f"{name}.md") is not None
+        # the footer links to these pages where the site has them ("For officers": the guides' index)
+        for name, path in (("accessibility", "accessibility.md"), ("open_data", "open-data.md"),
+                           ("officers", "guide/index.md")):
+            config.extra["minutebook"][name] = files.get_file_from_path(path) is not None
         rendered = {}
         # the nav lists the committees: when it changes, every page in the nav must be rebuilt
         nav_signature = hash(tuple((c.slug, c.label, c.hidden) for c in result.archive.committees.values()))

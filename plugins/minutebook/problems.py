@@ -25,7 +25,7 @@ class Problem:
     level: str = ERROR
     about: tuple[str, ...] = ()  # the files whose text the message quotes, when not just ``path``
 
-    def redacted(self) -> "Problem":
+    def redacted(self) -> Problem:
         """The same problem without the values it quotes: for a file that is not public (a draft, an
         embargoed or private paper), whose field values must not reach a build log."""
         return replace(self, message=_unquoted(self.message) + WITHHELD_NOTE, fix=_unquoted(self.fix))

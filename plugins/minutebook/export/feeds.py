@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from minutebook.link import approval
 from minutebook.model import Archive, Committee, Meeting, urls
 from minutebook.settings import SiteSettings
 
@@ -46,7 +47,7 @@ def entries_for(meetings: list[Meeting], archive: Archive) -> list[Entry]:
                                  urls.paper(paper), paper.published or m.agenda_published or m.date,
                                  f"{paper.kind.capitalize()} for item {item.number or ''} {item.title}".replace("  ", " ")))
         if m.minutes:
-            state = "approved" if m.minutes.approved else "not yet approved"
+            state = approval.recorded(m.minutes)
             out.append(Entry(f"{m.id}/minutes", f"Minutes ({state}): {name}, {when}", urls.meeting(m) + "#minutes",
                              m.minutes.published or m.date,
                              "Minutes: " + "; ".join(f"{i.minute.cite} {i.title}" for i in m.items if i.minute)))

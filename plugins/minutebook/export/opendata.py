@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from minutebook.link import approval
 from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart, urls
 
 FORMAT_VERSION = 1
@@ -84,6 +85,8 @@ def meeting_record(meeting: Meeting) -> dict:
         "published": meeting.agenda_published.isoformat() if meeting.agenda_published else None,
         "closed": minutes.closed if minutes else None,
         "minutes_approved": minutes.approved if minutes else None,
+        "minutes_approval": approval.recorded(minutes) if minutes else "not in this archive",
+        "minutes_approved_at": minutes.approved_at.isoformat() if minutes and minutes.approved_at else None,
         "url": urls.meeting(meeting),
         "attendance": attendance,
         "declarations": [{"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
@@ -114,7 +117,7 @@ def meetings_json(archive: Archive, settings=None) -> str:
 # -- CSV for people who use spreadsheets -----------------------------------------------------------
 
 MEETING_COLUMNS = ["id", "committee", "date", "start", "place", "status", "published", "closed",
-                   "minutes_approved", "url", "present", "apologies", "items", "papers"]
+                   "minutes_approved", "minutes_approval", "url", "present", "apologies", "items", "papers"]
 ITEM_COLUMNS = ["id", "meeting", "date", "agenda_number", "minute", "title", "pages", "lead", "topic", "private",
                 "resolutions", "references", "papers", "url"]
 
@@ -199,7 +202,8 @@ def _action_record(a) -> dict:
             "committee": a.committee, "item_title": a.item_title, "minute": a.minute,
             "item": a.item.id if a.item else None, "topic": a.topic.id if a.topic is not None else None,
             "kind": a.kind, "text": a.tracker_text or a.text, "response": a.response or None,
-            "status": a.status or ("answered" if a.answered else "open")}
+            "status": a.status or ("answered" if a.answered else "open"),
+            "state": a.state, "last_report": a.last_report.isoformat() if a.last_report else None}
 
 
 def actions_json(archive: Archive, settings=None) -> str:

@@ -175,7 +175,8 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
         entries = doc.attendance.get(group)
         if entries:
             attendance[group] = [_attendee(e) for e in entries]
-    front: dict = {"approved": meeting.approved_at is not None, "approved_at": meeting.approved_at,
+    front: dict = {"approved": True if meeting.approved_at is not None else "not recorded",
+                   "approved_at": meeting.approved_at,
                    "amendment": meeting.amendment or None, "closed": Quoted(doc.closed) if doc.closed else None,
                    "note": doc.note or None, "attendance": attendance or None,
                    "declarations": [{k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)}

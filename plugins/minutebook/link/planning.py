@@ -6,10 +6,13 @@ An entry planned for a meeting is
 * ``moved`` — it was taken up at another meeting of the year, not the one planned;
 * ``dropped`` — the planned meeting is in the archive, but did not take it up, and no other did;
 * ``pending`` — the planned meeting is still to come;
-* ``no papers`` — the planned meeting is not in the archive: we cannot say (never "dropped").
+* ``no papers`` — the planned meeting is not in the archive: whether it was heard is not known
+  (never "dropped").
 
 An undated entry ("items for the year", "next municipal year"…) is ``considered`` when a meeting
-of the year (or the next, for "next municipal year") took it up, else ``not scheduled``.
+of the year (or the next, for "next municipal year") took it up; otherwise ``not scheduled`` while
+that year is still running, and ``not found`` once it has ended (no meeting in the archive took it
+up — never "not yet scheduled" for a year long past).
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntr
             if link.items:
                 link.status = "considered"
                 return link
-        if planned is None:
+        if planned is None:  # recurring reports match each other: another meeting's item is not this one
             link.status = "pending" if entry.date >= today else "no papers"
             return link
         # the planned meeting did not take it up: did another meeting of the year?
@@ -134,5 +137,6 @@ def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntr
     years = [programme.year + 1] if entry.bucket == "next municipal year" else [programme.year]
     meetings = [m for y in years for m in by_year.get((committee, y), [])]
     link.items = [i for m in meetings for i in m.items if not i.private and _matches(words, entry.topic, i)]
-    link.status = "considered" if link.items else "not scheduled"
+    year_ends = dt.date(years[-1] + 1, 5, 1)  # a municipal year runs May to April
+    link.status = "considered" if link.items else ("not scheduled" if today < year_ends else "not found")
     return link

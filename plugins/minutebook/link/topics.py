@@ -19,13 +19,14 @@ officer can confirm them in ``meetings/topics.yml``, which also renames, merges 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minutebook.link.similarity import significant_words, strength
-from minutebook.model import Archive, Item
+from minutebook.model import Archive, Item, municipal_year
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
 
@@ -83,8 +84,22 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems, source: str = "meetings/topics.yml") -> list[Topic]:
-    """Group items into topics; set ``item.topic_ref``; return the topics, by title."""
+def _out_of_scope(scope, ref: str) -> bool:
+    """Whether a preview scope (load.loader.Scope) leaves out the meeting an item address names."""
+    if scope is None or scope.everything:
+        return False
+    committee, _, rest = ref.partition("/")
+    try:
+        day = dt.date.fromisoformat(rest.partition("/")[0])
+    except ValueError:
+        return not scope.committee(committee)
+    return not scope.year(committee, municipal_year(day))
+
+
+def assign_topics(archive: Archive, config: dict, problems: Problems, source: str = "meetings/topics.yml",
+                  scope=None) -> list[Topic]:
+    """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
+    ``scope``, items of meetings outside it are not looked for."""
     items = [i for m in archive.meetings for i in m.items
              if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
@@ -95,6 +110,8 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems, 
     excluded: set[str] = set()
     for key, spec in config.items():
         for ref in spec.get("items", []):
+            if ref not in by_id and _out_of_scope(scope, ref):
+                continue
             if ref not in by_id:
                 problems.error(source, spec.line_of("items") if hasattr(spec, "line_of") else None,
                                f"topic '{key}' lists the item {ref}, which is not in the archive",

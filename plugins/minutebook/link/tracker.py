@@ -31,6 +31,14 @@ REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recomm
                      r"agrees? that|be invited|write to|seek)\b", re.I)
 ONLY_NOTE = re.compile(r"^\W*(?:RESOLVED\s+that\s+)?(?:the\s+\w+(?:\s+\w+)?\s+)?(?:notes?|noted)\b", re.I)
 RESPONSE_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+# A response that puts the request off or reports a delay is not an answer.
+DEFERRED = re.compile(r"\b(?:for consideration|next municipal year|delay(?:ed)?|awaiting|to follow|pending|"
+                      r"in progress|ongoing|not yet|will be|to be (?:provided|circulated|arranged|confirmed|sent))\b",
+                      re.I)
+ANSWERED = "answered"
+OPEN_AT_LAST_REPORT = "open at the last report"
+NOT_LISTED = "not listed in the later report"
+NO_LATER_REPORT = "no later report in this archive"
 
 
 @dataclass(eq=False)
@@ -47,10 +55,25 @@ class Action:
     sources: list[str] = field(default_factory=list)  # "resolution", "tracker <date>"
     anchor: str = ""  # the resolution's anchor on the item page
     tracker_text: str = ""  # the tracker table's wording, where it differs from the resolution
+    last_report: dt.date | None = None  # the latest tracker published after the request that lists it
+    last_report_in: str = ""  # "<YYYY-MM-DD>/<paper slug>" of that tracker
+    unlisted_in: dt.date | None = None  # a tracker published after the request that does not list it
 
     @property
     def answered(self) -> bool:
-        return bool(self.response.strip() or re.search(r"complete|closed|done|answered", self.status, re.I))
+        if re.search(r"complete|closed|done|answered", self.status, re.I):
+            return True
+        return bool(self.response.strip()) and not DEFERRED.search(self.response) \
+            and not re.search(r"open|ongoing|deferred|pending", self.status, re.I)
+
+    @property
+    def state(self) -> str:
+        """answered / open at the last report / no later report in this archive: never an age to today."""
+        if self.answered:
+            return ANSWERED
+        if self.last_report:
+            return OPEN_AT_LAST_REPORT
+        return NOT_LISTED if self.unlisted_in else NO_LATER_REPORT
 
     @property
     def minute(self) -> str | None:
@@ -71,11 +94,6 @@ class Action:
         except ValueError:
             return None
 
-    def age_days(self, today: dt.date) -> int | None:
-        if not self.meeting_date:
-            return None
-        end = self.response_date() or (None if self.answered else today)
-        return (end - self.meeting_date).days if end else None
 
 
 def _kind(text: str) -> str:
@@ -147,6 +165,7 @@ def _pair_leftovers(actions: list[Action]) -> None:
             resolution.response = row.response or resolution.response
             resolution.status = row.status or resolution.status
             resolution.tracker_text = row.text
+            resolution.last_report, resolution.last_report_in = row.last_report, row.last_report_in
             actions.remove(row)
 
 
@@ -179,11 +198,17 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
                 same.item_title = row.item or same.item_title
                 same.tracker_text = row.text
             same.sources.append(f"tracker {tracker.date.isoformat()}")
+            if row.meeting is None or tracker.date > row.meeting:
+                same.last_report, same.last_report_in = tracker.date, tracker.published_in
             if row.response:
                 same.response = row.response
             if row.status:
                 same.status = row.status
     _pair_leftovers(actions)
+    for action in actions:
+        if action.last_report is None and action.meeting_date is not None:
+            later = [t.date for t in archive.trackers if t.committee == action.committee and t.date > action.meeting_date]
+            action.unlisted_in = max(later) if later else None
     actions.sort(key=lambda a: (a.meeting_date or dt.date.min, a.item_title, a.text))
     for action in actions:
         if action.topic is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from minutebook.load.schema import (
     Bool,
+    BoolOr,
     Choice,
     Date,
     DateTime,
@@ -85,6 +86,13 @@ COMMITTEE = Mapping(
             key_help='a municipal year like "2016/17"',
         ),
         "hidden": Bool("true keeps the committee off the committees list"),
+        "minutes_elsewhere": Mapping(
+            description="Where the council publishes minutes this archive does not hold",
+            fields={
+                "url": Url("The page that lists them", required=True),
+                "text": Text("What the page is, e.g. \"the council's committee meetings pages\""),
+            },
+        ),
     },
 )
 
@@ -116,6 +124,17 @@ AGENDA_ITEM = Mapping(
         "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
     },
 )
+
+CORRECTION = Mapping(
+    description="A correction made after publication, told to the public in plain words",
+    fields={
+        "date": Date("The date of the correction", required=True),
+        "change": Text("What changed, e.g. \"The figure in paragraph 3.2 now reads 1,204\"", required=True),
+        "reason": Text("Why, e.g. \"The figure printed was for the previous year\"", required=True),
+        "previous": Text("The wording before the correction, where the correction changed the record"),
+    },
+)
+CORRECTIONS = ListOf("Corrections made after publication, oldest first", item=CORRECTION)
 
 DRAFT = Bool("true: not for publication yet (shown only in an officer's preview)")
 PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK time")
@@ -180,7 +199,8 @@ DECLARATION = Mapping(
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
-        "approved": Bool("true once approved by a later meeting"),
+        "approved": BoolOr("true once a later meeting approved them; false while they wait for the committee's "
+                           "next meeting; 'not recorded' when the papers do not say", words=("not recorded",)),
         "approved_at": Date("The date of the meeting that approved them"),
         "amendment": Text("The correction the approval was subject to"),
         "closed": Time("The time the meeting closed, \"HH:MM\""),
@@ -188,6 +208,7 @@ MINUTES = Mapping(
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
         "published": Date("The date the minutes were first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
     },
@@ -208,6 +229,7 @@ PAPER = Mapping(
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
         "pdf": Url("Link to the original PDF"),
         "published": Date("The date the paper was first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
         "withdrawn": Date("The date the paper was withdrawn after publication"),

@@ -24,6 +24,7 @@ from minutebook.model import (
     Attendee,
     Committee,
     Contact,
+    Correction,
     Declaration,
     Item,
     ItemPart,
@@ -206,6 +207,9 @@ class ArchiveLoader:
         committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
                               description=body.strip(), hidden=data.get("hidden", False),
                               source=self.problems.rel(path))
+        if "minutes_elsewhere" in data:
+            committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"],
+                                           data["minutes_elsewhere"].get("text", ""))
         if "contact" in data:
             committee.contact = Contact(**dict(data["contact"].items()))
         for year_label, members in data.get("membership", {}).items():
@@ -326,11 +330,12 @@ class ArchiveLoader:
                                                   required=False, partial=True)
         if data is None:
             return
-        minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
+        approved = data.get("approved", "not recorded")
+        minutes = Minutes(approved=None if approved == "not recorded" else approved, approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
                           note=data.get("note", ""), source=self.problems.rel(path),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          published=data.get("published"))
+                          published=data.get("published"), corrections=_corrections(data))
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:
@@ -442,7 +447,7 @@ class ArchiveLoader:
                           source=self.problems.rel(path), published=data.get("published"),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
                           withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
-                          previous_names=data.get("previous_names", []))
+                          previous_names=data.get("previous_names", []), corrections=_corrections(data))
             if paper.withdrawn_reason and not paper.withdrawn:
                 self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
                                     "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
@@ -569,3 +574,6 @@ def load_archive(root: Path, scope: Scope | None = None,
         archive = loader.archive
     return archive, loader.problems
 
+
+def _corrections(data) -> list[Correction]:
+    return [Correction(c["date"], c["change"], c["reason"], c.get("previous", "")) for c in data.get("corrections", [])]

@@ -128,6 +128,24 @@ class Bool(Field):
 
 
 @dataclass
+class BoolOr(Field):
+    """true, false or one of a few words (``approved: not recorded``)."""
+
+    words: tuple = ()
+
+    def check(self, value, where, name):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and " ".join(value.split()).lower() in self.words:
+            return " ".join(value.split()).lower()
+        options = ", ".join(("true", "false", *self.words))
+        return where.error(f"'{name}' must be one of: {options}; not '{value}'", f"write one of: {options}")
+
+    def schema(self):
+        return self._describe({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": list(self.words)}]})
+
+
+@dataclass
 class Integer(Field):
     minimum: int | None = None
     maximum: int | None = None

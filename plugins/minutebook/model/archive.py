@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # derived per build by the later stages; the model imports no
     from minutebook.link.planning import PlanLink
     from minutebook.link.topics import Topic
     from minutebook.link.tracker import Action
-    from minutebook.publish.history import Change
 
 # The values as written in the files (the enums carry their labels: model/vocabularies.py).
 MEETING_STATUSES = tuple(MeetingStatus)
@@ -118,6 +117,7 @@ class Committee:
     contact: Contact | None = None
     membership: dict[int, list[Membership]] = field(default_factory=dict)
     hidden: bool = False
+    minutes_elsewhere: tuple[str, str] | None = None  # (address, what it is): minutes not in this archive
     source: str = ""
     meetings: list[Meeting] = field(default_factory=list)  # its own and joint ones, by date
 
@@ -186,8 +186,19 @@ class Declaration:
 
 
 @dataclass(eq=False)
+class Correction:
+    """A correction after publication, as the officer explains it (``corrections:`` in front matter)."""
+
+    date: dt.date
+    change: str
+    reason: str
+    previous: str = ""
+
+
+@dataclass(eq=False)
 class Minutes:
-    approved: bool = False
+    approved: bool | None = None  # None: not recorded (the papers do not say)
+    approved_by: str = ""  # set when a later meeting's minutes record the approval: "<file>, minute N/YY"
     approved_at: dt.date | None = None
     amendment: str = ""
     closed: str | None = None
@@ -200,8 +211,8 @@ class Minutes:
     publish_from: dt.datetime | None = None
     unpublished: str = ""  # set in preview builds: why the public would not see these minutes
     published: dt.date | None = None
-    changes: list[Change] = field(default_factory=list)  # after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
 
 
 @dataclass(eq=False)
@@ -227,8 +238,8 @@ class Paper:
     withdrawn_reason: str = ""
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
-    changes: list[Change] = field(default_factory=list)  # after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
     previous_names: list[str] = field(default_factory=list)
     # set by Archive.index() when the archive is assembled: the item it (or its main paper) belongs to
     item: Item = field(init=False, repr=False)

@@ -86,8 +86,9 @@ class PlanStatus(Vocabulary):
     MOVED = "moved", "Considered at another meeting"
     DROPPED = "dropped", "Not taken up"
     PENDING = "pending", "Still to come"
-    NO_PAPERS = "no papers", "No papers in the archive"
+    NO_PAPERS = "no papers", "Not known whether heard (meeting not in this archive)"
     NOT_SCHEDULED = "not scheduled", "Not yet scheduled"
+    NOT_FOUND = "not found", "Not taken up at any meeting in this archive"
 
 
 class SearchKind(Vocabulary):

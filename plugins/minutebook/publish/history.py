@@ -1,9 +1,12 @@
-"""When each paper and set of minutes was published and changed, from the files and from git.
+"""When each paper and set of minutes was published and last updated, from the files and from git.
 
 The date written in a file (`published:`) wins; for papers in an agenda pack the pack's publication
-date comes next. Git's first commit of the file is the last resort, and the pages say what it is:
-the date the file was added to this site (an imported archive's commits are not publication dates). Each later commit is a change, listed with its
-date and message. One ``git log`` call serves the whole archive.
+date comes next; otherwise the date of first publication is not known, and the pages do not guess
+(a commit's date is when a file came to this site — an imported archive's commits are years after
+the papers). What changed and why is the officers' ``corrections:`` list, in plain words; git
+supplies only a "last updated" date, and only when the file changed after it was added. A commit's
+message is never shown: it is written for developers, not residents. One ``git log`` call serves
+the whole archive.
 """
 
 from __future__ import annotations
@@ -57,20 +60,20 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
     return history
 
 
+def last_updated(changes: list[Change]) -> dt.date | None:
+    """The date of the last commit after the one that added the file (None: never changed)."""
+    later = [c.date for c in changes[1:]]
+    return max(later) if later else None
+
+
 def attach_history(archive: Archive, meetings_dir: Path) -> None:
-    """Set ``published`` (where the files do not) and ``changes`` on papers and minutes."""
+    """Set ``published`` (where the files do not) and ``last_updated`` on papers and minutes."""
     history = git_history(meetings_dir)
     base = Path(meetings_dir).resolve().parent
     for meeting in archive.meetings:
         for paper in meeting.papers:
-            changes = history.get((base / paper.source).resolve(), [])
-            if not paper.published and not meeting.agenda_published and changes:
-                paper.added = changes[0].date  # only when it came to this site: no publication date is known
             paper.published = paper.published or meeting.agenda_published
-            paper.changes = changes[1:]
+            paper.last_updated = last_updated(history.get((base / paper.source).resolve(), []))
         minutes = meeting.minutes
         if minutes:
-            changes = history.get((base / minutes.source).resolve(), [])
-            if not minutes.published and changes:
-                minutes.added = changes[0].date
-            minutes.changes = changes[1:]
+            minutes.last_updated = last_updated(history.get((base / minutes.source).resolve(), []))

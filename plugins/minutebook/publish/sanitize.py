@@ -143,7 +143,7 @@ PAGE_ATTRIBUTES = {
           "role"},
     "a": {"href", "title", "rel"},
     "img": {"src", "alt", "title", "width", "height"},
-    "td": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan", "data-label"},  # a stacked table's cell names its column on a phone
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "reversed"},
     "li": {"value"},

@@ -167,8 +167,10 @@ def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Docu
         url = f"{timeline}#entry-{number}"  # the entry on the work-programme time line
         when = entry.date.strftime("%d %B %Y").lstrip("0") if entry.date else (entry.bucket or "")
         text = [when, plain_text(entry.detail), ", ".join(entry.leads), entry.source, plain_text(entry.outcomes)]
+        # a plan is not a meeting: dated by the programme that printed it, its planned date in its title
+        title = f"{entry.title} (planned for {when})" if entry.date else f"{entry.title} ({when})" if when else entry.title
         out.append(Document(kind="programme", committee=programme.committee, year=programme.year,
-                            date=entry.date or printed, title=entry.title, url=url,
+                            date=printed, title=title, url=url,
                             segments=[("", "\n".join(t for t in text if t))]))
     return out
 
