@@ -318,6 +318,7 @@ class Meeting:
     publish_from: dt.datetime | None = None
     unpublished: str = ""
     moved_from: list[dt.date] = field(default_factory=list)
+    year_starts: int = 5  # the month the council's municipal year starts (meetings/council.yml)
 
     @property
     def id(self) -> str:
@@ -326,7 +327,7 @@ class Meeting:
 
     @property
     def year(self) -> MunicipalYear:
-        return MunicipalYear.of(self.date)
+        return municipal_year(self.date, self.year_starts)
 
 
 PROGRAMME_BUCKETS = tuple(ProgrammeBucket)
