@@ -6,6 +6,7 @@ guide (they are reached from the footer); table links break between words, never
 from __future__ import annotations
 
 import pytest
+
 from browser import chromium, serve
 from test_public_site import COMMITTEE, PAGE_TYPES
 
