@@ -5,6 +5,8 @@ guide (they are reached from the footer); table links break between words, never
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser import chromium, serve
@@ -208,3 +210,41 @@ def test_table_links_break_between_words_never_inside_one(browser, site_base, wi
         split += [f"{url or 'home'}: {s}" for s in page.evaluate(SPLIT_WORDS)]
     assert checked > 50
     assert split == []
+
+
+# -- reading order: what a keyboard or screen-reader user meets first --------------------------------
+
+def article(site, url):
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return html[html.index('id="mb-main"'):]
+
+
+def test_the_meeting_page_puts_the_agenda_before_the_standing_notes(sample_site):
+    site, _ = sample_site
+    text = article(site, MEETING)
+    assert 'id="agenda"' in text and 'id="public-access"' in text
+    assert text.index('id="agenda"') < text.index('id="public-access"')
+    assert text.index(">Place<") < text.index('id="agenda"')
+
+
+def test_meetings_are_newest_first_within_each_year_as_the_years_are(sample_site):
+    site, _ = sample_site
+    text = article(site, f"{COMMITTEE}/")
+    meetings = text[text.index('id="meetings"'):]
+    years = re.findall(r'id="year-(\d{4})"', meetings)
+    assert years == sorted(years, reverse=True) and len(years) > 2
+    for chunk in re.split(r'id="year-\d{4}"', meetings)[1:]:
+        dates = re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', chunk.split("</table>")[0])
+        assert dates == sorted(dates, reverse=True), dates
+    assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', meetings.split('id="year-2016"')[1].split("</table>")[0]) \
+        == ["2017-04-27", "2017-04-06"]
+
+
+def test_the_paper_trail_names_the_item_by_number_not_by_the_papers_own_title(sample_site):
+    site, _ = sample_site
+    html = (site / f"{MEETING}one-strategic-plan-for-school-organisation/one-strategic-plan/index.html").read_text(
+        encoding="utf-8")
+    trail = re.sub(r"\s+", " ", html[html.index("mb-breadcrumbs"):html.index("</nav>", html.index("mb-breadcrumbs"))])
+    crumbs = re.findall(r"<li[^>]*>(?:<a [^>]*>)?([^<]+)", trail)
+    title = "One Strategic Plan for School Organisation"  # the item's title too
+    assert crumbs[0] == "Home" and crumbs[2:] == ["27 April 2017", "Item 4", title]
