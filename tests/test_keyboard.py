@@ -248,3 +248,19 @@ def test_the_paper_trail_names_the_item_by_number_not_by_the_papers_own_title(sa
     crumbs = re.findall(r"<li[^>]*>(?:<a [^>]*>)?([^<]+)", trail)
     title = "One Strategic Plan for School Organisation"  # the item's title too
     assert crumbs[0] == "Home" and crumbs[2:] == ["27 April 2017", "Item 4", title]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_site_title_is_whole_on_a_phone(browser, site_base, width):
+    page, _ = phone(browser, width)
+    for url in ["", MEETING, "search/"]:
+        page.goto(site_base + url)
+        title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert title.inner_text().strip() == "Committee papers"
+        cut = page.evaluate("""() => {
+          const el = document.querySelector('.md-header__topic .md-ellipsis');
+          const box = el.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
+          return {clipped: el.scrollWidth > el.clientWidth + 1, inside: box.top >= header.top && box.bottom <= header.bottom,
+                  overlaps: box.right > document.querySelector('.mb-header-search').getBoundingClientRect().left};
+        }""")
+        assert cut == {"clipped": False, "inside": True, "overlaps": False}, (url, cut)
