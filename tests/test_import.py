@@ -247,7 +247,7 @@ def test_unreadable_inputs_are_named_and_the_rest_imported(tmp_path):
     clean_output(result)
     assert result.returncode == 1
     out = result.stdout
-    assert "error: scan.txt:2: is a binary file" in out
+    assert "error: scan.txt:1: is a PDF file with another name" in out and "rename it to end in .pdf" in out
     assert "error: old-pack.txt:1: is not UTF-8 text" in out and "iconv" in out
     assert "error: nowhere.txt: does not exist" in out
     assert "Imported 1 of 4 files" in out

@@ -260,3 +260,97 @@ def test_the_public_static_pages_are_listed_after_the_papers_and_officers_guides
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "accessibility/" in locations
     assert not [loc for loc in locations if loc.startswith("guide/") or loc == "architecture/"]
+
+
+# -- best match from the postings, phrases, joined words ---------------------------------------------
+
+def every_result(page, base, query, **facets):
+    """(url|title, score) of every result, paging on with "More results" until there are no more."""
+    search(page, base, query, **facets)
+    while page.is_visible("[data-search-more]"):
+        page.evaluate("document.querySelector('[data-mb-search]').removeAttribute('data-search-done')")
+        page.click("[data-search-more]")
+        page.wait_for_selector("[data-search-done]", timeout=60_000)
+    return [(li.get_attribute("data-url") + "|" + li.query_selector("a").inner_text(), float(li.get_attribute("data-score")))
+            for li in page.query_selector_all("[data-search-results] > li.mb-search-result[data-url]")]
+
+
+@pytest.fixture(scope="module")
+def small_blocks(sample_site, tmp_path_factory):
+    """The sample site with its search data rewritten in postings blocks of 2, 3, 12, … entries, so
+    that best match reads several blocks; and the documents it was made of."""
+    from minutebook.build import build
+    from minutebook.search import documents, postings, shards
+
+    site, _ = sample_site
+    copy = tmp_path_factory.mktemp("blocks") / "site"
+    shutil.copytree(site, copy)
+    result = build(REPO / "meetings", history=False)
+    docs = documents.collect(result.archive)
+    shutil.rmtree(copy / "search" / "data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postings, "FIRST_BLOCK", 2)
+        patch.setattr(postings, "NEXT_BLOCK", 3)
+        shards.write(docs, copy / "search" / "data", {c.slug: c.name for c in result.archive.committees.values()})
+    return copy, docs
+
+
+@pytest.mark.parametrize("query", ["health", "children services", "school places", "board report", "social"])
+def test_best_match_ranks_as_one_index_of_the_whole_archive(browser, small_blocks, query):
+    from test_search_shards import one_index_scores
+
+    site, docs = small_blocks
+    with serve(site) as base:
+        page = browser.new_page()
+        fetched = []
+        page.on("request", lambda r: fetched.append(r.url))
+        found = every_result(page, base, query, sort="relevance")
+        expected = one_index_scores(docs, " ".join("+" + w for w in query.split()))
+        assert found and sorted(found) == expected
+        assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+        if query == "health":  # a word in most of the archive: ranked from its postings, not the shards
+            assert any("/search/data/p/" in u for u in fetched) and not any("/search/data/s/" in u for u in fetched)
+        page.close()
+
+
+def phrase_holders(docs, phrase):
+    """Brute force: url|title of every document whose words hold the phrase's, in order."""
+    from minutebook.search import text
+
+    want = text.terms(phrase)
+    out = []
+    for doc in docs:
+        seq = text.terms(doc.title + "\n" + doc.text)
+        if any(seq[i:i + len(want)] == want for i in range(len(seq) - len(want) + 1)):
+            out.append(doc.url + "|" + doc.title)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("query, phrase", [
+    ('"health visiting"', "health visiting"),
+    ('"looked after children"', "looked after children"),
+    ("\u201cchildren's services scrutiny board\u201d", "children's services scrutiny board"),
+    ('"improvement board progress report"', "improvement board progress report"),
+    ('"task and finish group"', "task and finish group"),
+    ('"Holiday Activities and Food"', "Holiday Activities and Food"),
+    ("2015/16", "2015 16"),  # a joined form typed is the phrase of its parts
+    ("users/carers", "users carers"),
+])
+def test_a_phrase_finds_exactly_the_documents_that_hold_it(browser, small_blocks, query, phrase):
+    site, docs = small_blocks
+    expected = phrase_holders(docs, phrase)
+    assert len(expected) >= 1
+    with serve(site) as base:
+        page = browser.new_page()
+        for order in ("relevance", "newest"):
+            found = every_result(page, base, query, sort=order)
+            assert sorted(u for u, _ in found) == expected, order
+        page.close()
+
+
+@pytest.mark.parametrize("query", ["carers", "users carers", "users/carers", "user/carer"])
+def test_a_slash_joined_word_is_found_by_its_halves(browser_page, query):
+    needs("2018-01-11/minutes.md")
+    page, base = browser_page
+    found = search(page, base, query)
+    assert any("/2018-01-11/" in href and "Minutes" in text for _, href, text in found), found

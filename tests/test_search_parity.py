@@ -15,11 +15,22 @@ from minutebook.build import build
 from minutebook.search import documents, lunr_index, shards, text
 
 LUNR_JS = REPO / "overrides" / "assets" / "minutebook" / "lunr.min.js"
+SEARCH_JS = REPO / "overrides" / "assets" / "minutebook" / "search.js"
 TRICKY = ("Holiday holidays try lay eed eeds café children's. “Quoted” words—dashes – and co-opted "
-          "people\u00a0with\u2003odd\u202fspaces £1.5m 73/16 (a) e.g. CAF's x2 YOUTH yearly Y")
+          "people\u00a0with\u2003odd\u202fspaces £1.5m 73/16 (a) e.g. CAF's x2 YOUTH yearly Y "
+          "users/carers community/voluntary chair/IRO health-and-care 2016/17 28/16 2019–20 care—and "
+          "non\u2011breaking figure\u2012dash bar\u2015 /lead trail/ a//b and/or \\back\\slash")
+
+
+def search_js_separator() -> str:
+    """The separator search.js gives lunr's tokenizer, as JavaScript source."""
+    found = re.findall(r"^\s*var SEPARATOR = (/.+/);$", SEARCH_JS.read_text(encoding="utf-8"), re.M)
+    assert len(found) == 1, "search.js must set its separator on one line: var SEPARATOR = /…/;"
+    return found[0]
 
 NODE_TERMS = """
 const lunr = require(process.argv[1]);
+lunr.tokenizer.separator = SEPARATOR;
 const text = require('fs').readFileSync(0, 'utf8');
 const pipeline = new lunr.Pipeline();
 pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
@@ -36,9 +47,18 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+NODE_SEPARATORS = """
+const lunr = require(process.argv[1]);
+const out = [];
+for (let c = 0; c < 0x10000; c++) if (String.fromCharCode(c).match(SEPARATOR)) out.push(c);
+process.stdout.write(JSON.stringify(out));
+"""
+
+
 def node(script: str, stdin: str) -> str:
     if shutil.which("node") is None:
         pytest.skip("node is not installed")
+    script = f"const SEPARATOR = {search_js_separator()};\n{script}"
     done = subprocess.run(["node", "-e", script, str(LUNR_JS)], input=stdin, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
@@ -57,6 +77,19 @@ def docs():
 def test_python_terms_are_the_terms_lunr_js_makes(docs):
     corpus = "\n".join([TRICKY] + [d.title + "\n" + d.text for d in docs])
     assert text.terms(corpus) == json.loads(node(NODE_TERMS, corpus))
+
+
+def test_python_splits_words_where_search_js_does():
+    javascript = json.loads(node(NODE_SEPARATORS, ""))
+    python = [c for c in range(0x10000) if text.SEPARATOR.fullmatch(chr(c))]
+    assert python == javascript
+    assert {ord(c) for c in "/-\u2013\u2014 \u00a0"} <= set(python) and ord("a") not in python
+
+
+def test_joined_words_split_into_their_parts():
+    assert text.terms("users/carers chair/IRO health-and-care 2016/17 28/16 2019–20 youth—and") == [
+        "user", "carer", "chair", "iro", "health", "care", "2016", "17", "28", "16", "2019", "20", "youth"]
+    assert text.terms("and/or") == []  # both halves are stop words
 
 
 def test_the_stemmer_follows_lunr_js_where_lunr_py_departs():
@@ -85,9 +118,9 @@ def _js_compatible_lunr_py_builder():
 
 
 def test_the_fast_writer_writes_what_lunr_py_builds(docs):
-    # lunr.py's tokenizer splits on ASCII whitespace only: give both builders plain spaces
+    # lunr.py's tokenizer splits on ASCII whitespace and hyphens only: give both builders plain spaces
     def plain(s):
-        return re.sub(r"\s", " ", s)
+        return text.SEPARATOR.sub(" ", s)
 
     builder = _js_compatible_lunr_py_builder()
     for i, doc in enumerate(docs):

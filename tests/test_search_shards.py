@@ -15,7 +15,8 @@ from test_publication_safety import ARCHIVE, CANARIES
 
 from minutebook.build import build
 from minutebook.devtools.demo import generate
-from minutebook.search import documents, shards, text
+from minutebook.search import documents, postings, shards, text
+from minutebook.search.lunr_index import Stats, serialize
 
 
 def data_files(folder):
@@ -93,14 +94,14 @@ def test_routing_names_exactly_the_shards_that_hold_each_term(sample_docs, tmp_p
     routed = {}
     for path in (tmp_path / "r").glob("*.json"):
         for term, value in json.loads(path.read_text(encoding="utf-8")).items():
-            routed[term] = set(decode(value, total))
+            routed[term] = set(decode(value[0], total))
     held = {}
     for n in range(total):
         index = json.loads((tmp_path / "s" / f"{n}.json").read_text(encoding="utf-8"))["index"]
         for term, _ in index["invertedIndex"]:
             held.setdefault(term, set()).add(n)
     assert routed == held
-    values = [v for p in (tmp_path / "r").glob("*.json") for v in json.loads(p.read_text(encoding="utf-8")).values()]
+    values = [v[0] for p in (tmp_path / "r").glob("*.json") for v in json.loads(p.read_text(encoding="utf-8")).values()]
     assert {v[0] for v in values} >= {"L", "B"}
     assert any(len(v) > total // 2 for v in routed.values()) and any(len(v) == 1 for v in routed.values())
     # the buckets' first terms are in order, so the browser finds a term's bucket by bisection
@@ -155,3 +156,96 @@ def test_terms_are_stemmed_once_per_word():
     text.term.cache_clear()
     text.terms("meeting meetings meeting MEETING")
     assert text.term.cache_info().misses == 2  # "meeting" and "meetings": each distinct word once
+
+
+# -- impact-ordered postings -------------------------------------------------------------------------
+
+def postings_of(folder):
+    """{term: [(document number, impact), ...]} in the order written, every block read."""
+    out = {}
+    for path in (folder / "r").glob("*.json"):
+        for term, value in json.loads(path.read_text(encoding="utf-8")).items():
+            blocks = [value[1]]
+            if len(value) > 2:
+                blocks += [json.loads((folder / "p" / f"{value[3]}-{k}.json").read_text(encoding="utf-8"))
+                           for k in range(1, len(value[4]) + 1)]
+                assert [b[1] for b in blocks[1:]] == value[4]  # each further block's highest impact
+                assert value[2] == sum(len(b) for b in blocks) // 2
+            entries = []
+            for flat in blocks:
+                impact = 0
+                for k in range(0, len(flat), 2):
+                    impact = flat[k + 1] if k == 0 else impact - flat[k + 1]
+                    entries.append((flat[k], impact))
+            out[term] = entries
+    return out
+
+
+def stored(folder):
+    """{document number: (title, url)} from the store."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    out = {}
+    for path in (folder / "t").glob("*.json"):
+        for slot, entry in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            out[int(path.stem) * manifest["slots"] + slot] = (entry[0], entry[1])
+    return out
+
+
+def one_index_scores(docs, query):
+    """Sorted (url|title, score) of a query on one lunr index of the whole archive (lunr.py)."""
+    fields = [shards.field_terms(d) for d in docs]
+    stats = Stats(shards.FIELDS)
+    for f in fields:
+        stats.add(f)
+    found = Index.load(serialize(fields, stats, shards.BOOSTS)).search(query)
+    return sorted((docs[int(h["ref"])].url + "|" + docs[int(h["ref"])].title, round(h["score"], 6)) for h in found)
+
+
+def test_postings_are_impact_ordered_and_rank_exactly_as_one_index(sample_docs, tmp_path, monkeypatch):
+    monkeypatch.setattr(postings, "FIRST_BLOCK", 3)  # small blocks, so that lists have several
+    monkeypatch.setattr(postings, "NEXT_BLOCK", 5)
+    shards.write(sample_docs, tmp_path, {}, target=4000)
+    lists, where = postings_of(tmp_path), stored(tmp_path)
+    assert len(where) == len(sample_docs)
+    assert any(len(entries) > 3 + 5 * 4 for entries in lists.values())  # a list of four blocks or more
+    for term, entries in lists.items():
+        assert [i for _, i in entries] == sorted((i for _, i in entries), reverse=True), term
+        assert len({d for d, _ in entries}) == len(entries), term
+    for words in (["health"], ["school", "places"], ["board", "report"], ["children", "services", "plan"],
+                  ["social"]):
+        query = [text.term(w) for w in words]
+        common = set.intersection(*({d for d, _ in lists[t]} for t in query))
+        ours = sorted(("|".join(reversed(where[d])), round(sum(dict(lists[t])[d] for t in query) / 1000 / len(query) ** 0.5, 6))
+                      for d in common)
+        assert ours, words
+        assert ours == one_index_scores(sample_docs, " ".join("+" + w for w in words)), words
+
+
+def test_every_slash_joined_word_is_found_by_each_of_its_halves(sample_docs, tmp_path):
+    shards.write(sample_docs, tmp_path, {})
+    lists, manifest = postings_of(tmp_path), json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    number = {}  # a document (its title, address and text) → its number in the postings
+    for path in (tmp_path / "t").glob("*.json"):
+        for slot, entry in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            number[(entry[0], entry[1], tuple(t for _, t in entry[4]))] = int(path.stem) * manifest["slots"] + slot
+    assert len(number) == len(sample_docs)
+    in_shards = {}  # (term, document number) from the lunr shards: what newest-first and filtered searches read
+    for path in (tmp_path / "s").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for term, posting in data["index"]["invertedIndex"]:
+            for field in shards.FIELDS:
+                for ref in posting[field]:
+                    in_shards[(term, data["docs"][int(ref)][4])] = True
+    checked, missing = 0, []
+    for doc in sample_docs:
+        for joined in re.findall(r"[^\s/]+(?:/[^\s/]+)+", doc.title + "\n" + doc.text):
+            for half in joined.split("/"):
+                term = text.term(text.tokens(half)[0]) if text.tokens(half) else None
+                if not term:  # a stop word ("and/or") or punctuation alone
+                    continue
+                checked += 1
+                d = number[(doc.title, doc.url, tuple(t for _, t in doc.segments))]
+                if d not in dict(lists.get(term, [])) or (term, d) not in in_shards:
+                    missing.append((joined, half, doc.url))
+    assert checked > 100 and missing == []
+    assert "users/carers" in "\n".join(d.text for d in sample_docs)  # the seed minutes' word is among them

@@ -1,7 +1,10 @@
-// Minutebook search: answers a query with lunr.js from the prebuilt shards in search/data/.
-// It fetches the manifest, one routing bucket per word, only the shards that hold every word (newest
-// first, stopping as soon as the page of results is certain), and the stored text of the results it
-// shows. Queries, titles and snippets are put in the page with textContent only, never as HTML.
+// Minutebook search: answers a query from the prebuilt data in search/data/ (search/shards.py).
+// It fetches the manifest and one routing bucket per word. Then either the lunr.js shards that hold
+// every word (newest first, stopping as soon as the page of results is certain; or all of them for
+// best match when they are few), or, for best match of common words, the words' impact-ordered
+// postings block by block until no unread document can enter the page (search/postings.py). Last,
+// the stored text of the results it shows. Queries, titles and snippets are put in the page with
+// textContent only, never as HTML.
 (function () {
   "use strict";
   var root = document.querySelector("[data-mb-search]");
@@ -11,7 +14,8 @@
   var SITE = root.getAttribute("data-root");
   var GUIDES = root.getAttribute("data-guides");
   var PAGE = 10;
-  var AUTO_NEWEST_BYTES = 800000; // raw shard bytes (about 180 KB gzipped): above it, best match waits to be asked for
+  var SHARD_BYTES = 300000; // raw shard bytes (about 70 KB gzipped): above it, best match reads the postings
+  var AUTO_NEWEST_BYTES = 800000; // for a word ending in * (no postings): above it, best match waits to be asked for
   var form = root.querySelector("form");
   var input = form.elements.q;
   var statusEl = root.querySelector("[data-search-status]");
@@ -41,6 +45,14 @@
   }
 
   // -- the query -----------------------------------------------------------------------------------
+  // Where words split: every space and the hyphen (lunr's own), and the joiners of printed papers —
+  // the slash and the Unicode hyphens and dashes — so "users/carers" is found by "carers".
+  // search/text.py splits the same way; tests/test_search_parity.py reads this line.
+  var SEPARATOR = /[\s\-\/\u2010-\u2015]+/;
+  var WORD = new RegExp("[^" + SEPARATOR.source.slice(1, -2) + "]+", "g");
+  var JOINED = /[\-\/\u2010-\u2015]/;
+  lunr.tokenizer.separator = SEPARATOR;
+
   var stops = {};
   function isStop(word) {  // lunr.js's own stop-word list
     if (!(word in stops)) stops[word] = !lunr.stopWordFilter(new lunr.Token(word));
@@ -70,6 +82,12 @@
       if (ws.length > 1) phrases.push(ws.map(function (w) { return w.term; }));
       return " " + phrase + " ";
     });
+    // a joined form typed ("28/16", "2016/17", "users/carers") is the phrase of its parts
+    rest.split(/\s+/).forEach(function (piece) {
+      if (!JOINED.test(piece)) return;
+      var ws = words(piece);
+      if (ws.length > 1 && !ws.some(function (w) { return w.prefix; })) phrases.push(ws.map(function (w) { return w.term; }));
+    });
     var seen = {};
     var terms = words(rest).filter(function (w) {
       var key = w.term + (w.prefix ? "*" : "");
@@ -90,7 +108,7 @@
     return lo;
   }
 
-  function decode(value) {
+  function decodeShards(value) {
     var out = [];
     if (value[0] === "L" || value[0] === "C") {
       var n = 0, listed = [];
@@ -109,24 +127,28 @@
     return out;
   }
 
-  function shardsOf(t) {
+  // The shards that hold a term (or, for a prefix, any term it starts), and an exact term's postings.
+  function routeOf(t) {
     var first = bucketOf(t.term), last = t.prefix ? bucketOf(t.term + "\uffff") : first, wanted = [];
     for (var b = first; b <= last; b++) wanted.push(fetchJSON("r/" + b + ".json"));
     return Promise.all(wanted).then(function (buckets) {
-      var found = {};
+      var found = {}, entry = null;
       buckets.forEach(function (bucket) {
         Object.keys(bucket).forEach(function (term) {
           if (term === t.term || (t.prefix && term.lastIndexOf(t.term, 0) === 0)) {
-            decode(bucket[term]).forEach(function (s) { found[s] = true; });
+            decodeShards(bucket[term][0]).forEach(function (s) { found[s] = true; });
+            if (term === t.term && !t.prefix) entry = bucket[term];
           }
         });
       });
-      return found;
+      return {shards: found, entry: entry};
     });
   }
 
   function candidates(query, filters) {
-    return Promise.all(query.terms.map(shardsOf)).then(function (sets) {
+    return Promise.all(query.terms.map(routeOf)).then(function (routes) {
+      query.entries = routes.map(function (r) { return r.entry; });
+      var sets = routes.map(function (r) { return r.shards; });
       var kindBit = filters.kind ? 1 << manifest.kinds.indexOf(filters.kind) : 0;
       var committee = filters.committee ? committeeIndex(filters.committee) : null;
       var out = [];
@@ -163,7 +185,7 @@
         var kind = manifest.kinds[doc[3]];
         if (filters.kind && kind !== filters.kind) return;
         out.push({shard: n, ref: hit.ref, score: hit.score, title: doc[0], url: doc[1], date: doc[2], kind: kind,
-          chunk: doc[4], committee: manifest.committees[manifest.shards[n][0]]});
+          doc: doc[4], committee: manifest.committees[manifest.shards[n][0]]});
       });
       return out;
     });
@@ -203,15 +225,110 @@
       });
   }
 
+  // -- best match from the postings --------------------------------------------------------------------
+  // Each word's list gives (document, impact) best first, in blocks; a document's score is the sum of
+  // its impacts over the words (in thousandths) / sqrt(number of words), as lunr.js scores it. Blocks
+  // are read, the list with the highest unread impact first, until the wanted results are certain:
+  // each has every word's impact, and beats the best that any document not yet complete could reach.
+  function Ranking(entries, filters) {
+    var committee = filters.committee ? committeeIndex(filters.committee) : null;
+    this.passes = function (doc) {
+      var chunk = Math.floor(doc / manifest.slots), s = manifest.shards[chunkShard[chunk]];
+      return (committee === null || s[0] === committee) && (!filters.year || String(s[1]) === filters.year) &&
+        (!filters.kind || manifest.kinds[chunkKind[chunk]] === filters.kind);
+    };
+    this.n = entries.length;
+    this.docs = {};
+    this.complete = [];
+    this.ranked = [];
+    this.done = false;
+    var self = this;
+    this.lists = entries.map(function (e, i) {
+      var list = {entry: e, blocks: e.length > 2 ? 1 + e[4].length : 1, loaded: 0};
+      self.take(list, i, e[1]);
+      return list;
+    });
+  }
+
+  Ranking.prototype.threshold = function (list) {  // the highest unread impact; -1 when all is read
+    return list.loaded < list.blocks ? list.entry[4][list.loaded - 1] : -1;
+  };
+
+  Ranking.prototype.take = function (list, i, flat) {
+    var impact = 0;
+    for (var k = 0; k < flat.length; k += 2) {
+      impact = k ? impact - flat[k + 1] : flat[k + 1];
+      var doc = flat[k];
+      if (!this.passes(doc)) continue;
+      var rec = this.docs[doc];
+      if (!rec) rec = this.docs[doc] = {doc: doc, impacts: [], known: 0, sum: 0};
+      if (rec.impacts[i] !== undefined) continue;
+      rec.impacts[i] = impact;
+      rec.known++;
+      rec.sum += impact;
+      if (rec.known === this.n) { this.complete.push(rec); delete this.docs[doc]; }
+    }
+    list.loaded++;
+  };
+
+  // Read blocks until `count` results are certain, or every possible one is known.
+  Ranking.prototype.settle = function (count) {
+    var self = this, lists = this.lists;
+    var exhausted = lists.some(function (l) { return self.threshold(l) < 0; });
+    var bound = exhausted ? -1 : lists.reduce(function (sum, l) { return sum + self.threshold(l); }, 0);
+    Object.keys(this.docs).forEach(function (key) {
+      var rec = self.docs[key], b = rec.sum;
+      for (var i = 0; i < lists.length; i++) {
+        if (rec.impacts[i] !== undefined) continue;
+        var t = self.threshold(lists[i]);
+        if (t < 0) { delete self.docs[key]; return; }  // not in a list read to the end: never a result
+        b += t;
+      }
+      if (b > bound) bound = b;
+    });
+    this.complete.sort(function (a, b) { return b.sum - a.sum || a.doc - b.doc; });
+    var certain = 0;
+    while (certain < this.complete.length && this.complete[certain].sum > bound) certain++;
+    if (bound < 0) certain = this.complete.length;
+    this.done = bound < 0;
+    var scale = 1000 * Math.sqrt(this.n);
+    for (var r = this.ranked.length; r < certain; r++) {
+      var doc = this.complete[r].doc, chunk = Math.floor(doc / manifest.slots);
+      this.ranked.push({doc: doc, score: this.complete[r].sum / scale, chunk: chunk, shard: chunkShard[chunk],
+        kind: manifest.kinds[chunkKind[chunk]], committee: manifest.committees[manifest.shards[chunkShard[chunk]][0]]});
+    }
+    if (this.done || certain >= count) return Promise.resolve();
+    var next = null;
+    lists.forEach(function (l) { if (self.threshold(l) >= 0 && (!next || self.threshold(l) > self.threshold(next))) next = l; });
+    var i = lists.indexOf(next);
+    return fetchJSON("p/" + next.entry[3] + "-" + next.loaded + ".json").then(function (flat) {
+      self.take(next, i, flat);
+      return self.settle(count);
+    });
+  };
+
+  function collectRanked(state, wanted) {
+    return state.ranking.settle(wanted).then(function () {
+      state.results = state.ranking.ranked.slice();
+    });
+  }
+
   // -- stored text: snippets and phrases --------------------------------------------------------------
   function segmentsOf(result) {
-    return fetchJSON("t/" + result.shard + "-" + result.chunk + ".json").then(function (chunk) {
-      return chunk[result.ref] || [];
+    var slot = result.doc % manifest.slots;
+    return fetchJSON("t/" + Math.floor(result.doc / manifest.slots) + ".json").then(function (chunk) {
+      var entry = chunk[slot];
+      if (result.title === undefined) {  // a result from the postings: its title, address and date
+        result.title = entry[0];
+        result.url = entry[1];
+        result.date = entry[2];
+      }
+      return entry[4];
     });
   }
 
   function tokensOf(text) {
-    var out = [], re = /[^\s\-]+/g, m;
+    var out = [], re = new RegExp(WORD.source, "g"), m;
     while ((m = re.exec(text))) {
       var word = trim(m[0].toLowerCase());
       out.push({start: m.index, end: m.index + m[0].length, word: word, term: word && !isStop(word) ? stem(word) : ""});
@@ -304,6 +421,8 @@
 
   function render(result, seg, query) {
     var li = el("li", "mb-search-result");
+    li.setAttribute("data-score", result.score.toFixed(6));
+    li.setAttribute("data-url", result.url);
     var h = el("h2", "mb-search-result__title");
     var a = el("a", "", result.title);
     a.href = href(result, seg);
@@ -318,10 +437,14 @@
   // Fill the list up to `wanted` results: phrases checked against the stored text on the way.
   function showUpTo(state, wanted, id) {
     var order = state.sort === "newest" ? byDate : byScore;
-    state.results.sort(order);
+    if (!state.ranking) state.results.sort(order);  // the postings' results come ranked
     function step() {
       if (id !== run) return Promise.resolve();
-      if (state.shown.length >= wanted || state.pos >= state.results.length) return Promise.resolve();
+      if (state.shown.length >= wanted) return Promise.resolve();
+      if (state.pos >= state.results.length) {
+        if (!state.ranking || state.ranking.done) return Promise.resolve();
+        return collectRanked(state, state.pos + wanted - state.shown.length).then(step);
+      }
       var batch = state.results.slice(state.pos, state.pos + (wanted - state.shown.length));
       state.pos += batch.length;
       return Promise.all(batch.map(segmentsOf)).then(function (segsList) {
@@ -340,10 +463,13 @@
 
   function finishStatus(state) {
     var total = state.results.length - state.rejected;
-    var certain = state.next >= state.shards.length && state.pos >= state.results.length;
+    var certain = state.ranking ? state.ranking.done && state.pos >= state.results.length
+      : state.next >= state.shards.length && state.pos >= state.results.length;
     var text;
     if (!state.shown.length) {
       text = "No results for “" + state.q + "”.";
+    } else if (state.ranking && !certain) {
+      text = "The best " + state.shown.length + " results for “" + state.q + "”, best match first.";
     } else if (state.sort === "newest" && state.next < state.shards.length) {
       text = "Newest " + state.shown.length + " results for “" + state.q + "”, newest first.";
     } else {
@@ -353,7 +479,8 @@
     }
     if (state.auto) text += " This word is very common, so the newest come first; choose “Best match” to rank them all.";
     say(text);
-    more.hidden = !(state.pos < state.results.length || (state.sort === "newest" && state.next < state.shards.length));
+    more.hidden = !(state.pos < state.results.length || (state.sort === "newest" && state.next < state.shards.length) ||
+      (state.ranking && !state.ranking.done));
   }
 
   function search(params) {
@@ -370,11 +497,14 @@
     return loadManifest().then(function () { return candidates(query, filters); }).then(function (shards) {
       if (id !== run) return;
       var bytes = shards.reduce(function (sum, n) { return sum + manifest.shards[n][4]; }, 0);
-      var sort = params.get("sort") || (bytes > AUTO_NEWEST_BYTES ? "newest" : "relevance");
+      var exact = query.entries.every(function (e) { return e; });  // no word ending in *
+      var sort = params.get("sort") || (bytes > AUTO_NEWEST_BYTES && !exact ? "newest" : "relevance");
       var state = {q: q, query: query, filters: filters, shards: shards, next: 0, results: [], shown: [], pos: 0,
         rejected: 0, sort: sort, auto: !params.get("sort") && sort === "newest"};
       current = state;
-      var collect = sort === "newest" ? collectNewest(state, PAGE) : collectAll(state);
+      if (sort !== "newest" && bytes > SHARD_BYTES && exact) state.ranking = new Ranking(query.entries, filters);
+      var collect = sort === "newest" ? collectNewest(state, PAGE) : state.ranking ? collectRanked(state, PAGE)
+        : collectAll(state);
       return collect.then(function () { return showUpTo(state, PAGE, id); }).then(function () {
         if (id !== run) return;
         finishStatus(state);
@@ -392,7 +522,11 @@
     if (!state) return;
     var wanted = state.shown.length + PAGE;
     var collect = state.sort === "newest" ? collectNewest(state, state.pos + PAGE) : Promise.resolve();
-    collect.then(function () { return showUpTo(state, wanted, id); }).then(function () { finishStatus(state); });
+    collect.then(function () { return showUpTo(state, wanted, id); }).then(function () {
+      if (id !== run) return;
+      finishStatus(state);
+      root.setAttribute("data-search-done", String(id));
+    });
   });
 
   // -- the static guides (Material's index of docs/ pages, small): shown after the archive's results --
@@ -426,9 +560,18 @@
   }
 
   // -- the form, the address bar and the back button -----------------------------------------------
+  var chunkShard = [], chunkKind = [];  // for each store chunk: its shard and its documents' kind
   function loadManifest() {
     return fetchJSON("manifest.json").then(function (m) {
-      if (!manifest) { manifest = m; fillFacets(); }
+      if (!manifest) {
+        manifest = m;
+        m.shards.forEach(function (s, n) {
+          s[5].forEach(function (chunks, kind) {
+            for (var c = 0; c < chunks; c++) { chunkShard.push(n); chunkKind.push(kind); }
+          });
+        });
+        fillFacets();
+      }
       return m;
     });
   }

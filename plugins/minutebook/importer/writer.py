@@ -157,7 +157,15 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
             entry["slug"] = slugs[id(item)]
             items.append(entry)
         front["items"] = items
+    elif meeting.minutes and meeting.minutes.place:
+        front["place"] = meeting.minutes.place
     return document(front, meeting.notes)
+
+
+def council_file(council: dict) -> str:
+    head = ("# The council's settings (docs/guide/meeting-files.md): written by minutebook import from the\n"
+            "# numbers the minutes print and the law the papers cite. Add the council's name.\n")
+    return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
 def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
@@ -182,8 +190,11 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
         if minute.number in own:
             attrs.append(f"slug={own[minute.number]}")
         if minute.private:
-            attrs.append(f"private={minute.exempt_paragraph}" if minute.exempt_paragraph else "private")
-        heading = f"## {minute.number}. {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
+            paragraph = minute.exempt_paragraph
+            attrs.append(f'private="{paragraph}"' if isinstance(paragraph, str) else
+                         f"private={paragraph}" if paragraph else "private")
+        number = minute.printed or f"{minute.number}."
+        heading = f"## {number} {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
         chunks.append(heading + ("\n\n" + minute.body if minute.body else ""))
     return document(front, "\n\n".join(chunks))
 
@@ -235,6 +246,8 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
     files: dict[Path, str] = {}
     if people:
         files[into / "people.yml"] = people_file(people)
+    if assembly.council:
+        files[into / "council.yml"] = council_file(assembly.council)
     for slug, committee in sorted(assembly.committees.items()):
         path = into / slug / "committee.md"
         existing = path.read_text(encoding="utf-8") if path.is_file() else None

@@ -12,6 +12,7 @@ from minutebook.load.schema import (
     Choice,
     Date,
     DateTime,
+    ExemptParagraph,
     Integer,
     ListOf,
     Mapping,
@@ -114,7 +115,8 @@ AGENDA_ITEM = Mapping(
         "description": Text("Text printed under the title"),
         "parts": ListOf("Sub-items", item=ITEM_PART),
         "private": Bool("true for private business (exempt information)"),
-        "exempt_paragraph": Integer("Schedule 12A paragraph (1-7)", minimum=1, maximum=7),
+        "exempt_paragraph": ExemptParagraph("The paragraph of exempt information the papers give (England 1-7, "
+                                            "Wales 12-18, Scotland 1-15, Northern Ireland 1-7), or 'not stated'"),
         "slug": Slug("The item's address; fixed once published"),
         "topic": Slug("A topic key shared with the same subject at other meetings"),
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
@@ -306,7 +308,32 @@ TOPICS = Mapping(
     key_help="a lower-case topic id with hyphens, like 'improvement-board'",
 )
 
+NUMBERING = Text("How minutes are numbered, as printed with placeholders {number} ({number:3} pads to three "
+                 "digits), {yy}, {yyyy}: \"{number}/{yy}\" prints 28/16, \"CAB/{yy}/{number:3}\" prints CAB/22/017")
+RESTART = Choice("'year' (numbers run through the municipal year) or 'meeting' (1, 2, 3… at each meeting)",
+                 choices=("year", "meeting"))
+
+COUNCIL = Mapping(
+    description="The council (meetings/council.yml): name, nation, municipal year, minute numbering",
+    fields={
+        "name": Text("The council's name as printed: Coventry City Council"),
+        "nation": Choice("The nation whose law applies (exempt information, notice)",
+                         choices=("england", "wales", "scotland", "northern-ireland")),
+        "municipal_year_starts": Text("The month the municipal year starts (May unless stated)"),
+        "minute_numbers": NUMBERING,
+        "numbers_restart": RESTART,
+        "committees": Mapping(
+            description="Committees numbering their minutes otherwise, keyed by committee folder",
+            values=Mapping(description="One committee's numbering",
+                           fields={"minute_numbers": NUMBERING, "numbers_restart": RESTART}),
+            key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+            key_help="a committee folder name, like 'cabinet'",
+        ),
+    },
+)
+
 FORMATS = {
+    "council": (COUNCIL, "Minutebook council.yml"),
     "people": (PEOPLE, "Minutebook people.yml"),
     "committee": (COMMITTEE, "Minutebook committee.md front matter"),
     "meeting": (MEETING, "Minutebook meeting.md front matter"),

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from minutebook.load import formats
+from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
 from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.load.reading import read_front_matter, read_yaml_file
 from minutebook.load.schema import Record, Where, parse_iso_date
@@ -100,12 +101,13 @@ class ArchiveLoader:
             self.problems.error(root, None, "the meetings folder does not exist",
                                 "create it, or set the plugin's 'meetings_dir' option")
             return self.archive
+        self.council = self.archive.council = read_council(root, self.problems)
         self.load_people(root / "people.yml")
         self.load_topics(root / "topics.yml")
         self.people_index = PeopleIndex(self.archive.people)
         folders = []
         for entry in sorted(root.iterdir()):
-            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml"):
+            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml", COUNCIL_FILE):
                 continue
             if entry.is_dir():
                 folders.append(entry)
@@ -309,8 +311,14 @@ class ArchiveLoader:
                                     "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
+                law = self.council.law
                 self.problems.error(path, entry.line, f"private item {label} has no exempt paragraph",
-                                    "add 'exempt_paragraph: N' (the paragraph of Schedule 12A, 1-7)")
+                                    f"add 'exempt_paragraph: N' (the paragraph of {law.schedule}, {law.span}), "
+                                    f"or 'exempt_paragraph: {NOT_STATED}' when the papers give none")
+            elif item.exempt_paragraph is not None and not check_exempt_paragraph(
+                    self.council, item.exempt_paragraph, self.problems, path, entry.line_of("exempt_paragraph"),
+                    f"item {label}"):
+                item.exempt_paragraph = None
             if item.exempt_paragraph is not None and not item.private:
                 self.problems.error(path, entry.line_of("exempt_paragraph"),
                                     f"item {label} has an exempt paragraph but is not private",
@@ -341,8 +349,9 @@ class ArchiveLoader:
                                         substitute_for=entry.get("for", "")))
             if entries:
                 minutes.attendance[group] = entries
-        year = municipal_year(meeting.date)
-        parsed, body_problems = parse_minutes_body(body, body_line, year)
+        year = self.council.municipal_year(meeting.date)
+        parsed, body_problems = parse_minutes_body(body, body_line, year, self.council.scheme(meeting.committee),
+                                                   meeting.date)
         for problem in body_problems:
             self.problems.error(path, problem.line, problem.message, problem.fix)
         minutes.minutes = parsed
@@ -407,11 +416,16 @@ class ArchiveLoader:
             private = minute.private
             if private:
                 item.private = True
-                if private.isdigit() and 1 <= int(private) <= 7:
-                    item.exempt_paragraph = int(private)
-                elif item.exempt_paragraph is None:
-                    self.problems.error(path, minute.line, f"private minute {minute.number} has no exempt paragraph",
-                                        "write {private=N} with the Schedule 12A paragraph (1-7)")
+                value: int | str | None = (int(private) if private.isdigit() else
+                                           NOT_STATED if private.lower() == NOT_STATED else None)
+                if value is not None and check_exempt_paragraph(self.council, value, self.problems, path,
+                                                                minute.line, f"minute {minute.cite}"):
+                    item.exempt_paragraph = value
+                elif value is None and item.exempt_paragraph is None:
+                    law = self.council.law
+                    self.problems.error(path, minute.line, f"private minute {minute.cite} has no exempt paragraph",
+                                        f"write {{private=N}} with the paragraph of {law.schedule} ({law.span}), "
+                                        f"or {{private=\"{NOT_STATED}\"}}")
 
     def load_papers(self, meeting: Meeting, folder: Path) -> None:
         by_slug: dict[str, Paper] = {}
@@ -515,13 +529,13 @@ class ArchiveLoader:
                                         f"use a committee folder name: {', '.join(sorted(self.archive.committees))}")
 
     def check_minute_numbers(self) -> None:
-        seen: dict[tuple[str, int, int], tuple[Meeting, int]] = {}
+        seen: dict[tuple, tuple[Meeting, int]] = {}
         for meeting in self.archive.meetings:
             minutes = meeting.minutes
             if not minutes:
                 continue
             for minute in minutes.minutes:
-                key = (meeting.committee, minute.year, minute.number)
+                key = (meeting.committee, *minute.identity)
                 if key in seen and seen[key][0] is not meeting:
                     other, line = seen[key]
                     assert other.minutes is not None

@@ -171,6 +171,30 @@ class Integer(Field):
         return self._describe(s)
 
 
+@dataclass
+class ExemptParagraph(Field):
+    """The paragraph of exempt information: a number, or "not stated" where the papers give none.
+
+    The range is checked against the council's nation by the loader (meetings/council.yml)."""
+
+    maximum: int = 18
+
+    def check(self, value, where, name):
+        if isinstance(value, str) and " ".join(value.lower().split()) == "not stated":
+            return "not stated"
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= self.maximum:
+            return where.error(f"'{name}' is '{value}', which is not a paragraph number",
+                               "write the paragraph number the papers give (England 1-7, Wales 12-18, Scotland "
+                               "1-15, Northern Ireland 1-7), or 'not stated' when they give none")
+        return value
+
+    def schema(self):
+        return self._describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": self.maximum},
+                                         {"type": "string", "enum": ["not stated"]}]})
+
+
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 

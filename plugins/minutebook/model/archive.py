@@ -52,9 +52,9 @@ SCHEDULE_12A = {
 }
 
 
-def municipal_year(day: dt.date) -> MunicipalYear:
-    """The municipal year a day falls in (May 2016 to April 2017 is 2016/17)."""
-    return MunicipalYear.of(day)
+def municipal_year(day: dt.date, starts: int = 5) -> MunicipalYear:
+    """The municipal year a day falls in (May 2016 to April 2017 is 2016/17; ``starts``: the month it begins)."""
+    return MunicipalYear.of(day) if starts == 5 else MunicipalYear(day.year if day.month >= starts else day.year - 1)
 
 
 def cite_year(yy: int, near: dt.date | None = None) -> int:
@@ -163,10 +163,17 @@ class Minute:
     private: str | None = None  # from {private=N}: the Schedule 12A paragraph
     previous_slugs: list[str] = field(default_factory=list)  # from {was=old-slug}
     references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
+    printed: str = ""  # the number as printed, when the council's scheme is not "N/YY" (CAB/22/017)
+    restarts_at: dt.date | None = None  # the meeting, where numbers restart at each meeting
 
     @property
     def cite(self) -> str:
-        return MunicipalYear(self.year).cite(self.number)
+        return self.printed or MunicipalYear(self.year).cite(self.number)
+
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """The normalised identity within a committee: (year, number), and the meeting where numbers restart."""
+        return (self.year, self.number) + ((self.restarts_at,) if self.restarts_at else ())
 
 
 @dataclass(eq=False)
@@ -261,7 +268,7 @@ class Item:
     description: str = ""
     parts: list[ItemPart] = field(default_factory=list)
     private: bool = False
-    exempt_paragraph: int | None = None
+    exempt_paragraph: int | str | None = None  # the paragraph, or "not stated" (load/council.py)
     withhold_title: bool = False
     topic: str | None = None
     minute_number: int | None = None  # the agenda's own pointer to its minute
@@ -386,6 +393,7 @@ class Archive:
     programmes: list[WorkProgramme] = field(default_factory=list)
     trackers: list[Tracker] = field(default_factory=list)
     topics_config: dict[str, Any] = field(default_factory=dict)  # meetings/topics.yml
+    council: Any = None  # load.council.Council (meetings/council.yml)
     # derived once per build by link/
     topics: list[Topic] = field(default_factory=list)
     plan_links: list[PlanLink] = field(default_factory=list)

@@ -7,6 +7,7 @@ from minutebook.model import urls
 from minutebook.model import Item
 from minutebook.render.common import Page, dl, inline, link, short_date
 from minutebook.render.context import SiteContext
+from minutebook.load.council import law_of
 from minutebook.render.meeting import meeting_title, private_notice, render_minute
 
 
@@ -39,7 +40,7 @@ def build(ctx: SiteContext, item: Item) -> Page:
     ]
     out = [dl(facts)]
     if item.private:
-        out.append(private_notice(item))
+        out.append(private_notice(item, law_of(ctx.archive)))
     if item.description:
         out.append(item.description + "\n")
     if item.parts:

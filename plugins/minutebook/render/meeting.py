@@ -7,8 +7,9 @@ from collections import OrderedDict
 
 from minutebook.link import approval
 from minutebook.model import urls
+from minutebook.load.council import LAWS, Law, law_of
 from minutebook.model.vocabularies import MeetingStatus
-from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
+from minutebook.model import ATTENDANCE_LABELS, Item, Meeting, Minute, MinutePart
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.render.common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from minutebook.render.context import SiteContext
@@ -116,14 +117,23 @@ def render_minute(minute: Minute, level: int, anchor_prefix: str = "") -> str:
     return "\n".join(out)
 
 
-def private_notice(item: Item) -> str:
+def private_notice(item: Item, law: Law | None = None) -> str:
     """The exclusion resolution and the exempt paragraph, in place of a private item's content."""
+    law = law or LAWS["england"]
     paragraph = item.exempt_paragraph
-    reason = SCHEDULE_12A.get(paragraph, "")
+    if not isinstance(paragraph, int):
+        return ('!!! note "Private item: exempt information (paragraph not stated in the published papers)"\n'
+                f"    This item is private business. Under {law.exclusion} the press and public are excluded while "
+                f"it is considered, because it involves the likely disclosure of exempt information as defined in "
+                f"{law.schedule}; the published papers do not state which paragraph. Its papers and the text of its "
+                "minute are not published.\n")
+    reason = law.describe(paragraph)
+    schedule = law.schedule.replace(" to the Local Government Act 1972", " to the Act") \
+        if "1972" in law.exclusion else law.schedule
     return (f'!!! note "Private item: exempt information (Paragraph {paragraph})"\n'
-            f"    This item is private business. Under Section 100A(4) of the Local Government Act 1972 the "
+            f"    This item is private business. Under {law.exclusion} the "
             f"press and public are excluded while it is considered, because it involves the likely disclosure "
-            f"of exempt information as defined in Paragraph {paragraph} of Part 1 of Schedule 12A to the Act: "
+            f"of exempt information as defined in Paragraph {paragraph} of {schedule}: "
             f"{reason.lower()}. Its papers and the text of its minute are not published.\n")
 
 
@@ -211,10 +221,11 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
         if not minute:
             continue
         prefix = f"m{minute.number}-"
-        out.append(f"### {minute.number}. {inline(minute.title)} {{#minute-{minute.number}}}\n")
+        shown = inline(minute.printed) if minute.printed else f"{minute.number}."
+        out.append(f"### {shown} {inline(minute.title)} {{#minute-{minute.number}}}\n")
         out.append(f"[Item page with papers]({urls.relative(here, urls.item(item))})\n")
         if item.private:
-            out.append(private_notice(item))
+            out.append(private_notice(item, law_of(ctx.archive)))
         else:
             out.append(render_minute(minute, 3, prefix))
     if minutes.closed:

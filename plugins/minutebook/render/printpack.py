@@ -12,6 +12,7 @@ from minutebook.link.approval import minutes_to_agree
 from minutebook.model import urls
 from minutebook.render.common import Page, anchor_paragraphs, clock, fix_headings, inline, link, long_date, short_date
 from minutebook.render.context import SiteContext
+from minutebook.load.council import law_of
 from minutebook.render.meeting import agenda_section, attendance_section, meeting_title, private_notice, render_minute
 from minutebook.render.paper import KIND_LABELS, authors_block
 
@@ -72,7 +73,7 @@ def build(ctx: SiteContext, meeting) -> Page:
             out.append(_previous_minutes(ctx, item, earlier, here, f"p{number}-"))
         if item.private:
             out.append(f'<section class="mb-print-paper" markdown="1">\n\n## {inline(item.number or "")} '
-                       f"{inline(item.title)}\n\n{private_notice(item)}\n</section>\n")
+                       f"{inline(item.title)}\n\n{private_notice(item, law_of(ctx.archive))}\n</section>\n")
             continue
         for paper in item.all_papers:
             if paper.withdrawn:

@@ -7,12 +7,16 @@ manifest, written below ``search/data/``.
   2.3.9 index (:mod:`.lunr_index`, archive-wide weights) plus a short record per document: title,
   URL with anchor, date, kind and where its text is stored.
 * **Routing** (``r/<n>.json``): for every term, the shards that hold it, as a list or a bitmap,
-  in buckets of neighbouring terms; the manifest gives the first term of each bucket. A query
-  fetches one bucket per word, then only the shards that hold every word.
-* **Store** (``t/<shard>-<n>.json``): the text of the documents, in segments with their anchors,
-  for snippets and phrase checks; fetched only for the results shown.
+  and the first block of its impact-ordered postings (:mod:`.postings`), in buckets of
+  neighbouring terms; the manifest gives the first term of each bucket. A query fetches one bucket
+  per word, then either the shards that hold every word or, for best match when those shards are
+  many, the postings' further blocks (``p/<n>-<block>.json``) as far as the page of results needs.
+* **Store** (``t/<n>.json``): each document's title, address, date, kind and text (in segments
+  with their anchors), for the results shown, their snippets and phrase checks; one shard's
+  documents of one kind per chunk, so a document's number (chunk × slots + slot) tells where it is.
 * **Manifest** (``manifest.json``): committees, kinds, each shard's committee, municipal year,
-  kinds (a bit mask), last date (YYYYMMDD) and size in bytes, and the routing buckets' first terms.
+  kinds (a bit mask), last date (YYYYMMDD), size in bytes and store chunks per kind, and the
+  routing buckets' first terms.
 
 Everything is made from :class:`.documents.Document` objects; nothing here reads HTML.
 """
@@ -27,6 +31,7 @@ from pathlib import Path
 from minutebook.model.vocabularies import script_labels
 from minutebook.search.documents import GROUPS, KINDS, Document
 from minutebook.search.lunr_index import Stats, serialize, utf16_key
+from minutebook.search.postings import SLOTS, Postings
 from minutebook.search.text import term_counts
 
 FIELDS = ("title", "text")
@@ -36,7 +41,7 @@ BOOSTS = (4, 1)  # a word in the title counts four times as much as one in the t
 SHARD_TEXT = 30_000  # characters of document text per shard
 STORE_CHUNK = 6_000  # characters of text per store file
 ROUTE_BUCKET = 8_000  # bytes of routing entries per bucket file (about 4 KB gzipped)
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -134,7 +139,7 @@ class Summary:
 def write(docs: list[Document], out: Path, committees: dict[str, str], target: int = SHARD_TEXT) -> Summary:
     """Write the search data of ``docs`` into the folder ``out``; ``committees`` maps slug → name."""
     out = Path(out)
-    for sub in ("s", "r", "t"):
+    for sub in ("s", "r", "t", "p"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     shards = plan(docs, target)
     stats = Stats(FIELDS)
@@ -142,35 +147,29 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
         stats.add(field_terms(doc))
     committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
     routes: dict[str, list[int]] = {}
+    postings = Postings()
     summary = Summary(documents=len(docs), shards=len(shards))
     manifest_shards = []
+    chunk = 0  # store chunks are numbered across the archive
     for shard in shards:  # pass 2: one shard at a time
         terms = [field_terms(doc) for doc in shard.docs]
         index = serialize(terms, stats, BOOSTS)
         for term, _ in index["invertedIndex"]:
             routes.setdefault(term, []).append(shard.number)
-        records, chunk, chunk_size, chunk_docs = [], 0, 0, {}
-        for ref, doc in enumerate(shard.docs):
-            length = len(doc.text)
-            if chunk_docs and chunk_size + length > STORE_CHUNK:
-                summary.raw_bytes += _dump(out / "t" / f"{shard.number}-{chunk}.json", chunk_docs)
-                summary.files += 1
-                chunk, chunk_size, chunk_docs = chunk + 1, 0, {}
-            chunk_docs[str(ref)] = [[a, t] for a, t in doc.segments]
-            chunk_size += length
-            records.append([doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), chunk])
-        if chunk_docs:
-            summary.raw_bytes += _dump(out / "t" / f"{shard.number}-{chunk}.json", chunk_docs)
-            summary.files += 1
+        docids, chunks = write_store(shard.docs, chunk, out / "t", summary)
+        chunk += sum(chunks)
+        postings.add_index(index, docids)
+        records = [[doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]]
+                   for ref, doc in enumerate(shard.docs)]
         size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
         summary.raw_bytes += size
         summary.files += 1
         summary.largest_shard = max(summary.largest_shard, size)
         manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds,
-                                max(ymd(d) for d in shard.docs), size])
-    bounds = write_routes(routes, len(shards), out / "r", summary)
+                                max(ymd(d) for d in shard.docs), size, chunks])
+    bounds = write_routes(routes, postings, len(shards), out, summary)
     manifest = {
-        "v": FORMAT, "documents": len(docs), "fields": list(FIELDS),
+        "v": FORMAT, "documents": len(docs), "fields": list(FIELDS), "slots": SLOTS,
         "committees": [[slug, committees[slug]] for slug in sorted(committees)],
         "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
         "labels": script_labels(),  # the labels of model/vocabularies.py, for search.js
@@ -180,25 +179,66 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
     return summary
 
 
-def write_routes(routes: dict[str, list[int]], total: int, folder: Path, summary: Summary) -> list[str]:
-    """Routing buckets of neighbouring terms; returns each bucket's first term."""
+def write_store(docs: list[Document], first: int, folder: Path, summary: Summary) -> tuple[list[int], list[int]]:
+    """Write one shard's documents into store chunks, kind by kind (so a document's number tells
+    its kind), numbered from ``first``. Returns each document's number and the chunks per kind."""
+    docids = [0] * len(docs)
+    counts = [0] * len(KINDS)
+    chunk = first
+    for k, kind in enumerate(KINDS):
+        entries: list = []
+        size = 0
+        for ref, doc in enumerate(docs):
+            if doc.kind != kind:
+                continue
+            length = len(doc.text)
+            if entries and (size + length > STORE_CHUNK or len(entries) == SLOTS):
+                summary.raw_bytes += _dump(folder / f"{chunk}.json", entries)
+                summary.files += 1
+                chunk, counts[k], entries, size = chunk + 1, counts[k] + 1, [], 0
+            docids[ref] = chunk * SLOTS + len(entries)
+            entries.append([doc.title, doc.url, ymd(doc), k, [[a, t] for a, t in doc.segments]])
+            size += length
+        if entries:
+            summary.raw_bytes += _dump(folder / f"{chunk}.json", entries)
+            summary.files += 1
+            chunk, counts[k] = chunk + 1, counts[k] + 1
+    return docids, counts
+
+
+def write_routes(routes: dict[str, list[int]], postings: Postings, total: int, out: Path,
+                 summary: Summary) -> list[str]:
+    """Routing buckets of neighbouring terms, with each term's first block of postings, and the
+    further blocks' files; returns each bucket's first term.
+
+    A term's entry: ``[shards, first block]``, or when it has more blocks ``[shards, first block,
+    documents, file number, [highest impact of each further block]]``."""
     bounds: list[str] = []
-    bucket: dict[str, str] = {}
+    bucket: dict[str, list] = {}
     size = 0
+    files = 0
     for term in sorted(routes, key=utf16_key):
-        value = encode_shards(routes[term], total)
-        if bucket and size + len(term) + len(value) > ROUTE_BUCKET:
-            summary.raw_bytes += _dump(folder / f"{len(bounds) - 1}.json", bucket)
+        blocks = postings.blocks(term)
+        value: list = [encode_shards(routes[term], total), blocks[0]]
+        if len(blocks) > 1:
+            value += [len(postings.lists[term]), files, [b[1] for b in blocks[1:]]]
+            for k, block in enumerate(blocks[1:], start=1):
+                summary.raw_bytes += _dump(out / "p" / f"{files}-{k}.json", block)
+                summary.files += 1
+            files += 1
+        length = len(term) + len(json.dumps(value, separators=(",", ":")))
+        if bucket and size + length > ROUTE_BUCKET:
+            summary.raw_bytes += _dump(out / "r" / f"{len(bounds) - 1}.json", bucket)
             summary.files += 1
             bucket, size = {}, 0
         if not bucket:
             bounds.append(term if bounds else "")
         bucket[term] = value
-        size += len(term) + len(value) + 6
+        size += length + 4
     if bucket or not bounds:
         if not bounds:
             bounds.append("")
-        summary.raw_bytes += _dump(folder / f"{len(bounds) - 1}.json", bucket)
+        summary.raw_bytes += _dump(out / "r" / f"{len(bounds) - 1}.json", bucket)
         summary.files += 1
     summary.buckets = len(bounds)
     return bounds

@@ -4,8 +4,9 @@ The index is written in Python and read by lunr.js, so a term in the index must 
 makes of the same word typed as a query. lunr.py's own pipeline departs from lunr.js in three places,
 all fixed here and proved by tests/test_search_parity.py (node runs the vendored lunr.js):
 
-* separators: lunr.js splits on the regular expression ``[\\s\\-]+`` (every Unicode space);
-  lunr.py only on ASCII whitespace, NBSP and hyphen;
+* separators: lunr.js splits on ``lunr.tokenizer.separator`` (every Unicode space and the hyphen;
+  search.js adds the joiners of printed papers, below); lunr.py only on ASCII whitespace, NBSP and
+  hyphen;
 * the trimmer: lunr.js strips ``\\W`` (ASCII) from both ends; lunr.py's regular expression gives
   up on a word with punctuation inside ("children's." stays as it is) and is Unicode-aware;
 * the stemmer: lunr.py's Porter stemmer turns a final y to i after any vowel ("holiday" →
@@ -27,8 +28,13 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 # JavaScript's \s (ECMAScript WhiteSpace and LineTerminator) plus the hyphen.
 JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
             "\u2028\u2029\u202f\u205f\u3000\ufeff")
-SEPARATOR = re.compile(f"[{re.escape(JS_SPACE)}\\-]+")
-TOKEN = re.compile(f"[^{re.escape(JS_SPACE)}\\-]+")
+# Words printed joined are found by each part: "users/carers", "chair/IRO", "health-and-care",
+# "2019–20", "care—and". search.js sets lunr.tokenizer.separator to the same characters (its line
+# ``var SEPARATOR = …``, which tests/test_search_parity.py reads). A joined form typed as a query
+# ("28/16", "2016/17") is searched as the phrase of its parts, so it still finds what prints it.
+JOINERS = "/\u2010\u2011\u2012\u2013\u2014\u2015"  # slash; hyphen, non-breaking hyphen, figure, en and em dash, bar
+SEPARATOR = re.compile(f"[{re.escape(JS_SPACE)}\\-{re.escape(JOINERS)}]+")
+TOKEN = re.compile(f"[^{re.escape(JS_SPACE)}\\-{re.escape(JOINERS)}]+")
 JS_TRIM = re.compile(r"^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$")
 
 
@@ -50,7 +56,7 @@ _STEMMER = JsPorterStemmer()
 
 
 def tokens(text: str) -> list[str]:
-    """lunr.tokenizer: lower case, split on whitespace and hyphens."""
+    """lunr.tokenizer with search.js's separator: lower case, split on whitespace, hyphens and joiners."""
     return TOKEN.findall(text.lower())
 
 
