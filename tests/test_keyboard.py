@@ -124,11 +124,14 @@ def test_the_menu_button_opens_and_closes_the_drawer_from_the_keyboard(browser, 
     assert button.get_attribute("aria-expanded") == "true"
     focused = page.evaluate(FOCUSED)
     assert focused["inDrawer"] and focused["left"] >= 0, focused  # focus moved to the menu's first link
-    # Tab walks the open menu's links, all on screen
+    # Tab walks the open menu's links, all on screen; the committees' section is a link (its index page)
+    walked = []
     for _ in range(3):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
         assert focused["inDrawer"] and 0 <= focused["left"] < 390, focused
+        walked.append(focused["text"])
+    assert "Committees" in walked, walked
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
     assert button.get_attribute("aria-expanded") == "false"
