@@ -48,7 +48,7 @@ FOCUSED = """() => {
 def test_the_first_tab_on_every_page_kind_reaches_the_skip_link(browser, site_base, width):
     page, errors = phone(browser, width)
     missing = []
-    for name, url in PAGE_TYPES.items():
+    for name, url in {**PAGE_TYPES, "not-found": "404.html"}.items():
         page.goto(site_base + url)
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
@@ -267,3 +267,16 @@ def test_the_site_title_is_whole_on_a_phone(browser, site_base, width):
                   overlaps: box.right > document.querySelector('.mb-header-search').getBoundingClientRect().left};
         }""")
         assert cut == {"clipped": False, "inside": True, "overlaps": False}, (url, cut)
+
+
+def test_the_not_found_page_says_so_and_offers_the_ways_in(browser, site_base):
+    page, _ = phone(browser)
+    page.goto(site_base + "404.html")
+    assert page.locator("article h1").inner_text() == "Page not found"
+    links = dict(zip(page.locator("article li a").all_inner_texts(),
+                     page.locator("article li a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))"),
+                     strict=True))
+    assert links == {"all committees": "/committees/", "the meetings calendar": "/calendar/", "topics": "/topics/",
+                     "search": "/search/"}
+    for href in links.values():
+        assert page.request.get(site_base + href.lstrip("/")).ok
