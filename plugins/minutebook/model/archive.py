@@ -232,6 +232,7 @@ class Paper:
     source: str = ""
     appendices: list[Paper] = field(default_factory=list)
     line: int = 0
+    body_line: int = 1  # the line of its file where ``body`` starts
     draft: bool = False
     publish_from: dt.datetime | None = None
     withdrawn: dt.date | None = None
