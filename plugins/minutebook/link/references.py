@@ -46,7 +46,9 @@ RELATIVE = re.compile(r"\b(?P<word>[Mm]inutes?)\s+(?P<number>\d{1,4})\s+(?P<wher
 HELD_ON = re.compile(r"\b(?:minutes|meetings?)\b[^.;:\n]{0,40}?\bheld\s+on\s+", re.I)
 DATE_LIST = re.compile(r"(?:(?:,\s*|\s+and\s+|\s*&\s*)?" + DATE + r")+")
 # Text that must not be touched: existing links, inline code, HTML tags, our own markers.
-PROTECTED = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|<(?!/?sup>)[^>]+>|https?://\S+")
+# Each run stops at the character that starts the next candidate ("[", "(", "<"), so that a line of a
+# million "[" or "<" is read in linear time.
+PROTECTED = re.compile(r"`[^`]*`|\[[^\[\]]*\]\([^()\[\]]*\)|<(?!/?sup>)[^<>]+>|https?://\S+")
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
 
