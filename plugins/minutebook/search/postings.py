@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 
-FIRST_BLOCK = 32  # entries in the routing bucket: the first page of results of a single word, with room to spare
+FIRST_BLOCK = 16  # entries in the routing bucket: the first page of results of a single word, with room to spare
 NEXT_BLOCK = 256  # entries of the second block; each further block is four times the one before
 SLOTS = 64  # documents per store chunk at most: a document's number is chunk * SLOTS + slot
 _DOC_BITS = 24
