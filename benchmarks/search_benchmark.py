@@ -225,8 +225,9 @@ class Traffic:
 
 
 def ours(site: Path, queries: dict) -> dict:
-    from browser import chromium, serve
     from urllib.parse import urlencode
+
+    from browser import chromium, serve
 
     out = {}
     with serve(site) as base, chromium() as browser:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import REPO, mkdocs_build  # noqa: E402
+from helpers import REPO, mkdocs_build
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""'When was this paper published?': the files' date wins, git's first commit is the fallback,
-later commits are listed as changes (linked when the repository's address is configured)."""
+"""'When was this paper published?': the files' date wins, then the agenda pack's; git gives no
+publication date and no commit messages, only a 'last updated' date once the file has changed
+(issue 14: corrections are the officers' `corrections:` list, tested in test_truths.py)."""
 
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ def test_publication_date_and_changes_from_git(tmp_path):
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/board/2020-01-09/budget/budget/index.html").read_text(encoding="utf-8")
-    assert "This paper was added to this site on 2 January 2020" in page
-    assert "6 January 2020" in page and "Correct the budget figure in paragraph 2" in page
-    assert 'href="https://git.example.gov.uk/papers/commit/' in page
+    assert "added to this site" not in page and "2 January 2020" not in page  # a commit is not a publication
+    assert "Last updated on this website on 6 January 2020." in page
+    assert "Correct the budget figure in paragraph 2" not in page  # a commit subject is for developers
+    assert 'href="https://git.example.gov.uk/papers/commit/' not in page
     audit = (tmp_path / "site/board/2020-01-09/audit/audit/index.html").read_text(encoding="utf-8")
     assert "This paper was published on 20 December 2019." in audit  # the file's date wins over git
 

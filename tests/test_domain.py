@@ -7,11 +7,11 @@ import datetime as dt
 import json
 
 import pytest
-from helpers import REPO, write_tree
 
-from minutebook.load import yamlio
+from helpers import REPO, write_tree
 from minutebook.build import build
 from minutebook.export.opendata import meetings_json
+from minutebook.load import yamlio
 from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.model import Person, municipal_year
 from minutebook.model.names import PeopleIndex, UnclearName, split_role, without_honorific

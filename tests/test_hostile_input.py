@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from browser import chromium, serve
 from helpers import fixture_project, mkdocs_build
 

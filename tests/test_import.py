@@ -17,8 +17,7 @@ from helpers import REPO, SEEDS, digest, fixture_project, minutebook, mkdocs_bui
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FACTS = json.loads((FIXTURES / "seed_facts.json").read_text(encoding="utf-8"))
 SYNTHETIC = FIXTURES / "import"
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir() or not list(SEEDS.glob("*.txt")),
-                                 reason=f"the seed packs are not in {SEEDS} (they live beside the repository)")
+needs_seeds = pytest.mark.usefixtures()  # the seed packs travel with the tests (tests/fixtures/seeds)
 
 
 def seeds() -> list[str]:
@@ -43,8 +42,6 @@ def build(project: Path, meetings: Path) -> tuple[dict, object]:
 # -- the seeds ------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seed_import(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed packs are not in {SEEDS}")
     root = tmp_path_factory.mktemp("seed-import")
     result = minutebook("import", *seeds(), "--into", str(root / "meetings"), cwd=root)
     clean_output(result)
@@ -250,7 +247,7 @@ def test_unreadable_inputs_are_named_and_the_rest_imported(tmp_path):
     clean_output(result)
     assert result.returncode == 1
     out = result.stdout
-    assert "error: scan.txt:2: is a binary file" in out
+    assert "error: scan.txt:1: is a PDF file with another name" in out and "rename it to end in .pdf" in out
     assert "error: old-pack.txt:1: is not UTF-8 text" in out and "iconv" in out
     assert "error: nowhere.txt: does not exist" in out
     assert "Imported 1 of 4 files" in out

@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from browser import chromium, screenshot, serve
 from helpers import REPO
 
@@ -118,7 +119,7 @@ def test_feeds_parse_and_hold_the_papers(sample_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)]
     assert any(t.startswith("One Strategic Plan for School Organisation") for t in titles)
-    assert any(t.startswith("Minutes (not yet approved)") for t in titles)
+    assert any(t.startswith("Minutes (approval not recorded)") for t in titles)
     rss = ET.parse(site / COMMITTEE / "feed.xml").getroot()
     items = rss.findall("./channel/item")
     assert len(items) == len(titles) and all(i.findtext("pubDate") for i in items)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from helpers import broken_links, env, fixture_project, mkdocs_build, unrendered_markdown
 
 CANARIES = {
@@ -194,9 +195,8 @@ def test_embargo_lifts_when_now_passes_it(tmp_path):
     site = tmp_path / "site"
     e = env()
     e["MINUTEBOOK_NOW"] = "2030-01-01 09:00"
-    import sys
-
     import subprocess
+    import sys
 
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
                             cwd=tmp_path, env=e, capture_output=True, text=True)

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+
 from helpers import REPO, SEEDS, broken_links, page_text, unrendered_markdown
 
 COMMITTEE = "education-childrens-services"
@@ -46,7 +47,7 @@ def test_minutes_of_6_april_2017(export):
     assert "28/16" in by_minute["73/16"]["references"]
     assert "67/16" in by_minute["74/16"]["references"]
     assert m["start"] == "14:00" and m["closed"] == "16:00" and m["status"] == "held"
-    assert m["minutes_approved"] is False
+    assert m["minutes_approved"] is None and m["minutes_approval"] == "approval not recorded"
 
 
 def test_attendance_of_6_april_2017_matches_the_seed(export):
@@ -138,7 +139,7 @@ def test_cross_references_link_to_the_right_page(sample_site):
 def test_outside_references_are_info_not_warnings(sample_site):
     _, result = sample_site
     assert "minute 28/16 is not in the archive" in result.stderr
-    line = next(l for l in result.stderr.splitlines() if "minute 28/16" in l)
+    line = next(x for x in result.stderr.splitlines() if "minute 28/16" in x)
     assert line.startswith("INFO")
 
 

@@ -4,6 +4,7 @@ site under a sub-path, and work-programme and tracker results in a fixture archi
 
 from __future__ import annotations
 
+import json
 import shutil
 from urllib.parse import quote_plus
 
@@ -239,20 +240,26 @@ def test_work_programme_entries_and_tracker_rows_are_found(browser, tmp_path):
     with serve(tmp_path / "site") as base:
         page = browser.new_page()
         entry = search(page, base, "Zephyrine bandstand")
-        assert [r[0] for r in entry] == ["Bandstand restoration"]
-        assert "Work programme · Parks Board · 5 March 2020" in entry[0][2]
+        assert [r[0] for r in entry] == ["Bandstand restoration (planned for 5 March 2020)"]
+        assert "Work programme · Parks Board · 9 January 2020" in entry[0][2]  # printed then: a plan, not a meeting
         assert entry[0][1] == "../board/programme/2019-20/#entry-1"  # the entry on its time line
         row = search(page, base, "Quillworth")
         assert [r[0] for r in row] == ["Playgrounds"] and "Tracker" in row[0][2]
         assert search(page, base, "Quillworth", kind="programme") == []
 
 
-def test_the_static_guides_are_listed_after_the_papers(browser_page):
+def test_the_public_static_pages_are_listed_after_the_papers_and_officers_guides_never(sample_site, browser_page):
     page, base = browser_page
-    search(page, base, "embargoes")
+    search(page, base, "screen reader")
     page.wait_for_selector(".mb-search-guides a", timeout=30_000)
-    guides = [a.inner_text() for a in page.query_selector_all(".mb-search-guides a")]
-    assert "Meeting files" in guides or any("Publishing" in g for g in guides)
+    listed = [a.inner_text() for a in page.query_selector_all(".mb-search-guides a")]
+    assert "Accessibility statement" in listed
+    # the officers' guides (front matter `search: exclude: true`) are not in the index the page fetches
+    site, _ = sample_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "accessibility/" in locations
+    assert not [loc for loc in locations if loc.startswith("guide/") or loc == "architecture/"]
 
 
 # -- best match from the postings, phrases, joined words ---------------------------------------------

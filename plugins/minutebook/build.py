@@ -10,20 +10,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutebook.link.approval import infer_approvals
 from minutebook.link.checks import CheckSettings, check_archive
-from minutebook.publish.history import attach_history
-from minutebook.link.references import link_archive
-from minutebook.load.loader import Scope, load_archive
-from minutebook.model import Archive
-from minutebook.render import Page, build_site
-from minutebook.problems import Problems
-from minutebook.publish.withhold import Withheld, publish
-from minutebook.link.redirects import archive_urls, check_redirects
-from minutebook.publish.sanitize import sanitize_archive
-from minutebook.settings import SiteSettings
-from minutebook.link.tracker import build_tracker
 from minutebook.link.planning import link_programmes
+from minutebook.link.redirects import archive_urls, check_redirects
+from minutebook.link.references import link_archive
 from minutebook.link.topics import assign_topics
+from minutebook.link.tracker import build_tracker
+from minutebook.load.loader import Scope, load_archive
+from minutebook.model import Archive, urls
+from minutebook.model.clock import uk_now
+from minutebook.problems import Problems
+from minutebook.publish.history import attach_history
+from minutebook.publish.sanitize import sanitize_archive
+from minutebook.publish.withhold import Withheld, publish, withheld_sources
+from minutebook.render import Page, build_site
+from minutebook.settings import Settings, SiteSettings
 
 
 @dataclass
@@ -46,19 +48,24 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:
-        now = dt.datetime.now()
+        now = uk_now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
-    archive, problems = load_archive(Path(meetings_dir), Scope(only))
+    archive, problems = load_archive(Path(meetings_dir), Scope(only), urls.reserved(settings.doc_paths))
+    # what the loader said about files the public may not see is logged without their values
+    not_public = withheld_sources(archive, now, preview) | (set() if preview else problems.withheld)
     if problems.errors:
+        problems.withhold(not_public)
         return Result(archive, problems, [])
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
+    problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
+    infer_approvals(archive)  # before linking: reads the minutes' own words
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
-    archive.topics = assign_topics(archive, archive.topics_config, problems)
+    archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:
         _attach_plan(plan)
@@ -66,6 +73,11 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     pages = build_site(archive, now.date(), settings, intro) if render else []
     moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
     return Result(archive, problems, pages, withheld, settings, moved)
+
+
+def check_settings(settings: Settings) -> CheckSettings:
+    """The notice check's settings from the site's options."""
+    return CheckSettings(settings.notice_days, settings.holidays_region, list(settings.extra_holidays))
 
 
 def _attach_plan(plan) -> None:

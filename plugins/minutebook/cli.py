@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -25,12 +26,41 @@ from minutebook.problems import report
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def check(path: Path, strict: bool, verbose: bool) -> int:
+def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | None = None) -> int:
     """The same checks as a build (format, publication, references, notice, minute numbers,
-    redirects), without rendering a page."""
-    from minutebook.build import build
+    redirects), with the site's own options from mkdocs.yml, without rendering a page."""
+    from minutebook.build import build, check_settings
+    from minutebook.settings import (
+        SettingError,
+        SiteSettings,
+        find_config_file,
+        from_environment,
+        from_options,
+        read_site_config,
+        site_settings,
+    )
 
-    result = build(path, history=False, render=False)
+    try:
+        found = config_file or find_config_file(path.resolve().parent if path else Path.cwd())
+        if config_file is not None and not config_file.is_file():
+            raise SettingError(f"{config_file}: no such file (--config-file names the site's mkdocs.yml)")
+        site = read_site_config(found) if found else None
+        options = from_environment(from_options(site.options if site else {}), os.environ)
+    except SettingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if site is None:
+        settings = SiteSettings()
+    else:
+        settings = site_settings(site.mkdocs, options, site.docs_dir)
+        if verbose:
+            print(f"info: the site's options from {site.path}")
+    if path is None:
+        path = site.path.parent / options.meetings_dir if site else Path(options.meetings_dir)
+        if path.resolve().is_relative_to(Path.cwd()):
+            path = path.resolve().relative_to(Path.cwd())  # as the officer would type it
+    result = build(path, options.now, settings=settings, checks=check_settings(options), history=False,
+                   render=False)
     archive, problems = result.archive, result.problems
     if verbose:
         for problem in problems.infos:
@@ -52,6 +82,7 @@ def new(args) -> int:
 
     meetings = args.meetings
     project = meetings.resolve().parent
+    added: list[str] = []
     try:
         if args.kind == "committee":
             path = new_committee(meetings, args.slug, args.name, project)
@@ -59,10 +90,12 @@ def new(args) -> int:
             path = new_meeting(meetings, args.committee, args.date, project, args.start, args.place)
         else:
             path = new_paper(meetings, args.committee, args.date, project, args.title, args.item, args.paper_kind,
-                             args.parent, args.appendix)
+                             args.parent, args.appendix, added)
     except ScaffoldError as exc:
         print(f"error: {exc.message}" + (f" — {exc.fix}" if exc.fix else ""), file=sys.stderr)
         return 1
+    for line in added:
+        print(line)
     print(f"created {path}: fill it in, then run: minutebook check {meetings}")
     return 0
 
@@ -71,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="minutebook", description="Minutebook: committee papers as a website")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate meeting files without building the site")
-    check_parser.add_argument("path", nargs="?", default="meetings", type=Path)
+    check_parser.add_argument("path", nargs="?", type=Path,
+                              help="the meetings folder (default: meetings_dir of the site's mkdocs.yml)")
+    check_parser.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                              help="the site's mkdocs.yml (default: the one beside PATH, or in this folder)")
     check_parser.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     check_parser.add_argument("-v", "--verbose", action="store_true", help="also list information messages")
     import_parser = commands.add_parser(
@@ -136,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.into}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
         return 0
     if args.command == "check":
-        return check(args.path, args.strict, args.verbose)
+        return check(args.path, args.strict, args.verbose, args.config_file)
     if args.command == "import":
         from minutebook.importer import run_import
 

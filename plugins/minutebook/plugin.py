@@ -8,29 +8,28 @@ the build, and has ``mkdocs serve`` watch the meeting files.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 
-from minutebook.model import urls
-from minutebook.build import Result, build
-from minutebook.load.loader import Scope
-from minutebook.model import municipal_year
-from minutebook.link.checks import CheckSettings
+from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
+from minutebook.load.loader import Scope
+from minutebook.load.schema import parse_iso_date
+from minutebook.model import municipal_year, urls
 from minutebook.problems import report
 from minutebook.publish.sanitize import clean_html
-from minutebook.load.schema import parse_datetime, parse_iso_date
-from minutebook.search import search_page, start as start_search
-from minutebook.settings import OGL, SiteSettings
+from minutebook.search import search_page
+from minutebook.search import start as start_search
+from minutebook.settings import OPTIONS, Option, SettingError, Settings, from_environment, from_options, site_settings
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
@@ -38,33 +37,28 @@ log = logging.getLogger("mkdocs.plugins.minutebook")
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
 
 
+class DomainOption(c.BaseConfigOption[Any]):
+    """One option of :data:`minutebook.settings.OPTIONS`, validated by its own parser (as MkDocs'
+    ``LangOption`` validates search languages)."""
+
+    def __init__(self, option: Option):
+        super().__init__()
+        self.option = option
+        self.default = option.default
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self.option.parse(value, self.option.name)
+        except SettingError as exc:
+            raise ValidationError(str(exc)) from exc
+
+
 class MinutebookConfig(Config):
-    meetings_dir = c.Type(str, default="meetings")
-    """The folder of meeting files, relative to mkdocs.yml."""
-    now = c.Optional(c.Type(str))
-    """The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides
-    embargoes and what is upcoming. The environment variable MINUTEBOOK_NOW (or MINUTEBOOK_TODAY)
-    does the same; scheduled rebuilds leave it unset."""
-    preview = c.Type(bool, default=False)
-    """Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`;
-    the environment variable MINUTEBOOK_PREVIEW=1 does the same."""
-    intro = c.Type(str, default="")
-    """Text shown at the top of the home page."""
-    notice_days = c.Type(int, default=5)
-    """Clear working days between publishing an agenda and the meeting (England: 5)."""
-    holidays_region = c.Choice(("ENG", "WLS", "SCT", "NIR"), default="ENG")
-    """Whose bank holidays are not working days."""
-    extra_holidays = c.ListOfItems(c.Type(str), default=[])
-    """Other days the council is closed (YYYY-MM-DD)."""
-    licence_name = c.Type(str, default=OGL[0])
-    """The licence of the open data, feeds and calendars."""
-    licence_url = c.Type(str, default=OGL[1])
-    only = c.ListOfItems(c.Type(str), default=[])
-    """Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"),
-    so that `mkdocs serve` on a large archive shows an edit within seconds. The environment
-    variable MINUTEBOOK_ONLY (comma-separated) does the same. Refused for `mkdocs build`."""
-    history = c.Type(bool, default=True)
-    """Read publication dates and changes from git (the files' own dates win)."""
+    """The plugin's options: the declarations of minutebook.settings.OPTIONS, one MkDocs option each."""
+
+    for _option in OPTIONS:
+        locals()[_option.name] = DomainOption(_option)
+    del _option
 
 
 def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
@@ -81,10 +75,34 @@ def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
         for child in sorted(folder.iterdir()):
             if child.is_dir() and child.name in ("programmes", "tracker"):
                 paths.append((child, True))
-            elif child.is_dir() and parse_iso_date(child.name):
-                if scope.year(folder.name, municipal_year(parse_iso_date(child.name))):
+            elif child.is_dir() and (day := parse_iso_date(child.name)):
+                if scope.year(folder.name, municipal_year(day)):
                     paths.append((child, True))
     return paths
+
+
+def remove_stale(site_dir: Path, files: Files, static_templates) -> list[str]:
+    """Delete what an earlier build left in ``site_dir`` and this one did not write.
+
+    ``mkdocs build --dirty`` keeps the old site folder: without this, the page of a paper that has
+    since become a draft (or embargoed, or private) would stay in ``site/`` and be uploaded. Runs
+    before the other plugins' post-build outputs and before Minutebook's own files beside the
+    pages, which are written again straight after; returns the paths removed."""
+    keep = {f.dest_uri for f in files}
+    keep.update(static_templates)
+    keep.update(f"{name}.gz" for name in static_templates)
+    removed = []
+    for path in sorted(site_dir.rglob("*"), reverse=True):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in keep:
+            path.unlink()
+            removed.append(rel)
+    if removed:
+        log.info(f"minutebook: removed {len(removed)} files of an earlier build that are no longer published")
+    return removed
 
 
 class GeneratedPage(File):
@@ -111,8 +129,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
+        options = self._settings()
         base = Path(config.config_file_path or ".").resolve().parent
-        self.meetings_dir = (base / self.config.meetings_dir).resolve()
+        self.meetings_dir = (base / options.meetings_dir).resolve()
         site_dir = Path(config.site_dir).resolve()
         if site_dir == self.meetings_dir or self.meetings_dir in site_dir.parents:
             raise PluginError(f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
@@ -120,52 +139,31 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra["minutebook"] = {"licence_name": self.config.licence_name,
-                                      "licence_url": self.config.licence_url}
+        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url}
         return config
 
-    def _now(self) -> dt.datetime:
-        text = os.environ.get("MINUTEBOOK_NOW") or os.environ.get("MINUTEBOOK_TODAY") or self.config.now
-        if not text:
-            return dt.datetime.now()
-        now = parse_datetime(text)
-        if now is None:
-            raise PluginError(f"minutebook: 'now' is '{text}'; write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
-        return now
-
-    def _preview(self) -> bool:
-        wanted = self.config.preview or os.environ.get("MINUTEBOOK_PREVIEW", "") not in ("", "0")
-        if wanted and self.command != "serve":
+    def _settings(self) -> Settings:
+        """The options of mkdocs.yml with the MINUTEBOOK_* variables applied (settings.py)."""
+        try:
+            settings = from_environment(from_options(self.config), os.environ)
+        except SettingError as exc:
+            raise PluginError(f"minutebook: {exc}") from exc
+        if settings.preview and self.command != "serve":
             raise PluginError("minutebook: preview shows drafts and embargoed papers, so it works only with "
                               "`mkdocs serve`; a build for publishing never includes them. Unset 'preview' "
                               "(or MINUTEBOOK_PREVIEW) for `mkdocs build`.")
-        return wanted
-
-    def _only(self) -> list[str]:
-        env = [x for x in os.environ.get("MINUTEBOOK_ONLY", "").split(",") if x.strip()]
-        only = env or list(self.config.only)
-        if only and self.command != "serve":
+        if settings.only and self.command != "serve":
             raise PluginError("minutebook: 'only' (MINUTEBOOK_ONLY) builds part of the archive, for a fast preview "
                               "with `mkdocs serve`; a build for publishing is always complete. Unset it for "
                               "`mkdocs build`.")
-        return only
-
-    def _checks(self) -> CheckSettings:
-        extra = []
-        for text in self.config.extra_holidays:
-            day = parse_iso_date(text)
-            if day is None:
-                raise PluginError(f"minutebook: extra_holidays has '{text}', which is not a date YYYY-MM-DD")
-            extra.append(day)
-        return CheckSettings(self.config.notice_days, self.config.holidays_region, extra)
+        return settings
 
     def on_files(self, files: Files, config):
-        settings = SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
-                                licence_name=self.config.licence_name, licence_url=self.config.licence_url,
-                                repo_url=config.repo_url or "")
-        result = build(self.meetings_dir, self._now(), preview=self._preview(), settings=settings,
-                       intro=self.config.intro, checks=self._checks(), history=self.config.history,
-                       only=self._only())
+        options = self._settings()
+        assert self.meetings_dir is not None  # set by on_config
+        result = build(self.meetings_dir, options.now, preview=options.preview,
+                       settings=site_settings(config, options, Path(config.docs_dir)), intro=options.intro,
+                       checks=check_settings(options), history=options.history, only=options.only)
         for problem in result.problems.infos:
             log.info(str(problem))
         for problem in result.problems.warnings:
@@ -173,8 +171,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         if not result.ok:
             raise PluginError(report(result.problems.errors))
         self.result = result
-        for name in ("accessibility", "open-data"):  # the footer links to these guides where the site has them
-            config.extra["minutebook"][name.replace("-", "_")] = files.get_file_from_path(f"{name}.md") is not None
+        # the footer links to these pages where the site has them ("For officers": the guides' index)
+        for name, path in (("accessibility", "accessibility.md"), ("open_data", "open-data.md"),
+                           ("officers", "guide/index.md")):
+            config.extra["minutebook"][name] = files.get_file_from_path(path) is not None
         rendered = {}
         # the nav lists the committees: when it changes, every page in the nav must be rebuilt
         nav_signature = hash(tuple((c.slug, c.label, c.hidden) for c in result.archive.committees.values()))
@@ -186,7 +186,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 raise PluginError(f"docs/{page.src} is in the way of the generated page for '{page.title}': "
                                   f"rename or remove docs/{page.src}")
             markdown = page.markdown()
-            file = GeneratedPage.generated(config, page.src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file = cast(GeneratedPage, GeneratedPage.generated(config, page.src, content=markdown,
+                                                               inclusion=InclusionLevel.NOT_IN_NAV))
             rendered[page.src] = hash(markdown)
             # `mkdocs serve --dirty`: a page whose Markdown is unchanged since the last build keeps its HTML;
             # pages in the nav are rebuilt when the nav changes (their neighbours in it change).
@@ -209,6 +210,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             file = files.get_file_from_path(urls.src(url))
             return file.page if file else None
 
+        assert self.result is not None  # on_files ran
         archive = self.result.archive
         committees = [page(urls.committee(c)) for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
                       if not c.hidden]
@@ -232,9 +234,16 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             return clean_html(html)
         return html
 
+    def on_env(self, env, config, files):
+        self.files = files  # every file MkDocs writes (or, with --dirty, keeps) in site_dir
+        return env
+
+    @event_priority(100)  # before other plugins' post-build outputs, which they rewrite each build
     def on_post_build(self, config):
         if self.result is None:
             return
+        if self.dirty:
+            remove_stale(Path(config.site_dir), self.files, config.theme.static_templates)
         self.rendered = getattr(self, "pending_render", {})
         if self.search_job:
             job, self.search_job = self.search_job, None
@@ -243,12 +252,13 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):
-        only = self._only()
+        only = self._settings().only
         if not only:
             server.watch(str(self.meetings_dir))
             return server
         # A scoped preview watches only its part of a large archive: polling every file of a
         # 20-year archive takes longer than the rebuild itself.
+        assert self.meetings_dir is not None  # on_config ran
         for path in watched_paths(self.meetings_dir, Scope(only)):
             server.watch(str(path[0]), recursive=path[1])
         return server

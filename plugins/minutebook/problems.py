@@ -7,7 +7,8 @@ mistake in one run. Levels: ``error`` stops a build, ``warning`` stops a ``--str
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ERROR = "error"
@@ -22,6 +23,12 @@ class Problem:
     message: str
     fix: str = ""
     level: str = ERROR
+    about: tuple[str, ...] = ()  # the files whose text the message quotes, when not just ``path``
+
+    def redacted(self) -> Problem:
+        """The same problem without the values it quotes: for a file that is not public (a draft, an
+        embargoed or private paper), whose field values must not reach a build log."""
+        return replace(self, message=_unquoted(self.message) + WITHHELD_NOTE, fix=_unquoted(self.fix))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -31,12 +38,34 @@ class Problem:
         return text
 
 
+# A quoted value: from a quote that does not follow a letter to one that no letter follows, so that
+# 'Sean O'Brien' is one value.
+QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|(?<!\w)".*?"(?!\w)|`[^`]*`""", re.S)
+WITHHELD_NOTE = (" (the file is not public, so the log leaves out what it says: see it in full in an officer's "
+                 "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)")
+
+
+MAX_QUOTE = 120
+MAX_TEXT = 2000
+
+
+def _unquoted(text: str) -> str:
+    return QUOTED.sub("'…'", text)
+
+
+def _short(text: str) -> str:
+    """A message that quotes a megabyte line quotes its start: a log line stays readable."""
+    text = QUOTED.sub(lambda m: m[0] if len(m[0]) <= MAX_QUOTE + 2 else m[0][:MAX_QUOTE] + "…" + m[0][-1], text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
+
+
 @dataclass
 class Problems:
     """A collector of problems, sorted by file and line when reported."""
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    withheld: set[str] = field(default_factory=set)  # files the loader could not read that say draft or embargo
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)
@@ -47,17 +76,32 @@ class Problems:
                 pass
         return path.as_posix()
 
-    def add(self, path, line, message, fix="", level=ERROR) -> None:
-        self.items.append(Problem(self.rel(path), line, message, fix, level))
+    def add(self, path, line, message, fix="", level=ERROR, about=()) -> None:
+        self.items.append(Problem(self.rel(path), line, _short(message), _short(fix), level,
+                                  tuple(self.rel(a) for a in about)))
 
-    def error(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, ERROR)
+    def error(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, ERROR, about)
 
-    def warning(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, WARNING)
+    def warning(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, WARNING, about)
 
-    def info(self, path, line, message, fix="") -> None:
-        self.add(path, line, message, fix, INFO)
+    def info(self, path, line, message, fix="", about=()) -> None:
+        self.add(path, line, message, fix, INFO, about)
+
+    def withhold(self, withheld: set[str]) -> None:
+        """Leave the quoted values out of every problem about a file that is not public: a file in
+        ``withheld``, or in a folder of it (``board/2020-01-09/`` for a draft meeting).
+
+        A problem names the file it is in; ``about`` names the files it quotes, when they are others
+        (a person's name found in a draft's attendance is reported against people.yml)."""
+        folders = tuple(w for w in withheld if w.endswith("/"))
+
+        def shown(problem: Problem) -> bool:
+            files = problem.about or (problem.path,)
+            return any(f not in withheld and not f.startswith(folders) for f in files)
+
+        self.items = [p if shown(p) else p.redacted() for p in self.items]
 
     def of_level(self, level: str) -> list[Problem]:
         return sorted(
@@ -76,14 +120,6 @@ class Problems:
     @property
     def infos(self) -> list[Problem]:
         return self.of_level(INFO)
-
-
-class ArchiveError(Exception):
-    """Raised when the archive has errors; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(report(problems))
 
 
 def report(problems: list[Problem]) -> str:

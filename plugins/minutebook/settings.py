@@ -1,21 +1,49 @@
-"""Site-wide settings the domain needs (names, addresses, licence), independent of MkDocs."""
+"""The site's settings, one object for the MkDocs plugin and ``minutebook check``.
+
+Every plugin option is declared once, in :data:`OPTIONS`: its name, its parser (which validates it),
+its default and its help. ``plugin.py`` builds MkDocs' config scheme from the declarations (so
+``mkdocs build`` refuses a bad value with MkDocs' own message), and ``minutebook check`` reads the
+same options from ``mkdocs.yml`` through the same parsers. The ``MINUTEBOOK_*`` environment
+variables override the options; :func:`from_environment` reads them strictly: booleans are
+``true``/``false`` or ``1``/``0``, dates are ISO (``2017-04-19`` or ``"2017-04-19 09:00"``), and
+anything else is refused with the variable's name (docs/guide/deploying.md lists them).
+
+Imports nothing from MkDocs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from minutebook.load.schema import parse_datetime, parse_iso_date
 
 OGL = ("Open Government Licence v3.0",
        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+HOLIDAY_REGIONS = ("ENG", "WLS", "SCT", "NIR")
+
+
+class SettingError(ValueError):
+    """A setting with a value we cannot use; the message names it and says what to write."""
 
 
 @dataclass
 class SiteSettings:
+    """Site-wide facts the pages and exports need (names, addresses, licence)."""
+
     site_name: str = "Committee papers"
     site_url: str = ""  # absolute base URL ending in "/", or "" when unknown
     licence_name: str = OGL[0]
     licence_url: str = OGL[1]
     repo_url: str = ""  # e.g. https://github.com/council/papers: links each change to its commit
-    council: str = ""
+    # the top-level folders and pages of docs/ (the guides): no committee folder may take their address
+    doc_paths: frozenset[str] = frozenset()
 
     def absolute(self, url: str) -> str:
         """A site URL (relative to the root) as an absolute one when the site's address is known."""
@@ -25,3 +53,247 @@ class SiteSettings:
 
     def commit_url(self, commit: str) -> str:
         return f"{self.repo_url.rstrip('/')}/commit/{commit}" if self.repo_url else ""
+
+
+# -- parsers: each takes the value as MkDocs' YAML gives it (or an environment string) -------------
+
+def parse_bool(value: object, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "1"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("false", "0"):
+        return False
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise SettingError(f"{name} is {value!r}: write true or false (or 1 or 0)")
+
+
+def parse_text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise SettingError(f"{name} is {value!r}: write it as text")
+    return value
+
+
+def parse_count(value: object, name: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingError(f"{name} is {value!r}: write a whole number of days, like 5")
+    return value
+
+
+def parse_moment(value: object, name: str) -> dt.datetime | None:
+    """ISO date or date and time, UK time; None for no value (the build uses the clock)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    moment = parse_datetime(value) if isinstance(value, str) else None
+    if moment is None:
+        raise SettingError(f'{name} is {value!r}: write a date YYYY-MM-DD or "YYYY-MM-DD HH:MM" (UK time)')
+    return moment
+
+
+def parse_region(value: object, name: str) -> str:
+    if value not in HOLIDAY_REGIONS:
+        raise SettingError(f"{name} is {value!r}: write one of {', '.join(HOLIDAY_REGIONS)}")
+    return str(value)
+
+
+def _list_of(item: Callable[[object, str], Any]) -> Callable[[object, str], list[Any]]:
+    def parse(value: object, name: str) -> list[Any]:
+        if isinstance(value, str):  # an environment variable: comma-separated
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list):
+            raise SettingError(f"{name} is {value!r}: write a list")
+        return [item(x, f"{name}[{n}]") for n, x in enumerate(value)]
+    return parse
+
+
+def parse_day(value: object, name: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    day = parse_iso_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise SettingError(f"{name} is {value!r}: write a date YYYY-MM-DD")
+    return day
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    parse: Callable[[object, str], Any]
+    default: Any
+    help: str
+    env: tuple[str, ...] = ()  # MINUTEBOOK_* variables that override it, first one set wins
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("meetings_dir", parse_text, "meetings", "The folder of meeting files, relative to mkdocs.yml."),
+    Option("now", parse_moment, None,
+           'The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides embargoes '
+           "and what is upcoming. Scheduled rebuilds leave it unset.", ("MINUTEBOOK_NOW", "MINUTEBOOK_TODAY")),
+    Option("preview", parse_bool, False,
+           "Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`.",
+           ("MINUTEBOOK_PREVIEW",)),
+    Option("intro", parse_text, "", "Text shown at the top of the home page."),
+    Option("notice_days", parse_count, 5, "Clear working days between publishing an agenda and the meeting."),
+    Option("holidays_region", parse_region, "ENG", "Whose bank holidays are not working days."),
+    Option("extra_holidays", _list_of(parse_day), [], "Other days the council is closed (YYYY-MM-DD)."),
+    Option("licence_name", parse_text, OGL[0], "The licence of the open data, feeds and calendars."),
+    Option("licence_url", parse_text, OGL[1], "The address of that licence."),
+    Option("only", _list_of(parse_text), [],
+           'Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"). '
+           "Refused for `mkdocs build`.", ("MINUTEBOOK_ONLY",)),
+    Option("history", parse_bool, True, "Read publication dates and changes from git (the files' own dates win)."),
+)
+ENVIRONMENT = tuple(name for option in OPTIONS for name in option.env)
+
+
+@dataclass
+class Settings:
+    """The plugin options, parsed: what a build (or ``minutebook check``) is asked to do."""
+
+    meetings_dir: str = "meetings"
+    now: dt.datetime | None = None
+    preview: bool = False
+    intro: str = ""
+    notice_days: int = 5
+    holidays_region: str = "ENG"
+    extra_holidays: list[dt.date] = field(default_factory=list)
+    licence_name: str = OGL[0]
+    licence_url: str = OGL[1]
+    only: list[str] = field(default_factory=list)
+    history: bool = True
+
+
+def parse_option(name: str, value: object) -> Any:
+    """One option's value, parsed and validated by its declaration."""
+    option = next((o for o in OPTIONS if o.name == name), None)
+    if option is None:
+        known = ", ".join(o.name for o in OPTIONS)
+        raise SettingError(f"minutebook has no option '{name}': the options are {known}")
+    return option.parse(value, name)
+
+
+def from_options(options: Mapping[str, object]) -> Settings:
+    """Settings from the plugin's options in mkdocs.yml (missing ones take their defaults)."""
+    values = {o.name: o.parse(options[o.name], o.name) if o.name in options else o.default for o in OPTIONS}
+    unknown = sorted(set(options) - set(values))
+    if unknown:
+        parse_option(unknown[0], None)  # raises, naming the option and the known ones
+    names = {f.name for f in fields(Settings)}
+    parsed: dict[str, Any] = {k: list(v) if isinstance(v, list) else v for k, v in values.items() if k in names}
+    return Settings(**parsed)
+
+
+def from_environment(settings: Settings, env: Mapping[str, str]) -> Settings:
+    """The settings with the MINUTEBOOK_* variables set in ``env`` applied (an empty one counts as unset)."""
+    changes: dict[str, Any] = {}
+    for option in OPTIONS:
+        for variable in option.env:
+            text = env.get(variable, "")
+            if text.strip():
+                changes[option.name] = option.parse(text, variable)
+                break
+    return replace(settings, **changes)
+
+
+def site_settings(mkdocs: Mapping[str, Any], settings: Settings, docs_dir: Path | None) -> SiteSettings:
+    """The site-wide facts from mkdocs.yml's own keys, the plugin's options and the docs/ folder."""
+    names = [p.name for p in docs_dir.iterdir()] if docs_dir is not None and docs_dir.is_dir() else []
+    return SiteSettings(site_name=str(mkdocs.get("site_name") or SiteSettings.site_name),
+                        site_url=str(mkdocs.get("site_url") or ""), licence_name=settings.licence_name,
+                        licence_url=settings.licence_url, repo_url=str(mkdocs.get("repo_url") or ""),
+                        doc_paths=top_level_names(names))
+
+
+def top_level_names(names: Iterable[str]) -> frozenset[str]:
+    """The top-level addresses of docs/ entries ("guide" for guide/, "open-data" for open-data.md)."""
+    out = set()
+    for name in names:
+        if name.startswith((".", "_")):
+            continue
+        out.add(name[:-3] if name.endswith(".md") else name)
+    return frozenset(out)
+
+
+# -- mkdocs.yml, read by `minutebook check` (the plugin gets the same options from MkDocs) ----------
+
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+
+
+class _SiteConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it (YAML 1.1), with ``!ENV`` resolved and other tags
+    (``!!python/name:`` of Markdown extensions, ``!relative``) read as nothing."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names: list[Any]
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node, deep=True)
+    else:
+        raise SettingError("!ENV takes a variable name or a list of names and a default")
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.load(os.environ[name], Loader=yaml.SafeLoader)  # typed as MkDocs types it
+    return default
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_SiteConfigLoader.add_constructor("!ENV", _env_tag)
+_SiteConfigLoader.add_multi_constructor("!", _any_tag)
+_SiteConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def find_config_file(*folders: Path) -> Path | None:
+    """The site's config file in the first of ``folders`` that has one."""
+    for folder in folders:
+        for name in CONFIG_FILES:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+@dataclass
+class SiteConfig:
+    """What ``minutebook check`` needs of mkdocs.yml."""
+
+    path: Path
+    mkdocs: dict[str, Any]
+    options: dict[str, Any]  # the minutebook plugin's options, as written
+    enabled: bool  # the minutebook plugin is listed
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.path.parent / str(self.mkdocs.get("docs_dir") or "docs")
+
+
+def read_site_config(path: Path) -> SiteConfig:
+    """Read mkdocs.yml; a :class:`SettingError` names the file when it cannot be used."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SiteConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SettingError(f"{path}: cannot be read as YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise SettingError(f"{path}: is not a mapping of settings")
+    plugins = data.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{k: v} for k, v in plugins.items()]
+    for entry in plugins:
+        if entry == "minutebook":
+            return SiteConfig(path, data, {}, True)
+        if isinstance(entry, dict) and "minutebook" in entry:
+            options = entry["minutebook"] or {}
+            if not isinstance(options, dict):
+                raise SettingError(f"{path}: the options of the minutebook plugin must be a mapping")
+            return SiteConfig(path, data, options, True)
+    return SiteConfig(path, data, {}, False)

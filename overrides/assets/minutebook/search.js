@@ -16,8 +16,6 @@
   var PAGE = 10;
   var SHARD_BYTES = 300000; // raw shard bytes (about 70 KB gzipped): above it, best match reads the postings
   var AUTO_NEWEST_BYTES = 800000; // for a word ending in * (no postings): above it, best match waits to be asked for
-  var KIND_LABELS = {agenda: "Agenda item", minutes: "Minutes", paper: "Paper", programme: "Work programme",
-    tracker: "Tracker"};
   var form = root.querySelector("form");
   var input = form.elements.q;
   var statusEl = root.querySelector("[data-search-status]");
@@ -477,7 +475,7 @@
     a.href = href(result, seg);
     h.appendChild(a);
     li.appendChild(h);
-    var meta = [KIND_LABELS[result.kind] || result.kind, result.committee ? result.committee[1] : "", formatDate(result.date)];
+    var meta = [manifest.labels.kinds[result.kind] || result.kind, result.committee ? result.committee[1] : "", formatDate(result.date)];
     li.appendChild(el("p", "mb-search-result__meta", meta.filter(Boolean).join(" · ")));
     li.appendChild(snippet(seg, query));
     return li;
@@ -647,7 +645,7 @@
     Object.keys(years).sort().reverse().forEach(function (y) {
       option(form.elements.year, y, y + "/" + String((+y + 1) % 100).padStart(2, "0"));
     });
-    manifest.kinds.forEach(function (k) { option(form.elements.kind, k, KIND_LABELS[k] || k); });
+    manifest.kinds.forEach(function (k) { option(form.elements.kind, k, manifest.labels.kinds[k] || k); });
     fromAddress();
   }
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.load.loader import load_archive
+from minutebook.model import Minute, MinutePart, MunicipalYear
 from minutebook.model.names import slugify
 
 COMMITTEES = [
@@ -79,7 +80,8 @@ def read_corpus(sample: Path) -> Corpus:
             if item.title.lower() not in BOILERPLATE and len(item.title) < 90:
                 corpus.titles.append(item.title)
             minute = item.minute
-            for holder in ([minute, *minute.parts] if minute else []):
+            holders: list[Minute | MinutePart] = [minute, *minute.parts] if minute else []
+            for holder in holders:
                 corpus.resolutions += [_clean(r.text) for r in holder.resolutions if "\n" not in r.text]
                 corpus.questions += [_clean(q) for q in holder.questions]
                 for block in holder.body.split("\n\n"):
@@ -95,7 +97,7 @@ def read_corpus(sample: Path) -> Corpus:
                     elif len(block) > 60 and not block.startswith(("#", "<", "-", "*")):
                         corpus.paper_paragraphs.append(_clean(_NUMBER.sub("", block)))
     for name in ("paragraphs", "resolutions", "questions", "paper_paragraphs", "titles", "places"):
-        values = sorted(set(x for x in getattr(corpus, name) if x))
+        values = sorted({x for x in getattr(corpus, name) if x})
         setattr(corpus, name, values or [f"The Board considered the {name} in the sample archive."])
     corpus.tables = sorted(set(corpus.tables)) or ["| Measure | Value |\n|---|---|\n| Places | 120 |"]
     return corpus
@@ -201,7 +203,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
             members = members[:9] + [g.person() for _ in range(9 - len(members[:9]))]
             if rng.random() < 0.3:
                 officers[rng.randrange(len(officers))] = (g.person(), rng.choice(DIRECTORATES))
-            label = f"{year}/{(year + 1) % 100:02d}"
+            label = MunicipalYear(year).label
             # topics live a few years: some end each year, new ones (many with names of their own) begin
             topics = [t for t in topics if rng.random() < 0.6]
             while len(topics) < 14:
@@ -224,7 +226,10 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
                 substantive = rng.sample(topics, 5)
                 titles = ["Apologies and Substitutions", "Declarations of Interests", "Minutes", *substantive,
                           "Outstanding Issues", "Work Programme"]
-                items, minutes, papers, away = [], [], [], rng.sample(members, 2)
+                items: list[str] = []
+                minutes: list[str] = []
+                papers: list[tuple[str, int | None, str]] = []
+                away = rng.sample(members, 2)
                 approved = dates[m_index + 1] if m_index + 1 < len(dates) else None
                 for i, title in enumerate(titles, 1):
                     number += 1
@@ -236,7 +241,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
                         entry.append(f"    lead: {_q(lead)}")
                         key = slugify(title)
                         minutes.append(f"## {number}. {title} {{item={i}}}\n\n{g.minute_text(members, last_minute.get(key))}")
-                        last_minute[key] = f"{number}/{year % 100:02d}"
+                        last_minute[key] = MunicipalYear(year).cite(number)
                         programme.append(f"  - date: {day.isoformat()}\n    title: {_q(title)}\n"
                                          f"    detail: {_q(rng.choice(corpus.paper_paragraphs)[:300])}\n"
                                          f"    leads: [{_q(rng.choice(officers)[0])}, {_q('Cllr ' + rng.choice(members).split()[-1])}]")
@@ -291,7 +296,7 @@ def generate(into: Path, committees: int, years: int, seed: int = 1, sample: Pat
             (root / "programmes").mkdir(exist_ok=True)
             programme.append(f"  - bucket: next municipal year\n    title: {_q(g.place() + ' Review')}\n"
                              f"    detail: {_q(rng.choice(corpus.paper_paragraphs)[:200])}")
-            (root / "programmes" / f"{year}-{(year + 1) % 100:02d}.md").write_text(
+            (root / "programmes" / f"{MunicipalYear(year).slug}.md").write_text(
                 front([f"year: {_q(label)}", "entries:", *programme]), encoding="utf-8")
             counts["programmes"] += 1
             if tracker_rows:

@@ -7,12 +7,15 @@ first line points editors at the file's JSON Schema. A scaffold never overwrites
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import re
 from pathlib import Path
 
-from minutebook.model.names import slugify
+from minutebook.load import yamlio
 from minutebook.load.schema import parse_iso_date
+from minutebook.model import PAPER_KINDS, MunicipalYear
+from minutebook.model.clock import uk_today
+from minutebook.model.names import slugify
 
 SCHEMA_DIR = Path("docs") / "schemas"
 
@@ -46,7 +49,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
     path = meetings / slug / "committee.md"
-    year = _municipal_year(dt.date.today())
+    year = MunicipalYear.of(uk_today()).label
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}
@@ -65,11 +68,6 @@ name: {_quote(name)}
 ---
 Describe what the committee does, in a sentence or two. This text opens the committee's page.
 """)
-
-
-def _municipal_year(day: dt.date) -> str:
-    start = day.year if day.month >= 5 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "",
@@ -119,11 +117,61 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 """)
 
 
-PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
+def _agenda(meeting_md: Path) -> tuple[str, str, str, list]:
+    """(text before the front matter, the front matter, the rest of the file, the agenda items)."""
+    text = meeting_md.read_text(encoding="utf-8")
+    match = yamlio.FRONT_MATTER.match(text)
+    if not match:
+        raise ScaffoldError(f"{meeting_md} has no front matter", "start it with a line '---' and end it with another")
+    front = match.group(1)
+    try:
+        data = yamlio.load(front) or {}
+    except yamlio.YAMLProblem as exc:
+        raise ScaffoldError(f"{meeting_md}: {exc}", "fix the YAML, then run the command again; nothing was changed") from exc
+    items = data.get("items") if isinstance(data, dict) else None
+    if items is not None and not isinstance(items, list):
+        raise ScaffoldError(f"{meeting_md}: 'items' is not a list", "write one item per line, each starting with '- '")
+    return text[:match.start(1)], front, text[match.end(1):], items or []
+
+
+def add_agenda_item(meeting_md: Path, number: str, title: str) -> bool:
+    """Put item ``number`` on the meeting's agenda (at the end) unless it is there: True when added."""
+    before, front, rest, items = _agenda(meeting_md)
+    if any(isinstance(e, dict) and str(e.get("number", "")).strip() == number for e in items):
+        return False
+    lines = front.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    key = next((i for i, line in enumerate(lines) if re.match(r"items:\s*(\[\s*\])?\s*(#.*)?$", line)), None)
+    value = number if re.fullmatch(r"\d+", number) else _quote(number)
+    if key is None:
+        lines.append("items:\n")
+        key, indent = len(lines) - 1, "  "
+    else:
+        lines[key] = "items:\n"  # "items: []" becomes a block list
+        following = [line for line in lines[key + 1:] if line.strip() and not line.lstrip().startswith("#")]
+        first = following[0] if following else ""
+        indent = re.match(r"\s*", first).group(0) if first.lstrip().startswith("-") else "  "
+    end = key + 1
+    while end < len(lines) and (lines[end][:1] in (" ", "\t", "-") or not lines[end].strip()):
+        end += 1
+    while end > key + 1 and not lines[end - 1].strip():
+        end -= 1
+    lines[end:end] = [f"{indent}- number: {value}\n", f"{indent}  title: {_quote(title)}\n"]
+    new_front = "".join(lines)
+    check = yamlio.load(new_front) or {}
+    if not any(isinstance(e, dict) and str(e.get("number", "")).strip() == number for e in check.get("items") or []):
+        raise ScaffoldError(f"could not add item {number} to {meeting_md}", "add it to 'items' by hand")
+    if rest.startswith("\n"):
+        rest = rest[1:]  # the newline before the closing '---' now ends the last line
+    meeting_md.write_text(before + new_front + rest, encoding="utf-8")
+    return True
 
 
 def new_paper(meetings: Path, committee: str, date: str, project: Path, title: str, item: str = "",
-              kind: str = "report", parent: str = "", appendix: str = "") -> Path:
+              kind: str = "report", parent: str = "", appendix: str = "", added: list | None = None) -> Path:
+    """A paper for item ``item``; the item goes on the meeting's agenda if it is not there (said in ``added``)."""
+    added = [] if added is None else added
     day = parse_iso_date(date)
     folder = meetings / committee / (day.isoformat() if day else date)
     if day is None or not (folder / "meeting.md").exists():
@@ -139,6 +187,10 @@ def new_paper(meetings: Path, committee: str, date: str, project: Path, title: s
     if kind == "appendix":
         slug = f"{parent}-appendix-{slugify(appendix)}"
     path = folder / "papers" / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists", "edit it, or choose another title; nothing was changed")
+    if kind != "appendix" and add_agenda_item(folder / "meeting.md", str(item).strip(), title):
+        added.append(f"added item {str(item).strip()} \"{title}\" to the agenda in {folder / 'meeting.md'}")
     belongs = (f"parent: {parent}\nappendix: {_quote(appendix)}" if kind == "appendix"
                else f"item: {_quote(item)}")
     return _write(path, f"""---

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from minutebook.model import urls
-from minutebook.model import Archive, Meeting
+from minutebook.model import Archive, Meeting, urls
 from minutebook.settings import SiteSettings
 
 LONDON = ZoneInfo("Europe/London")
@@ -40,7 +39,7 @@ def _event(meeting: Meeting, archive: Archive, settings: SiteSettings):
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + dt.timedelta(days=1))
     stamp = meeting.agenda_published or meeting.date
-    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
     if meeting.place:
         event.add("location", meeting.place)
     url = settings.absolute(urls.meeting(meeting))

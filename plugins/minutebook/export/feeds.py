@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from minutebook.model import urls
-from minutebook.model import Archive, Committee, Meeting
+from minutebook.link import approval
+from minutebook.model import Archive, Committee, Meeting, urls
 from minutebook.settings import SiteSettings
 
 LONDON = ZoneInfo("Europe/London")
@@ -43,11 +43,11 @@ def entries_for(meetings: list[Meeting], archive: Archive) -> list[Entry]:
             for paper in item.all_papers:
                 if paper.withdrawn:
                     continue
-                out.append(Entry(f"{m.id}/{item.slug}/{paper.slug}", f"{paper.title} ({name}, {when})",
+                out.append(Entry(paper.id, f"{paper.title} ({name}, {when})",
                                  urls.paper(paper), paper.published or m.agenda_published or m.date,
                                  f"{paper.kind.capitalize()} for item {item.number or ''} {item.title}".replace("  ", " ")))
         if m.minutes:
-            state = "approved" if m.minutes.approved else "not yet approved"
+            state = approval.recorded(m.minutes)
             out.append(Entry(f"{m.id}/minutes", f"Minutes ({state}): {name}, {when}", urls.meeting(m) + "#minutes",
                              m.minutes.published or m.date,
                              "Minutes: " + "; ".join(f"{i.minute.cite} {i.title}" for i in m.items if i.minute)))
@@ -108,7 +108,7 @@ def topic_feed(archive: Archive, topic, settings: SiteSettings) -> dict[str, str
         if item.minute:
             resolutions = [r.text.split("\n")[0] for h in [item.minute, *item.minute.parts] for r in h.resolutions]
             summary = f"Minute {item.minute.cite}. " + " ".join(resolutions)
-        entries.append(Entry(f"{m.id}/{item.slug}", f"{item.title} ({when})", urls.item(item),
+        entries.append(Entry(item.id, f"{item.title} ({when})", urls.item(item),
                              (m.minutes.published if m.minutes and m.minutes.published else None)
                              or m.agenda_published or m.date, summary))
     entries.sort(key=lambda e: (e.date, e.id), reverse=True)

@@ -7,9 +7,10 @@ papers, minute text or resolutions. URLs are relative to the site root, with no 
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from minutebook.model import urls
-from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart
+from minutebook.link import approval
+from minutebook.model import ATTENDANCE_GROUPS, Archive, Item, Meeting, MinutePart, urls
 
 FORMAT_VERSION = 1
 
@@ -48,7 +49,7 @@ def _item(item: Item) -> dict:
     minute = item.minute
     public = not item.private
     return {
-        "id": f"{item.meeting.id}/{item.slug}",
+        "id": item.id,
         "agenda_number": item.number,
         "minute": minute.cite if minute else None,
         "title": item.title,
@@ -67,7 +68,7 @@ def _item(item: Item) -> dict:
 
 def meeting_record(meeting: Meeting) -> dict:
     minutes = meeting.minutes
-    attendance = {group: [] for group in ATTENDANCE_GROUPS}
+    attendance: dict[str, list[dict[str, Any]]] = {group: [] for group in ATTENDANCE_GROUPS}
     if minutes:
         for group, entries in minutes.attendance.items():
             attendance[group] = [_attendee(a) for a in entries]
@@ -84,6 +85,8 @@ def meeting_record(meeting: Meeting) -> dict:
         "published": meeting.agenda_published.isoformat() if meeting.agenda_published else None,
         "closed": minutes.closed if minutes else None,
         "minutes_approved": minutes.approved if minutes else None,
+        "minutes_approval": approval.recorded(minutes) if minutes else "not in this archive",
+        "minutes_approved_at": minutes.approved_at.isoformat() if minutes and minutes.approved_at else None,
         "url": urls.meeting(meeting),
         "attendance": attendance,
         "declarations": [{"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
@@ -114,7 +117,7 @@ def meetings_json(archive: Archive, settings=None) -> str:
 # -- CSV for people who use spreadsheets -----------------------------------------------------------
 
 MEETING_COLUMNS = ["id", "committee", "date", "start", "place", "status", "published", "closed",
-                   "minutes_approved", "url", "present", "apologies", "items", "papers"]
+                   "minutes_approved", "minutes_approval", "url", "present", "apologies", "items", "papers"]
 ITEM_COLUMNS = ["id", "meeting", "date", "agenda_number", "minute", "title", "pages", "lead", "topic", "private",
                 "resolutions", "references", "papers", "url"]
 
@@ -164,16 +167,12 @@ def items_csv(archive: Archive) -> str:
 
 # -- topics, work programmes and the tracker --------------------------------------------------------
 
-def _item_id(item) -> str:
-    return f"{item.meeting.id}/{item.slug}"
-
-
 def topics_json(archive: Archive, settings=None) -> str:
     from minutebook.settings import SiteSettings
 
     data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()),
             "topics": [{"id": t.id, "title": t.title, "url": urls.topic(t.id), "committees": t.committees,
-                        "items": [_item_id(i) for i in t.items]} for t in archive.topics]}
+                        "items": [i.id for i in t.items]} for t in archive.topics]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -191,7 +190,7 @@ def programme_json(archive: Archive, settings=None) -> str:
             "entries": [{"planned": p.entry.date.isoformat() if p.entry.date else None, "bucket": p.entry.bucket,
                          "title": p.entry.title, "detail": p.entry.detail or None, "leads": p.entry.leads,
                          "source": p.entry.source or None, "status": p.status,
-                         "considered_at": [_item_id(i) for i in p.items]} for p in plans],
+                         "considered_at": [i.id for i in p.items]} for p in plans],
         })
     data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()), "programmes": programmes}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -201,9 +200,10 @@ def _action_record(a) -> dict:
     return {"meeting": a.meeting.id if a.meeting else None,
             "meeting_date": a.meeting_date.isoformat() if a.meeting_date else None,
             "committee": a.committee, "item_title": a.item_title, "minute": a.minute,
-            "item": _item_id(a.item) if a.item else None, "topic": a.topic.id if a.topic is not None else None,
+            "item": a.item.id if a.item else None, "topic": a.topic.id if a.topic is not None else None,
             "kind": a.kind, "text": a.tracker_text or a.text, "response": a.response or None,
-            "status": a.status or ("answered" if a.answered else "open")}
+            "status": a.status or ("answered" if a.answered else "open"),
+            "state": a.state, "last_report": a.last_report.isoformat() if a.last_report else None}
 
 
 def actions_json(archive: Archive, settings=None) -> str:
@@ -232,5 +232,5 @@ def programme_csv(archive: Archive) -> str:
 
 def topics_csv(archive: Archive) -> str:
     rows = [{"id": t.id, "title": t.title, "committees": "; ".join(t.committees), "items": "; ".join(
-        _item_id(i) for i in t.items), "url": urls.topic(t.id)} for t in archive.topics]
+        i.id for i in t.items), "url": urls.topic(t.id)} for t in archive.topics]
     return _csv(["id", "title", "committees", "items", "url"], rows)

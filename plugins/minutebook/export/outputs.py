@@ -5,25 +5,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from minutebook.export.opendata import (actions_csv, actions_json, items_csv, meetings_csv, meetings_json, programme_csv,
-                     programme_json, topics_csv, topics_json)
-from minutebook.export.feeds import committee_feeds, site_feeds, topic_feed
 from minutebook.export.calendars import all_calendars
-from minutebook.model import Archive
+from minutebook.export.feeds import committee_feeds, site_feeds, topic_feed
+from minutebook.export.opendata import (
+    actions_csv,
+    actions_json,
+    items_csv,
+    meetings_csv,
+    meetings_json,
+    programme_csv,
+    programme_json,
+    topics_csv,
+    topics_json,
+)
 from minutebook.link.redirects import redirect_page
+from minutebook.model import Archive, urls
 from minutebook.settings import SiteSettings
 
 
 def write_text(site_dir: Path, rel: str, text: str) -> None:
-    path = Path(site_dir) / rel
+    path = urls.site_file(site_dir, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
 
 def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None,
-              moved: list[tuple[str, str]] = ()) -> list[str]:
+              moved: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Write every output beside the pages; return the paths written, relative to the site."""
     settings = settings or SiteSettings()
     written = []

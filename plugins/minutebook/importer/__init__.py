@@ -14,6 +14,7 @@ The guide is docs/guide/importing.md.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from minutebook.importer.agenda import read_front_sheet
@@ -28,7 +29,14 @@ from minutebook.importer.source import Unreadable, read_text
 from minutebook.importer.split import split_pack
 from minutebook.importer import writer
 
-INPUT_SUFFIXES = (".txt", ".md", ".text")
+INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
+# the law of exempt information a pack cites says which nation's council printed it
+NATION_CITES = (
+    ("scotland", re.compile(r"Schedule 7A|Local Government \(Scotland\) Act", re.I)),
+    ("wales", re.compile(r"Part 4 of Schedule 12A|paragraphs? 1[2-8] of (?:Part 4 of )?Schedule 12A", re.I)),
+    ("northern-ireland", re.compile(r"Local Government Act \(Northern Ireland\) 2014", re.I)),
+    ("england", re.compile(r"Part 1 of Schedule 12A|paragraphs? [1-7] of (?:Part 1 of )?Schedule 12A", re.I)),
+)
 
 
 def _inputs(paths: list[Path], report: Report) -> list[tuple[Path, str]]:
@@ -37,8 +45,8 @@ def _inputs(paths: list[Path], report: Report) -> list[tuple[Path, str]]:
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not inside:
-                report.error(_shown(path), None, "is a folder with no .txt files in it",
-                             "give the text files of the packs")
+                report.error(_shown(path), None, "is a folder with no .pdf or .txt files in it",
+                             "give the PDF packs or their text files")
                 report.failed.add(_shown(path))
                 report.counts["inputs"] += 1
             found.extend((p, _shown(p)) for p in inside)
@@ -58,8 +66,17 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _cited_law(source, assembler: Assembler) -> None:
+    for line in source.lines:
+        for nation, pattern in NATION_CITES:
+            if pattern.search(line.text):
+                assembler.nations.setdefault(nation, (source.name, line.no))
+                break
+
+
 def import_pack(name: str, text: str, assembler: Assembler, report: Report, people: PeopleBook) -> None:
     source = clean(name, text)
+    _cited_law(source, assembler)
     parts = split_pack(source, report)
     if not parts:
         report.error(name, None, "no agenda front sheet, minutes, paper or work programme was recognised",
@@ -76,7 +93,8 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
             elif found is not None:
                 agenda = found
         elif part.kind == "minutes":
-            minutes = read_minutes(part, source, report, people)
+            minutes = read_minutes(part, source, report, people,
+                                   assembler.council.year_starts if assembler.council else 5)
             if minutes is not None:
                 documents.append(minutes)
         elif part.kind == "paper":
@@ -97,7 +115,7 @@ def run_import(paths: list[Path], into: Path, force: bool = False, dry_run: bool
                committee: str | None = None, report_path: Path | None = None, quiet: bool = False) -> int:
     report = Report(quiet=quiet)
     people = PeopleBook()
-    assembler = Assembler(report, people, committee)
+    assembler = Assembler(report, people, committee, _existing_council(into, report))
     inputs = _inputs(paths, report)
     report.counts["inputs"] += len(inputs)
     for n, (path, name) in enumerate(inputs, start=1):
@@ -133,6 +151,20 @@ def run_import(paths: list[Path], into: Path, force: bool = False, dry_run: bool
             return 1
     differs = any(state == "differs" for state in report.files.values())
     return 1 if report.errors or differs else 0
+
+
+def _existing_council(into: Path, report: Report):
+    """The target archive's council.yml (read as the build reads it), or None."""
+    from minutebook.load.council import COUNCIL_FILE, read_council
+    from minutebook.problems import Problems
+
+    if not (into / COUNCIL_FILE).is_file():
+        return None
+    problems = Problems(root=into)
+    council = read_council(into, problems)
+    for problem in problems.items:
+        report.warn(str(into / COUNCIL_FILE), problem.line, problem.message, problem.fix)
+    return council
 
 
 def _existing_people(path: Path, report: Report) -> dict:

@@ -35,7 +35,11 @@ PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$"
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
                   r"update)\s+(?:of|from|by)\b", re.I)
-EXEMPT = re.compile(r"paragraph\s+(?P<n>[1-7])\b", re.I)
+EXEMPT = re.compile(r"paragraphs?\s+(?P<n>1[0-8]|[1-9])\b", re.I)
+SECTION = re.compile(r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
+                     r"(?P<private>private(?: business)?|(?:exempt|confidential) (?:items|business)))[:.]?$", re.I)
+PRIVATE_PART = re.compile(r"\b(?:private|exempt|confidential|excluded)\b", re.I)
+TABLE_HEAD = re.compile(r"^(?:item|no\.?|number)\t+(?:title|subject|business|report)(?:\t+(?:pages?|page no\.?))?$", re.I)
 CONTACT = re.compile(r"person to contact about the agenda.*?\bis\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s*"
                      r"(?P<role>[^,]+),.*?telephone\s+(?P<phone>[\d() ]*\d)", re.I | re.S)
 EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
@@ -82,6 +86,48 @@ def _pages(text: str | None) -> str | None:
     return f"{match.group('from')}-{match.group('to')}" if match.group("to") else match.group("from")
 
 
+def _labelled_block(lines: list[Line]):
+    """'Date: …' / 'Time: …' / 'Venue: …' (values on the line or the next): (date+time text, place, index after)."""
+    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
+
+    values: dict[str, str] = {}
+    first = end = None
+    k = 0
+    while k < len(lines) and (first is None or k - first < 8):
+        text = _t(lines[k])
+        for key, pattern in (("date", DATE_LABEL), ("time", TIME_LABEL), ("place", PLACE_LABEL)):
+            match = pattern.match(text)
+            if match and key not in values and len(text) <= 120:
+                value = match.group("rest").strip()
+                if not value and k + 1 < len(lines):
+                    value = _t(lines[k + 1])
+                    k += 1
+                values[key] = value
+                first = k if first is None else first
+                end = k + 1
+                break
+        else:
+            if first is not None:
+                break
+        k += 1
+    if "date" not in values:
+        return None
+    return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
+
+
+def _committee_above(lines: list[Line], before: int) -> str:
+    """The committee's name: the last line above the date block that is not the council or a notice."""
+    from minutebook.importer.split import BOILERPLATE, ORG_LINE
+
+    for k in range(before - 1, -1, -1):
+        text = _t(lines[k])
+        if BOILERPLATE.match(text) or (ORG_LINE.search(text) and not re.search(r"\b(?:committee|board|panel|cabinet|"
+                                                                              r"executive|sub-committee)\b", text, re.I)):
+            continue
+        return re.sub(r"^(?:a\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
+    return _t(lines[0])
+
+
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
     lines = [l for l in part.lines if l.text.strip()]
     if not lines:
@@ -89,7 +135,33 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     committee = _t(lines[0])
     index = {_t(l).lower().rstrip(":"): k for k, l in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
-    if when_at is None or when_at + 1 >= len(lines):
+    if when_at is None:
+        block = _labelled_block(lines)
+        if block is None:
+            report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
+            return None
+        when, place, first, end = block
+        day = find_date(when)[0]
+        if day is None:
+            report.error(source.name, lines[first].no, f"the front sheet's date '{when}' cannot be read",
+                         "check the 'Date:' line")
+            return None
+        agenda = Agenda(committee=_committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when),
+                        place=place)
+        if agenda.start is None:
+            report.warn(source.name, lines[first].no, f"no start time in '{when}'", "add start: \"HH:MM\"")
+        k, notes_before = end, []
+        while k < len(lines) and not _starts_agenda(lines, k):
+            text = _t(lines[k])
+            if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
+                _membership(text, lines[k], agenda, source, report)
+            elif not BOILERPLATE_LINE.match(text):
+                notes_before.append(text)
+            k += 1
+        k = _read_items(lines, k, agenda, source, report)
+        _read_tail(lines[k:], agenda, notes_before, source, report)
+        return agenda
+    if when_at + 1 >= len(lines):
         report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
         return None
     when = _t(lines[when_at + 1])
@@ -106,7 +178,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if k < len(lines) and _t(lines[k]).lower().rstrip(":") == "place" and k + 1 < len(lines):
         agenda.place = _t(lines[k + 1])
         k += 2
-    while k < len(lines) and not re.match(r"^(?:public|private) business\b", _t(lines[k]), re.I):
+    while k < len(lines) and not re.match(r"^(?:public|private) business\b", _t(lines[k]), re.I) \
+            and not (SECTION.match(_t(lines[k])) or ITEM.match(_t(lines[k]))):
         notes_before.append(_t(lines[k]))
         k += 1
     k = _read_items(lines, k, agenda, source, report)
@@ -114,18 +187,68 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     return agenda
 
 
+BOILERPLATE_LINE = re.compile(r"^(?:agenda|public document pack|notice of (?:a )?meeting)$", re.I)
+
+
+def _starts_agenda(lines: list[Line], k: int) -> bool:
+    text = _t(lines[k])
+    return bool(re.match(r"^(?:public|private) business\b", text, re.I) or SECTION.match(text) or ITEM.match(text)
+                or TABLE_HEAD.match(lines[k].text.strip()) or _table_item(lines[k]))
+
+
+def _table_item(line: Line):
+    """An agenda row of an Item / Title / Page table: (number, title, pages) or None."""
+    if "\t" not in line.text:
+        return None
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+        return None
+    pages = None
+    if len(cells) >= 3 and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", cells[-1]):
+        pages = re.sub(r"\s*[-–]\s*", "-", cells[-1])
+        cells = cells[:-1]
+    return cells[0].rstrip("."), " ".join(cells[1:]), pages
+
+
+def _section(text: str) -> bool | None:
+    """True for a private part of the agenda ("Part B", "Private business"), False for a public one."""
+    match = SECTION.match(text)
+    if not match or len(text) > 120:
+        return None
+    if match.group("part"):
+        which = match.group("which").lower()
+        return bool(PRIVATE_PART.search(text) and not re.search(r"\bpublic\b", text, re.I)) or \
+            which in ("b", "2", "two", "ii")
+    return bool(match.group("private"))
+
+
 def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, report: Report) -> int:
     private = False
     current: AgendaItem | None = None
+    in_table = False
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
+        row = _table_item(lines[k])
         if low.startswith("public business"):
             private, current = False, None
         elif low.startswith("private business"):
             private, current = True, None
-        elif low in ("nil", "none"):
+        elif _section(text) is not None:
+            private, current = _section(text), None
+        elif low in ("nil", "none", "agenda"):
             pass
+        elif TABLE_HEAD.match(lines[k].text.strip()):
+            in_table = True
+        elif row:
+            number, title, pages = row
+            current = AgendaItem(number, title.strip(" ."), lines[k].no, pages=pages, private=private)
+            agenda.items.append(current)
+            in_table = True
+        elif in_table and "\t" not in lines[k].text and not (current and LEAD.match(text) and not current.lead) \
+                and not (current and EXEMPT.search(text)):
+            break
         elif ITEM.match(text):
             match = ITEM.match(text)
             current = AgendaItem(match.group("number"), match.group("title").strip(" ."), lines[k].no,
@@ -138,6 +261,10 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current.parts.append((f"{current.number}{match.group('letter')}", match.group("title").strip()))
         elif current and LEAD.match(text) and not current.lead:
             current.lead = text
+            paragraph = EXEMPT.search(text)
+            if paragraph and current.private:
+                current.exempt_paragraph = int(paragraph.group("n"))
+                current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
         elif is_date_line(text) or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text):
             break
         elif current:
@@ -151,38 +278,43 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         k += 1
     for item in agenda.items:
         if item.private and item.exempt_paragraph is None:
-            report.warn(source.name, item.line, f"private item {item.number} does not say which paragraph of "
-                        "Schedule 12A makes it exempt", "add exempt_paragraph: N (1-7) in meeting.md")
+            item.exempt_paragraph = "not stated"
+            report.warn(source.name, item.line, f"private item {item.number} does not say which paragraph of the law "
+                        "on exempt information makes it exempt; written as 'exempt_paragraph: not stated'",
+                        "write the paragraph in meeting.md if it is known")
     return k
+
+
+def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
+    names, problems = split_names(re.sub(r"^members(?:hip)?\s*:\s*", "", text, flags=re.I), allow_bare=True)
+    agenda.membership = [(name, role) for name, role, _ in names]
+    agenda.membership_printed = [raw for _, _, raw in names]
+    for problem in problems:
+        report.warn(source.name, line.no, f"could not read '{problem}' in the membership as a name",
+                    "add the member to committee.md by hand")
+    for name, role, _ in names:
+        if role and role not in ROLES:
+            report.warn(source.name, line.no, f"the role '{role}' of {name} is not one the format "
+                        f"knows ({', '.join(ROLES)}); left out", "add it by hand if it matters")
 
 
 def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], source: Source, report: Report) -> None:
     paragraphs: list[str] = list(notes_before)
     k = 0
-    if k < len(lines) and not is_date_line(_t(lines[k])):
-        by = _t(lines[k])
-        parts = [p.strip() for p in by.split(",")]
-        agenda.published_by = ", ".join(parts[:-1]) if len(parts) >= 3 else by
-        k += 1
-    if k < len(lines) and is_date_line(_t(lines[k])):
-        agenda.published = find_date(_t(lines[k]))[0]
-        k += 1
-    else:
-        agenda.published_by = ""
-        k = 0
+    dated = next((j for j in range(min(len(lines), 5)) if is_date_line(_t(lines[j]))), None)
+    if dated is not None and all(len(_t(l)) <= 90 and not _t(l).endswith(".") for l in lines[:dated]):
+        if dated == 1:
+            by = _t(lines[0])
+            parts = [p.strip() for p in by.split(",")]
+            agenda.published_by = ", ".join(parts[:-1]) if len(parts) >= 3 else by
+        elif dated > 1:
+            agenda.published_by = ", ".join(_t(l) for l in lines[:min(dated, 2)])
+        agenda.published = find_date(_t(lines[dated]))[0]
+        k = dated + 1
     for line in lines[k:]:
         text = _t(line)
         if re.match(r"^membership\s*:", text, re.I):
-            names, problems = split_names(re.sub(r"^membership\s*:\s*", "", text, flags=re.I), allow_bare=True)
-            agenda.membership = [(name, role) for name, role, _ in names]
-            agenda.membership_printed = [raw for _, _, raw in names]
-            for problem in problems:
-                report.warn(source.name, line.no, f"could not read '{problem}' in the membership as a name",
-                            "add the member to committee.md by hand")
-            for name, role, _ in names:
-                if role and role not in ROLES:
-                    report.warn(source.name, line.no, f"the role '{role}' of {name} is not one the format "
-                                f"knows ({', '.join(ROLES)}); left out", "add it by hand if it matters")
+            _membership(text, line, agenda, source, report)
             continue
         if paragraphs and not ends_sentence(paragraphs[-1]) and text[:1].islower() \
                 and not re.match(r"^[\w-]+:", text):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from minutebook.model import MunicipalYear, municipal_year
 from minutebook.model.names import normalise, slugify
 from minutebook.importer.agenda import Agenda, AgendaItem
-from minutebook.importer.dates import municipal_year, year_label
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
 from minutebook.importer.programme import Programme
@@ -68,6 +68,7 @@ class CommitteeOut:
 
 @dataclass
 class Assembly:
+    council: dict | None = None  # council.yml to write: nation and numbering schemes read from the packs
     committees: dict[str, CommitteeOut] = field(default_factory=dict)
     meetings: dict[tuple[str, dt.date], MeetingOut] = field(default_factory=dict)
     programmes: dict[tuple[str, int], dict] = field(default_factory=dict)
@@ -75,11 +76,13 @@ class Assembly:
 
 
 class Assembler:
-    def __init__(self, report: Report, people, committee_override: str | None = None):
+    def __init__(self, report: Report, people, committee_override: str | None = None, council=None):
         self.report = report
         self.people = people
         self.override = committee_override
         self.out = Assembly()
+        self.council = council  # load.council.Council of the target archive, when it has council.yml
+        self.nations: dict[str, tuple[str, int]] = {}  # nation -> (file, line) of the first citation of its law
 
     # -- committees and meetings ------------------------------------------------------------------
     def committee(self, printed: str) -> str:
@@ -241,12 +244,12 @@ class Assembler:
         key = (meeting.committee, programme.year)
         existing = self.out.programmes.get(key)
         if existing and existing["date"] > meeting.date:
-            self.report.warn(source, programme.line, f"the work programme {year_label(programme.year)} is also "
+            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} is also "
                              f"printed in the pack of {existing['date'].isoformat()}, which is kept",
                              "check the programme")
             return
         if existing:
-            self.report.warn(source, programme.line, f"the work programme {year_label(programme.year)} was also "
+            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} was also "
                              f"printed in the pack of {existing['date'].isoformat()}; this later one is kept",
                              "check the programme")
         used = {p.slug for p in meeting.papers}
@@ -330,7 +333,61 @@ class Assembler:
                                      f"'{minute.title}' matches no agenda item of {meeting.date.isoformat()}",
                                      "add {item=N} to its heading if it records an agenda item")
 
+    def _numbering(self) -> None:
+        """Each committee's numbering scheme, from its printed minute numbers; council.yml when not the default."""
+        from collections import Counter
+
+        from minutebook.importer.numbering import scheme_of
+
+        schemes: dict[str, dict] = {}
+        where: dict[str, tuple[str, int | None]] = {}
+        for slug in sorted(self.out.committees):
+            meetings = [m for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
+            found = Counter(scheme_of(n.printed, m.minutes.year) or "{number}/{yy}" if n.printed else
+                            "{number}/{yy}" for m in meetings for n in m.minutes.minutes)
+            restart = False
+            by_year: dict[int, set[int]] = {}
+            for meeting in meetings:
+                numbers = {n.number for n in meeting.minutes.minutes}
+                seen = by_year.setdefault(meeting.minutes.year, set())
+                restart = restart or bool(seen & numbers)
+                seen |= numbers
+            if not found:
+                continue
+            pattern = found.most_common(1)[0][0]
+            if restart and pattern == "{number}/{yy}":
+                pattern = "{number}"
+            if pattern != "{number}/{yy}" or restart:
+                schemes[slug] = {"minute_numbers": pattern, **({"numbers_restart": "meeting"} if restart else {})}
+                first = meetings[0]
+                where[slug] = (first.minutes_source, first.minutes.minutes[0].line if first.minutes.minutes else None)
+        nation = min(self.nations, key=lambda n: self.nations[n]) if len(self.nations) == 1 else None
+        if len(self.nations) > 1:
+            cited = "; ".join(f"{n} at {f}:{line}" for n, (f, line) in sorted(self.nations.items()))
+            self.report.warn(next(iter(self.nations.values()))[0], None, f"the packs cite the law of more than one "
+                             f"nation ({cited}); council.yml says nothing about the nation",
+                             "set nation: in meetings/council.yml")
+        if self.council is not None and self.council.source:
+            for slug, scheme in schemes.items():
+                have = self.council.scheme(slug)
+                if have.pattern != scheme["minute_numbers"] or have.restart != scheme.get("numbers_restart", "year"):
+                    self.report.warn(self.council.source, None, f"the minutes of {slug} are numbered like "
+                                     f"'{scheme['minute_numbers']}', but council.yml gives '{have.pattern}'",
+                                     f"add under committees: '{slug}: {{minute_numbers: \"{scheme['minute_numbers']}\""
+                                     + (", numbers_restart: meeting" if scheme.get("numbers_restart") else "") + "}'")
+            return
+        if schemes or (nation and nation != "england"):
+            self.out.council = {"nation": nation or "england", "committees": schemes or None}
+            for slug, scheme in schemes.items():
+                self.report.warn(*where[slug], f"the minutes of {slug} are numbered '{scheme['minute_numbers']}'"
+                                 + (" and start again at each meeting" if scheme.get("numbers_restart") else "")
+                                 + ": written to council.yml", "check the scheme in meetings/council.yml")
+            if nation and nation != "england":
+                self.report.warn(*self.nations[nation], f"the papers cite the law of {nation.replace('-', ' ').title()}"
+                                 ": nation written to council.yml", "check nation: in meetings/council.yml")
+
     def finish(self) -> Assembly:
+        self._numbering()
         for meeting in self.out.meetings.values():
             self._join_minutes(meeting)
         for meeting in self.out.meetings.values():

@@ -11,6 +11,11 @@
     Apologies: Councillor P Male
      S Hanson and R Potter
 
+Other shapes: a paragraph "PRESENT: Councillors A, B and C"; "Sederunt:" (Scotland) for present;
+an attendance table (tab-separated "Name<TAB>Role" rows under a header such as "Councillor<TAB>Role");
+"ALSO PRESENT:" / "In attendance:" entries that are councillors go to other members and entries
+"Name, Job title" or "Name (Job title)" to officers; substitutes "Councillor X for Councillor Y".
+
 A label starts a group; lines without a label continue it. A label broken over two lines
 ("Cabinet Member and" / "Deputy Cabinet Member:") is one label; when each of its two lines carries
 exactly one name, each name gets the role its line names. A line that is not a name (the end of
@@ -30,8 +35,9 @@ GROUPS = (
     (re.compile(r"^co-?opted members?$", re.I), "co_opted"),
     (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
-    (re.compile(r"^(?:members?|councillors|members present|present)$", re.I), "present"),
-    (re.compile(r"^(?:employees|officers)(?: \(by directorate\))?(?: present)?$", re.I), "officers"),
+    (re.compile(r"^(?:members?|councillors|members present|present|sederunt|councillors present)$", re.I), "present"),
+    (re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
+     "officers"),
     (re.compile(r"^(?:others? invited|invited|in attendance|also in attendance|also present|guests?)$", re.I),
      "invited"),
     (re.compile(r"^apologies(?: for absence)?(?: received)?$", re.I), "apologies"),
@@ -41,6 +47,13 @@ LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$"
 OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>.*)$")
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
+COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
+OFFICER_ROLE = re.compile(r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
+                          r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
+                          r"monitoring|democratic|committee services)\b", re.I)
+SUBSTITUTE = re.compile(r"^(?P<who>.+?)\s+(?:\(?substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I)
+TABLE_HEAD = re.compile(r"^(?:councillors?|members?|names?)\t+(?:roles?|attendance|position|status|notes?)\s*$", re.I)
+ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
 
 def group_of(label: str) -> str | None:
@@ -71,8 +84,12 @@ class AttendanceReader:
         while i < len(filled):
             line = filled[i]
             text = plain(line.text)
-            if re.match(r"^present\s*:?\s*$", text, re.I):
+            if re.match(r"^(?:present|sederunt)\s*:?\s*$", text, re.I):
                 self.group = "present"
+                i += 1
+                continue
+            if "\t" in line.text:
+                self._table_row(line)
                 i += 1
                 continue
             open_label = OPEN_LABEL.match(text)
@@ -102,6 +119,31 @@ class AttendanceReader:
             i += 1
         self._finish_split_label()
         return {g: v for g, v in self.groups.items() if v}
+
+    def _table_row(self, line: Line) -> None:
+        """'E Prosser<TAB>Chair': a row of an attendance table (the header row is left out)."""
+        if TABLE_HEAD.match(line.text.strip()):
+            self._start(self.group or "present")
+            return
+        cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
+        if not cells or not parse_name(cells[0], allow_bare=True):
+            self.report.warn(self.source, line.no, f"'{' '.join(cells)[:60]}' in the attendance table is not a name; "
+                             "left out", "add it to minutes.md by hand")
+            return
+        role = cells[1] if len(cells) > 1 else ""
+        group = self.group or "present"
+        if ABSENT.match(role):
+            group, role = "apologies", ""
+        elif re.match(r"^substitute\b", role, re.I):
+            group, role = "substitutions", ""
+        elif re.fullmatch(r"(?:member|present|councillor|yes|attended|✓)", role, re.I):
+            role = ""
+        entry = {"name": printed(cells[0])}
+        if role:
+            entry["role"] = role
+        saved, self.group = self.group, group
+        self._add(entry, line, cells[0])
+        self.group = saved or "present"
 
     def _start(self, group: str) -> None:
         self._finish_split_label()
@@ -137,7 +179,22 @@ class AttendanceReader:
                 if directorate:
                     entry["directorate"] = directorate
                 return [self._add(entry, line)]
+        if self.group in ("invited", "officers", "other_members") and COUNCILLORS.match(text) and not names_only:
+            saved, self.group = self.group, "other_members"
+            names, problems = split_names(text, allow_bare=True)
+            added = [self._add({"name": n, **({"role": r} if r else {})}, line, raw) for n, r, raw in names]
+            for problem in problems:
+                self.report.warn(self.source, line.no, f"could not read '{problem}' in the attendance as a name; "
+                                 "left out", "add it to minutes.md by hand")
+            self.group = saved
+            return added
         if self.group == "invited":
+            name, _, rest = text.partition(",")
+            if parse_name(name) and rest.strip() and OFFICER_ROLE.search(rest) and not DASH.search(text):
+                saved, self.group = self.group, "officers"
+                added = [self._add({"name": printed(name), "role": rest.strip()}, line, name)]
+                self.group = saved
+                return added
             pieces = DASH.split(text, maxsplit=1)
             if parse_name(pieces[0]):
                 entry = {"name": printed(pieces[0])}
@@ -145,6 +202,15 @@ class AttendanceReader:
                     entry["organisation"] = pieces[1].strip()
                 return [self._add(entry, line)]
             return self._continuation(text, line)
+        if self.group == "substitutions":
+            substitute = SUBSTITUTE.match(text)
+            if substitute and parse_name(substitute.group("who")):
+                return [self._add({"name": printed(substitute.group("who")),
+                                   "for": printed(substitute.group("for"))}, line, substitute.group("who"))]
+        if self.group == "officers" and "(" in text:
+            names, problems = split_names(text, allow_bare=True)
+            if names and not problems:
+                return [self._add({"name": n, **({"role": r} if r else {})}, line, raw) for n, r, raw in names]
         names, problems = split_names(text, allow_bare=self.group in ("apologies", "present", "substitutions"))
         added = []
         for name, role, raw in names:

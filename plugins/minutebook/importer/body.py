@@ -127,7 +127,8 @@ class BodyReader:
         indent = len(text) - len(text.lstrip(" "))
         if self.minutes:
             part = PART.match(plain(stripped))
-            if part and not plain(stripped).endswith((".", ";", ",")) and blank:
+            if part and not plain(stripped).endswith((".", ";", ",", " and", " or")) and blank \
+                    and not part.group("title").strip(" *")[:1].islower():
                 return El("heading", f"({part.group('letter')}) {part.group('title').strip()}", line.no, level=3)
         if line.heading and not BULLET.match(stripped):
             clean_heading = plain(stripped)
@@ -195,8 +196,8 @@ class BodyReader:
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text):
             return False
-        if LABELLED.match(plain(el.text)):
-            return False
+        if LABELLED.match(plain(el.text)) or LETTERED.match(plain(el.text)) or re.match(r"^\(\d{1,2}\)\s", plain(el.text)):
+            return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
         if first.islower():
             return True
         prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")

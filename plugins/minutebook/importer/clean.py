@@ -11,7 +11,11 @@ What PDF-to-text tools leave behind and what is done with it:
 * Markdown links to e-mail addresses and empty anchors become their text;
 * agenda lines glued together by the extraction ("Public Business**1. Apologies****2. …") are
   split again;
-* trailing spaces (Markdown hard breaks) and non-breaking spaces are removed.
+* trailing spaces (Markdown hard breaks) and non-breaking spaces are removed;
+* running headers and footers are removed: a short line printed again and again that names a date
+  ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
+  right beside it or beside a page number ("Glanafon County Borough Council" above the footer);
+  a line of its own "- 3 -" is a page number.
 
 Bold markers stay in the text: the readers decide (minutes lose them, papers keep inline bold).
 """
@@ -24,7 +28,11 @@ from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
 AGENDA_ITEM = re.compile(r"^\W*Agenda Item\s+(\d{1,3}[a-z]?)\W*$", re.I)
-PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
+RUNNING_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
+                          r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b", re.I)
+STRUCTURAL = re.compile(r"^(?:minutes?\b|time and date|date\b|time\b|venue\b|place\b|present\b|agenda\b|"
+                        r"(?:public|private) business|part [a-z1-4]\b|resolved\b)", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*)\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 SUP = re.compile(r"\s?<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
@@ -96,4 +104,43 @@ def clean(name: str, text: str) -> Source:
             for part in piece.split("\n"):
                 if part.strip():
                     source.lines.append(Line(number, part.rstrip(" "), heading))
+    _remove_running_lines(source)
     return source
+
+
+def _furniture_candidate(text: str) -> bool:
+    return len(text) <= 120 and "\t" not in text and not text.endswith((".", ":", ";")) \
+        and not STRUCTURAL.match(text) and not re.match(r"^\(?\d", text)
+
+
+def _remove_running_lines(source: Source) -> None:
+    """Running headers and footers: repeated short lines with a date, and the repeated lines beside them."""
+    counts: dict[str, int] = {}
+    for line in source.lines:
+        text = line.text.strip()
+        if text and _furniture_candidate(text):
+            counts[text] = counts.get(text, 0) + 1
+    running = {t for t, n in counts.items() if n >= 2 and RUNNING_DATE.search(t)}
+    if not running and not any(kind == "page" for kind, _ in source.markers.values()):
+        return
+    lines = source.lines
+    furniture = {i for i, l in enumerate(lines) if l.text.strip() in running}
+    pages = {l.no for l in lines}
+    page_lines = {no for no, (kind, _) in source.markers.items() if kind == "page"}
+    index_of = {l.no: i for i, l in enumerate(lines)}
+    anchors = set(furniture) | {index_of[n] for n in page_lines if n in index_of}
+    changed = True
+    while changed:  # lines printed right above or below a running line, again and again, belong to it
+        changed = False
+        for i in sorted(anchors):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and j not in anchors and lines[j].text.strip() \
+                        and counts.get(lines[j].text.strip(), 0) >= 2 and abs(lines[j].no - lines[i].no) == 1 \
+                        and _furniture_candidate(lines[j].text.strip()):
+                    anchors.add(j)
+                    furniture.add(j)
+                    changed = True
+    del pages
+    for i in furniture:
+        source.markers.setdefault(lines[i].no, ("page", ""))
+        lines[i] = Line(lines[i].no, "")

@@ -46,10 +46,6 @@ def find_date(text: str, default_year: int | None = None):
     return None, None
 
 
-def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
-    return find_date(text, default_year)[0]
-
-
 def is_date_line(text: str) -> bool:
     """A line that is only a date ("Wednesday, 19 April 2017", "16 September 2021")."""
     day, match = find_date(text)
@@ -74,10 +70,6 @@ def parse_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def municipal_year(day: dt.date) -> int:
-    return day.year if day.month >= 5 else day.year - 1
-
-
 def year_of_month(month: int, start_year: int) -> int:
     """The calendar year of a month in the municipal year starting in May ``start_year``."""
     return start_year if month >= 5 else start_year + 1
@@ -96,6 +88,3 @@ def date_in_municipal_year(text: str, start_year: int):
             continue
     return None, None, False
 
-
-def year_label(start: int) -> str:
-    return f"{start}/{(start + 1) % 100:02d}"

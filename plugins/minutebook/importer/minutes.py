@@ -9,9 +9,13 @@
     … RESOLVED that the Scrutiny Board / - 1) Note …
     (Meeting closed at 4.00 pm)
 
-A minute heading is a paragraph of its own, "N. Title", where N follows the minute before (a
-numbered list inside a minute, "1. Note the refreshed draft…", does not continue the sequence).
-"Private Business" marks the minutes after it as private.
+A minute heading is a paragraph of its own, "N. Title", "CAB/22/017 Title", "PC.45/22 TITLE" or
+"Min. No. 2023/045 TITLE" (:mod:`.numbering`), where N follows the minute before (a numbered list
+inside a minute, "1. Note the refreshed draft…", does not continue the sequence). "Private
+Business", or a minute excluding the press and public, marks the minutes after it as private (with
+the paragraph the exclusion gives, or "not stated"). Apologies and substitutes given as a minute of
+their own ("Apologies were received from Councillor X. Councillor Y attended as a substitute for
+Councillor X.") join the attendance.
 """
 
 from __future__ import annotations
@@ -22,16 +26,28 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.body import BodyReader
-from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.dates import TIME, find_date, parse_time
+from minutebook.importer.numbering import CITED, HEADING as NUMBERED, read_number
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
 from minutebook.importer.textutil import plain, similarity
 
-HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.{0,160})$")
-DECLARED = re.compile(r"(?P<name>(?:(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr)\s+)?(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+)\s+declared\s+"
-                      r"(?:an?\s+)?(?P<interest>[\w -]*?interest)\b(?P<rest>[^.]*)\.?", re.S)
-APPROVED = re.compile(r"minutes of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
+PRESENT = re.compile(r"^(?:present|sederunt|attendance|members present|in attendance)\s*[:.-]*(?:\s|$)", re.I)
+EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
+EXEMPT_PARAGRAPH = re.compile(r"\bparagraphs?\s+(1[0-8]|[1-9])\b", re.I)
+PLACE = re.compile(r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
+                   r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)", re.I)
+PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
+APOLOGIES_SENTENCE = re.compile(r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|"
+                                r"intimated|given)\s+(?:from|on behalf of|for)\s+(?P<names>[^.]+)", re.I)
+SUBSTITUTE_SENTENCE = re.compile(r"(?P<who>(?:Councillor|Cllr)\s+[^.,;]+?)\s+(?:attended|was present|substituted)?\s*"
+                                 r"(?:as\s+(?:a|the)\s+)?substitute\s+for\s+(?P<for>(?:Councillor|Cllr)\s+[^.,;]+)",
+                                 re.I)
+DECLARED = re.compile(r"(?P<name>(?:(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr|Bailie|Provost)\s+)?(?:[A-Z]\.?\s+)*"
+                      r"[A-Z][\w'’-]+)\s+declared\s+(?:an?\s+)?(?P<interest>[\w -]*?interest)\b"
+                      r"(?P<rest>(?:[^.]|\.(?=\S)|(?<=\bMin)\.\s|(?<=\bNo)\.\s)*)\.?", re.S)
+APPROVED = re.compile(r"minutes? of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
                       r"(?P<subject>,? subject to .*)?", re.I | re.S)
 
 
@@ -42,8 +58,9 @@ class MinuteText:
     body: str
     line: int
     private: bool = False
-    exempt_paragraph: int | None = None
+    exempt_paragraph: int | str | None = None
     part_titles: list[str] = field(default_factory=list)
+    printed: str = ""  # the number as printed: "CAB/22/017" ("" for a bare number)
 
 
 @dataclass
@@ -59,6 +76,8 @@ class MinutesDoc:
     closed: str | None = None
     approves: list[tuple[dt.date, str, int]] = field(default_factory=list)  # (date, amendment, line)
     hint: str = ""
+    place: str = ""
+    year: int | None = None  # the municipal year, for printed numbers
 
 
 def _t(line: Line) -> str:
@@ -70,7 +89,11 @@ def _header(lines: list[Line]):
         match = MINUTES_HEAD.match(_t(line))
         if not match:
             continue
-        committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,")
+        committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,.")
+        if committee.lower() in ("meeting", "the meeting", "") or re.match(r"^meeting\b", committee, re.I):
+            above = [l for l in lines[:i] if l.text.strip()]
+            committee = next((_t(l) for l in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(l),
+                                                                             re.I)), committee)
         window = " ".join(_t(l) for l in lines[i:i + 6] if l.text.strip())
         held = re.search(r"\bheld\b(.*)", window, re.I)
         text = held.group(1) if held else window
@@ -78,23 +101,49 @@ def _header(lines: list[Line]):
     return None, None, None, None
 
 
-def _is_heading(lines: list[Line], i: int, expected: int | None) -> tuple[int, str] | None:
-    match = HEADING.match(_t(lines[i]))
+def _place(text: str) -> str:
+    """'held at the Town Hall, Northfold on Monday…' / '… at 10.00 am in the Council Chamber' → the place."""
+    match = PLACE.search(text) or PLACE_AFTER.search(text)
+    if not match:
+        return ""
+    place = re.sub(r"^the\s+", "", match.group("place").strip(" ,."), flags=re.I)
+    return place[:1].upper() + place[1:] if len(place) <= 120 else ""
+
+
+def _closing_time(text: str) -> str | None:
+    """'held … 6.30 - 8.45 pm': the time after the dash; None without a range."""
+    match = re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*(?P<end>\d{1,2}(?:[.:]\d{2})?\s*"
+                      r"(?:[ap]\.?m\b\.?|noon))", text, re.I)
+    return parse_time(match.group("end")) if match else None
+
+
+def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | None = None):
+    """(number, title, number as printed) of a minute heading at line i, or None."""
+    match = NUMBERED.match(_t(lines[i]).replace("**", "").strip())
     if not match:
         return None
-    number, title = int(match.group("number")), match.group("title").strip()
+    printed = match.group("printed")
+    number, title = read_number(printed, year), match.group("title").strip()
+    if number is None or number == 0:
+        return None
     if expected is not None and not (expected <= number <= expected + 2):
         return None
     if title.endswith((".", ";", ",")) and not title.endswith("etc."):
         return None
     before = lines[i - 1].text.strip() if i > 0 else ""
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-    if (before and not lines[i].heading) or (after and not lines[i].heading and HEADING.match(plain(after))):
+    if (before and not lines[i].heading) or (after and not lines[i].heading and NUMBERED.match(plain(after))):
         return None
-    return number, title.rstrip(":")
+    if title[:1].islower() or re.match(r"^(?:pm|am|p\.m|a\.m)\b", title, re.I):
+        return None
+    return number, title.rstrip(":"), "" if printed.isdigit() else printed
 
 
-def read_minutes(part: Part, source: Source, report: Report, people) -> MinutesDoc | None:
+def year_of(day: dt.date, starts: int = 5) -> int:
+    return day.year if day.month >= starts else day.year - 1
+
+
+def read_minutes(part: Part, source: Source, report: Report, people, year_starts: int = 5) -> MinutesDoc | None:
     lines = part.lines
     committee, day, start, head_at = _header(lines)
     if day is None:
@@ -102,7 +151,12 @@ def read_minutes(part: Part, source: Source, report: Report, people) -> MinutesD
                      "check the heading of the minutes")
         return None
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
-    present_at = next((i for i in range(head_at, len(lines)) if re.match(r"^present\s*:", _t(lines[i]), re.I)), None)
+    window = " ".join(_t(l) for l in lines[head_at:head_at + 4] if l.text.strip())
+    window = window[:window.lower().find("present")] if "present" in window.lower() else window
+    doc.place = _place(window)
+    range_end = _closing_time(window)
+    doc.year = year_of(day, year_starts)
+    present_at = next((i for i in range(head_at, len(lines)) if PRESENT.match(_t(lines[i]))), None)
     for line in lines[head_at + 1:present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
         if note:
@@ -112,7 +166,7 @@ def read_minutes(part: Part, source: Source, report: Report, people) -> MinutesD
     private = False
     for i in range(body_start, len(lines)):
         text = _t(lines[i]).lower()
-        if text in ("public business", "private business") or _is_heading(lines, i, None):
+        if text in ("public business", "private business") or _is_heading(lines, i, None, doc.year):
             first = i
             break
     if first is None:
@@ -135,13 +189,22 @@ def read_minutes(part: Part, source: Source, report: Report, people) -> MinutesD
         if CLOSED.match(text):
             doc.closed = parse_time(text)
             break
-        heading = _is_heading(lines, i, expected)
+        heading = _is_heading(lines, i, expected, doc.year)
         if heading:
-            number, title = heading
+            number, title, printed = heading
             if expected is not None and number != expected:
                 report.warn(source.name, line.no, f"minute {number} follows minute {expected - 1}: "
                             f"no minute {expected} in the minutes", "check the numbering")
-            minute = MinuteText(number, title, "", line.no, private=private)
+            if sections and EXCLUSION.search(sections[-1][0].title):
+                private = True
+                excluded = " ".join(_t(l) for l in sections[-1][1])
+                paragraph = EXEMPT_PARAGRAPH.search(excluded)
+                exclusion_paragraph = int(paragraph.group(1)) if paragraph else "not stated"
+            minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
+            if private and sections and EXCLUSION.search(sections[-1][0].title):
+                minute.exempt_paragraph = exclusion_paragraph
+            elif private and sections and sections[-1][0].private and sections[-1][0].exempt_paragraph:
+                minute.exempt_paragraph = sections[-1][0].exempt_paragraph
             sections.append((minute, []))
             expected = number + 1
             continue
@@ -151,13 +214,43 @@ def read_minutes(part: Part, source: Source, report: Report, people) -> MinutesD
         reader = BodyReader(source, report, minutes=True)
         minute.body = reader.markdown(body)
         minute.part_titles = re.findall(r"^### \([a-z]\) (.+)$", minute.body, re.M)
-        if minute.private:
-            paragraph = re.search(r"paragraph\s+([1-7])\b", minute.body, re.I)
+        if minute.private and not minute.exempt_paragraph:
+            paragraph = EXEMPT_PARAGRAPH.search(minute.body)
             minute.exempt_paragraph = int(paragraph.group(1)) if paragraph else None
         doc.minutes.append(minute)
+    if doc.closed is None and range_end:
+        doc.closed = range_end
+    _attendance_minutes(doc, source, report, people)
     _declarations(doc, source, report, people)
     _approvals(doc)
     return doc
+
+
+def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people) -> None:
+    """Apologies and substitutes given in a minute of their own join the attendance."""
+    from minutebook.importer.people import split_names
+
+    for minute in doc.minutes:
+        if not re.search(r"apolog|substitut", minute.title, re.I):
+            continue
+        text = " ".join(minute.body.split())
+        known = {a["name"].split()[-1].lower() for group in doc.attendance.values() for a in group
+                 if "name" in a and group is not doc.attendance.get("present")}
+        for match in APOLOGIES_SENTENCE.finditer(text):
+            names, _ = split_names(match.group("names"), allow_bare=True)
+            for name, role, raw in names:
+                if name.split()[-1].lower() not in known:
+                    doc.attendance.setdefault("apologies", []).append({"name": name, **({"role": role} if role else {})})
+                    people.add(raw, source.name, minute.line, relevant=True)
+                    known.add(name.split()[-1].lower())
+        for match in SUBSTITUTE_SENTENCE.finditer(text):
+            who, _ = split_names(match.group("who"), allow_bare=True)
+            instead, _ = split_names(match.group("for"), allow_bare=True)
+            if who and instead:
+                entries = doc.attendance.setdefault("substitutions", [])
+                if not any(e["name"] == who[0][0] for e in entries):
+                    entries.append({"name": who[0][0], "for": instead[0][0]})
+                    people.add(who[0][2], source.name, minute.line, relevant=True)
 
 
 def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> None:
@@ -170,9 +263,10 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
                 interest = " ".join(match.group("interest").split())
                 entry = {"name": name, "interest": interest if interest.lower() != "interest" else "interest"}
                 sentence = match.group(0)
-                cited = re.search(r"\bminute\s+(\d{1,3})\b", sentence, re.I)
-                if cited:
-                    entry["minute"] = int(cited.group(1))
+                cited = CITED.search(sentence)
+                number = read_number(cited.group("printed"), doc.year) if cited else None
+                if number:
+                    entry["minute"] = number
                 else:
                     about = re.search(r"\b(?:in|on) the (?:item|matter|report)\s+(?:regarding|on|about|headed|of)\s+"
                                       r"(?:the\s+)?(?P<what>.+?)(?:\s+(?:as|because|since|which|where|when)\b|[,.]|$)",

@@ -71,17 +71,37 @@ def _heading_like(line: Line) -> bool:
         and not re.match(r"^[\d(]|^[-•]", text) and text[:1].isupper()
 
 
+COVER_LINE = re.compile(r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|wards? affected|"
+                        r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
+                        r"cabinet member)\s*:\s*(?P<value>.*)$", re.I)
+
+
 def read_header(lines: list[Line]) -> tuple[dict, int]:
-    """The header fields and the index of the first body line."""
+    """The header fields and the index of the first body line.
+
+    A cover sheet ("Report to: Cabinet", "Date of meeting:", "Report of:", "Title:", "Wards affected:",
+    "Key decision:") gives the same fields: its title is the subject."""
     header: dict = {}
     i, seen = 0, 0
-    while i < len(lines) and seen < 9:
+    while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
         if not text:
             i += 1
             continue
         seen += 1
+        cover = COVER_LINE.match(text)
+        if cover:
+            label, value = cover.group("label").lower(), cover.group("value").strip()
+            if label.startswith("report to"):
+                header["to"] = value
+                header.setdefault("kind", "report")
+            elif label.startswith("date"):
+                header.setdefault("date", find_date(value)[0])
+            elif label in ("title", "subject", "report title"):
+                header["subject"] = value
+            i += 1
+            continue
         if TO_LINE.match(text):
             value = re.sub(r"^to:\s*", "", text, flags=re.I)
             day, match = find_date(value)

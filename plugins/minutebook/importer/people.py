@@ -24,7 +24,8 @@ from minutebook.importer.textutil import plain
 
 HONORIFICS = {"councillors": "Councillor", "councillor": "Councillor", "cllrs": "Councillor", "cllr": "Councillor",
               "mrs": "Mrs", "mr": "Mr", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sgt": "Sgt", "prof": "Professor",
-              "professor": "Professor", "rev": "Rev", "revd": "Rev", "sir": "Sir", "dame": "Dame"}
+              "professor": "Professor", "rev": "Rev", "revd": "Rev", "sir": "Sir", "dame": "Dame",
+              "provost": "Provost", "bailie": "Bailie"}
 DROPPED_HONORIFICS = {"Councillor"}  # the group's title: not repeated in attendance entries
 ROLE_WORDS = {
     "cabinet", "member", "members", "council", "councillors", "board", "director", "directorate", "education",

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.body import BodyReader
-from minutebook.importer.dates import date_in_municipal_year, year_label
+from minutebook.importer.dates import date_in_municipal_year
+from minutebook.model import MunicipalYear
 from minutebook.importer.people import split_leads
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
@@ -82,7 +83,7 @@ def programme_entries(tables: list[Table], year: int, source: Source, report: Re
                     extra = when[match.end():].strip(" –-—")
                     if inferred:
                         report.warn(source.name, row.line, f"the date '{when}' has no year: read as {day.isoformat()}, "
-                                    f"in the municipal year {year_label(year)}", "check the date")
+                                    f"in the municipal year {MunicipalYear(year).label}", "check the date")
                 else:
                     report.warn(source.name, row.line, f"could not read '{when}' as a date or a list heading; "
                                 "the rows below are listed under the date before", "check the entries")

@@ -1,8 +1,9 @@
-"""Reading one input file: the text extracted from a published PDF pack.
+"""Reading one input file: a published PDF pack, or the text extracted from one.
 
-Input must be UTF-8 text. A binary file, a file in another encoding or an unreadable file is
-refused with :class:`Unreadable`, which names what is wrong and how to fix it; the importer then
-carries on with the other files.
+A ``.pdf`` file is read with :mod:`.pdf` (pdfplumber); a PDF without a text layer is refused (it
+needs OCR). Any other input must be UTF-8 text. A binary file, a file in another encoding or an
+unreadable file is refused with :class:`Unreadable`, which names what is wrong and how to fix it;
+the importer then carries on with the other files.
 """
 
 from __future__ import annotations
@@ -50,9 +51,13 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise Unreadable(f"cannot be read ({exc.strerror or exc})", None,
                          "check that the file exists and that you may read it") from None
+    if path.suffix.lower() == ".pdf":
+        return _pdf(path, data)
     if len(data) > MAX_BYTES:
         raise Unreadable(f"is {len(data) // (1024 * 1024)} MB, too large for the text of a pack", None,
                          "split it into one file per pack")
+    if data.startswith(b"%PDF-"):
+        raise Unreadable("is a PDF file with another name", 1, "rename it to end in .pdf and import it again")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise Unreadable("is a binary file, not text (it may be the PDF itself)", line,
@@ -67,3 +72,19 @@ def read_text(path: Path) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+def _pdf(path: Path, data: bytes) -> str:
+    from minutebook.importer.pdf import NoText, pdf_text
+
+    if len(data) > MAX_PDF_BYTES:
+        raise Unreadable(f"is {len(data) // (1024 * 1024)} MB, too large a PDF", None, "split the pack into parts")
+    if not data.startswith(b"%PDF-"):
+        raise Unreadable("ends in .pdf but is not a PDF", 1, "check the file (download it again)")
+    try:
+        return pdf_text(path)
+    except NoText as exc:
+        raise Unreadable(exc.message, None, exc.fix) from None

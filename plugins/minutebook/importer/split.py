@@ -3,11 +3,14 @@
 A part starts where the printed structure says so:
 
 * an agenda **front sheet**: the committee's name, then "Time and Date" (and "Place", "Public
-  Business"…);
-* **minutes**: "Minutes of the Meeting of <committee>" (and "held at <time> on <date>"); they end
-  at "(Meeting closed at …)";
-* a **paper**: a kind line ("Briefing note", "Report") followed by "To:", or a "To:" line followed
-  by "Subject:"; the council's name printed just above belongs to it;
+  Business"…), or "Date:", "Time:" and "Venue:" (or "Place:") lines; the council's name, "Notice
+  of Meeting" and "Public Document Pack" printed above belong to it;
+* **minutes**: "Minutes of the Meeting of <committee>", "Minutes of a meeting of the <COMMITTEE>",
+  "Minute of Meeting of the <committee>" (and "held at <time> on <date>"); they end at the closing
+  line: "(Meeting closed at …)", "The meeting ended at …", "terminated", "finished", "rose";
+* a **paper**: a kind line ("Briefing note", "Report") followed by "To:", a "To:" line followed
+  by "Subject:", or a cover sheet "Report to: <committee>" followed by "Title:", "Subject:" or
+  "Report of:"; the council's name printed just above belongs to it;
 * a **work programme**: a line "… Work Programme 2016/17" (the committee's name printed just above
   belongs to it; the same title printed again on later pages is page furniture).
 
@@ -25,14 +28,21 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-MINUTES_HEAD = re.compile(r"^minutes of (?:the )?(?:meeting of (?:the )?)?(?P<committee>.+?)"
-                          r"(?:\s+held\b.*)?$", re.I)
+DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<rest>.*)$", re.I)
+TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
+PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
+MINUTES_HEAD = re.compile(r"^minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+                          r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$", re.I)
+COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
+COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
+BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(r"^(?:briefing note|briefing paper|report|public report|information report|"
                        r"scrutiny report|cabinet report|committee report|report to .{3,80})$", re.I)
 TO_LINE = re.compile(r"^to:\s*\S", re.I)
 SUBJECT_LINE = re.compile(r"^subject:", re.I)
 PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})\s*$", re.I)
-CLOSED = re.compile(r"^\(?\s*meeting closed at\b.*\)?\.?$", re.I)
+CLOSED = re.compile(r"^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
+                    r"was closed)(?:\s+at\b|\s*:)\s*\S.{0,40}$", re.I)
 ORG_LINE = re.compile(r"\b(?:council|authority|borough|county|district)\b", re.I)
 
 
@@ -91,9 +101,17 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if TIME_AND_DATE.match(text):
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
-        elif MINUTES_HEAD.match(text) and len(text) < 200:
+        elif _date_block(lines, i):
+            starts.append((_front_start(lines, i), "front"))
+            i = _skip_block(lines, i)
+            continue
+        elif MINUTES_HEAD.match(text) and len(text) < 300 and _minutes_head(lines, i):
             start = _previous_filled(lines, i, 2)
-            if start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
+            if start is not None and _is_committee_line(_text(lines[start])) and \
+                    MINUTES_HEAD.match(text).group("committee").lower() in ("meeting", "the meeting"):
+                above = _previous_filled(lines, start, 2)
+                start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
+            elif start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
                 start = i
             starts.append((start, "minutes"))
             in_minutes = True
@@ -103,6 +121,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 start = i
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 1) or [i])[0] + 1
+            continue
+        elif COVER_TO.match(text) and any(COVER_FIELD.match(_text(lines[j])) for j in _next_filled(lines, i, 6)):
+            start = _previous_filled(lines, i, 2)
+            if start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
+                start = i
+            starts.append((start, "paper"))
+            i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
             if not starts or starts[-1][1] != "paper" or i - starts[-1][0] > 12:
@@ -119,6 +144,53 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 starts.append((start, "programme"))
         i += 1
     return sorted(set(starts))
+
+
+def _minutes_head(lines: list[Line], i: int) -> bool:
+    """A minutes heading names a date in its first lines ("held … on 6 April 2017")."""
+    from minutebook.importer.dates import find_date
+
+    window = " ".join(_text(lines[j]) for j in [i, *_next_filled(lines, i, 2)])
+    return find_date(window)[0] is not None
+
+
+def _is_committee_line(text: str) -> bool:
+    return bool(text) and len(text) <= 90 and not text.endswith(".") and not re.match(r"^\d", text)
+
+
+def _date_block(lines: list[Line], i: int) -> bool:
+    """'Date: …' with 'Time: …' and 'Venue: …' (or 'Place: …') within the next lines: a front sheet."""
+    match = DATE_LABEL.match(_text(lines[i]))
+    if not match or len(_text(lines[i])) > 80:
+        return False
+    near = [_text(lines[j]) for j in _next_filled(lines, i, 5)]
+    has_time = bool(re.search(r"\d", match.group("rest"))) and "time" in _text(lines[i]).lower() or \
+        any(TIME_LABEL.match(t) for t in near)
+    return has_time and any(PLACE_LABEL.match(t) for t in near)
+
+
+def _skip_block(lines: list[Line], i: int) -> int:
+    j = i + 1
+    for k in _next_filled(lines, i, 5):
+        if TIME_LABEL.match(_text(lines[k])) or PLACE_LABEL.match(_text(lines[k])):
+            j = k + 1
+    return j
+
+
+def _front_start(lines: list[Line], i: int) -> int:
+    """The committee's name above the date block, and the council's name and notices above it."""
+    start = i
+    j = i - 1
+    seen = 0
+    while j >= 0 and seen < 6:
+        text = _text(lines[j])
+        if text:
+            seen += 1
+            if len(text) > 90 or text.endswith(".") or "\t" in lines[j].text:
+                break
+            start = j
+        j -= 1
+    return start
 
 
 def split_pack(source: Source, report: Report) -> list[Part]:

@@ -17,10 +17,9 @@ import json
 import re
 from pathlib import Path
 
-from minutebook.model import ATTENDANCE_GROUPS
+from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
 from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
 from minutebook.importer.assemble import Assembly, MeetingOut
-from minutebook.importer.dates import year_label
 from minutebook.importer.report import Report
 
 
@@ -110,7 +109,7 @@ def committee_file(committee, existing_text: str | None) -> str:
     front: dict = {"name": committee.name, "short_name": committee.short_name or None}
     if committee.contact:
         front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
-    membership = {Quoted(year_label(y)): [_member(n, r) for n, r in members]
+    membership = {Quoted(MunicipalYear(y).label): [_member(n, r) for n, r in members]
                   for y, members in sorted(committee.membership.items())}
     body = ""
     if existing_text is not None:
@@ -158,7 +157,15 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
             entry["slug"] = slugs[id(item)]
             items.append(entry)
         front["items"] = items
+    elif meeting.minutes and meeting.minutes.place:
+        front["place"] = meeting.minutes.place
     return document(front, meeting.notes)
+
+
+def council_file(council: dict) -> str:
+    head = ("# The council's settings (docs/guide/meeting-files.md): written by minutebook import from the\n"
+            "# numbers the minutes print and the law the papers cite. Add the council's name.\n")
+    return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
 def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
@@ -168,7 +175,8 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
         entries = doc.attendance.get(group)
         if entries:
             attendance[group] = [_attendee(e) for e in entries]
-    front: dict = {"approved": meeting.approved_at is not None, "approved_at": meeting.approved_at,
+    front: dict = {"approved": True if meeting.approved_at is not None else "not recorded",
+                   "approved_at": meeting.approved_at,
                    "amendment": meeting.amendment or None, "closed": Quoted(doc.closed) if doc.closed else None,
                    "note": doc.note or None, "attendance": attendance or None,
                    "declarations": [{k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)}
@@ -182,8 +190,11 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
         if minute.number in own:
             attrs.append(f"slug={own[minute.number]}")
         if minute.private:
-            attrs.append(f"private={minute.exempt_paragraph}" if minute.exempt_paragraph else "private")
-        heading = f"## {minute.number}. {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
+            paragraph = minute.exempt_paragraph
+            attrs.append(f'private="{paragraph}"' if isinstance(paragraph, str) else
+                         f"private={paragraph}" if paragraph else "private")
+        number = minute.printed or f"{minute.number}."
+        heading = f"## {number} {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
         chunks.append(heading + ("\n\n" + minute.body if minute.body else ""))
     return document(front, "\n\n".join(chunks))
 
@@ -209,7 +220,7 @@ def programme_file(programme: dict) -> str:
         entries.append({"date": e.get("date"), "bucket": e.get("bucket"), "title": e["title"],
                         "detail": e.get("detail"), "leads": e.get("leads"), "source": e.get("source"),
                         "outcomes": e.get("outcomes")})
-    return document({"year": Quoted(year_label(programme["year"])), "published_in": programme["published_in"] or None,
+    return document({"year": Quoted(MunicipalYear(programme["year"]).label), "published_in": programme["published_in"] or None,
                      "entries": entries or None})
 
 
@@ -235,6 +246,8 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
     files: dict[Path, str] = {}
     if people:
         files[into / "people.yml"] = people_file(people)
+    if assembly.council:
+        files[into / "council.yml"] = council_file(assembly.council)
     for slug, committee in sorted(assembly.committees.items()):
         path = into / slug / "committee.md"
         existing = path.read_text(encoding="utf-8") if path.is_file() else None
@@ -249,7 +262,7 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         for paper in meeting.papers:
             files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper, by_number)
     for (slug, year), programme in sorted(assembly.programmes.items()):
-        files[into / slug / "programmes" / f"{year}-{(year + 1) % 100:02d}.md"] = programme_file(programme)
+        files[into / slug / "programmes" / f"{MunicipalYear(year).slug}.md"] = programme_file(programme)
     for (slug, day), tracker in sorted(assembly.trackers.items()):
         files[into / slug / "tracker" / f"{day.isoformat()}.md"] = tracker_file(tracker)
     return files

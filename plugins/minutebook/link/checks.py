@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ class WorkingDays:
         if year not in self._cache:
             import holidays
 
-            days = set(holidays.UK(subdiv=self.settings.region, years=year).keys())
+            days = set(holidays.UK(subdiv=self.settings.region, years=year).keys())  # type: ignore[no-untyped-call]
             days |= {d for d in self.settings.extra_holidays if d.year == year}
             self._cache[year] = days
         return self._cache[year]
@@ -81,26 +82,26 @@ def _approves(later: Meeting, earlier: Meeting) -> bool:
 
 def check_minute_gaps(archive: Archive, problems: Problems) -> None:
     for committee in archive.committees.values():
-        held = [m for m in committee.meetings if m.committee == committee.slug and m.minutes
+        held = [(m, m.minutes) for m in committee.meetings if m.committee == committee.slug and m.minutes
                 and m.minutes.minutes]
-        for earlier, later in zip(held, held[1:]):
+        for (earlier, earlier_minutes), (later, later_minutes) in itertools.pairwise(held):
             if earlier.year != later.year:
                 continue
-            last = max(m.number for m in earlier.minutes.minutes)
-            first = min(m.number for m in later.minutes.minutes)
+            last = max(m.number for m in earlier_minutes.minutes)
+            first = min(m.number for m in later_minutes.minutes)
             if first == last + 1:
                 continue
             gap = f"minutes {last + 1}–{first - 1}" if first - 1 > last + 1 else f"minute {last + 1}"
             if first <= last:
                 continue  # duplicates are reported by the loader
             if _approves(later, earlier):
-                problems.warning(later.minutes.source, later.minutes.minutes[0].line,
-                                 f"{gap}/{later.year % 100:02d} missing: the meeting of {earlier.date.isoformat()} "
+                problems.warning(later_minutes.source, later_minutes.minutes[0].line,
+                                 f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
                                  f"ended at minute {last} and this one starts at {first}",
                                  "check the minute numbers")
             else:
-                problems.info(later.minutes.source, later.minutes.minutes[0].line,
-                              f"{gap}/{later.year % 100:02d} not in the archive: a meeting between "
+                problems.info(later_minutes.source, later_minutes.minutes[0].line,
+                              f"{later.year.cite(gap)} not in the archive: a meeting between "
                               f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
 
 

@@ -6,10 +6,13 @@ An entry planned for a meeting is
 * ``moved`` — it was taken up at another meeting of the year, not the one planned;
 * ``dropped`` — the planned meeting is in the archive, but did not take it up, and no other did;
 * ``pending`` — the planned meeting is still to come;
-* ``no papers`` — the planned meeting is not in the archive: we cannot say (never "dropped").
+* ``no papers`` — the planned meeting is not in the archive: whether it was heard is not known
+  (never "dropped").
 
 An undated entry ("items for the year", "next municipal year"…) is ``considered`` when a meeting
-of the year (or the next, for "next municipal year") took it up, else ``not scheduled``.
+of the year (or the next, for "next municipal year") took it up; otherwise ``not scheduled`` while
+that year is still running, and ``not found`` once it has ended (no meeting in the archive took it
+up — never "not yet scheduled" for a year long past).
 """
 
 from __future__ import annotations
@@ -18,18 +21,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
-from minutebook.problems import Problems
 from minutebook.link.similarity import acronyms, overlap, significant_words, strength
+from minutebook.model import Archive, Item, Meeting, ProgrammeEntry, WorkProgramme, municipal_year
+from minutebook.model.vocabularies import PlanStatus
+from minutebook.problems import Problems
 
-STATUS_LABELS = {
-    "considered": "Considered as planned",
-    "moved": "Considered at another meeting",
-    "dropped": "Not taken up",
-    "pending": "Still to come",
-    "no papers": "No papers in the archive",
-    "not scheduled": "Not yet scheduled",
-}
+STATUS_LABELS = PlanStatus.labels()
 MINUTE_REF = re.compile(r"^(\d+)/(\d{2})$")
 ITEM_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})/(.+)$")
 
@@ -53,7 +50,7 @@ def item_words(item: Item) -> frozenset[str]:
     return significant_words(item.title) | acronyms(item.title) | acronyms(text)
 
 
-def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) -> bool:
+def _matches(entry_words: frozenset[str], topic: str | None, item: Item, loose: bool = False) -> bool:
     if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
         return True
     words = item_words(item)
@@ -63,7 +60,7 @@ def _matches(entry_words, topic: str | None, item: Item, loose: bool = False) ->
     return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
 
 
-def _best_at(meeting: Meeting, words, topic) -> list[Item]:
+def _best_at(meeting: Meeting, words: frozenset[str], topic: str | None) -> list[Item]:
     """Items of the planned meeting that took the entry up: sure matches, else the one best partial match."""
     candidates = [i for i in meeting.items if not i.private]
     sure = [i for i in candidates if _matches(words, topic, i)]
@@ -102,7 +99,8 @@ def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> lis
     return links
 
 
-def _link_entry(archive, programme, entry, committee, by_year, today, problems) -> PlanLink:
+def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntry, committee: str,
+                by_year: dict[tuple[str, int], list[Meeting]], today: dt.date, problems: Problems) -> PlanLink:
     words = significant_words(entry.title)
     planned = archive.meeting(committee, entry.date) if entry.date else None
     link = PlanLink(programme, entry, "pending", planned_meeting=planned)
@@ -123,7 +121,7 @@ def _link_entry(archive, programme, entry, committee, by_year, today, problems) 
             if link.items:
                 link.status = "considered"
                 return link
-        if planned is None:
+        if planned is None:  # recurring reports match each other: another meeting's item is not this one
             link.status = "pending" if entry.date >= today else "no papers"
             return link
         # the planned meeting did not take it up: did another meeting of the year?
@@ -139,5 +137,6 @@ def _link_entry(archive, programme, entry, committee, by_year, today, problems) 
     years = [programme.year + 1] if entry.bucket == "next municipal year" else [programme.year]
     meetings = [m for y in years for m in by_year.get((committee, y), [])]
     link.items = [i for m in meetings for i in m.items if not i.private and _matches(words, entry.topic, i)]
-    link.status = "considered" if link.items else "not scheduled"
+    year_ends = dt.date(years[-1] + 1, 5, 1)  # a municipal year runs May to April
+    link.status = "considered" if link.items else ("not scheduled" if today < year_ends else "not found")
     return link

@@ -11,8 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 
-from minutebook.model import urls
-from minutebook.model import Archive
+from minutebook.model import Archive, urls
 from minutebook.problems import Problems
 
 

@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from minutebook.model import urls
-from minutebook.model import Archive, Item, Meeting, cite_year
+from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, cite_year, urls
 from minutebook.problems import Problems
 
 MONTHS = {m: i for i, m in enumerate(
@@ -39,7 +38,7 @@ PROTECTED = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|<(?!/?sup>)[^>]+>|https?://
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
 
-def _date(match) -> dt.date | None:
+def _date(match: re.Match[str]) -> dt.date | None:
     try:
         return dt.date(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day")))
     except ValueError:
@@ -55,7 +54,8 @@ class Linker:
     def link(self, text: str, meeting: Meeting, source: str, refs: list[str] | None = None) -> str:
         if not text:
             return text
-        out, last = [], 0
+        out: list[str] = []
+        last = 0
         for protected in PROTECTED.finditer(text):
             out.append(self._link_plain(text[last:protected.start()], meeting, source, refs))
             out.append(protected.group(0))
@@ -63,7 +63,7 @@ class Linker:
         out.append(self._link_plain(text[last:], meeting, source, refs))
         return "".join(out)
 
-    def _link_plain(self, text, meeting, source, refs):
+    def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
         if not text or not re.search(r"[Mm]inute|held\s+on", text):
             return text
         text = NUMBERED.sub(lambda m: self._numbered(m, meeting, source, refs), text)
@@ -78,7 +78,7 @@ class Linker:
         anchor = "" if item.private else "#minute"  # a private item's page has no minute text
         return f"[{label}](minutebook:{urls.item(item)}{anchor})"
 
-    def _numbered(self, match, meeting: Meeting, source: str, refs):
+    def _numbered(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
         number, yy = int(match.group("number")), int(match.group("yy"))
         year = cite_year(yy, meeting.date)
         cite = f"{number}/{yy:02d}"
@@ -90,9 +90,9 @@ class Linker:
             return match.group(0)
         return link
 
-    def _relative(self, match, meeting: Meeting, source: str, refs):
+    def _relative(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
         number = int(match.group("number"))
-        cite = f"{number}/{meeting.year % 100:02d}"
+        cite = meeting.year.cite(number)
         if refs is not None and cite not in refs:
             refs.append(cite)
         label = f"{match.group('word')} {number}"
@@ -138,7 +138,6 @@ class Linker:
         for meeting in self.archive.meetings:
             meeting_source = meeting.source
             for item in meeting.items:
-                item.title_linked = self.link(item.title, meeting, meeting_source)
                 for part in item.parts:
                     part.title = self.link(part.title, meeting, meeting_source)
                 if item.minute:
@@ -147,10 +146,12 @@ class Linker:
                     paper.body = self.link(paper.body, meeting, paper.source)
 
     def _link_minute(self, item: Item, meeting: Meeting) -> None:
-        minute = item.minute
-        source = meeting.minutes.source
+        minute, minutes = item.minute, meeting.minutes
+        assert minute is not None and minutes is not None  # an item has a minute only from its minutes
+        source = minutes.source
         refs: list[str] = []
-        for holder in [minute, *minute.parts]:
+        holders: list[Minute | MinutePart] = [minute, *minute.parts]
+        for holder in holders:
             holder.body = self.link(holder.body, meeting, source, refs)
             holder.resolved_intro = self.link(holder.resolved_intro, meeting, source, refs)
             for resolution in holder.resolutions:

@@ -45,7 +45,7 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     return shared / min(len(a), len(b)), shared
 
 
-def strength(a: frozenset[str], b: frozenset[str], common: frozenset[str] | set = frozenset()) -> str:
+def strength(a: frozenset[str], b: frozenset[str], common: frozenset[str] | set[str] = frozenset()) -> str:
     """'sure', 'unsure' or '' for two titles' word sets.
 
     ``common`` holds words too frequent to say much on their own ("children", "services" in an
@@ -70,7 +70,7 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(a.lower() for a in ACRONYM.findall(text or ""))
 
 
-def without(words: frozenset[str], common: set[str]) -> frozenset[str]:
+def without(words: frozenset[str], common: frozenset[str] | set[str]) -> frozenset[str]:
     """The words that say something, unless that leaves nothing."""
     rest = words - common
     return rest if rest else words

@@ -19,14 +19,20 @@ officer can confirm them in ``meetings/topics.yml``, which also renames, merges 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from minutebook.model import Archive, Item
+from minutebook.link.similarity import significant_words, strength
+from minutebook.model import Archive, Item, municipal_year
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
-from minutebook.link.similarity import significant_words, strength
+
+if TYPE_CHECKING:
+    from minutebook.link.planning import PlanLink
+    from minutebook.link.tracker import Action
 
 PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
               "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
@@ -44,13 +50,9 @@ class Topic:
     title: str
     committees: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)  # by meeting date
-    entries: list = field(default_factory=list)  # planning.PlanLink, by date
-    actions: list = field(default_factory=list)  # actions.Action
+    entries: list[PlanLink] = field(default_factory=list)  # by date
+    actions: list[Action] = field(default_factory=list)
     explicit: bool = False
-
-
-def item_id(item: Item) -> str:
-    return f"{item.meeting.id}/{item.slug}"
 
 
 def is_procedural(title: str) -> bool:
@@ -66,7 +68,7 @@ def short_title(title: str) -> str:
 
 
 class _Union:
-    def __init__(self):
+    def __init__(self) -> None:
         self.parent: dict[int, int] = {}
 
     def find(self, x: int) -> int:
@@ -82,18 +84,34 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def assign_topics(archive: Archive, config: dict, problems: Problems, source: str = "meetings/topics.yml") -> list[Topic]:
-    """Group items into topics; set ``item.topic_ref``; return the topics, by title."""
+def _out_of_scope(scope, ref: str) -> bool:
+    """Whether a preview scope (load.loader.Scope) leaves out the meeting an item address names."""
+    if scope is None or scope.everything:
+        return False
+    committee, _, rest = ref.partition("/")
+    try:
+        day = dt.date.fromisoformat(rest.partition("/")[0])
+    except ValueError:
+        return not scope.committee(committee)
+    return not scope.year(committee, municipal_year(day))
+
+
+def assign_topics(archive: Archive, config: dict, problems: Problems, source: str = "meetings/topics.yml",
+                  scope=None) -> list[Topic]:
+    """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
+    ``scope``, items of meetings outside it are not looked for."""
     items = [i for m in archive.meetings for i in m.items
              if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
-    by_id = {item_id(i): i for i in items}
+    by_id = {i.id: i for i in items}
     union = _Union()
     words = [significant_words(i.title) for i in items]
     forced: dict[str, str] = {}  # item id -> topic key from topics.yml
     excluded: set[str] = set()
     for key, spec in config.items():
         for ref in spec.get("items", []):
+            if ref not in by_id and _out_of_scope(scope, ref):
+                continue
             if ref not in by_id:
                 problems.error(source, spec.line_of("items") if hasattr(spec, "line_of") else None,
                                f"topic '{key}' lists the item {ref}, which is not in the archive",
@@ -104,27 +122,27 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
     # explicit keys
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        key = forced.get(item_id(item)) or item.topic
-        if key:
-            by_key[key].append(n)
+        explicit_key = forced.get(item.id) or item.topic
+        if explicit_key:
+            by_key[explicit_key].append(n)
     for members in by_key.values():
         for n in members[1:]:
             union.join(members[0], n)
     # references between minutes
     for n, item in enumerate(items):
-        if item_id(item) in excluded or not item.minute:
+        if item.id in excluded or not item.minute:
             continue
         for cite in item.minute.references:
             found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
-            if found and id(found[1]) in index and item_id(found[1]) not in excluded:
+            if found and id(found[1]) in index and found[1].id not in excluded:
                 union.join(n, index[id(found[1])])
     # title similarity, within a committee, through an index of words that are not too common
     by_committee: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        if item_id(item) not in excluded:
+        if item.id not in excluded:
             by_committee[item.meeting.committee].append(n)
     unsure: list[tuple[Item, Item]] = []
-    for committee, members in by_committee.items():
+    for _committee, members in by_committee.items():
         postings: dict[str, list[int]] = defaultdict(list)
         for n in members:
             for w in words[n]:
@@ -132,7 +150,7 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
         limit = max(3, int(len(members) * COMMON_SHARE))
         common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
         seen: set[tuple[int, int]] = set()
-        for w, ns in postings.items():
+        for ns in postings.values():
             if len(ns) > limit:
                 continue
             for i, a in enumerate(ns):
@@ -148,30 +166,31 @@ def assign_topics(archive: Archive, config: dict, problems: Problems, source: st
     # topics.yml merges
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        if item_id(items[n]) not in excluded or forced.get(item_id(items[n])):
+        if items[n].id not in excluded or forced.get(items[n].id):
             groups[union.find(n)].append(n)
-    topics = _make_topics(groups, items, by_key, forced, config)
-    _apply_merges(topics, config, problems, source)
-    topics = [t for t in topics.values() if len(t.items) >= 2 or t.explicit]
+    by_topic_id = _make_topics(groups, items, by_key, forced, config)
+    _apply_merges(by_topic_id, config, problems, source)
+    topics = [t for t in by_topic_id.values() if len(t.items) >= 2 or t.explicit]
     for topic in topics:
         topic.items.sort(key=lambda i: (i.meeting.date, i.number or ""))
         for item in topic.items:
             item.topic_ref = topic
         topic.committees = sorted({i.meeting.committee for i in topic.items})
-    for a, b in unsure:
-        if a.topic_ref is not None and a.topic_ref is b.topic_ref:
+    for one, other in unsure:
+        if one.topic_ref is not None and one.topic_ref is other.topic_ref:
             continue
-        problems.info(source, None, f"unsure whether '{a.title}' ({a.meeting.date.isoformat()}) and '{b.title}' "
-                      f"({b.meeting.date.isoformat()}) are one topic; not joined",
-                      f"to join them, list both under one topic's items: {item_id(a)}, {item_id(b)}")
+        problems.info(source, None, f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
+                      f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
+                      f"to join them, list both under one topic's items: {one.id}, {other.id}")
     return sorted(topics, key=lambda t: t.title.lower())
 
 
-def _make_topics(groups, items, by_key, forced, config) -> dict[str, Topic]:
+def _make_topics(groups: dict[int, list[int]], items: list[Item], by_key: dict[str, list[int]], forced: dict[str, str],
+                 config: dict[str, Any]) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
-    for root, members in sorted(groups.items()):
+    for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
-        keys = [forced.get(item_id(i)) or i.topic for i in group if forced.get(item_id(i)) or i.topic]
+        keys = [k for k in (forced.get(i.id) or i.topic for i in group) if k]
         if keys:
             key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
         else:
@@ -199,7 +218,7 @@ def common_title(group: list[Item]) -> str:
     return " ".join(kept) or min((short_title(i.title) for i in ordered), key=len)
 
 
-def _apply_merges(topics: dict[str, Topic], config: dict, problems: Problems, source: str) -> None:
+def _apply_merges(topics: dict[str, Topic], config: dict[str, Any], problems: Problems, source: str) -> None:
     for key, spec in config.items():
         for other in spec.get("merge", []):
             if other not in topics:

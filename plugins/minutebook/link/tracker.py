@@ -16,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from minutebook.model import Archive, Item, Meeting
-from minutebook.problems import Problems
 from minutebook.link.similarity import overlap, significant_words, strength
+from minutebook.model import Archive, Item, Meeting, Minute, MinutePart
+from minutebook.problems import Problems
+
+if TYPE_CHECKING:
+    from minutebook.link.topics import Topic
 
 REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
                      r"provide|provides|circulate|investigate|arrange|explore|"
@@ -27,6 +31,14 @@ REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recomm
                      r"agrees? that|be invited|write to|seek)\b", re.I)
 ONLY_NOTE = re.compile(r"^\W*(?:RESOLVED\s+that\s+)?(?:the\s+\w+(?:\s+\w+)?\s+)?(?:notes?|noted)\b", re.I)
 RESPONSE_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+# A response that puts the request off or reports a delay is not an answer.
+DEFERRED = re.compile(r"\b(?:for consideration|next municipal year|delay(?:ed)?|awaiting|to follow|pending|"
+                      r"in progress|ongoing|not yet|will be|to be (?:provided|circulated|arranged|confirmed|sent))\b",
+                      re.I)
+ANSWERED = "answered"
+OPEN_AT_LAST_REPORT = "open at the last report"
+NOT_LISTED = "not listed in the later report"
+NO_LATER_REPORT = "no later report in this archive"
 
 
 @dataclass(eq=False)
@@ -43,17 +55,32 @@ class Action:
     sources: list[str] = field(default_factory=list)  # "resolution", "tracker <date>"
     anchor: str = ""  # the resolution's anchor on the item page
     tracker_text: str = ""  # the tracker table's wording, where it differs from the resolution
+    last_report: dt.date | None = None  # the latest tracker published after the request that lists it
+    last_report_in: str = ""  # "<YYYY-MM-DD>/<paper slug>" of that tracker
+    unlisted_in: dt.date | None = None  # a tracker published after the request that does not list it
 
     @property
     def answered(self) -> bool:
-        return bool(self.response.strip() or re.search(r"complete|closed|done|answered", self.status, re.I))
+        if re.search(r"complete|closed|done|answered", self.status, re.I):
+            return True
+        return bool(self.response.strip()) and not DEFERRED.search(self.response) \
+            and not re.search(r"open|ongoing|deferred|pending", self.status, re.I)
+
+    @property
+    def state(self) -> str:
+        """answered / open at the last report / no later report in this archive: never an age to today."""
+        if self.answered:
+            return ANSWERED
+        if self.last_report:
+            return OPEN_AT_LAST_REPORT
+        return NOT_LISTED if self.unlisted_in else NO_LATER_REPORT
 
     @property
     def minute(self) -> str | None:
         return self.item.minute.cite if self.item and self.item.minute else None
 
     @property
-    def topic(self):
+    def topic(self) -> Topic | None:
         return self.item.topic_ref if self.item else None
 
     def response_date(self) -> dt.date | None:
@@ -67,11 +94,6 @@ class Action:
         except ValueError:
             return None
 
-    def age_days(self, today: dt.date) -> int | None:
-        if not self.meeting_date:
-            return None
-        end = self.response_date() or (None if self.answered else today)
-        return (end - self.meeting_date).days if end else None
 
 
 def _kind(text: str) -> str:
@@ -97,7 +119,8 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
             minute = item.minute
             if item.private or not minute:
                 continue
-            for holder in [minute, *minute.parts]:
+            holders: list[Minute | MinutePart] = [minute, *minute.parts]
+            for holder in holders:
                 for resolution in holder.resolutions:
                     text = _plain(resolution.text)
                     if not is_request(text):
@@ -107,7 +130,8 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
     return out
 
 
-def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str, minute: str | None):
+def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str,
+               minute: str | None) -> tuple[Meeting | None, Item | None]:
     if minute:
         found = archive.find_minute(committee, minute)
         if found:
@@ -141,12 +165,13 @@ def _pair_leftovers(actions: list[Action]) -> None:
             resolution.response = row.response or resolution.response
             resolution.status = row.status or resolution.status
             resolution.tracker_text = row.text
+            resolution.last_report, resolution.last_report_in = row.last_report, row.last_report_in
             actions.remove(row)
 
 
 def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
     actions = actions_from_resolutions(archive)
-    by_meeting: dict[tuple, list[Action]] = {}
+    by_meeting: dict[tuple[str, dt.date | None], list[Action]] = {}
     for action in actions:
         by_meeting.setdefault((action.committee, action.meeting_date), []).append(action)
     for tracker in sorted(archive.trackers, key=lambda t: t.date):
@@ -173,11 +198,17 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
                 same.item_title = row.item or same.item_title
                 same.tracker_text = row.text
             same.sources.append(f"tracker {tracker.date.isoformat()}")
+            if row.meeting is None or tracker.date > row.meeting:
+                same.last_report, same.last_report_in = tracker.date, tracker.published_in
             if row.response:
                 same.response = row.response
             if row.status:
                 same.status = row.status
     _pair_leftovers(actions)
+    for action in actions:
+        if action.last_report is None and action.meeting_date is not None:
+            later = [t.date for t in archive.trackers if t.committee == action.committee and t.date > action.meeting_date]
+            action.unlisted_in = max(later) if later else None
     actions.sort(key=lambda a: (a.meeting_date or dt.date.min, a.item_title, a.text))
     for action in actions:
         if action.topic is not None:

@@ -6,10 +6,24 @@ Schema for editors; docs/guide/meeting-files.md describes the same fields for pe
 
 from __future__ import annotations
 
+from minutebook.load.schema import (
+    Bool,
+    BoolOr,
+    Choice,
+    Date,
+    DateTime,
+    ExemptParagraph,
+    Integer,
+    ListOf,
+    Mapping,
+    Slug,
+    Text,
+    Time,
+    Url,
+    json_schema,
+)
 from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
 from minutebook.model.names import split_role
-from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Slug, Text, Time, Url,
-                     json_schema)
 
 
 def _name_and_role(text: str):
@@ -72,6 +86,13 @@ COMMITTEE = Mapping(
             key_help='a municipal year like "2016/17"',
         ),
         "hidden": Bool("true keeps the committee off the committees list"),
+        "minutes_elsewhere": Mapping(
+            description="Where the council publishes minutes this archive does not hold",
+            fields={
+                "url": Url("The page that lists them", required=True),
+                "text": Text("What the page is, e.g. \"the council's committee meetings pages\""),
+            },
+        ),
     },
 )
 
@@ -94,7 +115,8 @@ AGENDA_ITEM = Mapping(
         "description": Text("Text printed under the title"),
         "parts": ListOf("Sub-items", item=ITEM_PART),
         "private": Bool("true for private business (exempt information)"),
-        "exempt_paragraph": Integer("Schedule 12A paragraph (1-7)", minimum=1, maximum=7),
+        "exempt_paragraph": ExemptParagraph("The paragraph of exempt information the papers give (England 1-7, "
+                                            "Wales 12-18, Scotland 1-15, Northern Ireland 1-7), or 'not stated'"),
         "slug": Slug("The item's address; fixed once published"),
         "topic": Slug("A topic key shared with the same subject at other meetings"),
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
@@ -102,6 +124,17 @@ AGENDA_ITEM = Mapping(
         "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
     },
 )
+
+CORRECTION = Mapping(
+    description="A correction made after publication, told to the public in plain words",
+    fields={
+        "date": Date("The date of the correction", required=True),
+        "change": Text("What changed, e.g. \"The figure in paragraph 3.2 now reads 1,204\"", required=True),
+        "reason": Text("Why, e.g. \"The figure printed was for the previous year\"", required=True),
+        "previous": Text("The wording before the correction, where the correction changed the record"),
+    },
+)
+CORRECTIONS = ListOf("Corrections made after publication, oldest first", item=CORRECTION)
 
 DRAFT = Bool("true: not for publication yet (shown only in an officer's preview)")
 PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK time")
@@ -166,7 +199,8 @@ DECLARATION = Mapping(
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
-        "approved": Bool("true once approved by a later meeting"),
+        "approved": BoolOr("true once a later meeting approved them; false while they wait for the committee's "
+                           "next meeting; 'not recorded' when the papers do not say", words=("not recorded",)),
         "approved_at": Date("The date of the meeting that approved them"),
         "amendment": Text("The correction the approval was subject to"),
         "closed": Time("The time the meeting closed, \"HH:MM\""),
@@ -174,6 +208,7 @@ MINUTES = Mapping(
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
         "published": Date("The date the minutes were first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
     },
@@ -194,6 +229,7 @@ PAPER = Mapping(
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
         "pdf": Url("Link to the original PDF"),
         "published": Date("The date the paper was first published"),
+        "corrections": CORRECTIONS,
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
         "withdrawn": Date("The date the paper was withdrawn after publication"),
@@ -272,7 +308,32 @@ TOPICS = Mapping(
     key_help="a lower-case topic id with hyphens, like 'improvement-board'",
 )
 
+NUMBERING = Text("How minutes are numbered, as printed with placeholders {number} ({number:3} pads to three "
+                 "digits), {yy}, {yyyy}: \"{number}/{yy}\" prints 28/16, \"CAB/{yy}/{number:3}\" prints CAB/22/017")
+RESTART = Choice("'year' (numbers run through the municipal year) or 'meeting' (1, 2, 3… at each meeting)",
+                 choices=("year", "meeting"))
+
+COUNCIL = Mapping(
+    description="The council (meetings/council.yml): name, nation, municipal year, minute numbering",
+    fields={
+        "name": Text("The council's name as printed: Coventry City Council"),
+        "nation": Choice("The nation whose law applies (exempt information, notice)",
+                         choices=("england", "wales", "scotland", "northern-ireland")),
+        "municipal_year_starts": Text("The month the municipal year starts (May unless stated)"),
+        "minute_numbers": NUMBERING,
+        "numbers_restart": RESTART,
+        "committees": Mapping(
+            description="Committees numbering their minutes otherwise, keyed by committee folder",
+            values=Mapping(description="One committee's numbering",
+                           fields={"minute_numbers": NUMBERING, "numbers_restart": RESTART}),
+            key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+            key_help="a committee folder name, like 'cabinet'",
+        ),
+    },
+)
+
 FORMATS = {
+    "council": (COUNCIL, "Minutebook council.yml"),
     "people": (PEOPLE, "Minutebook people.yml"),
     "committee": (COMMITTEE, "Minutebook committee.md front matter"),
     "meeting": (MEETING, "Minutebook meeting.md front matter"),

@@ -9,31 +9,37 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from minutebook.load import formats
+from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
 from minutebook.load.minutes_text import parse_minutes_body
+from minutebook.load.reading import read_front_matter, read_yaml_file
+from minutebook.load.schema import Record, Where, parse_iso_date
+from minutebook.load.workplans import load_programmes, load_trackers
 from minutebook.model import (
     ATTENDANCE_GROUPS,
     Archive,
     Attendee,
     Committee,
     Contact,
+    Correction,
     Declaration,
     Item,
     ItemPart,
     Meeting,
+    MeetingStatus,
     Membership,
     Minutes,
+    MunicipalYear,
     Paper,
     Person,
     municipal_year,
+    urls,
 )
 from minutebook.model.names import PeopleIndex, UnclearName, normalise, slugify
-from minutebook.problems import ArchiveError, Problems
-from minutebook.load.reading import read_front_matter, read_yaml_file
-from minutebook.load.schema import Record, Where, parse_iso_date
-from minutebook.load.workplans import load_programmes, load_trackers
+from minutebook.problems import Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -52,14 +58,14 @@ class Scope:
         self.problems: list[str] = []
         for entry in entries or []:
             committee, _, year = entry.strip().strip("/").partition("/")
-            match = re.fullmatch(r"(\d{4})-(\d{2})", year) if year else None
-            if year and not (match and (int(match.group(1)) + 1) % 100 == int(match.group(2))):
+            start = MunicipalYear.parse(year) if year and "/" not in year else None
+            if year and start is None:
                 self.problems.append(f"'{entry}' is not <committee> or <committee>/<YYYY-YY> (like 2016-17)")
                 continue
             if year:
                 years = self.entries.setdefault(committee, set())
-                if years is not None:
-                    years.add(int(match.group(1)))
+                if years is not None and start is not None:
+                    years.add(start)
             else:
                 self.entries[committee] = None
 
@@ -78,12 +84,15 @@ class Scope:
 
 
 class ArchiveLoader:
-    def __init__(self, root: Path, scope: Scope | None = None):
+    def __init__(self, root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None):
         self.root = Path(root)
         self.problems = Problems(root=self.root)
         self.archive = Archive()
         self.people_index: PeopleIndex | None = None
         self.scope = scope or Scope()
+        # top-level site addresses a committee folder must not take (model/urls.py)
+        self.reserved = urls.reserved() if reserved is None else reserved
+        self.person_files: dict[str, set[Path]] = {}  # person key -> the files that name them
 
     # -- entry point ---------------------------------------------------------------------------
     def load(self) -> Archive:
@@ -92,12 +101,13 @@ class ArchiveLoader:
             self.problems.error(root, None, "the meetings folder does not exist",
                                 "create it, or set the plugin's 'meetings_dir' option")
             return self.archive
+        self.council = self.archive.council = read_council(root, self.problems)
         self.load_people(root / "people.yml")
         self.load_topics(root / "topics.yml")
         self.people_index = PeopleIndex(self.archive.people)
         folders = []
         for entry in sorted(root.iterdir()):
-            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml"):
+            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml", COUNCIL_FILE):
                 continue
             if entry.is_dir():
                 folders.append(entry)
@@ -136,7 +146,8 @@ class ArchiveLoader:
             if not person.registered:
                 self.problems.info(root / "people.yml", None,
                                    f"'{person.name}' is not in people.yml; listed as a person of their own",
-                                   "add an entry if the papers print this name other ways too")
+                                   "add an entry if the papers print this name other ways too",
+                                   about=sorted(self.person_files.get(person.key, ())))
         return self.archive
 
     # -- people ----------------------------------------------------------------------------------
@@ -164,8 +175,11 @@ class ArchiveLoader:
             self.archive.topics_config = checked
 
     def person_key(self, printed: str, where: Where) -> str:
+        assert self.people_index is not None  # people.yml is read first
         try:
-            return self.people_index.resolve(printed)
+            key = self.people_index.resolve(printed)
+            self.person_files.setdefault(key, set()).add(Path(where.path))
+            return key
         except UnclearName as exc:
             where.error(exc.message, exc.fix)
             return ""
@@ -176,6 +190,11 @@ class ArchiveLoader:
         if not SLUG.match(folder.name):
             self.problems.error(folder, None, f"the committee folder name '{folder.name}' is not a valid slug",
                                 "use lower-case letters, digits and hyphens only")
+            return
+        if folder.name in self.reserved:
+            self.problems.error(folder, None, f"the committee folder name '{folder.name}' is taken: the site's "
+                                f"{self.reserved[folder.name]} live at /{folder.name}/",
+                                f"rename the folder, for example to '{folder.name}-committee'")
             return
         if not path.exists():
             self.problems.error(path, None, f"unknown committee '{folder.name}': it has no committee.md",
@@ -188,14 +207,17 @@ class ArchiveLoader:
         committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
                               description=body.strip(), hidden=data.get("hidden", False),
                               source=self.problems.rel(path))
+        if "minutes_elsewhere" in data:
+            committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"],
+                                           data["minutes_elsewhere"].get("text", ""))
         if "contact" in data:
-            committee.contact = Contact(**{k: v for k, v in data["contact"].items()})
+            committee.contact = Contact(**dict(data["contact"].items()))
         for year_label, members in data.get("membership", {}).items():
-            year = int(year_label[:4])
-            if f"{(year + 1) % 100:02d}" != year_label[5:]:
+            year = MunicipalYear.parse(year_label)
+            if year is None:
+                start = MunicipalYear(int(year_label[:4]))
                 self.problems.error(path, data["membership"].line_of(year_label),
-                                    f"'{year_label}' is not a municipal year",
-                                    f'write it like "{year}/{(year + 1) % 100:02d}"')
+                                    f"'{year_label}' is not a municipal year", f'write it like "{start.label}"')
                 continue
             entries = []
             for member in members:
@@ -256,7 +278,8 @@ class ArchiveLoader:
     def set_status(self, meeting: Meeting, data: Record, path: Path) -> None:
         status = data.get("status")
         if status is None:
-            status = "held" if meeting.minutes else "agenda published" if meeting.has_agenda else "scheduled"
+            status = (MeetingStatus.HELD if meeting.minutes else MeetingStatus.AGENDA_PUBLISHED if meeting.has_agenda
+                      else MeetingStatus.SCHEDULED)
         meeting.status = status
         if status == "postponed" and not meeting.postponed_to:
             self.problems.error(path, data.line_of("status"), "a postponed meeting needs its new date",
@@ -288,8 +311,14 @@ class ArchiveLoader:
                                     "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
+                law = self.council.law
                 self.problems.error(path, entry.line, f"private item {label} has no exempt paragraph",
-                                    "add 'exempt_paragraph: N' (the paragraph of Schedule 12A, 1-7)")
+                                    f"add 'exempt_paragraph: N' (the paragraph of {law.schedule}, {law.span}), "
+                                    f"or 'exempt_paragraph: {NOT_STATED}' when the papers give none")
+            elif item.exempt_paragraph is not None and not check_exempt_paragraph(
+                    self.council, item.exempt_paragraph, self.problems, path, entry.line_of("exempt_paragraph"),
+                    f"item {label}"):
+                item.exempt_paragraph = None
             if item.exempt_paragraph is not None and not item.private:
                 self.problems.error(path, entry.line_of("exempt_paragraph"),
                                     f"item {label} has an exempt paragraph but is not private",
@@ -301,11 +330,12 @@ class ArchiveLoader:
                                                   required=False, partial=True)
         if data is None:
             return
-        minutes = Minutes(approved=data.get("approved", False), approved_at=data.get("approved_at"),
+        approved = data.get("approved", "not recorded")
+        minutes = Minutes(approved=None if approved == "not recorded" else approved, approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
                           note=data.get("note", ""), source=self.problems.rel(path),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          published=data.get("published"))
+                          published=data.get("published"), corrections=_corrections(data))
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:
@@ -319,8 +349,9 @@ class ArchiveLoader:
                                         substitute_for=entry.get("for", "")))
             if entries:
                 minutes.attendance[group] = entries
-        year = municipal_year(meeting.date)
-        parsed, body_problems = parse_minutes_body(body, body_line, year)
+        year = self.council.municipal_year(meeting.date)
+        parsed, body_problems = parse_minutes_body(body, body_line, year, self.council.scheme(meeting.committee),
+                                                   meeting.date)
         for problem in body_problems:
             self.problems.error(path, problem.line, problem.message, problem.fix)
         minutes.minutes = parsed
@@ -345,12 +376,13 @@ class ArchiveLoader:
     def join_minutes(self, meeting: Meeting, path: Path) -> None:
         """Attach each minute to its agenda item, or make an item for it."""
         by_number = {item.number: item for item in meeting.items}
-        by_title = {}
-        for item in meeting.items:
-            by_title.setdefault(normalise(item.title), item)
+        assert meeting.minutes is not None  # read just before
+        by_title: dict[str, Item] = {}
+        for agenda_item in meeting.items:
+            by_title.setdefault(normalise(agenda_item.title), agenda_item)
         by_minute = {i.minute_number: i for i in meeting.items if i.minute_number}
         for minute in meeting.minutes.minutes:
-            item = None
+            item: Item | None = None
             if minute.item_number:
                 item = by_number.get(minute.item_number)
                 if item is None:
@@ -384,11 +416,16 @@ class ArchiveLoader:
             private = minute.private
             if private:
                 item.private = True
-                if private.isdigit() and 1 <= int(private) <= 7:
-                    item.exempt_paragraph = int(private)
-                elif item.exempt_paragraph is None:
-                    self.problems.error(path, minute.line, f"private minute {minute.number} has no exempt paragraph",
-                                        "write {private=N} with the Schedule 12A paragraph (1-7)")
+                value: int | str | None = (int(private) if private.isdigit() else
+                                           NOT_STATED if private.lower() == NOT_STATED else None)
+                if value is not None and check_exempt_paragraph(self.council, value, self.problems, path,
+                                                                minute.line, f"minute {minute.cite}"):
+                    item.exempt_paragraph = value
+                elif value is None and item.exempt_paragraph is None:
+                    law = self.council.law
+                    self.problems.error(path, minute.line, f"private minute {minute.cite} has no exempt paragraph",
+                                        f"write {{private=N}} with the paragraph of {law.schedule} ({law.span}), "
+                                        f"or {{private=\"{NOT_STATED}\"}}")
 
     def load_papers(self, meeting: Meeting, folder: Path) -> None:
         by_slug: dict[str, Paper] = {}
@@ -410,7 +447,7 @@ class ArchiveLoader:
                           source=self.problems.rel(path), published=data.get("published"),
                           draft=data.get("draft", False), publish_from=data.get("publish_from"),
                           withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
-                          previous_names=data.get("previous_names", []))
+                          previous_names=data.get("previous_names", []), corrections=_corrections(data))
             if paper.withdrawn_reason and not paper.withdrawn:
                 self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
                                     "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
@@ -448,12 +485,12 @@ class ArchiveLoader:
                 self.problems.error(path, data.line, "the paper does not say which agenda item it belongs to",
                                     "add 'item: N' with the agenda number")
                 continue
-            item = items.get(paper.item_number)
-            if item is None:
+            main_item = items.get(paper.item_number)
+            if main_item is None:
                 self.problems.error(path, data.line_of("item"), f"agenda item {paper.item_number} is not on "
                                     "this meeting's agenda", "check the number, or add the item to meeting.md")
                 continue
-            item.papers.append(paper)
+            main_item.papers.append(paper)
         for paper in meeting.papers:
             paper.appendices.sort(key=lambda p: _natural(p.appendix or p.title))
 
@@ -475,9 +512,6 @@ class ArchiveLoader:
                     n += 1
                 item.slug = slug
                 used.add(slug)
-        for item in meeting.items:
-            for paper in item.all_papers:
-                paper.item = item
 
     def load_programmes(self, committee: str, folder: Path) -> None:
         load_programmes(self, committee, folder)
@@ -495,15 +529,17 @@ class ArchiveLoader:
                                         f"use a committee folder name: {', '.join(sorted(self.archive.committees))}")
 
     def check_minute_numbers(self) -> None:
-        seen: dict[tuple[str, int, int], tuple[Meeting, int]] = {}
+        seen: dict[tuple, tuple[Meeting, int]] = {}
         for meeting in self.archive.meetings:
-            if not meeting.minutes:
+            minutes = meeting.minutes
+            if not minutes:
                 continue
-            for minute in meeting.minutes.minutes:
-                key = (meeting.committee, minute.year, minute.number)
+            for minute in minutes.minutes:
+                key = (meeting.committee, *minute.identity)
                 if key in seen and seen[key][0] is not meeting:
                     other, line = seen[key]
-                    self.problems.error(self.root.parent / meeting.minutes.source, minute.line,
+                    assert other.minutes is not None
+                    self.problems.error(self.root.parent / minutes.source, minute.line,
                                         f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
                                         f"({other.minutes.source}, line {line})",
                                         "minute numbers must be unique within a municipal year")
@@ -526,9 +562,11 @@ def _natural(text: str):
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
 
 
-def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Problems]:
-    """Read the archive (or the part in ``scope``); return it with every problem found."""
-    loader = ArchiveLoader(Path(root), scope)
+def load_archive(root: Path, scope: Scope | None = None,
+                 reserved: Mapping[str, str] | None = None) -> tuple[Archive, Problems]:
+    """Read the archive (or the part in ``scope``); return it with every problem found. ``reserved``:
+    the site's top-level addresses no committee may take (default: those of model/urls.py)."""
+    loader = ArchiveLoader(Path(root), scope, reserved)
     try:
         archive = loader.load()
     except RecursionError:
@@ -537,8 +575,5 @@ def load_archive(root: Path, scope: Scope | None = None) -> tuple[Archive, Probl
     return archive, loader.problems
 
 
-def load_or_raise(root: Path) -> tuple[Archive, Problems]:
-    archive, problems = load_archive(root)
-    if problems.errors:
-        raise ArchiveError(problems.errors)
-    return archive, problems
+def _corrections(data) -> list[Correction]:
+    return [Correction(c["date"], c["change"], c["reason"], c.get("previous", "")) for c in data.get("corrections", [])]

@@ -2,7 +2,8 @@
 
 The body is ordinary Markdown with a few conventions (see docs/guide/meeting-files.md):
 ``## 73. Title {item=4}`` starts a minute, ``### (a) Title`` a lettered part, a paragraph that
-starts ``RESOLVED`` the decisions. Each RESOLVED block is taken out of the text and replaced by a
+starts ``RESOLVED`` (or "The Board agreed…", "The Committee resolved…") the decisions; ``RESOLVED:``
+alone takes the next paragraph as its decision. Each RESOLVED block is taken out of the text and replaced by a
 marker, so the page can render the decisions as a numbered list with citable anchors exactly
 where the minutes put them.
 """
@@ -11,17 +12,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from minutebook.load.schema import SLUG_PATTERN
 from minutebook.model import Minute, MinutePart, Resolution
 
-MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
-MINUTE_TITLE = re.compile(r"^\**(?P<number>\d+)\.?\**\s+(?P<title>.+?)(?:\s*\{(?P<attrs>[^{}]*)\})?$")
-PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+?)\s*$")
+# Every pattern here sees officers' text and runs in linear time: no lazy group followed by an
+# optional run of the same characters (``.+?\s*$`` is quadratic on a line of spaces). The patterns
+# match lines with trailing white space already stripped; the title's {attributes} are split off
+# by :func:`split_title`, not by a regex.
+MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*)$")
+# the number as the council prints it: 73., 28/16, CAB/22/017, PC.45/22, 2023/045
+MINUTE_NUMBER = re.compile(r"^\**(?P<number>\d{1,9}\.?|[A-Za-z]{0,8}[./-]?\d[\w./-]{0,20})\**\s+")
+PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+)$")
 ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
+# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
+AGREED = re.compile(r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
+                    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
+                    r"(?:agreed|resolved|decided)\b")
+BARE_RESOLVED = re.compile(r"^\W*RESOLVED\W*$", re.I)
+
+
+def _decision(text: str) -> bool:
+    return bool(RESOLVED.match(text) or AGREED.match(text))
 QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
 ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
+SLUG_ATTRS = ("slug", "topic", "was")  # they become addresses: the slug grammar, checked at load time
+SLUG = re.compile(SLUG_PATTERN)
 
 MARKER = "<!-- minutebook:resolved {} -->"
 MARKER_PATTERN = re.compile(r"<!-- minutebook:resolved (\d+) -->")
@@ -115,13 +134,24 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
     while i < len(blocks):
         block = blocks[i]
         first = block[0][1]
-        if RESOLVED.match(first) and not _is_list(block):
+        if _decision(first) and not _is_list(block):
             intro = _strip_bold(" ".join(t.strip() for _, t in block))
             j = i + 1
-            list_blocks = []
+            list_blocks: list[Any] = []
             while j < len(blocks) and (_is_list(blocks[j]) or (list_blocks and blocks[j][0][1].startswith("  "))):
                 list_blocks.append(blocks[j])
                 j += 1
+            if not list_blocks and BARE_RESOLVED.match(intro) and j < len(blocks) \
+                    and not MINUTE_HEADING.match(blocks[j][0][1]):
+                # "RESOLVED:" alone: the decision is the next paragraph, kept as printed
+                intros.append(intro)
+                number = str(len(resolutions) + 1)
+                resolutions.append(Resolution(number, _strip_bold(" ".join(t.strip() for _, t in blocks[j])),
+                                              f"{anchor_prefix}resolution-{number}"))
+                out.append(MARKER.format(marker_count))
+                marker_count += 1
+                i = j + 1
+                continue
             if list_blocks:
                 entries = _list_entries(list_blocks)
                 intros.append(intro)
@@ -140,11 +170,24 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
             continue
         if _is_list(block) and i > 0:
             previous = " ".join(t for _, t in blocks[i - 1]).strip()
-            if previous.endswith(":") and QUESTION_HINT.search(previous) and not RESOLVED.match(previous):
+            if previous.endswith(":") and QUESTION_HINT.search(previous) and not _decision(previous):
                 questions.extend(_clean_entry(e) for e in _list_entries([block]))
         out.append("\n".join(t for _, t in block))
         i += 1
     return ParsedText("\n\n".join(out).strip(), resolutions, intros[0] if intros else "", questions)
+
+
+def split_title(rest: str) -> tuple[str, str, str | None] | None:
+    """'73. Title {item=4}' as (number, title, attributes or None); None without a minute number."""
+    match = MINUTE_NUMBER.match(rest)
+    if not match:
+        return None
+    title, attrs = rest[match.end():], None
+    if title.endswith("}"):
+        start = title.rfind("{")
+        if start > 0 and "}" not in title[start:-1] and title[:start].strip():
+            title, attrs = title[:start].rstrip(), title[start + 1:-1]
+    return match.group("number"), title, attrs
 
 
 def parse_attrs(text: str | None) -> dict[str, str]:
@@ -155,7 +198,32 @@ def parse_attrs(text: str | None) -> dict[str, str]:
     return attrs
 
 
-def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minute], list[BodyProblem]]:
+def _number(printed: str, year: int, scheme, line: int, problems: list[BodyProblem]) -> tuple[int, str] | None:
+    """(number, number as printed or "") of a heading's number, read in the committee's scheme."""
+    if printed.isdigit():
+        if scheme is None or scheme.pattern == "{number}/{yy}":
+            return int(printed), ""
+        return int(printed), scheme.format(int(printed), year)
+    found = scheme.parse(printed) if scheme is not None else None
+    if found is None:
+        pattern = scheme.pattern if scheme is not None else "{number}/{yy}"
+        example = scheme.format(1, year) if scheme is not None else f"1/{year % 100:02d}"
+        problems.append(BodyProblem(line, f"the minute number '{printed}' does not follow this committee's "
+                                    f"numbering scheme '{pattern}' (like {example})",
+                                    "write the number as the minutes print it, or set the committee's "
+                                    "minute_numbers in meetings/council.yml"))
+        return None
+    number, printed_year = found
+    if printed_year is not None and printed_year != year:
+        problems.append(BodyProblem(line, f"minute {printed} is numbered in the municipal year {printed_year}, "
+                                    f"but the meeting is in {year}/{(year + 1) % 100:02d}",
+                                    "check the number, or the municipal_year_starts of meetings/council.yml"))
+    return number, printed
+
+
+def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
+                       meeting_date=None) -> tuple[list[Minute], list[BodyProblem]]:
+    """The minutes of ``body``; ``scheme`` (load.council.Scheme) reads numbers such as CAB/22/017."""
     problems: list[BodyProblem] = []
     minutes: list[Minute] = []
     sections: list[tuple[Minute, list[tuple[MinutePart | None, _Section]]]] = []
@@ -168,20 +236,36 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             in_fence = not in_fence
         heading = None if in_fence else MINUTE_HEADING.match(stripped)
         if heading and not stripped.startswith("###"):
-            match = MINUTE_TITLE.match(heading.group("rest"))
+            match = split_title(heading.group("rest"))
             if not match:
-                problems.append(BodyProblem(number, f"the minute heading '{stripped}' has no minute number",
+                shown = stripped if len(stripped) <= 80 else stripped[:80] + "…"
+                problems.append(BodyProblem(number, f"the minute heading '{shown}' has no minute number",
                                             "write it as '## 73. Title'"))
                 continue
-            attrs = parse_attrs(match.group("attrs"))
+            minute_number, title, attr_text = match
+            numbered = _number(minute_number.rstrip("."), year, scheme, number, problems)
+            if numbered is None:
+                continue
+            attrs = parse_attrs(attr_text)
             for name in attrs:
                 if name not in ALLOWED_ATTRS:
                     problems.append(BodyProblem(number, f"unknown setting '{name}' in the minute heading",
                                                 f"use only: {', '.join(ALLOWED_ATTRS)}"))
+            bad = [(name, value) for name in SLUG_ATTRS if name in attrs
+                   for value in (attrs[name].split(",") if name == "was" else [attrs[name]])
+                   if value and not SLUG.fullmatch(value)]
+            for name, value in bad:
+                problems.append(BodyProblem(number, f"'{name}' in the minute heading is '{value[:80]}', not an address",
+                                            "use lower-case letters, digits and single hyphens, like "
+                                            "{" + name + "=budget-monitoring}"))
+            if bad:
+                continue
             minute = Minute(
-                number=int(match.group("number")),
+                number=numbered[0],
                 year=year,
-                title=_strip_bold(match.group("title")),
+                printed=numbered[1],
+                restarts_at=meeting_date if scheme is not None and scheme.per_meeting else None,
+                title=_strip_bold(title),
                 body="",
                 line=number,
                 item_number=attrs.get("item") or None,
@@ -213,14 +297,14 @@ def parse_minutes_body(body: str, first_line: int, year: int) -> tuple[list[Minu
             problems.append(BodyProblem(line, "text before the first minute heading",
                                         "start each minute with '## 71. Title', or move the text to 'note:'"))
     for minute, parts in sections:
-        for minute_part, section in parts:
-            prefix = f"part-{minute_part.letter}-" if minute_part else ""
+        for lettered, section in parts:
+            prefix = f"part-{lettered.letter}-" if lettered else ""
             parsed = parse_text(section.lines, prefix)
-            target = minute_part or minute
+            target: Minute | MinutePart = lettered or minute
             target.body = parsed.body
             target.resolutions = parsed.resolutions
             target.resolved_intro = parsed.resolved_intro
             target.questions = parsed.questions
-            if minute_part:
-                minute.parts.append(minute_part)
+            if lettered:
+                minute.parts.append(lettered)
     return minutes, problems

@@ -2,16 +2,50 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from minutebook.problems import Problems
 from minutebook.load.schema import INVALID, Where
-from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
+from minutebook.load.yamlio import YAMLProblem, front_matter_problem, split_front_matter
+from minutebook.load.yamlio import load as load_yaml
+from minutebook.problems import Problems
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
+def link_leaving(path: Path, root: Path) -> Path | None:
+    """The symbolic link on the way from ``root`` to ``path`` that points outside ``root``, if any.
+
+    A link to a file outside the archive (a token, another council's drafts) would be read and
+    published as if it were a meeting file; links that stay inside the archive are fine."""
+    root = Path(root)
+    try:
+        parts = Path(path).relative_to(root).parts
+    except ValueError:
+        return None
+    top = root.resolve()
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            try:
+                target = current.resolve()
+            except (OSError, RuntimeError):  # a loop of links
+                return current
+            if target != top and top not in target.parents:
+                return current
+    return None
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
+    if problems.root is not None:
+        link = link_leaving(path, problems.root)
+        if link is not None:
+            message = f"is a symbolic link to {os.readlink(link)}, which is outside the meetings folder"
+            fix = "copy the file into the archive instead of linking to it, or remove the link"
+            if not any(p.path == problems.rel(link) and p.message == message for p in problems.items):
+                problems.error(link, None, message, fix)
+            return None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -58,6 +92,10 @@ def read_front_matter(path: Path, problems: Problems, spec, name: str, required=
     if text is None:
         return None, "", 1
     yaml_text, body, body_line = split_front_matter(text)
+    malformed = front_matter_problem(text, getattr(spec, "fields", {})) if yaml_text is None else None
+    if malformed:
+        problems.error(path, *malformed)
+        return None, "", 1
     if yaml_text is None:
         if required:
             problems.error(path, 1, "has no front matter",
@@ -74,5 +112,7 @@ def read_front_matter(path: Path, problems: Problems, spec, name: str, required=
         raw = {}
     checked, ok = spec.check_partial(raw, Where(problems, path, 2), name)
     if checked is INVALID or not (ok or partial):
+        if isinstance(raw, dict) and (raw.get("draft") not in (None, False) or raw.get("publish_from")):
+            problems.withheld.add(problems.rel(path))  # not read, so the log must assume it is not public
         return None, body, body_line
     return checked, body, body_line

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field as dc_field
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
 
-from minutebook.problems import Problems
 from minutebook.load.yamlio import SEXAGESIMAL, Unquoted, YList, YMap
+from minutebook.problems import Problems
 
 INVALID = object()
 
@@ -23,7 +26,7 @@ class Where:
     path: object
     line: int | None
 
-    def at(self, line: int | None) -> "Where":
+    def at(self, line: int | None) -> Where:
         return Where(self.problems, self.path, line or self.line)
 
     def error(self, message: str, fix: str = "") -> object:
@@ -125,6 +128,24 @@ class Bool(Field):
 
 
 @dataclass
+class BoolOr(Field):
+    """true, false or one of a few words (``approved: not recorded``)."""
+
+    words: tuple = ()
+
+    def check(self, value, where, name):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and " ".join(value.split()).lower() in self.words:
+            return " ".join(value.split()).lower()
+        options = ", ".join(("true", "false", *self.words))
+        return where.error(f"'{name}' must be one of: {options}; not '{value}'", f"write one of: {options}")
+
+    def schema(self):
+        return self._describe({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": list(self.words)}]})
+
+
+@dataclass
 class Integer(Field):
     minimum: int | None = None
     maximum: int | None = None
@@ -148,6 +169,30 @@ class Integer(Field):
         if self.maximum is not None:
             s["maximum"] = self.maximum
         return self._describe(s)
+
+
+@dataclass
+class ExemptParagraph(Field):
+    """The paragraph of exempt information: a number, or "not stated" where the papers give none.
+
+    The range is checked against the council's nation by the loader (meetings/council.yml)."""
+
+    maximum: int = 18
+
+    def check(self, value, where, name):
+        if isinstance(value, str) and " ".join(value.lower().split()) == "not stated":
+            return "not stated"
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= self.maximum:
+            return where.error(f"'{name}' is '{value}', which is not a paragraph number",
+                               "write the paragraph number the papers give (England 1-7, Wales 12-18, Scotland "
+                               "1-15, Northern Ireland 1-7), or 'not stated' when they give none")
+        return value
+
+    def schema(self):
+        return self._describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": self.maximum},
+                                         {"type": "string", "enum": ["not stated"]}]})
 
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -188,7 +233,7 @@ def parse_datetime(text: str) -> dt.datetime | None:
     """'2017-04-19' or '2017-04-19 09:00' (UK local time) as a datetime; None if not a real one."""
     match = DATETIME_PATTERN.match(text.strip())
     day = parse_iso_date(match.group(1)) if match else None
-    if day is None:
+    if day is None or match is None:
         return None
     return dt.datetime(day.year, day.month, day.day, int(match.group(2) or 0), int(match.group(3) or 0))
 
@@ -262,7 +307,7 @@ class Url(Field):
 
 @dataclass
 class ListOf(Field):
-    item: Field = None
+    item: Field = None  # type: ignore[assignment]  # every ListOf names its item
     max_items: int = 10_000
 
     def check(self, value, where, name):
@@ -289,7 +334,7 @@ class ListOf(Field):
 class Mapping(Field):
     fields: dict = dc_field(default_factory=dict)
     # a plain string is accepted and parsed into a mapping (e.g. "M Mutton (Chair)")
-    from_text: object = None
+    from_text: Callable[[str], Any] | None = None
     text_description: str = ""
     values: Field | None = None  # for free keys (e.g. membership per year): the field for each value
     key_pattern: str | None = None
@@ -345,6 +390,7 @@ class Mapping(Field):
         return out, ok
 
     def schema(self):
+        s: dict[str, Any]
         if self.values is not None:
             s = {"type": "object", "additionalProperties": self.values.schema()}
             if self.key_pattern:

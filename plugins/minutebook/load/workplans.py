@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from minutebook.load import formats
-from minutebook.model import ProgrammeEntry, Tracker, TrackerRow, WorkProgramme, municipal_year
 from minutebook.load.reading import read_front_matter
 from minutebook.load.schema import parse_iso_date
+from minutebook.model import MunicipalYear, ProgrammeEntry, Tracker, TrackerRow, WorkProgramme, municipal_year
 
 DATE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IGNORED = {"README.md", "readme.md", ".gitkeep"}
@@ -31,11 +31,11 @@ def load_programmes(loader, committee: str, folder: Path) -> None:
         data, body, _ = read_front_matter(path, loader.problems, formats.PROGRAMME, "the work programme")
         if data is None:
             continue
-        year = int(data["year"][:4])
-        if path.stem != f"{year}-{(year + 1) % 100:02d}" or data["year"][5:] != f"{(year + 1) % 100:02d}":
+        year = MunicipalYear.parse(data["year"]) or MunicipalYear(int(data["year"][:4]))
+        if path.stem != year.slug or data["year"] != year.label:
             loader.problems.error(path, data.line_of("year"), f"the year {data['year']} does not match the "
-                                  f"file name {path.name}", f'name the file {year}-{(year + 1) % 100:02d}.md '
-                                  f'and write year: "{year}/{(year + 1) % 100:02d}"')
+                                  f"file name {path.name}", f'name the file {year.slug}.md '
+                                  f'and write year: "{year.label}"')
             continue
         programme = WorkProgramme(committee=committee, year=year, published_in=data.get("published_in", ""),
                                   notes=body.strip(), source=loader.problems.rel(path))

@@ -19,7 +19,7 @@ import yaml
 try:  # the C parser is several times faster; archives have thousands of files
     _BaseLoader = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.BaseLoader
+    _BaseLoader = yaml.BaseLoader  # type: ignore[misc,assignment]
 
 
 class Loader(_BaseLoader):
@@ -111,13 +111,13 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0, budget: list | N
             result.key_lines[key] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = YList()
-        result.line = line
-        result.item_lines = []
+        items = YList()
+        items.line = line
+        items.item_lines = []
         for item in node.value:
-            result.append(_convert(item, loader, offset, depth + 1, budget))
-            result.item_lines.append(item.start_mark.line + 1 + offset)
-        return result
+            items.append(_convert(item, loader, offset, depth + 1, budget))
+            items.item_lines.append(item.start_mark.line + 1 + offset)
+        return items
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
         return _plain_scalar(node.value) if not node.style else node.value
@@ -162,3 +162,34 @@ def split_front_matter(text: str):
     body = text[match.end():]
     body_line = text.count("\n", 0, match.end()) + 1
     return yaml_text, body, body_line
+
+
+FIELD_LINE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+
+
+def front_matter_problem(text: str, fields=()) -> tuple[int, str, str] | None:
+    """Why ``text`` has no front matter that :func:`split_front_matter` can read, when it looks as if
+    it meant to: (line, message, fix), or None. A block that is not read would otherwise become body
+    text, and its ``draft: true`` would be published as notes."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if FRONT_MATTER.match(text):
+        return None
+    for index, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        number = index + 1
+        if line.strip() == "---":
+            if index or line != line.lstrip():
+                where = "a space before it" if index == 0 else f"{index} blank line{'s' if index > 1 else ''} before it"
+                return (number, f"the front matter's opening '---' has {where}, so the fields would be read as text",
+                        "start the file with '---' on its very first line, with nothing before it")
+            return (number, "the front matter opened on line 1 is never closed, so the fields would be read as text",
+                    "add a line '---' after the last field")
+        field = FIELD_LINE.match(line)
+        if field and field.group(1) in fields:
+            return (number, f"the file starts with the field '{field.group(1)}' but has no '---' line before it, "
+                    "so the fields would be read as text",
+                    "put a line '---' before the fields and another after them")
+        return None
+    return None

@@ -9,30 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-MEETING_STATUSES = ("scheduled", "agenda published", "held", "cancelled", "postponed")
-PAPER_KINDS = ("report", "briefing note", "appendix", "presentation", "supplementary", "minutes")
-ROLES = ("Chair", "Vice-Chair", "Co-opted Member", "By Invitation")
-ATTENDANCE_GROUPS = (
-    "present",
-    "co_opted",
-    "cabinet_members",
-    "other_members",
-    "officers",
-    "invited",
-    "apologies",
-    "substitutions",
+from minutebook.model.vocabularies import (
+    ActionKind,
+    AttendanceGroup,
+    MeetingStatus,
+    MunicipalYear,
+    PaperKind,
+    ProgrammeBucket,
+    Role,
 )
-ATTENDANCE_LABELS = {
-    "present": "Members present",
-    "co_opted": "Co-opted members",
-    "cabinet_members": "Cabinet members",
-    "other_members": "Other members",
-    "officers": "Officers",
-    "invited": "Invited",
-    "apologies": "Apologies",
-    "substitutions": "Substitutions",
-}
+
+if TYPE_CHECKING:  # derived per build by the later stages; the model imports none of them at run time
+    from minutebook.link.planning import PlanLink
+    from minutebook.link.topics import Topic
+    from minutebook.link.tracker import Action
+
+# The values as written in the files (the enums carry their labels: model/vocabularies.py).
+MEETING_STATUSES = tuple(MeetingStatus)
+PAPER_KINDS = tuple(PaperKind)
+ROLES = tuple(Role)
+ATTENDANCE_GROUPS = tuple(AttendanceGroup)
+ATTENDANCE_LABELS = AttendanceGroup.labels()
 
 # Schedule 12A to the Local Government Act 1972, Part 1: descriptions of exempt information.
 SCHEDULE_12A = {
@@ -53,9 +52,9 @@ SCHEDULE_12A = {
 }
 
 
-def municipal_year(day: dt.date) -> int:
-    """The year a municipal year starts in: May 2016 to April 2017 is 2016."""
-    return day.year if day.month >= 5 else day.year - 1
+def municipal_year(day: dt.date, starts: int = 5) -> MunicipalYear:
+    """The municipal year a day falls in (May 2016 to April 2017 is 2016/17; ``starts``: the month it begins)."""
+    return MunicipalYear.of(day) if starts == 5 else MunicipalYear(day.year if day.month >= starts else day.year - 1)
 
 
 def cite_year(yy: int, near: dt.date | None = None) -> int:
@@ -66,7 +65,8 @@ def cite_year(yy: int, near: dt.date | None = None) -> int:
 
 
 def municipal_year_label(start: int) -> str:
-    return f"{start}/{(start + 1) % 100:02d}"
+    """ "2016/17" for the year starting in 2016."""
+    return MunicipalYear(start).label
 
 
 @dataclass
@@ -117,8 +117,9 @@ class Committee:
     contact: Contact | None = None
     membership: dict[int, list[Membership]] = field(default_factory=dict)
     hidden: bool = False
+    minutes_elsewhere: tuple[str, str] | None = None  # (address, what it is): minutes not in this archive
     source: str = ""
-    meetings: list["Meeting"] = field(default_factory=list)  # its own and joint ones, by date
+    meetings: list[Meeting] = field(default_factory=list)  # its own and joint ones, by date
 
     @property
     def label(self) -> str:
@@ -162,10 +163,17 @@ class Minute:
     private: str | None = None  # from {private=N}: the Schedule 12A paragraph
     previous_slugs: list[str] = field(default_factory=list)  # from {was=old-slug}
     references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
+    printed: str = ""  # the number as printed, when the council's scheme is not "N/YY" (CAB/22/017)
+    restarts_at: dt.date | None = None  # the meeting, where numbers restart at each meeting
 
     @property
     def cite(self) -> str:
-        return f"{self.number}/{self.year % 100:02d}"
+        return self.printed or MunicipalYear(self.year).cite(self.number)
+
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """The normalised identity within a committee: (year, number), and the meeting where numbers restart."""
+        return (self.year, self.number) + ((self.restarts_at,) if self.restarts_at else ())
 
 
 @dataclass(eq=False)
@@ -178,8 +186,19 @@ class Declaration:
 
 
 @dataclass(eq=False)
+class Correction:
+    """A correction after publication, as the officer explains it (``corrections:`` in front matter)."""
+
+    date: dt.date
+    change: str
+    reason: str
+    previous: str = ""
+
+
+@dataclass(eq=False)
 class Minutes:
-    approved: bool = False
+    approved: bool | None = None  # None: not recorded (the papers do not say)
+    approved_by: str = ""  # set when a later meeting's minutes record the approval: "<file>, minute N/YY"
     approved_at: dt.date | None = None
     amendment: str = ""
     closed: str | None = None
@@ -192,14 +211,14 @@ class Minutes:
     publish_from: dt.datetime | None = None
     unpublished: str = ""  # set in preview builds: why the public would not see these minutes
     published: dt.date | None = None
-    changes: list = field(default_factory=list)  # history.Change, after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
 
 
 @dataclass(eq=False)
 class Paper:
     slug: str
-    kind: str
+    kind: PaperKind
     title: str
     item_number: str | None = None
     to: str = ""
@@ -211,8 +230,7 @@ class Paper:
     appendix: str | None = None
     pdf: str = ""
     source: str = ""
-    appendices: list["Paper"] = field(default_factory=list)
-    item: "Item | None" = None
+    appendices: list[Paper] = field(default_factory=list)
     line: int = 0
     draft: bool = False
     publish_from: dt.datetime | None = None
@@ -220,9 +238,16 @@ class Paper:
     withdrawn_reason: str = ""
     published: dt.date | None = None  # the date it was first published, where the file says
     unpublished: str = ""
-    changes: list = field(default_factory=list)  # history.Change, after the first publication
-    added: dt.date | None = None  # first commit, when no publication date is known
+    corrections: list[Correction] = field(default_factory=list)
+    last_updated: dt.date | None = None  # git: the last commit after the file was added, if any
     previous_names: list[str] = field(default_factory=list)
+    # set by Archive.index() when the archive is assembled: the item it (or its main paper) belongs to
+    item: Item = field(init=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """ "<committee>/<YYYY-MM-DD>/<item slug>/<paper slug>": unique in the archive."""
+        return f"{self.item.id}/{self.slug}"
 
 
 @dataclass(eq=False)
@@ -243,21 +268,27 @@ class Item:
     description: str = ""
     parts: list[ItemPart] = field(default_factory=list)
     private: bool = False
-    exempt_paragraph: int | None = None
+    exempt_paragraph: int | str | None = None  # the paragraph, or "not stated" (load/council.py)
     withhold_title: bool = False
     topic: str | None = None
     minute_number: int | None = None  # the agenda's own pointer to its minute
     previous_slugs: list[str] = field(default_factory=list)
     minute: Minute | None = None
     papers: list[Paper] = field(default_factory=list)  # main papers; appendices hang off them
-    meeting: "Meeting | None" = None
     line: int = 0
-    topic_ref: object = None  # topics.Topic, once topics are assigned
+    topic_ref: Topic | None = None  # once topics are assigned
     on_agenda: bool = False  # listed in meeting.md (False: known only from the minutes)
+    # set by Archive.index() when the archive is assembled
+    meeting: Meeting = field(init=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """ "<committee>/<YYYY-MM-DD>/<slug>": unique in the archive (the open data's item id)."""
+        return f"{self.meeting.id}/{self.slug}"
 
     @property
     def all_papers(self) -> list[Paper]:
-        out = []
+        out: list[Paper] = []
         for paper in self.papers:
             out.append(paper)
             out.extend(paper.appendices)
@@ -270,7 +301,7 @@ class Meeting:
     date: dt.date
     start: str | None = None
     place: str = ""
-    status: str = "scheduled"
+    status: MeetingStatus = MeetingStatus.SCHEDULED
     postponed_to: dt.date | None = None
     agenda_published: dt.date | None = None
     published_by: str = ""
@@ -290,16 +321,16 @@ class Meeting:
 
     @property
     def id(self) -> str:
+        """ "<committee>/<YYYY-MM-DD>": unique in the archive."""
         return f"{self.committee}/{self.date.isoformat()}"
 
     @property
-    def year(self) -> int:
-        return municipal_year(self.date)
+    def year(self) -> MunicipalYear:
+        return MunicipalYear.of(self.date)
 
 
-PROGRAMME_BUCKETS = ("items for the year", "date to be decided", "performance monitoring",
-                     "progress reports by exception", "next municipal year")
-ACTION_KINDS = ("recommendation", "action", "information")
+PROGRAMME_BUCKETS = tuple(ProgrammeBucket)
+ACTION_KINDS = tuple(ActionKind)
 
 
 @dataclass(eq=False)
@@ -308,7 +339,7 @@ class ProgrammeEntry:
 
     title: str
     date: dt.date | None = None
-    bucket: str | None = None
+    bucket: ProgrammeBucket | None = None
     detail: str = ""
     leads: list[str] = field(default_factory=list)
     source: str = ""
@@ -333,7 +364,7 @@ class TrackerRow:
     """A recommendation, action or information request followed up by the committee."""
 
     text: str
-    kind: str  # recommendation | action | information
+    kind: ActionKind
     meeting: dt.date | None = None
     item: str = ""  # the agenda item title as the tracker prints it
     cabinet_member: str = ""
@@ -361,29 +392,35 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     programmes: list[WorkProgramme] = field(default_factory=list)
     trackers: list[Tracker] = field(default_factory=list)
-    topics_config: dict = field(default_factory=dict)  # meetings/topics.yml
-    # derived once per build: topics.Topic, planning.PlanLink, actions.Action
-    topics: list = field(default_factory=list)
-    plan_links: list = field(default_factory=list)
-    actions: list = field(default_factory=list)
+    topics_config: dict[str, Any] = field(default_factory=dict)  # meetings/topics.yml
+    council: Any = None  # load.council.Council (meetings/council.yml)
+    # derived once per build by link/
+    topics: list[Topic] = field(default_factory=list)
+    plan_links: list[PlanLink] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    minute_index: dict[tuple[str, int, int], tuple[Meeting, Item]] = field(default_factory=dict, repr=False)
+    _meeting_index: dict[tuple[str, dt.date], Meeting] = field(default_factory=dict, repr=False)
 
     def meeting(self, committee: str, day: dt.date) -> Meeting | None:
         return self._meeting_index.get((committee, day))
 
-    def find_minute(self, committee: str, cite: str, near: dt.date | None = None):
+    def find_minute(self, committee: str, cite: str, near: dt.date | None = None) -> tuple[Meeting, Item] | None:
         """(meeting, item) of a minute cited "N/YY" by a committee, or None when not in the archive."""
         number, _, yy = cite.partition("/")
         return self.minute_index.get((committee, cite_year(int(yy), near), int(number)))
 
     def index(self) -> None:
-        """Build the lookup tables used by the linker and the pages (once per load)."""
+        """Assemble the archive: set every back-reference (``Item.meeting``, ``Paper.item``) and
+        build the lookup tables used by the linker and the pages (after loading and publishing)."""
         self._meeting_index = {}
-        self.minute_index: dict[tuple[str, int, int], tuple[Meeting, Item]] = {}
+        self.minute_index = {}
         for meeting in self.meetings:
             for slug in [meeting.committee, *meeting.joint_with]:
                 self._meeting_index[(slug, meeting.date)] = meeting
             for item in meeting.items:
                 item.meeting = meeting
+                for paper in item.all_papers:
+                    paper.item = item
                 if item.minute:
                     key = (meeting.committee, item.minute.year, item.minute.number)
                     self.minute_index.setdefault(key, (meeting, item))

@@ -17,7 +17,7 @@ HONORIFICS = (
     "councillors", "councillor", "cllrs", "cllr", "mrs", "mr", "ms", "miss", "mx", "dr",
     "professor", "prof", "sir", "dame", "lord", "lady", "rev", "revd", "reverend",
 )
-_HONORIFIC = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(HONORIFICS), re.I)
+_HONORIFIC = re.compile(r"^(?:(?:{})\.?\s+)+".format("|".join(HONORIFICS)), re.I)
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 
 

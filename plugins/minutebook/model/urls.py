@@ -8,15 +8,35 @@ URLs are relative to the site root with no leading slash, so the site works unde
 from __future__ import annotations
 
 import posixpath
+import re
+from pathlib import Path
 
 from minutebook.model.archive import Committee, Item, Meeting, Paper
+from minutebook.model.vocabularies import MunicipalYear
 
 HOME = ""
 COMMITTEES = "committees/"
 PEOPLE = "people/"
 CALENDAR = "calendar/"
-RESERVED = {"committees", "people", "api", "search", "assets", "topics", "calendar", "feeds", "guide",
-            "print", "stylesheets", "javascripts", "overrides", "404"}
+TOPICS = "topics/"
+SEARCH = "search/"  # the search page and its index (search/data/)
+API = "api/"  # the open data
+# Top-level folders the site writes besides the pages above: the theme's and docs/' assets.
+ASSETS = ("assets/", "stylesheets/", "javascripts/")
+# Top-level files the site writes (feeds, calendar, sitemap, error page).
+FILES = ("atom.xml", "feed.xml", "meetings.ics", "sitemap.xml", "sitemap.xml.gz", "404.html", "index.html")
+
+
+def reserved(doc_paths: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Every top-level address a committee folder must not take, with what lives there.
+
+    ``doc_paths`` are the top-level entries of the site's docs/ (the guides' folders and pages)."""
+    out = {COMMITTEES: "list of committees", PEOPLE: "people pages", CALENDAR: "calendar",
+           TOPICS: "topic pages", SEARCH: "search page", API: "open data"}
+    out.update(dict.fromkeys(ASSETS, "theme's files"))
+    out.update({f"{name.removesuffix('/')}/": "guide pages" for name in doc_paths})
+    out.update(dict.fromkeys(FILES, "site's files"))
+    return {name.rstrip("/"): what for name, what in out.items()}
 
 
 def committee(c: Committee | str) -> str:
@@ -28,6 +48,11 @@ def meeting(m: Meeting) -> str:
     return f"{m.committee}/{m.date.isoformat()}/"
 
 
+def minutes_of(m: Meeting) -> str:
+    """A meeting's minutes where they are public, else the meeting's page (draft minutes have no anchor)."""
+    return meeting(m) + ("#minutes" if m.minutes is not None else "")
+
+
 def item(i: Item) -> str:
     return f"{meeting(i.meeting)}{i.slug}/"
 
@@ -36,15 +61,12 @@ def paper(p: Paper) -> str:
     return f"{item(p.item)}{p.slug}/"
 
 
-TOPICS = "topics/"
-
-
 def topic(topic_id: str) -> str:
     return f"{TOPICS}{topic_id}/"
 
 
 def programme(committee: str, year: int) -> str:
-    return f"{committee}/programme/{year}-{(year + 1) % 100:02d}/"
+    return f"{committee}/programme/{MunicipalYear(year).slug}/"
 
 
 def tracker(committee: str) -> str:
@@ -55,9 +77,39 @@ def person(key: str) -> str:
     return f"{PEOPLE}{key}/"
 
 
+SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+class OutsideSite(ValueError):
+    """A path that would leave the site directory. The loader refuses such values with a clear error,
+    so this is the last line of defence, never the officer's error message."""
+
+
+def safe(rel: str) -> str:
+    """``rel`` (a URL or a file path relative to the site) if it stays inside the site, else OutsideSite.
+
+    Every segment is plain (letters, digits, ``.``, ``_``, ``-``, not starting with a dot): no ``..``,
+    no absolute path, no backslash, no drive, no empty segment, no control character."""
+    segments = rel.split("/")
+    if rel.endswith("/"):
+        segments = segments[:-1]
+    if rel and not all(SEGMENT.fullmatch(s) for s in segments):
+        raise OutsideSite(f"refusing to write '{rel}': it is not a plain path inside the site")
+    return rel
+
+
 def src(url: str) -> str:
-    """The generated Markdown file behind a URL."""
-    return f"{url}index.md"
+    """The generated Markdown file behind a URL: the one function that turns a page into a path."""
+    return f"{safe(url)}index.md"
+
+
+def site_file(site_dir: Path | str, rel: str) -> Path:
+    """The file ``rel`` inside ``site_dir``, refusing any path that would land outside it."""
+    base = Path(site_dir).resolve()
+    path = (base / safe(rel)).resolve()
+    if base not in path.parents:
+        raise OutsideSite(f"refusing to write '{rel}': it resolves outside the site directory")
+    return path
 
 
 def relative(from_url: str, to: str) -> str:
@@ -66,12 +118,3 @@ def relative(from_url: str, to: str) -> str:
     path = posixpath.relpath(src(target), posixpath.dirname(src(from_url)) or ".")
     return f"{path}#{anchor}" if anchor else path
 
-
-def relative_url(from_url: str, to: str) -> str:
-    """The same as :func:`relative`, as a browser URL (for raw HTML and exports)."""
-    target, _, anchor = to.partition("#")
-    base = from_url or "."
-    path = posixpath.relpath(target or ".", base) + "/" if target else posixpath.relpath(".", base) + "/"
-    if path == "./":
-        path = "./"
-    return f"{path}#{anchor}" if anchor else path

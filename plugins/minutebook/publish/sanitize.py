@@ -117,7 +117,7 @@ def _clean_prose(text: str) -> str:
     return text.replace("\x00MARKER\x00", "")
 
 
-DROP_ELEMENT = re.compile(r"<\s*(%s)\b.*?(?:</\s*\1\s*>|$)" % "|".join(sorted(DROP_WITH_CONTENT)), re.I | re.S)
+DROP_ELEMENT = re.compile(r"<\s*({})\b.*?(?:</\s*\1\s*>|$)".format("|".join(sorted(DROP_WITH_CONTENT))), re.I | re.S)
 ANY_TAG = re.compile(r"<[^>]*>")
 
 
@@ -143,7 +143,7 @@ PAGE_ATTRIBUTES = {
           "role"},
     "a": {"href", "title", "rel"},
     "img": {"src", "alt", "title", "width", "height"},
-    "td": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan", "data-label"},  # a stacked table's cell names its column on a phone
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "reversed"},
     "li": {"value"},

@@ -6,7 +6,10 @@ search, open data, feeds — can leak it: what is not in the model cannot reach 
 
 * a meeting, minutes or paper marked ``draft: true``, or with ``publish_from`` in the future, is
   removed (an appendix goes with its paper);
-* a withdrawn paper keeps its title and the dated notice, and loses its text;
+* a withdrawn paper keeps its title and the dated notice, and loses its text; its appendices are
+  withdrawn with it (the same date and notice);
+* a tracker or work programme follows the pack that printed it: while the paper named in its
+  ``published_in`` (or, without one, the tracker's meeting) is draft, embargoed or private, it is removed;
 * a private item keeps its number, title (unless withheld) and Schedule 12A paragraph, and loses
   its papers and the text of its minute.
 
@@ -31,6 +34,7 @@ class Withheld:
     papers: list[str] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)
     private_items: list[str] = field(default_factory=list)
+    trackers: list[str] = field(default_factory=list)  # trackers and work programmes of a withheld pack
 
 
 def _why_not(draft: bool, publish_from: dt.datetime | None, now: dt.datetime) -> str:
@@ -66,8 +70,16 @@ def _paper_reason(paper: Paper, parent: Paper | None, now: dt.datetime) -> str:
 def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withheld:
     withheld = Withheld()
     kept: list[Meeting] = []
+    packs: dict[tuple, str] = {}  # (committee, date[, paper slug]) -> why it is not public
     for meeting in archive.meetings:
         reason = _why_not(meeting.draft, meeting.publish_from, now)
+        if reason:
+            packs[(meeting.committee, meeting.date)] = reason
+        for paper in meeting.papers:
+            parent = next((p for p in meeting.papers if p.slug == paper.parent), None) if paper.parent else None
+            packs[(meeting.committee, meeting.date, paper.slug)] = (
+                reason or _paper_reason(paper, parent, now)
+                or ("Private" if paper.item is not None and paper.item.private else ""))
         if reason and not preview:
             withheld.meetings.append(meeting.id)
             continue
@@ -80,15 +92,35 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
                 item.title = f"Private item {item.number}" if item.number else "Private item"
             if item.private:
                 removed = [p.source for p in item.all_papers]
-                withheld.private_items.append(f"{meeting.id}/{item.slug}")
+                withheld.private_items.append(item.id)
                 _strip_private(item)
                 meeting.papers = [p for p in meeting.papers if p.source not in removed]
     archive.meetings = kept
+    if not preview:
+        archive.trackers = [t for t in archive.trackers if not _pack_withheld(t, t.date, packs, withheld)]
+        archive.programmes = [p for p in archive.programmes if not _pack_withheld(p, None, packs, withheld)]
     kept_ids = {id(m) for m in kept}
     for committee in archive.committees.values():
         committee.meetings = [m for m in committee.meetings if id(m) in kept_ids]
     archive.index()
     return withheld
+
+
+def _pack_withheld(printed, day: dt.date | None, packs: dict, withheld: Withheld) -> bool:
+    """Whether the pack that printed a tracker or programme (``published_in``, or the tracker's own
+    meeting) is not public, in which case neither is the tracker or programme."""
+    reason = packs.get((printed.committee, day), "") if day else ""
+    place, _, slug = printed.published_in.partition("/")
+    if place:
+        try:
+            published = dt.date.fromisoformat(place)
+        except ValueError:
+            published = None
+        reason = reason or packs.get((printed.committee, published), "") or \
+            packs.get((printed.committee, published, slug), "")
+    if reason:
+        withheld.trackers.append(printed.source)
+    return bool(reason)
 
 
 def _publish_minutes(meeting: Meeting, now: dt.datetime, preview: bool, withheld: Withheld) -> None:
@@ -111,11 +143,16 @@ def _publish_papers(meeting: Meeting, now: dt.datetime, preview: bool, withheld:
     by_slug = {p.slug: p for p in meeting.papers}
     gone: set[str] = set()
     for paper in meeting.papers:
-        parent = by_slug.get(paper.parent) if paper.parent else None
-        reason = _paper_reason(paper, parent, now)
         if paper.withdrawn and paper.withdrawn > now.date():
             paper.withdrawn = None  # withdrawn from a date still to come: published until then
             paper.withdrawn_reason = ""
+    for paper in meeting.papers:
+        parent = by_slug.get(paper.parent) if paper.parent else None
+        reason = _paper_reason(paper, parent, now)
+        if parent is not None and parent.withdrawn and not paper.withdrawn:
+            # an appendix goes with its paper, as it does for a draft
+            paper.withdrawn = parent.withdrawn
+            paper.withdrawn_reason = parent.withdrawn_reason
         if paper.withdrawn:
             paper.body = ""
             paper.pdf = ""
@@ -131,3 +168,25 @@ def _publish_papers(meeting: Meeting, now: dt.datetime, preview: bool, withheld:
         item.papers = [p for p in item.papers if p.slug not in gone]
         for paper in item.papers:
             paper.appendices = [a for a in paper.appendices if a.slug not in gone]
+
+
+def withheld_sources(archive: Archive, now: dt.datetime, preview: bool = False) -> set[str]:
+    """The meeting files (and, ending in ``/``, the folders of whole meetings) the public may not see:
+    the build log must not quote them. Works on the archive as loaded, also when loading found errors.
+    In an officer's preview (on their own machine) nothing is withheld from the log."""
+    withheld: set[str] = set()
+    if preview:
+        return withheld
+    for meeting in archive.meetings:
+        if _why_not(meeting.draft, meeting.publish_from, now):
+            withheld.update({meeting.source, meeting.source.rpartition("/")[0] + "/"})
+            continue
+        minutes = meeting.minutes
+        if minutes and _why_not(minutes.draft, minutes.publish_from, now):
+            withheld.add(minutes.source)
+        by_slug = {p.slug: p for p in meeting.papers}
+        for paper in meeting.papers:
+            parent = by_slug.get(paper.parent) if paper.parent else None
+            if _paper_reason(paper, parent, now) or (paper.item is not None and paper.item.private):
+                withheld.add(paper.source)
+    return withheld

@@ -7,7 +7,7 @@ from itertools import groupby
 from minutebook.model import urls
 from minutebook.render.common import Page, clock, inline, link, table
 from minutebook.render.context import SiteContext
-from minutebook.render.meeting import STATUS_LABELS
+from minutebook.render.meeting import status_label
 
 CALENDAR = "calendar/"
 
@@ -30,7 +30,7 @@ def build(ctx: SiteContext) -> Page:
             out.append(f"### {title} {{#{anchor}-{month[0]}-{month[1]:02d}}}\n")
             out.append(table(["Date", "Committee", "Time", "Place", "Status"], [
                 [link(f"{m.date:%A} {m.date.day}", here, urls.meeting(m)), inline(ctx.committee(m.committee).name),
-                 clock(m.start), inline(m.place), STATUS_LABELS[m.status]] for m in in_month], f"Meetings in {title}",
+                 clock(m.start), inline(m.place), status_label(ctx, m)] for m in in_month], f"Meetings in {title}",
                 hide_caption=True))
     return Page(url=here, title="Meetings calendar", kind="calendar", body="\n".join(out),
                 description="Every committee meeting, upcoming and past, by month", in_nav=True)

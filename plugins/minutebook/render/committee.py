@@ -8,7 +8,8 @@ from minutebook.model import urls
 from minutebook.model import Committee, Meeting, municipal_year_label
 from minutebook.render.common import Page, esc, inline, link, short_date, table
 from minutebook.render.context import SiteContext
-from minutebook.render.meeting import STATUS_LABELS
+from minutebook.link import approval
+from minutebook.render.meeting import status_label
 
 
 def membership_table(committee: Committee, year: int, here: str, caption: str) -> str:
@@ -20,9 +21,10 @@ def membership_table(committee: Committee, year: int, here: str, caption: str) -
 def meetings_table(ctx: SiteContext, committee: Committee, meetings: list[Meeting], here: str, caption: str) -> str:
     rows = []
     for m in meetings:
-        status = STATUS_LABELS[m.status]
-        if m.minutes:
-            status += ", minutes " + ("approved" if m.minutes.approved else "not yet approved")
+        status = status_label(ctx, m)
+        words = approval.minutes_words(ctx.archive, m, ctx.today)
+        if words:
+            status += "; " + words[0].lower() + words[1:]
         joint = ""
         if m.committee != committee.slug or m.joint_with:
             others = [s for s in [m.committee, *m.joint_with] if s != committee.slug]
@@ -76,7 +78,9 @@ def build(ctx: SiteContext, committee: Committee) -> Page:
     for year in sorted(by_year, reverse=True):
         label = municipal_year_label(year)
         out.append(f"### {label} {{#year-{year}}}\n")
-        out.append(meetings_table(ctx, committee, by_year[year], here, f"Meetings in {label}"))
+        # newest first within a year too, as the years are
+        out.append(meetings_table(ctx, committee, sorted(by_year[year], key=lambda m: m.date, reverse=True), here,
+                                  f"Meetings in {label}"))
     if not committee.meetings:
         out.append("No meetings are in the archive yet.\n")
     return Page(url=here, title=committee.name, kind="committee", body="\n".join(out),

@@ -82,12 +82,14 @@ def link(label: str, from_url: str, to_url: str) -> str:
     return f"[{inline(label)}]({urls.relative(from_url, to_url)})"
 
 
-def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_caption: bool = False) -> str:
-    """An HTML table with a caption and column headers; cells hold Markdown (links stay validated)."""
+def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_caption: bool = False,
+          stack: bool = False) -> str:
+    """An HTML table with a caption and column headers; cells hold Markdown (links stay validated).
+    ``stack``: on a narrow screen each row becomes a card, each cell labelled with its header."""
     if not rows:
         return ""
     out = ['<div class="md-typeset__scrollwrap" markdown="1"><div class="md-typeset__table" markdown="1">',
-           '<table class="mb-table" markdown="1">']
+           f'<table class="mb-table{" mb-stack" if stack else ""}" markdown="1">']
     if caption:
         cls = ' class="mb-sr-only"' if hide_caption else ""
         out.append(f'<caption{cls} markdown="span">{caption}</caption>')
@@ -95,7 +97,11 @@ def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_cap
                + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in headers) + "</tr></thead>")
     out.append('<tbody markdown="1">')
     for row in rows:
-        out.append('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>")
+        if stack:
+            out.append('<tr markdown="1">' + "".join(f'<td data-label="{esc(re.sub("<[^>]+>", "", h))}" markdown="span">'
+                                                     f'{cell}</td>' for h, cell in zip(headers, row)) + "</tr>")
+        else:
+            out.append('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>")
     out.append("</tbody>\n</table>\n</div></div>\n")
     return "\n".join(out)
 
@@ -140,23 +146,24 @@ def preview_banner(reason: str) -> str:
             "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")
 
 
-def changes_note(ctx, published, changes, subject: str, added=None) -> str:
-    """'This paper was published 19 April 2017' and each later change, dated, with its message."""
+def changes_note(ctx, published, corrections, subject: str, last_updated=None) -> str:
+    """'This paper was published on 19 April 2017', each correction in the officers' words (what
+    changed, why, and the previous wording), and the date this website last updated the page."""
     out = []
     if published:
-        out.append(f"{subject} published on {short_date(published)}.")
-    elif added:
-        out.append(f"{subject} added to this site on {short_date(added)}; the date of first publication is "
-                   "not recorded.")
-    if changes:
+        out.append(f"{esc(subject)} published on {short_date(published)}.")
+    if corrections:
         rows = []
-        for change in changes:
-            url = ctx.settings.commit_url(change.commit)
-            what = inline(change.message) or "Changed"
-            rows.append(f"<li><time datetime=\"{change.date.isoformat()}\">{short_date(change.date)}</time>: "
-                        + (f'<a href="{esc(url)}">{esc(what)}</a>' if url else esc(what)) + "</li>")
-        out.append(f'<details class="mb-changes"><summary>Changed {len(changes)} time'
-                   f'{"s" if len(changes) != 1 else ""} since</summary><ul>' + "".join(rows) + "</ul></details>")
+        for c in corrections:
+            row = (f'<li><time datetime="{c.date.isoformat()}">{short_date(c.date)}</time>: {esc(c.change)}. '
+                   f"Why: {esc(c.reason)}.")
+            if c.previous:
+                row += f'<blockquote><p>Previously: {esc(c.previous)}</p></blockquote>'
+            rows.append(row + "</li>")
+        out.append(f'<div class="mb-corrections"><p><strong>Corrected after publication</strong></p><ul>'
+                   + "".join(rows) + "</ul></div>")
+    if last_updated:
+        out.append(f"Last updated on this website on {short_date(last_updated)}.")
     return ('<div class="mb-published" markdown="1">\n\n' + "\n\n".join(out) + "\n\n</div>\n") if out else ""
 
 
@@ -187,3 +194,21 @@ def fix_headings(body: str, top: int) -> str:
             line = "#" * level + match.group(2)
         out.append(line)
     return "\n".join(out)
+
+
+def pack_link(ctx, committee: str, source: str, here: str) -> str:
+    """'<YYYY-MM-DD>/<paper slug>' as words: the paper's title, linked, and its meeting's date."""
+    day_text, _, slug = source.partition("/")
+    try:
+        day = dt.date.fromisoformat(day_text)
+    except ValueError:
+        return inline(source)
+    meeting = ctx.archive.meeting(committee, day)
+    paper = next((p for p in meeting.papers if p.slug == slug), None) if meeting else None
+    when = short_date(day)
+    if paper is not None and not paper.unpublished and not paper.withdrawn:
+        title = f"Appendix {paper.appendix}: {paper.title}" if paper.appendix else paper.title
+        return f"{link(title, here, urls.paper(paper))}, with the papers of the meeting of {link(when, here, urls.meeting(meeting))}"
+    if meeting is not None:
+        return f"the papers of the meeting of {link(when, here, urls.meeting(meeting))}"
+    return f"the papers of the meeting of {when}"

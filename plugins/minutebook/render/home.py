@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from minutebook.link import approval
 from minutebook.model import urls
 from minutebook.render.common import Page, clock, inline, link, short_date, table
 from minutebook.render.context import SiteContext
@@ -27,7 +28,7 @@ def build(ctx: SiteContext, intro: str = "") -> Page:
         out.append("## Recent meetings {#recent}\n")
         out.append(table(["Date", "Committee", "Minutes"], [
             [link(short_date(m.date), here, urls.meeting(m)), inline(ctx.committee(m.committee).name),
-             ("approved" if m.minutes.approved else "not yet approved") if m.minutes else "not yet published"]
+             approval.minutes_words(ctx.archive, m, ctx.today) or STATUS_LABELS[m.status]]
             for m in recent], "Recent meetings", hide_caption=True))
     papers = []
     for m in reversed(meetings):

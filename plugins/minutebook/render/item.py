@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from minutebook.link import approval
 from minutebook.model import urls
 from minutebook.model import Item
 from minutebook.render.common import Page, dl, inline, link, short_date
 from minutebook.render.context import SiteContext
+from minutebook.load.council import law_of
 from minutebook.render.meeting import meeting_title, private_notice, render_minute
 
 
@@ -38,7 +40,7 @@ def build(ctx: SiteContext, item: Item) -> Page:
     ]
     out = [dl(facts)]
     if item.private:
-        out.append(private_notice(item))
+        out.append(private_notice(item, law_of(ctx.archive)))
     if item.description:
         out.append(item.description + "\n")
     if item.parts:
@@ -49,8 +51,11 @@ def build(ctx: SiteContext, item: Item) -> Page:
         out.append(f"## Minute {minute.cite}: {inline(minute.title)} {{#minute}}\n")
         if meeting.minutes and meeting.minutes.unpublished:
             out.append(f"*Preview only — {meeting.minutes.unpublished}.*\n")
-        if meeting.minutes and not meeting.minutes.approved:
+        state = approval.minutes_state(ctx.archive, meeting, ctx.today)
+        if state == approval.AWAITING:
             out.append("*From minutes not yet approved.*\n")
+        elif state == approval.NOT_RECORDED:
+            out.append("*From minutes whose approval is not recorded in this archive.*\n")
         out.append(render_minute(minute, 2))
         if minute.references:
             refs = []

@@ -5,39 +5,66 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
+from minutebook.link import approval
 from minutebook.model import urls
-from minutebook.model import ATTENDANCE_LABELS, SCHEDULE_12A, Item, Meeting, Minute, MinutePart
+from minutebook.load.council import LAWS, Law, law_of
+from minutebook.model.vocabularies import MeetingStatus
+from minutebook.model import ATTENDANCE_LABELS, Item, Meeting, Minute, MinutePart
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.render.common import Page, changes_note, clock, dl, esc, inline, link, long_date, preview_banner, short_date, table
 from minutebook.render.context import SiteContext
 
-STATUS_LABELS = {
-    "scheduled": "Scheduled",
-    "agenda published": "Agenda published",
-    "held": "Held",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
-}
+STATUS_LABELS = MeetingStatus.labels()
 
 
 def meeting_title(ctx: SiteContext, meeting: Meeting) -> str:
     return f"{ctx.committee(meeting.committee).name}, {short_date(meeting.date)}"
 
 
+def status_label(ctx: SiteContext, meeting: Meeting) -> str:
+    """The meeting's status in words: a past meeting never reads as pending."""
+    return approval.past_status(meeting, ctx.today) or STATUS_LABELS[meeting.status]
+
+
+def elsewhere_note(ctx: SiteContext, meeting: Meeting, here: str) -> str:
+    """Where the council publishes the minutes this archive does not hold, if the committee says."""
+    where = ctx.committee(meeting.committee).minutes_elsewhere
+    if not where:
+        return ""
+    url, text = where
+    return f' The council publishes its minutes on <a href="{esc(url)}">{esc(text or url)}</a>.'
+
+
 def minutes_status(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     minutes = meeting.minutes
     if minutes is None:
         return ""
-    if not minutes.approved:
-        return "**Not yet approved.** These minutes are a record of the meeting until a later meeting approves them."
+    state = approval.minutes_state(ctx.archive, meeting, ctx.today)
+    if state == approval.AWAITING:
+        return ("**Not yet approved.** These minutes are a record of the meeting until the committee's next "
+                "meeting approves them.")
+    if state == approval.NOT_RECORDED:
+        return ("**Approval not recorded.** This archive does not record whether a later meeting approved these "
+                "minutes." + elsewhere_note(ctx, meeting, here))
     text = "Approved"
     if minutes.approved_at:
         approver = ctx.archive.meeting(meeting.committee, minutes.approved_at)
         when = short_date(minutes.approved_at)
-        text += " at the meeting of " + (link(when, here, urls.meeting(approver) + "#minutes") if approver else when)
+        text += " at the meeting of " + (link(when, here, urls.minutes_of(approver)) if approver else when)
     if minutes.amendment:
         text += f", subject to this correction: {inline(minutes.amendment)}"
+    if minutes.approved_by:
+        text += ", as the minutes of that meeting record"
     return text + "."
+
+
+def minutes_fact(ctx: SiteContext, meeting: Meeting, here: str) -> str:
+    words = approval.minutes_words(ctx.archive, meeting, ctx.today)
+    if meeting.minutes:
+        return f"[{words}](#minutes)"
+    if words == approval.WORDS[approval.NOT_IN_ARCHIVE]:
+        return words + "." + elsewhere_note(ctx, meeting, here)
+    return words
 
 
 def render_resolutions(holder: Minute | MinutePart, anchor_prefix: str = "") -> str:
@@ -90,14 +117,23 @@ def render_minute(minute: Minute, level: int, anchor_prefix: str = "") -> str:
     return "\n".join(out)
 
 
-def private_notice(item: Item) -> str:
+def private_notice(item: Item, law: Law | None = None) -> str:
     """The exclusion resolution and the exempt paragraph, in place of a private item's content."""
+    law = law or LAWS["england"]
     paragraph = item.exempt_paragraph
-    reason = SCHEDULE_12A.get(paragraph, "")
+    if not isinstance(paragraph, int):
+        return ('!!! note "Private item: exempt information (paragraph not stated in the published papers)"\n'
+                f"    This item is private business. Under {law.exclusion} the press and public are excluded while "
+                f"it is considered, because it involves the likely disclosure of exempt information as defined in "
+                f"{law.schedule}; the published papers do not state which paragraph. Its papers and the text of its "
+                "minute are not published.\n")
+    reason = law.describe(paragraph)
+    schedule = law.schedule.replace(" to the Local Government Act 1972", " to the Act") \
+        if "1972" in law.exclusion else law.schedule
     return (f'!!! note "Private item: exempt information (Paragraph {paragraph})"\n'
-            f"    This item is private business. Under Section 100A(4) of the Local Government Act 1972 the "
+            f"    This item is private business. Under {law.exclusion} the "
             f"press and public are excluded while it is considered, because it involves the likely disclosure "
-            f"of exempt information as defined in Paragraph {paragraph} of Part 1 of Schedule 12A to the Act: "
+            f"of exempt information as defined in Paragraph {paragraph} of {schedule}: "
             f"{reason.lower()}. Its papers and the text of its minute are not published.\n")
 
 
@@ -177,7 +213,7 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
     if not minutes:
         return ""
     out = ["## Minutes {#minutes}\n", preview_banner(minutes.unpublished), minutes_status(ctx, meeting, here) + "\n",
-           changes_note(ctx, minutes.published, minutes.changes, "These minutes were", minutes.added)]
+           changes_note(ctx, minutes.published, minutes.corrections, "These minutes were", minutes.last_updated)]
     if minutes.note:
         out.append(f"*{inline(minutes.note)}*\n")
     for item in meeting.items:
@@ -185,10 +221,11 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
         if not minute:
             continue
         prefix = f"m{minute.number}-"
-        out.append(f"### {minute.number}. {inline(minute.title)} {{#minute-{minute.number}}}\n")
+        shown = inline(minute.printed) if minute.printed else f"{minute.number}."
+        out.append(f"### {shown} {inline(minute.title)} {{#minute-{minute.number}}}\n")
         out.append(f"[Item page with papers]({urls.relative(here, urls.item(item))})\n")
         if item.private:
-            out.append(private_notice(item))
+            out.append(private_notice(item, law_of(ctx.archive)))
         else:
             out.append(render_minute(minute, 3, prefix))
     if minutes.closed:
@@ -199,7 +236,7 @@ def minutes_section(ctx: SiteContext, meeting: Meeting, here: str) -> str:
 def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None) -> Page:
     here = urls.meeting(meeting)
     committee = ctx.committee(meeting.committee)
-    status = STATUS_LABELS[meeting.status]
+    status = status_label(ctx, meeting)
     if meeting.status == "postponed" and meeting.postponed_to:
         new = ctx.archive.meeting(meeting.committee, meeting.postponed_to)
         when = short_date(meeting.postponed_to)
@@ -212,8 +249,7 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
         ("Time", clock(meeting.start)),
         ("Place", inline(meeting.place)),
         ("Status", status),
-        ("Minutes", ("[Not yet approved](#minutes)" if not meeting.minutes.approved else "[Approved](#minutes)")
-         if meeting.minutes else ""),
+        ("Minutes", minutes_fact(ctx, meeting, here)),
         ("Webcast", f"[Watch the webcast]({meeting.webcast})" if meeting.webcast else ""),
     ]
     actions = ['<a href="meeting.ics">Add to calendar</a>']
@@ -221,11 +257,12 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
         actions.append(f"[Print the agenda pack]({urls.relative(here, here + 'print/')})")
     out = [preview_banner(meeting.unpublished), dl(facts), '<p class="mb-actions" markdown="span">'
            + " · ".join(actions) + "</p>\n"]
+    out.append(agenda_section(ctx, meeting, here))
+    # the council's standing notes (who to contact, substitutes, interests) follow the agenda
     if meeting.public_access:
         out.append(f"## Attending the meeting {{#public-access}}\n\n{meeting.public_access}\n")
     if meeting.notes:
         out.append(meeting.notes + "\n")
-    out.append(agenda_section(ctx, meeting, here))
     out.append(attendance_section(meeting, here))
     out.append(declarations_section(meeting, here))
     out.append(minutes_section(ctx, meeting, here))
@@ -241,6 +278,7 @@ def build(ctx: SiteContext, meeting: Meeting, committee_slug: str | None = None)
     title = meeting_title(ctx, meeting)
     return Page(
         url=here, title=title, kind="meeting", body="\n".join(x for x in out if x),
-        description=f"{STATUS_LABELS[meeting.status]} meeting of {committee.name} on {long_date(meeting.date)}",
+        description=(f"{STATUS_LABELS[meeting.status]} meeting" if not approval.past_status(meeting, ctx.today)
+                     else "Meeting") + f" of {committee.name} on {long_date(meeting.date)}",
         breadcrumbs=[(committee.label, urls.committee(committee))],
     )

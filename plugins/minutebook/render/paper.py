@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from minutebook.model import urls
 from minutebook.model import Paper
+from minutebook.model.vocabularies import PaperKind
 from minutebook.render.common import Page, anchor_paragraphs, changes_note, dl, esc, fix_headings, inline, link, preview_banner, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title
 
-KIND_LABELS = {
-    "report": "Report",
-    "briefing note": "Briefing note",
-    "appendix": "Appendix",
-    "presentation": "Presentation",
-    "supplementary": "Supplementary paper",
-    "minutes": "Minutes",
-}
+KIND_LABELS = PaperKind.labels()
 
 
 def authors_block(paper: Paper) -> str:
@@ -64,7 +58,7 @@ def build(ctx: SiteContext, paper: Paper) -> Page:
         out.append("\n".join(f"- {link(f'Appendix {a.appendix}: {a.title}', here, urls.paper(a))}"
                              for a in paper.appendices) + "\n")
     out.append(authors_block(paper))
-    out.append(changes_note(ctx, paper.published, paper.changes, "This paper was", paper.added))
+    out.append(changes_note(ctx, paper.published, paper.corrections, "This paper was", paper.last_updated))
     return Page(url=here, title=_title(paper), kind="paper", body="\n".join(x for x in out if x),
                 description=f"{KIND_LABELS[paper.kind]}: {paper.title} — {meeting_title(ctx, meeting)}",
                 breadcrumbs=_crumbs(ctx, paper, parent))
@@ -80,7 +74,8 @@ def _crumbs(ctx: SiteContext, paper: Paper, parent: Paper | None) -> list[tuple[
     committee = ctx.committee(meeting.committee)
     crumbs = [(committee.label, urls.committee(committee)),
               (short_date(meeting.date), urls.meeting(meeting)),
-              (item.title, urls.item(item))]
+              # the item by number: its title is most often the paper's own, the page's last crumb
+              (f"Item {item.number}" if item.number else item.title, urls.item(item))]
     if parent:
         crumbs.append((parent.title, urls.paper(parent)))
     return crumbs

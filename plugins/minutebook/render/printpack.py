@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from minutebook.link.approval import minutes_to_agree
 from minutebook.model import urls
 from minutebook.render.common import Page, anchor_paragraphs, clock, fix_headings, inline, link, long_date, short_date
 from minutebook.render.context import SiteContext
-from minutebook.render.meeting import agenda_section, meeting_title, private_notice
+from minutebook.load.council import law_of
+from minutebook.render.meeting import agenda_section, attendance_section, meeting_title, private_notice, render_minute
 from minutebook.render.paper import KIND_LABELS, authors_block
 
 FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
@@ -20,6 +22,28 @@ FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 def _nest(body: str, prefix: str) -> str:
     body = fix_headings(body, 3)
     return FOOTNOTE.sub(lambda m: f"[^{prefix}{m.group(1)}]", body)
+
+
+def _previous_minutes(ctx: SiteContext, item, earlier, here: str, prefix: str) -> str:
+    """The minutes an item asks the meeting to agree, as the site holds them."""
+    heading = f"Item {item.number}: " if item.number else ""
+    out = ['<section class="mb-print-paper" markdown="1">\n',
+           f"## {heading}Minutes of the meeting of {long_date(earlier.date)} {{#{prefix}paper}}\n",
+           "Minutes · " + link("Read online", here, urls.meeting(earlier) + "#minutes") + "\n"]
+    attendance = attendance_section(earlier, here)
+    if attendance:
+        out.append(attendance.replace("## Attendance {#attendance}", f"### Attendance {{#{prefix}attendance}}"))
+    for minute_item in earlier.items:
+        minute = minute_item.minute
+        if not minute:
+            continue
+        out.append(f"### {minute.number}. {inline(minute.title)} {{#{prefix}minute-{minute.number}}}\n")
+        out.append(private_notice(minute_item) if minute_item.private
+                   else render_minute(minute, 3, f"{prefix}m{minute.number}-"))
+    if earlier.minutes.closed:
+        out.append(f"\n(Meeting closed at {clock(earlier.minutes.closed)})\n")
+    out.append("</section>\n")
+    return "\n".join(out)
 
 
 def url(meeting) -> str:
@@ -42,10 +66,14 @@ def build(ctx: SiteContext, meeting) -> Page:
     out.append(agenda_section(ctx, meeting, here))
     out.append("</div>\n")
     number = 0
+    to_agree = minutes_to_agree(ctx.archive, meeting)
     for item in meeting.items:
+        for _, earlier in (pair for pair in to_agree if pair[0] is item):
+            number += 1
+            out.append(_previous_minutes(ctx, item, earlier, here, f"p{number}-"))
         if item.private:
             out.append(f'<section class="mb-print-paper" markdown="1">\n\n## {inline(item.number or "")} '
-                       f"{inline(item.title)}\n\n{private_notice(item)}\n</section>\n")
+                       f"{inline(item.title)}\n\n{private_notice(item, law_of(ctx.archive))}\n</section>\n")
             continue
         for paper in item.all_papers:
             if paper.withdrawn:

@@ -7,11 +7,18 @@ from collections import defaultdict
 from minutebook.model import urls
 from minutebook.model import municipal_year_label
 from minutebook.link.planning import STATUS_LABELS
-from minutebook.render.common import Page, inline, link, short_date, table
+from minutebook.render.common import Page, inline, link, pack_link, short_date, table
 from minutebook.render.context import SiteContext
 
 BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "pending": "mb-pending",
-          "no papers": "mb-unknown", "not scheduled": "mb-pending"}
+          "no papers": "mb-unknown", "not scheduled": "mb-pending", "not found": "mb-dropped"}
+
+
+def considered_at(item) -> str:
+    """Where an entry was taken up, in words a reader can place: '11 January 2018, minute 36/17'."""
+    what = (f"minute {item.minute.cite}" if item.minute else f"item {item.number}" if item.number
+            else inline(item.title))
+    return f"{short_date(item.meeting.date)}, {what}"
 
 
 def _entry(ctx, plan, here, number) -> str:
@@ -19,9 +26,7 @@ def _entry(ctx, plan, here, number) -> str:
     badge = f'<span class="mb-badge {BADGES[plan.status]}">{plan.label}</span>'
     taken = ""
     if plan.items:
-        taken = " — " + ", ".join(
-            link(f"{short_date(i.meeting.date)}: {i.minute.cite if i.minute else ('item ' + i.number if i.number else i.title)}",
-                 here, urls.item(i)) for i in plan.items)
+        taken = " — considered at " + "; ".join(link(considered_at(i), here, urls.item(i)) for i in plan.items)
     details = []
     if entry.detail:
         details.append(inline(entry.detail))
@@ -55,8 +60,7 @@ def build(ctx: SiteContext, committee, year: int, plans: list) -> Page:
            "\n".join(f"- **{STATUS_LABELS[s]}**: {counts[s]}" for s in STATUS_LABELS if counts[s]) + "\n"]
     source = plans[0].programme.published_in if plans else ""
     if source:
-        day, _, slug = source.partition("/")
-        out.append(f"From the work programme published with the papers of {inline(day)} (`{inline(slug)}`).\n")
+        out.append(f"From the work programme printed in {pack_link(ctx, committee.slug, source, here)}.\n")
     out.append("## Time line {#timeline}\n")
     out.append('<ol class="mb-timeline" markdown="1">')
     for day in sorted(by_date):
@@ -75,8 +79,7 @@ def build(ctx: SiteContext, committee, year: int, plans: list) -> Page:
         out.append("</ul>\n")
     out.append("## The same, as a table {#table}\n")
     rows = [[short_date(p.entry.date) if p.entry.date else inline(p.entry.bucket.capitalize()), inline(p.entry.title),
-             p.label, ", ".join(link(i.minute.cite if i.minute else f"{short_date(i.meeting.date)} " + (f"item {i.number}" if i.number else i.title),
-                                     here, urls.item(i)) for i in p.items)] for p in plans]
+             p.label, "; ".join(link(considered_at(i), here, urls.item(i)) for i in p.items)] for p in plans]
     out.append(table(["Planned", "Item", "What happened", "Considered at"], rows, f"Work programme {label}"))
     return Page(url=here, title=f"Work programme {label}: {committee.label}", kind="programme",
                 body="\n".join(out), description=f"{committee.name}: work programme {label}, planned and considered",

@@ -8,6 +8,7 @@ from minutebook.model import urls
 from minutebook.model import municipal_year_label
 from minutebook.render.common import Page, inline, link, short_date, table
 from minutebook.render.context import SiteContext
+from minutebook.render.tracker import KIND, state_words
 
 
 def _events(topic):
@@ -55,22 +56,42 @@ def build(ctx: SiteContext, topic) -> Page:
             papers = [p for p in item.all_papers if not p.withdrawn]
             if papers:
                 out.append("Papers: " + ", ".join(link(p.title, here, urls.paper(p)) for p in papers) + "\n")
-            if item.minute:
-                resolutions = [r for holder in [item.minute, *item.minute.parts] for r in holder.resolutions]
-                out.append(f"Minute {link(item.minute.cite, here, urls.item(item) + '#minute')}"
-                           + (": RESOLVED —" if resolutions else "") + "\n")
-                if resolutions:
-                    out.append("\n".join(f"- {_one_line(r.text)}" for r in resolutions) + "\n")
             actions = [a for a in topic.actions if a.item is item]
-            for action in actions:
-                state = f"answered: {inline(action.response)}" if action.answered else "no response recorded yet"
-                out.append(f"*{action.kind.capitalize()}:* {inline(_one_line(action.tracker_text or action.text))} — "
-                           f"{state}\n")
+            if item.minute:
+                out.append(_resolved(item, actions, here))
+            for action in actions:  # requests the minutes' RESOLVED lists do not hold (from a tracker table)
+                if not action.anchor:
+                    out.append(f"{KIND[action.kind]}: {inline(_one_line(action.tracker_text or action.text))} "
+                               f"({_followed(action, here)})\n")
         out.append("</li>")
     out.append("</ol>\n")
     return Page(url=here, title=topic.title, kind="topic", body="\n".join(x for x in out if x is not None),
                 description=f"{topic.title}: every meeting that considered it, what was resolved and what followed",
                 breadcrumbs=[("Topics", urls.TOPICS)])
+
+
+def _resolved(item, actions, here: str) -> str:
+    """The minute's RESOLVED lists, each resolution once; a resolution the tracker follows says how it stands."""
+    by_anchor = {a.anchor: a for a in actions if a.anchor}
+    out = [f"Minute {link(item.minute.cite, here, urls.item(item) + '#minute')}:"]
+    for holder in [item.minute, *item.minute.parts]:
+        if not holder.resolutions:
+            continue
+        if holder.resolved_intro:
+            out.append(_one_line(holder.resolved_intro) + "\n")
+        lines = []
+        for r in holder.resolutions:
+            action = by_anchor.get(r.anchor)
+            follow = f" ({KIND[action.kind].lower()}: {_followed(action, here)})" if action else ""
+            lines.append(f"- {_one_line(r.text)}{follow}")
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n" if len(out) > 1 else ""
+
+
+def _followed(action, here: str) -> str:
+    words = state_words(action)
+    response = f": {inline(action.response)}" if action.answered and action.response else ""
+    return link(words[0].lower() + words[1:], here, urls.tracker(action.committee)) + response
 
 
 def _one_line(text: str) -> str:

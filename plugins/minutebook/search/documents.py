@@ -19,12 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from minutebook.model import urls
+from minutebook.model.vocabularies import SearchKind
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
 from minutebook.render.common import anchor_paragraphs
 
-KINDS = ("agenda", "minutes", "paper", "programme", "tracker")
-KIND_LABELS = {"agenda": "Agenda", "minutes": "Minutes", "paper": "Paper", "programme": "Work programme",
-               "tracker": "Tracker"}
+KINDS = tuple(SearchKind)  # their labels: model/vocabularies.py
 # Groups of kinds that are sharded apart: meeting business, and the programme and tracker tables.
 GROUPS = {"agenda": 0, "minutes": 0, "paper": 0, "programme": 1, "tracker": 1}
 
@@ -46,21 +45,42 @@ class Document:
 
 # -- Markdown to plain text ----------------------------------------------------------------------
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
-_TAG = re.compile(r"<[^>]+>")
-_ATTRS = re.compile(r"\s*\{[#.:][^}]*\}")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}.*$", re.M)
+# Officers' text can be huge (a pasted 1 MB line): every pattern runs in linear time. A run that
+# can fail stops at the character that starts the next match ("[" for links, "<" for tags), white
+# space before attributes is matched only from its first character, and adjacent optional runs
+# are possessive.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()\[\]]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\[\]]|\([^()\[\]]*\))*\)")
+_TAG = re.compile(r"<[^<>]+>")
+_ATTRS = re.compile(r"(?<!\s)\s*+\{[#.:][^{}]*\}")
+_TABLE_RULE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{2,}.*$", re.M)
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s*|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`", re.M)
 _SPACE = re.compile(r"[ \t]+")
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments removed; an unclosed one runs to the end (as in HTML). Linear, unlike a regex
+    searching for the end of every one of a million unclosed openings."""
+    if "<!--" not in text:
+        return text
+    out, start = [], 0
+    while True:
+        opening = text.find("<!--", start)
+        if opening < 0:
+            out.append(text[start:])
+            return "".join(out)
+        out.append(text[start:opening])
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            return "".join(out)
+        start = closing + 3
 
 
 def plain_text(markdown: str) -> str:
     """Readable text of officer Markdown: no markup, links as their words, tables as words."""
     if not markdown:
         return ""
-    text = _COMMENT.sub("", markdown)
+    text = _without_comments(markdown)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -147,8 +167,10 @@ def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Docu
         url = f"{timeline}#entry-{number}"  # the entry on the work-programme time line
         when = entry.date.strftime("%d %B %Y").lstrip("0") if entry.date else (entry.bucket or "")
         text = [when, plain_text(entry.detail), ", ".join(entry.leads), entry.source, plain_text(entry.outcomes)]
+        # a plan is not a meeting: dated by the programme that printed it, its planned date in its title
+        title = f"{entry.title} (planned for {when})" if entry.date else f"{entry.title} ({when})" if when else entry.title
         out.append(Document(kind="programme", committee=programme.committee, year=programme.year,
-                            date=entry.date or printed, title=entry.title, url=url,
+                            date=printed, title=title, url=url,
                             segments=[("", "\n".join(t for t in text if t))]))
     return out
 

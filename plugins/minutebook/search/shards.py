@@ -24,11 +24,11 @@ Everything is made from :class:`.documents.Document` objects; nothing here reads
 from __future__ import annotations
 
 import base64
-import gzip
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minutebook.model.vocabularies import script_labels
 from minutebook.search.documents import GROUPS, KINDS, Document
 from minutebook.search.lunr_index import Stats, serialize, utf16_key
 from minutebook.search import postings
@@ -175,6 +175,7 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
         "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK],
         "committees": [[slug, committees[slug]] for slug in sorted(committees)],
         "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
+        "labels": script_labels(),  # the labels of model/vocabularies.py, for search.js
     }
     summary.raw_bytes += _dump(out / "manifest.json", manifest)
     summary.raw_bytes += _dump(out / "chunks.json", chunk_counts)
@@ -252,7 +253,3 @@ def write_routes(routes: dict[str, list[int]], postings: Postings, total: int, o
         summary.files += 1
     summary.buckets = len(bounds)
     return bounds
-
-
-def gzipped_size(path: Path) -> int:
-    return len(gzip.compress(Path(path).read_bytes(), 6))

@@ -1,0 +1,67 @@
+"""Minute numbers as councils print them, and the numbering scheme they follow.
+
+    73. Title            28/16 Title            CAB/22/017 Title
+    PC.45/22 TITLE       Min. No. 2023/045 TITLE
+
+A printed number is read into the number of the minute and, where it prints one, the municipal
+year (the group of digits that is the meeting's year: ``22`` or ``2022``). From the printed numbers
+of a committee the import writes its scheme to meetings/council.yml (``CAB/{yy}/{number:3}``), and
+numbers that start again at each meeting give ``numbers_restart: meeting``.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = r"(?:[A-Z]{1,6}[./]?\d{1,4}(?:[./]\d{1,4}){0,2}|\d{1,4}(?:/\d{1,4}){0,2})"
+PREFIX = r"(?i:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?"
+HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?\s+(?P<title>\S.{{0,200}})$")
+CITED = re.compile(rf"\b(?i:minute|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")
+
+
+def _year_group(groups: list[str], year: int | None) -> int | None:
+    if year is None or len(groups) < 2:
+        return None
+    for k, g in enumerate(groups):
+        if g == str(year) or (len(g) == 2 and g == f"{year % 100:02d}"):
+            return k
+    return None
+
+
+def read_number(printed: str, year: int | None) -> int | None:
+    """The minute's number in a printed number; None when it holds none."""
+    groups = re.findall(r"\d+", printed)
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return int(groups[0])
+    at = _year_group(groups, year)
+    rest = [g for k, g in enumerate(groups) if k != at] if at is not None else groups
+    if len(rest) == 1:
+        return int(rest[0])
+    return int(rest[0]) if len(groups) == 2 else int(rest[-1])
+
+
+def scheme_of(printed: str, year: int | None) -> str | None:
+    """The scheme a printed number follows ("CAB/{yy}/{number:3}"), or None for a bare number."""
+    text = printed.strip().rstrip(".")
+    groups = list(re.finditer(r"\d+", text))
+    if len(groups) == 1 and text.isdigit():
+        return None
+    at = _year_group([g.group(0) for g in groups], year)
+    number = read_number(text, year)
+    out, last = [], 0
+    placed = False
+    for k, group in enumerate(groups):
+        out.append(text[last:group.start()])
+        digits = group.group(0)
+        if k == at:
+            out.append("{yyyy}" if len(digits) == 4 else "{yy}")
+        elif not placed and int(digits) == number:
+            out.append(f"{{number:{len(digits)}}}" if digits.startswith("0") and len(digits) > 1 else "{number}")
+            placed = True
+        else:
+            out.append(digits)
+        last = group.end()
+    out.append(text[last:])
+    return "".join(out)

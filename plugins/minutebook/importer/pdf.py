@@ -1,0 +1,147 @@
+"""A published PDF pack → the text the importer reads, with pdfplumber.
+
+What a PDF gives is words at positions, page by page. From them:
+
+* **lines**: words on the same baseline, left to right;
+* **paragraphs**: a line that wraps (it reaches the right edge of the text, and the next line
+  follows at the normal line spacing) is joined to the next, also across a page break; a wider gap
+  between lines is a blank line, as in the text of a pack;
+* **tables** (ruled, as councils print them): one line per row, cells separated by tabs, the form
+  :mod:`.tables` reads;
+* **running headers and footers**: the first and last lines of the pages that are printed again on
+  most pages (digits aside: "Page 3", "Cabinet – 12 July 2022") and lone page numbers are left out,
+  and each page break is marked as the text of a pack marks one;
+* a PDF with no text layer (a scan) is refused: it needs OCR first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+
+
+class NoText(Exception):
+    """The PDF cannot give text: the reason and the fix."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def _lines(words: list[dict]) -> list[dict]:
+    """Words → lines: {top, bottom, x0, x1, text}."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2.5:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        text = ""
+        for k, word in enumerate(row):
+            if k and word["x0"] - row[k - 1]["x1"] > 0.5:
+                text += " "
+            text += word["text"]
+        out.append({"top": min(w["top"] for w in row), "bottom": max(w["bottom"] for w in row),
+                    "x0": row[0]["x0"], "x1": row[-1]["x1"], "text": text, "kind": "line"})
+    return out
+
+
+def _page_blocks(page) -> list[dict]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def inside(word) -> bool:
+        return any(x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] and word["bottom"] <= bottom + 1
+                   for x0, top, x1, bottom in boxes)
+
+    words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5) if not inside(w)]
+    blocks = _lines(words)
+    for table, (x0, top, x1, bottom) in zip(tables, boxes):
+        rows = ["\t".join(" ".join((cell or "").split()) for cell in row) for row in table.extract()]
+        blocks.append({"top": top, "bottom": bottom, "x0": x0, "x1": x1, "kind": "table",
+                       "text": "\n".join(r for r in rows if r.strip())})
+    return sorted(blocks, key=lambda b: b["top"])
+
+
+def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
+    """(page, block) positions of running headers, footers and page numbers."""
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+    edges: Counter = Counter()
+    for blocks in pages:
+        lines = [b for b in blocks if b["kind"] == "line"]
+        for line in {key(b["text"]) for b in lines[:2] + lines[-2:]}:
+            edges[line] += 1
+    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+    out = set()
+    for p, blocks in enumerate(pages):
+        lines = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]
+        for i, block in lines[:2] + lines[-2:]:
+            if key(block["text"]) in repeated or PAGE_NUMBER.match(block["text"]):
+                out.add((p, i))
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    """The text of the PDF at ``path``, paragraph per line, as the importer reads packs."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFSyntaxError, ValueError, OSError) as exc:
+        raise NoText(f"cannot be read as a PDF ({type(exc).__name__})",
+                     "check that the file is a whole PDF (download it again)") from None
+    except Exception as exc:  # pdfminer raises its own errors for encrypted or broken files
+        raise NoText(f"cannot be read as a PDF ({type(exc).__name__}: {exc})",
+                     "save an unprotected copy of the PDF and import that") from None
+    with pdf:
+        pages = [_page_blocks(page) for page in pdf.pages]
+        widths = [(float(page.width), float(page.height)) for page in pdf.pages]
+    if not any(b["text"].strip() for blocks in pages for b in blocks):
+        raise NoText("has no text layer (it is a scanned image): it needs OCR before it can be imported",
+                     "run OCR on it (for example: ocrmypdf pack.pdf pack-ocr.pdf) and import the result")
+    furniture = _furniture(pages)
+    spacings = [b2["top"] - b1["top"] for blocks in pages for b1, b2 in zip(blocks, blocks[1:])
+                if b1["kind"] == b2["kind"] == "line" and 0 < b2["top"] - b1["top"] < 40]
+    # the line spacing inside a paragraph: the smallest spacing seen often (paragraph gaps are wider)
+    common = Counter(round(s) for s in spacings)
+    often = sorted(k for k, n in common.items() if n >= 3) or sorted(common) or [14]
+    leading = float(often[0])
+    out: list[str] = []
+    previous = None  # the last body line: it may wrap onto the next line or page
+    for p, blocks in enumerate(pages):
+        body = [b for i, b in enumerate(blocks) if (p, i) not in furniture]
+        right = max((b["x1"] for b in body if b["kind"] == "line"), default=widths[p][0])
+        left = min((b["x0"] for b in body if b["kind"] == "line"), default=0.0)
+        if p:
+            if not (previous and previous["wraps"]):
+                out.append("")
+            out.append("Page break")
+        for block in body:
+            if block["kind"] == "table":
+                out.extend(["", *block["text"].split("\n"), ""])
+                previous = None
+                continue
+            joined = previous is not None and previous["wraps"] and (
+                (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
+                or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2))
+            if joined and abs(block["x0"] - previous["x0"]) <= 12:
+                out[-1] = f"{out[-1]} {block['text']}"
+            else:
+                if previous is not None and previous["page"] == p and block["top"] - previous["top"] > leading * 1.25:
+                    out.append("")
+                out.append(block["text"])
+            previous = {"page": p, "top": block["top"], "x0": block["x0"] if not joined else previous["x0"],
+                        "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":")}
+    text = "\n".join(out)
+    text = re.sub(r"\n*Page break\n*", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

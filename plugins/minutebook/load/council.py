@@ -1,0 +1,301 @@
+"""The council's settings: ``meetings/council.yml``.
+
+One file says who the council is and how its papers are numbered::
+
+    name: Coventry City Council
+    nation: england                  # england, wales, scotland or northern-ireland
+    municipal_year_starts: May       # the month the municipal year begins (May unless stated)
+    minute_numbers: "{number}/{yy}"  # the default numbering scheme, as printed: 28/16
+    committees:
+      cabinet:
+        minute_numbers: "CAB/{yy}/{number:3}"  # CAB/22/017
+      licensing-sub-committee:
+        minute_numbers: "{number}"
+        numbers_restart: meeting               # 1, 2, 3… at every meeting
+
+The build (through the loader), ``minutebook check`` and ``minutebook import`` all read it with
+:func:`read_council`. Without the file the defaults are the sample council's: England, May, and
+minutes numbered ``N/YY``.
+
+A numbering scheme is the printed form with placeholders: ``{number}`` (``{number:3}`` pads it
+to three digits), ``{yy}`` and ``{yyyy}`` (the year the municipal year starts). A minute keeps its
+number as printed and gets a normalised identity (committee, municipal year, number, and the
+meeting where numbers restart at each meeting) for links and anchors.
+
+The nation decides which law lists the exempt information (:data:`LAWS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutebook.load import formats
+from minutebook.load.reading import read_text
+from minutebook.load.schema import INVALID, Where
+from minutebook.load.yamlio import YAMLProblem
+from minutebook.load.yamlio import load as load_yaml
+from minutebook.problems import Problems
+
+COUNCIL_FILE = "council.yml"
+NOT_STATED = "not stated"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+PLACEHOLDER = re.compile(r"\{(number(?::(\d))?|yy|yyyy)\}")
+
+
+@dataclass(frozen=True)
+class Law:
+    """Where a nation's law lists exempt information, and its descriptions by paragraph."""
+
+    nation: str
+    schedule: str  # "Part 1 of Schedule 12A to the Local Government Act 1972"
+    exclusion: str  # the power to exclude the public
+    paragraphs: dict[int, str]
+
+    @property
+    def span(self) -> str:
+        numbers = sorted(self.paragraphs)
+        return f"{numbers[0]}-{numbers[-1]}"
+
+    def describe(self, paragraph) -> str:
+        return self.paragraphs.get(paragraph, "") if isinstance(paragraph, int) else ""
+
+
+_ENGLAND = {
+    1: "Information relating to any individual",
+    2: "Information which is likely to reveal the identity of an individual",
+    3: "Information relating to the financial or business affairs of any particular person (including the "
+       "authority holding that information)",
+    4: "Information relating to any consultations or negotiations, or contemplated consultations or "
+       "negotiations, in connection with any labour relations matter arising between the authority or a "
+       "Minister of the Crown and employees of, or office holders under, the authority",
+    5: "Information in respect of which a claim to legal professional privilege could be maintained in legal "
+       "proceedings",
+    6: "Information which reveals that the authority proposes to give under any enactment a notice under or by "
+       "virtue of which requirements are imposed on a person, or to make an order or direction under any "
+       "enactment",
+    7: "Information relating to any action taken or to be taken in connection with the prevention, "
+       "investigation or prosecution of crime",
+}
+
+LAWS = {
+    # Local Government Act 1972, Schedule 12A Part 1 (England), s.100A(4)
+    "england": Law("england", "Part 1 of Schedule 12A to the Local Government Act 1972",
+                   "Section 100A(4) of the Local Government Act 1972", dict(_ENGLAND)),
+    # Schedule 12A Part 4 (Wales), as substituted by the Local Government (Access to Information)
+    # (Variation) (Wales) Order 2007 (SI 2007/969): paragraphs 12-18, the same descriptions
+    "wales": Law("wales", "Part 4 of Schedule 12A to the Local Government Act 1972",
+                 "Section 100A(4) of the Local Government Act 1972",
+                 {n + 11: text.replace("any individual", "a particular individual") if n == 1 else text
+                  for n, text in _ENGLAND.items()}),
+    # Local Government (Scotland) Act 1973, Schedule 7A Part I, s.50A(4)
+    "scotland": Law("scotland", "Part I of Schedule 7A to the Local Government (Scotland) Act 1973",
+                    "Section 50A(4) of the Local Government (Scotland) Act 1973", {
+                        1: "Information relating to a particular employee, former employee or applicant to become "
+                           "an employee of, or a particular office-holder, former office-holder or applicant to "
+                           "become an office-holder under, the authority",
+                        2: "Information relating to any particular occupier or former occupier of, or applicant "
+                           "for, accommodation provided by or at the expense of the authority",
+                        3: "Information relating to any particular applicant for, or recipient or former recipient "
+                           "of, any service provided by the authority",
+                        4: "Information relating to any particular applicant for, or recipient or former recipient "
+                           "of, any financial assistance provided by the authority",
+                        5: "Information relating to the adoption, care, fostering or education of any particular "
+                           "child, or to a compulsory supervision order concerning a particular child",
+                        6: "Information relating to the financial or business affairs of any particular person "
+                           "(other than the authority)",
+                        7: "Information relating to anything done or to be done in respect of any particular person "
+                           "for the purposes of section 27(1) of the Social Work (Scotland) Act 1968",
+                        8: "The amount of any expenditure proposed to be incurred by the authority under any "
+                           "particular contract for the acquisition of property or the supply of goods or services",
+                        9: "Any terms proposed or to be proposed by or to the authority in the course of "
+                           "negotiations for a contract for the acquisition or disposal of property or the supply "
+                           "of goods or services",
+                        10: "The identity of the authority (as well as of any other person) as the person offering "
+                            "any particular tender for a contract for the supply of goods or services",
+                        11: "Information relating to any consultations or negotiations in connection with any "
+                            "labour relations matter arising between the authority or a Minister of the Crown and "
+                            "employees of, or office-holders under, the authority",
+                        12: "Any instructions to counsel and any opinion of counsel, and any advice received, "
+                            "information obtained or action to be taken in connection with legal proceedings by or "
+                            "against the authority, or the determination of any matter affecting the authority",
+                        13: "Information which, if disclosed to the public, would reveal that the authority proposes "
+                            "to give a notice imposing requirements on a person, or to make an order or direction",
+                        14: "Any action taken or to be taken in connection with the prevention, investigation or "
+                            "prosecution of crime",
+                        15: "The identity of a protected informant",
+                    }),
+    # Local Government Act (Northern Ireland) 2014, Schedule 6 Part 1, s.42
+    "northern-ireland": Law("northern-ireland", "Part 1 of Schedule 6 to the Local Government Act (Northern "
+                            "Ireland) 2014", "Section 42 of the Local Government Act (Northern Ireland) 2014",
+                            {n: text.replace("the authority", "the council") for n, text in _ENGLAND.items()}),
+}
+NATIONS = tuple(LAWS)
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How one committee prints its minute numbers."""
+
+    pattern: str = "{number}/{yy}"
+    restart: str = "year"  # "year": unique in a municipal year; "meeting": 1, 2, 3… at each meeting
+
+    @property
+    def per_meeting(self) -> bool:
+        return self.restart == "meeting"
+
+    def format(self, number: int, year: int) -> str:
+        def put(match: re.Match) -> str:
+            token = match.group(1)
+            if token.startswith("number"):
+                return str(number).zfill(int(match.group(2) or 0))
+            return f"{year % 100:02d}" if token == "yy" else str(year)
+        return PLACEHOLDER.sub(put, self.pattern)
+
+    def regex(self) -> re.Pattern:
+        out, at = [], 0
+        for match in PLACEHOLDER.finditer(self.pattern):
+            out.append(re.escape(self.pattern[at:match.start()]))
+            token = match.group(1)
+            out.append(r"(?P<number>\d{1,5})" if token.startswith("number") else
+                       r"(?P<yy>\d{2})" if token == "yy" else r"(?P<yyyy>\d{4})")
+            at = match.end()
+        out.append(re.escape(self.pattern[at:]))
+        return re.compile("".join(out), re.I)
+
+    def parse(self, printed: str) -> tuple[int, int | None] | None:
+        """(number, municipal year or None) of a number printed in this scheme, or None."""
+        match = self.regex().fullmatch(printed.strip())
+        if not match:
+            return None
+        found = match.groupdict()
+        year = int(found["yyyy"]) if found.get("yyyy") else 2000 + int(found["yy"]) if found.get("yy") else None
+        return int(found["number"]), year
+
+
+def check_pattern(pattern: str) -> str | None:
+    """Why a numbering scheme cannot be used, or None."""
+    tokens = [m.group(1) for m in PLACEHOLDER.finditer(pattern)]
+    if sum(t.startswith("number") for t in tokens) != 1:
+        return "it must hold {number} exactly once"
+    if re.search(r"\{(?!number(?::\d)?\}|yy\}|yyyy\})", pattern):
+        return "its only placeholders can be {number}, {number:3}, {yy} and {yyyy}"
+    if re.search(r"\s", pattern):
+        return "it cannot hold spaces"
+    return None
+
+
+@dataclass
+class Council:
+    name: str = ""
+    nation: str = "england"
+    year_starts: int = 5  # the month
+    default: Scheme = field(default_factory=Scheme)
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    source: str = ""  # "meetings/council.yml" when read from a file
+
+    @property
+    def law(self) -> Law:
+        return LAWS[self.nation]
+
+    def scheme(self, committee: str) -> Scheme:
+        return self.schemes.get(committee, self.default)
+
+    def municipal_year(self, day: dt.date) -> int:
+        return day.year if day.month >= self.year_starts else day.year - 1
+
+
+def _read(path: Path, problems: Problems):
+    """The valid fields of council.yml (every invalid one is reported), or None without the file."""
+    if not path.is_file():
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        raw = load_yaml(text)
+    except YAMLProblem as exc:
+        problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
+        return None
+    checked, _ = formats.COUNCIL.check_partial(raw if raw is not None else {}, Where(problems, path, 1), COUNCIL_FILE)
+    return None if checked is INVALID else checked
+
+
+def _month(value: str) -> int | None:
+    text = value.strip().lower()
+    for n, name in enumerate(MONTHS, start=1):
+        if text in (name.lower(), name[:3].lower()):
+            return n
+    return None
+
+
+def read_council(root: Path, problems: Problems) -> Council:
+    """The council of the archive at ``root`` (the meetings folder); problems go to ``problems``."""
+    path = Path(root) / COUNCIL_FILE
+    council = Council()
+    checked = _read(path, problems)
+    if checked is None:
+        return council
+    council.source = problems.rel(path)
+    council.name = checked.get("name", "")
+    council.nation = checked.get("nation", "england")
+    if "municipal_year_starts" in checked:
+        month = _month(checked["municipal_year_starts"])
+        if month is None:
+            problems.error(path, checked.line_of("municipal_year_starts"),
+                           f"'municipal_year_starts' is '{checked['municipal_year_starts']}', which is not a month",
+                           "write the month's name, like May")
+        else:
+            council.year_starts = month
+    council.default = _scheme(checked, path, problems, Scheme()) or Scheme()
+    committees = checked.get("committees", {})
+    for slug, entry in committees.items():
+        scheme = _scheme(entry, path, problems, council.default)
+        if scheme is not None:
+            council.schemes[slug] = scheme
+    folders = {p.name for p in Path(root).iterdir() if p.is_dir()} if Path(root).is_dir() else set()
+    for slug in committees:
+        if slug not in folders:
+            problems.error(path, committees.line_of(slug), f"'{slug}' is not a committee folder",
+                           f"use a committee folder name: {', '.join(sorted(folders)) or '(none yet)'}")
+    return council
+
+
+def _scheme(entry, path: Path, problems: Problems, default: Scheme) -> Scheme | None:
+    pattern = entry.get("minute_numbers", default.pattern)
+    why = check_pattern(pattern)
+    if why:
+        problems.error(path, entry.line_of("minute_numbers"), f"the numbering scheme '{pattern}' cannot be used: {why}",
+                       "write the number as printed with placeholders, like \"{number}/{yy}\" or \"CAB/{yy}/{number:3}\"")
+        return None
+    restart = entry.get("numbers_restart", default.restart if "minute_numbers" not in entry else "year")
+    return Scheme(pattern, restart)
+
+
+def check_exempt_paragraph(council: Council, value, problems: Problems, path, line, what: str) -> bool:
+    """Whether ``value`` is a paragraph of exempt information under the council's law (or "not stated",
+    which is accepted with a warning). Problems name the file and line."""
+    law = council.law
+    if value == NOT_STATED:
+        problems.warning(path, line, f"{what} is exempt, but the papers do not state the paragraph of {law.schedule}",
+                         f"write exempt_paragraph: N ({law.span}) if the paragraph is known; the site says it "
+                         "is not stated")
+        return True
+    if value not in law.paragraphs:
+        other = [n for n, lw in LAWS.items() if value in lw.paragraphs]
+        hint = f"; paragraph {value} is one of {' and '.join(o.replace('-', ' ').title() for o in other)}'s, " \
+               "so check nation: in meetings/council.yml" if other else ""
+        problems.error(path, line, f"{what} gives exempt paragraph {value}, which is not a paragraph of "
+                       f"{law.schedule} ({law.nation.replace('-', ' ').title()}: {law.span}){hint}",
+                       f"write the paragraph ({law.span}), or 'not stated' when the papers give none")
+        return False
+    return True
+
+
+def law_of(archive) -> Law:
+    """The exempt-information law of an archive (England when it has no council.yml)."""
+    council = getattr(archive, "council", None)
+    return council.law if council is not None else LAWS["england"]

@@ -1,0 +1,193 @@
+"""`minutebook import` on packs in four house styles of invented councils, scored against facts read by hand.
+
+Each style (tests/fixtures/import/styles/<style>_*.txt) has its facts in <style>_facts.json. The packs are
+imported with the real CLI into an empty folder, built with MkDocs, and the built site's open data
+(api/meetings.json), the council.yml the import wrote and the written files are compared with the facts,
+as the seed facts are scored in test_import.py. The same packs are also made into PDFs (A4, running
+header and footer, page numbers, a page per section, tables) and imported from the PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from helpers import fixture_project, minutebook, mkdocs_build
+
+STYLES_DIR = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
+STYLES = sorted(p.name.removesuffix("_facts.json") for p in STYLES_DIR.glob("*_facts.json"))
+TARGET = 0.95
+RESULTS: dict[tuple[str, str], tuple[int, int]] = {}
+
+
+def facts(style: str) -> dict:
+    return json.loads((STYLES_DIR / f"{style}_facts.json").read_text(encoding="utf-8"))
+
+
+def import_and_build(style: str, inputs: list[Path], root: Path) -> tuple[dict, Path, str]:
+    meetings = root / "meetings"
+    root.mkdir(parents=True, exist_ok=True)
+    result = minutebook("import", *map(str, inputs), "--into", str(meetings), cwd=root)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out, out
+    assert result.returncode == 0, out
+    project = root / "project"
+    config = fixture_project(project, {})
+    shutil.rmtree(project / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, project / "meetings")
+    built = mkdocs_build(config, project / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    data = json.loads((project / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    return data, meetings, out
+
+
+def _surnames(entries) -> list[str]:
+    return [a["name"].split()[-1] for a in entries]
+
+
+def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, object, bool]]:
+    want_all = facts(style)
+    results: list[tuple[str, object, object, bool]] = []
+
+    def check(what, want, got, ok=None):
+        results.append((what, want, got, want == got if ok is None else ok))
+
+    from minutebook.load.yamlio import load
+
+    council_file = meetings / "council.yml"
+    council = load(council_file.read_text(encoding="utf-8")) if council_file.is_file() else {}
+    check("council.yml: nation", want_all["council"]["nation"], (council or {}).get("nation", "england"))
+    for slug, scheme in want_all["council"]["committees"].items():
+        got = ((council or {}).get("committees") or {}).get(slug) or {}
+        for key, value in scheme.items():
+            check(f"council.yml: {slug} {key}", value, got.get(key))
+    written = "\n".join(p.read_text(encoding="utf-8") for p in meetings.rglob("*.md"))
+    for text in want_all.get("furniture", []):
+        check(f"page furniture '{text}' removed", 0, written.count(text))
+    by_id = {m["id"]: m for m in data["meetings"]}
+    check("no meetings beyond those read", sorted(want_all["meetings"]), sorted(by_id))
+    for key, want in want_all["meetings"].items():
+        got = by_id.get(key)
+        check(f"{key}: exists", True, got is not None)
+        if got is None:
+            continue
+        for field in ("start", "place", "published", "closed"):
+            check(f"{key}: {field}", want[field], got[field])
+        if "minutes_approved" in want:
+            check(f"{key}: minutes approved", want["minutes_approved"], got["minutes_approved"])
+        agenda = {i["agenda_number"]: i for i in got["items"] if i["agenda_number"]}
+        check(f"{key}: agenda numbers", list(want["agenda"]), list(agenda))
+        for number, item in want["agenda"].items():
+            found = agenda.get(number, {})
+            check(f"{key}: agenda {number} title", item["title"], found.get("title"))
+            check(f"{key}: agenda {number} pages", item["pages"], found.get("pages"))
+            check(f"{key}: agenda {number} private", item.get("private"),
+                  found.get("exempt_paragraph") if found.get("private") else None)
+        for number, papers in want["papers"].items():
+            found = agenda.get(number, {})
+            check(f"{key}: agenda {number} papers", [list(p) for p in papers],
+                  [[p["title"], p.get("appendix")] for p in found.get("papers", [])])
+        minutes = {i["minute"]: i for i in got["items"] if i["minute"]}
+        check(f"{key}: minute numbers", list(want["minutes"]), list(minutes))
+        for printed, minute in want["minutes"].items():
+            found = minutes.get(printed, {})
+            check(f"{key}: minute {printed} title", minute["title"], found.get("title"))
+            if "private" in minute:
+                check(f"{key}: minute {printed} private", minute["private"],
+                      found.get("exempt_paragraph") if found.get("private") else None)
+                continue
+            check(f"{key}: minute {printed} resolutions", minute["resolutions"], len(found.get("resolutions", [])))
+            if "first_resolution" in minute:
+                first = (found.get("resolutions") or [{"text": ""}])[0]
+                text = first["text"] if isinstance(first, dict) else first
+                check(f"{key}: minute {printed} decision text", True, text.startswith(minute["first_resolution"]),
+                      text.startswith(minute["first_resolution"]))
+        attendance = got["attendance"]
+        for group in sorted(set(attendance) | set(want["attendance"])):
+            want_names = want["attendance"].get(group, [])
+            have = _surnames(attendance.get(group, []))
+            missing = Counter(want_names) - Counter(have)
+            for name in want_names:
+                check(f"{key}: {group} includes {name}", True, missing[name] == 0)
+            check(f"{key}: {group} has no one else", [], sorted((Counter(have) - Counter(want_names)).elements()))
+        substitutes = {a["name"].split()[-1]: (a.get("for") or "").split()[-1:] for a in
+                       attendance.get("substitutions", [])}
+        for name, instead in want.get("substitutes", {}).items():
+            check(f"{key}: {name} substitutes for {instead}", [instead], substitutes.get(name))
+        declared = sorted([d["name"].split()[-1], d["minute"]] for d in got["declarations"])
+        check(f"{key}: declarations", sorted(want["declarations"]), declared)
+    return results
+
+
+def report(style: str, kind: str, results, capsys) -> None:
+    misses = [r for r in results if not r[3]]
+    right = len(results) - len(misses)
+    RESULTS[(style, kind)] = (right, len(results))
+    with capsys.disabled():
+        print(f"\n{style} ({kind}): {right}/{len(results)} facts right ({100 * right / len(results):.1f} %)")
+        for what, want, got, _ in misses:
+            print(f"  MISS {what}: expected {want!r}, got {got!r}")
+    assert right / len(results) >= TARGET, misses
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_house_style_from_text(style, tmp_path, capsys):
+    inputs = [STYLES_DIR / name for name in facts(style)["files"]]
+    data, meetings, _ = import_and_build(style, inputs, tmp_path)
+    report(style, "text", score(style, data, meetings), capsys)
+
+
+def test_there_are_four_styles_and_one_full_length_pack():
+    assert len(STYLES) >= 4
+    lengths = [len((STYLES_DIR / n).read_text(encoding="utf-8").splitlines()) for s in STYLES for n in facts(s)["files"]]
+    assert max(lengths) >= 800
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_house_style_from_pdf(style, tmp_path, capsys):
+    from pdfpacks import write_pdf
+
+    want = facts(style)
+    pdfs = [write_pdf(STYLES_DIR / name, tmp_path / f"{Path(name).stem}.pdf", want["furniture"]) for name in want["files"]]
+    data, meetings, _ = import_and_build(style, pdfs, tmp_path / "from-pdf")
+    report(style, "pdf", score(style, data, meetings), capsys)
+
+
+def test_pdf_and_text_give_the_same_meeting_files(tmp_path):
+    """The PDF of a pack imports to the same minutes, agenda and attendance as its text."""
+    from pdfpacks import write_pdf
+
+    want = facts("northfold")
+    text = STYLES_DIR / want["files"][0]
+    pdf = write_pdf(text, tmp_path / "pack.pdf", want["furniture"])
+    for source, into in ((text, tmp_path / "a"), (pdf, tmp_path / "b")):
+        result = minutebook("import", str(source), "--into", str(into), cwd=tmp_path)
+        assert result.returncode == 0, result.stdout
+    for rel in ("council.yml", "licensing-regulatory/2023-09-11/minutes.md", "licensing-regulatory/2023-10-09/meeting.md"):
+        assert (tmp_path / "a" / rel).read_text(encoding="utf-8") == (tmp_path / "b" / rel).read_text(encoding="utf-8"), rel
+
+
+def test_a_folder_of_pdfs_and_a_scan_without_text(tmp_path):
+    from pdfpacks import write_image_only_pdf, write_pdf
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    want = facts("glanafon")
+    write_pdf(STYLES_DIR / want["files"][0], folder / "planning-2022-11-16.pdf", want["furniture"])
+    write_image_only_pdf(folder / "scan.pdf")
+    (folder / "renamed.txt").write_bytes((folder / "scan.pdf").read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really\n")
+    result = minutebook("import", str(folder), "--into", str(tmp_path / "meetings"), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert result.returncode == 1
+    assert "scan.pdf: has no text layer (it is a scanned image): it needs OCR" in out and "ocrmypdf" in out
+    assert "renamed.txt:1: is a PDF file with another name" in out
+    assert "broken.pdf: cannot be read as a PDF" in out
+    assert "Imported 1 of 4 files" in out
+    assert (tmp_path / "meetings" / "planning" / "2022-10-19" / "minutes.md").is_file()
