@@ -516,7 +516,10 @@
     if (!state.shown.length) {
       text = "No results for “" + state.q + "”.";
     } else if (state.ranking && !certain) {
-      text = "The best " + state.shown.length + " results for “" + state.q + "”, best match first.";
+      var one = state.ranking.n === 1 && !state.query.phrases.length && !state.filters.committee && !state.filters.year &&
+        !state.filters.kind;  // one word, nothing to check: its list's length is the count
+      text = (one ? state.ranking.lists[0].total + " results" : "The best " + state.shown.length + " results") +
+        " for “" + state.q + "”, best match first.";
     } else if (state.sort === "newest" && state.next < state.shards.length) {
       text = "Newest " + state.shown.length + " results for “" + state.q + "”, newest first.";
     } else {
