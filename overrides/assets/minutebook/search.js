@@ -243,7 +243,8 @@
     this.n = entries.length;
     this.query = null;  // set by the caller: the query, for searching shards
     this.searched = {};
-    this.docs = {};
+    this.docs = {};  // documents seen in some lists, not yet in all
+    this.finished = {};  // documents whose whole score is known (from every list, or from a shard)
     this.complete = [];
     this.ranked = [];
     this.done = false;
@@ -265,14 +266,14 @@
     for (var k = 0; k < flat.length; k += 2) {
       impact = k ? impact - flat[k + 1] : flat[k + 1];
       var doc = flat[k];
-      if (!this.passes(doc)) continue;
+      if (this.finished[doc] || !this.passes(doc)) continue;
       var rec = this.docs[doc];
       if (!rec) rec = this.docs[doc] = {doc: doc, impacts: [], known: 0, sum: 0};
       if (rec.impacts[i] !== undefined) continue;
       rec.impacts[i] = impact;
       rec.known++;
       rec.sum += impact;
-      if (rec.known === this.n) { this.complete.push(rec); delete this.docs[doc]; }
+      if (rec.known === this.n) { this.complete.push(rec); this.finished[doc] = true; delete this.docs[doc]; }
     }
     list.loaded++;
     list.read += flat.length / 2;
@@ -285,9 +286,9 @@
     hits.forEach(function (hit) {
       var doc = hit.doc;
       found[doc] = true;
-      if (self.docs[doc]) delete self.docs[doc];
-      else if (self.complete.some(function (c) { return c.doc === doc; })) return;
-      if (!self.passes(doc)) return;
+      delete self.docs[doc];
+      if (self.finished[doc] || !self.passes(doc)) return;
+      self.finished[doc] = true;
       self.complete.push({doc: doc, sum: Math.round(hit.score * scale)});
     });
     Object.keys(this.docs).forEach(function (key) {  // in the shard but not among its hits: not every word
@@ -341,7 +342,7 @@
     });
     var shards = Object.keys(wanted).map(Number);
     var entries = Math.min(next.total - next.read, manifest.blocks[1] * Math.pow(4, next.loaded - 1));
-    if (shards.length && shardBytes / 4.5 < entries * 4) {  // gzipped: shards about 1/4.5 of raw, postings 4 bytes an entry
+    if (shards.length && shardBytes / manifest.costs[1] < entries * manifest.costs[0]) {  // gzipped bytes
       return Promise.all(shards.map(function (n) { return searchShard(n, self.query, {}); })).then(function (lists) {
         shards.forEach(function (n, k) { self.takeShard(n, lists[k]); });
         return self.settle(count);

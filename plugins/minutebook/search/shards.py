@@ -172,7 +172,7 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
     bounds = write_routes(routes, impacts, len(shards), out, summary)
     manifest = {
         "v": FORMAT, "documents": len(docs), "fields": list(FIELDS), "slots": SLOTS,
-        "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK],
+        "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK], "costs": [postings.ENTRY_BYTES, postings.SHARD_RATIO],
         "committees": [[slug, committees[slug]] for slug in sorted(committees)],
         "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
         "labels": script_labels(),  # the labels of model/vocabularies.py, for search.js
