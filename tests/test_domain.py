@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from helpers import REPO, write_tree
+
 from minutebook.build import build
 from minutebook.export.opendata import meetings_json
 from minutebook.load import yamlio

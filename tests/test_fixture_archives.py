@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from helpers import broken_links, fixture_project, mkdocs_build, page_text, unrendered_markdown
 
 ARCHIVE = {

@@ -183,6 +183,7 @@ def test_an_unstated_paragraph_is_accepted_warned_and_shown_as_not_stated(tmp_pa
 
 def test_the_sample_archive_has_its_council_file():
     from helpers import REPO
+
     from minutebook.load.council import read_council
     from minutebook.problems import Problems
 

@@ -15,7 +15,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from helpers import fixture_project, minutebook, mkdocs_build
 
 STYLES_DIR = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"

@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from browser import chromium, screenshot, serve
 from helpers import REPO
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import broken_links, env, fixture_project, mkdocs_build, unrendered_markdown
 
 CANARIES = {
@@ -227,6 +226,7 @@ def test_preview_build_shows_drafts_with_a_banner(tmp_path):
     import datetime as dt
 
     from helpers import write_tree
+
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", ARCHIVE)

@@ -177,7 +177,7 @@ LOGGED = {
 
         ## 2. {SECRET['title']}-2
         """,
-    "board/2020-03-05/meeting.md": f"""\
+    "board/2020-03-05/meeting.md": """\
         ---
         start: "10:00"
         draft: true
@@ -237,6 +237,7 @@ def test_preview_log_shows_everything(tmp_path):
     import datetime as dt
 
     from helpers import write_tree
+
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", LOGGED)

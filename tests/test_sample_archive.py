@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from helpers import REPO, SEEDS, broken_links, page_text, unrendered_markdown
 
 COMMITTEE = "education-childrens-services"

@@ -7,16 +7,16 @@ commands run literally in a temporary copy of the repository.
 from __future__ import annotations
 
 import html
+import json
+import os
+import re
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import time
 import urllib.request
-import os
-import subprocess
-import json
-import re
 from pathlib import Path
 
 from helpers import REPO, SEEDS, fixture_project, minutebook, mkdocs_build, write_tree

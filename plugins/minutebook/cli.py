@@ -1,8 +1,8 @@
 """The ``minutebook`` command.
 
-``minutebook check [PATH]`` validates a meetings folder without building the site: every problem,
-each with file, line and fix, and an exit code for CI (0 clean, 1 errors, 2 warnings under
-``--strict``).
+``minutebook check [PATH] [--config-file mkdocs.yml]`` validates a meetings folder without building
+the site, with the site's own plugin options (settings.py): every problem, each with file, line and
+fix, and an exit code for CI (0 clean, 1 errors, 2 warnings under ``--strict``).
 
 ``minutebook new committee|meeting|paper …`` starts a file with every field explained;
 ``minutebook schema`` writes the JSON Schema of each kind of file (docs/schemas/).

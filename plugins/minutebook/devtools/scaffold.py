@@ -151,7 +151,7 @@ def add_agenda_item(meeting_md: Path, number: str, title: str) -> bool:
         lines[key] = "items:\n"  # "items: []" becomes a block list
         following = [line for line in lines[key + 1:] if line.strip() and not line.lstrip().startswith("#")]
         first = following[0] if following else ""
-        indent = re.match(r"\s*", first).group(0) if first.lstrip().startswith("-") else "  "
+        indent = first[:len(first) - len(first.lstrip())] if first.lstrip().startswith("-") else "  "
     end = key + 1
     while end < len(lines) and (lines[end][:1] in (" ", "\t", "-") or not lines[end].strip()):
         end += 1

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from minutebook.link.references import DATE_RE, _date
-from minutebook.model import Archive, Meeting
+from minutebook.model import Archive, Meeting, Minutes
 
 # The committee's next meeting is expected within this time when the archive holds no later one.
 NEXT_MEETING_WITHIN = dt.timedelta(days=183)
@@ -106,7 +106,7 @@ def past_status(meeting: Meeting, today: dt.date) -> str | None:
     return None
 
 
-def recorded(minutes) -> str:
+def recorded(minutes: Minutes) -> str:
     """What the files (and later minutes) record, whatever today's date: for feeds and open data."""
     if minutes.approved is True:
         return "approved"
