@@ -61,7 +61,7 @@ def test_acceptance_queries_put_the_right_minutes_first(browser_page, query, day
     page, base = browser_page
     found = search(page, base, query)
     assert found, query
-    title, href, text = found[0]
+    _title, href, text = found[0]
     assert f"/{day}/" in href and href.endswith(anchor), (query, found[0])
     assert "Minutes" in text
     marks = [m.inner_text().lower() for m in page.query_selector_all("[data-search-results] li:first-child mark")]

@@ -34,7 +34,7 @@ _DOC_MASK = (1 << _DOC_BITS) - 1
 
 def impact(weight: float) -> int:
     """A field weight as lunr stores it (rounded to 3 places) in thousandths."""
-    return int(round(weight * 1000))
+    return round(weight * 1000)
 
 
 class Postings:

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.model.vocabularies import script_labels
+from minutebook.search import postings
 from minutebook.search.documents import GROUPS, KINDS, Document
 from minutebook.search.lunr_index import Stats, serialize, utf16_key
-from minutebook.search import postings
 from minutebook.search.postings import SLOTS, Postings
 from minutebook.search.text import term_counts
 
@@ -68,7 +68,7 @@ def plan(docs: list[Document], target: int = SHARD_TEXT) -> list[Shard]:
     for doc in ordered:
         doc_key = (doc.committee, doc.year, GROUPS[doc.kind])
         length = len(doc.title) + len(doc.text)
-        if doc_key != key or size + length > target and shards[-1].docs:
+        if doc_key != key or (size + length > target and shards[-1].docs):
             shards.append(Shard(len(shards), doc.committee, doc.year))
             size, key = 0, doc_key
         shards[-1].docs.append(doc)
