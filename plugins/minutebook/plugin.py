@@ -26,7 +26,7 @@ from minutebook.export.outputs import write_all
 from minutebook.load.loader import Scope
 from minutebook.load.schema import parse_iso_date
 from minutebook.model import municipal_year, urls
-from minutebook.problems import report
+from minutebook.problems import report, summary
 from minutebook.publish.sanitize import clean_html
 from minutebook.search import search_page
 from minutebook.search import start as start_search
@@ -181,8 +181,13 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         result = build(self.meetings_dir, options.now, preview=options.preview,
                        settings=self._site(config, options), intro=options.intro,
                        checks=check_settings(options), history=options.history, only=options.only)
-        for problem in result.problems.infos:
-            log.info(str(problem))
+        infos = result.problems.infos
+        if log.isEnabledFor(logging.DEBUG):  # mkdocs build --verbose: every note
+            for problem in infos:
+                log.info(str(problem))
+        elif infos:  # otherwise counted by kind: notes need no action before publishing
+            log.info(f"minutebook: {len(infos)} notes (run with --verbose to list them):\n  "
+                     + "\n  ".join(summary(infos)))
         for problem in result.problems.warnings:
             log.warning(str(problem))
         if not result.ok:

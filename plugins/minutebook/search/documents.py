@@ -18,9 +18,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from minutebook.model import urls
+from minutebook.model import (
+    Archive,
+    Item,
+    Meeting,
+    Minute,
+    MinutePart,
+    Paper,
+    Tracker,
+    WorkProgramme,
+    municipal_year,
+    urls,
+)
 from minutebook.model.vocabularies import SearchKind
-from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
 from minutebook.render.common import paragraph_pieces
 
 KINDS = tuple(SearchKind)  # their labels: model/vocabularies.py
@@ -121,7 +131,7 @@ def _minute_segments(holder: Minute | MinutePart, anchor: str) -> list[tuple[str
 
 def item_documents(committee: str, meeting: Meeting, item: Item) -> list[Document]:
     here = urls.item(item)
-    common = dict(committee=committee, year=meeting.year, date=meeting.date)
+    common = {"committee": committee, "year": meeting.year, "date": meeting.date}
     out = []
     if item.number:
         text = [item.lead, plain_text(item.description)] + [f"{p.number} {p.title}" for p in item.parts]
