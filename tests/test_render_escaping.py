@@ -252,3 +252,36 @@ def test_a_heading_slug_cannot_break_out_of_a_link(tmp_path):
         page.goto(base + paper)
         crumbs = page.eval_on_selector_all("nav.mb-breadcrumbs a", "els => els.map(e => e.getAttribute('href'))")
         assert crumbs[-1].endswith("/board/2016-06-16/" + quote(SLUG) + "/")
+
+
+def test_page_code_builds_no_html_and_trusts_one_sanitiser():
+    """Markup lives in the templates; the one Markup(...) is the sanitised officer text."""
+    import ast
+
+    from helpers import REPO
+
+    domain = REPO / "plugins" / "minutebook"
+    for path in sorted((domain / "render").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                html = re.sub(r"\(\?P<\w+>", "(", node.value)  # named groups of regular expressions
+                assert not re.search(r"<[a-zA-Z/!]", html), f"{path.name}: HTML in a string: {node.value[:60]!r}"
+    calls = [f"{p.relative_to(domain)}" for p in domain.rglob("*.py")
+             if re.search(r"\bMarkup\(", p.read_text(encoding="utf-8"))]
+    assert calls == ["render/templates.py"]
+    assert len(re.findall(r"\bMarkup\(", (domain / "render" / "templates.py").read_text())) == 1
+
+
+def test_a_site_without_the_templates_is_told_where_they_go(tmp_path):
+    config = fixture_project(tmp_path, {"board/committee.md": "---\nname: Board\n---\n"})
+    (tmp_path / "theme").mkdir()
+    config.write_text(config.read_text().replace(f"custom_dir: {Path(__file__).resolve().parent.parent / 'overrides'}",
+                                                 f"custom_dir: {tmp_path / 'theme'}"))
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "page templates are missing" in result.stderr and "overrides/minutebook" in result.stderr
+    assert "Traceback" not in result.stderr
