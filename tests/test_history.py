@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser import chromium, serve
 from helpers import fixture_project, mkdocs_build
 
@@ -77,6 +76,7 @@ def test_programme_entries_link_to_the_items_that_took_them_up(api):
 
 def test_tracker_holds_every_row_of_the_outstanding_issues_appendix(api):
     from helpers import REPO
+
     from minutebook.load import yamlio
 
     path = REPO / "meetings" / C / "tracker" / "2017-04-27.md"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser import chromium, serve
 from helpers import fixture_project, mkdocs_build
 

@@ -11,8 +11,8 @@ import sys
 import textwrap
 
 import pytest
-
 from helpers import REPO, env, fixture_project, minutebook, mkdocs_build, write_tree
+
 from minutebook.model import (
     ATTENDANCE_LABELS,
     MEETING_STATUSES,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import broken_links, env, fixture_project, mkdocs_build, unrendered_markdown
 
 CANARIES = {
@@ -249,11 +248,12 @@ def test_preview_build_shows_drafts_with_a_banner(tmp_path):
     """The domain's preview mode (used by `mkdocs serve`): drafts present, each with a banner."""
     import datetime as dt
 
-    from helpers import write_tree
+    from helpers import site_settings, write_tree
+
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", ARCHIVE)
-    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True)
+    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True, settings=site_settings())
     assert result.ok
     pages = {p.url: p for p in result.pages}
     budget = pages["board/2020-01-09/budget/budget/"]

@@ -177,7 +177,7 @@ LOGGED = {
 
         ## 2. {SECRET['title']}-2
         """,
-    "board/2020-03-05/meeting.md": f"""\
+    "board/2020-03-05/meeting.md": """\
         ---
         start: "10:00"
         draft: true
@@ -237,10 +237,11 @@ def test_preview_log_shows_everything(tmp_path):
     import datetime as dt
 
     from helpers import write_tree
+
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", LOGGED)
-    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True, history=False)
+    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True, history=False, render=False)
     assert any(SECRET["attendee"] in str(p) for p in result.problems.items)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import jsonschema
-
 from helpers import REPO, fixture_project, minutebook, mkdocs_build
+
 from minutebook.load import yamlio
 from minutebook.load.formats import schemas
 

@@ -33,6 +33,7 @@ from minutebook.problems import Problems
 if TYPE_CHECKING:
     from minutebook.link.planning import PlanLink
     from minutebook.link.tracker import Action
+    from minutebook.load.loader import Scope
 
 PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
               "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
@@ -84,7 +85,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _out_of_scope(scope, ref: str) -> bool:
+def _out_of_scope(scope: Scope | None, ref: str) -> bool:
     """Whether a preview scope (load.loader.Scope) leaves out the meeting an item address names."""
     if scope is None or scope.everything:
         return False
@@ -96,8 +97,8 @@ def _out_of_scope(scope, ref: str) -> bool:
     return not scope.year(committee, municipal_year(day))
 
 
-def assign_topics(archive: Archive, config: dict, problems: Problems, source: str = "meetings/topics.yml",
-                  scope=None) -> list[Topic]:
+def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
+                  source: str = "meetings/topics.yml", scope: Scope | None = None) -> list[Topic]:
     """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
     ``scope``, items of meetings outside it are not looked for."""
     items = [i for m in archive.meetings for i in m.items

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from pathlib import Path
 from typing import Any
 
 from minutebook.load.yamlio import SEXAGESIMAL, Unquoted, YList, YMap
@@ -23,7 +24,7 @@ INVALID = object()
 @dataclass
 class Where:
     problems: Problems
-    path: object
+    path: Path | str
     line: int | None
 
     def at(self, line: int | None) -> Where:

@@ -191,8 +191,10 @@ def withheld_sources(archive: Archive, now: dt.datetime, preview: bool = False) 
         if minutes and _why_not(minutes.draft, minutes.publish_from, now):
             withheld.add(minutes.source)
         by_slug = {p.slug: p for p in meeting.papers}
+        # from the items, not Paper.item: the archive may not be assembled when loading found errors
+        private = {id(p) for item in meeting.items if item.private for p in item.all_papers}
         for paper in meeting.papers:
             parent = by_slug.get(paper.parent) if paper.parent else None
-            if _paper_reason(paper, parent, now) or _private(paper):
+            if _paper_reason(paper, parent, now) or id(paper) in private:
                 withheld.add(paper.source)
     return withheld
