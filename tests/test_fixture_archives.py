@@ -301,7 +301,8 @@ def test_minutes_approval_and_papers(built):
     site, export, _ = built
     first = page_text(site, "children/2015-12-16")
     assert 'Approved at the meeting of <a href="../2016-02-25/#minutes">25 February 2016</a>' in first
-    assert "Not yet approved" in page_text(site, "children/2016-01-07")
+    # the file does not say, but minute 51 of 25 February 2016 records the approval (issue 14)
+    assert "as the minutes of that meeting record" in page_text(site, "children/2016-01-07")
     paper = page_text(site, "children/2016-02-25/education-and-childrens-services/presentation")
     assert "<th>Measure</th>" in paper and 'id="para-1-1"' in paper
     assert "Appendix A: Action plan" in paper and "j.gregg@example.gov.uk" in paper

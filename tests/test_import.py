@@ -17,7 +17,6 @@ from helpers import REPO, SEEDS, digest, fixture_project, minutebook, mkdocs_bui
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FACTS = json.loads((FIXTURES / "seed_facts.json").read_text(encoding="utf-8"))
 SYNTHETIC = FIXTURES / "import"
-needs_seeds = pytest.mark.usefixtures()  # the seed packs travel with the tests (tests/fixtures/seeds)
 
 
 def seeds() -> list[str]:
@@ -135,7 +134,6 @@ def compare_trackers(archive, check) -> None:
                   any(r.text == text and r.kind == kind and r.meeting.isoformat() == meeting for r in tracker.rows))
 
 
-@needs_seeds
 def test_accuracy_against_facts_read_by_hand(seed_import, seed_export, capsys):
     from minutebook.load.loader import load_archive
 
@@ -163,7 +161,6 @@ def test_accuracy_against_facts_read_by_hand(seed_import, seed_export, capsys):
     assert right / len(results) >= 0.98, misses
 
 
-@needs_seeds
 def test_import_leaves_the_checkout_alone_and_a_second_run_changes_nothing(tmp_path):
     before = digest(REPO / "meetings"), digest(REPO / "docs")
     target = tmp_path / "meetings"
@@ -182,7 +179,6 @@ def test_import_leaves_the_checkout_alone_and_a_second_run_changes_nothing(tmp_p
         assert (target / "education-childrens-services" / name).is_file(), name
 
 
-@needs_seeds
 def test_every_uncertain_decision_names_file_and_line(seed_import):
     _, result = seed_import
     warnings = [line for line in result.stdout.splitlines() if line.strip().startswith("warning:")]
@@ -195,7 +191,6 @@ def test_every_uncertain_decision_names_file_and_line(seed_import):
     assert "Imported 5 of 5 files: 9 meetings" in text
 
 
-@needs_seeds
 def test_times_and_years_are_quoted_and_items_carry_their_slugs(seed_import):
     root, _ = seed_import
     committee = root / "meetings" / "education-childrens-services"
@@ -400,7 +395,6 @@ HAND_CORRECTED = {
 }
 
 
-@needs_seeds
 def test_the_sample_archive_is_the_import_plus_the_listed_hand_corrections(tmp_path):
     before = digest(REPO / "meetings")
     result = minutebook("import", *seeds(), "--into", "meetings", "--dry-run", "-q", cwd=REPO)

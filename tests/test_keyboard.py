@@ -5,7 +5,10 @@ guide (they are reached from the footer); table links break between words, never
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
 from browser import chromium, serve
 from test_public_site import COMMITTEE, PAGE_TYPES
 
@@ -45,7 +48,7 @@ FOCUSED = """() => {
 def test_the_first_tab_on_every_page_kind_reaches_the_skip_link(browser, site_base, width):
     page, errors = phone(browser, width)
     missing = []
-    for name, url in PAGE_TYPES.items():
+    for name, url in {**PAGE_TYPES, "not-found": "404.html"}.items():
         page.goto(site_base + url)
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
@@ -121,11 +124,14 @@ def test_the_menu_button_opens_and_closes_the_drawer_from_the_keyboard(browser, 
     assert button.get_attribute("aria-expanded") == "true"
     focused = page.evaluate(FOCUSED)
     assert focused["inDrawer"] and focused["left"] >= 0, focused  # focus moved to the menu's first link
-    # Tab walks the open menu's links, all on screen
+    # Tab walks the open menu's links, all on screen; the committees' section is a link (its index page)
+    walked = []
     for _ in range(3):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
         assert focused["inDrawer"] and 0 <= focused["left"] < 390, focused
+        walked.append(focused["text"])
+    assert "Committees" in walked, walked
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
     assert button.get_attribute("aria-expanded") == "false"
@@ -207,3 +213,70 @@ def test_table_links_break_between_words_never_inside_one(browser, site_base, wi
         split += [f"{url or 'home'}: {s}" for s in page.evaluate(SPLIT_WORDS)]
     assert checked > 50
     assert split == []
+
+
+# -- reading order: what a keyboard or screen-reader user meets first --------------------------------
+
+def article(site, url):
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return html[html.index('id="mb-main"'):]
+
+
+def test_the_meeting_page_puts_the_agenda_before_the_standing_notes(sample_site):
+    site, _ = sample_site
+    text = article(site, MEETING)
+    assert 'id="agenda"' in text and 'id="public-access"' in text
+    assert text.index('id="agenda"') < text.index('id="public-access"')
+    assert text.index(">Place<") < text.index('id="agenda"')
+
+
+def test_meetings_are_newest_first_within_each_year_as_the_years_are(sample_site):
+    site, _ = sample_site
+    text = article(site, f"{COMMITTEE}/")
+    meetings = text[text.index('id="meetings"'):]
+    years = re.findall(r'id="year-(\d{4})"', meetings)
+    assert years == sorted(years, reverse=True) and len(years) > 2
+    for chunk in re.split(r'id="year-\d{4}"', meetings)[1:]:
+        dates = re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', chunk.split("</table>")[0])
+        assert dates == sorted(dates, reverse=True), dates
+    assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', meetings.split('id="year-2016"')[1].split("</table>")[0]) \
+        == ["2017-04-27", "2017-04-06"]
+
+
+def test_the_paper_trail_names_the_item_by_number_not_by_the_papers_own_title(sample_site):
+    site, _ = sample_site
+    html = (site / f"{MEETING}one-strategic-plan-for-school-organisation/one-strategic-plan/index.html").read_text(
+        encoding="utf-8")
+    trail = re.sub(r"\s+", " ", html[html.index("mb-breadcrumbs"):html.index("</nav>", html.index("mb-breadcrumbs"))])
+    crumbs = re.findall(r"<li[^>]*>(?:<a [^>]*>)?([^<]+)", trail)
+    title = "One Strategic Plan for School Organisation"  # the item's title too
+    assert crumbs[0] == "Home" and crumbs[2:] == ["27 April 2017", "Item 4", title]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_site_title_is_whole_on_a_phone(browser, site_base, width):
+    page, _ = phone(browser, width)
+    for url in ["", MEETING, "search/"]:
+        page.goto(site_base + url)
+        title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert title.inner_text().strip() == "Committee papers"
+        cut = page.evaluate("""() => {
+          const el = document.querySelector('.md-header__topic .md-ellipsis');
+          const box = el.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
+          return {clipped: el.scrollWidth > el.clientWidth + 1, inside: box.top >= header.top && box.bottom <= header.bottom,
+                  overlaps: box.right > document.querySelector('.mb-header-search').getBoundingClientRect().left};
+        }""")
+        assert cut == {"clipped": False, "inside": True, "overlaps": False}, (url, cut)
+
+
+def test_the_not_found_page_says_so_and_offers_the_ways_in(browser, site_base):
+    page, _ = phone(browser)
+    page.goto(site_base + "404.html")
+    assert page.locator("article h1").inner_text() == "Page not found"
+    links = dict(zip(page.locator("article li a").all_inner_texts(),
+                     page.locator("article li a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))"),
+                     strict=True))
+    assert links == {"all committees": "/committees/", "the meetings calendar": "/calendar/", "topics": "/topics/",
+                     "search": "/search/"}
+    for href in links.values():
+        assert page.request.get(site_base + href.lstrip("/")).ok

@@ -6,6 +6,7 @@ and offers the ways to browse."""
 from __future__ import annotations
 
 import pytest
+
 from browser import chromium, serve
 
 LANDMARKS = "() => [...document.querySelectorAll('[role=search], search')].map((e) => e.getAttribute('aria-label'))"

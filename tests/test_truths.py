@@ -124,6 +124,10 @@ def test_approval_inferred_waiting_not_recorded_and_not_in_archive(tmp_path):
     data = {m["date"]: m for m in json.loads((site / "api/meetings.json").read_text())["meetings"]}
     assert data["2020-01-09"]["minutes_approved"] is True and data["2020-01-09"]["minutes_approved_at"] == "2020-02-13"
     assert data["2026-11-05"]["minutes_approval"] == "not yet approved"
+    notes = minutebook("check", "meetings", "--verbose", cwd=tmp_path).stdout
+    assert ("info: meetings/board/2020-02-13/minutes.md: these minutes say 'approved: false', but the committee has "
+            "met since") in notes
+    assert "2026-11-05/minutes.md: these minutes" not in notes
 
 
 def test_approved_accepts_only_true_false_or_not_recorded(tmp_path):
@@ -392,3 +396,97 @@ def test_readme_officer_path_works_as_written(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+# -- 17. empty files and links to missing papers fail check and the build, naming file and line ---------
+BOARD = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n'
+                                   '  - number: 2\n    title: Audit\n---\n',
+    "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: Budget report\n---\nText.\n",
+    "board/2020-01-09/papers/audit.md": "---\nitem: 2\nkind: report\ntitle: Audit report\n---\n1.1 Audit text.\n",
+}
+
+
+def check_and_build(tmp_path: Path, files: dict[str, str]):
+    config = fixture_project(tmp_path, files)
+    checked = minutebook("check", "meetings", cwd=tmp_path)
+    built = mkdocs_build(config, tmp_path / "site")
+    return checked, built
+
+
+def test_an_empty_meeting_file_is_an_error_in_check_and_build(tmp_path):
+    checked, built = check_and_build(tmp_path, {**BOARD, "board/2020-02-13/meeting.md": "\n"})
+    for result in (checked, built):
+        out = result.stdout + result.stderr
+        assert result.returncode != 0 and "meetings/board/2020-02-13/meeting.md:1: meeting.md is empty" in out, out
+        assert "Traceback" not in out
+
+
+def test_empty_minutes_are_an_error_not_a_held_meeting(tmp_path):
+    for text in ("", "---\napproved: not recorded\n---\n\n"):
+        root = tmp_path / str(len(text))
+        checked, built = check_and_build(root, {**BOARD, "board/2020-01-09/minutes.md": text})
+        expected = ("meetings/board/2020-01-09/minutes.md:1: minutes.md is empty" if not text
+                    else "meetings/board/2020-01-09/minutes.md:4: minutes.md has no minutes")
+        for result in (checked, built):
+            out = result.stdout + result.stderr
+            assert result.returncode != 0 and expected in out, out
+        assert not (root / "site/board/2020-01-09/index.html").exists()
+
+
+def test_a_link_to_a_missing_paper_names_the_paper_and_line(tmp_path):
+    files = dict(BOARD)
+    files["board/2020-01-09/papers/budget.md"] += "\nSee [the audit](audit.md#para-1) and [the annex](annex.md).\n"
+    checked, built = check_and_build(tmp_path, files)
+    for result in (checked, built):
+        out = result.stdout + result.stderr
+        assert result.returncode != 0, out
+        assert ("meetings/board/2020-01-09/papers/budget.md:8: the link to annex.md finds no file: there is no "
+                "meetings/board/2020-01-09/papers/annex.md") in out, out
+        assert "audit.md finds no file" not in out and "print/index.md" not in out and "budget/budget/index.md" not in out
+
+
+def test_links_between_papers_lead_to_their_pages(tmp_path):
+    files = dict(BOARD)
+    files["board/2020-01-09/papers/budget.md"] += "\nSee [the audit](audit.md#para-1-1) and [the draft](plan.md).\n"
+    files["board/2020-01-09/papers/plan.md"] = "---\nitem: 1\nkind: report\ntitle: Plan\ndraft: true\n---\nDraft.\n"
+    checked, built = check_and_build(tmp_path, files)
+    assert checked.returncode == 0 and built.returncode == 0, checked.stdout + checked.stderr + built.stderr
+    page = (tmp_path / "site/board/2020-01-09/budget/budget/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../audit/audit/#para-1-1">the audit</a>' in page
+    assert "the draft" in page and "plan/" not in page  # not published: its words, no link
+    pack = (tmp_path / "site/board/2020-01-09/print/index.html").read_text(encoding="utf-8")
+    assert '<a href="../audit/audit/#para-1-1">the audit</a>' in pack
+
+
+# -- 19. the README's build line, and a build log a person can read ------------------------------------
+def test_readme_build_line_runs_quietly_and_counts_its_notes(tmp_path):
+    copy, environment = repo_copy(tmp_path)
+    environment.pop("NO_MKDOCS_2_WARNING", None)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"`(NO_MKDOCS_2_WARNING=1 python3 -m mkdocs build --strict)`", readme).group(1)
+    done = subprocess.run(line, shell=True, cwd=copy, env=environment, capture_output=True, text=True, timeout=600)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "end of life" not in log and "Zensical" not in log  # the theme's banner is off
+    assert (copy / "site/index.html").is_file()
+    info = [entry for entry in log.splitlines() if entry.startswith("INFO")]
+    assert len(info) <= 6, info
+    assert re.search(r"minutebook: \d+ notes \(run with --verbose to list them\):", log), log
+    assert re.search(r"\d+ × '…' is not in people.yml; listed as a person of their own", log), log
+    assert "'Sgt S Grundy'" not in log  # counted, not listed
+    verbose = subprocess.run(line + " --verbose", shell=True, cwd=copy, env=environment, capture_output=True,
+                             text=True, timeout=600)
+    assert verbose.returncode == 0
+    assert "meetings/people.yml: 'Sgt S Grundy' is not in people.yml" in verbose.stdout + verbose.stderr
+
+
+def test_the_importer_writes_not_recorded_when_the_packs_do_not_say(tmp_path):
+    result = minutebook("import", *sorted(str(p) for p in SEEDS.glob("*.txt")), "--into", str(tmp_path / "meetings"),
+                        "-q", cwd=tmp_path)
+    assert "Traceback" not in result.stdout + result.stderr
+    written = sorted((tmp_path / "meetings").glob("*/*/minutes.md"))
+    assert len(written) == 5
+    for path in written:
+        assert "\napproved: not recorded\n" in path.read_text(encoding="utf-8"), path

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from browser import chromium, serve
 from helpers import REPO
 from test_public_site import PAGE_TYPES
@@ -125,3 +126,19 @@ def test_html_codesniffer_reports_what_it_should(sample_site, tmp_path):
         errors = sniff(browser.new_page(), base, "", HTMLCS.read_text(encoding="utf-8"))
     assert any("H37" in e for e in errors)  # img without alt
     assert any("H44" in e or "F68" in e or "H91" in e for e in errors)  # a field without a label
+
+
+ASSET = re.compile(r'<(?:link[^>]* href|script[^>]* src)="([^"#?:]+)"')
+
+
+def test_every_stylesheet_and_script_a_page_loads_is_in_the_site(sample_site):
+    """overrides/base.html names the theme's hashed files: a theme other than the one it was copied
+    from (pyproject pins it) would leave pages without their CSS and JavaScript."""
+    site, _ = sample_site
+    missing = set()
+    for path in pages(site):
+        for ref in ASSET.findall(path.read_text(encoding="utf-8")):
+            target = site / ref.lstrip("/") if ref.startswith("/") else path.parent / ref  # 404.html: from the root
+            if not target.resolve().exists():
+                missing.add(f"{path.relative_to(site)}: {ref}")
+    assert sorted(missing)[:10] == []

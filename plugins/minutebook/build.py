@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutebook.link.approval import infer_approvals
+from minutebook.link.approval import infer_approvals, note_stale_approvals
 from minutebook.link.checks import CheckSettings, check_archive
+from minutebook.link.paperlinks import link_paper_files
 from minutebook.link.planning import link_programmes
 from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.link.references import link_archive
@@ -63,6 +64,8 @@ def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, previ
     if history and not only:  # a scoped preview skips the git history to stay fast
         attach_history(archive, Path(meetings_dir))
     infer_approvals(archive)  # before linking: reads the minutes' own words
+    note_stale_approvals(archive, now.date(), problems)
+    link_paper_files(archive, problems)
     link_archive(archive, problems)
     check_archive(archive, problems, checks)
     archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)

@@ -134,3 +134,17 @@ def report(problems: list[Problem]) -> str:
     count = len(problems)
     head = f"{count} problem{'s' if count != 1 else ''} in the meeting files:"
     return "\n".join([head] + [f"  {p}" for p in problems])
+
+
+_NUMBER = re.compile(r"\d+(?:[-/]\d+)*")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def summary(problems: list[Problem]) -> list[str]:
+    """Problems of one kind counted together, most frequent first: "32 × '…' is not in people.yml; …".
+    A kind is the message with its quoted values and numbers left out."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        kind = _NUMBER.sub("N", _ISO_DATE.sub("…", _unquoted(problem.message)))
+        counts[kind] = counts.get(kind, 0) + 1
+    return [f"{n} × {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

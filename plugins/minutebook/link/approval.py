@@ -19,6 +19,7 @@ import re
 
 from minutebook.link.references import DATE_RE, _date
 from minutebook.model import Archive, Meeting, Minutes
+from minutebook.problems import Problems
 
 # The committee's next meeting is expected within this time when the archive holds no later one.
 NEXT_MEETING_WITHIN = dt.timedelta(days=183)
@@ -135,3 +136,14 @@ def minutes_to_agree(archive: Archive, meeting: Meeting) -> list[tuple[object, M
                         and not earlier.minutes.unpublished and all(e is not earlier for _, e in out)):
                     out.append((item, earlier))
     return out
+
+
+def note_stale_approvals(archive: Archive, today: dt.date, problems: Problems) -> None:
+    """A note for minutes that still say ``approved: false`` though the committee has met since."""
+    for meeting in archive.meetings:
+        minutes = meeting.minutes
+        if minutes is not None and minutes.approved is False and met_since(archive, meeting, today):
+            problems.info(minutes.source, None, "these minutes say 'approved: false', but the committee has met since: "
+                          "the site says 'Approval not recorded'",
+                          "when a later meeting approved them, write 'approved: true' and 'approved_at: YYYY-MM-DD'; "
+                          "otherwise 'approved: not recorded'")

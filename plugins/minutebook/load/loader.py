@@ -250,7 +250,12 @@ class ArchiveLoader:
                                           required=False, partial=True)
         if data is None:
             return
-        meeting = Meeting(committee=committee, date=day, start=data.get("start"),
+        if not data and not body.strip():
+            self.problems.error(meeting_path, 1, "meeting.md is empty",
+                                "write its front matter (at least the start time, between two '---' lines), or remove "
+                                "the meeting's folder")
+            return
+        meeting = Meeting(committee=committee, date=day, start=data.get("start"), year_starts=self.council.year_starts,
                           place=data.get("place", ""), postponed_to=data.get("postponed_to"),
                           agenda_published=data.get("agenda_published"),
                           published_by=data.get("published_by", ""),
@@ -330,6 +335,11 @@ class ArchiveLoader:
                                                   required=False, partial=True)
         if data is None:
             return
+        if not data and not body.strip():
+            self.problems.error(path, 1, "minutes.md is empty: the meeting would be published as held, with no minutes",
+                                "write the minutes (see docs/guide/meeting-files.md), or remove the file until they "
+                                "are ready")
+            return
         approved = data.get("approved", "not recorded")
         minutes = Minutes(approved=None if approved == "not recorded" else approved, approved_at=data.get("approved_at"),
                           amendment=data.get("amendment", ""), closed=data.get("closed"),
@@ -349,12 +359,17 @@ class ArchiveLoader:
                                         substitute_for=entry.get("for", "")))
             if entries:
                 minutes.attendance[group] = entries
-        year = self.council.municipal_year(meeting.date)
+        year = meeting.year
         parsed, body_problems = parse_minutes_body(body, body_line, year, self.council.scheme(meeting.committee),
                                                    meeting.date)
         for problem in body_problems:
             self.problems.error(path, problem.line, problem.message, problem.fix)
         minutes.minutes = parsed
+        if not parsed and not minutes.note and not body_problems:
+            self.problems.error(path, body_line, "minutes.md has no minutes: the meeting would be published as held, "
+                                "with nothing recorded",
+                                "write each minute under a heading like '## 73. Health Visiting and Early Help', or "
+                                "say why there are none in 'note:'")
         seen: dict[int, int] = {}
         for minute in parsed:
             if minute.number in seen:
@@ -437,7 +452,7 @@ class ArchiveLoader:
                 self.problems.error(path, None, "is not a paper file",
                                     "papers are .md files named with lower-case letters, digits and hyphens")
                 continue
-            data, body, _ = read_front_matter(path, self.problems, formats.PAPER, "the paper")
+            data, body, body_line = read_front_matter(path, self.problems, formats.PAPER, "the paper")
             if data is None:
                 continue
             paper = Paper(slug=path.stem, kind=data["kind"], title=data["title"], item_number=data.get("item"),
@@ -452,6 +467,7 @@ class ArchiveLoader:
                 self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
                                     "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
             paper.line = data.line or 2
+            paper.body_line = body_line + body[:len(body) - len(body.lstrip())].count("\n")
             records[paper.slug] = data
             by_slug[paper.slug] = paper
             meeting.papers.append(paper)
