@@ -97,7 +97,7 @@ def main() -> int:
         meetings = archive(folder, size)
         spent, total, summary = timed_check(meetings)
         print(f"\n## {meetings}\n{summary}\n")
-        print(f"| stage | CPU s |\n|---|---:|")
+        print("| stage | CPU s |\n|---|---:|")
         for name in STAGES:
             if name in spent:
                 print(f"| {name} | {spent[name]:.2f} |")
