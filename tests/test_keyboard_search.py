@@ -6,7 +6,6 @@ and offers the ways to browse."""
 from __future__ import annotations
 
 import pytest
-
 from browser import chromium, serve
 
 LANDMARKS = "() => [...document.querySelectorAll('[role=search], search')].map((e) => e.getAttribute('aria-label'))"
