@@ -145,3 +145,10 @@ def unrendered_markdown(site: Path) -> list[str]:
             if marker in text:
                 bad.append(f"{page.relative_to(site)}: {marker}")
     return bad
+
+
+def site_settings(**values):
+    """The settings of a domain build (no MkDocs) that renders pages with the repository's templates."""
+    from minutebook.settings import SiteSettings
+
+    return SiteSettings(templates=REPO / "overrides" / "minutebook", **values)

@@ -2,7 +2,7 @@
 
 A4, a running header (the pack's own, taken from its text) and a footer "Page N" on every page,
 a new page where the text pack shows a page break or an "Agenda Item N" sheet starts, ruled tables
-for the tab-separated rows, paragraphs that wrap and flow over pages. The page furniture of the text
+for the tab-separated rows, paragraphs that wrap and flow over pages. Headings are printed in bold. The page furniture of the text
 (its "Page N" lines and running header) is not printed as text: the PDF prints its own.
 """
 
@@ -13,6 +13,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 PAGE_LINE = re.compile(r"^\W*Page\s+\d+\W*$")
+# headings are printed in bold: minute headings, numbered section headings in capitals, "Appendix A – …"
+BOLD = re.compile(r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
+                  r"Appendix [A-Z0-9] – .+|AGENDA)$")
 
 
 def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
@@ -20,8 +23,13 @@ def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
     lines = text.split("\n")
     repeated = {t.strip() for t in lines if t.strip() and sum(1 for m in lines if m.strip() == t.strip()) >= 2}
     skip = set()
+
+    def key(text: str) -> str:  # "… | Page 2" is the footer "… | Page 1" of another page
+        return re.sub(r"\bPage \d+", "Page #", text.strip())
+
+    keys = {key(f) for f in furniture}
     for i, line in enumerate(lines):
-        if PAGE_LINE.match(line) or line.strip() in furniture:
+        if PAGE_LINE.match(line) or key(line) in keys:
             skip.add(i)
     for i in sorted(skip):  # lines printed right beside the running header belong to it
         for j in (i - 1, i + 1):
@@ -86,7 +94,8 @@ def write_pdf(text_path: Path, pdf_path: Path, furniture: list[str]) -> Path:
             story.extend([table, Spacer(1, 8)])
         else:
             text, after = value
-            style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=after)
+            font = "Helvetica-Bold" if BOLD.match(text) else "Helvetica"
+            style = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=after)
             story.append(Paragraph(escape(text), style))
     doc = SimpleDocTemplate(str(pdf_path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
                             topMargin=2 * cm, bottomMargin=2 * cm, title=text_path.stem)

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from helpers import REPO, write_tree
+from helpers import REPO, site_settings, write_tree
 
 from minutebook.build import build
 from minutebook.export.opendata import meetings_json
@@ -123,7 +123,7 @@ def test_pipeline_without_mkdocs(tmp_path):
         "board/2017-04-06/minutes.md": "---\nclosed: \"15:00\"\n---\n\n## 1. Apologies\n\nNone, see minute 2 below.\n\n"
                                        "## 2. Minutes\n\nFurther to minute 9/15 noted.\n",
     })
-    result = build(tmp_path, dt.date(2026, 1, 1))
+    result = build(tmp_path, dt.date(2026, 1, 1), settings=site_settings())
     assert result.ok
     assert [p.url for p in result.pages if p.kind == "item"] == ["board/2017-04-06/apologies/",
                                                                "board/2017-04-06/minutes/"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import site_settings
 from minutebook.build import build
 
 EXAMPLES = int(os.environ.get("MINUTEBOOK_FUZZ_EXAMPLES", "2000"))
@@ -76,7 +77,7 @@ def test_any_input_gives_a_model_or_clear_problems(files):
     root = Path(tempfile.mkdtemp(prefix="mbfuzz"))
     try:
         write(root, files)
-        result = build(root, dt.datetime(2026, 1, 1))  # raises on a bug: hypothesis shows the input
+        result = build(root, dt.datetime(2026, 1, 1), settings=site_settings())  # raises on a bug: hypothesis shows the input
         for problem in result.problems.items:
             assert problem.path and problem.message
             assert "Traceback" not in problem.message

@@ -192,3 +192,25 @@ def test_the_sample_archive_has_its_council_file():
     assert not problems.items
     assert (council.name, council.nation, council.year_starts) == ("Coventry City Council", "england", 5)
     assert council.scheme("education-childrens-services").format(73, 2016) == "73/16"
+
+
+def test_new_council_scaffold_is_valid_and_explained(tmp_path):
+    import jsonschema
+
+    from minutebook.load.formats import schemas
+    from minutebook.load.yamlio import load
+
+    meetings = tmp_path / "meetings"
+    write_tree(meetings, {"cabinet/committee.md": COMMITTEE})
+    made = minutebook("new", "council", "--meetings", str(meetings), "--name", "Glanafon County Borough Council",
+                      "--nation", "wales", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = (meetings / "council.yml").read_text(encoding="utf-8")
+    assert "nation: wales" in text and "# numbers_restart: meeting" in text and "$schema=" in text
+    jsonschema.validate(load(text), schemas()["council"])
+    assert check(tmp_path).returncode == 0
+    again = minutebook("new", "council", "--meetings", str(meetings), "--name", "X", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    bad = minutebook("new", "council", "--meetings", str(tmp_path / "m2"), "--name", "X", "--nation", "cymru",
+                     cwd=tmp_path)
+    assert bad.returncode == 1 and "use one of: england, wales, scotland, northern-ireland" in bad.stderr

@@ -241,7 +241,7 @@ def test_preview_log_shows_everything(tmp_path):
     from minutebook.build import build
 
     write_tree(tmp_path / "meetings", LOGGED)
-    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True, history=False)
+    result = build(tmp_path / "meetings", dt.datetime(2026, 1, 1), preview=True, history=False, render=False)
     assert any(SECRET["attendee"] in str(p) for p in result.problems.items)
 
 

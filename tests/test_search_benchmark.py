@@ -20,5 +20,6 @@ def test_quick_benchmark_prints_its_table(tmp_path):
     for heading in ("## Build", "## Search data", "## Queries"):
         assert heading in table
     rows = [line for line in table.splitlines() if line.startswith("| quick |")]
-    assert len(rows) == 2 + 4  # build, search data, and the four typical queries
+    assert len(rows) == 2 + 5  # build, search data, and the five typical queries
+    assert any("best match" in row and "sort=relevance" in row for row in rows)
     assert all("n/a" not in row.split("|")[3] for row in rows[2:])  # Minutebook answered every query

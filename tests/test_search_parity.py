@@ -67,7 +67,7 @@ def node(script: str, stdin: str) -> str:
 
 @pytest.fixture(scope="module")
 def docs():
-    result = build(REPO / "meetings", history=False)
+    result = build(REPO / "meetings", history=False, render=False)
     assert result.ok
     found = documents.collect(result.archive)
     assert len(found) > 20
@@ -160,6 +160,6 @@ def test_lunr_py_and_lunr_js_rank_a_shard_the_same(docs, tmp_path):
         python = [[[r["ref"], r["score"]] for r in loaded.search(q)] for q in QUERIES]
         javascript = json.loads(node(NODE_QUERY, json.dumps({"index": index, "queries": QUERIES})))
         assert any(python), "the queries find nothing: the test would prove nothing"
-        for q, py, js in zip(QUERIES, python, javascript):
+        for q, py, js in zip(QUERIES, python, javascript, strict=True):
             assert [ref for ref, _ in py] == [ref for ref, _ in js], q
             assert [round(s, 6) for _, s in py] == [round(s, 6) for _, s in js], q

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from helpers import REPO, write_tree
+from helpers import REPO, site_settings, write_tree
 from lunr.index import Index
 from test_publication_safety import ARCHIVE, CANARIES
 
@@ -32,7 +32,7 @@ def terms_of(folder):
 
 def test_withheld_content_never_reaches_the_search_data(tmp_path):
     write_tree(tmp_path / "meetings", ARCHIVE)
-    result = build(tmp_path / "meetings", dt.datetime(2020, 3, 1), history=False)
+    result = build(tmp_path / "meetings", dt.datetime(2020, 3, 1), history=False, settings=site_settings())
     assert result.ok, result.problems.errors
     docs = documents.collect(result.archive)
     shards.write(docs, tmp_path / "data", {"board": "Audit Board"})
@@ -49,7 +49,7 @@ def test_withheld_content_never_reaches_the_search_data(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_docs():
-    result = build(REPO / "meetings", history=False)
+    result = build(REPO / "meetings", history=False, settings=site_settings())
     assert result.ok
     return documents.collect(result.archive)
 
@@ -140,7 +140,7 @@ def test_demo_archive_is_deterministic_valid_and_sized(tmp_path):
     files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert files_a == files_b
-    result = build(tmp_path / "a", dt.datetime(2026, 1, 1), history=False)
+    result = build(tmp_path / "a", dt.datetime(2026, 1, 1), history=False, settings=site_settings())
     archive, problems = result.archive, result.problems
     assert problems.errors == [] and problems.warnings == []
     assert counts["meetings"] == len(archive.meetings) == 20

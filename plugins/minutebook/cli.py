@@ -78,13 +78,15 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
 
 
 def new(args) -> int:
-    from minutebook.devtools.scaffold import ScaffoldError, new_committee, new_meeting, new_paper
+    from minutebook.devtools.scaffold import ScaffoldError, new_committee, new_council, new_meeting, new_paper
 
     meetings = args.meetings
     project = meetings.resolve().parent
     added: list[str] = []
     try:
-        if args.kind == "committee":
+        if args.kind == "council":
+            path = new_council(meetings, args.name, args.nation, project)
+        elif args.kind == "committee":
             path = new_committee(meetings, args.slug, args.name, project)
         elif args.kind == "meeting":
             path = new_meeting(meetings, args.committee, args.date, project, args.start, args.place)
@@ -128,8 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument("--seed", type=int, default=1)
     demo_parser.add_argument("--from", dest="sample", type=Path, default=Path("meetings"),
                              help="the archive whose words are used (default: meetings)")
-    new_parser = commands.add_parser("new", help="start a committee, meeting or paper file, every field explained")
+    new_parser = commands.add_parser("new", help="start a council, committee, meeting or paper file, every field "
+                                     "explained")
     new_kinds = new_parser.add_subparsers(dest="kind", required=True)
+    council = new_kinds.add_parser("council", help="start meetings/council.yml")
+    council.add_argument("--meetings", type=Path, default=Path("meetings"), help="the meetings folder")
+    council.add_argument("--name", required=True, help="the council's name, e.g. Coventry City Council")
+    council.add_argument("--nation", default="england", help="england, wales, scotland or northern-ireland")
     for kind in ("committee", "meeting", "paper"):
         sub = new_kinds.add_parser(kind, help=f"start a {kind} file")
         sub.add_argument("--meetings", type=Path, default=Path("meetings"), help="the meetings folder")

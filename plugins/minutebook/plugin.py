@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
@@ -139,7 +140,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url}
+        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url,
+                                      # the site's pages (guides, accessibility) say whom to tell of a mistake
+                                      "contact": {"name": options.contact_name, "email": options.contact_email,
+                                                  "phone": options.contact_phone}}
         return config
 
     def _settings(self) -> Settings:
@@ -158,11 +162,24 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                               "`mkdocs build`.")
         return settings
 
+    def _site(self, config, options: Settings):
+        site = site_settings(config, options, Path(config.docs_dir))
+        self._templates(site.templates)
+        return site
+
+    @staticmethod
+    def _templates(folder: Path | None) -> None:
+        """The page templates must be in minutebook/ of the theme's custom_dir (overrides/minutebook here)."""
+        if folder is None or not (folder / "_macros.md").is_file():
+            raise PluginError("minutebook: the page templates are missing: the theme's custom_dir must hold the "
+                              "folder minutebook/ of Minutebook's templates (copy overrides/minutebook into "
+                              f"{folder.parent if folder else 'a custom_dir'} and set theme.custom_dir in mkdocs.yml)")
+
     def on_files(self, files: Files, config):
         options = self._settings()
         assert self.meetings_dir is not None  # set by on_config
         result = build(self.meetings_dir, options.now, preview=options.preview,
-                       settings=site_settings(config, options, Path(config.docs_dir)), intro=options.intro,
+                       settings=self._site(config, options), intro=options.intro,
                        checks=check_settings(options), history=options.history, only=options.only)
         infos = result.problems.infos
         if log.isEnabledFor(logging.DEBUG):  # mkdocs build --verbose: every note
@@ -232,6 +249,15 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             item.parent = None
         _add_parent_links(items)
         return Navigation(items, pages)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The theme prints a page's title and description unescaped (in <title>, the header, the <h1>,
+        the nav and <meta name="description">): hand it generated pages' values escaped, as Markup."""
+        if page.file.generated_by and "minutebook" in page.file.generated_by:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         """Last line of defence: generated pages keep only the HTML our templates need."""

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from minutebook.load.schema import parse_datetime, parse_iso_date
+from minutebook.model import Contact
 
 OGL = ("Open Government Licence v3.0",
        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
@@ -44,6 +45,10 @@ class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/council/papers: links each change to its commit
     # the top-level folders and pages of docs/ (the guides): no committee folder may take their address
     doc_paths: frozenset[str] = frozenset()
+    # the folder of the page templates: the theme's custom_dir/minutebook (overrides/minutebook here)
+    templates: Path | None = None
+    # whom the public tells about a mistake on a page no committee contact covers (contact_* options)
+    contact: Contact | None = None
 
     def absolute(self, url: str) -> str:
         """A site URL (relative to the root) as an absolute one when the site's address is known."""
@@ -149,6 +154,11 @@ OPTIONS: tuple[Option, ...] = (
            'Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"). '
            "Refused for `mkdocs build`.", ("MINUTEBOOK_ONLY",)),
     Option("history", parse_bool, True, "Read publication dates and changes from git (the files' own dates win)."),
+    Option("contact_name", parse_text, "",
+           "Whom the public tells about a mistake on a page no committee's contact covers (home, people, topics, "
+           "calendar, guides, and committees whose contact has no e-mail or telephone)."),
+    Option("contact_email", parse_text, "", "That contact's e-mail address."),
+    Option("contact_phone", parse_text, "", "That contact's telephone number."),
 )
 ENVIRONMENT = tuple(name for option in OPTIONS for name in option.env)
 
@@ -168,6 +178,9 @@ class Settings:
     licence_url: str = OGL[1]
     only: list[str] = field(default_factory=list)
     history: bool = True
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
 
 
 def parse_option(name: str, value: object) -> Any:
@@ -205,10 +218,25 @@ def from_environment(settings: Settings, env: Mapping[str, str]) -> Settings:
 def site_settings(mkdocs: Mapping[str, Any], settings: Settings, docs_dir: Path | None) -> SiteSettings:
     """The site-wide facts from mkdocs.yml's own keys, the plugin's options and the docs/ folder."""
     names = [p.name for p in docs_dir.iterdir()] if docs_dir is not None and docs_dir.is_dir() else []
+    contact = Contact(name=settings.contact_name, email=settings.contact_email, phone=settings.contact_phone)
     return SiteSettings(site_name=str(mkdocs.get("site_name") or SiteSettings.site_name),
                         site_url=str(mkdocs.get("site_url") or ""), licence_name=settings.licence_name,
                         licence_url=settings.licence_url, repo_url=str(mkdocs.get("repo_url") or ""),
-                        doc_paths=top_level_names(names))
+                        doc_paths=top_level_names(names), templates=templates_folder(mkdocs, docs_dir),
+                        contact=contact if contact.email or contact.phone else None)
+
+
+def templates_folder(mkdocs: Mapping[str, Any], docs_dir: Path | None) -> Path | None:
+    """minutebook/ in the theme's custom_dir: the page templates (overrides/minutebook in the sample).
+    MkDocs gives custom_dir absolute; mkdocs.yml read by `check` has it relative to the file."""
+    theme = mkdocs.get("theme")
+    custom = getattr(theme, "custom_dir", None) or (theme.get("custom_dir") if isinstance(theme, Mapping) else None)
+    if not custom:
+        return None
+    folder = Path(str(custom))
+    if not folder.is_absolute() and docs_dir is not None:
+        folder = docs_dir.parent / folder
+    return folder / "minutebook"
 
 
 def top_level_names(names: Iterable[str]) -> frozenset[str]:

@@ -230,6 +230,9 @@
   // its impacts over the words (in thousandths) / sqrt(number of words), as lunr.js scores it. Blocks
   // are read, the list with the highest unread impact first, until the wanted results are certain:
   // each has every word's impact, and beats the best that any document not yet complete could reach.
+  // When the documents still in doubt are few (a rare word with common ones), the shards that hold
+  // them are searched instead, if that costs fewer bytes than the next block: lunr.js gives their
+  // whole score at once (the same sum, shard weights being the archive's).
   function Ranking(entries, filters) {
     var committee = filters.committee ? committeeIndex(filters.committee) : null;
     this.passes = function (doc) {
@@ -238,13 +241,17 @@
         (!filters.kind || manifest.kinds[chunkKind[chunk]] === filters.kind);
     };
     this.n = entries.length;
-    this.docs = {};
+    this.query = null;  // set by the caller: the query, for searching shards
+    this.searched = {};
+    this.docs = {};  // documents seen in some lists, not yet in all
+    this.finished = {};  // documents whose whole score is known (from every list, or from a shard)
     this.complete = [];
     this.ranked = [];
     this.done = false;
     var self = this;
     this.lists = entries.map(function (e, i) {
-      var list = {entry: e, blocks: e.length > 2 ? 1 + e[4].length : 1, loaded: 0};
+      var list = {entry: e, blocks: e.length > 2 ? 1 + e[4].length : 1, loaded: 0, read: 0,
+        total: e.length > 2 ? e[2] : e[1].length / 2};
       self.take(list, i, e[1]);
       return list;
     });
@@ -259,16 +266,34 @@
     for (var k = 0; k < flat.length; k += 2) {
       impact = k ? impact - flat[k + 1] : flat[k + 1];
       var doc = flat[k];
-      if (!this.passes(doc)) continue;
+      if (this.finished[doc] || !this.passes(doc)) continue;
       var rec = this.docs[doc];
       if (!rec) rec = this.docs[doc] = {doc: doc, impacts: [], known: 0, sum: 0};
       if (rec.impacts[i] !== undefined) continue;
       rec.impacts[i] = impact;
       rec.known++;
       rec.sum += impact;
-      if (rec.known === this.n) { this.complete.push(rec); delete this.docs[doc]; }
+      if (rec.known === this.n) { this.complete.push(rec); this.finished[doc] = true; delete this.docs[doc]; }
     }
     list.loaded++;
+    list.read += flat.length / 2;
+  };
+
+  // A shard's hits are documents with every word: complete, with their exact sums.
+  Ranking.prototype.takeShard = function (n, hits) {
+    var self = this, scale = 1000 * Math.sqrt(this.n), found = {};
+    this.searched[n] = true;
+    hits.forEach(function (hit) {
+      var doc = hit.doc;
+      found[doc] = true;
+      delete self.docs[doc];
+      if (self.finished[doc] || !self.passes(doc)) return;
+      self.finished[doc] = true;
+      self.complete.push({doc: doc, sum: Math.round(hit.score * scale)});
+    });
+    Object.keys(this.docs).forEach(function (key) {  // in the shard but not among its hits: not every word
+      if (chunkShard[Math.floor(key / manifest.slots)] === n && !found[key]) delete self.docs[key];
+    });
   };
 
   // Read blocks until `count` results are certain, or every possible one is known.
@@ -276,6 +301,7 @@
     var self = this, lists = this.lists;
     var exhausted = lists.some(function (l) { return self.threshold(l) < 0; });
     var bound = exhausted ? -1 : lists.reduce(function (sum, l) { return sum + self.threshold(l); }, 0);
+    var bounds = {};
     Object.keys(this.docs).forEach(function (key) {
       var rec = self.docs[key], b = rec.sum;
       for (var i = 0; i < lists.length; i++) {
@@ -284,6 +310,7 @@
         if (t < 0) { delete self.docs[key]; return; }  // not in a list read to the end: never a result
         b += t;
       }
+      bounds[key] = b;
       if (b > bound) bound = b;
     });
     this.complete.sort(function (a, b) { return b.sum - a.sum || a.doc - b.doc; });
@@ -298,8 +325,29 @@
         kind: manifest.kinds[chunkKind[chunk]], committee: manifest.committees[manifest.shards[chunkShard[chunk]][0]]});
     }
     if (this.done || certain >= count) return Promise.resolve();
-    var next = null;
-    lists.forEach(function (l) { if (self.threshold(l) >= 0 && (!next || self.threshold(l) > self.threshold(next))) next = l; });
+    // the next block: of a list that one block ends (ending a list rules out every document not in it),
+    // else of the list with the highest unread impact
+    var next = null, shortest = null;
+    lists.forEach(function (l) {
+      if (self.threshold(l) < 0) return;
+      if (!next || self.threshold(l) > self.threshold(next)) next = l;
+      if (l.total - l.read <= manifest.blocks[1] && (!shortest || l.total - l.read < shortest.total - shortest.read)) shortest = l;
+    });
+    next = shortest || next;
+    // the shards of the documents in doubt that could still make the page, and what they would cost
+    var kth = this.complete.length >= count ? this.complete[count - 1].sum : -1, wanted = {}, shardBytes = 0;
+    Object.keys(bounds).forEach(function (key) {
+      var n = chunkShard[Math.floor(key / manifest.slots)];
+      if (bounds[key] >= kth && !wanted[n] && !self.searched[n]) { wanted[n] = true; shardBytes += manifest.shards[n][4]; }
+    });
+    var shards = Object.keys(wanted).map(Number);
+    var entries = Math.min(next.total - next.read, manifest.blocks[1] * Math.pow(4, next.loaded - 1));
+    if (shards.length && shardBytes / manifest.costs[1] < entries * manifest.costs[0]) {  // gzipped bytes
+      return Promise.all(shards.map(function (n) { return searchShard(n, self.query, {}); })).then(function (lists) {
+        shards.forEach(function (n, k) { self.takeShard(n, lists[k]); });
+        return self.settle(count);
+      });
+    }
     var i = lists.indexOf(next);
     return fetchJSON("p/" + next.entry[3] + "-" + next.loaded + ".json").then(function (flat) {
       self.take(next, i, flat);
@@ -308,7 +356,7 @@
   };
 
   function collectRanked(state, wanted) {
-    return state.ranking.settle(wanted).then(function () {
+    return loadChunks().then(function () { return state.ranking.settle(wanted); }).then(function () {
       state.results = state.ranking.ranked.slice();
     });
   }
@@ -469,7 +517,10 @@
     if (!state.shown.length) {
       text = "No results for “" + state.q + "”.";
     } else if (state.ranking && !certain) {
-      text = "The best " + state.shown.length + " results for “" + state.q + "”, best match first.";
+      var one = state.ranking.n === 1 && !state.query.phrases.length && !state.filters.committee && !state.filters.year &&
+        !state.filters.kind;  // one word, nothing to check: its list's length is the count
+      text = (one ? state.ranking.lists[0].total + " results" : "The best " + state.shown.length + " results") +
+        " for “" + state.q + "”, best match first.";
     } else if (state.sort === "newest" && state.next < state.shards.length) {
       text = "Newest " + state.shown.length + " results for “" + state.q + "”, newest first.";
     } else {
@@ -502,9 +553,15 @@
       var state = {q: q, query: query, filters: filters, shards: shards, next: 0, results: [], shown: [], pos: 0,
         rejected: 0, sort: sort, auto: !params.get("sort") && sort === "newest"};
       current = state;
-      if (sort !== "newest" && bytes > SHARD_BYTES && exact) state.ranking = new Ranking(query.entries, filters);
-      var collect = sort === "newest" ? collectNewest(state, PAGE) : state.ranking ? collectRanked(state, PAGE)
-        : collectAll(state);
+      var collect;
+      if (sort === "newest") collect = collectNewest(state, PAGE);
+      else if (bytes > SHARD_BYTES && exact) {
+        collect = loadChunks().then(function () {
+          state.ranking = new Ranking(query.entries, filters);
+          state.ranking.query = query;
+          return collectRanked(state, PAGE);
+        });
+      } else collect = collectAll(state);
       return collect.then(function () { return showUpTo(state, PAGE, id); }).then(function () {
         if (id !== run) return;
         finishStatus(state);
@@ -560,19 +617,22 @@
   }
 
   // -- the form, the address bar and the back button -----------------------------------------------
-  var chunkShard = [], chunkKind = [];  // for each store chunk: its shard and its documents' kind
   function loadManifest() {
     return fetchJSON("manifest.json").then(function (m) {
-      if (!manifest) {
-        manifest = m;
-        m.shards.forEach(function (s, n) {
-          s[5].forEach(function (chunks, kind) {
-            for (var c = 0; c < chunks; c++) { chunkShard.push(n); chunkKind.push(kind); }
-          });
-        });
-        fillFacets();
-      }
+      if (!manifest) { manifest = m; fillFacets(); }
       return m;
+    });
+  }
+
+  var chunkShard = [], chunkKind = [];  // for each store chunk: its shard and its documents' kind
+  function loadChunks() {
+    return fetchJSON("chunks.json").then(function (counts) {
+      if (chunkShard.length) return;
+      counts.forEach(function (perKind, n) {
+        perKind.forEach(function (chunks, kind) {
+          for (var c = 0; c < chunks; c++) { chunkShard.push(n); chunkKind.push(kind); }
+        });
+      });
     });
   }
 

@@ -45,6 +45,28 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def new_council(meetings: Path, name: str, nation: str, project: Path) -> Path:
+    """meetings/council.yml: the council's name, nation, municipal year and minute numbering, explained."""
+    from minutebook.load.council import NATIONS
+
+    if nation not in NATIONS:
+        raise ScaffoldError(f"'{nation}' is not a nation Minutebook knows", f"use one of: {', '.join(NATIONS)}")
+    path = meetings / "council.yml"
+    return _write(path, f"""{_schema_line(path, 'council', project)}
+# The council (docs/guide/meeting-files.md, "council.yml — the council").
+name: {_quote(name)}
+nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information
+municipal_year_starts: May            # the month the municipal year begins
+minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed: 28/16
+# numbers_restart: meeting            # numbers start again at 1 at each meeting
+# committees:                         # committees that number their minutes otherwise
+#   cabinet:
+#     minute_numbers: "CAB/{{yy}}/{{number:3}}"   # CAB/22/017
+#   planning:
+#     minute_numbers: "PC.{{number}}/{{yy}}"      # PC.45/22
+""")
+
+
 def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
         raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")

@@ -32,6 +32,11 @@ from minutebook.importer.textutil import ends_sentence, plain
 
 ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
+# "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
+BARE_ITEM = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$")
+TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)$", re.I)
+SUMMONS = re.compile(r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of (?:the\s+)?"
+                     r"(?P<committee>.+?)\s+will be held\b(?P<rest>.*)$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
                   r"update)\s+(?:of|from|by)\b", re.I)
@@ -135,6 +140,21 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     committee = _t(lines[0])
     index = {_t(l).lower().rstrip(":"): k for k, l in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
+    summons = _summons(lines) if when_at is None else None
+    if summons is not None:
+        name, when, place, at = summons
+        day = find_date(when)[0]
+        if day is None:
+            report.error(source.name, lines[at].no, f"the date in '{_t(lines[at])[:80]}' cannot be read",
+                         "check the notice of the meeting")
+            return None
+        agenda = Agenda(committee=name, date=day, line=lines[0].no, start=parse_time(when), place=place)
+        k = at + 1
+        while k < len(lines) and not _starts_agenda(lines, k):
+            k += 1
+        k = _read_items(lines, k, agenda, source, report)
+        _read_tail(lines[k:], agenda, [], source, report)
+        return agenda
     if when_at is None:
         block = _labelled_block(lines)
         if block is None:
@@ -193,6 +213,7 @@ BOILERPLATE_LINE = re.compile(r"^(?:agenda|public document pack|notice of (?:a )
 def _starts_agenda(lines: list[Line], k: int) -> bool:
     text = _t(lines[k])
     return bool(re.match(r"^(?:public|private) business\b", text, re.I) or SECTION.match(text) or ITEM.match(text)
+                or (BARE_ITEM.match(text) and BARE_ITEM.match(text).group("number") == "1")
                 or TABLE_HEAD.match(lines[k].text.strip()) or _table_item(lines[k]))
 
 
@@ -209,6 +230,38 @@ def _table_item(line: Line):
         pages = re.sub(r"\s*[-–]\s*", "-", cells[-1])
         cells = cells[:-1]
     return cells[0].rstrip("."), " ".join(cells[1:]), pages
+
+
+def _signature(lines: list[Line], k: int) -> bool:
+    """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date)."""
+    for j in range(k + 1, min(k + 3, len(lines))):
+        if is_date_line(_t(lines[j])):
+            block = [_t(lines[i]) for i in range(k, j)]
+            return len(block) >= 2 and all(len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t)
+                                           and not LEAD.match(t) for t in block)
+    return False
+
+
+def _bare_item(text: str, agenda: Agenda) -> bool:
+    """A number without its full stop starts an item only as the next in sequence, and not as a date."""
+    match = BARE_ITEM.match(text)
+    if not match or is_date_line(text):
+        return False
+    numbers = [int(i.number) for i in agenda.items if i.number.isdigit()]
+    return int(match.group("number")) == (numbers[-1] + 1 if numbers else 1)
+
+
+def _summons(lines: list[Line], agenda_at: int | None = None):
+    """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
+    for k, line in enumerate(lines[:12]):
+        match = SUMMONS.match(_t(line))
+        if match:
+            rest = match.group("rest")
+            place = re.search(r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)\.?$", rest)
+            where = place.group("place").strip() if place else ""
+            where = re.sub(r"^the\s+", "", where, flags=re.I)
+            return match.group("committee").strip(), rest, where[:1].upper() + where[1:], k
+    return None
 
 
 def _section(text: str) -> bool | None:
@@ -249,10 +302,13 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif in_table and "\t" not in lines[k].text and not (current and LEAD.match(text) and not current.lead) \
                 and not (current and EXEMPT.search(text)):
             break
-        elif ITEM.match(text):
-            match = ITEM.match(text)
-            current = AgendaItem(match.group("number"), match.group("title").strip(" ."), lines[k].no,
-                                 pages=_pages(match.group("pages")), private=private)
+        elif ITEM.match(text) or _bare_item(text, agenda):
+            match = ITEM.match(text) or BARE_ITEM.match(text)
+            title, pages = match.group("title").strip(" ."), match.group("pages")
+            trailing = TRAILING_PAGES.search(title) if not pages else None
+            if trailing:
+                title, pages = title[:trailing.start()].strip(" ."), trailing.group("pages")
+            current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
@@ -265,7 +321,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if paragraph and current.private:
                 current.exempt_paragraph = int(paragraph.group("n"))
                 current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
-        elif is_date_line(text) or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text):
+        elif is_date_line(text) or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text) \
+                or _signature(lines, k):
             break
         elif current:
             current.description = f"{current.description} {text}".strip()

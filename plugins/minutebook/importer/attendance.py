@@ -168,7 +168,7 @@ class AttendanceReader:
         return entry
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
-        text = text.strip()
+        text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,")  # "Councillor A Smith (Chair); Councillor B Jones"
         if not text:
             return []
         if self.group == "officers" and not names_only:

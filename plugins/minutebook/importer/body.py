@@ -37,6 +37,7 @@ SECTION = re.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>[A-Z][^\t]{1,110})$")
 NUMBERED_PARA = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
 BULLET = re.compile(r"^(?P<indent>\s*)(?:[-–•*·▪]|\uf0b7)\s+(?P<text>.*)$")
 ORDERED = re.compile(r"^(?P<indent>\s*)\(?(?P<number>\d{1,2})[.)]\s+(?P<text>\S.*)$")
+CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
@@ -133,6 +134,8 @@ class BodyReader:
         if line.heading and not BULLET.match(stripped):
             clean_heading = plain(stripped)
             return El("heading", clean_heading, line.no, level=2 if re.match(r"^\d", clean_heading) else 3)
+        if not self.minutes and CAPS_SECTION.match(plain(stripped)):
+            return El("heading", plain(stripped), line.no, level=2)  # "1. PURPOSE OF THE REPORT"
         if not self.minutes:
             section = SECTION.match(plain(stripped))
             if section and not ends_sentence(section.group("title")) and not is_date_line(plain(stripped)) \

@@ -108,6 +108,11 @@ def clean(name: str, text: str) -> Source:
     return source
 
 
+def _running_key(text: str) -> str:
+    """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one."""
+    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text, flags=re.I)
+
+
 def _furniture_candidate(text: str) -> bool:
     return len(text) <= 120 and "\t" not in text and not text.endswith((".", ":", ";")) \
         and not STRUCTURAL.match(text) and not re.match(r"^\(?\d", text)
@@ -117,14 +122,14 @@ def _remove_running_lines(source: Source) -> None:
     """Running headers and footers: repeated short lines with a date, and the repeated lines beside them."""
     counts: dict[str, int] = {}
     for line in source.lines:
-        text = line.text.strip()
+        text = _running_key(line.text.strip())
         if text and _furniture_candidate(text):
             counts[text] = counts.get(text, 0) + 1
-    running = {t for t, n in counts.items() if n >= 2 and RUNNING_DATE.search(t)}
+    running = {t for t, n in counts.items() if n >= 2 and (RUNNING_DATE.search(t) or "page #" in t.lower())}
     if not running and not any(kind == "page" for kind, _ in source.markers.values()):
         return
     lines = source.lines
-    furniture = {i for i, l in enumerate(lines) if l.text.strip() in running}
+    furniture = {i for i, l in enumerate(lines) if _running_key(l.text.strip()) in running}
     pages = {l.no for l in lines}
     page_lines = {no for no, (kind, _) in source.markers.items() if kind == "page"}
     index_of = {l.no: i for i, l in enumerate(lines)}
@@ -135,7 +140,7 @@ def _remove_running_lines(source: Source) -> None:
         for i in sorted(anchors):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and j not in anchors and lines[j].text.strip() \
-                        and counts.get(lines[j].text.strip(), 0) >= 2 and abs(lines[j].no - lines[i].no) == 1 \
+                        and counts.get(_running_key(lines[j].text.strip()), 0) >= 2 and abs(lines[j].no - lines[i].no) == 1 \
                         and _furniture_candidate(lines[j].text.strip()):
                     anchors.add(j)
                     furniture.add(j)

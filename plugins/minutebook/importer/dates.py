@@ -56,7 +56,11 @@ def parse_time(text: str) -> str | None:
     """'2.00 pm' → '14:00'; '12 noon' → '12:00'; None when no time is printed."""
     match = TIME.search(text)
     if not match:
-        return None
+        clock = re.search(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:hrs|hours)\b|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b",
+                          text, re.I)  # the 24-hour clock: "18:30", "18.30 hours"
+        if not clock:
+            return None
+        return f"{int(clock.group('h') or clock.group('h2')):02d}:{clock.group('m') or clock.group('m2')}"
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
     suffix = match.group("ap").lower().replace(".", "").replace(" ", "")
     if suffix == "noon":

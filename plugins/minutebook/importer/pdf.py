@@ -6,6 +6,8 @@ What a PDF gives is words at positions, page by page. From them:
 * **paragraphs**: a line that wraps (it reaches the right edge of the text, and the next line
   follows at the normal line spacing) is joined to the next, also across a page break; a wider gap
   between lines is a blank line, as in the text of a pack;
+* **bold**: a line printed all in a bold font (a heading) is wrapped in ``**`` as PDF-to-text tools
+  print it; the readers take structure from the text without it, papers keep it;
 * **tables** (ruled, as councils print them): one line per row, cells separated by tabs, the form
   :mod:`.tables` reads;
 * **running headers and footers**: the first and last lines of the pages that are printed again on
@@ -20,6 +22,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+LIST_START = re.compile(r"^(?:[-•▪*]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
 
 
@@ -48,8 +51,9 @@ def _lines(words: list[dict]) -> list[dict]:
             if k and word["x0"] - row[k - 1]["x1"] > 0.5:
                 text += " "
             text += word["text"]
+        bold = all("bold" in str(w.get("fontname", "")).lower() for w in row)
         out.append({"top": min(w["top"] for w in row), "bottom": max(w["bottom"] for w in row),
-                    "x0": row[0]["x0"], "x1": row[-1]["x1"], "text": text, "kind": "line"})
+                    "x0": row[0]["x0"], "x1": row[-1]["x1"], "text": text, "kind": "line", "bold": bold})
     return out
 
 
@@ -61,7 +65,8 @@ def _page_blocks(page) -> list[dict]:
         return any(x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] and word["bottom"] <= bottom + 1
                    for x0, top, x1, bottom in boxes)
 
-    words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5) if not inside(w)]
+    words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"])
+             if not inside(w)]
     blocks = _lines(words)
     for table, (x0, top, x1, bottom) in zip(tables, boxes):
         rows = ["\t".join(" ".join((cell or "").split()) for cell in row) for row in table.extract()]
@@ -134,12 +139,16 @@ def pdf_text(path: Path) -> str:
             joined = previous is not None and previous["wraps"] and (
                 (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
                 or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2))
+            text = f"**{block['text']}**" if block.get("bold") else block["text"]
+            if joined and LIST_START.match(block["text"]):
+                joined = False  # "- next entry" after an entry that filled its line
             if joined and abs(block["x0"] - previous["x0"]) <= 12:
-                out[-1] = f"{out[-1]} {block['text']}"
+                out[-1] = (out[-1][:-2] + " " + block["text"] + "**") if block.get("bold") and out[-1].endswith("**") \
+                    else f"{out[-1]} {text}"
             else:
                 if previous is not None and previous["page"] == p and block["top"] - previous["top"] > leading * 1.25:
                     out.append("")
-                out.append(block["text"])
+                out.append(text)
             previous = {"page": p, "top": block["top"], "x0": block["x0"] if not joined else previous["x0"],
                         "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":")}
     text = "\n".join(out)

@@ -101,6 +101,9 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if TIME_AND_DATE.match(text):
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
+        elif re.match(r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? will be "
+                      r"held\b", text, re.I):
+            starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
             starts.append((_front_start(lines, i), "front"))
             i = _skip_block(lines, i)

@@ -19,6 +19,7 @@ import re
 
 from minutebook.link.references import DATE_RE, _date
 from minutebook.model import Archive, Meeting, Minutes
+from minutebook.problems import Problems
 
 # The committee's next meeting is expected within this time when the archive holds no later one.
 NEXT_MEETING_WITHIN = dt.timedelta(days=183)
@@ -137,7 +138,7 @@ def minutes_to_agree(archive: Archive, meeting: Meeting) -> list[tuple[object, M
     return out
 
 
-def note_stale_approvals(archive: Archive, today: dt.date, problems) -> None:
+def note_stale_approvals(archive: Archive, today: dt.date, problems: Problems) -> None:
     """A note for minutes that still say ``approved: false`` though the committee has met since."""
     for meeting in archive.meetings:
         minutes = meeting.minutes

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
-from minutebook.model import Archive, urls
+from minutebook.model import Archive, Paper, urls
 from minutebook.problems import Problems
 
 FILE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?P<anchor>#[^()\s<>]*)?>?\s*\)")
@@ -43,8 +44,8 @@ def link_paper_files(archive: Archive, problems: Problems) -> None:
                 paper.body = _resolve(paper, targets, base, problems)
 
 
-def _resolve(paper, targets: dict[str, str], base, problems: Problems) -> str:
-    def replace(match):
+def _resolve(paper: Paper, targets: dict[str, str], base: Path | None, problems: Problems) -> str:
+    def replace(match: re.Match[str]) -> str:
         target = match.group("target")
         if SCHEME.match(target) or target.startswith("/"):
             return match.group(0)

@@ -5,7 +5,12 @@ Recognised forms (seed archive examples):
 * "minute 73/16", "Minute 28/17" — a numbered minute of the same committee, year 20YY;
 * "minute 75 below", "Minute 3 above" — a minute of the same meeting;
 * "the minutes of the meetings held on 16th December, 2015 and 7th January, 2016" — meetings of
-  the same committee by date.
+  the same committee by date;
+* in the council's own scheme (meetings/council.yml): "Minute CAB/22/017", "Min. No. 45/22",
+  "minute PC.41/22", "Min. No. 2023/044";
+* "minute 12 of the meeting held on 3 March 2022" — a minute of the committee's meeting that day;
+* "item 6 above", "item 3 below" — an agenda item of the same meeting;
+* "the decision of the Executive on 5 March 2024" — the minutes of another committee's meeting.
 
 :func:`link_archive` runs once after loading. It rewrites each text so that references the
 archive holds become Markdown links with a ``minutebook:`` target (a site URL), records every
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, cite_year, urls
 from minutebook.problems import Problems
@@ -29,12 +35,20 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS)
 DATE = (r"(?:the\s+)?(?P<day>\d{1,2})(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?\s+"
         r"(?P<month>" + _MONTH + r"),?\s+(?P<year>\d{4})")
 DATE_RE = re.compile(DATE)
-NUMBERED = re.compile(r"\b(?P<word>[Mm]inutes?)\s+(?P<number>\d{1,4})/(?P<yy>\d{2})\b")
+NUMBERED = re.compile(r"\b(?P<word>[Mm]inutes?|Min\.?\s*[Nn]o\.?)\s+(?P<number>\d{1,4})/(?P<yy>\d{2})\b(?!/)")
+CITE_WORD = r"\b(?P<word>[Mm]inutes?(?:\s+[Nn]o\.?)?|Min\.?\s*[Nn]o\.?|MINUTE)\s+"
+OF_MEETING = re.compile(r"\b(?P<word>[Mm]inute)\s+(?P<number>\d{1,4})(?=\s+of\s+the\s+meeting\s+(?:held\s+)?on\s+"
+                        + DATE + ")")
+ITEM_RELATIVE = re.compile(r"\b(?P<word>[Ii]tem)\s+(?P<number>\d{1,3}[a-z]?)\s+(?P<where>above|below)\b")
+DECISION_OF = re.compile(r"\b(?:the\s+)?(?:decision|resolution|recommendation)s?\s+of\s+the\s+(?P<name>[A-Z][\w&'’ -]{1,60}?)"
+                         r"\s+(?:(?:at\s+its\s+meeting\s+)?(?:held\s+)?on|of)\s+" + DATE)
 RELATIVE = re.compile(r"\b(?P<word>[Mm]inutes?)\s+(?P<number>\d{1,4})\s+(?P<where>above|below)\b")
 HELD_ON = re.compile(r"\b(?:minutes|meetings?)\b[^.;:\n]{0,40}?\bheld\s+on\s+", re.I)
 DATE_LIST = re.compile(r"(?:(?:,\s*|\s+and\s+|\s*&\s*)?" + DATE + r")+")
 # Text that must not be touched: existing links, inline code, HTML tags, our own markers.
-PROTECTED = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|<(?!/?sup>)[^>]+>|https?://\S+")
+# Each run stops at the character that starts the next candidate ("[", "(", "<"), so that a line of a
+# million "[" or "<" is read in linear time.
+PROTECTED = re.compile(r"`[^`]*`|\[[^\[\]]*\]\([^()\[\]]*\)|<(?!/?sup>)[^<>]+>|https?://\S+")
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
 
@@ -64,11 +78,91 @@ class Linker:
         return "".join(out)
 
     def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
-        if not text or not re.search(r"[Mm]inute|held\s+on", text):
+        if not text or not re.search(r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|"
+                                     r"recommendation", text):
             return text
+        scheme = self._scheme(meeting)
+        if scheme is not None:
+            text = scheme.sub(lambda m: self._schemed(m, meeting, source, refs), text)
         text = NUMBERED.sub(lambda m: self._numbered(m, meeting, source, refs), text)
         text = RELATIVE.sub(lambda m: self._relative(m, meeting, source, refs), text)
+        text = OF_MEETING.sub(lambda m: self._of_meeting(m, meeting, source, refs), text)
+        text = ITEM_RELATIVE.sub(lambda m: self._item_relative(m, meeting, source), text)
+        text = self._protected(DECISION_OF, text, lambda m: self._decision_of(m, meeting, source))
         return self._dated(text, meeting, source)
+
+    @staticmethod
+    def _protected(pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]) -> str:
+        """``pattern.sub`` outside the links made so far."""
+        out, last = [], 0
+        for link in re.finditer(r"\[[^\]]*\]\([^)]*\)", text):
+            out.append(pattern.sub(replace, text[last:link.start()]))
+            out.append(link.group(0))
+            last = link.end()
+        out.append(pattern.sub(replace, text[last:]))
+        return "".join(out)
+
+    def _scheme(self, meeting: Meeting) -> re.Pattern[str] | None:
+        """The committee's own numbering as a citation pattern, when it is not N/YY."""
+        council = getattr(self.archive, "council", None)
+        scheme = council.scheme(meeting.committee) if council is not None else None
+        if scheme is None or scheme.pattern == "{number}/{yy}" or scheme.pattern == "{number}":
+            return None
+        return re.compile(CITE_WORD + "(?P<printed>" + scheme.regex().pattern + r")(?![\w/])", re.I)
+
+    def _schemed(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        printed = match.group("printed")
+        found = match.groupdict()
+        number = int(found["number"])
+        year = (int(found["yyyy"]) if found.get("yyyy") else cite_year(int(found["yy"]), meeting.date)
+                if found.get("yy") else meeting.year)
+        target = self.archive.minute_index.get((meeting.committee, year, number))
+        cite = target[1].minute.cite if target and target[1].minute else printed
+        if refs is not None and cite not in refs:
+            refs.append(cite)
+        link = self._minute_link(match.group(0), meeting.committee, year, number)
+        if link is None:
+            self.problems.info(source, None, f"minute {printed} is not in the archive; left as plain text")
+            return match.group(0)
+        return link
+
+    def _of_meeting(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        day = _date(match)
+        target = self.archive.meeting(meeting.committee, day) if day else None
+        number = int(match.group("number"))
+        item = next((i for i in target.items if i.minute and i.minute.number == number), None) if target else None
+        if item is None or item.minute is None:
+            if day:
+                self.problems.info(source, None, f"minute {number} of the meeting of {day.isoformat()} is not in "
+                                   "the archive; left as plain text")
+            return match.group(0)
+        if refs is not None and item.minute.cite not in refs and target is not meeting:
+            refs.append(item.minute.cite)
+        anchor = "" if item.private else "#minute"
+        return f"[{match.group(0)}](minutebook:{urls.item(item)}{anchor})"
+
+    def _item_relative(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
+        item = next((i for i in meeting.items if i.number == match.group("number")), None)
+        if item is None:
+            self.problems.warning(source, None, f"'{match.group(0)}' refers to agenda item {match.group('number')}, "
+                                  "which is not on this meeting's agenda", "check the number")
+            return match.group(0)
+        return f"[{match.group('word')} {match.group('number')}](minutebook:{urls.item(item)}) {match.group('where')}"
+
+    def _decision_of(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
+        wanted = " ".join(match.group("name").lower().split())
+        slug = next((s for s, c in self.archive.committees.items()
+                     if wanted in {c.name.lower(), (c.short_name or "").lower(), s.replace("-", " ")}
+                     or c.name.lower().startswith(wanted + " ")), None)
+        day = _date(match)
+        target = self.archive.meeting(slug, day) if slug and day else None
+        if target is None:
+            if day:
+                self.problems.info(source, None, f"the meeting of the {match.group('name')} on {day.isoformat()} is "
+                                   "not in the archive; left as plain text")
+            return match.group(0)
+        anchor = "#minutes" if target.minutes else ""
+        return f"[{match.group(0)}](minutebook:{urls.meeting(target)}{anchor})"
 
     def _minute_link(self, label: str, committee: str, year: int, number: int) -> str | None:
         found = self.archive.minute_index.get((committee, year, number))

@@ -255,7 +255,7 @@ class ArchiveLoader:
                                 "write its front matter (at least the start time, between two '---' lines), or remove "
                                 "the meeting's folder")
             return
-        meeting = Meeting(committee=committee, date=day, start=data.get("start"),
+        meeting = Meeting(committee=committee, date=day, start=data.get("start"), year_starts=self.council.year_starts,
                           place=data.get("place", ""), postponed_to=data.get("postponed_to"),
                           agenda_published=data.get("agenda_published"),
                           published_by=data.get("published_by", ""),
@@ -359,7 +359,7 @@ class ArchiveLoader:
                                         substitute_for=entry.get("for", "")))
             if entries:
                 minutes.attendance[group] = entries
-        year = self.council.municipal_year(meeting.date)
+        year = meeting.year
         parsed, body_problems = parse_minutes_body(body, body_line, year, self.council.scheme(meeting.committee),
                                                    meeting.date)
         for problem in body_problems:

@@ -319,6 +319,7 @@ class Meeting:
     publish_from: dt.datetime | None = None
     unpublished: str = ""
     moved_from: list[dt.date] = field(default_factory=list)
+    year_starts: int = 5  # the month the council's municipal year starts (meetings/council.yml)
 
     @property
     def id(self) -> str:
@@ -327,7 +328,7 @@ class Meeting:
 
     @property
     def year(self) -> MunicipalYear:
-        return MunicipalYear.of(self.date)
+        return municipal_year(self.date, self.year_starts)
 
 
 PROGRAMME_BUCKETS = tuple(ProgrammeBucket)
@@ -401,20 +402,25 @@ class Archive:
     actions: list[Action] = field(default_factory=list)
     minute_index: dict[tuple[str, int, int], tuple[Meeting, Item]] = field(default_factory=dict, repr=False)
     _meeting_index: dict[tuple[str, dt.date], Meeting] = field(default_factory=dict, repr=False)
+    _printed_index: dict[tuple[str, str], tuple[Meeting, Item]] = field(default_factory=dict, repr=False)
 
     def meeting(self, committee: str, day: dt.date) -> Meeting | None:
         return self._meeting_index.get((committee, day))
 
     def find_minute(self, committee: str, cite: str, near: dt.date | None = None) -> tuple[Meeting, Item] | None:
-        """(meeting, item) of a minute cited "N/YY" by a committee, or None when not in the archive."""
+        """(meeting, item) of a minute cited "N/YY" (or as the council prints it: "CAB/22/017") by a
+        committee, or None when not in the archive."""
         number, _, yy = cite.partition("/")
-        return self.minute_index.get((committee, cite_year(int(yy), near), int(number)))
+        if number.isdigit() and yy.isdigit() and len(yy) == 2:
+            return self.minute_index.get((committee, cite_year(int(yy), near), int(number)))
+        return self._printed_index.get((committee, cite))
 
     def index(self) -> None:
         """Assemble the archive: set every back-reference (``Item.meeting``, ``Paper.item``) and
         build the lookup tables used by the linker and the pages (after loading and publishing)."""
         self._meeting_index = {}
         self.minute_index = {}
+        self._printed_index = {}
         for meeting in self.meetings:
             for slug in [meeting.committee, *meeting.joint_with]:
                 self._meeting_index[(slug, meeting.date)] = meeting
@@ -425,3 +431,5 @@ class Archive:
                 if item.minute:
                     key = (meeting.committee, item.minute.year, item.minute.number)
                     self.minute_index.setdefault(key, (meeting, item))
+                    if item.minute.printed:
+                        self._printed_index.setdefault((meeting.committee, item.minute.printed), (meeting, item))

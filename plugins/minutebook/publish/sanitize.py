@@ -118,7 +118,7 @@ def _clean_prose(text: str) -> str:
 
 
 DROP_ELEMENT = re.compile(r"<\s*({})\b.*?(?:</\s*\1\s*>|$)".format("|".join(sorted(DROP_WITH_CONTENT))), re.I | re.S)
-ANY_TAG = re.compile(r"<[^>]*>")
+ANY_TAG = re.compile(r"<[^<>]*>")  # stops at the next "<": linear on a line of a million "<"
 
 
 def plain(text: str) -> str:

@@ -79,7 +79,7 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
             parent = next((p for p in meeting.papers if p.slug == paper.parent), None) if paper.parent else None
             packs[(meeting.committee, meeting.date, paper.slug)] = (
                 reason or _paper_reason(paper, parent, now)
-                or ("Private" if paper.item is not None and paper.item.private else ""))
+                or ("Private" if _private(paper) else ""))
         if reason and not preview:
             withheld.meetings.append(meeting.id)
             continue
@@ -104,6 +104,12 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
         committee.meetings = [m for m in committee.meetings if id(m) in kept_ids]
     archive.index()
     return withheld
+
+
+def _private(paper: Paper) -> bool:
+    """Whether the paper belongs to private business (an archive with errors may not have joined it)."""
+    item = getattr(paper, "item", None)
+    return item is not None and item.private
 
 
 def _pack_withheld(printed, day: dt.date | None, packs: dict, withheld: Withheld) -> bool:

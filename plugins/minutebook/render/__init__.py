@@ -7,17 +7,19 @@ import datetime as dt
 
 from minutebook.link.references import resolve_targets
 from minutebook.model import Archive
-from minutebook.render import calendar
-from minutebook.render import committee
-from minutebook.render import home
-from minutebook.render import item
-from minutebook.render import meeting
-from minutebook.render import paper
-from minutebook.render import people
-from minutebook.render import printpack
-from minutebook.render import programme
-from minutebook.render import topics
-from minutebook.render import tracker
+from minutebook.render import (
+    calendar,
+    committee,
+    home,
+    item,
+    meeting,
+    paper,
+    people,
+    printpack,
+    programme,
+    topics,
+    tracker,
+)
 from minutebook.render.common import Page
 from minutebook.render.context import SiteContext
 from minutebook.settings import SiteSettings

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
-from minutebook.model import urls
+from minutebook.model import Committee, urls
+from minutebook.render import templates
+from minutebook.render.templates import clock, inline, long_date, short_date  # noqa: F401 (the page modules' imports)
 
 
 @dataclass
@@ -22,13 +23,15 @@ class Page:
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     in_nav: bool = False
+    feeds: list[dict] = field(default_factory=list)  # {title, url, type}: <link rel="alternate"> in <head>
+    event: dict | None = None  # schema.org Event (JSON-LD in <head>)
 
     @property
     def src(self) -> str:
         return urls.src(self.url)
 
     def markdown(self) -> str:
-        meta = {
+        meta: dict[str, Any] = {
             "title": self.title,
             # Material's own search indexes the static docs/ pages only: at archive scale its single
             # index of every generated page is far too big. Minutebook's search covers these pages.
@@ -36,135 +39,118 @@ class Page:
             "minutebook": {
                 "kind": self.kind,
                 "breadcrumbs": [{"title": t, "url": u} for t, u in self.breadcrumbs],
+                "feeds": self.feeds,
             },
         }
         if self.description:
             meta["description"] = self.description
+        if self.event:
+            meta["minutebook"]["event"] = self.event
         # JSON is valid YAML and escapes every character that could break the front matter.
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}\n"
 
 
-def long_date(day: dt.date | None) -> str:
-    if day is None:
+class View:
+    """One page of a kind (as mkdocs-material's blog ``View`` classes): its address, title,
+    description and trail, and the values its template (``overrides/minutebook/<template>``) prints.
+    Subclasses set ``kind`` and ``template`` and compute what the page says; the template says it."""
+
+    kind: ClassVar[str]
+    template: ClassVar[str]
+    in_nav: ClassVar[bool] = False
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def description(self) -> str:
         return ""
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def values(self) -> dict:
+        """What the template prints, besides ``view``, ``ctx``, ``site`` and ``here``."""
+        return {}
+
+    committee: Committee | None = None  # the committee the page belongs to: its contact, its feeds
+
+    def feeds(self) -> list[dict]:
+        """Feeds of this page's subject, besides the site's own (which every page lists)."""
+        if self.committee is None:
+            return []
+        base = urls.committee(self.committee)
+        name = self.committee.name
+        return [{"title": f"{name}: new papers (RSS)", "url": base + "feed.xml", "type": "application/rss+xml"},
+                {"title": f"{name}: new papers (Atom)", "url": base + "atom.xml", "type": "application/atom+xml"}]
+
+    def event(self) -> dict | None:
+        return None
+
+    def contact(self):
+        """Whom to tell about a mistake: the committee's contact, else the site's."""
+        if self.committee is not None and self.committee.contact and (self.committee.contact.email
+                                                                       or self.committee.contact.phone):
+            return self.committee.contact
+        return self.ctx.settings.contact
+
+    def page(self) -> Page:
+        body = templates.render(self.ctx.settings.templates, self.template, view=self, ctx=self.ctx,
+                                site=self.ctx.settings, here=self.url, **self.values())
+        body += templates.render(self.ctx.settings.templates, "_report.md", contact=self.contact(),
+                                 view=self, ctx=self.ctx, site=self.ctx.settings, here=self.url)
+        return Page(url=self.url, title=self.title, kind=self.kind, body=body.strip("\n") + "\n",
+                    description=self.description, breadcrumbs=self.breadcrumbs(), in_nav=self.in_nav,
+                    feeds=self.feeds(), event=self.event())
 
 
-def short_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return f"{day.day} {day.strftime('%B %Y')}"
+@dataclass
+class Piece:
+    """Part of a paper's text: officer Markdown, or the anchor of a numbered paragraph."""
+
+    text: str = ""
+    anchor: str = ""
+    number: str = ""
 
 
-def clock(value: str | None) -> str:
-    """'14:00' -> '2.00 pm' as councils print it."""
-    if not value:
-        return ""
-    hour, minute = (int(x) for x in value.split(":"))
-    suffix = "am" if hour < 12 else "pm"
-    if hour == 12 and minute == 0:
-        return "12 noon"
-    return f"{(hour - 1) % 12 + 1}.{minute:02d} {suffix}"
-
-
-def esc(text: str | None) -> str:
-    """Escape text for raw HTML."""
-    return html.escape(text or "", quote=True)
-
-
-def inline(text: str | None) -> str:
-    """Officer-written text placed inside a Markdown table cell or heading: one line, no pipes."""
-    text = " ".join((text or "").split())
-    return text.replace("|", "\\|")
-
-
-def link(label: str, from_url: str, to_url: str) -> str:
-    return f"[{inline(label)}]({urls.relative(from_url, to_url)})"
-
-
-def table(headers: list[str], rows: list[list[str]], caption: str = "", hide_caption: bool = False,
-          stack: bool = False) -> str:
-    """An HTML table with a caption and column headers; cells hold Markdown (links stay validated).
-    ``stack``: on a narrow screen each row becomes a card, each cell labelled with its header."""
-    if not rows:
-        return ""
-    out = ['<div class="md-typeset__scrollwrap" markdown="1"><div class="md-typeset__table" markdown="1">',
-           f'<table class="mb-table{" mb-stack" if stack else ""}" markdown="1">']
-    if caption:
-        cls = ' class="mb-sr-only"' if hide_caption else ""
-        out.append(f'<caption{cls} markdown="span">{caption}</caption>')
-    out.append('<thead markdown="1"><tr markdown="1">'
-               + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in headers) + "</tr></thead>")
-    out.append('<tbody markdown="1">')
-    for row in rows:
-        if stack:
-            out.append('<tr markdown="1">' + "".join(f'<td data-label="{esc(re.sub("<[^>]+>", "", h))}" markdown="span">'
-                                                     f'{cell}</td>' for h, cell in zip(headers, row)) + "</tr>")
-        else:
-            out.append('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>")
-    out.append("</tbody>\n</table>\n</div></div>\n")
-    return "\n".join(out)
-
-
-PARA_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)+)(?P<space>\s+)(?=\S)")
-
-
-def anchor_paragraphs(body: str, prefix: str = "") -> str:
-    """Give numbered paragraphs ("3.2 Coventry is…") a citable anchor, #para-3-2."""
-    out, in_fence, previous_blank = [], False, True
+def paragraph_pieces(body: str, prefix: str = "") -> list[Piece]:
+    """A paper's Markdown split before each numbered paragraph ("3.2 Coventry is…"), so the template
+    gives it a citable anchor, #para-3-2."""
+    pieces, lines, in_fence, previous_blank = [], [], False, True
     seen: set[str] = set()
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         match = None if in_fence or not previous_blank else PARA_NUMBER.match(line)
+        previous_blank = not line.strip()
         if match:
             number = match.group("number")
             anchor = prefix + "para-" + number.replace(".", "-")
             if anchor not in seen:
                 seen.add(anchor)
-                line = (f'<a class="mb-para" id="{anchor}" href="#{anchor}" '
-                        f'title="Link to paragraph {number}">{number}</a> ' + line[match.end():])
-        out.append(line)
-        previous_blank = not line.strip()
-    return "\n".join(out)
+                lines.append("")
+                pieces.append(Piece(text="\n".join(lines)))
+                pieces.append(Piece(anchor=anchor, number=number))
+                lines, line = [], line[match.end():]
+        lines.append(line)
+    pieces.append(Piece(text="\n".join(lines)))
+    return pieces
 
 
-def dl(rows: list[tuple[str, str]]) -> str:
-    """Key facts as a two-column table with row headers (read well by screen readers)."""
-    rows = [(k, v) for k, v in rows if v]
-    if not rows:
-        return ""
-    body = "\n".join(f'<tr markdown="1"><th scope="row">{esc(k)}</th><td markdown="span">{v}</td></tr>' for k, v in rows)
-    return f'<table class="mb-facts" markdown="1">\n<tbody markdown="1">\n{body}\n</tbody>\n</table>\n'
+def link(label: str, from_url: str, to_url: str) -> str:
+    """A Markdown link (for pages written outside the templates: the search page)."""
+    return f"[{inline(label)}]({urls.relative(from_url, to_url)})"
 
 
-def preview_banner(reason: str) -> str:
-    """Shown only in an officer's preview, on content the public does not see."""
-    if not reason:
-        return ""
-    return (f'!!! danger "Preview only — {reason}"\n    The public site does not show this. '
-            "It appears here because this is an officer's preview (`mkdocs serve` with preview on).\n")
-
-
-def changes_note(ctx, published, corrections, subject: str, last_updated=None) -> str:
-    """'This paper was published on 19 April 2017', each correction in the officers' words (what
-    changed, why, and the previous wording), and the date this website last updated the page."""
-    out = []
-    if published:
-        out.append(f"{esc(subject)} published on {short_date(published)}.")
-    if corrections:
-        rows = []
-        for c in corrections:
-            row = (f'<li><time datetime="{c.date.isoformat()}">{short_date(c.date)}</time>: {esc(c.change)}. '
-                   f"Why: {esc(c.reason)}.")
-            if c.previous:
-                row += f'<blockquote><p>Previously: {esc(c.previous)}</p></blockquote>'
-            rows.append(row + "</li>")
-        out.append(f'<div class="mb-corrections"><p><strong>Corrected after publication</strong></p><ul>'
-                   + "".join(rows) + "</ul></div>")
-    if last_updated:
-        out.append(f"Last updated on this website on {short_date(last_updated)}.")
-    return ('<div class="mb-published" markdown="1">\n\n' + "\n\n".join(out) + "\n\n</div>\n") if out else ""
+PARA_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)+)(?P<space>\s+)(?=\S)")
 
 
 HEADING_LINE = re.compile(r"^(#{1,6})(\s+\S.*)$")
@@ -194,21 +180,3 @@ def fix_headings(body: str, top: int) -> str:
             line = "#" * level + match.group(2)
         out.append(line)
     return "\n".join(out)
-
-
-def pack_link(ctx, committee: str, source: str, here: str) -> str:
-    """'<YYYY-MM-DD>/<paper slug>' as words: the paper's title, linked, and its meeting's date."""
-    day_text, _, slug = source.partition("/")
-    try:
-        day = dt.date.fromisoformat(day_text)
-    except ValueError:
-        return inline(source)
-    meeting = ctx.archive.meeting(committee, day)
-    paper = next((p for p in meeting.papers if p.slug == slug), None) if meeting else None
-    when = short_date(day)
-    if paper is not None and not paper.unpublished and not paper.withdrawn:
-        title = f"Appendix {paper.appendix}: {paper.title}" if paper.appendix else paper.title
-        return f"{link(title, here, urls.paper(paper))}, with the papers of the meeting of {link(when, here, urls.meeting(meeting))}"
-    if meeting is not None:
-        return f"the papers of the meeting of {link(when, here, urls.meeting(meeting))}"
-    return f"the papers of the meeting of {when}"

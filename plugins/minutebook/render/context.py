@@ -6,8 +6,22 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from minutebook.link import approval
+from minutebook.load.council import Law, law_of
 from minutebook.model import Archive, Committee, Item, Meeting, Paper
+from minutebook.model.vocabularies import MeetingStatus
+from minutebook.render import templates
 from minutebook.settings import SiteSettings
+
+
+@dataclass
+class PackSource:
+    """The pack a programme or tracker was printed in: its meeting and paper where public."""
+
+    text: str
+    day: dt.date | None = None
+    meeting: Meeting | None = None
+    paper: Paper | None = None
 
 
 @dataclass
@@ -31,7 +45,7 @@ class SiteContext:
                     meetings[i - 1] if i > 0 else None,
                     meetings[i + 1] if i + 1 < len(meetings) else None,
                 )
-            for year, members in committee.membership.items():
+            for _year, members in committee.membership.items():
                 for member in members:
                     self.memberships[member.person].append((committee, member))
         for meeting in archive.meetings:
@@ -45,8 +59,8 @@ class SiteContext:
                 if item.minute and not item.private:
                     for cite in item.minute.references:
                         found = archive.find_minute(meeting.committee, cite, meeting.date)
-                        if found:
-                            cited = found[1].minute
+                        cited = found[1].minute if found else None
+                        if cited is not None:
                             key = (meeting.committee, cited.year, cited.number)
                             if item not in self.cited_by[key]:
                                 self.cited_by[key].append(item)
@@ -57,6 +71,39 @@ class SiteContext:
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]
+
+    def meeting_title(self, meeting: Meeting) -> str:
+        """'Education Scrutiny Board, 7 January 2016' (plain text: templates escape it)."""
+        return f"{self.committee(meeting.committee).name}, {templates.short_date(meeting.date)}"
+
+    @property
+    def law(self) -> Law:
+        """The exempt-information law of the archive's nation (England when it has no council.yml)."""
+        return law_of(self.archive)
+
+    def status_label(self, meeting: Meeting) -> str:
+        """The meeting's status in words: a past meeting never reads as pending."""
+        return approval.past_status(meeting, self.today) or MeetingStatus.labels()[meeting.status]
+
+    def minutes_words(self, meeting: Meeting) -> str:
+        """'Approved', 'Not yet approved', 'Approval not recorded', 'Minutes not in this archive' or ''."""
+        return approval.minutes_words(self.archive, meeting, self.today)
+
+    def minutes_state(self, meeting: Meeting) -> str:
+        return approval.minutes_state(self.archive, meeting, self.today)
+
+    def pack_source(self, committee: str, source: str) -> PackSource:
+        """'<YYYY-MM-DD>/<paper slug>' (where a programme or tracker was printed) as what it names."""
+        day_text, _, slug = source.partition("/")
+        try:
+            day = dt.date.fromisoformat(day_text)
+        except ValueError:
+            return PackSource(source)
+        meeting = self.archive.meeting(committee, day)
+        paper = next((p for p in meeting.papers if p.slug == slug), None) if meeting else None
+        if paper is not None and (paper.unpublished or paper.withdrawn):
+            paper = None
+        return PackSource(source, day, meeting, paper)
 
     def previous_next(self, committee: str, meeting: Meeting):
         return self.neighbours.get((committee, meeting.id), (None, None))

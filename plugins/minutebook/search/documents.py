@@ -18,10 +18,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from minutebook.model import urls
+from minutebook.model import (
+    Archive,
+    Item,
+    Meeting,
+    Minute,
+    MinutePart,
+    Paper,
+    Tracker,
+    WorkProgramme,
+    municipal_year,
+    urls,
+)
 from minutebook.model.vocabularies import SearchKind
-from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, Paper, Tracker, WorkProgramme, municipal_year
-from minutebook.render.common import anchor_paragraphs
+from minutebook.render.common import paragraph_pieces
 
 KINDS = tuple(SearchKind)  # their labels: model/vocabularies.py
 # Groups of kinds that are sharded apart: meeting business, and the programme and tracker tables.
@@ -93,19 +103,18 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_PARA = re.compile(r'<a class="mb-para" id="(para-[^"]+)"[^>]*>([^<]*)</a>')
 
 
 def paper_segments(body: str) -> list[tuple[str, str]]:
     """A paper's text cut at its numbered paragraphs, with the anchors its page gives them."""
-    marked = anchor_paragraphs(body)
     out: list[tuple[str, str]] = []
-    anchor, start = "", 0
-    for match in _PARA.finditer(marked):
-        out.append((anchor, marked[start:match.start()]))
-        anchor, start = match.group(1), match.start()
-    out.append((anchor, marked[start:]))
-    segments = [(a, plain_text(_PARA.sub(r"\2", t))) for a, t in out]
+    anchor, number = "", ""
+    for piece in paragraph_pieces(body):
+        if piece.anchor:
+            anchor, number = piece.anchor, piece.number
+        else:
+            out.append((anchor, f"{number} {piece.text}" if number else piece.text))
+    segments = [(a, plain_text(t)) for a, t in out]
     return [(a, t) for a, t in segments if t]
 
 
@@ -122,7 +131,7 @@ def _minute_segments(holder: Minute | MinutePart, anchor: str) -> list[tuple[str
 
 def item_documents(committee: str, meeting: Meeting, item: Item) -> list[Document]:
     here = urls.item(item)
-    common = dict(committee=committee, year=meeting.year, date=meeting.date)
+    common = {"committee": committee, "year": meeting.year, "date": meeting.date}
     out = []
     if item.number:
         text = [item.lead, plain_text(item.description)] + [f"{p.number} {p.title}" for p in item.parts]

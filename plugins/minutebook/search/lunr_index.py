@@ -76,7 +76,7 @@ def serialize(docs: list[FieldTerms], stats: Stats, boosts: tuple[float, ...] | 
     term_index: dict[str, int] = {}
     postings: dict[str, list[list[str]]] = {}
     vectors = []
-    for ref, doc in zip(refs, docs):
+    for ref, doc in zip(refs, docs, strict=True):
         for i, (counts, length) in enumerate(doc):
             norm = K1 * (1 - B + B * (length / averages[i]))
             boost = boosts[i]

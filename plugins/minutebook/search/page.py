@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 
-from minutebook.model import urls
-from minutebook.model import Archive
+from minutebook.model import Archive, urls
 from minutebook.render.common import link
 
 SEARCH_URL = "search/"

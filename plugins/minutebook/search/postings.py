@@ -21,8 +21,12 @@ from __future__ import annotations
 
 from array import array
 
-FIRST_BLOCK = 32  # entries in the routing bucket: the first page of results of a single word, with room to spare
+FIRST_BLOCK = 16  # entries in the routing bucket: the first page of results of a single word, with room to spare
 NEXT_BLOCK = 256  # entries of the second block; each further block is four times the one before
+# What reading costs, gzipped, measured on the 20,000-item synthetic archive: the browser weighs the
+# next block against the shards of the documents still in doubt.
+ENTRY_BYTES = 4  # bytes of a posting entry
+SHARD_RATIO = 4.5  # a shard's raw size over its gzipped size
 SLOTS = 64  # documents per store chunk at most: a document's number is chunk * SLOTS + slot
 _DOC_BITS = 24
 _DOC_MASK = (1 << _DOC_BITS) - 1
@@ -30,7 +34,7 @@ _DOC_MASK = (1 << _DOC_BITS) - 1
 
 def impact(weight: float) -> int:
     """A field weight as lunr stores it (rounded to 3 places) in thousandths."""
-    return int(round(weight * 1000))
+    return round(weight * 1000)
 
 
 class Postings:

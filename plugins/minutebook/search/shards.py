@@ -15,8 +15,8 @@ manifest, written below ``search/data/``.
   with their anchors), for the results shown, their snippets and phrase checks; one shard's
   documents of one kind per chunk, so a document's number (chunk × slots + slot) tells where it is.
 * **Manifest** (``manifest.json``): committees, kinds, each shard's committee, municipal year,
-  kinds (a bit mask), last date (YYYYMMDD), size in bytes and store chunks per kind, and the
-  routing buckets' first terms.
+  kinds (a bit mask), last date (YYYYMMDD) and size in bytes, and the routing buckets' first terms.
+  ``chunks.json``, read for best match from the postings: each shard's store chunks per kind.
 
 Everything is made from :class:`.documents.Document` objects; nothing here reads HTML.
 """
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.model.vocabularies import script_labels
+from minutebook.search import postings
 from minutebook.search.documents import GROUPS, KINDS, Document
 from minutebook.search.lunr_index import Stats, serialize, utf16_key
 from minutebook.search.postings import SLOTS, Postings
@@ -67,7 +68,7 @@ def plan(docs: list[Document], target: int = SHARD_TEXT) -> list[Shard]:
     for doc in ordered:
         doc_key = (doc.committee, doc.year, GROUPS[doc.kind])
         length = len(doc.title) + len(doc.text)
-        if doc_key != key or size + length > target and shards[-1].docs:
+        if doc_key != key or (size + length > target and shards[-1].docs):
             shards.append(Shard(len(shards), doc.committee, doc.year))
             size, key = 0, doc_key
         shards[-1].docs.append(doc)
@@ -147,9 +148,9 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
         stats.add(field_terms(doc))
     committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
     routes: dict[str, list[int]] = {}
-    postings = Postings()
+    impacts = Postings()
     summary = Summary(documents=len(docs), shards=len(shards))
-    manifest_shards = []
+    manifest_shards, chunk_counts = [], []
     chunk = 0  # store chunks are numbered across the archive
     for shard in shards:  # pass 2: one shard at a time
         terms = [field_terms(doc) for doc in shard.docs]
@@ -158,7 +159,7 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
             routes.setdefault(term, []).append(shard.number)
         docids, chunks = write_store(shard.docs, chunk, out / "t", summary)
         chunk += sum(chunks)
-        postings.add_index(index, docids)
+        impacts.add_index(index, docids)
         records = [[doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]]
                    for ref, doc in enumerate(shard.docs)]
         size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
@@ -166,17 +167,27 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
         summary.files += 1
         summary.largest_shard = max(summary.largest_shard, size)
         manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds,
-                                max(ymd(d) for d in shard.docs), size, chunks])
-    bounds = write_routes(routes, postings, len(shards), out, summary)
+                                max(ymd(d) for d in shard.docs), size])
+        chunk_counts.append(trimmed(chunks))
+    bounds = write_routes(routes, impacts, len(shards), out, summary)
     manifest = {
         "v": FORMAT, "documents": len(docs), "fields": list(FIELDS), "slots": SLOTS,
+        "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK], "costs": [postings.ENTRY_BYTES, postings.SHARD_RATIO],
         "committees": [[slug, committees[slug]] for slug in sorted(committees)],
         "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
         "labels": script_labels(),  # the labels of model/vocabularies.py, for search.js
     }
     summary.raw_bytes += _dump(out / "manifest.json", manifest)
-    summary.files += 1
+    summary.raw_bytes += _dump(out / "chunks.json", chunk_counts)
+    summary.files += 2
     return summary
+
+
+def trimmed(counts: list[int]) -> list[int]:
+    """Chunks per kind without the trailing kinds that have none."""
+    while counts and not counts[-1]:
+        counts = counts[:-1]
+    return counts
 
 
 def write_store(docs: list[Document], first: int, folder: Path, summary: Summary) -> tuple[list[int], list[int]]:
