@@ -16,6 +16,7 @@ import html
 import re
 
 from minutebook.load.minutes_text import MARKER_PATTERN
+from minutebook.publish.brackets import defuse
 
 KEEP = {
     "sup", "sub", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "abbr", "br", "p",
@@ -93,16 +94,17 @@ def _clean_tags(text: str) -> str:
 
 
 def clean_markdown(text: str) -> str:
-    """Officer Markdown with only safe HTML left in it (code spans and fences untouched)."""
+    """Officer Markdown with only safe HTML left in it (code spans and fences untouched), and no
+    bracket that would make Python-Markdown's link scan quadratic (:mod:`.brackets`)."""
     if not text or ("<" not in text and ":" not in text):
-        return text
+        return defuse(text)
     out, pos = [], 0
     for code in CODE.finditer(text):
         out.append(_clean_prose(text[pos:code.start()]))
         out.append(code.group(0))
         pos = code.end()
     out.append(_clean_prose(text[pos:]))
-    return "".join(out)
+    return defuse("".join(out))
 
 
 def _clean_prose(text: str) -> str:
