@@ -9,6 +9,7 @@ from minutebook.load.schema import INVALID, Where
 from minutebook.load.yamlio import YAMLProblem, front_matter_problem, split_front_matter
 from minutebook.load.yamlio import load as load_yaml
 from minutebook.problems import Problems
+from minutebook.publish.brackets import MAX_MARKUP, crowded_block
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -60,11 +61,18 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.error(path, None, "is a binary file, not text", "save it as plain text (UTF-8)")
         return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(path, line, "is not UTF-8 text", "save the file with UTF-8 encoding")
         return None
+    crowded = crowded_block(text)
+    if crowded:
+        problems.error(path, crowded[0], f"has a paragraph with more than {MAX_MARKUP:,} of the characters "
+                       "[ ] \\ * _ ` & (Markdown punctuation), too many to turn into a web page",
+                       "break it into paragraphs with blank lines, or remove the repeated punctuation")
+        return None
+    return text
 
 
 def read_yaml_file(path: Path, problems: Problems, spec, name: str):

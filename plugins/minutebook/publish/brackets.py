@@ -180,3 +180,24 @@ def _prose(block: str) -> str:
         prev = pos + 1
     out.append(block[prev:])
     return "".join(out)
+
+
+# Python-Markdown rebuilds a block's text at every inline match (each escape, emphasis, entity or
+# link), so a block with hundreds of thousands of them is quadratic however it is escaped. No council
+# paragraph comes near this many Markdown punctuation characters; a file that does is refused.
+MAX_MARKUP = 20_000
+MARKUP = str.maketrans("", "", "[]\\*_`&")
+
+
+def crowded_block(text: str) -> tuple[int, int] | None:
+    """(first line, count) of the first blank-line-separated block with more than :data:`MAX_MARKUP`
+    Markdown punctuation characters, or None. Linear."""
+    start, count = 1, 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip(" ").startswith("#"):  # minute headings become plain titles
+            start, count = number + 1, 0
+            continue
+        count += len(line) - len(line.translate(MARKUP))
+        if count > MAX_MARKUP:
+            return start, count
+    return None
