@@ -184,8 +184,8 @@ def test_picture_fits_the_screen_is_legible_and_passes_axe(site, width):
     source = axe_source()
     with serve(site) as base, chromium() as browser:
         tab = browser.new_page(viewport={"width": width, "height": 900})
-        for year in ("2016-17", "2021-22"):
-            tab.goto(f"{base}{COMMITTEE}/programme/{year}/")
+        for year in ("2016-17", "2021-22", *TOPICS):
+            tab.goto(f"{base}topics/{year}/" if year in TOPICS else f"{base}{COMMITTEE}/programme/{year}/")
             tab.wait_for_load_state("load")
             sideways = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert sideways <= 0, f"{year} @{width}px scrolls sideways by {sideways}px"
@@ -203,6 +203,36 @@ def test_picture_fits_the_screen_is_legible_and_passes_axe(site, width):
             tab.add_script_tag(content=source)
             result = tab.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
             assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
-            tab.locator("#at-a-glance").scroll_into_view_if_needed()
+            tab.locator("figure.mb-yearchart").scroll_into_view_if_needed()
             tab.screenshot(path=f"/tmp/timeline-{year}-{width}.png")
             tab.locator("figure.mb-yearchart").screenshot(path=f"/tmp/timeline-{year}-{width}-figure.png")
+
+
+TOPICS = ["improvement-board", "quality-assurance-audit"]
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_topic_picture_has_the_storys_plans_items_resolutions_and_follow_ups(site, topic):
+    source = (site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+    svg = chart(source)
+    story = source[source.index('<ol class="mb-story"'):]
+    story = story[:story.index("</ol>")]
+    planned = story.count("<strong>Work programme ")
+    entries = len(re.findall(r"^<li>\s*<p><strong>", story, re.M))
+    resolutions = sum(block.count("<li>") for block in re.findall(r"<ul>(.*?)</ul>", story, re.S))
+    followed = story.count("/tracker/")
+    lanes = Counter(m.get("data-entry") for m in svg.iter(SVG + "g") if m.get("class") == "mb-yc-mark")
+    assert (lanes["0"], lanes["1"], lanes["2"], lanes["3"]) == (planned, entries - planned, resolutions, followed)
+    assert planned and entries - planned  # each sample topic was planned and heard
+    years = [g.get("data-day") for g in svg.iter(SVG + "g") if g.get("class") == "mb-yc-column"]
+    assert [int(y) for y in years] == list(range(int(years[0]), int(years[-1]) + 1))  # every year, gaps shown
+    labels = [t.text for t in svg.iter(SVG + "text") if t.get("class") == "mb-yc-label"]
+    assert labels[:4] == ["Planned", "Heard", "Decided", "Followed up"]
+    title = svg.find(SVG + "title").text
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == svg.find(SVG + "title").get("id")
+    assert f"{entries - planned} item{' heard at a meeting' if entries - planned == 1 else 's heard at meetings'}" in title
+    note = re.search(rf'<p id="{svg.get("aria-describedby")}">(.*?)</p>', source, re.S)
+    assert note and 'href="#story"' in note.group(1)
+    for m in svg.iter(SVG + "g"):  # each mark is inside its year's column
+        if m.get("class") == "mb-yc-mark":
+            assert any(inside(centre(m), box) for box in columns(svg).values())

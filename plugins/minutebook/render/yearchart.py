@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field
 
 from minutebook.link.planning import STATUS_LABELS
+from minutebook.link.tracker import ANSWERED, OPEN_AT_LAST_REPORT
+from minutebook.model import municipal_year, municipal_year_label
 
 # status -> the shape (and colour class) of its mark: five kinds a resident tells apart at a glance
 SHAPES = {"considered": "considered", "moved": "moved", "dropped": "dropped", "not found": "dropped",
@@ -176,3 +178,113 @@ def year_chart(plans: list, number, label: str) -> Chart:
                + (f" and {len(rows)} undated {'group' if len(rows) == 1 else 'groups'}" if rows else "")
                + (": " + "; ".join(parts) if parts else "") + ".")
     return Chart(WIDTH, max(y - GAP, 0), columns, rows, arrows, landings, legend, summary)
+
+
+# -- a topic's history across years ----------------------------------------------------------------
+
+LANES = ["Planned", "Heard", "Decided", "Followed up"]
+LANE_LABEL = 96      # the lanes' names, at the left of each band
+MIN_YEAR = 56        # a year's column holds "2016/17" at 13 units
+TOPIC_KINDS = {  # kind -> what a mark of that kind says (the legend's words)
+    "heard": "Heard at a meeting (an agenda item)",
+    "decided": "Decided (a resolution in the minutes)",
+    "answered": "Followed up: answered",
+    "open": "Followed up: still open at the last report",
+    "no-report": "Followed up: no later report in this archive",
+}
+
+
+@dataclass
+class YearColumn:
+    year: int
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class LaneLabel:
+    text: str
+    y: float
+
+
+@dataclass
+class TopicChart:
+    width: int
+    height: float
+    columns: list[YearColumn]
+    lanes: list[LaneLabel]
+    marks: list[Mark]
+    legend: list[LegendEntry]
+    summary: str
+
+
+def topic_chart(title: str, plans: list, items: list, resolutions_of, actions: list) -> TopicChart:
+    """Where the marks of a topic's history go: a row per lane (planned, heard, decided, followed up),
+    a column per municipal year from the first to the last. ``resolutions_of(minute)`` lists a minute's."""
+    events: dict[tuple[int, int], list[tuple[str, str, str]]] = {}  # (lane, year) -> (kind, status, title)
+
+    def add(lane: int, year: int, kind: str, status: str, text: str) -> None:
+        events.setdefault((lane, year), []).append((kind, status, text))
+
+    for plan in plans:
+        year = plan.programme.year + (1 if plan.entry.bucket == "next municipal year" else 0)
+        add(0, year, SHAPES[plan.status], plan.status, f"Planned: {plan.entry.title} ({STATUS_LABELS[plan.status]})")
+    for item in items:
+        year = municipal_year(item.meeting.date)
+        add(1, year, "heard", "heard", f"Heard {item.meeting.date:%d %b %Y}: {item.title}")
+        for _ in resolutions_of(item.minute) if item.minute else []:
+            add(2, year, "decided", "decided", f"Decided {item.meeting.date:%d %b %Y}: {item.title}")
+    for action in actions:
+        day = action.meeting_date or (action.item.meeting.date if action.item else None)
+        if day is None:
+            continue
+        kind = "answered" if action.state == ANSWERED else "open" if action.state == OPEN_AT_LAST_REPORT else "no-report"
+        add(3, municipal_year(day), kind, kind, f"Followed up: {action.text.splitlines()[0] if action.text else ''}")
+    if not events:
+        return TopicChart(WIDTH, 0, [], [], [], [], "")
+    first, last = min(y for _, y in events), max(y for _, y in events)
+    years = list(range(first, last + 1))
+    room = WIDTH - LANE_LABEL
+    bands = math.ceil(len(years) / max(1, room // MIN_YEAR))
+    per_band = math.ceil(len(years) / bands)
+    width = room / per_band
+    across = max(1, int((width - 4) // PITCH))
+    columns, lanes, marks = [], [], []
+    y = 0.0
+    for band in range(bands):
+        group = years[band * per_band:(band + 1) * per_band]
+        top = y
+        y += 22  # the years' labels
+        for lane, name in enumerate(LANES):
+            tall = max(1, max(math.ceil(len(events.get((lane, yr), [])) / across) for yr in group))
+            lanes.append(LaneLabel(name, y + (tall * PITCH) / 2 + 5))
+            for i, yr in enumerate(group):
+                x = LANE_LABEL + i * width
+                spots = _grid(len(events.get((lane, yr), [])), x + 2, y, width - 4)
+                for (mx, my), (kind, status, text) in zip(spots, events.get((lane, yr), []), strict=True):
+                    marks.append(Mark(mx, my, status, kind, lane, text))  # number: the lane
+            y += tall * PITCH + 4
+        for i, yr in enumerate(group):
+            columns.append(YearColumn(yr, municipal_year_label(yr), LANE_LABEL + i * width, top, width, y - top))
+        y += GAP
+    counts: dict[str, int] = {}
+    for m in marks:  # a planned mark's status is the plan's; the other lanes' marks have their kind as status
+        counts[m.status] = counts.get(m.status, 0) + 1
+    legend = [LegendEntry(s, SHAPES[s], "Planned: " + text[0].lower() + text[1:], counts[s])
+              for s, text in STATUS_LABELS.items() if counts.get(s)]
+    legend += [LegendEntry(k, k, text, counts[k]) for k, text in TOPIC_KINDS.items() if counts.get(k)]
+    per_lane = [sum(1 for m in marks if m.number == lane) for lane in range(len(LANES))]
+    nouns = [("entry planned in a work programme", "entries planned in work programmes"),
+             ("item heard at a meeting", "items heard at meetings"), ("resolution", "resolutions"),
+             ("request followed up", "requests followed up")]
+    said = [_count(n, one, many) for n, (one, many) in zip(per_lane, nouns, strict=True)]
+    summary = (f"{title} across the municipal years {municipal_year_label(first)} to {municipal_year_label(last)}: "
+               + ", ".join(said) + ".")
+    return TopicChart(WIDTH, y - GAP, columns, lanes, marks, legend, summary)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
