@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from minutebook.link.planning import STATUS_LABELS
 from minutebook.link.tracker import ANSWERED, OPEN_AT_LAST_REPORT
 from minutebook.model import municipal_year, municipal_year_label
+from minutebook.render.templates import short_date
 
 # status -> the shape (and colour class) of its mark: five kinds a resident tells apart at a glance
 SHAPES = {"considered": "considered", "moved": "moved", "dropped": "dropped", "not found": "dropped",
@@ -234,15 +235,15 @@ def topic_chart(title: str, plans: list, items: list, resolutions_of, actions: l
         add(0, year, SHAPES[plan.status], plan.status, f"Planned: {plan.entry.title} ({STATUS_LABELS[plan.status]})")
     for item in items:
         year = municipal_year(item.meeting.date)
-        add(1, year, "heard", "heard", f"Heard {item.meeting.date:%d %b %Y}: {item.title}")
+        add(1, year, "heard", "heard", f"Heard {short_date(item.meeting.date)}: {item.title}")
         for _ in resolutions_of(item.minute) if item.minute else []:
-            add(2, year, "decided", "decided", f"Decided {item.meeting.date:%d %b %Y}: {item.title}")
+            add(2, year, "decided", "decided", f"Decided {short_date(item.meeting.date)}: {item.title}")
     for action in actions:
         day = action.meeting_date or (action.item.meeting.date if action.item else None)
         if day is None:
             continue
         kind = "answered" if action.state == ANSWERED else "open" if action.state == OPEN_AT_LAST_REPORT else "no-report"
-        add(3, municipal_year(day), kind, kind, f"Followed up: {action.text.splitlines()[0] if action.text else ''}")
+        add(3, municipal_year(day), kind, kind, f"{TOPIC_KINDS[kind]}: a request of {short_date(day)} ({action.item_title})")
     if not events:
         return TopicChart(WIDTH, 0, [], [], [], [], "")
     first, last = min(y for _, y in events), max(y for _, y in events)
