@@ -75,7 +75,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     return _write(path, f"""---
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}
-# short_name: "Scrutiny Board 2"          # a shorter name for lists and the menu
+# short_name: "Scrutiny Board 2"          # a shorter name for table cells
 # contact:                                # the committee's contact officer
 #   name: Michelle Rose
 #   role: Governance Services

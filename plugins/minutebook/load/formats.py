@@ -77,7 +77,7 @@ COMMITTEE = Mapping(
     description="A committee (committee.md front matter)",
     fields={
         "name": Text("The committee's full name as printed on its papers", required=True),
-        "short_name": Text("A shorter name for lists and the menu"),
+        "short_name": Text("A shorter name for table cells, where space is tight (screen readers still hear the full name)"),
         "contact": CONTACT,
         "membership": Mapping(
             description="Members per municipal year, keyed like \"2016/17\"",

@@ -87,6 +87,18 @@ class Person:
     names: list[str] = field(default_factory=list)
     registered: bool = True  # False: made from a name found in the papers
 
+    @property
+    def surname_only(self) -> bool:
+        """The papers give only a surname ("Jones"): no first name or initials to show."""
+        return len(self.name.split()) < 2 and not self.full_name
+
+    @property
+    def display_name(self) -> str:
+        """How pages name the person: 'Councillor Jones' where the archive holds only a surname."""
+        if self.surname_only and self.honorific:
+            return f"{self.honorific} {self.name}"
+        return self.name
+
 
 @dataclass(eq=False)
 class Attendee:

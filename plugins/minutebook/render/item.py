@@ -34,7 +34,7 @@ class ItemPage(View):
         return f"{self.item.title}: {meeting_title(self.ctx, self.meeting)}"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee)),
+        return [(self.committee.name, urls.committee(self.committee)),
                 (short_date(self.meeting.date), urls.meeting(self.meeting))]
 
     def values(self) -> dict:

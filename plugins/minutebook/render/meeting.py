@@ -51,7 +51,7 @@ class MeetingPage(View):
         return f"{status} of {self.committee.name} on {long_date(meeting.date)}"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def event(self) -> dict:
         """schema.org Event metadata, so that search engines show the meeting (JSON-LD in <head>)."""

@@ -41,7 +41,7 @@ class PaperPage(View):
     def breadcrumbs(self) -> list[tuple[str, str]]:
         item, meeting = self.item, self.meeting
         committee = self.ctx.committee(meeting.committee)
-        crumbs = [(committee.label, urls.committee(committee)),
+        crumbs = [(committee.name, urls.committee(committee)),
                   (short_date(meeting.date), urls.meeting(meeting)),
                   # the item by number: its title is most often the paper's own, the page's last crumb
                   (f"Item {item.number}" if item.number else item.title, urls.item(item))]

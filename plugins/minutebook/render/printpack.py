@@ -50,7 +50,7 @@ class PrintPack(View):
         return f"The whole agenda pack of {self.ctx.meeting_title(self.meeting)}, for printing"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee)),
+        return [(self.committee.name, urls.committee(self.committee)),
                 (short_date(self.meeting.date), urls.meeting(self.meeting))]
 
     def values(self) -> dict:

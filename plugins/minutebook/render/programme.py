@@ -31,14 +31,14 @@ class ProgrammePage(View):
 
     @property
     def title(self) -> str:
-        return f"Work programme {municipal_year_label(self.year)}: {self.committee.label}"
+        return f"Work programme {municipal_year_label(self.year)}: {self.committee.name}"
 
     @property
     def description(self) -> str:
         return f"{self.committee.name}: work programme {municipal_year_label(self.year)}, planned and considered"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def values(self) -> dict:
         plans = self.plans

@@ -38,14 +38,14 @@ class TrackerPage(View):
 
     @property
     def title(self) -> str:
-        return f"Recommendations tracker: {self.committee.label}"
+        return f"Recommendations tracker: {self.committee.name}"
 
     @property
     def description(self) -> str:
         return f"{self.committee.name}: recommendations and actions, and the responses recorded"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def values(self) -> dict:
         return {"committee": self.committee, "KIND": KIND, "state_words": state_words,
