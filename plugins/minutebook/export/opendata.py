@@ -45,6 +45,23 @@ def _paper(p) -> dict:
     return entry
 
 
+def _vote(vote) -> dict:
+    entry: dict[str, Any] = {"on": vote.on or None, "result": vote.result, "casting_vote": vote.casting_vote}
+    for way, voters in vote.ways:
+        entry[way] = [{"name": v.name, "person": v.person} for v in voters]
+    entry["counts"] = {way: vote.count(way) for way in ("for", "against", "abstain")}
+    return entry
+
+
+def _decision(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {"key_decision": decision.key_decision, "forward_plan": decision.forward_plan or None,
+            "published": decision.published.isoformat() if decision.published else None,
+            "call_in_days": decision.call_in_days,
+            "call_in_ends": decision.call_in_ends.isoformat() if decision.call_in_ends else None}
+
+
 def _item(item: Item) -> dict:
     minute = item.minute
     public = not item.private
@@ -62,6 +79,8 @@ def _item(item: Item) -> dict:
         "resolutions": [_plain(r.text) for r in minute.resolutions] if minute and public else [],
         "parts": [_part(p) for p in minute.parts] if minute and public else [],
         "references": list(minute.references) if minute and public else [],
+        "votes": [_vote(v) for v in minute.votes] if minute and public else [],
+        "decision": _decision(item.decision),
         "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],
     }
 
@@ -107,7 +126,7 @@ def meetings_json(archive: Archive, settings=None) -> str:
     data = {
         "format": FORMAT_VERSION,
         "licence": licence(settings),
-        "committees": [{"id": c.slug, "name": c.name, "url": urls.committee(c)}
+        "committees": [{"id": c.slug, "name": c.name, "kind": c.kind, "url": urls.committee(c)}
                        for c in sorted(archive.committees.values(), key=lambda c: c.slug)],
         "meetings": [meeting_record(m) for m in archive.meetings],
     }

@@ -34,6 +34,7 @@ class SiteContext:
     attendance: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, group, Attendee)]
     memberships: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(committee, Membership)]
     declarations: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, Declaration)]
+    votes: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, item, Vote, way)]
     neighbours: dict = field(default_factory=dict)  # (committee slug, meeting id) -> (previous, next)
 
     def __post_init__(self):
@@ -57,6 +58,10 @@ class SiteContext:
                     self.declarations[declaration.person].append((meeting, declaration))
             for item in meeting.items:
                 if item.minute and not item.private:
+                    for vote in item.minute.votes:
+                        for way, voters in vote.ways:
+                            for voter in voters:
+                                self.votes[voter.person].append((meeting, item, vote, way))
                     for cite in item.minute.references:
                         found = archive.find_minute(meeting.committee, cite, meeting.date)
                         cited = found[1].minute if found else None
@@ -68,6 +73,11 @@ class SiteContext:
     @property
     def site_name(self) -> str:
         return self.settings.site_name
+
+    def has_page(self, key: str) -> bool:
+        """Whether a person has a page: they attended, were a member, declared an interest or voted."""
+        return bool(self.attendance.get(key) or self.memberships.get(key) or self.declarations.get(key)
+                    or self.votes.get(key))
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]
