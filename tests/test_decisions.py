@@ -1,0 +1,229 @@
+"""Decisions: recorded votes on a minute (who voted which way, the result) and executive decisions
+(committee kind executive: key decision, forward plan, decision notice and the call-in deadline in
+clear working days). Real builds and `minutebook check` runs of small fixture archives."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from helpers import fixture_project, minutebook, mkdocs_build, write_tree
+
+PEOPLE = """\
+    a-lane: {name: A Lane, honorific: Councillor}
+    b-khan: {name: B Khan, honorific: Councillor}
+    c-okoro: {name: C Okoro, honorific: Councillor}
+    d-price: {name: D Price, honorific: Councillor}
+    e-wu: {name: E Wu, honorific: Councillor}
+    """
+
+CABINET = """\
+    ---
+    name: Cabinet
+    kind: executive
+    ---
+    The Cabinet takes the council's executive decisions.
+    """
+
+MEETING = """\
+    ---
+    start: "14:00"
+    items:
+      - number: 1
+        title: Library Opening Hours
+        decision:
+          key_decision: true
+          forward_plan: FP/2022/031
+          published: 2022-07-14
+      - number: 2
+        title: Grass Cutting Contract
+    ---
+    """
+
+ATTENDANCE = """\
+    attendance:
+      present:
+        - A Lane (Chair)
+        - B Khan
+        - C Okoro
+        - D Price
+"""
+
+MINUTES = """\
+    ---
+    approved: false
+{attendance}
+    votes:
+{votes}
+    ---
+
+    ## 5/22 Library Opening Hours {{item=1}}
+
+    Councillor Price moved that the libraries open on Sundays.
+
+    RESOLVED that the libraries open on Sundays from September.
+
+    ## 6/22 Grass Cutting Contract {{item=2}}
+
+    RESOLVED that the contract be extended by a year.
+    """
+
+VOTE = """\
+      - minute: 5
+        on: The motion moved by Councillor Price
+        for: [Councillor A Lane, B Khan, C Okoro]
+        against: [D Price]
+        result: carried
+"""
+
+
+def minutes(votes: str = VOTE, attendance: str = ATTENDANCE) -> str:
+    return MINUTES.format(attendance=attendance.rstrip(), votes=votes.rstrip())
+
+
+def archive(tmp_path, votes: str = VOTE, meeting: str = MEETING, committee: str = CABINET, council: str = "",
+            attendance: str = ATTENDANCE):
+    tree = {"people.yml": PEOPLE, "cabinet/committee.md": committee, "cabinet/2022-07-12/meeting.md": meeting,
+            "cabinet/2022-07-12/minutes.md": minutes(votes, attendance)}
+    if council:
+        tree["council.yml"] = council
+    return fixture_project(tmp_path, tree)
+
+
+def text_of(path) -> str:
+    """The visible text of a built page, tags removed and white space collapsed."""
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def check(tmp_path):
+    return minutebook("check", str(tmp_path / "meetings"), cwd=tmp_path)
+
+
+def build(tmp_path, config, strict=True):
+    result = mkdocs_build(config, tmp_path / "site", strict=strict)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
+# -- recorded votes -------------------------------------------------------------------------------
+
+def test_a_recorded_vote_is_shown_on_the_minute_the_item_and_each_members_page(tmp_path):
+    site = build(tmp_path, archive(tmp_path))
+    expected = ("Recorded vote on The motion moved by Councillor Price: Carried (3 for, 1 against). "
+                "For: A Lane, B Khan, C Okoro Against: D Price")
+    meeting = text_of(site / "cabinet" / "2022-07-12" / "index.html")
+    assert expected in meeting
+    item = text_of(site / "cabinet" / "2022-07-12" / "library-opening-hours" / "index.html")
+    assert expected in item
+    # the other minute had no recorded vote
+    assert item.count("Recorded vote") == 1 and meeting.count("Recorded vote") == 1
+    # names link to the person pages, which say how each voted
+    page = (site / "cabinet" / "2022-07-12" / "library-opening-hours" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../people/d-price/"' in page
+    price = text_of(site / "people" / "d-price" / "index.html")
+    assert "How they voted" in price
+    assert "12 July 2022 Minute 5/22: Library Opening Hours The motion moved by Councillor Price Against Carried" \
+        in price
+    lane = text_of(site / "people" / "a-lane" / "index.html")
+    assert "The motion moved by Councillor Price For Carried" in lane
+    # a member who voted in nothing has no such section
+    site = build(tmp_path, archive(tmp_path, votes="      []"))
+    assert "How they voted" not in text_of(site / "people" / "d-price" / "index.html")
+    assert "Recorded vote" not in text_of(site / "cabinet" / "2022-07-12" / "index.html")
+
+
+def test_votes_are_in_the_open_data_with_people_keys_counts_and_result(tmp_path):
+    votes = VOTE + """\
+      - minute: 6
+        counts: {for: 2, against: 2, abstain: 1}
+        result: lost
+        casting_vote: true
+"""
+    site = build(tmp_path, archive(tmp_path, votes))
+    data = json.loads((site / "api" / "meetings.json").read_text(encoding="utf-8"))
+    first, second = data["meetings"][0]["items"]
+    assert first["votes"] == [{"on": "The motion moved by Councillor Price", "result": "carried",
+                               "casting_vote": False,
+                               "for": [{"name": "A Lane", "person": "a-lane"}, {"name": "B Khan", "person": "b-khan"},
+                                       {"name": "C Okoro", "person": "c-okoro"}],
+                               "against": [{"name": "D Price", "person": "d-price"}], "abstain": [],
+                               "counts": {"for": 3, "against": 1, "abstain": None}}]
+    assert second["votes"][0]["counts"] == {"for": 2, "against": 2, "abstain": 1}
+    assert second["votes"][0]["casting_vote"] is True and second["votes"][0]["for"] == []
+    text = text_of(site / "cabinet" / "2022-07-12" / "grass-cutting-contract" / "index.html")
+    assert "Recorded vote: Lost on the chair's casting vote (2 for, 2 against, 1 abstention)." in text
+
+
+def test_a_vote_on_a_private_minute_is_not_published(tmp_path):
+    meeting = MEETING.replace("        title: Grass Cutting Contract\n",
+                              "        title: Grass Cutting Contract\n        private: true\n"
+                              "        exempt_paragraph: 3\n")
+    votes = VOTE + "      - {minute: 6, for: [E Wu], against: [], result: carried}\n"
+    attendance = ATTENDANCE + "        - E Wu\n"
+    site = build(tmp_path, archive(tmp_path, votes, meeting=meeting, attendance=attendance))
+    text = text_of(site / "cabinet" / "2022-07-12" / "grass-cutting-contract" / "index.html")
+    assert "Recorded vote" not in text and "E Wu" not in text
+    data = json.loads((site / "api" / "meetings.json").read_text(encoding="utf-8"))
+    assert data["meetings"][0]["items"][1]["votes"] == []
+    assert "How they voted" not in text_of(site / "people" / "e-wu" / "index.html")
+
+
+def test_a_voter_not_recorded_present_is_a_warning_with_file_and_line(tmp_path):
+    votes = VOTE.replace("against: [D Price]", "against: [D Price, E Wu]").replace("result: carried",
+                                                                                    "result: carried")
+    archive(tmp_path, votes)
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: meetings/cabinet/2022-07-12/minutes.md:13: 'E Wu' is recorded as voting in minute 5/22, but "
+            "the attendance does not record them as present") in result.stdout
+    assert "check the spelling of the name, or add them to the attendance" in result.stdout
+    # the build still publishes it (a warning, not an error) unless strict
+    assert mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", strict=False).returncode == 0
+    assert "E Wu" in text_of(tmp_path / "site" / "cabinet" / "2022-07-12" / "index.html")
+
+
+def test_counts_that_contradict_the_result_are_errors_with_file_line_and_fix(tmp_path):
+    cases = {
+        # three for, one against, but "lost"
+        VOTE.replace("result: carried", "result: lost"):
+            ("minutes.md:14: the vote in minute 5/22 is recorded as lost, but the figures are 3 for and 1 against",
+             "check the names, the counts and the result"),
+        # a count that does not match the names
+        VOTE.replace("result: carried", "counts: {for: 4}\n        result: carried"):
+            ("minutes.md:14: the vote in minute 5/22 gives 4 for but names 3",
+             "make the count match the names"),
+        # a tie with no casting vote
+        "      - {minute: 5, counts: {for: 2, against: 2}, result: carried}\n":
+            ("the vote in minute 5/22 was tied (2 for and 2 against) but does not say how it was decided",
+             "add 'casting_vote: true'"),
+        # a casting vote without a tie
+        "      - {minute: 5, counts: {for: 3, against: 2}, result: carried, casting_vote: true}\n":
+            ("was decided by the chair's casting vote, but the votes were not equal (3 for and 2 against)",
+             "remove 'casting_vote: true'"),
+        # a member on both sides
+        VOTE.replace("against: [D Price]", "against: [D Price, B Khan]"):
+            ("'B Khan' is recorded as voting both for and against", "keep the name in one list only"),
+        # no such minute
+        VOTE.replace("minute: 5", "minute: 9"):
+            ("minutes.md:10: the vote refers to minute 9, which is not in these minutes", "write the number of"),
+        # nothing recorded
+        "      - {minute: 5, result: carried}\n": ("the vote in minute 5/22 records no votes", "give the numbers"),
+        # a result that is not a result
+        VOTE.replace("result: carried", "result: passed"):
+            ("minutes.md:14: 'result' is 'passed', which is not one of: carried, lost", "write one of: carried, lost"),
+    }
+    for votes, (message, fix) in cases.items():
+        archive(tmp_path, votes)
+        result = check(tmp_path)
+        assert result.returncode == 1, (votes, result.stdout)
+        assert message in result.stderr, (votes, result.stderr)
+        assert fix in result.stderr, (votes, result.stderr)
+        assert "Traceback" not in result.stderr
+    # and the build refuses the archive, naming the file
+    archive(tmp_path, VOTE.replace("result: carried", "result: lost"))
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert built.returncode != 0 and "meetings/cabinet/2022-07-12/minutes.md:14" in built.stderr + built.stdout
