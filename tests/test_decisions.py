@@ -227,3 +227,87 @@ def test_counts_that_contradict_the_result_are_errors_with_file_line_and_fix(tmp
     archive(tmp_path, VOTE.replace("result: carried", "result: lost"))
     built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert built.returncode != 0 and "meetings/cabinet/2022-07-12/minutes.md:14" in built.stderr + built.stdout
+
+
+# -- executive decisions --------------------------------------------------------------------------
+
+ITEM = ("cabinet", "2022-07-12", "library-opening-hours", "index.html")
+
+
+def test_a_key_decision_shows_its_forward_plan_and_call_in_deadline_in_plain_words(tmp_path, monkeypatch):
+    # published Thursday 14 July 2022: five clear working days are 15, 18, 19, 20 and 21 July
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2022-07-18")
+    site = build(tmp_path, archive(tmp_path))
+    for page in (site.joinpath(*ITEM), site / "cabinet" / "2022-07-12" / "index.html"):
+        text = text_of(page)
+        assert "Key decision (forward plan reference FP/2022/031)." in text
+        assert ("The decision notice was published on 14 July 2022. This decision can be called in until the end "
+                "of Thursday 21 July 2022; after that it can be put into effect.") in text
+        assert "The council's constitution allows 5 clear working days after the decision notice" in text
+    # the item without a decision says nothing about call-in
+    assert "call" not in text_of(site / "cabinet" / "2022-07-12" / "grass-cutting-contract" / "index.html").lower()
+    data = json.loads((site / "api" / "meetings.json").read_text(encoding="utf-8"))
+    assert data["committees"][0]["kind"] == "executive"
+    assert data["meetings"][0]["items"][0]["decision"] == {
+        "key_decision": True, "forward_plan": "FP/2022/031", "published": "2022-07-14", "call_in_days": 5,
+        "call_in_ends": "2022-07-21"}
+    assert data["meetings"][0]["items"][1]["decision"] is None
+
+
+def test_after_the_deadline_the_page_says_the_call_in_time_has_ended(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2022-07-22")
+    text = text_of(build(tmp_path, archive(tmp_path)).joinpath(*ITEM))
+    assert "The time to call it in ended on Thursday 21 July 2022; after that it could be put into effect." in text
+    assert "can be called in until" not in text
+
+
+def test_bank_holidays_do_not_count_and_the_period_is_the_councils_setting(tmp_path):
+    # Thursday 25 August 2022; Monday 29 August was the summer bank holiday in England
+    meeting = MEETING.replace("2022-07-14", "2022-08-25")
+    site = build(tmp_path, archive(tmp_path, meeting=meeting))
+    assert "Friday 2 September 2022" in text_of(site.joinpath(*ITEM))
+    # the constitution of another council allows three days
+    site = build(tmp_path, archive(tmp_path, meeting=meeting, council="call_in_days: 3\n"))
+    text = text_of(site.joinpath(*ITEM))
+    assert "ended on Wednesday 31 August 2022" in text and "allows 3 clear working days" in text
+
+
+def test_a_decision_without_its_notice_and_a_decision_that_is_not_key(tmp_path):
+    meeting = MEETING.replace("          key_decision: true\n", "").replace("          published: 2022-07-14\n", "")
+    text = text_of(build(tmp_path, archive(tmp_path, meeting=meeting), strict=False).joinpath(*ITEM))
+    assert "This is not a key decision. Forward plan reference: FP/2022/031." in text
+    assert "The date of the decision notice is not recorded here, so the time to call this decision in cannot be " \
+           "given." in text
+    result = check(tmp_path)
+    assert "warning: meetings/cabinet/2022-07-12/meeting.md:7: item 1 gives a forward plan reference but is not " \
+           "marked as a key decision" in result.stdout
+
+
+def test_decision_mistakes_are_errors_with_file_line_and_fix(tmp_path):
+    cases = {
+        # a decision recorded for a scrutiny committee
+        (MEETING, CABINET.replace("    kind: executive\n", "")):
+            ("meeting.md:6: item 1 records an executive decision, but the committee 'cabinet' is of kind scrutiny",
+             "add 'kind: executive' to cabinet/committee.md"),
+        # a committee kind that is not one
+        (MEETING, CABINET.replace("kind: executive", "kind: cabinet")):
+            ("committee.md:3: 'kind' is 'cabinet', which is not one of: scrutiny, executive, planning, council",
+             "write one of"),
+        # a notice dated before the meeting
+        (MEETING.replace("2022-07-14", "2022-07-01"), CABINET):
+            ("meeting.md:9: the decision notice of item 1 is dated 2022-07-01, before the meeting",
+             "on or after the meeting"),
+        # key_decision that is not true or false
+        (MEETING.replace("key_decision: true", "key_decision: maybe"), CABINET):
+            ("meeting.md:7: 'key_decision' must be true or false", "write true or false"),
+    }
+    for (meeting, committee), (message, fix) in cases.items():
+        archive(tmp_path, meeting=meeting, committee=committee)
+        result = check(tmp_path)
+        assert result.returncode == 1, (message, result.stdout)
+        assert message in result.stderr and fix in result.stderr, (message, result.stderr)
+        assert "Traceback" not in result.stderr
+    # a call-in period that is not a number of days
+    archive(tmp_path, council="call_in_days: five\n")
+    result = check(tmp_path)
+    assert result.returncode == 1 and "council.yml:1: 'call_in_days' must be a whole number" in result.stderr
