@@ -8,7 +8,7 @@ import html
 import json
 import re
 
-from helpers import fixture_project, minutebook, mkdocs_build, write_tree
+from helpers import fixture_project, minutebook, mkdocs_build
 
 PEOPLE = """\
     a-lane: {name: A Lane, honorific: Councillor}
