@@ -311,3 +311,28 @@ def test_decision_mistakes_are_errors_with_file_line_and_fix(tmp_path):
     archive(tmp_path, council="call_in_days: five\n")
     result = check(tmp_path)
     assert result.returncode == 1 and "council.yml:1: 'call_in_days' must be a whole number" in result.stderr
+
+
+def test_the_scaffolds_offer_the_committee_kind_the_decision_and_the_call_in_period(tmp_path):
+    fixture_project(tmp_path, {"people.yml": ""})
+    run = lambda *a: minutebook(*a, cwd=tmp_path)  # noqa: E731
+    assert run("new", "council", "--meetings", "meetings", "--name", "Eastmarsh District Council").returncode == 0
+    assert "call_in_days: 5" in (tmp_path / "meetings" / "council.yml").read_text(encoding="utf-8")
+    assert run("new", "committee", "--slug", "cabinet", "--name", "Cabinet").returncode == 0
+    committee = tmp_path / "meetings" / "cabinet" / "committee.md"
+    committee.write_text(committee.read_text(encoding="utf-8").replace("# kind: executive", "kind: executive"),
+                         encoding="utf-8")
+    assert run("new", "meeting", "--committee", "cabinet", "--date", "2017-04-20", "--start", "10:00").returncode == 0
+    meeting = tmp_path / "meetings" / "cabinet" / "2017-04-20" / "meeting.md"
+    lines = meeting.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# items:"))
+    lines[start:-1] = [line[2:] for line in lines[start:-1]]  # the officer uncomments the sample agenda
+    meeting.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("check", "meetings")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 items" in result.stdout and "0 warnings" in result.stdout  # the sample decision is complete
+    # the decision is read: without the committee's kind it is refused
+    committee.write_text(committee.read_text(encoding="utf-8").replace("kind: executive", "# kind: executive"),
+                         encoding="utf-8")
+    result = run("check", "meetings")
+    assert result.returncode == 1 and "item 12 records an executive decision" in result.stderr
