@@ -336,3 +336,113 @@ def test_the_scaffolds_offer_the_committee_kind_the_decision_and_the_call_in_per
                          encoding="utf-8")
     result = run("check", "meetings")
     assert result.returncode == 1 and "item 12 records an executive decision" in result.stderr
+
+
+# -- planning applications ------------------------------------------------------------------------
+
+PLANNING = """\
+    ---
+    name: Planning Committee
+    kind: planning
+    ---
+    """
+
+APPLICATIONS = """\
+    ---
+    start: "18:00"
+    items:
+      - number: 4
+        title: 12 Mill Lane, Eastmarsh
+        application:
+          reference: 22/01234/FUL
+          site: 12 Mill Lane, Eastmarsh EM1 2AB
+          proposal: Two-storey rear extension
+          decision: granted
+          conditions:
+            - The development shall begin within three years of this permission.
+            - The materials shall match those of the existing house.
+      - number: 5
+        title: Land off Station Road
+        application:
+          reference: 22/00456/OUT
+          site: Land off Station Road
+          decision: refused
+          reasons:
+            - The site lies outside the settlement boundary.
+      - number: 6
+        title: The Old Forge
+        application: {reference: 22/00789/LBC, decision: deferred, reasons: [For a site visit]}
+      - number: 7
+        title: 3 Church Street
+        application: {reference: 22/00999/HOU}
+    ---
+    """
+
+
+def planning(tmp_path, meeting: str = APPLICATIONS):
+    return fixture_project(tmp_path, {"planning/committee.md": PLANNING, "planning/2022-09-06/meeting.md": meeting})
+
+
+def test_a_planning_application_shows_its_site_decision_and_conditions(tmp_path):
+    site = build(tmp_path, planning(tmp_path))
+    day = site / "planning" / "2022-09-06"
+    text = text_of(day / "12-mill-lane-eastmarsh" / "index.html")
+    assert ("Planning application 22/01234/FUL Site 12 Mill Lane, Eastmarsh EM1 2AB Proposal Two-storey rear "
+            "extension Decision Granted") in text
+    assert ("The committee granted planning permission, subject to these 2 conditions: The development shall begin "
+            "within three years of this permission. The materials shall match those of the existing house.") in text
+    page = (day / "12-mill-lane-eastmarsh" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<ol>\s*<li>The development shall begin", page)
+    text = text_of(day / "land-off-station-road" / "index.html")
+    assert "Decision Refused" in text
+    assert "The committee refused planning permission, for this reason: The site lies outside" in text
+    text = text_of(day / "the-old-forge" / "index.html")
+    assert "Decision Deferred to a later meeting" in text
+    assert "the application will come back to a later meeting. Why: For a site visit" in text
+    text = text_of(day / "3-church-street" / "index.html")
+    assert "Decision Not decided yet" in text and "The committee has not decided this application yet." in text
+    meeting = text_of(day / "index.html")
+    assert "12 Mill Lane, Eastmarsh Planning application 22/01234/FUL: granted" in meeting
+    assert "Land off Station Road Planning application 22/00456/OUT: refused" in meeting
+    data = json.loads((site / "api" / "meetings.json").read_text(encoding="utf-8"))
+    items = data["meetings"][0]["items"]
+    assert items[0]["application"] == {
+        "reference": "22/01234/FUL", "site": "12 Mill Lane, Eastmarsh EM1 2AB", "proposal": "Two-storey rear extension",
+        "decision": "granted", "conditions": ["The development shall begin within three years of this permission.",
+                                              "The materials shall match those of the existing house."],
+        "reasons": []}
+    assert items[3]["application"]["decision"] is None
+    assert data["committees"][0]["kind"] == "planning"
+
+
+def test_planning_application_mistakes_are_errors_with_file_line_and_fix(tmp_path):
+    cases = {
+        APPLICATIONS.replace("decision: granted", "decision: approved"):
+            ("meeting.md:10: 'decision' is 'approved', which is not one of: granted, refused, deferred",
+             "write one of"),
+        APPLICATIONS.replace("decision: granted", "decision: refused"):
+            ("meeting.md:11: application 22/01234/FUL has conditions but was not granted",
+             "conditions go with 'decision: granted'"),
+        APPLICATIONS.replace("decision: refused", "decision: granted"):
+            ("meeting.md:20: application 22/00456/OUT gives reasons but was not refused or deferred",
+             "a grant's terms go under 'conditions:'"),
+        APPLICATIONS.replace("{reference: 22/00999/HOU}", "{site: 3 Church Street}"):
+            ("'reference' is missing", ""),
+    }
+    for meeting, (message, fix) in cases.items():
+        planning(tmp_path, meeting)
+        result = check(tmp_path)
+        assert result.returncode == 1, (message, result.stdout)
+        assert message in result.stderr and fix in result.stderr, (message, result.stderr)
+    # an application on a committee that is not a planning committee
+    fixture_project(tmp_path, {"planning/committee.md": PLANNING.replace("kind: planning", "kind: scrutiny")})
+    result = check(tmp_path)
+    assert result.returncode == 1
+    assert ("meeting.md:6: item 4 records a planning application, but the committee 'planning' is of kind "
+            "scrutiny — add 'kind: planning' to planning/committee.md") in result.stderr
+    # a refusal without reasons is a warning
+    planning(tmp_path, APPLICATIONS.replace("          reasons:\n            - The site lies outside the "
+                                            "settlement boundary.\n", ""))
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "application 22/00456/OUT was refused, but no reasons are recorded" in result.stdout

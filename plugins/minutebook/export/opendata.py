@@ -62,6 +62,14 @@ def _decision(decision) -> dict | None:
             "call_in_ends": decision.call_in_ends.isoformat() if decision.call_in_ends else None}
 
 
+def _application(item: Item) -> dict | None:
+    a = item.application
+    if a is None or item.private:
+        return None
+    return {"reference": a.reference, "site": a.site or None, "proposal": a.proposal or None,
+            "decision": a.decision or None, "conditions": list(a.conditions), "reasons": list(a.reasons)}
+
+
 def _item(item: Item) -> dict:
     minute = item.minute
     public = not item.private
@@ -81,6 +89,7 @@ def _item(item: Item) -> dict:
         "references": list(minute.references) if minute and public else [],
         "votes": [_vote(v) for v in minute.votes] if minute and public else [],
         "decision": _decision(item.decision),
+        "application": _application(item),
         "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],
     }
 

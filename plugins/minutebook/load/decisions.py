@@ -1,5 +1,6 @@
-"""Reading decisions: recorded votes (minutes.md ``votes:``) and executive decisions (an agenda item's
-``decision:``), with the checks that make them trustworthy.
+"""Reading decisions: recorded votes (minutes.md ``votes:``), executive decisions (an agenda item's
+``decision:``) and planning applications (an agenda item's ``application:``), with the checks that
+make them trustworthy.
 
 A vote's names are resolved to people like attendance. A named member the minutes do not record as
 present is a warning (the name may be misspelt, or the attendance incomplete); counts that
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutebook.load.schema import Record, Where
-from minutebook.model import Decision, Item, Meeting, Minutes, Vote, Voter
+from minutebook.model import Application, Decision, Item, Meeting, Minutes, Vote, Voter
 
 if TYPE_CHECKING:
     from minutebook.load.loader import ArchiveLoader
@@ -24,18 +25,24 @@ WAYS = ("for", "against", "abstain")
 WAY_WORDS = {"for": "for", "against": "against", "abstain": "abstaining"}
 
 
-def read_decision(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Record, path: Path) -> None:
-    """An agenda item's ``decision:`` (executive committees only)."""
-    data = entry.get("decision")
-    if data is None:
-        return
+def _of_kind(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Record, path: Path, field: str,
+             kind: str, what: str) -> bool:
+    """Whether the item's committee is of the kind that ``field`` belongs to (an error naming the line if not)."""
     committee = loader.archive.committees.get(meeting.committee)
-    if committee is not None and committee.kind != "executive":
-        loader.problems.error(path, entry.line_of("decision"),
-                              f"item {item.number or item.title} records an executive decision, but the committee "
-                              f"'{committee.slug}' is of kind {committee.kind}",
-                              f"add 'kind: executive' to {committee.slug}/committee.md if it is the cabinet or "
-                              "executive, or remove 'decision:'")
+    if committee is None or committee.kind == kind:
+        return True
+    loader.problems.error(path, entry.line_of(field),
+                          f"item {item.number or item.title} records {what}, but the committee '{committee.slug}' is "
+                          f"of kind {committee.kind}", f"add 'kind: {kind}' to {committee.slug}/committee.md if it is "
+                          f"one, or remove '{field}:'")
+    return False
+
+
+def read_decision(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Record, path: Path) -> None:
+    """An agenda item's ``decision:`` (executive committees) and ``application:`` (planning committees)."""
+    read_application(loader, meeting, item, entry, path)
+    data = entry.get("decision")
+    if data is None or not _of_kind(loader, meeting, item, entry, path, "decision", "executive", "an executive decision"):
         return
     if data.get("forward_plan") and not data.get("key_decision"):
         loader.problems.warning(path, data.line_of("forward_plan"),
@@ -48,6 +55,28 @@ def read_decision(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Re
                               f"the decision notice of item {item.number or item.title} is dated "
                               f"{item.decision.published.isoformat()}, before the meeting that took the decision",
                               "write the date the decision notice was published (on or after the meeting)")
+
+
+def read_application(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Record, path: Path) -> None:
+    data = entry.get("application")
+    if data is None or not _of_kind(loader, meeting, item, entry, path, "application", "planning",
+                                    "a planning application"):
+        return
+    application = Application(reference=data["reference"], site=data.get("site", ""),
+                              proposal=data.get("proposal", ""), decision=data.get("decision", ""),
+                              conditions=data.get("conditions", []), reasons=data.get("reasons", []))
+    label = f"application {application.reference}"
+    if application.conditions and application.decision != "granted":
+        loader.problems.error(path, data.line_of("conditions"), f"{label} has conditions but was not granted",
+                              "conditions go with 'decision: granted'; give a refusal's reasons under 'reasons:'")
+    if application.reasons and application.decision not in ("refused", "deferred"):
+        loader.problems.error(path, data.line_of("reasons"), f"{label} gives reasons but was not refused or deferred",
+                              "reasons go with 'decision: refused' (or deferred); a grant's terms go under "
+                              "'conditions:'")
+    if application.decision == "refused" and not application.reasons:
+        loader.problems.warning(path, data.line_of("decision"), f"{label} was refused, but no reasons are recorded",
+                                "list the reasons for refusal under 'reasons:', as the minutes give them")
+    item.application = application
 
 
 def read_votes(loader: ArchiveLoader, meeting: Meeting, minutes: Minutes, data: Record, path: Path) -> None:

@@ -27,6 +27,7 @@ from minutebook.model import (
     COMMITTEE_KINDS,
     MEETING_STATUSES,
     PAPER_KINDS,
+    PLANNING_DECISIONS,
     PROGRAMME_BUCKETS,
     ROLES,
     VOTE_RESULTS,
@@ -125,6 +126,18 @@ DECISION = Mapping(
     },
 )
 
+APPLICATION = Mapping(
+    description="A planning application (committees of kind: planning): reference, site, decision, conditions",
+    fields={
+        "reference": Text("The application's reference, as printed: 22/01234/FUL", required=True, numbers=True),
+        "site": Text("The site's address, as printed"),
+        "proposal": Text("The development proposed, as printed"),
+        "decision": Choice("The committee's decision (left out until it is taken)", choices=PLANNING_DECISIONS),
+        "conditions": ListOf("Granted: the conditions attached, in order", item=Text()),
+        "reasons": ListOf("Refused: the reasons for refusal; deferred: why it was deferred", item=Text()),
+    },
+)
+
 AGENDA_ITEM = Mapping(
     description="An agenda item",
     fields={
@@ -144,6 +157,7 @@ AGENDA_ITEM = Mapping(
         "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
         "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
         "decision": DECISION,
+        "application": APPLICATION,
     },
 )
 

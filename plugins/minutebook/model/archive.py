@@ -35,6 +35,7 @@ ATTENDANCE_LABELS = AttendanceGroup.labels()
 # What a committee does (committee.md ``kind:``): scrutiny unless it says otherwise.
 COMMITTEE_KINDS = ("scrutiny", "executive", "planning", "council")
 VOTE_RESULTS = ("carried", "lost")
+PLANNING_DECISIONS = ("granted", "refused", "deferred")
 
 # Schedule 12A to the Local Government Act 1972, Part 1: descriptions of exempt information.
 SCHEDULE_12A = {
@@ -197,6 +198,18 @@ class Decision:
 
 
 @dataclass(eq=False)
+class Application:
+    """A planning application decided by a planning committee (an agenda item's ``application:``)."""
+
+    reference: str
+    site: str = ""
+    proposal: str = ""
+    decision: str = ""  # PLANNING_DECISIONS; empty: not decided yet
+    conditions: list[str] = field(default_factory=list)  # granted: the conditions, in order
+    reasons: list[str] = field(default_factory=list)  # refused: the reasons; deferred: why
+
+
+@dataclass(eq=False)
 class Minute:
     number: int
     year: int  # municipal year start
@@ -331,6 +344,7 @@ class Item:
     topic_ref: Topic | None = None  # once topics are assigned
     on_agenda: bool = False  # listed in meeting.md (False: known only from the minutes)
     decision: Decision | None = None  # executive committees: the decision's key-decision and call-in facts
+    application: Application | None = None  # planning committees: the application decided
     # set by Archive.index() when the archive is assembled
     meeting: Meeting = field(init=False, repr=False)
 

@@ -94,6 +94,8 @@ def split_at_marker(body: str) -> Marked:
 
 
 VOTE_WAYS = {"for": "For", "against": "Against", "abstain": "Abstained"}
+PLANNING_WORDS = {"granted": "Granted", "refused": "Refused", "deferred": "Deferred to a later meeting",
+                  "": "Not decided yet"}
 
 
 def vote_result(vote) -> str:
@@ -153,7 +155,7 @@ def environment(folder: Path) -> jinja2.Environment:
                        split_at_marker=split_at_marker, first_line=first_line)
     env.globals.update(urls=urls, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
                        KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate,
-                       VOTE_WAYS=VOTE_WAYS, vote_result=vote_result, vote_figures=vote_figures)
+                       VOTE_WAYS=VOTE_WAYS, PLANNING_WORDS=PLANNING_WORDS, vote_result=vote_result, vote_figures=vote_figures)
     return env
 
 
