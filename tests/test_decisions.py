@@ -326,7 +326,8 @@ def test_the_scaffolds_offer_the_committee_kind_the_decision_and_the_call_in_per
     meeting = tmp_path / "meetings" / "cabinet" / "2017-04-20" / "meeting.md"
     lines = meeting.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("# items:"))
-    lines[start:-1] = [line[2:] for line in lines[start:-1]]  # the officer uncomments the sample agenda
+    end = next(i for i, line in enumerate(lines) if line.startswith("#   - number: 13"))
+    lines[start:end] = [line[2:] for line in lines[start:end]]  # the officer uncomments the sample agenda
     meeting.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("check", "meetings")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -336,6 +337,18 @@ def test_the_scaffolds_offer_the_committee_kind_the_decision_and_the_call_in_per
                          encoding="utf-8")
     result = run("check", "meetings")
     assert result.returncode == 1 and "item 12 records an executive decision" in result.stderr
+    # a planning committee uncomments the sample application instead
+    committee.write_text(committee.read_text(encoding="utf-8").replace("# kind: executive", "kind: planning"),
+                         encoding="utf-8")
+    text = meeting.read_text(encoding="utf-8")
+    text = re.sub(r"    decision:\n(      .*\n)+", "", text)
+    tail = text[text.index("#   - number: 13"):]
+    text = text.replace(tail, "\n".join(line[2:] if line.startswith("# ") else line for line in tail.splitlines())
+                        + "\n")
+    meeting.write_text(text, encoding="utf-8")
+    result = run("check", "meetings")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "6 items" in result.stdout and "0 warnings" in result.stdout
 
 
 # -- planning applications ------------------------------------------------------------------------

@@ -143,6 +143,14 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #       key_decision: true
 #       forward_plan: FP/2017/031        # its reference in the forward plan
 #       published: 2017-04-21            # the decision notice: call-in runs from it
+#   - number: 13                         # a planning committee's application (committee kind: planning)
+#     title: 12 Mill Lane
+#     application:
+#       reference: 17/01234/FUL
+#       site: 12 Mill Lane, Coventry
+#       decision: granted                # granted, refused or deferred
+#       conditions:
+#         - The development shall begin within three years of this permission.
 ---
 """)
 
