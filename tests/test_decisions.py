@@ -459,3 +459,107 @@ def test_planning_application_mistakes_are_errors_with_file_line_and_fix(tmp_pat
     result = check(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "application 22/00456/OUT was refused, but no reasons are recorded" in result.stdout
+
+
+# -- full council: motions, amendments, questions ------------------------------------------------
+
+COUNCIL = """\
+    ---
+    name: Council
+    kind: council
+    ---
+    """
+
+COUNCIL_MEETING = """\
+    ---
+    start: "18:00"
+    ---
+    """
+
+COUNCIL_MINUTES = """\
+    ---
+    approved: false
+    attendance:
+      present: [A Lane (Lord Mayor), B Khan, C Okoro, D Price, E Wu]
+    motions:
+      - minute: 12
+        text: This Council declares a climate emergency.
+        mover: Councillor B Khan
+        seconder: C Okoro
+        amendments:
+          - {text: Add "and will publish a plan by March", mover: D Price, seconder: E Wu, result: carried}
+          - {text: Delete "emergency", mover: C Okoro, result: lost}
+        result: carried
+    questions:
+      - minute: 13
+        asker: Councillor E Wu
+        to: the Cabinet Member for Housing
+        question: How many homes are empty in the city?
+        answer: 412, of which 60 are council homes.
+      - minute: 13
+        asker: Mrs J Public
+        to: the Leader
+        question: When will the library reopen?
+    ---
+
+    ## 12/22 Notice of Motion: Climate Emergency
+
+    The motion was debated.
+
+    ## 13/22 Questions
+
+    Questions were put and answered.
+    """
+
+
+def test_full_council_motions_amendments_and_questions_are_shown_and_published(tmp_path):
+    config = fixture_project(tmp_path, {"people.yml": PEOPLE, "council/committee.md": COUNCIL,
+                                        "council/2022-10-04/meeting.md": COUNCIL_MEETING,
+                                        "council/2022-10-04/minutes.md": COUNCIL_MINUTES})
+    site = build(tmp_path, config, strict=False)
+    day = site / "council" / "2022-10-04"
+    text = text_of(day / "notice-of-motion-climate-emergency" / "index.html")
+    assert ("Motion moved by B Khan, seconded by C Okoro: Carried as amended. This Council declares a climate "
+            "emergency.") in text
+    assert ('Amendment moved by D Price, seconded by E Wu: Add "and will publish a plan by March" Carried.') in text
+    assert 'Amendment moved by C Okoro: Delete "emergency" Lost.' in text
+    text = text_of(day / "questions" / "index.html")
+    assert ("Question from E Wu to the Cabinet Member for Housing: How many homes are empty in the city? Answer: "
+            "412, of which 60 are council homes.") in text
+    assert ("Question from J Public to the Leader: When will the library reopen? The minutes record no answer."
+            in text)
+    page = (day / "questions" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../people/e-wu/"' in page
+    assert "people/j-public" not in page and not (site / "people" / "j-public").exists()  # a member of the public
+    assert "Moved a motion" in text_of(site / "people" / "b-khan" / "index.html")
+    assert "Asked a question" in text_of(site / "people" / "e-wu" / "index.html")
+    data = json.loads((site / "api" / "meetings.json").read_text(encoding="utf-8"))
+    motion_item, question_item = data["meetings"][0]["items"]
+    motion = motion_item["motions"][0]
+    assert motion["mover"] == {"name": "B Khan", "person": "b-khan"} and motion["result"] == "carried"
+    assert [a["result"] for a in motion["amendments"]] == ["carried", "lost"]
+    assert motion["amendments"][1]["seconder"] is None
+    assert question_item["questions"][1] == {"asker": "J Public", "person": None, "to": "the Leader",
+                                             "question": "When will the library reopen?", "answer": None}
+
+
+def test_motion_mistakes_are_errors_with_file_line_and_fix(tmp_path):
+    tree = {"people.yml": PEOPLE, "council/committee.md": COUNCIL, "council/2022-10-04/meeting.md": COUNCIL_MEETING,
+            "council/2022-10-04/minutes.md": COUNCIL_MINUTES}
+    cases = {
+        ("council/committee.md", COUNCIL.replace("kind: council", "kind: scrutiny")):
+            ("minutes.md:6: minute 12/22 records a motion, but the committee 'council' is of kind scrutiny",
+             "add 'kind: council' to council/committee.md"),
+        ("council/2022-10-04/minutes.md", COUNCIL_MINUTES.replace("        mover: Councillor B Khan\n", "")):
+            ("minutes.md:6: 'mover' is missing", "add 'mover: …'"),
+        ("council/2022-10-04/minutes.md", COUNCIL_MINUTES.replace("result: lost}", "result: failed}")):
+            ("'result' is 'failed', which is not one of: carried, lost", "write one of: carried, lost"),
+        ("council/2022-10-04/minutes.md", COUNCIL_MINUTES.replace("- minute: 13\n        asker: Mrs",
+                                                                  "- minute: 14\n        asker: Mrs")):
+            ("minutes.md:20: the question refers to minute 14, which is not in these minutes", "write the number"),
+    }
+    for (name, text), (message, fix) in cases.items():
+        fixture_project(tmp_path, {**tree, name: text})
+        result = check(tmp_path)
+        assert result.returncode == 1, (message, result.stdout)
+        assert message in result.stderr and fix in result.stderr, (message, result.stderr)

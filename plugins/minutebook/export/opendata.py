@@ -53,6 +53,22 @@ def _vote(vote) -> dict:
     return entry
 
 
+def _who(voter) -> dict | None:
+    return {"name": voter.name, "person": voter.person} if voter else None
+
+
+def _motion(motion) -> dict:
+    return {"text": motion.text or None, "mover": _who(motion.mover), "seconder": _who(motion.seconder),
+            "result": motion.result,
+            "amendments": [{"text": a.text, "mover": _who(a.mover), "seconder": _who(a.seconder), "result": a.result}
+                           for a in motion.amendments]}
+
+
+def _question(q) -> dict:
+    return {"asker": q.asker, "person": q.person or None, "to": q.to or None, "question": q.question,
+            "answer": q.answer or None}
+
+
 def _decision(decision) -> dict | None:
     if decision is None:
         return None
@@ -88,6 +104,8 @@ def _item(item: Item) -> dict:
         "parts": [_part(p) for p in minute.parts] if minute and public else [],
         "references": list(minute.references) if minute and public else [],
         "votes": [_vote(v) for v in minute.votes] if minute and public else [],
+        "motions": [_motion(m) for m in minute.motions] if minute and public else [],
+        "questions": [_question(q) for q in minute.asked] if minute and public else [],
         "decision": _decision(item.decision),
         "application": _application(item),
         "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],

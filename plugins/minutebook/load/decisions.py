@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutebook.load.schema import Record, Where
-from minutebook.model import Application, Decision, Item, Meeting, Minutes, Vote, Voter
+from minutebook.model import Amendment, Application, Decision, Item, Meeting, Minutes, Motion, Question, Vote, Voter
+from minutebook.model.names import normalise
 
 if TYPE_CHECKING:
     from minutebook.load.loader import ArchiveLoader
@@ -122,6 +123,53 @@ def read_votes(loader: ArchiveLoader, meeting: Meeting, minutes: Minutes, data: 
                                     "minutes record no attendance", "add the attendance, so that the names can be checked")
         _check_result(vote, minute.cite, where.at(entry.line_of("result")))
         minute.votes.append(vote)
+
+
+def read_motions_and_questions(loader: ArchiveLoader, meeting: Meeting, minutes: Minutes, data: Record,
+                               path: Path) -> None:
+    """minutes.md ``motions:`` (full council only) and ``questions:``, attached to their minutes."""
+    by_number = {m.number: m for m in minutes.minutes}
+    committee = loader.archive.committees.get(meeting.committee)
+    for field in ("motions", "questions"):
+        for entry in data.get(field, []):
+            where = Where(loader.problems, path, entry.line)
+            minute = by_number.get(entry["minute"])
+            if minute is None:
+                where.error(f"the {field[:-1]} refers to minute {entry['minute']}, which is not in these minutes",
+                            f"write the number of the minute the {field[:-1]} was put under")
+                continue
+            if field == "questions":
+                asker = entry["asker"]
+                minute.asked.append(Question(entry["minute"], _plain(asker), entry["question"], entry.get("to", ""),
+                                             entry.get("answer", ""), _councillor(loader, asker, where)))
+                continue
+            if committee is not None and committee.kind != "council":
+                where.error(f"minute {minute.cite} records a motion, but the committee '{committee.slug}' is of kind "
+                            f"{committee.kind}", f"add 'kind: council' to {committee.slug}/committee.md if it is the "
+                            "full council, or record the decision as a RESOLVED")
+                continue
+            minute.motions.append(Motion(
+                entry["minute"], entry["result"], entry.get("text", ""), _member(loader, entry, "mover", where),
+                _member(loader, entry, "seconder", where),
+                [Amendment(a["text"], a["result"], _member(loader, a, "mover", where.at(a.line)),
+                           _member(loader, a, "seconder", where.at(a.line))) for a in entry.get("amendments", [])]))
+
+
+def _member(loader: ArchiveLoader, entry: Record, field: str, where: Where) -> Voter | None:
+    printed = entry.get(field)
+    if not printed:
+        return None
+    key = loader.person_key(printed, where.at(entry.line_of(field)))
+    return Voter(_plain(printed), key) if key else None
+
+
+def _councillor(loader: ArchiveLoader, printed: str, where: Where) -> str:
+    """The asker's person key when they are a councillor (or in people.yml); a member of the public has none."""
+    index = loader.people_index
+    assert index is not None
+    if normalise(printed) in index.by_name or printed.strip().lower().startswith(("councillor", "cllr")):
+        return loader.person_key(printed, where)
+    return ""
 
 
 def _check_result(vote: Vote, cite: str, where: Where) -> None:

@@ -252,6 +252,39 @@ VOTE = Mapping(
     },
 )
 
+AMENDMENT = Mapping(
+    description="An amendment to a motion",
+    fields={
+        "text": Text("The amendment, as the minutes give it", required=True),
+        "mover": Text("Who moved it"),
+        "seconder": Text("Who seconded it"),
+        "result": Choice("carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+MOTION = Mapping(
+    description="A motion at full council",
+    fields={
+        "minute": Integer("The minute number it was moved under", required=True, minimum=1),
+        "text": Text("The motion, as the minutes give it"),
+        "mover": Text("Who moved it", required=True),
+        "seconder": Text("Who seconded it"),
+        "amendments": ListOf("Amendments moved to it, in order", item=AMENDMENT),
+        "result": Choice("The motion (as amended): carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+QUESTION = Mapping(
+    description="A question put at the meeting",
+    fields={
+        "minute": Integer("The minute number it was put under", required=True, minimum=1),
+        "asker": Text("Who asked, as printed", required=True),
+        "to": Text("Whom it was put to: \"the Cabinet Member for Housing\""),
+        "question": Text("The question", required=True),
+        "answer": Text("The answer given, as the minutes record it"),
+    },
+)
+
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
@@ -264,6 +297,8 @@ MINUTES = Mapping(
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
         "votes": ListOf("Recorded votes, in the order taken", item=VOTE),
+        "motions": ListOf("Full council: motions, with mover, seconder and amendments", item=MOTION),
+        "questions": ListOf("Questions put at the meeting, with whom they were put to and the answer", item=QUESTION),
         "published": Date("The date the minutes were first published"),
         "corrections": CORRECTIONS,
         "draft": DRAFT,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
-from minutebook.load.decisions import read_decision, read_votes
+from minutebook.load.decisions import read_decision, read_motions_and_questions, read_votes
 from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.load.reading import read_front_matter, read_yaml_file
 from minutebook.load.schema import Record, Where, parse_iso_date
@@ -389,6 +389,7 @@ class ArchiveLoader:
             minutes.declarations.append(Declaration(_plain(entry["name"]), key, entry.get("minute"),
                                                     entry.get("interest", ""), entry.get("text", "")))
         read_votes(self, meeting, minutes, data, path)
+        read_motions_and_questions(self, meeting, minutes, data, path)
         meeting.minutes = minutes
         self.join_minutes(meeting, path)
 

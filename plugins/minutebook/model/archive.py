@@ -187,6 +187,40 @@ class Vote:
 
 
 @dataclass(eq=False)
+class Amendment:
+    """An amendment to a motion, moved and seconded, carried or lost."""
+
+    text: str
+    result: str  # VOTE_RESULTS
+    mover: Voter | None = None
+    seconder: Voter | None = None
+
+
+@dataclass(eq=False)
+class Motion:
+    """A motion at full council (minutes.md ``motions:``): mover, seconder, amendments, result."""
+
+    minute: int
+    result: str  # VOTE_RESULTS
+    text: str = ""
+    mover: Voter | None = None
+    seconder: Voter | None = None
+    amendments: list[Amendment] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Question:
+    """A question put at a meeting (minutes.md ``questions:``): who asked whom, and the answer."""
+
+    minute: int
+    asker: str  # as printed
+    question: str
+    to: str = ""  # whom it was put to, as printed: "the Cabinet Member for Housing"
+    answer: str = ""
+    person: str = ""  # the asker's person key when they are a councillor in people.yml
+
+
+@dataclass(eq=False)
 class Decision:
     """An executive decision (an agenda item's ``decision:``): key decision, forward plan, call-in."""
 
@@ -229,6 +263,8 @@ class Minute:
     printed: str = ""  # the number as printed, when the council's scheme is not "N/YY" (CAB/22/017)
     restarts_at: dt.date | None = None  # the meeting, where numbers restart at each meeting
     votes: list[Vote] = field(default_factory=list)  # recorded votes (minutes.md ``votes:``)
+    motions: list[Motion] = field(default_factory=list)  # full council (minutes.md ``motions:``)
+    asked: list[Question] = field(default_factory=list)  # questions put (minutes.md ``questions:``)
 
     @property
     def cite(self) -> str:

@@ -79,6 +79,7 @@ class PersonPage(View):
             "summary": summary,
             "records": sorted(ctx.attendance.get(key, []), key=lambda r: r[0].date, reverse=True),
             "declarations": declarations,
+            "motions": sorted(ctx.motions.get(key, []), key=lambda r: r[0].date, reverse=True),
             "votes": sorted(ctx.votes.get(key, []), key=lambda r: (r[0].date, r[1].minute.number), reverse=True),
         }
 
