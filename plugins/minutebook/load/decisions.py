@@ -80,6 +80,12 @@ def read_application(loader: ArchiveLoader, meeting: Meeting, item: Item, entry:
     item.application = application
 
 
+def read_minute_decisions(loader: ArchiveLoader, meeting: Meeting, minutes: Minutes, data: Record, path: Path) -> None:
+    """minutes.md ``votes:``, ``motions:`` and ``questions:``, each attached to its minute."""
+    read_votes(loader, meeting, minutes, data, path)
+    read_motions_and_questions(loader, meeting, minutes, data, path)
+
+
 def read_votes(loader: ArchiveLoader, meeting: Meeting, minutes: Minutes, data: Record, path: Path) -> None:
     """minutes.md ``votes:``: each vote checked and attached to its minute."""
     by_number = {m.number: m for m in minutes.minutes}
