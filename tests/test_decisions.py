@@ -563,3 +563,15 @@ def test_motion_mistakes_are_errors_with_file_line_and_fix(tmp_path):
         result = check(tmp_path)
         assert result.returncode == 1, (message, result.stdout)
         assert message in result.stderr and fix in result.stderr, (message, result.stderr)
+
+
+def test_hostile_text_in_the_new_fields_is_escaped(tmp_path):
+    votes = VOTE.replace("on: The motion moved by Councillor Price", "on: '<script>alert(1)</script>'")
+    meeting = MEETING.replace("forward_plan: FP/2022/031", "forward_plan: '<img src=x onerror=alert(2)>'")
+    site = build(tmp_path, archive(tmp_path, votes, meeting=meeting))
+    for page in (site.joinpath(*ITEM), site / "cabinet" / "2022-07-12" / "index.html",
+                 site / "people" / "d-price" / "index.html"):
+        raw = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in raw and "<img src=x" not in raw
+    assert "Recorded vote on <script>alert(1)</script>" in text_of(site.joinpath(*ITEM))
+    assert "forward plan reference <img src=x onerror=alert(2)>" in text_of(site.joinpath(*ITEM))
