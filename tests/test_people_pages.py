@@ -206,3 +206,13 @@ def test_fixture_officer_and_guest_grouped_and_without_expected(small_site):
         assert "at 1 meeting." in words(page)
     member = words(article(small_site, "people/jones"))
     assert "Expected" in member
+
+
+def test_surname_only_member_named_with_title_wherever_linked(small_site):
+    committee = article(small_site, "children")
+    meeting = article(small_site, "children/2015-12-16")
+    for where, page in (("committee", committee), ("meeting", meeting)):
+        links = [words(label) for href, label in re.findall(r'<a href="([^"]*people/jones/)">(.*?)</a>', page, re.S)]
+        assert links and set(links) == {"Councillor Jones"}, f"{where}: {links}"
+    # names with initials stay as printed
+    assert re.search(r'people/m-mutton/">M Mutton</a>', meeting)
