@@ -105,12 +105,12 @@ def test_full_name_in_breadcrumbs_titles_and_headings_short_name_only_with_full_
             for heading in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", text, re.S):
                 assert SHORT not in html.unescape(heading), f"{where}: short name in <{tag}>"
         # our own cells and links (officers' prose may say "Scrutiny Board 2"): never the bare short name
-        plain = re.sub(r'<abbr class="mb-committee-short" title="[^"]*" aria-hidden="true">'
-                       r'Scrutiny Board 2</abbr><span class="mb-sr-only">[^<]*</span>', "FULL", text)
+        plain = re.sub(r'<abbr class="mb-committee-short" title="[^"]*">'
+                       r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \([^<]*\)</span>', "FULL", text)
         for cell in re.findall(r"<(?:td|a)\b[^>]*>(.*?)</(?:td|a)>", plain, re.S):
             assert not words(cell).startswith(SHORT), f"{where}: bare short name in {cell!r}"
-        for title, spoken in re.findall(r'<abbr class="mb-committee-short" title="([^"]*)" aria-hidden="true">'
-                                        r'Scrutiny Board 2</abbr><span class="mb-sr-only">([^<]*)</span>', text):
+        for title, spoken in re.findall(r'<abbr class="mb-committee-short" title="([^"]*)">'
+                                        r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \(([^<]*)\)</span>', text):
             assert html.unescape(title) == html.unescape(spoken) == FULL
             seen_short += 1
     assert seen_short > 10, "table cells on the home page and person pages use the short form"
