@@ -128,7 +128,7 @@ def attendance_by_year(ctx: SiteContext, key: str) -> list[tuple[int, dict]]:
     apologies. Meetings attended as an officer or guest are not counted here (the meetings list
     shows them), so nobody reads as 'expected 0'."""
     counts: dict[int, dict] = defaultdict(lambda: {"present": 0, "apologies": 0, "absent": 0, "expected": 0})
-    recorded = {}
+    recorded: dict[str, str] = {}
     for meeting, group, _ in ctx.attendance.get(key, []):
         recorded.setdefault(meeting.id, "present" if group in ATTENDED else "apologies")
     expected = set()

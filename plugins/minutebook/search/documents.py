@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -131,7 +132,7 @@ def _minute_segments(holder: Minute | MinutePart, anchor: str) -> list[tuple[str
 
 def item_documents(committee: str, meeting: Meeting, item: Item) -> list[Document]:
     here = urls.item(item)
-    common = {"committee": committee, "year": meeting.year, "date": meeting.date}
+    common: dict[str, Any] = {"committee": committee, "year": meeting.year, "date": meeting.date}
     out = []
     if item.number:
         text = [item.lead, plain_text(item.description)] + [f"{p.number} {p.title}" for p in item.parts]

@@ -90,14 +90,14 @@ def serialize(docs: list[FieldTerms], stats: Stats, boosts: tuple[float, ...] | 
                 score = stats.idf(term) * ((K1 + 1) * tf) / (norm + tf) * boost
                 elements.append((index, round(score, 3)))
             elements.sort()
-            flat = []
+            flat: list[float] = []
             for index, score in elements:
                 flat.append(index)
                 flat.append(score)
             vectors.append([f"{fields[i]}/{ref}", flat])
     inverted = []
     for term in sorted(postings, key=utf16_key):
-        posting = {name: {ref: {} for ref in postings[term][i]} for i, name in enumerate(fields)}
+        posting: dict[str, object] = {name: {ref: {} for ref in postings[term][i]} for i, name in enumerate(fields)}
         posting["_index"] = term_index[term]
         inverted.append([term, posting])
     return {"version": VERSION, "fields": list(fields), "fieldVectors": vectors, "invertedIndex": inverted,

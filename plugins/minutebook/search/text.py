@@ -41,7 +41,9 @@ JS_TRIM = re.compile(r"^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$")
 class JsPorterStemmer(PorterStemmer):
     """lunr.py's Porter stemmer with lunr.js's rule for a final y (step 1c)."""
 
-    def step1c(self):
+    b: str  # the word being stemmed (lunr.py's PorterStemmer sets it)
+
+    def step1c(self) -> None:
         # lunr.js: /^(.+?[^aeiou])y$/ → y becomes i after a non-vowel that is not the first letter
         if self.ends("y") and self.k - 1 > self.k0 and self.b[self.k - 1] not in "aeiou":
             self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]

@@ -16,6 +16,7 @@ import pickle
 import shutil
 import tempfile
 import traceback
+from typing import Any
 import weakref
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,11 +67,11 @@ class Job:
                                        daemon=True)
         self.process.start()
 
-    def finish(self, site_dir: Path) -> dict:
+    def finish(self, site_dir: Path) -> dict[str, Any]:
         """Wait for the worker; put its data into ``site_dir``; return its summary."""
         try:
             self.process.join()
-            result = json.loads(self.report.read_text(encoding="utf-8")) if self.report.exists() else \
+            result: dict[str, Any] = json.loads(self.report.read_text(encoding="utf-8")) if self.report.exists() else \
                 {"ok": False, "error": f"the worker exited with code {self.process.exitcode}"}
             if not result["ok"]:
                 raise SearchBuildError("building the search index failed:\n" + result["error"])
