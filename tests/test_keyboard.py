@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser import chromium, serve
 from test_public_site import COMMITTEE, PAGE_TYPES
 

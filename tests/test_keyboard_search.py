@@ -6,7 +6,6 @@ and offers the ways to browse."""
 from __future__ import annotations
 
 import pytest
-
 from browser import chromium, serve
 
 LANDMARKS = "() => [...document.querySelectorAll('[role=search], search')].map((e) => e.getAttribute('aria-label'))"
@@ -75,6 +74,7 @@ def test_without_javascript_the_search_page_says_what_it_cannot_do_and_offers_wa
                         ("the meetings calendar", "../calendar/"), ("people", "../people/")]:
         assert links.get(words) == href, links
     page.click('.mb-search-fallback a[href="../calendar/"]')
+    page.wait_for_load_state("load")
     assert page.url.endswith("/calendar/")
     assert page.evaluate(LANDMARKS) == ["Search the papers"]
     context.close()

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from browser import chromium, serve
 from helpers import REPO
 from test_public_site import PAGE_TYPES
