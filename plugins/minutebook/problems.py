@@ -66,9 +66,17 @@ class Problems:
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
     withheld: set[str] = field(default_factory=set)  # files the loader could not read that say draft or embargo
+    _rel: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # (root, path) -> rel
 
     def rel(self, path: Path | str) -> str:
-        path = Path(path)
+        """``path`` relative to the meetings folder's parent (``meetings/…``), as a log names it.
+        Remembered: one file is named by many problems (topics.yml by thousands of notes)."""
+        key = (self.root, path)
+        if key not in self._rel:
+            self._rel[key] = self._relative(Path(path))
+        return self._rel[key]
+
+    def _relative(self, path: Path) -> str:
         if self.root is not None:
             try:
                 return path.relative_to(self.root.parent).as_posix()

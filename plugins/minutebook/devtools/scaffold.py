@@ -57,6 +57,7 @@ def new_council(meetings: Path, name: str, nation: str, project: Path) -> Path:
 name: {_quote(name)}
 nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information
 municipal_year_starts: May            # the month the municipal year begins
+call_in_days: 5                       # executive decisions: clear working days to call one in (the constitution's)
 minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed: 28/16
 # numbers_restart: meeting            # numbers start again at 1 at each meeting
 # committees:                         # committees that number their minutes otherwise
@@ -76,6 +77,7 @@ def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
 {_schema_line(path, 'committee', project)}
 name: {_quote(name)}
 # short_name: "Scrutiny Board 2"          # a shorter name for lists and the menu
+# kind: executive                         # scrutiny (the default), executive (cabinet), planning, council
 # contact:                                # the committee's contact officer
 #   name: Michelle Rose
 #   role: Governance Services
@@ -135,6 +137,20 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #     title: Contract award
 #     private: true                      # private business: papers and minute never published
 #     exempt_paragraph: 3                # Schedule 12A paragraph (1-7), required for private items
+#   - number: 12                         # an executive committee's decision (committee kind: executive)
+#     title: Library Opening Hours
+#     decision:
+#       key_decision: true
+#       forward_plan: FP/2017/031        # its reference in the forward plan
+#       published: 2017-04-21            # the decision notice: call-in runs from it
+#   - number: 13                         # a planning committee's application (committee kind: planning)
+#     title: 12 Mill Lane
+#     application:
+#       reference: 17/01234/FUL
+#       site: 12 Mill Lane, Coventry
+#       decision: granted                # granted, refused or deferred
+#       conditions:
+#         - The development shall begin within three years of this permission.
 ---
 """)
 

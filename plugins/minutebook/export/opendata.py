@@ -45,6 +45,47 @@ def _paper(p) -> dict:
     return entry
 
 
+def _vote(vote) -> dict:
+    entry: dict[str, Any] = {"on": vote.on or None, "result": vote.result, "casting_vote": vote.casting_vote}
+    for way, voters in vote.ways:
+        entry[way] = [{"name": v.name, "person": v.person} for v in voters]
+    entry["counts"] = {way: vote.count(way) for way in ("for", "against", "abstain")}
+    return entry
+
+
+def _who(voter) -> dict | None:
+    return {"name": voter.name, "person": voter.person} if voter else None
+
+
+def _motion(motion) -> dict:
+    return {"text": motion.text or None, "mover": _who(motion.mover), "seconder": _who(motion.seconder),
+            "result": motion.result,
+            "amendments": [{"text": a.text, "mover": _who(a.mover), "seconder": _who(a.seconder), "result": a.result}
+                           for a in motion.amendments]}
+
+
+def _question(q) -> dict:
+    return {"asker": q.asker, "person": q.person or None, "to": q.to or None, "question": q.question,
+            "answer": q.answer or None}
+
+
+def _decision(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {"key_decision": decision.key_decision, "forward_plan": decision.forward_plan or None,
+            "published": decision.published.isoformat() if decision.published else None,
+            "call_in_days": decision.call_in_days,
+            "call_in_ends": decision.call_in_ends.isoformat() if decision.call_in_ends else None}
+
+
+def _application(item: Item) -> dict | None:
+    a = item.application
+    if a is None or item.private:
+        return None
+    return {"reference": a.reference, "site": a.site or None, "proposal": a.proposal or None,
+            "decision": a.decision or None, "conditions": list(a.conditions), "reasons": list(a.reasons)}
+
+
 def _item(item: Item) -> dict:
     minute = item.minute
     public = not item.private
@@ -62,6 +103,11 @@ def _item(item: Item) -> dict:
         "resolutions": [_plain(r.text) for r in minute.resolutions] if minute and public else [],
         "parts": [_part(p) for p in minute.parts] if minute and public else [],
         "references": list(minute.references) if minute and public else [],
+        "votes": [_vote(v) for v in minute.votes] if minute and public else [],
+        "motions": [_motion(m) for m in minute.motions] if minute and public else [],
+        "questions": [_question(q) for q in minute.asked] if minute and public else [],
+        "decision": _decision(item.decision),
+        "application": _application(item),
         "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],
     }
 
@@ -107,7 +153,7 @@ def meetings_json(archive: Archive, settings=None) -> str:
     data = {
         "format": FORMAT_VERSION,
         "licence": licence(settings),
-        "committees": [{"id": c.slug, "name": c.name, "url": urls.committee(c)}
+        "committees": [{"id": c.slug, "name": c.name, "kind": c.kind, "url": urls.committee(c)}
                        for c in sorted(archive.committees.values(), key=lambda c: c.slug)],
         "meetings": [meeting_record(m) for m in archive.meetings],
     }

@@ -52,6 +52,14 @@ class WorkingDays:
             day += dt.timedelta(days=1)
         return count
 
+    def last_clear_day(self, published: dt.date, days: int) -> dt.date:
+        """The last of ``days`` clear working days after ``published`` (the day itself not counted)."""
+        day, count = published, 0
+        while count < days:
+            day += dt.timedelta(days=1)
+            count += self.is_working(day)
+        return day
+
 
 def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) -> None:
     days = WorkingDays(settings)
@@ -105,7 +113,18 @@ def check_minute_gaps(archive: Archive, problems: Problems) -> None:
                               f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
 
 
+def set_call_in_deadlines(archive: Archive, days: WorkingDays) -> None:
+    """Each published executive decision's last day for call-in: the council's call-in period
+    (council.yml ``call_in_days``) in clear working days after the decision notice."""
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            decision = item.decision
+            if decision is not None and decision.published:
+                decision.call_in_ends = days.last_clear_day(decision.published, decision.call_in_days)
+
+
 def check_archive(archive: Archive, problems: Problems, settings: CheckSettings | None = None) -> None:
     settings = settings or CheckSettings()
     check_notice(archive, problems, settings)
+    set_call_in_deadlines(archive, WorkingDays(settings))
     check_minute_gaps(archive, problems)

@@ -9,6 +9,7 @@ shorter one's words that the other has (the overlap coefficient), so "Improvemen
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -21,6 +22,7 @@ WORD = re.compile(r"[a-z][a-z'’]*")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 
 
+@lru_cache(maxsize=1 << 16)  # the same title is compared with many others
 def significant_words(title: str) -> frozenset[str]:
     text = re.sub(r"<[^>]+>", " ", title.lower())
     text = re.sub(r"\b\d+(st|nd|rd|th)?\b", " ", text)
@@ -51,8 +53,14 @@ def strength(a: frozenset[str], b: frozenset[str], common: frozenset[str] | set[
     ``common`` holds words too frequent to say much on their own ("children", "services" in an
     education committee): the decision rests on the other words, unless nothing else is left.
     """
+    return strength_of(a, b, without(a, common), without(b, common))
+
+
+def strength_of(a: frozenset[str], b: frozenset[str], a_rest: frozenset[str], b_rest: frozenset[str]) -> str:
+    """:func:`strength` with each side's words ``without`` the common ones already worked out (a caller
+    comparing one title with many works them out once)."""
     full_score, _ = overlap(a, b)
-    a, b = without(a, common), without(b, common)
+    a, b = a_rest, b_rest
     score, shared = overlap(a, b)
     if score >= 0.99 and (shared >= 2 or (len(a) == len(b) == 1)):
         return "sure"
@@ -65,6 +73,7 @@ def strength(a: frozenset[str], b: frozenset[str], common: frozenset[str] | set[
     return ""
 
 
+@lru_cache(maxsize=1 << 16)
 def acronyms(text: str) -> frozenset[str]:
     """Acronyms a text defines or uses in brackets: "(LSCB)", "(MASH)" -> {"lscb", "mash"}."""
     return frozenset(a.lower() for a in ACRONYM.findall(text or ""))

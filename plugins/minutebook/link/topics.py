@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from minutebook.link.similarity import significant_words, strength
+from minutebook.link.similarity import significant_words, strength_of, without
 from minutebook.model import Archive, Item, municipal_year
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
@@ -150,6 +150,7 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
                 postings[w].append(n)
         limit = max(3, int(len(members) * COMMON_SHARE))
         common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
+        rest = {n: without(words[n], common) for n in members}
         seen: set[tuple[int, int]] = set()
         for ns in postings.values():
             if len(ns) > limit:
@@ -159,7 +160,7 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
                     if (a, b) in seen or items[a].meeting is items[b].meeting:
                         continue
                     seen.add((a, b))
-                    verdict = strength(words[a], words[b], common)
+                    verdict = strength_of(words[a], words[b], rest[a], rest[b])
                     if verdict == "sure":
                         union.join(a, b)
                     elif verdict == "unsure":

@@ -195,6 +195,7 @@ class Council:
     year_starts: int = 5  # the month
     default: Scheme = field(default_factory=Scheme)
     schemes: dict[str, Scheme] = field(default_factory=dict)
+    call_in_days: int = 5  # executive decisions: clear working days to call one in (the constitution's)
     source: str = ""  # "meetings/council.yml" when read from a file
 
     @property
@@ -242,6 +243,7 @@ def read_council(root: Path, problems: Problems) -> Council:
     council.source = problems.rel(path)
     council.name = checked.get("name", "")
     council.nation = checked.get("nation", "england")
+    council.call_in_days = checked.get("call_in_days", 5)
     if "municipal_year_starts" in checked:
         month = _month(checked["municipal_year_starts"])
         if month is None:

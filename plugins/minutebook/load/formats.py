@@ -22,7 +22,16 @@ from minutebook.load.schema import (
     Url,
     json_schema,
 )
-from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
+from minutebook.model import (
+    ACTION_KINDS,
+    COMMITTEE_KINDS,
+    MEETING_STATUSES,
+    PAPER_KINDS,
+    PLANNING_DECISIONS,
+    PROGRAMME_BUCKETS,
+    ROLES,
+    VOTE_RESULTS,
+)
 from minutebook.model.names import split_role
 
 
@@ -85,6 +94,8 @@ COMMITTEE = Mapping(
             key_pattern=r"\d{4}/\d{2}",
             key_help='a municipal year like "2016/17"',
         ),
+        "kind": Choice("What the committee does: scrutiny (the default), executive (cabinet: it takes decisions "
+                       "that can be called in), planning, or council (the full council)", choices=COMMITTEE_KINDS),
         "hidden": Bool("true keeps the committee off the committees list"),
         "minutes_elsewhere": Mapping(
             description="Where the council publishes minutes this archive does not hold",
@@ -101,6 +112,29 @@ ITEM_PART = Mapping(
     fields={
         "number": Text("As printed, e.g. 3a", required=True, numbers=True),
         "title": Text("As printed", required=True),
+    },
+)
+
+DECISION = Mapping(
+    description="An executive decision (committees of kind: executive): key decision, forward plan, call-in",
+    fields={
+        "key_decision": Bool("true for a key decision (significant spending or savings, or significant effect on "
+                             "communities in two or more wards)"),
+        "forward_plan": Text("The decision's reference in the forward plan (notice of key decisions), as printed",
+                             numbers=True),
+        "published": Date("The date the decision notice was published: the call-in period runs from it"),
+    },
+)
+
+APPLICATION = Mapping(
+    description="A planning application (committees of kind: planning): reference, site, decision, conditions",
+    fields={
+        "reference": Text("The application's reference, as printed: 22/01234/FUL", required=True, numbers=True),
+        "site": Text("The site's address, as printed"),
+        "proposal": Text("The development proposed, as printed"),
+        "decision": Choice("The committee's decision (left out until it is taken)", choices=PLANNING_DECISIONS),
+        "conditions": ListOf("Granted: the conditions attached, in order", item=Text()),
+        "reasons": ListOf("Refused: the reasons for refusal; deferred: why it was deferred", item=Text()),
     },
 )
 
@@ -122,6 +156,8 @@ AGENDA_ITEM = Mapping(
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
         "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
         "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
+        "decision": DECISION,
+        "application": APPLICATION,
     },
 )
 
@@ -196,6 +232,59 @@ DECLARATION = Mapping(
     },
 )
 
+VOTERS = ListOf("Members, by name as printed (resolved like attendance)", item=Text())
+VOTE = Mapping(
+    description="A recorded vote on a minute",
+    fields={
+        "minute": Integer("The minute number the vote was taken under", required=True, minimum=1),
+        "on": Text("What was voted on, e.g. \"The amendment moved by Councillor Lane\" (left out: the "
+                   "recommendation)"),
+        "for": VOTERS,
+        "against": VOTERS,
+        "abstain": VOTERS,
+        "counts": Mapping(
+            description="The numbers, where the minutes give numbers rather than (or as well as) names",
+            fields={"for": Integer("Votes for", minimum=0), "against": Integer("Votes against", minimum=0),
+                    "abstain": Integer("Abstentions", minimum=0)},
+        ),
+        "result": Choice("carried or lost", required=True, choices=VOTE_RESULTS),
+        "casting_vote": Bool("true when the votes were equal and the chair's casting vote decided"),
+    },
+)
+
+AMENDMENT = Mapping(
+    description="An amendment to a motion",
+    fields={
+        "text": Text("The amendment, as the minutes give it", required=True),
+        "mover": Text("Who moved it"),
+        "seconder": Text("Who seconded it"),
+        "result": Choice("carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+MOTION = Mapping(
+    description="A motion at full council",
+    fields={
+        "minute": Integer("The minute number it was moved under", required=True, minimum=1),
+        "text": Text("The motion, as the minutes give it"),
+        "mover": Text("Who moved it", required=True),
+        "seconder": Text("Who seconded it"),
+        "amendments": ListOf("Amendments moved to it, in order", item=AMENDMENT),
+        "result": Choice("The motion (as amended): carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+QUESTION = Mapping(
+    description="A question put at the meeting",
+    fields={
+        "minute": Integer("The minute number it was put under", required=True, minimum=1),
+        "asker": Text("Who asked, as printed", required=True),
+        "to": Text("Whom it was put to: \"the Cabinet Member for Housing\""),
+        "question": Text("The question", required=True),
+        "answer": Text("The answer given, as the minutes record it"),
+    },
+)
+
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
@@ -207,6 +296,9 @@ MINUTES = Mapping(
         "note": Text("A note printed above the minutes"),
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
+        "votes": ListOf("Recorded votes, in the order taken", item=VOTE),
+        "motions": ListOf("Full council: motions, with mover, seconder and amendments", item=MOTION),
+        "questions": ListOf("Questions put at the meeting, with whom they were put to and the answer", item=QUESTION),
         "published": Date("The date the minutes were first published"),
         "corrections": CORRECTIONS,
         "draft": DRAFT,
@@ -322,6 +414,9 @@ COUNCIL = Mapping(
         "municipal_year_starts": Text("The month the municipal year starts (May unless stated)"),
         "minute_numbers": NUMBERING,
         "numbers_restart": RESTART,
+        "call_in_days": Integer("Executive decisions: the call-in period in clear working days after the decision "
+                                "notice is published, as the council's constitution sets it (5 unless stated)",
+                                minimum=1, maximum=30),
         "committees": Mapping(
             description="Committees numbering their minutes otherwise, keyed by committee folder",
             values=Mapping(description="One committee's numbering",

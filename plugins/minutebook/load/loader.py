@@ -14,6 +14,7 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
+from minutebook.load.decisions import read_decision, read_minute_decisions
 from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.load.reading import read_front_matter, read_yaml_file
 from minutebook.load.schema import Record, Where, parse_iso_date
@@ -205,7 +206,7 @@ class ArchiveLoader:
         if data is None:
             return
         committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
-                              description=body.strip(), hidden=data.get("hidden", False),
+                              description=body.strip(), hidden=data.get("hidden", False), kind=data.get("kind", "scrutiny"),
                               source=self.problems.rel(path))
         if "minutes_elsewhere" in data:
             committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"],
@@ -328,6 +329,7 @@ class ArchiveLoader:
                 self.problems.error(path, entry.line_of("exempt_paragraph"),
                                     f"item {label} has an exempt paragraph but is not private",
                                     "add 'private: true' or remove 'exempt_paragraph'")
+            read_decision(self, meeting, item, entry, path)
             meeting.items.append(item)
 
     def load_minutes(self, meeting: Meeting, path: Path) -> None:
@@ -385,6 +387,7 @@ class ArchiveLoader:
                             "write the number of the minute the interest concerns")
             minutes.declarations.append(Declaration(_plain(entry["name"]), key, entry.get("minute"),
                                                     entry.get("interest", ""), entry.get("text", "")))
+        read_minute_decisions(self, meeting, minutes, data, path)  # votes, motions, questions
         meeting.minutes = minutes
         self.join_minutes(meeting, path)
 

@@ -23,17 +23,18 @@ def link_leaving(path: Path, root: Path) -> Path | None:
         parts = Path(path).relative_to(root).parts
     except ValueError:
         return None
-    top = root.resolve()
-    current = root
+    current = str(root)
     for part in parts:
-        current = current / part
-        if current.is_symlink():
+        current = os.path.join(current, part)
+        if os.path.islink(current):  # os.path, not Path: every file of the archive passes here
+            link = Path(current)
             try:
-                target = current.resolve()
+                target = link.resolve()
             except (OSError, RuntimeError):  # a loop of links
-                return current
+                return link
+            top = root.resolve()
             if target != top and top not in target.parents:
-                return current
+                return link
     return None
 
 

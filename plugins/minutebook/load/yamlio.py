@@ -26,7 +26,14 @@ class Loader(_BaseLoader):
     """A loader that resolves no implicit types: every plain scalar stays text, and
     :func:`_plain_scalar` gives it a type by our own YAML 1.2-like rules."""
 
+    def resolve(self, kind, value, implicit):
+        """The untyped tag of the node's kind, as BaseResolver (which has no resolvers) finds it, without
+        its search: the parser asks for every node of every file."""
+        return _TAGS[kind]
 
+
+_TAGS = {yaml.ScalarNode: Loader.DEFAULT_SCALAR_TAG, yaml.SequenceNode: Loader.DEFAULT_SEQUENCE_TAG,
+         yaml.MappingNode: Loader.DEFAULT_MAPPING_TAG}
 BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 NULLS = {"~", "null", "Null", "NULL", ""}
 INT = re.compile(r"^[-+]?[0-9]+$")

@@ -1,4 +1,4 @@
-"""The people index and each person's page: roles by year, attendance, declarations."""
+"""The people index and each person's page: roles by year, attendance, declarations, votes."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class PeoplePage(View):
         ctx, people = self.ctx, []
         for person in sorted(ctx.archive.people.values(), key=_sort_key):
             records = ctx.attendance.get(person.key, [])
-            if not records and not ctx.memberships.get(person.key) and not ctx.declarations.get(person.key):
+            if not ctx.has_page(person.key):
                 continue
             people.append((person, sum(1 for _, group, _ in records if group in ATTENDED),
                            sum(1 for _, group, _ in records if group == "apologies")))
@@ -79,6 +79,8 @@ class PersonPage(View):
             "summary": summary,
             "records": sorted(ctx.attendance.get(key, []), key=lambda r: r[0].date, reverse=True),
             "declarations": declarations,
+            "motions": sorted(ctx.motions.get(key, []), key=lambda r: r[0].date, reverse=True),
+            "votes": sorted(ctx.votes.get(key, []), key=lambda r: (r[0].date, r[1].minute.number), reverse=True),
         }
 
 

@@ -8,6 +8,7 @@ from minutebook.link.planning import STATUS_LABELS
 from minutebook.model import Committee, municipal_year_label, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
+from minutebook.render.yearchart import SHAPES, year_chart
 
 BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "pending": "mb-pending",
           "no papers": "mb-unknown", "not scheduled": "mb-pending", "not found": "mb-dropped"}
@@ -53,7 +54,8 @@ class ProgrammePage(View):
             "number": lambda plan: numbered[id(plan)], "counts": counts,
             "by_date": [(d, self.ctx.archive.meeting(self.committee.slug, d), by_date[d]) for d in sorted(by_date)],
             "buckets": list(buckets.items()), "source": plans[0].programme.published_in if plans else "",
-            "STATUS_LABELS": STATUS_LABELS, "BADGES": BADGES,
+            "STATUS_LABELS": STATUS_LABELS, "BADGES": BADGES, "SHAPES": SHAPES,
+            "chart": year_chart(plans, lambda plan: numbered[id(plan)], municipal_year_label(self.year)),
         }
 
 

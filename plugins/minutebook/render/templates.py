@@ -93,6 +93,29 @@ def split_at_marker(body: str) -> Marked:
     return Marked(True, body[:match.start()], MARKER_PATTERN.sub("", body[match.end():]))
 
 
+VOTE_WAYS = {"for": "For", "against": "Against", "abstain": "Abstained"}
+PLANNING_WORDS = {"granted": "Granted", "refused": "Refused", "deferred": "Deferred to a later meeting",
+                  "": "Not decided yet"}
+
+
+def vote_result(vote) -> str:
+    """ "Carried", "Lost", "Carried on the chair's casting vote"."""
+    return vote.result.capitalize() + (" on the chair's casting vote" if vote.casting_vote else "")
+
+
+def vote_figures(vote) -> str:
+    """ "7 for, 3 against, 1 abstention" (the ways with no figure left out)."""
+    parts = []
+    for way, word in (("for", "for"), ("against", "against")):
+        count = vote.count(way)
+        if count is not None:
+            parts.append(f"{count} {word}")
+    abstained = vote.count("abstain")
+    if abstained:
+        parts.append(f"{abstained} abstention{'s' if abstained != 1 else ''}")
+    return ", ".join(parts) or "figures not recorded"
+
+
 def first_line(text: str | None) -> str:
     return (text or "").split("\n")[0]
 
@@ -131,7 +154,8 @@ def environment(folder: Path) -> jinja2.Environment:
                        rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
                        split_at_marker=split_at_marker, first_line=first_line)
     env.globals.update(urls=urls, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
-                       KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate)
+                       KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate,
+                       VOTE_WAYS=VOTE_WAYS, PLANNING_WORDS=PLANNING_WORDS, vote_result=vote_result, vote_figures=vote_figures)
     return env
 
 

@@ -8,6 +8,7 @@ from minutebook.model import urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 from minutebook.render.tracker import KIND, state_words
+from minutebook.render.yearchart import topic_chart
 
 
 def _events(topic):
@@ -59,7 +60,8 @@ class TopicPage(View):
         return {"topic": topic, "committees": [self.ctx.committee(c) for c in topic.committees],
                 "next_planned": upcoming[0] if upcoming else None,
                 "events": [(when, kind, obj) for when, _, kind, obj in _events(topic)],
-                "resolutions_of": _resolutions, "KIND": KIND, "state_words": state_words}
+                "resolutions_of": _resolutions, "KIND": KIND, "state_words": state_words,
+                "chart": topic_chart(topic.title, topic.entries, topic.items, _resolutions, topic.actions)}
 
 
 def _resolutions(minute) -> list:
