@@ -20,8 +20,7 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.minutes_text import ALLOWED_ATTRS
-from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Text, Time, Url,
-                                    Where)
+from minutebook.load.schema import Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Text, Time, Url, Where
 from minutebook.problems import Problems
 
 FLAG = "window.__pwned=1"
@@ -211,8 +210,8 @@ def archive(kind: str) -> tuple[dict[str, str], Filler]:
     canary = Filler(lambda path: f"CANARY-{kind}-{path}")
     files.update(meeting_files(canary, "2020-02-06", 11, draft=True))
     withheld = meeting_files(canary, "2020-03-05", 21, embargo_minutes=True, draft_paper=True)
-    files[f"board/2020-03-05/minutes.md"] = withheld["board/2020-03-05/minutes.md"]
-    files[f"board/2020-03-05/papers/report-21.md"] = withheld["board/2020-03-05/papers/report-21.md"]
+    files["board/2020-03-05/minutes.md"] = withheld["board/2020-03-05/minutes.md"]
+    files["board/2020-03-05/papers/report-21.md"] = withheld["board/2020-03-05/papers/report-21.md"]
     files["board/2020-03-05/meeting.md"] = _front({"start": "10:00", "items": [
         {"number": "21", "title": "Public item"}, {"number": "22", "title": "Other"}]})
     return files, fill

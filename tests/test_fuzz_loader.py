@@ -8,10 +8,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from helpers import site_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import site_settings
 from minutebook.build import build
 
 EXAMPLES = int(os.environ.get("MINUTEBOOK_FUZZ_EXAMPLES", "2000"))

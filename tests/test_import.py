@@ -266,7 +266,7 @@ def synthetic(tmp_path_factory):
                         str(root / "meetings"), cwd=root)
     clean_output(result)
     assert result.returncode == 0, result.stdout
-    export, build_result = build(tmp_path_factory.mktemp("synthetic-site"), root / "meetings")
+    export, _ = build(tmp_path_factory.mktemp("synthetic-site"), root / "meetings")
     return root / "meetings", export, result
 
 
@@ -281,7 +281,7 @@ def test_synthetic_pack_meeting_and_agenda(synthetic):
     assert (march["start"], march["place"], march["published"], march["closed"]) == \
         ("18:30", "Room 2, Harbourside Civic Centre", "2023-03-06", "19:45")
     items = {i["agenda_number"]: i for i in march["items"]}
-    assert [n for n in items] == [str(n) for n in range(1, 9)]
+    assert list(items) == [str(n) for n in range(1, 9)]
     assert items["3"]["pages"] == "3-6" and items["8"]["private"] and items["8"]["exempt_paragraph"] == 3
     assert items["4"]["lead"] == "Report of the Director of Housing"
     assert items["6"]["minute"] == "70/22"  # "Work Programme" joined to "Panel Work Programme" ({item=6})
@@ -371,7 +371,8 @@ def test_the_writer_quotes_whatever_yaml_would_misread(value):
 
 
 def test_the_writer_round_trips_any_text():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     line = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1,
                    max_size=40).filter(lambda s: s.strip() == s and "\ufeff" not in s)

@@ -26,7 +26,7 @@ def sections(markup: str) -> list[tuple[str, str, str]]:
     """(id, heading text, section HTML) for each h2 of a page."""
     parts = re.split(r"(<h2 id=\"[^\"]+\">.*?</h2>)", markup, flags=re.S)
     found = []
-    for heading, body in zip(parts[1::2], parts[2::2]):
+    for heading, body in zip(parts[1::2], parts[2::2], strict=False):
         found.append((re.search(r'id="([^"]+)"', heading).group(1), words(heading).rstrip("¶ "), body))
     return found
 
@@ -72,20 +72,20 @@ def test_officer_page_lists_meetings_without_expected_figures(sample_site):
     assert "Expected" not in text and "expected 0" not in text.lower()
     assert "was not a member of a committee in this archive" in text
     assert "the minutes record G Holmes at 5 meetings" in text
-    meetings = [b for k, _, b in sections(page) if k == "meetings"][0]
+    meetings = next(b for k, _, b in sections(page) if k == "meetings")
     assert len(re.findall(r"<tr>\s*<td", meetings)) == 5
 
 
 def test_member_years_only_in_the_attendance_summary(sample_site):
     site, _ = sample_site
     page = article(site, "people/m-mutton")
-    summary = [b for k, _, b in sections(page) if k == "attendance-summary"][0]
+    summary = next(b for k, _, b in sections(page) if k == "attendance-summary")
     rows = {words(r[0]): [words(c) for c in r[1:]]
             for r in (re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
                       for row in re.findall(r"<tr>(.*?)</tr>", summary, re.S)) if r}
     # a member (Chair) in 2015/16 and 2016/17; in 2017/18 at a meeting but not a member: no 'expected 0' row
     assert rows == {"2016/17": ["1", "0", "0", "1"], "2015/16": ["2", "0", "0", "2"]}
-    meetings = [b for k, _, b in sections(page) if k == "meetings"][0]
+    meetings = next(b for k, _, b in sections(page) if k == "meetings")
     assert "11 January 2018" in words(meetings), "the 2017/18 meeting is still listed"
 
 
@@ -189,7 +189,7 @@ def test_surname_only_member_shown_with_title_and_a_plain_note(small_site):
     assert "The published papers give no first name or initials for Councillor Jones" in body
     assert not re.search(r"\b[A-Z]\.? Jones\b", body), "no initials are invented"
     index = article(small_site, "people")
-    councillors = [b for k, _, b in sections(index) if k == "councillors"][0]
+    councillors = next(b for k, _, b in sections(index) if k == "councillors")
     assert first_cells(councillors) == ["Councillor Jones", "M Mutton"]
     # a person with initials gets no such note
     assert "give no first name" not in words(article(small_site, "people/m-mutton"))

@@ -78,7 +78,7 @@ def build(request, tmp_path_factory):
 
 
 def test_every_free_text_field_carries_the_payload(build):
-    kind, b = build
+    _, b = build
     filler = b["filler"]
     assert filler.refused == set(), "free-text fields the generator could not fill"
     # every file kind is covered, each by many fields
@@ -87,7 +87,7 @@ def test_every_free_text_field_carries_the_payload(build):
 
 
 def test_the_build_succeeds_without_a_traceback(build):
-    kind, b = build
+    _, b = build
     result = b["result"]
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -95,14 +95,14 @@ def test_the_build_succeeds_without_a_traceback(build):
 
 
 def test_no_withheld_canary_in_any_output_or_log(build):
-    kind, b = build
+    _, b = build
     leaks = sorted({f for f, text in b["outputs"].items() if "CANARY-" in text})
     assert leaks == []
     assert "CANARY-" not in b["result"].stdout + b["result"].stderr
 
 
 def test_nothing_changes_outside_the_site(build):
-    kind, b = build
+    _, b = build
     assert b["before"] == b["after"]
     root = b["root"]
     assert not (root / "evil").exists() and not (root / "docs" / "evil").exists()
@@ -110,7 +110,7 @@ def test_nothing_changes_outside_the_site(build):
 
 
 def test_json_and_xml_outputs_parse(build):
-    kind, b = build
+    _, b = build
     bad = []
     for name, text in b["outputs"].items():
         try:
@@ -129,7 +129,7 @@ class LiveMarkup(HTMLParser):
     """Finds what a browser would run or follow: handlers, scripts with the payload, javascript: URLs,
     refreshes."""
 
-    URL_ATTRS = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"}
+    URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -186,11 +186,11 @@ def test_no_live_markup_in_any_output(kind, tmp_path_factory):
 
 def one_page_of_each_kind(site: Path) -> dict[str, str]:
     """The first page of each kind (the theme writes the kind into the page's metadata)."""
-    from minutebook.build import build as domain_build
-
     import datetime as dt
 
     from helpers import REPO
+
+    from minutebook.build import build as domain_build
     from minutebook.settings import SiteSettings
 
     result = domain_build(site.parent / "meetings", dt.datetime(2026, 11, 22), history=False,
@@ -208,7 +208,7 @@ def browse(site: Path) -> list[str]:
         for kind, url in one_page_of_each_kind(site).items():
             page = browser.new_page()
             dialogs, elsewhere = [], []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
 
             def route(r, request, base=base, elsewhere=elsewhere):
                 if request.url.startswith(base):

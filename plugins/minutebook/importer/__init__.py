@@ -17,6 +17,7 @@ import os
 import re
 from pathlib import Path
 
+from minutebook.importer import writer
 from minutebook.importer.agenda import read_front_sheet
 from minutebook.importer.assemble import Assembler
 from minutebook.importer.clean import clean
@@ -27,7 +28,6 @@ from minutebook.importer.programme import read_programme
 from minutebook.importer.report import Report
 from minutebook.importer.source import Unreadable, read_text
 from minutebook.importer.split import split_pack
-from minutebook.importer import writer
 
 INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 # the law of exempt information a pack cites says which nation's council printed it

@@ -22,13 +22,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.model import ROLES
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
 from minutebook.importer.textutil import ends_sentence, plain
+from minutebook.model import ROLES
 
 ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
@@ -60,7 +60,7 @@ class AgendaItem:
     description: str = ""
     parts: list[tuple[str, str]] = field(default_factory=list)
     private: bool = False
-    exempt_paragraph: int | None = None
+    exempt_paragraph: int | str | None = None  # 'not stated' when a private item names no paragraph
     slug: str = ""
 
 
@@ -134,11 +134,11 @@ def _committee_above(lines: list[Line], before: int) -> str:
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
-    lines = [l for l in part.lines if l.text.strip()]
+    lines = [line for line in part.lines if line.text.strip()]
     if not lines:
         return None
     committee = _t(lines[0])
-    index = {_t(l).lower().rstrip(":"): k for k, l in reversed(list(enumerate(lines)))}
+    index = {_t(line).lower().rstrip(":"): k for k, line in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
     summons = _summons(lines) if when_at is None else None
     if summons is not None:
@@ -170,7 +170,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
                         place=place)
         if agenda.start is None:
             report.warn(source.name, lines[first].no, f"no start time in '{when}'", "add start: \"HH:MM\"")
-        k, notes_before = end, []
+        k = end
+        notes_before: list[str] = []
         while k < len(lines) and not _starts_agenda(lines, k):
             text = _t(lines[k])
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
@@ -194,7 +195,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if agenda.start is None:
         report.warn(source.name, lines[when_at + 1].no, f"no start time in '{when}'", "add start: \"HH:MM\"")
     k = when_at + 2
-    notes_before: list[str] = []
+    notes_before = []
     if k < len(lines) and _t(lines[k]).lower().rstrip(":") == "place" and k + 1 < len(lines):
         agenda.place = _t(lines[k + 1])
         k += 2
@@ -213,7 +214,7 @@ BOILERPLATE_LINE = re.compile(r"^(?:agenda|public document pack|notice of (?:a )
 def _starts_agenda(lines: list[Line], k: int) -> bool:
     text = _t(lines[k])
     return bool(re.match(r"^(?:public|private) business\b", text, re.I) or SECTION.match(text) or ITEM.match(text)
-                or (BARE_ITEM.match(text) and BARE_ITEM.match(text).group("number") == "1")
+                or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1")
                 or TABLE_HEAD.match(lines[k].text.strip()) or _table_item(lines[k]))
 
 
@@ -288,8 +289,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             private, current = False, None
         elif low.startswith("private business"):
             private, current = True, None
-        elif _section(text) is not None:
-            private, current = _section(text), None
+        elif (section := _section(text)) is not None:
+            private, current = section, None
         elif low in ("nil", "none", "agenda"):
             pass
         elif TABLE_HEAD.match(lines[k].text.strip()):
@@ -302,8 +303,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif in_table and "\t" not in lines[k].text and not (current and LEAD.match(text) and not current.lead) \
                 and not (current and EXEMPT.search(text)):
             break
-        elif ITEM.match(text) or _bare_item(text, agenda):
-            match = ITEM.match(text) or BARE_ITEM.match(text)
+        elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
             title, pages = match.group("title").strip(" ."), match.group("pages")
             trailing = TRAILING_PAGES.search(title) if not pages else None
             if trailing:
@@ -312,9 +312,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
-        elif current and SUB_ITEM.match(text):
-            match = SUB_ITEM.match(text)
-            current.parts.append((f"{current.number}{match.group('letter')}", match.group("title").strip()))
+        elif current and (sub_item := SUB_ITEM.match(text)):
+            current.parts.append((f"{current.number}{sub_item.group('letter')}", sub_item.group("title").strip()))
         elif current and LEAD.match(text) and not current.lead:
             current.lead = text
             paragraph = EXEMPT.search(text)
@@ -359,13 +358,13 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
     paragraphs: list[str] = list(notes_before)
     k = 0
     dated = next((j for j in range(min(len(lines), 5)) if is_date_line(_t(lines[j]))), None)
-    if dated is not None and all(len(_t(l)) <= 90 and not _t(l).endswith(".") for l in lines[:dated]):
+    if dated is not None and all(len(_t(line)) <= 90 and not _t(line).endswith(".") for line in lines[:dated]):
         if dated == 1:
             by = _t(lines[0])
             parts = [p.strip() for p in by.split(",")]
             agenda.published_by = ", ".join(parts[:-1]) if len(parts) >= 3 else by
         elif dated > 1:
-            agenda.published_by = ", ".join(_t(l) for l in lines[:min(dated, 2)])
+            agenda.published_by = ", ".join(_t(line) for line in lines[:min(dated, 2)])
         agenda.published = find_date(_t(lines[dated]))[0]
         k = dated + 1
     for line in lines[k:]:

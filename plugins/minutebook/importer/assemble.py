@@ -15,16 +15,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from minutebook.model import MunicipalYear, municipal_year
-from minutebook.model.names import normalise, slugify
 from minutebook.importer.agenda import Agenda, AgendaItem
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
 from minutebook.importer.programme import Programme
 from minutebook.importer.report import Report
 from minutebook.importer.source import Source
-from minutebook.importer.textutil import committee_short_name, committee_slug, normalise_committee_name, short_slug, similarity
+from minutebook.importer.textutil import (
+    committee_short_name,
+    committee_slug,
+    normalise_committee_name,
+    short_slug,
+    similarity,
+)
 from minutebook.importer.tracker import is_tracker_table, tracker_rows
+from minutebook.model import MunicipalYear, municipal_year
+from minutebook.model.names import normalise, slugify
 
 LONE_NUMBER = "?"
 
@@ -118,8 +124,8 @@ class Assembler:
             if isinstance(doc, MinutesDoc):
                 self._add_minutes(doc, source, pack)
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
-        if pack is not None:
-            self._assign(pack, documents, source)
+        if pack is not None and pack.agenda is not None:  # a pack is made only for an agenda
+            self._assign(pack, pack.agenda, documents, source)
         else:
             for doc in papers:
                 self._lone_paper(doc, source)
@@ -145,15 +151,16 @@ class Assembler:
         meeting.minutes_published = pack.agenda.published if pack and pack.agenda and pack is not meeting else None
 
     # -- papers to items ------------------------------------------------------------------------------
-    def _assign(self, pack: MeetingOut, documents: list, source: str) -> None:
-        items = [i for i in pack.agenda.items if i.pages]
+    def _assign(self, pack: MeetingOut, agenda: Agenda, documents: list, source: str) -> None:
+        items = [i for i in agenda.items if i.pages]
         minutes_item = next((i for i in items if i.title.lower().startswith("minutes")), None)
         free = [i for i in items if i is not minutes_item]
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
         if minutes_item is None and len(papers) < len(documents):
-            self.report.warn(source, pack.agenda.line, "the pack holds minutes but its agenda has no 'Minutes' item "
+            self.report.warn(source, agenda.line, "the pack holds minutes but its agenda has no 'Minutes' item "
                              "with pages", "check the agenda")
-        in_order = len(papers) == len(free) and all(not d.hint or d.hint == i.number for d, i in zip(papers, free))
+        in_order = len(papers) == len(free) and all(not d.hint or d.hint == i.number
+                                                    for d, i in zip(papers, free, strict=True))
         position = 0
         for n, doc in enumerate(papers):
             title = doc.title if isinstance(doc, Doc) else "Work Programme"
@@ -165,7 +172,7 @@ class Assembler:
                                      f"'{item.title}' by its place in the pack (their titles differ)",
                                      "check the paper's item")
             elif doc.hint:
-                item = next((i for i in pack.agenda.items if i.number == doc.hint), None)
+                item = next((i for i in agenda.items if i.number == doc.hint), None)
             if item is None:
                 candidates = free[position:]
                 scored = sorted(((similarity(title, i.title), -k, i) for k, i in enumerate(candidates)),
@@ -311,8 +318,8 @@ class Assembler:
             return slug
 
         items = meeting.agenda.items if meeting.agenda else []
-        for item in items:
-            meeting.item_slugs[id(item)] = unique(item.title)
+        for agenda_item in items:
+            meeting.item_slugs[id(agenda_item)] = unique(agenda_item.title)
         if not meeting.minutes:
             return
         free = {normalise(i.title): i for i in items}
@@ -342,14 +349,14 @@ class Assembler:
         schemes: dict[str, dict] = {}
         where: dict[str, tuple[str, int | None]] = {}
         for slug in sorted(self.out.committees):
-            meetings = [m for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
-            found = Counter(scheme_of(n.printed, m.minutes.year) or "{number}/{yy}" if n.printed else
-                            "{number}/{yy}" for m in meetings for n in m.minutes.minutes)
+            minuted = [(m, m.minutes) for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
+            found = Counter(scheme_of(n.printed, minutes.year) or "{number}/{yy}" if n.printed else
+                            "{number}/{yy}" for _, minutes in minuted for n in minutes.minutes)
             restart = False
-            by_year: dict[int, set[int]] = {}
-            for meeting in meetings:
-                numbers = {n.number for n in meeting.minutes.minutes}
-                seen = by_year.setdefault(meeting.minutes.year, set())
+            by_year: dict[int | None, set[int]] = {}
+            for _, minutes in minuted:
+                numbers = {n.number for n in minutes.minutes}
+                seen = by_year.setdefault(minutes.year, set())
                 restart = restart or bool(seen & numbers)
                 seen |= numbers
             if not found:
@@ -359,8 +366,8 @@ class Assembler:
                 pattern = "{number}"
             if pattern != "{number}/{yy}" or restart:
                 schemes[slug] = {"minute_numbers": pattern, **({"numbers_restart": "meeting"} if restart else {})}
-                first = meetings[0]
-                where[slug] = (first.minutes_source, first.minutes.minutes[0].line if first.minutes.minutes else None)
+                first, first_minutes = minuted[0]
+                where[slug] = (first.minutes_source, first_minutes.minutes[0].line if first_minutes.minutes else None)
         nation = min(self.nations, key=lambda n: self.nations[n]) if len(self.nations) == 1 else None
         if len(self.nations) > 1:
             cited = "; ".join(f"{n} at {f}:{line}" for n, (f, line) in sorted(self.nations.items()))

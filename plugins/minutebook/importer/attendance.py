@@ -79,7 +79,7 @@ class AttendanceReader:
         self.split_label: list[tuple[str, list[dict]]] | None = None
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
-        filled = [l for l in lines if l.text.strip()]
+        filled = [line for line in lines if line.text.strip()]
         i = 0
         while i < len(filled):
             line = filled[i]
@@ -95,17 +95,17 @@ class AttendanceReader:
             open_label = OPEN_LABEL.match(text)
             nxt = plain(filled[i + 1].text) if i + 1 < len(filled) else ""
             next_label = LABEL.match(nxt)
-            if open_label and ":" not in text and next_label and group_of(open_label.group("label")) and \
+            if open_label and ":" not in text and next_label and (opened := group_of(open_label.group("label"))) and \
                     group_of(f"{open_label.group('label')} and {next_label.group('label')}"):
-                self._start(group_of(open_label.group("label")))
+                self._start(opened)
                 first = self._entries(open_label.group("rest"), line)
                 second = self._entries(next_label.group("rest"), filled[i + 1])
                 self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
                 i += 2
                 continue
             label = LABEL.match(text) or NO_COLON.match(text)
-            if label and group_of(label.group("label")):
-                self._start(group_of(label.group("label")))
+            if label and (group := group_of(label.group("label"))):
+                self._start(group)
                 self._entries(label.group("rest"), line)
             elif label and self.group == "officers":
                 self.directorate = label.group("label")
@@ -163,6 +163,7 @@ class AttendanceReader:
         self.split_label = None
 
     def _add(self, entry: dict, line: Line, printed_as: str = "") -> dict:
+        assert self.group is not None, "every caller chooses the group first"
         self.groups.setdefault(self.group, []).append(entry)
         self.people.add(printed_as or entry["name"], self.source, line.no, relevant=True)
         return entry

@@ -129,10 +129,10 @@ def _remove_running_lines(source: Source) -> None:
     if not running and not any(kind == "page" for kind, _ in source.markers.values()):
         return
     lines = source.lines
-    furniture = {i for i, l in enumerate(lines) if _running_key(l.text.strip()) in running}
-    pages = {l.no for l in lines}
+    furniture = {i for i, line in enumerate(lines) if _running_key(line.text.strip()) in running}
+    pages = {line.no for line in lines}
     page_lines = {no for no, (kind, _) in source.markers.items() if kind == "page"}
-    index_of = {l.no: i for i, l in enumerate(lines)}
+    index_of = {line.no: i for i, line in enumerate(lines)}
     anchors = set(furniture) | {index_of[n] for n in page_lines if n in index_of}
     changed = True
     while changed:  # lines printed right above or below a running line, again and again, belong to it

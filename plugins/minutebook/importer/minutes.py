@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.body import BodyReader
-from minutebook.importer.dates import TIME, find_date, parse_time
-from minutebook.importer.numbering import CITED, HEADING as NUMBERED, read_number
+from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.numbering import CITED, read_number
+from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
@@ -91,10 +92,10 @@ def _header(lines: list[Line]):
             continue
         committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,.")
         if committee.lower() in ("meeting", "the meeting", "") or re.match(r"^meeting\b", committee, re.I):
-            above = [l for l in lines[:i] if l.text.strip()]
-            committee = next((_t(l) for l in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(l),
-                                                                             re.I)), committee)
-        window = " ".join(_t(l) for l in lines[i:i + 6] if l.text.strip())
+            above = [line for line in lines[:i] if line.text.strip()]
+            committee = next((_t(line) for line in reversed(above)
+                              if not re.search(r"\b(?:council|authority)$", _t(line), re.I)), committee)
+        window = " ".join(_t(line) for line in lines[i:i + 6] if line.text.strip())
         held = re.search(r"\bheld\b(.*)", window, re.I)
         text = held.group(1) if held else window
         return committee, find_date(text)[0], parse_time(text), i
@@ -151,7 +152,7 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
                      "check the heading of the minutes")
         return None
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
-    window = " ".join(_t(l) for l in lines[head_at:head_at + 4] if l.text.strip())
+    window = " ".join(_t(line) for line in lines[head_at:head_at + 4] if line.text.strip())
     window = window[:window.lower().find("present")] if "present" in window.lower() else window
     doc.place = _place(window)
     range_end = _closing_time(window)
@@ -197,7 +198,7 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
                             f"no minute {expected} in the minutes", "check the numbering")
             if sections and EXCLUSION.search(sections[-1][0].title):
                 private = True
-                excluded = " ".join(_t(l) for l in sections[-1][1])
+                excluded = " ".join(_t(line) for line in sections[-1][1])
                 paragraph = EXEMPT_PARAGRAPH.search(excluded)
                 exclusion_paragraph = int(paragraph.group(1)) if paragraph else "not stated"
             minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
@@ -261,7 +262,8 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
             for match in DECLARED.finditer(paragraph):
                 name = re.sub(r"^(?:Councillor|Cllr)\s+", "", match.group("name"))
                 interest = " ".join(match.group("interest").split())
-                entry = {"name": name, "interest": interest if interest.lower() != "interest" else "interest"}
+                entry: dict[str, str | int] = {"name": name,
+                                               "interest": interest if interest.lower() != "interest" else "interest"}
                 sentence = match.group(0)
                 cited = CITED.search(sentence)
                 number = read_number(cited.group("printed"), doc.year) if cited else None

@@ -47,7 +47,7 @@ class Doc:
     date: dt.date | None = None
     authors: list[dict] = field(default_factory=list)
     label: str = ""  # appendices: "1", "A"
-    appendices: list["Doc"] = field(default_factory=list)
+    appendices: list[Doc] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     hint: str = ""
 
@@ -57,12 +57,14 @@ def _t(line: Line) -> str:
 
 
 def _filled(lines: list[Line]) -> list[Line]:
-    return [l for l in lines if l.text.strip()]
+    return [line for line in lines if line.text.strip()]
 
 
 def _is_name_line(text: str) -> bool:
     match = NAME_LINE.match(text)
-    return bool(match) and not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
+    if not match:
+        return False
+    return not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
 
 
 def _heading_like(line: Line) -> bool:
@@ -149,7 +151,7 @@ def _author_start(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines) - 1):
         text = _t(lines[i])
         if _is_name_line(text.rstrip(",")) and len(text) < 60 and not re.search(r"\t", lines[i].text):
-            following = [l for l in lines[i + 1:i + 4] if l.text.strip()]
+            following = [line for line in lines[i + 1:i + 4] if line.text.strip()]
             if following and ROLE_HINT.search(_t(following[0])) and len(_t(following[0])) <= 60:
                 return i
     return None
@@ -160,13 +162,13 @@ def _author_end(lines: list[Line], start: int, source: Source) -> int:
     while i < len(lines):
         line = lines[i]
         text = _t(line)
-        if source.marker(line) and source.marker(line)[0] == "blank page":
+        if (marker := source.marker(line)) and marker[0] == "blank page":
             break
         if not text:
             i += 1
             continue
         if len(text) > 120 or is_table_line(line) or (line.heading and not AUTHOR_LABEL.match(text)) \
-                or APPENDIX_HEAD.match(text) or re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text):
+                or APPENDIX_HEAD.match(text) or (re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text)):
             break
         i += 1
     while i > start and not lines[i - 1].text.strip():
@@ -260,8 +262,8 @@ def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
 
 
 def _in_list(lines: list[Line], i: int) -> bool:
-    near = [l for l in lines[max(0, i - 3):i] + lines[i + 1:i + 2] if l.text.strip()]
-    return any(APPENDIX_HEAD.match(_t(l)) or re.search(r"appendices", _t(l), re.I) for l in near)
+    near = [line for line in lines[max(0, i - 3):i] + lines[i + 1:i + 2] if line.text.strip()]
+    return any(APPENDIX_HEAD.match(_t(line)) or re.search(r"appendices", _t(line), re.I) for line in near)
 
 
 def _mentions(text: str) -> list[str]:
@@ -291,7 +293,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         body_lines = lines[body_start:author_start]
         tail = lines[author_end:core_end]
         if _filled(tail):
-            body_text = " ".join(_t(l) for l in body_lines)
+            body_text = " ".join(_t(line) for line in body_lines)
             if _mentions(body_text):
                 rest_start = author_end
             else:
@@ -302,7 +304,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     doc = Doc(kind=header.get("kind"), title=header.get("subject", ""), body=reader.markdown(body_lines),
               line=part.line, to=header.get("to", ""), date=header.get("date"), authors=authors, hint=part.hint)
     doc.tables = reader.tables
-    body_text = " ".join(_t(l) for l in body_lines)
+    body_text = " ".join(_t(line) for line in body_lines)
     doc.appendices = read_appendices(lines[rest_start:], _listed_appendices(body_lines), _mentions(body_text),
                                      source, report)
     return doc

@@ -18,9 +18,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from minutebook.model.names import normalise, slugify
 from minutebook.importer.report import Report
 from minutebook.importer.textutil import plain
+from minutebook.model.names import normalise, slugify
 
 HONORIFICS = {"councillors": "Councillor", "councillor": "Councillor", "cllrs": "Councillor", "cllr": "Councillor",
               "mrs": "Mrs", "mr": "Mr", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sgt": "Sgt", "prof": "Professor",
@@ -114,7 +114,8 @@ def _name_and_role(chunk: str, allow_bare: bool, prefix: str = ""):
     match = ROLE_SUFFIX.match(chunk)
     name, role = (match.group("name"), match.group("role").strip()) if match else (chunk, "")
     inherited = prefix if "co-opted" not in role.lower() else ""  # co-opted members are not councillors
-    raw = name if parse_name(name) and parse_name(name).honorific else f"{inherited}{name}"
+    person = parse_name(name)
+    raw = name if person and person.honorific else f"{inherited}{name}"
     return (parse_name(name, allow_bare), printed(name), role, raw.strip())
 
 
@@ -138,7 +139,7 @@ def split_names(text: str, allow_bare: bool = False):
         parsed = [_name_and_role(c, allow_bare, prefix) for c in chunks]
         if len(chunks) > 1 and not all(p[0] for p in parsed):
             chunks, parsed = [piece], [_name_and_role(piece, allow_bare, prefix)]
-        for chunk, (name, shown, role, raw) in zip(chunks, parsed):
+        for chunk, (name, shown, role, raw) in zip(chunks, parsed, strict=True):
             if name:
                 entries.append([shown, role, raw])
             elif entries and not entries[-1][1]:
@@ -236,7 +237,7 @@ class PeopleBook:
                 groups[key][""].extend(prints)
             else:
                 options = " or ".join(sorted({n.short for c in clusters.values() for n, _ in c}))
-                for name, p in prints:
+                for _, p in prints:
                     if p.relevant:
                         report.warn(p.source, p.line, f"'{p.text}' could be {options}",
                                     "write the initial in the meeting file")
@@ -251,7 +252,7 @@ class PeopleBook:
                 entry = self._entry(members, report)
                 if entry is None:
                     continue
-                if len({f for f in self._forms(members)}) < 2 and len(clusters) < 2:
+                if len(set(self._forms(members))) < 2 and len(clusters) < 2:
                     continue
                 added |= self._merge(result, entry)
         return result, added
@@ -301,7 +302,7 @@ class PeopleBook:
         forms = {normalise(entry["name"])} | {normalise(entry.get("full_name", ""))} | \
             {normalise(n) for n in entry.get("names", [])}
         forms.discard("")
-        for key, person in result.items():
+        for person in result.values():
             known = {normalise(person.get("name", "")), normalise(person.get("full_name", ""))} | \
                 {normalise(n) for n in person.get("names", []) or []}
             if forms & known:

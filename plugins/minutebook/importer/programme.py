@@ -18,13 +18,22 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import date_in_municipal_year
-from minutebook.model import MunicipalYear
 from minutebook.importer.people import split_leads
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import PROGRAMME_TITLE, Part
-from minutebook.importer.tables import Table, cell, cell_plain, column, is_table_line, read_tables, table_region_end, to_markdown
+from minutebook.importer.tables import (
+    Table,
+    cell,
+    cell_plain,
+    column,
+    is_table_line,
+    read_tables,
+    table_region_end,
+    to_markdown,
+)
 from minutebook.importer.textutil import plain
+from minutebook.model import MunicipalYear
 
 BUCKETS = (
     (re.compile(r"next municipal year", re.I), "next municipal year"),
@@ -183,18 +192,18 @@ def _summary_markdown(lines: list[Line], titles: list[str], year: int) -> str:
 
 def read_programme(part: Part, source: Source, report: Report) -> Programme | None:
     lines = part.lines
-    title_at = next((i for i, l in enumerate(lines) if PROGRAMME_TITLE.search(plain(l.text))), None)
-    if title_at is None:
+    found = next(((i, m) for i, m in enumerate(PROGRAMME_TITLE.search(plain(line.text)) for line in lines) if m), None)
+    if found is None:
         return None
+    title_at, match = found
     title = plain(lines[title_at].text)
-    match = PROGRAMME_TITLE.search(title)
     year = int(match.group("start"))
-    to = " ".join(plain(l.text) for l in lines[:title_at] if l.text.strip())
+    to = " ".join(plain(line.text) for line in lines[:title_at] if line.text.strip())
     if not to:
         to = title[: match.start()].strip()
     rest = lines[title_at + 1:]
-    first_table = next((i for i, l in enumerate(rest) if is_table_line(l)), len(rest))
-    summary_lines = [l for l in rest[:first_table] if plain(l.text) != title]
+    first_table = next((i for i, line in enumerate(rest) if is_table_line(line)), len(rest))
+    summary_lines = [line for line in rest[:first_table] if plain(line.text) != title]
     tables: list[Table] = []
     chunks: list[str] = []
     i = first_table
@@ -205,10 +214,10 @@ def read_programme(part: Part, source: Source, report: Report) -> Programme | No
             i = end
             continue
         if rest[i].text.strip() and plain(rest[i].text) != title:
-            tail = [l for l in rest[i:] if not is_table_line(l)]
-            if any(l.text.strip() for l in tail):
+            tail = [line for line in rest[i:] if not is_table_line(line)]
+            if any(line.text.strip() for line in tail):
                 reader = BodyReader(source, report)
-                chunks.append(reader.markdown([l for l in rest[i:] if plain(l.text) != title]))
+                chunks.append(reader.markdown([line for line in rest[i:] if plain(line.text) != title]))
                 tables.extend(reader.tables)
                 break
         i += 1

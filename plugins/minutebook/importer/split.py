@@ -55,7 +55,7 @@ class Part:
 
     @property
     def line(self) -> int:
-        return next((l.no for l in self.lines if l.text.strip()), self.lines[0].no if self.lines else 0)
+        return next((line.no for line in self.lines if line.text.strip()), self.lines[0].no if self.lines else 0)
 
 
 def _text(line: Line) -> str:
@@ -63,7 +63,7 @@ def _text(line: Line) -> str:
 
 
 def _next_filled(lines: list[Line], i: int, count: int) -> list[int]:
-    found = []
+    found: list[int] = []
     j = i + 1
     while j < len(lines) and len(found) < count:
         if lines[j].text.strip():
@@ -108,10 +108,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((_front_start(lines, i), "front"))
             i = _skip_block(lines, i)
             continue
-        elif MINUTES_HEAD.match(text) and len(text) < 300 and _minutes_head(lines, i):
+        elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
             start = _previous_filled(lines, i, 2)
             if start is not None and _is_committee_line(_text(lines[start])) and \
-                    MINUTES_HEAD.match(text).group("committee").lower() in ("meeting", "the meeting"):
+                    head.group("committee").lower() in ("meeting", "the meeting"):
                 above = _previous_filled(lines, start, 2)
                 start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
             elif start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
@@ -140,9 +140,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             if key not in programme_titles:
                 programme_titles.add(key)
                 start = _previous_filled(lines, i, 2)
-                above = _text(lines[start]) if start is not None else ""
-                if not (above and len(above) <= 80 and not above.endswith(".") and "\t" not in lines[start].text
-                        and re.search(r"\(\d+\)$|scrutiny|committee|board", above, re.I)):
+                heading = _text(lines[start]) if start is not None else ""
+                if start is None or not (heading and len(heading) <= 80 and not heading.endswith(".")
+                                         and "\t" not in lines[start].text
+                                         and re.search(r"\(\d+\)$|scrutiny|committee|board", heading, re.I)):
                     start = i
                 starts.append((start, "programme"))
         i += 1
@@ -167,7 +168,7 @@ def _date_block(lines: list[Line], i: int) -> bool:
     if not match or len(_text(lines[i])) > 80:
         return False
     near = [_text(lines[j]) for j in _next_filled(lines, i, 5)]
-    has_time = bool(re.search(r"\d", match.group("rest"))) and "time" in _text(lines[i]).lower() or \
+    has_time = (bool(re.search(r"\d", match.group("rest"))) and "time" in _text(lines[i]).lower()) or \
         any(TIME_LABEL.match(t) for t in near)
     return has_time and any(PLACE_LABEL.match(t) for t in near)
 
@@ -202,7 +203,7 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     parts: list[Part] = []
     if not starts:
         return parts
-    leading = [l for l in lines[: starts[0][0]] if l.text.strip()]
+    leading = [line for line in lines[: starts[0][0]] if line.text.strip()]
     if leading:
         report.warn(source.name, leading[0].no, f"{len(leading)} line(s) before the first recognised part "
                     "(front sheet, minutes, paper or work programme) were left out", "check whether they matter")
@@ -232,7 +233,7 @@ def _trim_after_close(part: Part, parts: list[Part], source: Source, report: Rep
     """Text after "(Meeting closed at …)" is not part of the minutes."""
     for k, line in enumerate(part.lines):
         if CLOSED.match(_text(line)):
-            rest = [l for l in part.lines[k + 1:] if l.text.strip()]
+            rest = [line for line in part.lines[k + 1:] if line.text.strip()]
             if rest:
                 report.warn(source.name, rest[0].no, f"{len(rest)} line(s) after the end of the minutes and before "
                             "the next part were left out", "check whether they belong to a paper")

@@ -104,7 +104,7 @@ def committee_short_name(name: str) -> str:
     if not match:
         return ""
     tokens = match.group("base").split()
-    kind = []
+    kind: list[str] = []
     while tokens and tokens[-1].lower() in COMMITTEE_TYPE_WORDS:
         kind.insert(0, tokens.pop())
     return f"{' '.join(kind)} {match.group('number')}".strip() if kind else ""

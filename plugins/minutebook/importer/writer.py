@@ -17,10 +17,12 @@ import json
 import re
 from pathlib import Path
 
-from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
-from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
 from minutebook.importer.assemble import Assembly, MeetingOut
+from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.report import Report
+from minutebook.load.yamlio import YAMLProblem, split_front_matter
+from minutebook.load.yamlio import load as load_yaml
+from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
 
 
 class Quoted(str):
@@ -132,7 +134,7 @@ def committee_file(committee, existing_text: str | None) -> str:
 
 
 def _attendee(entry: dict):
-    if set(entry) <= {"name", "role"} and "(" not in entry.get("role", "(") or set(entry) == {"name"}:
+    if (set(entry) <= {"name", "role"} and "(" not in entry.get("role", "(")) or set(entry) == {"name"}:
         return _member(entry["name"], entry.get("role", ""))
     return {k: entry[k] for k in ("name", "role", "directorate", "organisation", "for") if entry.get(k)}
 
@@ -168,8 +170,7 @@ def council_file(council: dict) -> str:
     return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
-def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
-    doc = meeting.minutes
+def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) -> str:
     attendance = {}
     for group in ATTENDANCE_GROUPS:
         entries = doc.attendance.get(group)
@@ -256,7 +257,8 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         folder = into / slug / day.isoformat()
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs)
         if meeting.minutes:
-            files[folder / "minutes.md"] = minutes_file(meeting, meeting.minute_items, meeting.minute_slugs)
+            files[folder / "minutes.md"] = minutes_file(meeting, meeting.minutes, meeting.minute_items,
+                                                        meeting.minute_slugs)
         by_number = {i.number: meeting.item_slugs[id(i)] for i in (meeting.agenda.items if meeting.agenda else [])
                      if id(i) in meeting.item_slugs}
         for paper in meeting.papers:
@@ -276,7 +278,7 @@ def _diff_summary(old: str, new: str, limit: int = 8) -> list[str]:
     shown = [line if len(line) <= 110 else line[:107] + "..." for line in diff[:limit]]
     if len(diff) > limit:
         shown.append(f"… and {len(diff) - limit} more diff lines")
-    return [f"{added} line(s) would be added, {removed} removed:"] + shown
+    return [f"{added} line(s) would be added, {removed} removed:", *shown]
 
 
 def apply(files: dict[Path, str], force: bool, dry_run: bool, report: Report, shown_root: Path) -> None:

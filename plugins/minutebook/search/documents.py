@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from typing import Any
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from minutebook.model import (
     Archive,

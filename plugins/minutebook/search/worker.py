@@ -16,10 +16,10 @@ import pickle
 import shutil
 import tempfile
 import traceback
-from typing import Any
 import weakref
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from minutebook.search import shards
 from minutebook.search.documents import Document
