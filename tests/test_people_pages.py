@@ -46,7 +46,10 @@ def test_people_index_is_grouped_councillors_officers_others(sample_site):
     site, _ = sample_site
     groups = sections(article(site, "people"))
     assert [(key, heading) for key, heading, _ in groups] == [
-        ("councillors", "Councillors"), ("officers", "Officers"), ("others", "Others")]
+        ("councillors", "Councillors"),
+        ("officers", "Officers"),
+        ("others", "Others"),
+    ]
     names = {key: first_cells(body) for key, _, body in groups}
     for key, body in ((k, b) for k, _, b in groups):
         assert body.count("<table") == 1, f"{key}: one table per group"
@@ -80,9 +83,11 @@ def test_member_years_only_in_the_attendance_summary(sample_site):
     site, _ = sample_site
     page = article(site, "people/m-mutton")
     summary = next(b for k, _, b in sections(page) if k == "attendance-summary")
-    rows = {words(r[0]): [words(c) for c in r[1:]]
-            for r in (re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-                      for row in re.findall(r"<tr>(.*?)</tr>", summary, re.S)) if r}
+    rows = {
+        words(r[0]): [words(c) for c in r[1:]]
+        for r in (re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", summary, re.S))
+        if r
+    }
     # a member (Chair) in 2015/16 and 2016/17; in 2017/18 at a meeting but not a member: no 'expected 0' row
     assert rows == {"2016/17": ["1", "0", "0", "1"], "2015/16": ["2", "0", "0", "2"]}
     meetings = next(b for k, _, b in sections(page) if k == "meetings")
@@ -105,12 +110,19 @@ def test_full_name_in_breadcrumbs_titles_and_headings_short_name_only_with_full_
             for heading in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", text, re.S):
                 assert SHORT not in html.unescape(heading), f"{where}: short name in <{tag}>"
         # our own cells and links (officers' prose may say "Scrutiny Board 2"): never the bare short name
-        plain = re.sub(r'<abbr class="mb-committee-short" title="[^"]*">'
-                       r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \([^<]*\)</span>', "FULL", text)
+        plain = re.sub(
+            r'<abbr class="mb-committee-short" title="[^"]*">'
+            r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \([^<]*\)</span>',
+            "FULL",
+            text,
+        )
         for cell in re.findall(r"<(?:td|a)\b[^>]*>(.*?)</(?:td|a)>", plain, re.S):
             assert not words(cell).startswith(SHORT), f"{where}: bare short name in {cell!r}"
-        for title, spoken in re.findall(r'<abbr class="mb-committee-short" title="([^"]*)">'
-                                        r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \(([^<]*)\)</span>', text):
+        for title, spoken in re.findall(
+            r'<abbr class="mb-committee-short" title="([^"]*)">'
+            r'Scrutiny Board 2</abbr><span class="mb-sr-only"> \(([^<]*)\)</span>',
+            text,
+        ):
             assert html.unescape(title) == html.unescape(spoken) == FULL
             seen_short += 1
     assert seen_short > 10, "table cells on the home page and person pages use the short form"
@@ -198,8 +210,7 @@ def test_surname_only_member_shown_with_title_and_a_plain_note(small_site):
 def test_fixture_officer_and_guest_grouped_and_without_expected(small_site):
     index = article(small_site, "people")
     names = {k: first_cells(b) for k, _, b in sections(index)}
-    assert names == {"councillors": ["Councillor Jones", "M Mutton"], "officers": ["A Coles"],
-                     "others": ["P Visitor"]}
+    assert names == {"councillors": ["Councillor Jones", "M Mutton"], "officers": ["A Coles"], "others": ["P Visitor"]}
     for key in ("a-coles", "p-visitor"):
         page = article(small_site, f"people/{key}")
         assert "attendance-summary" not in page and "Expected" not in words(page)

@@ -27,8 +27,14 @@ from minutebook.render.yearchart import SHAPES
 SVG = "{http://www.w3.org/2000/svg}"
 COMMITTEE = "education-childrens-services"
 YEARS = ["2015-16", "2016-17", "2021-22"]
-SHAPE_TAGS = {"considered": "circle", "moved": "polygon", "dropped": "path", "to-come": "circle", "unknown": "path",
-              "landing": "polygon"}
+SHAPE_TAGS = {
+    "considered": "circle",
+    "moved": "polygon",
+    "dropped": "path",
+    "to-come": "circle",
+    "unknown": "path",
+    "landing": "polygon",
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +47,14 @@ def site(tmp_path_factory, monkeypatch_module):
     text = programme.read_text(encoding="utf-8")
     planned = "    title: Library provision\n"
     assert planned in text
-    programme.write_text(text.replace(planned, planned + "    considered_at:\n"
-                                      "      - 2021-09-16/childrens-services-ofsted-visit-outcome-and-action-plan-progress\n"),
-                         encoding="utf-8")
+    programme.write_text(
+        text.replace(
+            planned,
+            planned + "    considered_at:\n"
+            "      - 2021-09-16/childrens-services-ofsted-visit-outcome-and-action-plan-progress\n",
+        ),
+        encoding="utf-8",
+    )
     monkeypatch_module.setenv("MINUTEBOOK_TODAY", "2021-10-01")
     result = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
@@ -70,9 +81,9 @@ def chart(source: str) -> ET.Element:
 def table_statuses(source: str) -> list[str]:
     """The 'What happened' cell of each row of the page's table, as statuses."""
     by_label = {label: status for status, label in STATUS_LABELS.items()}
-    table = source[source.index('<table class="mb-table'):]
-    table = table[:table.index("</table>")]
-    rows = re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>"):], re.S)
+    table = source[source.index('<table class="mb-table') :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>") :], re.S)
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
     return [by_label[html.unescape(re.sub(r"<[^>]+>", "", c[2])).strip()] for c in cells]
 
@@ -131,8 +142,8 @@ def test_every_kind_of_mark_is_drawn_and_each_legend_counts_it(site):
         source = page(site, year)
         statuses = Counter(m.get("data-status") for m in marks(chart(source)))
         kinds |= {SHAPES[s] for s in statuses}
-        legend = source[source.index('<ul class="mb-yc-legend">'):]
-        legend = legend[:legend.index("</ul>")]
+        legend = source[source.index('<ul class="mb-yc-legend">') :]
+        legend = legend[: legend.index("</ul>")]
         assert legend.count("<li>") == len(statuses)
         for status, count in statuses.items():
             assert f"<strong>{html.escape(STATUS_LABELS[status], quote=False)}</strong>: {count}" in legend
@@ -215,8 +226,8 @@ TOPICS = ["improvement-board", "quality-assurance-audit"]
 def test_topic_picture_has_the_storys_plans_items_resolutions_and_follow_ups(site, topic):
     source = (site / "topics" / topic / "index.html").read_text(encoding="utf-8")
     svg = chart(source)
-    story = source[source.index('<ol class="mb-story"'):]
-    story = story[:story.index("</ol>")]
+    story = source[source.index('<ol class="mb-story"') :]
+    story = story[: story.index("</ol>")]
     planned = story.count("<strong>Work programme ")
     entries = len(re.findall(r"^<li>\s*<p><strong>", story, re.M))
     resolutions = sum(block.count("<li>") for block in re.findall(r"<ul>(.*?)</ul>", story, re.S))
@@ -230,7 +241,9 @@ def test_topic_picture_has_the_storys_plans_items_resolutions_and_follow_ups(sit
     assert labels[:4] == ["Planned", "Heard", "Decided", "Followed up"]
     title = svg.find(SVG + "title").text
     assert svg.get("role") == "img" and svg.get("aria-labelledby") == svg.find(SVG + "title").get("id")
-    assert f"{entries - planned} item{' heard at a meeting' if entries - planned == 1 else 's heard at meetings'}" in title
+    assert (
+        f"{entries - planned} item{' heard at a meeting' if entries - planned == 1 else 's heard at meetings'}" in title
+    )
     note = re.search(rf'<p id="{svg.get("aria-describedby")}">(.*?)</p>', source, re.S)
     assert note and 'href="#story"' in note.group(1)
     for m in svg.iter(SVG + "g"):  # each mark is inside its year's column

@@ -68,11 +68,14 @@ def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) 
             continue
         clear = days.clear_days(meeting.agenda_published, meeting.date)
         if clear < settings.notice_days:
-            problems.warning(meeting.source, None,
-                             f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
-                             f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
-                             f"{settings.notice_days}", "check agenda_published, or record why the meeting was "
-                             "called at shorter notice in the meeting's notes")
+            problems.warning(
+                meeting.source,
+                None,
+                f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
+                f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
+                f"{settings.notice_days}",
+                "check agenda_published, or record why the meeting was called at shorter notice in the meeting's notes",
+            )
 
 
 APPROVES = re.compile(r"minutes of the meetings?\b", re.I)
@@ -90,8 +93,11 @@ def _approves(later: Meeting, earlier: Meeting) -> bool:
 
 def check_minute_gaps(archive: Archive, problems: Problems) -> None:
     for committee in archive.committees.values():
-        held = [(m, m.minutes) for m in committee.meetings if m.committee == committee.slug and m.minutes
-                and m.minutes.minutes]
+        held = [
+            (m, m.minutes)
+            for m in committee.meetings
+            if m.committee == committee.slug and m.minutes and m.minutes.minutes
+        ]
         for (earlier, earlier_minutes), (later, later_minutes) in itertools.pairwise(held):
             if earlier.year != later.year:
                 continue
@@ -103,14 +109,20 @@ def check_minute_gaps(archive: Archive, problems: Problems) -> None:
             if first <= last:
                 continue  # duplicates are reported by the loader
             if _approves(later, earlier):
-                problems.warning(later_minutes.source, later_minutes.minutes[0].line,
-                                 f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
-                                 f"ended at minute {last} and this one starts at {first}",
-                                 "check the minute numbers")
+                problems.warning(
+                    later_minutes.source,
+                    later_minutes.minutes[0].line,
+                    f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
+                    f"ended at minute {last} and this one starts at {first}",
+                    "check the minute numbers",
+                )
             else:
-                problems.info(later_minutes.source, later_minutes.minutes[0].line,
-                              f"{later.year.cite(gap)} not in the archive: a meeting between "
-                              f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
+                problems.info(
+                    later_minutes.source,
+                    later_minutes.minutes[0].line,
+                    f"{later.year.cite(gap)} not in the archive: a meeting between "
+                    f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing",
+                )
 
 
 def set_call_in_deadlines(archive: Archive, days: WorkingDays) -> None:

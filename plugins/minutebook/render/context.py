@@ -84,7 +84,10 @@ class SiteContext:
                 if who:
                     self.motions[who.person].append((meeting, item, what))
             for amendment in motion.amendments:
-                for what, who in (("Moved an amendment", amendment.mover), ("Seconded an amendment", amendment.seconder)):
+                for what, who in (
+                    ("Moved an amendment", amendment.mover),
+                    ("Seconded an amendment", amendment.seconder),
+                ):
                     if who:
                         self.motions[who.person].append((meeting, item, what))
         for question in item.minute.asked:
@@ -93,8 +96,13 @@ class SiteContext:
 
     def has_page(self, key: str) -> bool:
         """Whether a person has a page: they attended, were a member, declared an interest, voted, moved or asked."""
-        return bool(self.attendance.get(key) or self.memberships.get(key) or self.declarations.get(key)
-                    or self.votes.get(key) or self.motions.get(key))
+        return bool(
+            self.attendance.get(key)
+            or self.memberships.get(key)
+            or self.declarations.get(key)
+            or self.votes.get(key)
+            or self.motions.get(key)
+        )
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]

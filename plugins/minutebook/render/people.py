@@ -12,8 +12,12 @@ from minutebook.render.context import SiteContext
 ATTENDED = {"present", "co_opted", "cabinet_members", "other_members", "officers", "invited", "substitutions"}
 
 # Attendance groups that list councillors (members present, cabinet and other members, substitutes).
-COUNCILLOR_GROUPS = {AttendanceGroup.PRESENT.value, AttendanceGroup.CABINET_MEMBERS.value,
-                     AttendanceGroup.OTHER_MEMBERS.value, AttendanceGroup.SUBSTITUTIONS.value}
+COUNCILLOR_GROUPS = {
+    AttendanceGroup.PRESENT.value,
+    AttendanceGroup.CABINET_MEMBERS.value,
+    AttendanceGroup.OTHER_MEMBERS.value,
+    AttendanceGroup.SUBSTITUTIONS.value,
+}
 NOT_COUNCILLOR_ROLES = {Role.CO_OPTED.value}
 
 # The people index's groups, in order: (key, heading, what the group holds).
@@ -61,8 +65,12 @@ class PeoplePage(View):
             if not ctx.has_page(person.key):
                 continue
             grouped[group_of(ctx, person)].append(
-                (person, sum(1 for _, group, _ in records if group in ATTENDED),
-                 sum(1 for _, group, _ in records if group == "apologies")))
+                (
+                    person,
+                    sum(1 for _, group, _ in records if group in ATTENDED),
+                    sum(1 for _, group, _ in records if group == "apologies"),
+                )
+            )
         return {"groups": [(key, heading, note, grouped[key]) for key, heading, note in GROUPS if grouped[key]]}
 
 
@@ -93,14 +101,20 @@ class PersonPage(View):
 
     def values(self) -> dict:
         ctx, key = self.ctx, self.person.key
-        declarations = [(meeting, d, next((i for i in meeting.items if i.minute and i.minute.number == d.minute), None))
-                        for meeting, d in ctx.declarations.get(key, [])]
+        declarations = [
+            (meeting, d, next((i for i in meeting.items if i.minute and i.minute.number == d.minute), None))
+            for meeting, d in ctx.declarations.get(key, [])
+        ]
         summary = attendance_by_year(ctx, key)
         chart = []  # per year, the bars of the chart: (kind, width in steps of 5%)
         for year, c in summary:
             total = max(c["present"] + c["apologies"] + c["absent"], 1)
-            chart.append((year, [(kind, round(c[kind] * 20 / total) * 5)
-                                 for kind in ("present", "apologies", "absent") if c[kind]]))
+            chart.append(
+                (
+                    year,
+                    [(kind, round(c[kind] * 20 / total) * 5) for kind in ("present", "apologies", "absent") if c[kind]],
+                )
+            )
         return {
             "person": self.person,
             "group": group_of(ctx, self.person),

@@ -10,8 +10,15 @@ from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 from minutebook.render.yearchart import SHAPES, year_chart
 
-BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "pending": "mb-pending",
-          "no papers": "mb-unknown", "not scheduled": "mb-pending", "not found": "mb-dropped"}
+BADGES = {
+    "considered": "mb-ok",
+    "moved": "mb-moved",
+    "dropped": "mb-dropped",
+    "pending": "mb-pending",
+    "no papers": "mb-unknown",
+    "not scheduled": "mb-pending",
+    "not found": "mb-dropped",
+}
 
 
 class ProgrammePage(View):
@@ -50,11 +57,17 @@ class ProgrammePage(View):
             (by_date[plan.entry.date] if plan.entry.date else buckets[plan.entry.bucket]).append(plan)
             counts[plan.status] += 1
         return {
-            "committee": self.committee, "label": municipal_year_label(self.year), "plans": plans,
-            "number": lambda plan: numbered[id(plan)], "counts": counts,
+            "committee": self.committee,
+            "label": municipal_year_label(self.year),
+            "plans": plans,
+            "number": lambda plan: numbered[id(plan)],
+            "counts": counts,
             "by_date": [(d, self.ctx.archive.meeting(self.committee.slug, d), by_date[d]) for d in sorted(by_date)],
-            "buckets": list(buckets.items()), "source": plans[0].programme.published_in if plans else "",
-            "STATUS_LABELS": STATUS_LABELS, "BADGES": BADGES, "SHAPES": SHAPES,
+            "buckets": list(buckets.items()),
+            "source": plans[0].programme.published_in if plans else "",
+            "STATUS_LABELS": STATUS_LABELS,
+            "BADGES": BADGES,
+            "SHAPES": SHAPES,
             "chart": year_chart(plans, lambda plan: numbered[id(plan)], municipal_year_label(self.year)),
         }
 

@@ -48,8 +48,12 @@ class TrackerPage(View):
         return [(self.committee.name, urls.committee(self.committee))]
 
     def values(self) -> dict:
-        return {"committee": self.committee, "KIND": KIND, "state_words": state_words,
-                "actions": sorted(self.actions, key=lambda a: (a.meeting_date is None, a.meeting_date), reverse=True)}
+        return {
+            "committee": self.committee,
+            "KIND": KIND,
+            "state_words": state_words,
+            "actions": sorted(self.actions, key=lambda a: (a.meeting_date is None, a.meeting_date), reverse=True),
+        }
 
 
 def build(ctx: SiteContext, committee, actions: list) -> Page:

@@ -20,16 +20,23 @@ from minutebook.model import municipal_year, municipal_year_label
 from minutebook.render.templates import short_date
 
 # status -> the shape (and colour class) of its mark: five kinds a resident tells apart at a glance
-SHAPES = {"considered": "considered", "moved": "moved", "dropped": "dropped", "not found": "dropped",
-          "pending": "to-come", "not scheduled": "to-come", "no papers": "unknown"}
+SHAPES = {
+    "considered": "considered",
+    "moved": "moved",
+    "dropped": "dropped",
+    "not found": "dropped",
+    "pending": "to-come",
+    "not scheduled": "to-come",
+    "no papers": "unknown",
+}
 
 WIDTH = 360
-PITCH = 20           # one mark's cell
-HEADER = 40          # a column's date, two lines
-MIN_COLUMN = 40      # columns narrower than this do not hold a two-line date at 13 units
-GAP = 14             # between bands and rows
-LABEL = 20           # an undated row's label line
-LANE = 24            # beneath a band's marks, where its arrows run (clear of the dates above)
+PITCH = 20  # one mark's cell
+HEADER = 40  # a column's date, two lines
+MIN_COLUMN = 40  # columns narrower than this do not hold a two-line date at 13 units
+GAP = 14  # between bands and rows
+LABEL = 20  # an undated row's label line
+LANE = 24  # beneath a band's marks, where its arrows run (clear of the dates above)
 
 
 @dataclass
@@ -38,7 +45,7 @@ class Mark:
     y: float
     status: str
     shape: str
-    number: int       # the entry's number in the programme (its #entry-N in the time line)
+    number: int  # the entry's number in the programme (its #entry-N in the time line)
     title: str
 
 
@@ -49,7 +56,7 @@ class Column:
     y: float
     width: float
     height: float
-    planned: bool     # False: a meeting that took a moved entry but had none planned
+    planned: bool  # False: a meeting that took a moved entry but had none planned
     marks: list[Mark] = field(default_factory=list)
 
     @property
@@ -91,7 +98,7 @@ class Chart:
     columns: list[Column]
     rows: list[Row]
     arrows: list[Arrow]
-    landings: list[Mark]   # the dashed outlines where moved entries arrive
+    landings: list[Mark]  # the dashed outlines where moved entries arrive
     legend: list[LegendEntry]
     summary: str
 
@@ -114,8 +121,9 @@ def _taken_at(plan) -> dt.date | None:
 def year_chart(plans: list, number, label: str) -> Chart:
     """Where each mark of the year's picture goes. ``number(plan)`` is the entry's number."""
     dated = [p for p in plans if p.entry.date]
-    days = sorted({p.entry.date for p in dated} | {d for p in dated if p.status == "moved"
-                                                     for d in [_taken_at(p)] if d})
+    days = sorted(
+        {p.entry.date for p in dated} | {d for p in dated if p.status == "moved" for d in [_taken_at(p)] if d}
+    )
     planned_days = {p.entry.date for p in dated}
     arrivals = {d: [p for p in dated if p.status == "moved" and _taken_at(p) == d] for d in days}
     bands = max(1, math.ceil(len(days) / (WIDTH // MIN_COLUMN))) if days else 0
@@ -127,11 +135,13 @@ def year_chart(plans: list, number, label: str) -> Chart:
     lane_of: dict[int, float] = {}  # a moved entry's number -> the top of the lane its arrow runs in
     y = 0.0
     for band in range(bands):
-        group = days[band * per_band:(band + 1) * per_band]
+        group = days[band * per_band : (band + 1) * per_band]
         cells = {d: [p for p in dated if p.entry.date == d] for d in group}
         across = max(1, int((width - 4) // PITCH))
         tallest = max(math.ceil((len(cells[d]) + len(arrivals[d])) / across) for d in group)
-        lane = LANE if any(arrivals[d] for d in group) or any(p.status == "moved" for d in group for p in cells[d]) else 0
+        lane = (
+            LANE if any(arrivals[d] for d in group) or any(p.status == "moved" for d in group for p in cells[d]) else 0
+        )
         height = HEADER + tallest * PITCH + 6 + lane
         lane_top = y + height - lane
         for i, d in enumerate(group):
@@ -139,7 +149,7 @@ def year_chart(plans: list, number, label: str) -> Chart:
             spots = _grid(len(cells[d]) + len(arrivals[d]), column.x + 2, y + HEADER, width - 4)
             for (mx, my), plan in zip(spots, cells[d], strict=False):
                 column.marks.append(Mark(mx, my, plan.status, SHAPES[plan.status], number(plan), plan.entry.title))
-            for (mx, my), plan in zip(spots[len(cells[d]):], arrivals[d], strict=True):
+            for (mx, my), plan in zip(spots[len(cells[d]) :], arrivals[d], strict=True):
                 landings.append(Mark(mx, my, plan.status, "landing", number(plan), plan.entry.title))
                 landing_day[number(plan)] = d
                 lane_of[number(plan)] = lane_top
@@ -152,8 +162,18 @@ def year_chart(plans: list, number, label: str) -> Chart:
         # from the foot of the mark, down through the lane and up to just below where it landed
         top, end = start.y + 8, landing.y + 9
         deepest = lane_of[landing.number] + LANE * 0.6  # a quadratic curve's lowest point is halfway to its control
-        arrows.append(Arrow(landing.number, start.x, top, (start.x + landing.x) / 2, 2 * deepest - (top + end) / 2,
-                            landing.x, end, landing_day[landing.number]))
+        arrows.append(
+            Arrow(
+                landing.number,
+                start.x,
+                top,
+                (start.x + landing.x) / 2,
+                2 * deepest - (top + end) / 2,
+                landing.x,
+                end,
+                landing_day[landing.number],
+            )
+        )
     rows = []
     buckets: dict[str, list] = {}
     for plan in plans:
@@ -163,8 +183,10 @@ def year_chart(plans: list, number, label: str) -> Chart:
         row = Row(bucket.capitalize(), y)
         spots = _grid(len(group), 0, y + LABEL, WIDTH)
         spots = [(sx - (spots[0][0] - PITCH / 2), sy) for sx, sy in spots]  # rows read from the left
-        row.marks = [Mark(sx, sy, p.status, SHAPES[p.status], number(p), p.entry.title)
-                     for (sx, sy), p in zip(spots, group, strict=True)]
+        row.marks = [
+            Mark(sx, sy, p.status, SHAPES[p.status], number(p), p.entry.title)
+            for (sx, sy), p in zip(spots, group, strict=True)
+        ]
         rows.append(row)
         y += LABEL + math.ceil(len(group) / (WIDTH // PITCH)) * PITCH + GAP
     counts: dict[str, int] = {}
@@ -173,19 +195,22 @@ def year_chart(plans: list, number, label: str) -> Chart:
     legend = [LegendEntry(s, SHAPES[s], text, counts[s]) for s, text in STATUS_LABELS.items() if counts.get(s)]
     meetings = len(planned_days)
     parts = [f"{e.count} {e.label[0].lower() + e.label[1:]}" for e in legend]
-    summary = (f"Work programme {label} at a glance: {len(plans)} planned "
-               f"{'entry' if len(plans) == 1 else 'entries'}, {meetings} planned "
-               f"{'meeting' if meetings == 1 else 'meetings'}"
-               + (f" and {len(rows)} undated {'group' if len(rows) == 1 else 'groups'}" if rows else "")
-               + (": " + "; ".join(parts) if parts else "") + ".")
+    summary = (
+        f"Work programme {label} at a glance: {len(plans)} planned "
+        f"{'entry' if len(plans) == 1 else 'entries'}, {meetings} planned "
+        f"{'meeting' if meetings == 1 else 'meetings'}"
+        + (f" and {len(rows)} undated {'group' if len(rows) == 1 else 'groups'}" if rows else "")
+        + (": " + "; ".join(parts) if parts else "")
+        + "."
+    )
     return Chart(WIDTH, max(y - GAP, 0), columns, rows, arrows, landings, legend, summary)
 
 
 # -- a topic's history across years ----------------------------------------------------------------
 
 LANES = ["Planned", "Heard", "Decided", "Followed up"]
-LANE_LABEL = 96      # the lanes' names, at the left of each band
-MIN_YEAR = 56        # a year's column holds "2016/17" at 13 units
+LANE_LABEL = 96  # the lanes' names, at the left of each band
+MIN_YEAR = 56  # a year's column holds "2016/17" at 13 units
 TOPIC_KINDS = {  # kind -> what a mark of that kind says (the legend's words)
     "heard": "Heard at a meeting (an agenda item)",
     "decided": "Decided (a resolution in the minutes)",
@@ -242,8 +267,16 @@ def topic_chart(title: str, plans: list, items: list, resolutions_of, actions: l
         day = action.meeting_date or (action.item.meeting.date if action.item else None)
         if day is None:
             continue
-        kind = "answered" if action.state == ANSWERED else "open" if action.state == OPEN_AT_LAST_REPORT else "no-report"
-        add(3, municipal_year(day), kind, kind, f"{TOPIC_KINDS[kind]}: a request of {short_date(day)} ({action.item_title})")
+        kind = (
+            "answered" if action.state == ANSWERED else "open" if action.state == OPEN_AT_LAST_REPORT else "no-report"
+        )
+        add(
+            3,
+            municipal_year(day),
+            kind,
+            kind,
+            f"{TOPIC_KINDS[kind]}: a request of {short_date(day)} ({action.item_title})",
+        )
     if not events:
         return TopicChart(WIDTH, 0, [], [], [], [], "")
     first, last = min(y for _, y in events), max(y for _, y in events)
@@ -256,7 +289,7 @@ def topic_chart(title: str, plans: list, items: list, resolutions_of, actions: l
     columns, lanes, marks = [], [], []
     y = 0.0
     for band in range(bands):
-        group = years[band * per_band:(band + 1) * per_band]
+        group = years[band * per_band : (band + 1) * per_band]
         top = y
         y += 22  # the years' labels
         for lane, name in enumerate(LANES):
@@ -274,16 +307,25 @@ def topic_chart(title: str, plans: list, items: list, resolutions_of, actions: l
     counts: dict[str, int] = {}
     for m in marks:  # a planned mark's status is the plan's; the other lanes' marks have their kind as status
         counts[m.status] = counts.get(m.status, 0) + 1
-    legend = [LegendEntry(s, SHAPES[s], "Planned: " + text[0].lower() + text[1:], counts[s])
-              for s, text in STATUS_LABELS.items() if counts.get(s)]
+    legend = [
+        LegendEntry(s, SHAPES[s], "Planned: " + text[0].lower() + text[1:], counts[s])
+        for s, text in STATUS_LABELS.items()
+        if counts.get(s)
+    ]
     legend += [LegendEntry(k, k, text, counts[k]) for k, text in TOPIC_KINDS.items() if counts.get(k)]
     per_lane = [sum(1 for m in marks if m.number == lane) for lane in range(len(LANES))]
-    nouns = [("entry planned in a work programme", "entries planned in work programmes"),
-             ("item heard at a meeting", "items heard at meetings"), ("resolution", "resolutions"),
-             ("request followed up", "requests followed up")]
+    nouns = [
+        ("entry planned in a work programme", "entries planned in work programmes"),
+        ("item heard at a meeting", "items heard at meetings"),
+        ("resolution", "resolutions"),
+        ("request followed up", "requests followed up"),
+    ]
     said = [_count(n, one, many) for n, (one, many) in zip(per_lane, nouns, strict=True)]
-    summary = (f"{title} across the municipal years {municipal_year_label(first)} to {municipal_year_label(last)}: "
-               + ", ".join(said) + ".")
+    summary = (
+        f"{title} across the municipal years {municipal_year_label(first)} to {municipal_year_label(last)}: "
+        + ", ".join(said)
+        + "."
+    )
     return TopicChart(WIDTH, y - GAP, columns, lanes, marks, legend, summary)
 
 
