@@ -30,9 +30,22 @@ from minutebook import build as pipeline  # noqa: E402
 from minutebook import cli  # noqa: E402
 
 # the stages build.build calls, by the names it imports them under
-STAGES = ["load_archive", "withheld_sources", "sanitize_archive", "publish", "attach_history", "infer_approvals",
-          "link_archive", "check_archive", "assign_topics", "link_programmes", "build_tracker", "build_site",
-          "archive_urls", "check_redirects"]
+STAGES = [
+    "load_archive",
+    "withheld_sources",
+    "sanitize_archive",
+    "publish",
+    "attach_history",
+    "infer_approvals",
+    "link_archive",
+    "check_archive",
+    "assign_topics",
+    "link_programmes",
+    "build_tracker",
+    "build_site",
+    "archive_urls",
+    "check_redirects",
+]
 
 
 def archive(folder: Path, items: int) -> Path:
@@ -42,9 +55,25 @@ def archive(folder: Path, items: int) -> Path:
     years = max(1, round(items / committees / 100))
     meetings = folder / f"demo-{committees}x{years}"
     if not (meetings / "committees.yml").exists() and not any(meetings.glob("*/committee.md")):
-        subprocess.run([sys.executable, "-m", "minutebook.cli", "demo", "--into", str(meetings), "--committees",
-                        str(committees), "--years", str(years), "--from", str(REPO / "meetings")],
-                       check=True, env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")), stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "minutebook.cli",
+                "demo",
+                "--into",
+                str(meetings),
+                "--committees",
+                str(committees),
+                "--years",
+                str(years),
+                "--from",
+                str(REPO / "meetings"),
+            ],
+            check=True,
+            env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
+            stdout=subprocess.DEVNULL,
+        )
     return meetings
 
 
@@ -60,6 +89,7 @@ def timed_check(meetings: Path) -> tuple[dict[str, float], float, str]:
                 return function(*args, **kwargs)
             finally:
                 spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
         return wrapped
 
     for name, function in originals.items():
@@ -79,9 +109,12 @@ def timed_check(meetings: Path) -> tuple[dict[str, float], float, str]:
 
 def preview(meetings: Path) -> str:
     """benchmarks/preview.py's table for this archive (its scoped serve times), or why not."""
-    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "preview.py"), "--archive", str(meetings),
-                          "--edits", "3"], capture_output=True, text=True,
-                         env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")))
+    run = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "preview.py"), "--archive", str(meetings), "--edits", "3"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
+    )
     return run.stdout.strip() or run.stderr.strip()[-500:]
 
 

@@ -53,13 +53,30 @@ def main() -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     meetings = args.archive or work / "meetings"
     if not args.archive:
-        subprocess.run([sys.executable, "-m", "minutebook.cli", "demo", "--into", str(meetings), "--committees",
-                        str(args.committees), "--years", str(args.years), "--from", str(REPO / "meetings")],
-                       check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "minutebook.cli",
+                "demo",
+                "--into",
+                str(meetings),
+                "--committees",
+                str(args.committees),
+                "--years",
+                str(args.years),
+                "--from",
+                str(REPO / "meetings"),
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
     items = sum(1 for _ in meetings.rglob("meeting.md"))
     start = time.monotonic()
-    check = subprocess.run([sys.executable, "-m", "minutebook.cli", "check", str(meetings)], env=env,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "minutebook.cli", "check", str(meetings)], env=env, capture_output=True, text=True
+    )
     check_seconds = time.monotonic() - start
     summary = check.stdout.strip().splitlines()[-1] if check.stdout.strip() else check.stderr[-300:]
 
@@ -71,16 +88,33 @@ def main() -> int:
     (work / "docs").mkdir(exist_ok=True)
     (work / "docs" / "about.md").write_text("# About\n")
     config = work / "mkdocs.yml"
-    config.write_text(f"site_name: Preview benchmark\ndocs_dir: docs\ntheme:\n  name: material\n"
-                      f"  custom_dir: {REPO / 'overrides'}\nplugins:\n  - minutebook:\n"
-                      f"      meetings_dir: {meetings}\nnav:\n  - About: about.md\n")
+    config.write_text(
+        f"site_name: Preview benchmark\ndocs_dir: docs\ntheme:\n  name: material\n"
+        f"  custom_dir: {REPO / 'overrides'}\nplugins:\n  - minutebook:\n"
+        f"      meetings_dir: {meetings}\nnav:\n  - About: about.md\n"
+    )
     port = free_port()
     serve_env = dict(env, MINUTEBOOK_ONLY=scope)
     started = time.monotonic()
     log = (work / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-f", str(config),
-                               "-a", f"127.0.0.1:{port}"], env=serve_env, stdout=subprocess.DEVNULL,
-                              stderr=log, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "--dirty",
+            "-f",
+            str(config),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        env=serve_env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        text=True,
+    )
     page = f"http://127.0.0.1:{port}/{committee}/{target.name}/"
     timings = []
     try:

@@ -46,6 +46,7 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "t
 
 # -- measuring a process tree -------------------------------------------------------------------------
 
+
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -103,6 +104,7 @@ def sizes_of(folder: Path, pattern: str = "*") -> tuple[int, int, int]:
 
 # -- the sites ----------------------------------------------------------------------------------------
 
+
 def archive(work: Path, name: str, shape) -> Path:
     project = work / name
     meetings = project / "meetings"
@@ -122,7 +124,8 @@ def archive(work: Path, name: str, shape) -> Path:
         "site_name: Benchmark council\ndocs_dir: docs\n"
         f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
         "plugins:\n  - search\n  - minutebook:\n      meetings_dir: meetings\n      history: false\n"
-        "markdown_extensions:\n" + "".join(f"  - {e}\n" for e in EXTENSIONS))
+        "markdown_extensions:\n" + "".join(f"  - {e}\n" for e in EXTENSIONS)
+    )
     return project
 
 
@@ -134,8 +137,12 @@ def plain_material(work: Path, name: str, project: Path) -> Path:
     if plain.exists():
         shutil.rmtree(plain)
     docs = plain / "docs"
-    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False,
-                   settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"))
+    result = build(
+        project / "meetings",
+        now=__import__("datetime").date.fromisoformat(NOW),
+        history=False,
+        settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"),
+    )
     for page in result.pages:
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,11 +152,13 @@ def plain_material(work: Path, name: str, project: Path) -> Path:
     (plain / "mkdocs.yml").write_text(
         "site_name: Benchmark council\ndocs_dir: docs\ntheme:\n  name: material\nplugins:\n  - search\n"
         "nav:\n  - Home: index.md\n  - Committees: committees/index.md\nnot_in_nav: |\n  /**\n"
-        "markdown_extensions:\n" + "".join(f"  - {e}\n" for e in EXTENSIONS))
+        "markdown_extensions:\n" + "".join(f"  - {e}\n" for e in EXTENSIONS)
+    )
     return plain
 
 
 # -- queries --------------------------------------------------------------------------------------------
+
 
 def most_common_word(archive) -> str:
     """The word (as printed most often) of the term that most documents of the search index hold."""
@@ -174,8 +183,12 @@ def typical_queries(project: Path, sample: bool) -> tuple[dict[str, dict], int]:
     phrase and a filtered query for this archive; its item count."""
     from minutebook.build import build
 
-    result = build(project / "meetings", now=__import__("datetime").date.fromisoformat(NOW), history=False,
-                   settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"))
+    result = build(
+        project / "meetings",
+        now=__import__("datetime").date.fromisoformat(NOW),
+        history=False,
+        settings=__import__("minutebook.settings").settings.SiteSettings(templates=REPO / "overrides" / "minutebook"),
+    )
     archive = result.archive
     best = {"q": most_common_word(archive), "sort": "relevance"}
     latest = archive.meetings[-1]
@@ -188,8 +201,13 @@ def typical_queries(project: Path, sample: bool) -> tuple[dict[str, dict], int]:
                 if i.minute:
                     words.update(re.findall(r"\b[A-Z][a-z]{4,}\b", i.minute.body))
         rare = sorted(w for w, n in words.items() if n == 1)[0]
-        return {"rare name": {"q": rare}, "common word": {"q": "children", "sort": "newest"}, "best match": best,
-                "phrase": {"q": '"health visiting"'}, "filtered": filtered}, items
+        return {
+            "rare name": {"q": rare},
+            "common word": {"q": "children", "sort": "newest"},
+            "best match": best,
+            "phrase": {"q": '"health visiting"'},
+            "filtered": filtered,
+        }, items
     places, topics = Counter(), Counter()
     for m in archive.meetings:
         for i in m.items:
@@ -197,11 +215,24 @@ def typical_queries(project: Path, sample: bool) -> tuple[dict[str, dict], int]:
             if i.minute:
                 places.update(re.findall(r"arrangements at ([A-Z][a-z]+) ", i.minute.body))
     rare = sorted(w for w, n in places.items() if n == 1)[len(places) // 3]
-    named = [t for t, n in topics.most_common() if re.match(r"^[A-Z][a-z]+ .+ (Review|Proposals|Consultation|"
-                                                          r"Inspection|Programme)$", t) and n >= 3]
+    named = [
+        t
+        for t, n in topics.most_common()
+        if re.match(
+            r"^[A-Z][a-z]+ .+ (Review|Proposals|Consultation|"
+            r"Inspection|Programme)$",
+            t,
+        )
+        and n >= 3
+    ]
     phrase = named[len(named) // 2] if named else "Health Visiting"
-    return {"rare name": {"q": rare}, "common word": {"q": "children", "sort": "newest"}, "best match": best,
-            "phrase": {"q": f'"{phrase}"'}, "filtered": filtered}, items
+    return {
+        "rare name": {"q": rare},
+        "common word": {"q": "children", "sort": "newest"},
+        "best match": best,
+        "phrase": {"q": f'"{phrase}"'},
+        "filtered": filtered,
+    }, items
 
 
 class Traffic:
@@ -264,25 +295,33 @@ def material(site: Path, queries: dict) -> dict:
         start = time.perf_counter()
         page.goto(base)
         page.fill("input[data-md-component=search-query]", "zzzz")
-        page.wait_for_function("document.querySelector('.md-search-result__meta') && "
-                               "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
-                               timeout=1_800_000)
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta') && "
+            "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+            timeout=1_800_000,
+        )
         ready = (time.perf_counter() - start) * 1000
         fetched = traffic.total("search")
         for name, params in queries.items():
             text = params["q"].replace('"', "")
             page.fill("input[data-md-component=search-query]", "")
             page.press("input[data-md-component=search-query]", "End")
-            page.wait_for_function("!/matching/i.test(document.querySelector('.md-search-result__meta').textContent)",
-                                   timeout=600_000)
+            page.wait_for_function(
+                "!/matching/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=600_000
+            )
             t = time.perf_counter()
             page.fill("input[data-md-component=search-query]", text)
             page.press("input[data-md-component=search-query]", "End")  # Material listens to keyup
-            page.wait_for_function("/matching/i.test(document.querySelector('.md-search-result__meta').textContent)",
-                                   timeout=600_000)
+            page.wait_for_function(
+                "/matching/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=600_000
+            )
             warm = (time.perf_counter() - t) * 1000
-            out[name] = {"bytes": fetched, "cold_ms": round(ready + warm), "warm_ms": round(warm),
-                         "results": page.inner_text(".md-search-result__meta")}
+            out[name] = {
+                "bytes": fetched,
+                "cold_ms": round(ready + warm),
+                "warm_ms": round(warm),
+                "results": page.inner_text(".md-search-result__meta"),
+            }
         context.close()
     return out
 
@@ -312,13 +351,18 @@ def pagefind(site: Path, queries: dict) -> dict:
             cold = page.evaluate("(q) => run(q)", params["q"])
             fetched = traffic.total() - before
             warm = page.evaluate("(q) => run(q)", params["q"])
-            out[name] = {"bytes": fetched + before, "cold_ms": round(cold["ms"]), "warm_ms": round(warm["ms"]),
-                         "results": cold["count"]}
+            out[name] = {
+                "bytes": fetched + before,
+                "cold_ms": round(cold["ms"]),
+                "warm_ms": round(warm["ms"]),
+                "results": cold["count"],
+            }
             context.close()
     return out
 
 
 # -- one archive ------------------------------------------------------------------------------------------
+
 
 def attempt(engine, site: Path, queries: dict) -> dict:
     """An engine's query results; a crash (Material's tab runs out of memory at 20,000 pages) is a result."""
@@ -372,26 +416,43 @@ def mb(n: float) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    out = ["## Build", "",
-           "| archive | items | pages | search docs | shards | Minutebook build | peak RSS | Material build (same pages) | "
-           "peak RSS | ratio | Pagefind index | Pagefind RSS |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        "## Build",
+        "",
+        "| archive | items | pages | search docs | shards | Minutebook build | peak RSS | Material build (same pages) | "
+        "peak RSS | ratio | Pagefind index | Pagefind RSS |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         ratio = f"{r['mb_build_s'] / r['mat_build_s']:.2f}x" if r.get("mat_build_s") else "n/a"
-        out.append(f"| {r['name']} | {r.get('items', '')} | {r['pages']} | {r['documents']} | {r['shards']} | {r['mb_build_s']:.0f} s | "
-                   f"{mb(r['mb_rss'])} | {r.get('mat_build_s', 0):.0f} s ({r.get('mat_pages', '-')} pages) | "
-                   f"{mb(r.get('mat_rss', 0))} | {ratio} | "
-                   + (f"{r['pf_s']:.0f} s | {mb(r['pf_rss'])} |" if "pf_s" in r else "n/a | n/a |"))
-    out += ["", "## Search data (raw / gzipped)", "",
-            "| archive | Minutebook (files) | Material search_index.json | Pagefind (files) |", "|---|---|---|---|"]
+        out.append(
+            f"| {r['name']} | {r.get('items', '')} | {r['pages']} | {r['documents']} | {r['shards']} | {r['mb_build_s']:.0f} s | "
+            f"{mb(r['mb_rss'])} | {r.get('mat_build_s', 0):.0f} s ({r.get('mat_pages', '-')} pages) | "
+            f"{mb(r.get('mat_rss', 0))} | {ratio} | "
+            + (f"{r['pf_s']:.0f} s | {mb(r['pf_rss'])} |" if "pf_s" in r else "n/a | n/a |")
+        )
+    out += [
+        "",
+        "## Search data (raw / gzipped)",
+        "",
+        "| archive | Minutebook (files) | Material search_index.json | Pagefind (files) |",
+        "|---|---|---|---|",
+    ]
     for r in rows:
         m = r["mb_index"]
         mat = r.get("mat_index", (0, 0, 0))
         pf = r.get("pf_index")
-        out.append(f"| {r['name']} | {mb(m[1])} / {mb(m[2])} ({m[0]}) | {mb(mat[1])} / {mb(mat[2])} | "
-                   + (f"{mb(pf[1])} / {mb(pf[2])} ({pf[0]}) |" if pf else "n/a |"))
-    out += ["", "## Queries: gzipped bytes fetched before the first page of results; time to results cold / warm", "",
-            "| archive | query | Minutebook | Material search | Pagefind |", "|---|---|---|---|---|"]
+        out.append(
+            f"| {r['name']} | {mb(m[1])} / {mb(m[2])} ({m[0]}) | {mb(mat[1])} / {mb(mat[2])} | "
+            + (f"{mb(pf[1])} / {mb(pf[2])} ({pf[0]}) |" if pf else "n/a |")
+        )
+    out += [
+        "",
+        "## Queries: gzipped bytes fetched before the first page of results; time to results cold / warm",
+        "",
+        "| archive | query | Minutebook | Material search | Pagefind |",
+        "|---|---|---|---|---|",
+    ]
     for r in rows:
         for name, params in r["queries"].items():
             cells = []
@@ -402,8 +463,11 @@ def table(rows: list[dict]) -> str:
                     continue
                 extra = f" + {mb(q['code'])} code" if "code" in q else ""
                 cells.append(f"{mb(q['bytes'])}{extra}; {q['cold_ms']} / {q['warm_ms']} ms; {q['results']} results")
-            out.append(f"| {r['name']} | {name}: `{'&'.join(f'{k}={v}' for k, v in params.items())}` | "
-                       + " | ".join(cells) + " |")
+            out.append(
+                f"| {r['name']} | {name}: `{'&'.join(f'{k}={v}' for k, v in params.items())}` | "
+                + " | ".join(cells)
+                + " |"
+            )
     return "\n".join(out)
 
 

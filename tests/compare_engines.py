@@ -25,10 +25,19 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def build(engine: str, config: Path, site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "plugins"), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-q", "-f", str(config),
-                             "-d", str(site)], cwd=config.parent, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "plugins"), os.environ.get("PYTHONPATH")])),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         sys.exit(f"{engine} build --strict failed:\n{result.stdout}{result.stderr}")
 
@@ -49,9 +58,14 @@ def compare(a: dict[str, bytes], b: dict[str, bytes], names: tuple[str, str]) ->
     problems += [f"only in the {names[1]} build: {p}" for p in sorted(set(b) - set(a))]
     for path in sorted(set(a) & set(b)):
         if a[path] != b[path]:
-            diff = difflib.unified_diff(a[path].decode("utf-8", "replace").splitlines(),
-                                        b[path].decode("utf-8", "replace").splitlines(), names[0], names[1],
-                                        lineterm="", n=0)
+            diff = difflib.unified_diff(
+                a[path].decode("utf-8", "replace").splitlines(),
+                b[path].decode("utf-8", "replace").splitlines(),
+                names[0],
+                names[1],
+                lineterm="",
+                n=0,
+            )
             problems.append(f"differs: {path}\n    " + "\n    ".join(list(diff)[2:8]))
     return problems
 

@@ -50,12 +50,13 @@ def fixture_project(root: Path, meetings: dict[str, str], extra_config: str = ""
     write_tree(root / "meetings", meetings)
     write_tree(root / "docs", {"about.md": "# About\n\nA fixture archive.\n"})
     config = root / "mkdocs.yml"
-    config.write_text(textwrap.dedent(f"""\
+    config.write_text(
+        textwrap.dedent(f"""\
         site_name: Fixture council
         docs_dir: docs
         theme:
           name: material
-          custom_dir: {REPO / 'overrides'}
+          custom_dir: {REPO / "overrides"}
         plugins:
           - minutebook:
               meetings_dir: meetings
@@ -66,7 +67,10 @@ def fixture_project(root: Path, meetings: dict[str, str], extra_config: str = ""
           anchors: warn
         nav:
           - About: about.md
-        """) + extra_config, encoding="utf-8")
+        """)
+        + extra_config,
+        encoding="utf-8",
+    )
     return config
 
 
@@ -114,8 +118,13 @@ def broken_links(site: Path) -> list[str]:
                 broken.append(f"{page.relative_to(site)}: {href}")
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html" and target in pages and fragment not in pages[target].ids \
-                    and fragment not in ("", "__skip"):
+            if (
+                fragment
+                and target.suffix == ".html"
+                and target in pages
+                and fragment not in pages[target].ids
+                and fragment not in ("", "__skip")
+            ):
                 broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return broken
 

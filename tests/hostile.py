@@ -20,35 +20,54 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.minutes_text import ALLOWED_ATTRS
-from minutebook.load.schema import (Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Text, Time, Url,
-                                    Where)
+from minutebook.load.schema import Bool, Choice, Date, DateTime, Integer, ListOf, Mapping, Text, Time, Url, Where
 from minutebook.problems import Problems
 
 FLAG = "window.__pwned=1"
 
 PAYLOADS = {
-    "script": (f"<script>{FLAG}</script><img src=x onerror={FLAG}><svg onload={FLAG}>"
-               f"<iframe src=javascript:{FLAG}></iframe>"),
-    "attribute": (f"x\" onmouseover=\"{FLAG}\" y=\"' onfocus='{FLAG}' autofocus x='"
-                  f"0;url=https://evil.example/\" http-equiv=\"refresh\" x=\"</title><script>{FLAG}</script>"
-                  f"\"></a><a href=\"javascript:{FLAG}\">&quot;&#39;"),
+    "script": (
+        f"<script>{FLAG}</script><img src=x onerror={FLAG}><svg onload={FLAG}><iframe src=javascript:{FLAG}></iframe>"
+    ),
+    "attribute": (
+        f"x\" onmouseover=\"{FLAG}\" y=\"' onfocus='{FLAG}' autofocus x='"
+        f'0;url=https://evil.example/" http-equiv="refresh" x="</title><script>{FLAG}</script>'
+        f'"></a><a href="javascript:{FLAG}">&quot;&#39;'
+    ),
     "traversal": "../../../../evil/../../docs/evil/..\\..\\x/%2e%2e/",
     # Python-Markdown's own link scan is quadratic in unmatched "[" and "](" (4,000 take seconds): kept short
     "huge": (" " * 2000 + "{" * 1000 + "[](" * 10 + "<" * 1000 + "*_" * 500 + "x" * 2000 + "\t\u00a0" * 250),
 }
 # Markdown and HTML for bodies, by class (officers' Markdown goes through the one sanitiser).
 BODIES = {
-    "script": (f"[link](javascript:{FLAG}) <a href=\" javascript:{FLAG}\">a</a> <b onclick=\"{FLAG}\">b</b>\n\n"
-               f"<details open ontoggle=\"{FLAG}\">d</details> <object data=\"javascript:{FLAG}\"></object>\n\n"
-               f"<script>\n{FLAG}\n</script>\n\n| a | b |\n|---|---|\n| <img src=x onerror=\"{FLAG}\"> | "
-               f"[x](javascript:{FLAG}) |\n\n<style>body{{display:none}}</style><form action=\"javascript:{FLAG}\">"
-               f"<button>go</button></form><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"),
-    "attribute": "[x](https://example.org/\"onmouseover=\"window.__pwned=1\") {: onclick=\"window.__pwned=1\" }\n\n"
-                 "![i](x\"onerror=\"window.__pwned=1) <a title='\" onmouseover=\"window.__pwned=1'>t</a>",
+    "script": (
+        f'[link](javascript:{FLAG}) <a href=" javascript:{FLAG}">a</a> <b onclick="{FLAG}">b</b>\n\n'
+        f'<details open ontoggle="{FLAG}">d</details> <object data="javascript:{FLAG}"></object>\n\n'
+        f'<script>\n{FLAG}\n</script>\n\n| a | b |\n|---|---|\n| <img src=x onerror="{FLAG}"> | '
+        f'[x](javascript:{FLAG}) |\n\n<style>body{{display:none}}</style><form action="javascript:{FLAG}">'
+        f'<button>go</button></form><meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    ),
+    "attribute": '[x](https://example.org/"onmouseover="window.__pwned=1") {: onclick="window.__pwned=1" }\n\n'
+    '![i](x"onerror="window.__pwned=1) <a title=\'" onmouseover="window.__pwned=1\'>t</a>',
     "traversal": "[up](../../../../../etc/passwd) ![p](../../../../docs/evil.png)",
-    "huge": ("> " * 400 + "deep quote\n\n" + "".join("  " * i + "- level\n" for i in range(300)) + "\n"
-             + "x" * 100_000 + "\n\n" + " " * 100_000 + "{#id}\n\n" + "[" * 200 + "\n\n" + "<" * 20_000 + "\n\n"
-             + "**" * 10_000 + "\n\n" + "|" * 10_000 + "\n"),
+    "huge": (
+        "> " * 400
+        + "deep quote\n\n"
+        + "".join("  " * i + "- level\n" for i in range(300))
+        + "\n"
+        + "x" * 100_000
+        + "\n\n"
+        + " " * 100_000
+        + "{#id}\n\n"
+        + "[" * 200
+        + "\n\n"
+        + "<" * 20_000
+        + "\n\n"
+        + "**" * 10_000
+        + "\n\n"
+        + "|" * 10_000
+        + "\n"
+    ),
 }
 
 
@@ -101,8 +120,11 @@ class Filler:
         if isinstance(field, (Text, Url)):
             text = self.text(path)
             squeezed = re.sub(r"\s+", "", text)
-            candidates = ([f"https://example.org/{squeezed}", f"mailto:{squeezed}"] if isinstance(field, Url)
-                          else [text, squeezed, f"{squeezed}@example.org"])
+            candidates = (
+                [f"https://example.org/{squeezed}", f"mailto:{squeezed}"]
+                if isinstance(field, Url)
+                else [text, squeezed, f"{squeezed}@example.org"]
+            )
             for value in candidates:
                 if _valid(field, value):
                     self.payload_fields.add(path)
@@ -121,49 +143,97 @@ def _item_variants(item: dict, n: int) -> list[dict]:
     """One public item with every field but the private ones, one private item with all of them."""
     public = {k: v for k, v in item.items() if k not in ("private", "exempt_paragraph", "withhold_title")}
     public.update(number=str(n), slug=f"item-{n}", topic=f"topic-{n}", previous_slugs=[f"old-item-{n}"], minute=n)
-    private = dict(item, number=str(n + 1), slug=f"item-{n + 1}", topic=f"topic-{n + 1}",
-                   previous_slugs=[f"old-item-{n + 1}"], minute=n + 1, private=True, exempt_paragraph=3,
-                   withhold_title=False)
+    private = dict(
+        item,
+        number=str(n + 1),
+        slug=f"item-{n + 1}",
+        topic=f"topic-{n + 1}",
+        previous_slugs=[f"old-item-{n + 1}"],
+        minute=n + 1,
+        private=True,
+        exempt_paragraph=3,
+        withhold_title=False,
+    )
     return [public, private]
 
 
-def meeting_files(fill: Filler, day: str, base: int, draft: bool = False, embargo_minutes: bool = False,
-                  draft_paper: bool = False) -> dict[str, str]:
+def meeting_files(
+    fill: Filler, day: str, base: int, draft: bool = False, embargo_minutes: bool = False, draft_paper: bool = False
+) -> dict[str, str]:
     """meeting.md, minutes.md and papers of one meeting, every field filled."""
     t = fill.text
     meeting = fill.fill(formats.MEETING, "meeting")
-    meeting.update(status="held", postponed_to=None, joint_with=["other"], moved_from=["2019-12-01"],
-                   items=[*_item_variants(meeting["items"][0], base)], draft=draft,
-                   publish_from="2020-01-01 09:00", agenda_published="2019-12-01")
+    meeting.update(
+        status="held",
+        postponed_to=None,
+        joint_with=["other"],
+        moved_from=["2019-12-01"],
+        items=[*_item_variants(meeting["items"][0], base)],
+        draft=draft,
+        publish_from="2020-01-01 09:00",
+        agenda_published="2019-12-01",
+    )
     meeting.pop("postponed_to")
     minutes = fill.fill(formats.MINUTES, "minutes")
-    minutes.update(approved=True, approved_at=None, draft=False,
-                   publish_from="2030-01-01 09:00" if embargo_minutes else "2020-01-01 09:00",
-                   published="2020-01-20")
+    minutes.update(
+        approved=True,
+        approved_at=None,
+        draft=False,
+        publish_from="2030-01-01 09:00" if embargo_minutes else "2020-01-01 09:00",
+        published="2020-01-20",
+    )
     minutes.pop("approved_at")
     for declaration in minutes["declarations"]:
         declaration["minute"] = base
-    attrs = " ".join(f"{a}={v}" for a, v in {"item": base, "slug": f"minute-{base}", "topic": f"topic-{base}",
-                                             "was": f"was-{base}"}.items() if a in ALLOWED_ATTRS)
-    body = (f"\n## {base}. {t('minutes.heading')} {{{attrs}}}\n\n{t('minutes.body')}\n\n{BODY}\n\n"
-            f"### (a) {t('minutes.part')}\n\n{t('minutes.part.body')}\n\n"
-            f"The Board asked questions and discussed with officers:\n\n- {t('minutes.question')}\n\n"
-            f"RESOLVED that:\n\n1. {t('minutes.resolution')}\n2. {t('minutes.resolution.2')}\n\n"
-            f"## {base + 1}. {t('minutes.private.heading')} {{item={base + 1} private=3}}\n\n"
-            f"{t('minutes.private.body')}\n")
-    files = {f"board/{day}/meeting.md": _front(meeting, t("meeting.notes") + "\n\n" + BODY),
-             f"board/{day}/minutes.md": _front(minutes, body)}
+    attrs = " ".join(
+        f"{a}={v}"
+        for a, v in {"item": base, "slug": f"minute-{base}", "topic": f"topic-{base}", "was": f"was-{base}"}.items()
+        if a in ALLOWED_ATTRS
+    )
+    body = (
+        f"\n## {base}. {t('minutes.heading')} {{{attrs}}}\n\n{t('minutes.body')}\n\n{BODY}\n\n"
+        f"### (a) {t('minutes.part')}\n\n{t('minutes.part.body')}\n\n"
+        f"The Board asked questions and discussed with officers:\n\n- {t('minutes.question')}\n\n"
+        f"RESOLVED that:\n\n1. {t('minutes.resolution')}\n2. {t('minutes.resolution.2')}\n\n"
+        f"## {base + 1}. {t('minutes.private.heading')} {{item={base + 1} private=3}}\n\n"
+        f"{t('minutes.private.body')}\n"
+    )
+    files = {
+        f"board/{day}/meeting.md": _front(meeting, t("meeting.notes") + "\n\n" + BODY),
+        f"board/{day}/minutes.md": _front(minutes, body),
+    }
     paper = fill.fill(formats.PAPER, "paper")
     main = {k: v for k, v in paper.items() if k not in ("parent", "appendix", "withdrawn", "withdrawn_reason")}
-    main.update(item=str(base), kind="report", previous_names=[f"old-paper-{base}"], draft=draft_paper,
-                publish_from="2020-01-01 09:00", date="2020-01-02", published="2020-01-03")
-    appendix = dict(paper, kind="appendix", parent=f"report-{base}", item=None, withdrawn=None,
-                    withdrawn_reason=None, previous_names=[f"old-appendix-{base}"], draft=False,
-                    publish_from="2020-01-01 09:00", appendix=paper.get("appendix") or "1")
+    main.update(
+        item=str(base),
+        kind="report",
+        previous_names=[f"old-paper-{base}"],
+        draft=draft_paper,
+        publish_from="2020-01-01 09:00",
+        date="2020-01-02",
+        published="2020-01-03",
+    )
+    appendix = dict(
+        paper,
+        kind="appendix",
+        parent=f"report-{base}",
+        item=None,
+        withdrawn=None,
+        withdrawn_reason=None,
+        previous_names=[f"old-appendix-{base}"],
+        draft=False,
+        publish_from="2020-01-01 09:00",
+        appendix=paper.get("appendix") or "1",
+    )
     for key in ("item", "withdrawn", "withdrawn_reason"):
         appendix.pop(key)
-    withdrawn = dict(main, withdrawn="2020-01-05", withdrawn_reason=paper["withdrawn_reason"],
-                     previous_names=[f"old-withdrawn-{base}"], draft=False)
+    withdrawn = dict(
+        main,
+        withdrawn="2020-01-05",
+        withdrawn_reason=paper["withdrawn_reason"],
+        previous_names=[f"old-withdrawn-{base}"],
+        draft=False,
+    )
     private_paper = dict(main, item=str(base + 1), previous_names=[f"old-private-{base}"], draft=False)
     paper_body = f"1.1 {t('paper.body')}\n\n{BODY}\n"
     files[f"board/{day}/papers/report-{base}.md"] = _front(main, paper_body)
@@ -211,10 +281,11 @@ def archive(kind: str) -> tuple[dict[str, str], Filler]:
     canary = Filler(lambda path: f"CANARY-{kind}-{path}")
     files.update(meeting_files(canary, "2020-02-06", 11, draft=True))
     withheld = meeting_files(canary, "2020-03-05", 21, embargo_minutes=True, draft_paper=True)
-    files[f"board/2020-03-05/minutes.md"] = withheld["board/2020-03-05/minutes.md"]
-    files[f"board/2020-03-05/papers/report-21.md"] = withheld["board/2020-03-05/papers/report-21.md"]
-    files["board/2020-03-05/meeting.md"] = _front({"start": "10:00", "items": [
-        {"number": "21", "title": "Public item"}, {"number": "22", "title": "Other"}]})
+    files["board/2020-03-05/minutes.md"] = withheld["board/2020-03-05/minutes.md"]
+    files["board/2020-03-05/papers/report-21.md"] = withheld["board/2020-03-05/papers/report-21.md"]
+    files["board/2020-03-05/meeting.md"] = _front(
+        {"start": "10:00", "items": [{"number": "21", "title": "Public item"}, {"number": "22", "title": "Other"}]}
+    )
     return files, fill
 
 

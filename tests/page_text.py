@@ -16,8 +16,33 @@ from pathlib import Path
 
 SKIP = {"script", "style", "template", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-BLOCK = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption", "summary", "div", "nav",
-         "section", "address", "table", "ol", "ul", "details", "blockquote", "pre", "td", "th"}
+BLOCK = {
+    "p",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "caption",
+    "summary",
+    "div",
+    "nav",
+    "section",
+    "address",
+    "table",
+    "ol",
+    "ul",
+    "details",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+}
 
 
 class _Page(HTMLParser):

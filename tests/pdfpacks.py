@@ -14,8 +14,10 @@ from xml.sax.saxutils import escape
 
 PAGE_LINE = re.compile(r"^\W*Page\s+\d+\W*$")
 # headings are printed in bold: minute headings, numbered section headings in capitals, "Appendix A – …"
-BOLD = re.compile(r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
-                  r"Appendix [A-Z0-9] – .+|AGENDA)$")
+BOLD = re.compile(
+    r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
+    r"Appendix [A-Z0-9] – .+|AGENDA)$"
+)
 
 
 def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
@@ -89,16 +91,24 @@ def write_pdf(text_path: Path, pdf_path: Path, furniture: list[str]) -> Path:
             width = max(len(r) for r in value)
             rows = [[Paragraph(escape(c.strip()), cell) for c in r] + [""] * (width - len(r)) for r in value]
             table = Table(rows, colWidths=[17 * cm / width] * width, repeatRows=0)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            )
             story.extend([table, Spacer(1, 8)])
         else:
             text, after = value
             font = "Helvetica-Bold" if BOLD.match(text) else "Helvetica"
             style = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=after)
             story.append(Paragraph(escape(text), style))
-    doc = SimpleDocTemplate(str(pdf_path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=2 * cm, bottomMargin=2 * cm, title=text_path.stem)
+    doc = SimpleDocTemplate(
+        str(pdf_path),
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=text_path.stem,
+    )
     doc.build(story, onFirstPage=page, onLaterPages=page)
     return pdf_path
 

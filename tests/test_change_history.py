@@ -12,17 +12,23 @@ from helpers import fixture_project, mkdocs_build
 ARCHIVE = {
     "board/committee.md": "---\nname: Board\n---\n",
     "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n'
-                                   '  - number: 2\n    title: Audit\n---\n',
+    "  - number: 2\n    title: Audit\n---\n",
     "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: Budget report\n---\nText.\n",
     "board/2020-01-09/papers/audit.md": "---\nitem: 2\nkind: report\ntitle: Audit report\npublished: 2019-12-20\n---\n"
-                                        "Text.\n",
+    "Text.\n",
 }
 
 
 def git(root, *args, date="2020-01-02T10:00:00"):
-    env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, GIT_AUTHOR_NAME="Officer",
-               GIT_AUTHOR_EMAIL="officer@example.gov.uk", GIT_COMMITTER_NAME="Officer",
-               GIT_COMMITTER_EMAIL="officer@example.gov.uk")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=date,
+        GIT_COMMITTER_DATE=date,
+        GIT_AUTHOR_NAME="Officer",
+        GIT_AUTHOR_EMAIL="officer@example.gov.uk",
+        GIT_COMMITTER_NAME="Officer",
+        GIT_COMMITTER_EMAIL="officer@example.gov.uk",
+    )
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 

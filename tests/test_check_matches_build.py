@@ -87,13 +87,20 @@ def test_check_reports_the_warnings_and_notes_a_build_reports(tmp_path):
     config = fixture_project(tmp_path, WARNED_ARCHIVE)
     check = minutebook("check", "-v", "meetings", cwd=tmp_path)
     # --verbose: a build lists every note (otherwise it counts them by kind)
-    build = run([sys.executable, "-m", "mkdocs", "build", "--verbose", "-f", str(config), "-d", str(tmp_path / "site")],
-                tmp_path)
+    build = run(
+        [sys.executable, "-m", "mkdocs", "build", "--verbose", "-f", str(config), "-d", str(tmp_path / "site")],
+        tmp_path,
+    )
     assert check.returncode == 0, check.stderr
     assert build.returncode == 0, build.stderr
     built = problem_lines(build.stdout + build.stderr)
-    for expected in ("merges 'no-such-topic', which is not a topic", "clear working day",
-                     "minute 40/15 is not in the archive", "the meeting of 2016-03-03 is not in the archive",
-                     "'minute 9 above' refers to minute 9", "unsure whether"):
+    for expected in (
+        "merges 'no-such-topic', which is not a topic",
+        "clear working day",
+        "minute 40/15 is not in the archive",
+        "the meeting of 2016-03-03 is not in the archive",
+        "'minute 9 above' refers to minute 9",
+        "unsure whether",
+    ):
         assert any(expected in line for line in built), f"the fixture no longer causes {expected!r}:\n{built}"
     assert problem_lines(check.stdout + check.stderr) == built

@@ -66,12 +66,14 @@ class TestYaml:
 
 class TestNames:
     def people(self):
-        return PeopleIndex({
-            "k-jones": Person("k-jones", "K Jones", full_name="Kellie Jones", names=["Jones"]),
-            "m-mutton": Person("m-mutton", "M Mutton"),
-            "j-mutton": Person("j-mutton", "J Mutton"),
-            "c-miks": Person("c-miks", "C Miks"),
-        })
+        return PeopleIndex(
+            {
+                "k-jones": Person("k-jones", "K Jones", full_name="Kellie Jones", names=["Jones"]),
+                "m-mutton": Person("m-mutton", "M Mutton"),
+                "j-mutton": Person("j-mutton", "J Mutton"),
+                "c-miks": Person("c-miks", "C Miks"),
+            }
+        )
 
     def test_variants_join(self):
         index = self.people()
@@ -93,7 +95,9 @@ class TestNames:
 
     def test_roles_and_honorifics(self):
         assert split_role("Councillor P Seaman (Cabinet Member for Children and Young People)") == (
-            "Councillor P Seaman", "Cabinet Member for Children and Young People")
+            "Councillor P Seaman",
+            "Cabinet Member for Children and Young People",
+        )
         assert without_honorific("Mrs S Hanson") == "S Hanson"
 
 
@@ -117,16 +121,21 @@ def test_minute_heading_without_number_is_an_error():
 
 
 def test_pipeline_without_mkdocs(tmp_path):
-    write_tree(tmp_path, {
-        "board/committee.md": "---\nname: Board\n---\n",
-        "board/2017-04-06/meeting.md": '---\nstart: "14:00"\n---\n',
-        "board/2017-04-06/minutes.md": "---\nclosed: \"15:00\"\n---\n\n## 1. Apologies\n\nNone, see minute 2 below.\n\n"
-                                       "## 2. Minutes\n\nFurther to minute 9/15 noted.\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "board/committee.md": "---\nname: Board\n---\n",
+            "board/2017-04-06/meeting.md": '---\nstart: "14:00"\n---\n',
+            "board/2017-04-06/minutes.md": '---\nclosed: "15:00"\n---\n\n## 1. Apologies\n\nNone, see minute 2 below.\n\n'
+            "## 2. Minutes\n\nFurther to minute 9/15 noted.\n",
+        },
+    )
     result = build(tmp_path, dt.date(2026, 1, 1), settings=site_settings())
     assert result.ok
-    assert [p.url for p in result.pages if p.kind == "item"] == ["board/2017-04-06/apologies/",
-                                                               "board/2017-04-06/minutes/"]
+    assert [p.url for p in result.pages if p.kind == "item"] == [
+        "board/2017-04-06/apologies/",
+        "board/2017-04-06/minutes/",
+    ]
     apologies = next(p for p in result.pages if p.url == "board/2017-04-06/apologies/")
     assert "[minute 2](../minutes/index.md#minute) below" in apologies.body
     infos = [str(p) for p in result.problems.infos]
@@ -139,8 +148,9 @@ def test_pipeline_without_mkdocs(tmp_path):
 def test_sanitizer_keeps_safe_markup_and_autolinks():
     from minutebook.publish.sanitize import clean_markdown, plain
 
-    text = ('16<sup>th</sup> <b onclick="x">bold</b> <lara@example.gov.uk> <http://example.org/a> '
-            '<script>bad()</script> [x](javascript:alert(1)) <javascript:alert(2)>')
-    assert clean_markdown(text) == ('16<sup>th</sup> <b>bold</b> <lara@example.gov.uk> <http://example.org/a>  '
-                                    '[x](#) ')
+    text = (
+        '16<sup>th</sup> <b onclick="x">bold</b> <lara@example.gov.uk> <http://example.org/a> '
+        "<script>bad()</script> [x](javascript:alert(1)) <javascript:alert(2)>"
+    )
+    assert clean_markdown(text) == ("16<sup>th</sup> <b>bold</b> <lara@example.gov.uk> <http://example.org/a>  [x](#) ")
     assert plain("Budget <script>x()</script><b>2017</b> a < b") == "Budget 2017 a ‹ b"

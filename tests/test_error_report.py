@@ -114,10 +114,13 @@ def test_unquoted_time_tells_the_officer_to_quote_it(bad_project):
 
 
 def test_yaml_yes_no_and_numbers_are_read_as_written(tmp_path):
-    project = fixture_project(tmp_path, {
-        "board/committee.md": "---\nname: NO\n---\n",
-        "board/2020-01-09/meeting.md": "---\nstart: \"10:30\"\nplace: yes\nitems:\n  - number: 1\n    title: On\n---\n",
-    })
+    project = fixture_project(
+        tmp_path,
+        {
+            "board/committee.md": "---\nname: NO\n---\n",
+            "board/2020-01-09/meeting.md": '---\nstart: "10:30"\nplace: yes\nitems:\n  - number: 1\n    title: On\n---\n',
+        },
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "board" / "2020-01-09" / "index.html").read_text(encoding="utf-8")
@@ -130,17 +133,20 @@ BROKEN_ARCHIVES = {
     "binary file": {"scrutiny/committee.md": COMMITTEE, "scrutiny/2017-04-06/meeting.md": "\x00\x01\x02"},
     "private item without paragraph": {
         "scrutiny/committee.md": COMMITTEE,
-        "scrutiny/2017-04-06/meeting.md": "---\nitems:\n  - number: 1\n    title: Secret\n    private: true\n---\n"},
+        "scrutiny/2017-04-06/meeting.md": "---\nitems:\n  - number: 1\n    title: Secret\n    private: true\n---\n",
+    },
     "paper for a missing item": {
         "scrutiny/committee.md": COMMITTEE,
-        "scrutiny/2017-04-06/meeting.md": "---\nstart: \"10:00\"\n---\n",
-        "scrutiny/2017-04-06/papers/p.md": "---\nitem: 9\nkind: report\ntitle: T\n---\n"},
+        "scrutiny/2017-04-06/meeting.md": '---\nstart: "10:00"\n---\n',
+        "scrutiny/2017-04-06/papers/p.md": "---\nitem: 9\nkind: report\ntitle: T\n---\n",
+    },
     "people file is a list": {"people.yml": "- a\n- b\n", "scrutiny/committee.md": COMMITTEE},
     "ambiguous surname": {
         "people.yml": "m-mutton: {name: M Mutton}\nj-mutton: {name: J Mutton}\n",
         "scrutiny/committee.md": COMMITTEE,
-        "scrutiny/2017-04-06/meeting.md": "---\nstart: \"10:00\"\n---\n",
-        "scrutiny/2017-04-06/minutes.md": "---\nattendance:\n  present: [Councillor Mutton]\n---\n\n## 1. A\n\nB.\n"},
+        "scrutiny/2017-04-06/meeting.md": '---\nstart: "10:00"\n---\n',
+        "scrutiny/2017-04-06/minutes.md": "---\nattendance:\n  present: [Councillor Mutton]\n---\n\n## 1. A\n\nB.\n",
+    },
 }
 
 

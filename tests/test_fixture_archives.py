@@ -239,8 +239,12 @@ def test_people_variants_join_and_namesakes_stay_apart(built):
     assert first["apologies"][0]["person"] == "k-jones"  # "Kellie Jones"
     third = meeting(export, "children/2016-02-25")
     assert third["declarations"][0]["person"] == "k-jones"  # "Jones" alone
-    assert third["attendance"]["substitutions"][0] == {"name": "S Bains", "person": "s-bains", "role": None,
-                                                       "for": "J Mutton"}
+    assert third["attendance"]["substitutions"][0] == {
+        "name": "S Bains",
+        "person": "s-bains",
+        "role": None,
+        "for": "J Mutton",
+    }
 
 
 def test_lettered_parts_each_have_their_own_resolutions(built):

@@ -15,14 +15,19 @@ C = "education-childrens-services"
 @pytest.fixture(scope="module")
 def api(sample_site):
     site, _ = sample_site
-    return {name: json.loads((site / "api" / f"{name}.json").read_text(encoding="utf-8"))
-            for name in ("meetings", "topics", "programme", "actions")}
+    return {
+        name: json.loads((site / "api" / f"{name}.json").read_text(encoding="utf-8"))
+        for name in ("meetings", "topics", "programme", "actions")
+    }
 
 
 def item_of(api, day, minute=None, number=None):
     meeting = next(m for m in api["meetings"]["meetings"] if m["id"] == f"{C}/{day}")
-    return next(i["id"] for i in meeting["items"]
-                if (minute and i["minute"] == minute) or (number and i["agenda_number"] == number))
+    return next(
+        i["id"]
+        for i in meeting["items"]
+        if (minute and i["minute"] == minute) or (number and i["agenda_number"] == number)
+    )
 
 
 def topic_with(api, item_id):
@@ -48,9 +53,11 @@ def plan(api, year, title):
 
 def test_programme_entries_link_to_the_items_that_took_them_up(api):
     assert plan(api, "2016/17", "Health Visiting and Early Help")["considered_at"] == [
-        item_of(api, "2017-04-06", minute="73/16")]
+        item_of(api, "2017-04-06", minute="73/16")
+    ]
     assert plan(api, "2016/17", "One Strategic Plan for School Organisation")["considered_at"] == [
-        item_of(api, "2017-04-27", number="4")]
+        item_of(api, "2017-04-27", number="4")
+    ]
     expected = {
         ("2015/16", "Serious Case Review – Child S"): item_of(api, "2015-12-16", minute="43/15"),
         ("2015/16", "LSCB Annual Report"): item_of(api, "2015-12-16", minute="44/15"),
@@ -84,8 +91,11 @@ def test_tracker_holds_every_row_of_the_outstanding_issues_appendix(api):
     assert len(rows) >= 10
     actions = api["actions"]["actions"]
     for row in rows:
-        found = [a for a in actions if a["meeting_date"] == row["meeting"] and
-                 (a["text"] == row["text"] or row["text"] in a["text"])]
+        found = [
+            a
+            for a in actions
+            if a["meeting_date"] == row["meeting"] and (a["text"] == row["text"] or row["text"] in a["text"])
+        ]
         assert found, f"tracker row missing: {row['text'][:60]}"
     six_april = [a for a in actions if a["meeting_date"] == "2017-04-06" and a["text"] in {r["text"] for r in rows}]
     assert {a["minute"] for a in six_april} == {"73/16", "75/16"}
@@ -103,7 +113,9 @@ def test_topic_and_timeline_pages_render_and_every_item_is_reachable_by_keyboard
         for url in pages:
             page.goto(base + url)
             targets = page.eval_on_selector_all(
-                "article a[href]", "els => els.map(e => e.getAttribute('href')).filter(h => h.includes('/') && !h.startsWith('http'))")
+                "article a[href]",
+                "els => els.map(e => e.getAttribute('href')).filter(h => h.includes('/') && !h.startsWith('http'))",
+            )
             assert targets, url
             reached = set()
             for _ in range(600):
@@ -124,11 +136,11 @@ FIXTURE = {
         """,
     "board/committee.md": "---\nname: Board\n---\n",
     "board/2016-06-16/meeting.md": '---\nstart: "10:00"\nitems:\n  - {number: 1, title: Budget Monitoring Quarter 4}\n'
-                                   '  - {number: 2, title: Revenue Budget}\n---\n',
+    "  - {number: 2, title: Revenue Budget}\n---\n",
     "board/2016-06-16/minutes.md": "---\n---\n\n## 1. Budget Monitoring Quarter 4\n\nNoted.\n\n## 2. Revenue Budget\n\n"
-                                   "RESOLVED that officers provide a breakdown of agency spend.\n",
+    "RESOLVED that officers provide a breakdown of agency spend.\n",
     "board/2016-09-15/meeting.md": '---\nstart: "10:00"\nitems:\n  - {number: 1, title: Budget Monitoring Quarter 1}\n'
-                                   '  - {number: 2, title: Revenue Budget Outturn}\n---\n',
+    "  - {number: 2, title: Revenue Budget Outturn}\n---\n",
     "board/2016-11-10/meeting.md": '---\nstart: "10:00"\nitems:\n  - {number: 1, title: Libraries Review}\n---\n',
     "board/programmes/2016-17.md": """\
         ---
@@ -153,8 +165,13 @@ def test_topics_yml_merges_and_statuses(tmp_path):
     assert topic["title"] == "Budget monitoring" and len(topic["items"]) == 4
     programme = json.loads((tmp_path / "site/api/programme.json").read_text())["programmes"][0]
     status = {e["title"]: e["status"] for e in programme["entries"]}
-    assert status == {"Budget Monitoring": "considered", "Libraries Review": "moved", "Parks Strategy": "dropped",
-                      "Leisure Centres": "no papers", "Youth Services": "pending"}
+    assert status == {
+        "Budget Monitoring": "considered",
+        "Libraries Review": "moved",
+        "Parks Strategy": "dropped",
+        "Leisure Centres": "no papers",
+        "Youth Services": "pending",
+    }
     actions = json.loads((tmp_path / "site/api/actions.json").read_text())["actions"]
     assert [a["kind"] for a in actions] == ["information"] and actions[0]["minute"] == "2/16"
     assert (tmp_path / "site/topics/budget-monitoring/feed.xml").exists()

@@ -78,8 +78,9 @@ def hostile_site(tmp_path_factory):
 
 
 def test_no_script_runs_on_any_generated_page(hostile_site):
-    pages = sorted(p for p in hostile_site.rglob("index.html")
-                   if not any(part in ("assets", "search") for part in p.parts))
+    pages = sorted(
+        p for p in hostile_site.rglob("index.html") if not any(part in ("assets", "search") for part in p.parts)
+    )
     assert len(pages) >= 7
     with serve(hostile_site) as base, chromium() as browser:
         page = browser.new_page()

@@ -36,7 +36,7 @@ BOARD = {
     "board/committee.md": "---\nname: Board\n---\n",
     # Thu 20 → Thu 27 April 2017: four clear working days, one short of the default five
     "board/2017-04-27/meeting.md": '---\nstart: "14:00"\nagenda_published: 2017-04-20\nitems:\n'
-                                   "  - number: 1\n    title: Apologies\n---\n",
+    "  - number: 1\n    title: Apologies\n---\n",
 }
 # Wed 19 → Thu 27 April 2017: five clear working days (20, 21, 24, 25, 26)
 ON_TIME = BOARD["board/2017-04-27/meeting.md"].replace("2017-04-20", "2017-04-19")
@@ -48,13 +48,16 @@ def _project(tmp_path, options: str = "", meetings: dict[str, str] | None = None
     write_tree(tmp_path / "docs", docs or {"about.md": "# About\n\nA fixture archive.\n"})
     plugin = "  - minutebook:\n      meetings_dir: meetings\n" + textwrap.indent(textwrap.dedent(options), " " * 6)
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: Fixture council\ndocs_dir: docs\ntheme:\n  name: material\n"
-                      f"  custom_dir: {REPO / 'overrides'}\nplugins:\n{plugin}\nnav:\n  - About: about.md\n",
-                      encoding="utf-8")
+    config.write_text(
+        f"site_name: Fixture council\ndocs_dir: docs\ntheme:\n  name: material\n"
+        f"  custom_dir: {REPO / 'overrides'}\nplugins:\n{plugin}\nnav:\n  - About: about.md\n",
+        encoding="utf-8",
+    )
     return config
 
 
 # -- reserved names -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("slug", ["search", "api", "people", "topics", "calendar", "assets", "committees"])
 def test_a_committee_cannot_take_a_top_level_site_address(tmp_path, slug):
@@ -88,10 +91,19 @@ def test_reserved_names_come_from_urls():
 
 # -- strict settings ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("true", True), ("TRUE", True), ("1", True), (" 1 ", True),
-    ("false", False), ("False", False), ("0", False),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("true", True),
+        ("TRUE", True),
+        ("1", True),
+        (" 1 ", True),
+        ("false", False),
+        ("False", False),
+        ("0", False),
+    ],
+)
 def test_boolean_variables_read_strictly(text, expected):
     assert from_environment(Settings(), {"MINUTEBOOK_PREVIEW": text}).preview is expected
 
@@ -145,11 +157,18 @@ def test_preview_false_in_the_environment_leaves_preview_off(tmp_path):
 
 def _build_with(config, site, variables: dict[str, str]):
     e = {**env(), **variables}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                          cwd=config.parent, env=e, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=e,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 # -- `minutebook check` reads mkdocs.yml --------------------------------------------------------
+
 
 def test_check_uses_the_sites_notice_option(tmp_path):
     _project(tmp_path)
@@ -189,15 +208,18 @@ def test_check_refuses_a_bad_option_in_mkdocs_yml(tmp_path):
 
 def test_site_config_reads_env_tags_and_python_tags(tmp_path, monkeypatch):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
-                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-                      "plugins:\n  - search\n  - minutebook:\n      notice_days: !ENV [HOUSE_NOTICE, 5]\n")
+    config.write_text(
+        "site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - minutebook:\n      notice_days: !ENV [HOUSE_NOTICE, 5]\n"
+    )
     assert read_site_config(config).options == {"notice_days": 5}
     monkeypatch.setenv("HOUSE_NOTICE", "3")
     assert read_site_config(config).options == {"notice_days": 3}
 
 
 # -- one label table ----------------------------------------------------------------------------
+
 
 def test_vocabularies_carry_their_labels():
     assert MeetingStatus("agenda published").label == "Agenda published"
@@ -233,6 +255,7 @@ def test_municipal_year():
 
 
 # -- ProperDocs ---------------------------------------------------------------------------------
+
 
 def test_the_plugin_registers_for_both_engines():
     import tomllib

@@ -66,8 +66,9 @@ def compare_meeting(day: str, want: dict, got: dict | None, check) -> None:
     for key, field in (("start", "start"), ("place", "place"), ("published", "published"), ("closed", "closed")):
         check(f"{day}: {key}", want[key], got[field])
     agenda = {i["agenda_number"]: i for i in got["items"] if i["agenda_number"]}
-    check(f"{day}: agenda numbers", list(want["agenda"]), [i["agenda_number"] for i in got["items"]
-                                                         if i["agenda_number"]])
+    check(
+        f"{day}: agenda numbers", list(want["agenda"]), [i["agenda_number"] for i in got["items"] if i["agenda_number"]]
+    )
     for number, item in want["agenda"].items():
         found = agenda.get(number, {})
         check(f"{day}: agenda {number} title", item["title"], found.get("title"))
@@ -113,8 +114,9 @@ def compare_programmes(archive, check) -> None:
         for bucket, count in want["buckets"].items():
             check(f"programme {year}: '{bucket}' entries", count, buckets.get(bucket, 0))
         for when, title in want["samples"]:
-            found = any(e.title == title and (e.date.isoformat() if e.date else e.bucket) == when
-                        for e in programme.entries)
+            found = any(
+                e.title == title and (e.date.isoformat() if e.date else e.bucket) == when for e in programme.entries
+            )
             check(f"programme {year}: '{title}' under {when}", True, found)
 
 
@@ -130,8 +132,11 @@ def compare_trackers(archive, check) -> None:
         for kind, count in want["kinds"].items():
             check(f"tracker {day}: {kind} rows", count, kinds.get(kind, 0))
         for meeting, kind, text in want["samples"]:
-            check(f"tracker {day}: row '{text[:40]}…'", True,
-                  any(r.text == text and r.kind == kind and r.meeting.isoformat() == meeting for r in tracker.rows))
+            check(
+                f"tracker {day}: row '{text[:40]}…'",
+                True,
+                any(r.text == text and r.kind == kind and r.meeting.isoformat() == meeting for r in tracker.rows),
+            )
 
 
 def test_accuracy_against_facts_read_by_hand(seed_import, seed_export, capsys):
@@ -237,8 +242,9 @@ def test_unreadable_inputs_are_named_and_the_rest_imported(tmp_path):
     latin1.write_bytes("Minutes of the Meeting of Caf\xe9 Board\nheld at 2.00 pm on 1 June 2020\n".encode("latin-1"))
     missing = tmp_path / "nowhere.txt"
     good = str(SYNTHETIC / "harbourside_pack_2023-03-14.txt")
-    result = minutebook("import", str(binary), str(latin1), good, str(missing), "--into",
-                        str(tmp_path / "meetings"), cwd=tmp_path)
+    result = minutebook(
+        "import", str(binary), str(latin1), good, str(missing), "--into", str(tmp_path / "meetings"), cwd=tmp_path
+    )
     clean_output(result)
     assert result.returncode == 1
     out = result.stdout
@@ -262,11 +268,12 @@ def test_text_that_is_no_pack_is_an_error_not_a_traceback(tmp_path):
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     root = tmp_path_factory.mktemp("synthetic")
-    result = minutebook("import", *sorted(str(p) for p in SYNTHETIC.glob("*.txt")), "--into",
-                        str(root / "meetings"), cwd=root)
+    result = minutebook(
+        "import", *sorted(str(p) for p in SYNTHETIC.glob("*.txt")), "--into", str(root / "meetings"), cwd=root
+    )
     clean_output(result)
     assert result.returncode == 0, result.stdout
-    export, build_result = build(tmp_path_factory.mktemp("synthetic-site"), root / "meetings")
+    export, _ = build(tmp_path_factory.mktemp("synthetic-site"), root / "meetings")
     return root / "meetings", export, result
 
 
@@ -278,10 +285,14 @@ def test_synthetic_pack_meeting_and_agenda(synthetic):
     assert "short_name: Scrutiny Panel 3" in committee and "S Whitfield (Vice-Chair)" in committee
     m = {x["date"]: x for x in export["meetings"]}
     march = m["2023-03-14"]
-    assert (march["start"], march["place"], march["published"], march["closed"]) == \
-        ("18:30", "Room 2, Harbourside Civic Centre", "2023-03-06", "19:45")
+    assert (march["start"], march["place"], march["published"], march["closed"]) == (
+        "18:30",
+        "Room 2, Harbourside Civic Centre",
+        "2023-03-06",
+        "19:45",
+    )
     items = {i["agenda_number"]: i for i in march["items"]}
-    assert [n for n in items] == [str(n) for n in range(1, 9)]
+    assert list(items) == [str(n) for n in range(1, 9)]
     assert items["3"]["pages"] == "3-6" and items["8"]["private"] and items["8"]["exempt_paragraph"] == 3
     assert items["4"]["lead"] == "Report of the Director of Housing"
     assert items["6"]["minute"] == "70/22"  # "Work Programme" joined to "Panel Work Programme" ({item=6})
@@ -303,8 +314,9 @@ def test_synthetic_pack_earlier_minutes(synthetic):
     assert len(minutes["63/22"]["resolutions"]) == 2
     assert [(p["letter"], len(p["resolutions"])) for p in minutes["64/22"]["parts"]] == [("a", 1), ("b", 3)]
     assert minutes["61/22"]["references"] == ["63/22"]
-    assert february["declarations"] == [{"name": "L Byrne", "person": "l-byrne", "minute": 63,
-                                         "interest": "disclosable pecuniary interest"}]
+    assert february["declarations"] == [
+        {"name": "L Byrne", "person": "l-byrne", "minute": 63, "interest": "disclosable pecuniary interest"}
+    ]
     people = {a["name"]: a["person"] for group in february["attendance"].values() for a in group}
     assert people["T Byrne"] == "t-byrne" and people["L Byrne"] == "l-byrne"
     assert people["Quaye"] == "m-quaye"  # "Councillor Quaye" joins M Quaye of the membership
@@ -324,8 +336,10 @@ def test_synthetic_people_papers_programme_and_tracker(synthetic):
     assert "kind: report" in report and "email: helen.marsh@harbourside.example.org" in report
     assert "## 3 Background" in report and "six months[^1]." in report and "[^1]: Council tax records" in report
     appendix = (folder / "2023-03-14" / "papers" / "empty-homes-strategy-appendix-a.md").read_text(encoding="utf-8")
-    assert "| 2 | Offer loans to owners of empty homes to carry out repairs and bring them up to the decent homes " \
-           "standard | Finance Manager | September 2023 |" in appendix
+    assert (
+        "| 2 | Offer loans to owners of empty homes to carry out repairs and bring them up to the decent homes "
+        "standard | Finance Manager | September 2023 |" in appendix
+    )
     assert "joined this table row" in result.stdout
     programme = (folder / "programmes" / "2022-23.md").read_text(encoding="utf-8")
     assert 'year: "2022/23"' in programme and "published_in: 2023-03-14/panel-work-programme" in programme
@@ -338,22 +352,69 @@ def test_synthetic_people_papers_programme_and_tracker(synthetic):
 
 
 def test_committee_option_overrides_the_printed_name(tmp_path):
-    result = minutebook("import", str(SYNTHETIC / "harbourside_minutes_2023-03-14.txt"), "--into",
-                        str(tmp_path / "meetings"), "--committee", "housing-panel", cwd=tmp_path)
+    result = minutebook(
+        "import",
+        str(SYNTHETIC / "harbourside_minutes_2023-03-14.txt"),
+        "--into",
+        str(tmp_path / "meetings"),
+        "--committee",
+        "housing-panel",
+        cwd=tmp_path,
+    )
     clean_output(result)
     assert result.returncode == 0, result.stdout
     assert (tmp_path / "meetings" / "housing-panel" / "2023-03-14" / "minutes.md").is_file()
-    bad = minutebook("import", str(SYNTHETIC / "harbourside_minutes_2023-03-14.txt"), "--committee", "Housing Panel",
-                     cwd=tmp_path)
+    bad = minutebook(
+        "import", str(SYNTHETIC / "harbourside_minutes_2023-03-14.txt"), "--committee", "Housing Panel", cwd=tmp_path
+    )
     clean_output(bad)
     assert bad.returncode == 2 and "not a folder name" in bad.stderr
 
 
 # -- the writer: whatever the papers print comes back as written ------------------------------------------
-TRICKY = ["14:00", "18:30", "NO", "yes", "On", "2016/17", "- dash", "a: b", "x #y", "#tag", "'quoted'", '"q"',
-          "@at", "* star", "3", "3.5", "1e3", "0x1F", "0o17", "1_000", "null", "~", ".inf", "ends:", "[list]", "{map}",
-          "Cllr Caan/Cllr Ruane", "% pct", "`tick", "! bang", "& amp", "| pipe", "> gt", "? q", ", comma",
-          "2017-04-27", "Rec', Action or Info", "£10,000", "“quoted”", "A\\*", "tab\there"]
+TRICKY = [
+    "14:00",
+    "18:30",
+    "NO",
+    "yes",
+    "On",
+    "2016/17",
+    "- dash",
+    "a: b",
+    "x #y",
+    "#tag",
+    "'quoted'",
+    '"q"',
+    "@at",
+    "* star",
+    "3",
+    "3.5",
+    "1e3",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "null",
+    "~",
+    ".inf",
+    "ends:",
+    "[list]",
+    "{map}",
+    "Cllr Caan/Cllr Ruane",
+    "% pct",
+    "`tick",
+    "! bang",
+    "& amp",
+    "| pipe",
+    "> gt",
+    "? q",
+    ", comma",
+    "2017-04-27",
+    "Rec', Action or Info",
+    "£10,000",
+    "“quoted”",
+    "A\\*",
+    "tab\there",
+]
 
 
 def _roundtrip(value: str):
@@ -371,10 +432,12 @@ def test_the_writer_quotes_whatever_yaml_would_misread(value):
 
 
 def test_the_writer_round_trips_any_text():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
-    line = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1,
-                   max_size=40).filter(lambda s: s.strip() == s and "\ufeff" not in s)
+    line = st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1, max_size=40
+    ).filter(lambda s: s.strip() == s and "\ufeff" not in s)
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(line, min_size=1, max_size=3))
@@ -400,24 +463,35 @@ def test_the_sample_archive_is_the_import_plus_the_listed_hand_corrections(tmp_p
     result = minutebook("import", *seeds(), "--into", "meetings", "--dry-run", "-q", cwd=REPO)
     clean_output(result)
     assert digest(REPO / "meetings") == before
-    differing = {line.strip().removeprefix("meetings/education-childrens-services/")
-                 for line in result.stdout.splitlines() if line.startswith("  meetings/")}
+    differing = {
+        line.strip().removeprefix("meetings/education-childrens-services/")
+        for line in result.stdout.splitlines()
+        if line.startswith("  meetings/")
+    }
     assert differing == HAND_CORRECTED, result.stdout
     assert "34 unchanged" in result.stdout
     guide = (REPO / "docs" / "guide" / "importing.md").read_text(encoding="utf-8")
-    section = guide[guide.index("## Hand corrections in the sample archive"):]
+    section = guide[guide.index("## Hand corrections in the sample archive") :]
     for path in HAND_CORRECTED:
         assert Path(path).name in section, path
 
 
 def test_a_minute_that_matches_no_agenda_item_is_reported(tmp_path):
     text = (SYNTHETIC / "harbourside_minutes_2023-03-14.txt").read_text(encoding="utf-8")
-    text = text.replace("71. Any Other Business", "71. Chair's Announcements\n\nThe Chair welcomed a new "
-                        "officer.\n\n72. Any Other Business").replace("72. Temporary", "73. Temporary")
+    text = text.replace(
+        "71. Any Other Business",
+        "71. Chair's Announcements\n\nThe Chair welcomed a new officer.\n\n72. Any Other Business",
+    ).replace("72. Temporary", "73. Temporary")
     minutes = tmp_path / "minutes.txt"
     minutes.write_text(text, encoding="utf-8")
-    result = minutebook("import", str(SYNTHETIC / "harbourside_pack_2023-03-14.txt"), str(minutes), "--into",
-                        str(tmp_path / "meetings"), cwd=tmp_path)
+    result = minutebook(
+        "import",
+        str(SYNTHETIC / "harbourside_pack_2023-03-14.txt"),
+        str(minutes),
+        "--into",
+        str(tmp_path / "meetings"),
+        cwd=tmp_path,
+    )
     clean_output(result)
     assert "minutes.txt:44: minute 71 'Chair's Announcements' matches no agenda item of 2023-03-14" in result.stdout
     written = (tmp_path / "meetings" / "housing-communities" / "2023-03-14" / "minutes.md").read_text(encoding="utf-8")

@@ -39,8 +39,12 @@ MINUTES = """\
 
 
 def archive(tmp_path, council: str, files: dict[str, str] | None = None):
-    tree = {"council.yml": council, "cabinet/committee.md": COMMITTEE, "cabinet/2022-07-12/meeting.md": meeting(),
-            **(files or {})}
+    tree = {
+        "council.yml": council,
+        "cabinet/committee.md": COMMITTEE,
+        "cabinet/2022-07-12/meeting.md": meeting(),
+        **(files or {}),
+    }
     return fixture_project(tmp_path, tree)
 
 
@@ -49,13 +53,17 @@ def check(tmp_path):
 
 
 def test_a_printed_numbering_scheme_keeps_the_number_as_printed(tmp_path):
-    config = archive(tmp_path, """\
+    config = archive(
+        tmp_path,
+        """\
         name: Eastmarsh District Council
         nation: england
         committees:
           cabinet:
             minute_numbers: "CAB/{yy}/{number:3}"
-        """, {"cabinet/2022-07-12/minutes.md": MINUTES})
+        """,
+        {"cabinet/2022-07-12/minutes.md": MINUTES},
+    )
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
@@ -66,14 +74,20 @@ def test_a_printed_numbering_scheme_keeps_the_number_as_printed(tmp_path):
 
 
 def test_a_number_outside_the_scheme_or_the_year_is_an_error_with_file_and_line(tmp_path):
-    archive(tmp_path, 'committees:\n  cabinet:\n    minute_numbers: "CAB/{yy}/{number:3}"\n',
-            {"cabinet/2022-07-12/minutes.md": MINUTES.replace("CAB/22/017", "EX.17/22")})
+    archive(
+        tmp_path,
+        'committees:\n  cabinet:\n    minute_numbers: "CAB/{yy}/{number:3}"\n',
+        {"cabinet/2022-07-12/minutes.md": MINUTES.replace("CAB/22/017", "EX.17/22")},
+    )
     result = check(tmp_path)
     assert result.returncode == 1
-    assert "cabinet/2022-07-12/minutes.md:5: the minute number 'EX.17/22' does not follow this committee's " \
-           "numbering scheme 'CAB/{yy}/{number:3}' (like CAB/22/001)" in result.stderr
+    assert (
+        "cabinet/2022-07-12/minutes.md:5: the minute number 'EX.17/22' does not follow this committee's "
+        "numbering scheme 'CAB/{yy}/{number:3}' (like CAB/22/001)" in result.stderr
+    )
     (tmp_path / "meetings" / "cabinet" / "2022-07-12" / "minutes.md").write_text(
-        MINUTES.replace("    ", "").replace("CAB/22/017", "CAB/21/017"), encoding="utf-8")
+        MINUTES.replace("    ", "").replace("CAB/22/017", "CAB/21/017"), encoding="utf-8"
+    )
     result = check(tmp_path)
     assert "minute CAB/21/017 is numbered in the municipal year 2021, but the meeting is in 2022/23" in result.stderr
 
@@ -81,8 +95,11 @@ def test_a_number_outside_the_scheme_or_the_year_is_an_error_with_file_and_line(
 def test_numbers_restarting_at_each_meeting_are_not_duplicates(tmp_path):
     second = meeting()
     minutes = "---\n---\n\n## 1. Budget Monitoring\n\nThe report was noted.\n"
-    files = {"cabinet/2022-07-12/minutes.md": minutes, "cabinet/2022-09-13/meeting.md": second,
-             "cabinet/2022-09-13/minutes.md": minutes}
+    files = {
+        "cabinet/2022-07-12/minutes.md": minutes,
+        "cabinet/2022-09-13/meeting.md": second,
+        "cabinet/2022-09-13/minutes.md": minutes,
+    }
     archive(tmp_path, 'minute_numbers: "{number}"\nnumbers_restart: meeting\n', files)
     result = check(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -92,7 +109,9 @@ def test_numbers_restarting_at_each_meeting_are_not_duplicates(tmp_path):
 
 
 def test_council_file_mistakes_name_file_line_and_fix(tmp_path):
-    archive(tmp_path, """\
+    archive(
+        tmp_path,
+        """\
         name: Eastmarsh District Council
         nation: cornwall
         municipal_year_starts: Mai
@@ -101,12 +120,15 @@ def test_council_file_mistakes_name_file_line_and_fix(tmp_path):
           cabnet:
             minute_numbers: "CAB/{number}"
         colour: blue
-        """)
+        """,
+    )
     result = check(tmp_path)
     assert result.returncode == 1
     err = result.stderr
-    assert "meetings/council.yml:2: 'nation' is 'cornwall', which is not one of: england, wales, scotland, " \
-           "northern-ireland" in err
+    assert (
+        "meetings/council.yml:2: 'nation' is 'cornwall', which is not one of: england, wales, scotland, "
+        "northern-ireland" in err
+    )
     assert "meetings/council.yml:3: 'municipal_year_starts' is 'Mai', which is not a month" in err
     assert "meetings/council.yml:4: the numbering scheme '{yy}/{num}' cannot be used" in err
     assert "meetings/council.yml:6: 'cabnet' is not a committee folder" in err and "cabinet" in err
@@ -115,8 +137,10 @@ def test_council_file_mistakes_name_file_line_and_fix(tmp_path):
 
 def test_the_municipal_year_start_decides_a_minutes_year(tmp_path):
     # 12 April 2023 is in 2023/24 when the year starts in April, in 2022/23 when it starts in May
-    files = {"cabinet/2023-04-12/meeting.md": meeting(),
-             "cabinet/2023-04-12/minutes.md": MINUTES.replace("CAB/22/017", "CAB/23/001")}
+    files = {
+        "cabinet/2023-04-12/meeting.md": meeting(),
+        "cabinet/2023-04-12/minutes.md": MINUTES.replace("CAB/22/017", "CAB/23/001"),
+    }
     scheme = 'committees:\n  cabinet:\n    minute_numbers: "CAB/{yy}/{number:3}"\n'
     archive(tmp_path, "municipal_year_starts: April\n" + scheme, files)
     (tmp_path / "meetings" / "cabinet" / "2022-07-12" / "meeting.md").unlink()
@@ -141,40 +165,54 @@ def test_welsh_paragraphs_are_checked_against_welsh_law(tmp_path):
     (tmp_path / "meetings" / "council.yml").write_text("nation: england\n", encoding="utf-8")
     result = check(tmp_path)
     assert result.returncode == 1
-    assert "meeting.md:10: item 2 gives exempt paragraph 14, which is not a paragraph of Part 1 of Schedule 12A " \
-           "to the Local Government Act 1972 (England: 1-7); paragraph 14 is one of Wales and Scotland's" in result.stderr
+    assert (
+        "meeting.md:10: item 2 gives exempt paragraph 14, which is not a paragraph of Part 1 of Schedule 12A "
+        "to the Local Government Act 1972 (England: 1-7); paragraph 14 is one of Wales and Scotland's" in result.stderr
+    )
     config = fixture_project(tmp_path, {"council.yml": "nation: wales\n"})
     assert mkdocs_build(config, tmp_path / "site").returncode == 0
-    page = (tmp_path / "site" / "cabinet" / "2022-07-12" / "sale-of-land-at-mill-lane" / "index.html")
+    page = tmp_path / "site" / "cabinet" / "2022-07-12" / "sale-of-land-at-mill-lane" / "index.html"
     text = page.read_text(encoding="utf-8")
     assert "Paragraph 14 of Part 4 of Schedule 12A to the Act" in text and "financial or business affairs" in text
 
 
 def test_scottish_paragraph_fifteen_and_the_scottish_act(tmp_path):
-    config = archive(tmp_path, "nation: scotland\n",
-                     {"cabinet/2022-07-12/meeting.md": meeting(PRIVATE.format(paragraph=15))})
+    config = archive(
+        tmp_path, "nation: scotland\n", {"cabinet/2022-07-12/meeting.md": meeting(PRIVATE.format(paragraph=15))}
+    )
     assert mkdocs_build(config, tmp_path / "site").returncode == 0
     text = (tmp_path / "site" / "cabinet" / "2022-07-12" / "sale-of-land-at-mill-lane" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "Section 50A(4) of the Local Government (Scotland) Act 1973" in text
     assert "Paragraph 15 of Part I of Schedule 7A" in text and "protected informant" in text
 
 
 def test_an_unstated_paragraph_is_accepted_warned_and_shown_as_not_stated(tmp_path):
-    config = archive(tmp_path, "nation: england\n",
-                     {"cabinet/2022-07-12/meeting.md": meeting(PRIVATE.format(paragraph="not stated"))})
+    config = archive(
+        tmp_path,
+        "nation: england\n",
+        {"cabinet/2022-07-12/meeting.md": meeting(PRIVATE.format(paragraph="not stated"))},
+    )
     result = check(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "warning: meetings/cabinet/2022-07-12/meeting.md:10: item 2 is exempt, but the papers do not state" \
-           in result.stdout
+    assert (
+        "warning: meetings/cabinet/2022-07-12/meeting.md:10: item 2 is exempt, but the papers do not state"
+        in result.stdout
+    )
     built = mkdocs_build(config, tmp_path / "site", strict=False)
     assert built.returncode == 0, built.stderr
     text = (tmp_path / "site" / "cabinet" / "2022-07-12" / "sale-of-land-at-mill-lane" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "exempt information (paragraph not stated in the published papers)" in text
     # withheld exactly as a stated paragraph: a missing field still stops the build
-    missing = "\n".join(line for line in meeting(PRIVATE.format(paragraph="x")).splitlines()
-                        if "exempt_paragraph" not in line) + "\n"
+    missing = (
+        "\n".join(
+            line for line in meeting(PRIVATE.format(paragraph="x")).splitlines() if "exempt_paragraph" not in line
+        )
+        + "\n"
+    )
     write_tree(tmp_path / "meetings", {"cabinet/2022-07-12/meeting.md": missing})
     result = check(tmp_path)
     assert result.returncode == 1 and "private item 2 has no exempt paragraph" in result.stderr
@@ -202,8 +240,17 @@ def test_new_council_scaffold_is_valid_and_explained(tmp_path):
 
     meetings = tmp_path / "meetings"
     write_tree(meetings, {"cabinet/committee.md": COMMITTEE})
-    made = minutebook("new", "council", "--meetings", str(meetings), "--name", "Glanafon County Borough Council",
-                      "--nation", "wales", cwd=tmp_path)
+    made = minutebook(
+        "new",
+        "council",
+        "--meetings",
+        str(meetings),
+        "--name",
+        "Glanafon County Borough Council",
+        "--nation",
+        "wales",
+        cwd=tmp_path,
+    )
     assert made.returncode == 0, made.stderr
     text = (meetings / "council.yml").read_text(encoding="utf-8")
     assert "nation: wales" in text and "# numbers_restart: meeting" in text and "$schema=" in text
@@ -211,6 +258,7 @@ def test_new_council_scaffold_is_valid_and_explained(tmp_path):
     assert check(tmp_path).returncode == 0
     again = minutebook("new", "council", "--meetings", str(meetings), "--name", "X", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
-    bad = minutebook("new", "council", "--meetings", str(tmp_path / "m2"), "--name", "X", "--nation", "cymru",
-                     cwd=tmp_path)
+    bad = minutebook(
+        "new", "council", "--meetings", str(tmp_path / "m2"), "--name", "X", "--nation", "cymru", cwd=tmp_path
+    )
     assert bad.returncode == 1 and "use one of: england, wales, scotland, northern-ireland" in bad.stderr

@@ -85,27 +85,40 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
             found = agenda.get(number, {})
             check(f"{key}: agenda {number} title", item["title"], found.get("title"))
             check(f"{key}: agenda {number} pages", item["pages"], found.get("pages"))
-            check(f"{key}: agenda {number} private", item.get("private"),
-                  found.get("exempt_paragraph") if found.get("private") else None)
+            check(
+                f"{key}: agenda {number} private",
+                item.get("private"),
+                found.get("exempt_paragraph") if found.get("private") else None,
+            )
         for number, papers in want["papers"].items():
             found = agenda.get(number, {})
-            check(f"{key}: agenda {number} papers", [list(p) for p in papers],
-                  [[p["title"], p.get("appendix")] for p in found.get("papers", [])])
+            check(
+                f"{key}: agenda {number} papers",
+                [list(p) for p in papers],
+                [[p["title"], p.get("appendix")] for p in found.get("papers", [])],
+            )
         minutes = {i["minute"]: i for i in got["items"] if i["minute"]}
         check(f"{key}: minute numbers", list(want["minutes"]), list(minutes))
         for printed, minute in want["minutes"].items():
             found = minutes.get(printed, {})
             check(f"{key}: minute {printed} title", minute["title"], found.get("title"))
             if "private" in minute:
-                check(f"{key}: minute {printed} private", minute["private"],
-                      found.get("exempt_paragraph") if found.get("private") else None)
+                check(
+                    f"{key}: minute {printed} private",
+                    minute["private"],
+                    found.get("exempt_paragraph") if found.get("private") else None,
+                )
                 continue
             check(f"{key}: minute {printed} resolutions", minute["resolutions"], len(found.get("resolutions", [])))
             if "first_resolution" in minute:
                 first = (found.get("resolutions") or [{"text": ""}])[0]
                 text = first["text"] if isinstance(first, dict) else first
-                check(f"{key}: minute {printed} decision text", True, text.startswith(minute["first_resolution"]),
-                      text.startswith(minute["first_resolution"]))
+                check(
+                    f"{key}: minute {printed} decision text",
+                    True,
+                    text.startswith(minute["first_resolution"]),
+                    text.startswith(minute["first_resolution"]),
+                )
         attendance = got["attendance"]
         for group in sorted(set(attendance) | set(want["attendance"])):
             want_names = want["attendance"].get(group, [])
@@ -114,8 +127,9 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
             for name in want_names:
                 check(f"{key}: {group} includes {name}", True, missing[name] == 0)
             check(f"{key}: {group} has no one else", [], sorted((Counter(have) - Counter(want_names)).elements()))
-        substitutes = {a["name"].split()[-1]: (a.get("for") or "").split()[-1:] for a in
-                       attendance.get("substitutions", [])}
+        substitutes = {
+            a["name"].split()[-1]: (a.get("for") or "").split()[-1:] for a in attendance.get("substitutions", [])
+        }
         for name, instead in want.get("substitutes", {}).items():
             check(f"{key}: {name} substitutes for {instead}", [instead], substitutes.get(name))
         declared = sorted([d["name"].split()[-1], d["minute"]] for d in got["declarations"])
@@ -143,7 +157,9 @@ def test_house_style_from_text(style, tmp_path, capsys):
 
 def test_there_are_four_styles_and_one_full_length_pack():
     assert len(STYLES) >= 4
-    lengths = [len((STYLES_DIR / n).read_text(encoding="utf-8").splitlines()) for s in STYLES for n in facts(s)["files"]]
+    lengths = [
+        len((STYLES_DIR / n).read_text(encoding="utf-8").splitlines()) for s in STYLES for n in facts(s)["files"]
+    ]
     assert max(lengths) >= 800
 
 
@@ -152,7 +168,9 @@ def test_house_style_from_pdf(style, tmp_path, capsys):
     from pdfpacks import write_pdf
 
     want = facts(style)
-    pdfs = [write_pdf(STYLES_DIR / name, tmp_path / f"{Path(name).stem}.pdf", want["furniture"]) for name in want["files"]]
+    pdfs = [
+        write_pdf(STYLES_DIR / name, tmp_path / f"{Path(name).stem}.pdf", want["furniture"]) for name in want["files"]
+    ]
     data, meetings, _ = import_and_build(style, pdfs, tmp_path / "from-pdf")
     report(style, "pdf", score(style, data, meetings), capsys)
 
@@ -173,7 +191,9 @@ def test_pdf_and_text_give_the_same_meeting_files(style, tmp_path):
     assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert any(f.parts[-2:-1] == ("papers",) for f in files) or style != "eastmarsh"
     for rel in files:
-        assert (tmp_path / "a" / rel).read_text(encoding="utf-8") == (tmp_path / "b" / rel).read_text(encoding="utf-8"), rel
+        assert (tmp_path / "a" / rel).read_text(encoding="utf-8") == (tmp_path / "b" / rel).read_text(
+            encoding="utf-8"
+        ), rel
 
 
 def test_a_folder_of_pdfs_and_a_scan_without_text(tmp_path):

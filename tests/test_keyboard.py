@@ -163,8 +163,19 @@ def test_the_public_menu_lists_no_officers_guide_and_the_footer_leads_to_them(br
         page.goto(site_base + url)
         menu = [a.strip() for a in page.locator("#mb-drawer nav.md-nav--primary a").all_inner_texts()]
         assert "Accessibility" in menu and "Committees" in menu
-        assert not [m for m in menu if m in ("Publishing papers", "Meeting files", "Deploying", "Architecture",
-                                             "Importing published packs", "How search works")], menu
+        assert not [
+            m
+            for m in menu
+            if m
+            in (
+                "Publishing papers",
+                "Meeting files",
+                "Deploying",
+                "Architecture",
+                "Importing published packs",
+                "How search works",
+            )
+        ], menu
         assert page.locator("footer a", has_text="For officers").count() == 1
     page.locator("footer a", has_text="For officers").click()
     assert page.url.endswith("/guide/")
@@ -196,9 +207,21 @@ SPLIT_WORDS = """() => {
   return split;
 }"""
 
-TABLE_PAGES = ["", f"{COMMITTEE}/", MEETING, f"{COMMITTEE}/2017-04-06/", "committees/", "calendar/", "topics/",
-               "topics/improvement-board/", "people/", "people/m-mutton/", f"{COMMITTEE}/tracker/",
-               f"{COMMITTEE}/programme/2016-17/", "guide/"]
+TABLE_PAGES = [
+    "",
+    f"{COMMITTEE}/",
+    MEETING,
+    f"{COMMITTEE}/2017-04-06/",
+    "committees/",
+    "calendar/",
+    "topics/",
+    "topics/improvement-board/",
+    "people/",
+    "people/m-mutton/",
+    f"{COMMITTEE}/tracker/",
+    f"{COMMITTEE}/programme/2016-17/",
+    "guide/",
+]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -216,9 +239,10 @@ def test_table_links_break_between_words_never_inside_one(browser, site_base, wi
 
 # -- reading order: what a keyboard or screen-reader user meets first --------------------------------
 
+
 def article(site, url):
     html = (site / url / "index.html").read_text(encoding="utf-8")
-    return html[html.index('id="mb-main"'):]
+    return html[html.index('id="mb-main"') :]
 
 
 def test_the_meeting_page_puts_the_agenda_before_the_standing_notes(sample_site):
@@ -232,21 +256,24 @@ def test_the_meeting_page_puts_the_agenda_before_the_standing_notes(sample_site)
 def test_meetings_are_newest_first_within_each_year_as_the_years_are(sample_site):
     site, _ = sample_site
     text = article(site, f"{COMMITTEE}/")
-    meetings = text[text.index('id="meetings"'):]
+    meetings = text[text.index('id="meetings"') :]
     years = re.findall(r'id="year-(\d{4})"', meetings)
     assert years == sorted(years, reverse=True) and len(years) > 2
     for chunk in re.split(r'id="year-\d{4}"', meetings)[1:]:
         dates = re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', chunk.split("</table>")[0])
         assert dates == sorted(dates, reverse=True), dates
-    assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', meetings.split('id="year-2016"')[1].split("</table>")[0]) \
-        == ["2017-04-27", "2017-04-06"]
+    assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/"', meetings.split('id="year-2016"')[1].split("</table>")[0]) == [
+        "2017-04-27",
+        "2017-04-06",
+    ]
 
 
 def test_the_paper_trail_names_the_item_by_number_not_by_the_papers_own_title(sample_site):
     site, _ = sample_site
     html = (site / f"{MEETING}one-strategic-plan-for-school-organisation/one-strategic-plan/index.html").read_text(
-        encoding="utf-8")
-    trail = re.sub(r"\s+", " ", html[html.index("mb-breadcrumbs"):html.index("</nav>", html.index("mb-breadcrumbs"))])
+        encoding="utf-8"
+    )
+    trail = re.sub(r"\s+", " ", html[html.index("mb-breadcrumbs") : html.index("</nav>", html.index("mb-breadcrumbs"))])
     crumbs = re.findall(r"<li[^>]*>(?:<a [^>]*>)?([^<]+)", trail)
     title = "One Strategic Plan for School Organisation"  # the item's title too
     assert crumbs[0] == "Home" and crumbs[2:] == ["27 April 2017", "Item 4", title]
@@ -272,10 +299,18 @@ def test_the_not_found_page_says_so_and_offers_the_ways_in(browser, site_base):
     page, _ = phone(browser)
     page.goto(site_base + "404.html")
     assert page.locator("article h1").inner_text() == "Page not found"
-    links = dict(zip(page.locator("article li a").all_inner_texts(),
-                     page.locator("article li a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))"),
-                     strict=True))
-    assert links == {"all committees": "/committees/", "the meetings calendar": "/calendar/", "topics": "/topics/",
-                     "search": "/search/"}
+    links = dict(
+        zip(
+            page.locator("article li a").all_inner_texts(),
+            page.locator("article li a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))"),
+            strict=True,
+        )
+    )
+    assert links == {
+        "all committees": "/committees/",
+        "the meetings calendar": "/calendar/",
+        "topics": "/topics/",
+        "search": "/search/",
+    }
     for href in links.values():
         assert page.request.get(site_base + href.lstrip("/")).ok

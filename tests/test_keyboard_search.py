@@ -34,10 +34,12 @@ def test_the_search_page_has_one_search_landmark_and_other_pages_the_headers(bro
     # the accessibility tree agrees: one landmark of role search
     tree = page.accessibility.snapshot() if hasattr(page, "accessibility") else None
     if tree:
+
         def roles(node):
             yield node.get("role")
             for child in node.get("children", []):
                 yield from roles(child)
+
         assert list(roles(tree)).count("search") <= 1
     page.goto(site_base + "committees/")
     assert page.evaluate(LANDMARKS) == ["Search the papers"]
@@ -70,8 +72,12 @@ def test_without_javascript_the_search_page_says_what_it_cannot_do_and_offers_wa
     assert "cannot show or look for the words you searched for" in text
     assert not page.is_visible("#mb-q")
     links = {a.inner_text(): a.get_attribute("href") for a in page.query_selector_all(".mb-search-fallback a")}
-    for words, href in [("all committees", "../committees/"), ("topics", "../topics/"),
-                        ("the meetings calendar", "../calendar/"), ("people", "../people/")]:
+    for words, href in [
+        ("all committees", "../committees/"),
+        ("topics", "../topics/"),
+        ("the meetings calendar", "../calendar/"),
+        ("people", "../people/"),
+    ]:
         assert links.get(words) == href, links
     page.click('.mb-search-fallback a[href="../calendar/"]')
     page.wait_for_load_state("load")

@@ -158,8 +158,11 @@ def test_print_pack_holds_every_paper_in_agenda_order(sample_site, export):
 def test_person_page_shows_attendance_across_the_archive(sample_site, export):
     site, _ = sample_site
     page = (site / "people" / "m-mutton" / "index.html").read_text(encoding="utf-8")
-    recorded = [m for m in export["meetings"]
-                if any(a["person"] == "m-mutton" for group in m["attendance"].values() for a in group)]
+    recorded = [
+        m
+        for m in export["meetings"]
+        if any(a["person"] == "m-mutton" for group in m["attendance"].values() for a in group)
+    ]
     assert recorded
     for m in recorded:
         assert f'href="../../{m["url"]}#attendance"' in page, m["id"]

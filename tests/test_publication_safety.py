@@ -35,7 +35,7 @@ ARCHIVE = {
             private: true
             exempt_paragraph: 3
           - number: 2
-            title: "{CANARIES['withheld title']}"
+            title: "{CANARIES["withheld title"]}"
             private: true
             exempt_paragraph: 1
             withhold_title: true
@@ -51,7 +51,7 @@ ARCHIVE = {
         kind: report
         title: Contract award report
         ---
-        {CANARIES['private paper']}
+        {CANARIES["private paper"]}
         """,
     "board/2020-01-09/papers/contract-appendix.md": f"""\
         ---
@@ -60,7 +60,7 @@ ARCHIVE = {
         appendix: 1
         title: Bids
         ---
-        {CANARIES['private appendix']}
+        {CANARIES["private appendix"]}
         """,
     "board/2020-01-09/papers/budget.md": f"""\
         ---
@@ -69,7 +69,7 @@ ARCHIVE = {
         title: Budget report
         publish_from: "2030-01-01 09:00"
         ---
-        {CANARIES['embargoed paper']}
+        {CANARIES["embargoed paper"]}
         """,
     "board/2020-01-09/papers/budget-appendix.md": f"""\
         ---
@@ -78,7 +78,7 @@ ARCHIVE = {
         appendix: A
         title: Figures
         ---
-        {CANARIES['embargoed appendix']}
+        {CANARIES["embargoed appendix"]}
         """,
     "board/2020-01-09/papers/budget-note.md": f"""\
         ---
@@ -87,7 +87,7 @@ ARCHIVE = {
         title: Budget note
         draft: true
         ---
-        {CANARIES['draft paper']}
+        {CANARIES["draft paper"]}
         """,
     "board/2020-01-09/papers/old-report.md": f"""\
         ---
@@ -97,7 +97,7 @@ ARCHIVE = {
         withdrawn: 2020-01-20
         withdrawn_reason: It named a member of the public.
         ---
-        {CANARIES['withdrawn paper']}
+        {CANARIES["withdrawn paper"]}
         """,
     "board/2020-01-09/papers/old-report-appendix.md": f"""\
         ---
@@ -106,7 +106,7 @@ ARCHIVE = {
         appendix: 1
         title: Names
         ---
-        {CANARIES['withdrawn appendix']}
+        {CANARIES["withdrawn appendix"]}
         """,
     "board/tracker/2020-01-09.md": f"""\
         ---
@@ -114,19 +114,19 @@ ARCHIVE = {
         rows:
           - meeting: 2019-12-05
             kind: action
-            text: {CANARIES['tracker in embargoed pack']}
+            text: {CANARIES["tracker in embargoed pack"]}
         ---
         """,
     "board/2020-01-09/minutes.md": f"""\
         ---
         draft: true
         attendance:
-          present: [A Member (Chair), {CANARIES['draft attendee']}]
+          present: [A Member (Chair), {CANARIES["draft attendee"]}]
         ---
 
         ## 1. Corrections
 
-        {CANARIES['draft minutes']}
+        {CANARIES["draft minutes"]}
         """,
     "board/2019-12-05/meeting.md": '---\nstart: "10:00"\n---\n',
     "board/2019-12-05/minutes.md": f"""\
@@ -141,9 +141,9 @@ ARCHIVE = {
 
         ## 41. Land sale {{private=3}}
 
-        {CANARIES['private minute']}
+        {CANARIES["private minute"]}
 
-        RESOLVED that {CANARIES['private minute']} be approved.
+        RESOLVED that {CANARIES["private minute"]} be approved.
 
         ## 42. Public item
 
@@ -155,7 +155,7 @@ ARCHIVE = {
         draft: true
         items:
           - number: 1
-            title: {CANARIES['draft meeting']}
+            title: {CANARIES["draft meeting"]}
         ---
         """,
 }
@@ -180,11 +180,16 @@ def test_no_canary_in_any_output_file(built):
     files = all_files(site)
     suffixes = {p.suffix for p in files}
     assert {".html", ".json", ".xml"} <= suffixes
-    leaks = [f"{what} in {p.relative_to(site)}" for p, text in files.items()
-             for what, canary in CANARIES.items() if canary in text]
+    leaks = [
+        f"{what} in {p.relative_to(site)}"
+        for p, text in files.items()
+        for what, canary in CANARIES.items()
+        if canary in text
+    ]
     assert leaks == []
-    assert not any(c in result.stderr or c.split()[-1] in result.stderr for c in CANARIES.values()), \
+    assert not any(c in result.stderr or c.split()[-1] in result.stderr for c in CANARIES.values()), (
         "the build log must not print withheld text"
+    )
 
 
 def test_private_item_shows_title_paragraph_and_exclusion(built):
@@ -219,8 +224,13 @@ def test_embargo_lifts_when_now_passes_it(tmp_path):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                            cwd=tmp_path, env=e, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     files = all_files(site)
     text = "\n".join(files.values())
@@ -237,8 +247,13 @@ def test_preview_is_refused_for_a_publishing_build(tmp_path):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
-                            cwd=tmp_path, env=e, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "only with `mkdocs serve`" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "board").exists()
@@ -261,21 +276,28 @@ def test_preview_build_shows_drafts_with_a_banner(tmp_path):
     assert CANARIES["draft minutes"] in pages["board/2020-01-09/"].body
     assert "Preview only — Draft" in pages["board/2020-02-06/"].body
     # private content stays out even in a preview
-    assert all(CANARIES["private paper"] not in p.body and CANARIES["private minute"] not in p.body
-               for p in result.pages)
+    assert all(
+        CANARIES["private paper"] not in p.body and CANARIES["private minute"] not in p.body for p in result.pages
+    )
 
 
 def _notice_project(tmp_path, published, meeting="2017-04-27"):
-    return fixture_project(tmp_path, {
-        "board/committee.md": "---\nname: Board\n---\n",
-        f"board/{meeting}/meeting.md": f'---\nstart: "14:00"\nagenda_published: {published}\n---\n',
-    })
+    return fixture_project(
+        tmp_path,
+        {
+            "board/committee.md": "---\nname: Board\n---\n",
+            f"board/{meeting}/meeting.md": f'---\nstart: "14:00"\nagenda_published: {published}\n---\n',
+        },
+    )
 
 
-@pytest.mark.parametrize("published, ok", [
-    ("2017-04-19", True),   # Wed 19 → Thu 27 April 2017: 20, 21, 24, 25, 26 = five clear days
-    ("2017-04-20", False),  # four
-])
+@pytest.mark.parametrize(
+    "published, ok",
+    [
+        ("2017-04-19", True),  # Wed 19 → Thu 27 April 2017: 20, 21, 24, 25, 26 = five clear days
+        ("2017-04-20", False),  # four
+    ],
+)
 def test_five_clear_working_days_notice(tmp_path, published, ok):
     config = _notice_project(tmp_path, published)
     result = mkdocs_build(config, tmp_path / "site")

@@ -61,7 +61,8 @@ def test_old_addresses_redirect_to_the_new_ones(tmp_path):
 def test_an_old_address_cannot_hide_a_page(tmp_path):
     archive = dict(ARCHIVE)
     archive["board/2020-01-16/meeting.md"] = archive["board/2020-01-16/meeting.md"].replace(
-        "previous_slugs: [budget-monitoring]", "previous_slugs: [budget-monitoring-2019-20-corrected-title]")
+        "previous_slugs: [budget-monitoring]", "previous_slugs: [budget-monitoring-2019-20-corrected-title]"
+    )
     config = fixture_project(tmp_path, archive)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0 and "is also the address of a page" in result.stderr

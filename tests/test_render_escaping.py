@@ -51,7 +51,7 @@ FIXTURE = {
         ---
         """,
     "board/2016-06-16/minutes.md": "---\n---\n\n## 1. Budget\n\nRESOLVED that the budget be noted.\n\n"
-                                   "## 2. Other business {item=2}\n\nNone.\n",
+    "## 2. Other business {item=2}\n\nNone.\n",
     "board/2016-09-15/meeting.md": '---\nstart: "14:00"\nstatus: cancelled\nitems:\n  - {number: 1, title: Budget Outturn}\n---\n',
     "board/2016-11-10/meeting.md": '---\nstart: "14:00"\nstatus: postponed\npostponed_to: 2016-12-08\n---\n',
 }
@@ -88,15 +88,27 @@ def head(path: Path) -> _Head:
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("escaping")
     config = fixture_project(root, FIXTURE)
-    config.write_text(config.read_text().replace("meetings_dir: meetings", "meetings_dir: meetings\n"
-                      "      contact_name: Democratic Services\n      contact_email: democracy@example.gov.uk"))
+    config.write_text(
+        config.read_text().replace(
+            "meetings_dir: meetings",
+            "meetings_dir: meetings\n"
+            "      contact_name: Democratic Services\n      contact_email: democracy@example.gov.uk",
+        )
+    )
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
-PAGES = ["topics/budget/", "topics/", "board/2016-06-16/", "board/2016-06-16/budget/", "board/", "people/",
-         "board/2016-09-15/"]
+PAGES = [
+    "topics/budget/",
+    "topics/",
+    "board/2016-06-16/",
+    "board/2016-06-16/budget/",
+    "board/",
+    "people/",
+    "board/2016-09-15/",
+]
 
 
 def item_with_refresh_title(site: Path) -> str:
@@ -201,10 +213,14 @@ def test_every_feed_is_discoverable(site):
         page = site / url / "index.html"
         return {(a["type"], (page.parent / a["href"]).resolve()) for a in head(page).alternates}
 
-    site_feeds = {("application/rss+xml", (site / "feed.xml").resolve()),
-                  ("application/atom+xml", (site / "atom.xml").resolve())}
-    committee = {("application/rss+xml", (site / "board/feed.xml").resolve()),
-                 ("application/atom+xml", (site / "board/atom.xml").resolve())}
+    site_feeds = {
+        ("application/rss+xml", (site / "feed.xml").resolve()),
+        ("application/atom+xml", (site / "atom.xml").resolve()),
+    }
+    committee = {
+        ("application/rss+xml", (site / "board/feed.xml").resolve()),
+        ("application/atom+xml", (site / "board/atom.xml").resolve()),
+    }
     for url in ["", "people/", "calendar/", "topics/"]:
         assert alternates(url) == site_feeds, url
     for url in ["board/", "board/2016-06-16/", "board/2016-06-16/budget/"]:
@@ -263,15 +279,23 @@ def test_page_code_builds_no_html_and_trusts_one_sanitiser():
     domain = REPO / "plugins" / "minutebook"
     for path in sorted((domain / "render").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
-                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 html = re.sub(r"\(\?P<\w+>", "(", node.value)  # named groups of regular expressions
                 assert not re.search(r"<[a-zA-Z/!]", html), f"{path.name}: HTML in a string: {node.value[:60]!r}"
-    calls = [f"{p.relative_to(domain)}" for p in domain.rglob("*.py")
-             if re.search(r"\bMarkup\(", p.read_text(encoding="utf-8"))]
+    calls = [
+        f"{p.relative_to(domain)}"
+        for p in domain.rglob("*.py")
+        if re.search(r"\bMarkup\(", p.read_text(encoding="utf-8"))
+    ]
     assert calls == ["render/templates.py"]
     assert len(re.findall(r"\bMarkup\(", (domain / "render" / "templates.py").read_text())) == 1
 
@@ -279,8 +303,11 @@ def test_page_code_builds_no_html_and_trusts_one_sanitiser():
 def test_a_site_without_the_templates_is_told_where_they_go(tmp_path):
     config = fixture_project(tmp_path, {"board/committee.md": "---\nname: Board\n---\n"})
     (tmp_path / "theme").mkdir()
-    config.write_text(config.read_text().replace(f"custom_dir: {Path(__file__).resolve().parent.parent / 'overrides'}",
-                                                 f"custom_dir: {tmp_path / 'theme'}"))
+    config.write_text(
+        config.read_text().replace(
+            f"custom_dir: {Path(__file__).resolve().parent.parent / 'overrides'}", f"custom_dir: {tmp_path / 'theme'}"
+        )
+    )
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "page templates are missing" in result.stderr and "overrides/minutebook" in result.stderr

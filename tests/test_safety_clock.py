@@ -21,10 +21,10 @@ def _archive(now_uk: dt.datetime) -> dict[str, str]:
     return {
         "board/committee.md": "---\nname: Board\n---\n",
         "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
-        "board/2020-01-09/papers/later.md": f'---\nitem: 1\nkind: report\ntitle: {LATER}\n'
-                                            f'publish_from: "{later}"\n---\n{LATER} text.\n',
-        "board/2020-01-09/papers/earlier.md": f'---\nitem: 1\nkind: report\ntitle: {EARLIER}\n'
-                                              f'publish_from: "{earlier}"\n---\n{EARLIER} text.\n',
+        "board/2020-01-09/papers/later.md": f"---\nitem: 1\nkind: report\ntitle: {LATER}\n"
+        f'publish_from: "{later}"\n---\n{LATER} text.\n',
+        "board/2020-01-09/papers/earlier.md": f"---\nitem: 1\nkind: report\ntitle: {EARLIER}\n"
+        f'publish_from: "{earlier}"\n---\n{EARLIER} text.\n',
     }
 
 
@@ -38,8 +38,14 @@ def test_embargo_uses_uk_time_whatever_the_machines_zone(tmp_path, zone):
     e.pop("MINUTEBOOK_NOW", None)
     e["TZ"] = zone
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-                            cwd=tmp_path, env=e, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     text = "\n".join(p.read_bytes().decode("utf-8", "replace") for p in site.rglob("*") if p.is_file())
     assert LATER not in text, f"with TZ={zone} a paper embargoed for three more hours (UK time) is published"
@@ -48,9 +54,11 @@ def test_embargo_uses_uk_time_whatever_the_machines_zone(tmp_path, zone):
 
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles", "Europe/London"])
 def test_uk_clock_is_london_time(zone):
-    code = ("import datetime as dt, zoneinfo; from minutebook.model.clock import uk_now, uk_today; "
-            "uk = dt.datetime.now(zoneinfo.ZoneInfo('Europe/London')).replace(tzinfo=None); "
-            "print(abs((uk_now() - uk).total_seconds()) < 60, uk_today() == uk.date())")
+    code = (
+        "import datetime as dt, zoneinfo; from minutebook.model.clock import uk_now, uk_today; "
+        "uk = dt.datetime.now(zoneinfo.ZoneInfo('Europe/London')).replace(tzinfo=None); "
+        "print(abs((uk_now() - uk).total_seconds()) < 60, uk_today() == uk.date())"
+    )
     e = env()
     e["TZ"] = zone
     out = subprocess.run([sys.executable, "-c", code], env=e, capture_output=True, text=True, timeout=60)

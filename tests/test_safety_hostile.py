@@ -67,8 +67,15 @@ def built(kind: str, tmp_path_factory) -> dict:
         site = root / "site"
         args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
         result = subprocess.run(args, cwd=root, env=env(), capture_output=True, text=True, timeout=900)
-        BUILDS[kind] = {"root": root, "site": site, "result": result, "before": before, "after": tree_digest(root),
-                        "filler": filler, "outputs": outputs(site) if result.returncode == 0 else {}}
+        BUILDS[kind] = {
+            "root": root,
+            "site": site,
+            "result": result,
+            "before": before,
+            "after": tree_digest(root),
+            "filler": filler,
+            "outputs": outputs(site) if result.returncode == 0 else {},
+        }
     return BUILDS[kind]
 
 
@@ -78,7 +85,7 @@ def build(request, tmp_path_factory):
 
 
 def test_every_free_text_field_carries_the_payload(build):
-    kind, b = build
+    _, b = build
     filler = b["filler"]
     assert filler.refused == set(), "free-text fields the generator could not fill"
     # every file kind is covered, each by many fields
@@ -87,7 +94,7 @@ def test_every_free_text_field_carries_the_payload(build):
 
 
 def test_the_build_succeeds_without_a_traceback(build):
-    kind, b = build
+    _, b = build
     result = b["result"]
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -95,14 +102,14 @@ def test_the_build_succeeds_without_a_traceback(build):
 
 
 def test_no_withheld_canary_in_any_output_or_log(build):
-    kind, b = build
+    _, b = build
     leaks = sorted({f for f, text in b["outputs"].items() if "CANARY-" in text})
     assert leaks == []
     assert "CANARY-" not in b["result"].stdout + b["result"].stderr
 
 
 def test_nothing_changes_outside_the_site(build):
-    kind, b = build
+    _, b = build
     assert b["before"] == b["after"]
     root = b["root"]
     assert not (root / "evil").exists() and not (root / "docs" / "evil").exists()
@@ -110,7 +117,7 @@ def test_nothing_changes_outside_the_site(build):
 
 
 def test_json_and_xml_outputs_parse(build):
-    kind, b = build
+    _, b = build
     bad = []
     for name, text in b["outputs"].items():
         try:
@@ -125,11 +132,12 @@ def test_json_and_xml_outputs_parse(build):
 
 # -- live markup in every output file ----------------------------------------------------------
 
+
 class LiveMarkup(HTMLParser):
     """Finds what a browser would run or follow: handlers, scripts with the payload, javascript: URLs,
     refreshes."""
 
-    URL_ATTRS = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"}
+    URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -145,8 +153,11 @@ class LiveMarkup(HTMLParser):
             if name in self.URL_ATTRS and value.replace("\x00", "").replace(" ", "").startswith("javascript:"):
                 self.found.append(f"<{tag} {name}=javascript:>")
         values = {name: (value or "").lower() for name, value in attrs}
-        if tag == "meta" and values.get("http-equiv") == "refresh" and (
-                "evil" in values.get("content", "") or "//" in values.get("content", "")):
+        if (
+            tag == "meta"
+            and values.get("http-equiv") == "refresh"
+            and ("evil" in values.get("content", "") or "//" in values.get("content", ""))
+        ):
             self.found.append(f"<meta http-equiv=refresh content={values.get('content')}>")  # a redirect off the site
         self.in_script = tag == "script"
         # data islands (JSON-LD) hold the payload as JSON text: inert, if the JSON is whole
@@ -184,17 +195,22 @@ def test_no_live_markup_in_any_output(kind, tmp_path_factory):
 
 # -- the browser -------------------------------------------------------------------------------
 
+
 def one_page_of_each_kind(site: Path) -> dict[str, str]:
     """The first page of each kind (the theme writes the kind into the page's metadata)."""
-    from minutebook.build import build as domain_build
-
     import datetime as dt
 
     from helpers import REPO
+
+    from minutebook.build import build as domain_build
     from minutebook.settings import SiteSettings
 
-    result = domain_build(site.parent / "meetings", dt.datetime(2026, 11, 22), history=False,
-                          settings=SiteSettings(templates=REPO / "overrides" / "minutebook"))
+    result = domain_build(
+        site.parent / "meetings",
+        dt.datetime(2026, 11, 22),
+        history=False,
+        settings=SiteSettings(templates=REPO / "overrides" / "minutebook"),
+    )
     pages: dict[str, str] = {}
     for page in result.pages:
         pages.setdefault(page.kind, page.url)
@@ -208,7 +224,7 @@ def browse(site: Path) -> list[str]:
         for kind, url in one_page_of_each_kind(site).items():
             page = browser.new_page()
             dialogs, elsewhere = [], []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
 
             def route(r, request, base=base, elsewhere=elsewhere):
                 if request.url.startswith(base):
@@ -249,10 +265,16 @@ def test_pages_of_every_kind_run_nothing_in_a_browser(kind, tmp_path_factory):
 
 # -- traversal in every value that becomes an address ------------------------------------------
 
-FILES = {"committee": "board/committee.md", "meeting": "board/2020-01-09/meeting.md",
-         "minutes": "board/2020-01-09/minutes.md", "paper": "board/2020-01-09/papers/appendix-1.md",
-         "programme": "board/programmes/2019-20.md", "tracker": "board/tracker/2020-01-09.md",
-         "topics": "topics.yml", "people": "people.yml"}
+FILES = {
+    "committee": "board/committee.md",
+    "meeting": "board/2020-01-09/meeting.md",
+    "minutes": "board/2020-01-09/minutes.md",
+    "paper": "board/2020-01-09/papers/appendix-1.md",
+    "programme": "board/programmes/2019-20.md",
+    "tracker": "board/tracker/2020-01-09.md",
+    "topics": "topics.yml",
+    "people": "people.yml",
+}
 
 
 def slug_fields(field, path: str):
@@ -308,7 +330,7 @@ def _with_value(files: dict[str, str], path: str, value: str) -> tuple[dict[str,
     return {**files, rel: out}, rel
 
 
-TRAVERSALS = ["../../../docs/evil", "s\"onmouseover=\"x", "a/b", "/etc/x", "..", "x y"]
+TRAVERSALS = ["../../../docs/evil", 's"onmouseover="x', "a/b", "/etc/x", "..", "x y"]
 
 
 def test_the_schema_has_slug_fields_in_every_kind_that_makes_addresses():
@@ -358,8 +380,14 @@ def test_a_traversal_archive_build_fails_cleanly_and_writes_nothing_outside(tmp_
     config = fixture_project(tmp_path, {})
     hostile.write(tmp_path / "meetings", files)
     before = tree_digest(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
-                            cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "is not" in result.stderr and "lower-case letters, digits and single hyphens" in result.stderr
     assert tree_digest(tmp_path) == before and not (tmp_path / "docs" / "evil").exists()
@@ -372,9 +400,15 @@ def test_deep_yaml_is_an_error_not_a_traceback(tmp_path):
 
     files, _ = hostile.archive("huge")
     deep = "---\nname: Board\ncontact: " + "[" * 5000 + "]" * 5000 + "\n---\n"
-    anchors = "---\nname: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"k{i}: &a{i} [*{'a' if i == 0 else f'a{i - 1}'}, *{'a' if i == 0 else f'a{i - 1}'}, "
-        f"*{'a' if i == 0 else f'a{i - 1}'}]\n" for i in range(12)) + "---\n"
+    anchors = (
+        "---\nname: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"k{i}: &a{i} [*{'a' if i == 0 else f'a{i - 1}'}, *{'a' if i == 0 else f'a{i - 1}'}, "
+            f"*{'a' if i == 0 else f'a{i - 1}'}]\n"
+            for i in range(12)
+        )
+        + "---\n"
+    )
     for text in (deep, anchors):
         hostile.write(tmp_path / "meetings", {**files, "board/committee.md": text})
         result = domain_build(tmp_path / "meetings", dt.datetime(2026, 11, 22), history=False, render=False)

@@ -61,7 +61,8 @@ def test_check_refuses_a_draft_meeting_whose_front_matter_is_not_read(tmp_path):
     """The reported route: a leading blank line made a draft meeting public, YAML printed as notes."""
     config = fixture_project(tmp_path, BASE)
     (tmp_path / "meetings/board/2020-01-09/meeting.md").write_text(  # write_tree would strip the blank line
-        '\n---\nstart: "10:00"\ndraft: true\n---\nCANARY-DRAFT-NOTES-1f3\n', encoding="utf-8")
+        '\n---\nstart: "10:00"\ndraft: true\n---\nCANARY-DRAFT-NOTES-1f3\n', encoding="utf-8"
+    )
     result = minutebook("check", "meetings", cwd=tmp_path)
     assert result.returncode == 1
     assert "meetings/board/2020-01-09/meeting.md:2" in result.stderr and "Traceback" not in result.stderr
@@ -79,30 +80,43 @@ TRAVERSAL = ["../../../docs/evil", "../../meetings/board/evil", "/tmp/evil", "a/
 def test_heading_attributes_that_become_addresses_follow_the_slug_grammar(tmp_path, attr, value):
     write_tree(tmp_path / "meetings", BASE)
     (tmp_path / "meetings/board/2020-01-09/minutes.md").write_text(
-        f"---\napproved: false\n---\n\n## 1. Budget {{{attr}={value}}}\n\nText.\n", encoding="utf-8")
+        f"---\napproved: false\n---\n\n## 1. Budget {{{attr}={value}}}\n\nText.\n", encoding="utf-8"
+    )
     result = build(tmp_path / "meetings", history=False)
     errors = [p for p in result.problems.errors if p.path == "meetings/board/2020-01-09/minutes.md"]
     assert errors and errors[0].line == 5 and f"'{attr}'" in errors[0].message, result.problems.errors
 
 
-@pytest.mark.parametrize("field, value", [
-    ("slug", "../../../docs/evil"), ("topic", "../evil"), ("previous_slugs", ["../../evil"]),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("slug", "../../../docs/evil"),
+        ("topic", "../evil"),
+        ("previous_slugs", ["../../evil"]),
+    ],
+)
 def test_front_matter_values_that_become_addresses_follow_the_slug_grammar(tmp_path, field, value):
     item = {"number": 1, "title": "Budget", field: value}
     import json
 
-    write_tree(tmp_path / "meetings", {**BASE, "board/2020-01-09/meeting.md":
-                                       f'---\nstart: "10:00"\nitems: [{json.dumps(item)}]\n---\n'})
+    write_tree(
+        tmp_path / "meetings",
+        {**BASE, "board/2020-01-09/meeting.md": f'---\nstart: "10:00"\nitems: [{json.dumps(item)}]\n---\n'},
+    )
     result = build(tmp_path / "meetings", history=False)
     assert any(p.path == "meetings/board/2020-01-09/meeting.md" and p.line for p in result.problems.errors)
 
 
 def test_a_traversal_slug_writes_nothing_outside_the_site(tmp_path):
-    config = fixture_project(tmp_path, {**BASE, "board/2020-01-09/minutes.md":
-                                        "---\napproved: false\n---\n\n## 1. Budget {slug=../../../docs/evil}\n\n"
-                                        "## 2. Other {was=../../../meetings/board/evil}\n\n"
-                                        "## 3. Third {topic=../../../../evil}\n"})
+    config = fixture_project(
+        tmp_path,
+        {
+            **BASE,
+            "board/2020-01-09/minutes.md": "---\napproved: false\n---\n\n## 1. Budget {slug=../../../docs/evil}\n\n"
+            "## 2. Other {was=../../../meetings/board/evil}\n\n"
+            "## 3. Third {topic=../../../../evil}\n",
+        },
+    )
     before = digest(tmp_path / "docs"), digest(tmp_path / "meetings")
     result = minutebook("check", "meetings", cwd=tmp_path)
     assert result.returncode == 1 and "minutes.md:5" in result.stderr and "minutes.md:9" in result.stderr
@@ -140,12 +154,15 @@ TOKEN = "CANARY-TOKEN-OUTSIDE-ARCHIVE-77a"
 
 def _secret(tmp_path):
     outside = tmp_path / "outside"
-    write_tree(outside, {
-        "token.md": f'---\nstart: "10:00"\n---\n{TOKEN}\n',
-        "paper.md": f"---\nitem: 1\nkind: report\ntitle: {TOKEN}\n---\n{TOKEN}\n",
-        "meeting/meeting.md": f'---\nstart: "10:00"\nitems:\n  - number: 1\n    title: {TOKEN}\n---\n',
-        "committee/committee.md": f"---\nname: {TOKEN}\n---\n",
-    })
+    write_tree(
+        outside,
+        {
+            "token.md": f'---\nstart: "10:00"\n---\n{TOKEN}\n',
+            "paper.md": f"---\nitem: 1\nkind: report\ntitle: {TOKEN}\n---\n{TOKEN}\n",
+            "meeting/meeting.md": f'---\nstart: "10:00"\nitems:\n  - number: 1\n    title: {TOKEN}\n---\n',
+            "committee/committee.md": f"---\nname: {TOKEN}\n---\n",
+        },
+    )
     return outside
 
 
@@ -174,8 +191,10 @@ def test_a_link_leaving_the_archive_is_refused(tmp_path, link):
 
 
 def test_a_link_inside_the_archive_is_read(tmp_path):
-    write_tree(tmp_path / "meetings", {**BASE, "board/2020-01-09/papers/shared.md":
-                                       "---\nitem: 1\nkind: report\ntitle: Shared report\n---\nText.\n"})
+    write_tree(
+        tmp_path / "meetings",
+        {**BASE, "board/2020-01-09/papers/shared.md": "---\nitem: 1\nkind: report\ntitle: Shared report\n---\nText.\n"},
+    )
     os.symlink("shared.md", tmp_path / "meetings/board/2020-01-09/papers/linked.md")
     result = build(tmp_path / "meetings", history=False, render=False)
     assert result.ok, result.problems.errors
@@ -188,11 +207,17 @@ MB = 1_000_000
 
 
 BIG_BODIES = {  # each minutes file stays under the 5 MB a meeting file may have -> the lines with errors
-    "2020-01-09": (f"## 1. Budget{' ' * MB}heading {{item=1}}\n\nText{' ' * MB}x\n\n"
-                   f"### (a) Part{' ' * MB}y\n\nRESOLVED that{' ' * MB}z\n", []),
+    "2020-01-09": (
+        f"## 1. Budget{' ' * MB}heading {{item=1}}\n\nText{' ' * MB}x\n\n"
+        f"### (a) Part{' ' * MB}y\n\nRESOLVED that{' ' * MB}z\n",
+        [],
+    ),
     "2020-02-06": (f"## 11. Items\n\n- {'a' * MB}\n\n## 2{' ' * MB}\n\n## 13. Title {'{' * MB}\n", [9]),
-    "2020-03-05": (f"## 21. Title {{{'x=' * (MB // 2)}}}\n\n## {'1' * 5000}. Long number\n\n"
-                   f"## 22. [{'[](' * (MB // 3)}\n\n## 23. <{'<' * MB}\n", [5, 7]),
+    "2020-03-05": (
+        f"## 21. Title {{{'x=' * (MB // 2)}}}\n\n## {'1' * 5000}. Long number\n\n"
+        f"## 22. [{'[](' * (MB // 3)}\n\n## 23. <{'<' * MB}\n",
+        [5, 7],
+    ),
 }
 
 
@@ -204,12 +229,13 @@ def test_a_one_megabyte_line_in_the_minutes_builds_without_hanging(tmp_path):
         files[f"board/{day}/meeting.md"] = '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n'
     write_tree(tmp_path / "meetings", files)
     for day, (body, _) in BIG_BODIES.items():
-        (tmp_path / f"meetings/board/{day}/minutes.md").write_text(f"---\napproved: false\n---\n\n{body}",
-                                                                   encoding="utf-8")
+        (tmp_path / f"meetings/board/{day}/minutes.md").write_text(
+            f"---\napproved: false\n---\n\n{body}", encoding="utf-8"
+        )
     code = textwrap.dedent(f"""
         import json
         from minutebook.build import build
-        result = build({str(tmp_path / 'meetings')!r}, history=False)
+        result = build({str(tmp_path / "meetings")!r}, history=False)
         lines = {{}}
         for p in result.problems.errors:
             lines.setdefault(p.path.split("/")[2], []).append(p.line)

@@ -49,7 +49,7 @@ ARCHIVE = {
         title: Names and addresses
         pdf: https://example.org/appendix.pdf
         ---
-        {CANARY['withdrawn appendix']}
+        {CANARY["withdrawn appendix"]}
         """,
     "board/2020-01-09/papers/issues-pack.md": """\
         ---
@@ -75,7 +75,7 @@ ARCHIVE = {
         rows:
           - meeting: 2019-12-05
             kind: action
-            text: {CANARY['tracker in embargoed pack']}
+            text: {CANARY["tracker in embargoed pack"]}
         ---
         """,
     "board/2020-02-06/meeting.md": '---\nstart: "10:00"\ndraft: true\n---\n',
@@ -84,7 +84,7 @@ ARCHIVE = {
         rows:
           - meeting: 2019-12-05
             kind: action
-            text: {CANARY['tracker of draft meeting']}
+            text: {CANARY["tracker of draft meeting"]}
         ---
         """,
     "board/programmes/2019-20.md": f"""\
@@ -93,7 +93,7 @@ ARCHIVE = {
         published_in: 2020-01-09/programme-pack
         entries:
           - date: 2020-03-05
-            title: {CANARY['programme in draft pack']}
+            title: {CANARY["programme in draft pack"]}
         ---
         """,
 }
@@ -141,8 +141,13 @@ def test_tracker_appears_when_its_pack_is_published(tmp_path):
     config = fixture_project(tmp_path, ARCHIVE)
     e = env()
     e["MINUTEBOOK_NOW"] = "2030-01-01 09:00"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
-                             str(tmp_path / "site")], cwd=tmp_path, env=e, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     text = "\n".join(_texts(tmp_path / "site").values())
     assert CANARY["tracker in embargoed pack"] in text
@@ -151,8 +156,13 @@ def test_tracker_appears_when_its_pack_is_published(tmp_path):
 
 # -- item 4: the build log ---------------------------------------------------------------------
 
-SECRET = {"attendee": "Zebedee Canarysecret", "title": "CANARY-LOG-TITLE-6f2", "embargoed": "Ophelia Canaryembargo",
-          "field": "CANARY-LOG-FIELD-1b7", "meeting": "CANARY-LOG-MEETING-0c3"}
+SECRET = {
+    "attendee": "Zebedee Canarysecret",
+    "title": "CANARY-LOG-TITLE-6f2",
+    "embargoed": "Ophelia Canaryembargo",
+    "field": "CANARY-LOG-FIELD-1b7",
+    "meeting": "CANARY-LOG-MEETING-0c3",
+}
 LOGGED = {
     "board/committee.md": "---\nname: Audit Board\n---\n",
     "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
@@ -160,10 +170,10 @@ LOGGED = {
         ---
         draft: true
         attendance:
-          present: [{SECRET['attendee']} (Chair)]
+          present: [{SECRET["attendee"]} (Chair)]
         ---
 
-        ## 1. {SECRET['title']}
+        ## 1. {SECRET["title"]}
 
         Text.
         """,
@@ -172,10 +182,10 @@ LOGGED = {
         ---
         publish_from: "2030-01-01 09:00"
         attendance:
-          present: [{SECRET['embargoed']}]
+          present: [{SECRET["embargoed"]}]
         ---
 
-        ## 2. {SECRET['title']}-2
+        ## 2. {SECRET["title"]}-2
         """,
     "board/2020-03-05/meeting.md": """\
         ---
@@ -189,10 +199,10 @@ LOGGED = {
     "board/2020-03-05/minutes.md": f"""\
         ---
         attendance:
-          present: [{SECRET['meeting']}]
+          present: [{SECRET["meeting"]}]
         ---
 
-        ## 3. {SECRET['meeting']}
+        ## 3. {SECRET["meeting"]}
         """,
     # public minutes: their problems still quote what they say
     "board/2020-04-02/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
@@ -202,8 +212,13 @@ LOGGED = {
 
 def test_build_log_prints_no_value_of_a_withheld_file(tmp_path):
     config = fixture_project(tmp_path, LOGGED)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(config), "-d",
-                             str(tmp_path / "site")], cwd=tmp_path, env=env(), capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-v", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     log = result.stdout + result.stderr
     leaks = [what for what, value in SECRET.items() if value in log or value.split()[-1] in log]
@@ -217,14 +232,21 @@ def test_build_log_prints_no_value_of_a_withheld_file(tmp_path):
 
 
 def test_errors_in_a_withheld_file_print_no_value(tmp_path):
-    fixture_project(tmp_path, {**LOGGED, "board/2020-01-09/papers/report.md": f"""\
+    fixture_project(
+        tmp_path,
+        {
+            **LOGGED,
+            "board/2020-01-09/papers/report.md": f"""\
         ---
         item: 1
-        kind: {SECRET['field']}
+        kind: {SECRET["field"]}
         title: Report
         draft: true
         ---
-        """, "board/2020-03-05/papers/report.md": f"---\nitem: 1\nkind: report\ntitle: [{SECRET['field']}-2]\n---\n"})
+        """,
+            "board/2020-03-05/papers/report.md": f"---\nitem: 1\nkind: report\ntitle: [{SECRET['field']}-2]\n---\n",
+        },
+    )
     check = minutebook("check", "meetings", cwd=tmp_path)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert "meetings/board/2020-01-09/papers/report.md:3" in check.stderr
@@ -247,12 +269,13 @@ def test_preview_log_shows_everything(tmp_path):
 
 # -- item 5: --dirty ---------------------------------------------------------------------------
 
+
 def test_dirty_build_removes_pages_that_stopped_being_public(tmp_path):
     files = {
         "board/committee.md": "---\nname: Board\n---\n",
         "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
         "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: Budget report\n---\n"
-                                             "CANARY-DIRTY-PAPER-7a3\n",
+        "CANARY-DIRTY-PAPER-7a3\n",
         "board/2020-02-06/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: CANARY-DIRTY-MEETING-4b8\n---\n',
     }
     config = fixture_project(tmp_path, files)
@@ -279,14 +302,18 @@ def test_dirty_build_removes_pages_that_stopped_being_public(tmp_path):
 
 # -- item 13: the approval link ----------------------------------------------------------------
 
+
 def test_approval_links_only_to_public_minutes(tmp_path):
-    config = fixture_project(tmp_path, {
-        "board/committee.md": "---\nname: Board\n---\n",
-        "board/2020-01-09/meeting.md": '---\nstart: "10:00"\n---\n',
-        "board/2020-01-09/minutes.md": "---\napproved_at: 2020-02-06\n---\n\n## 1. Budget\n\nText.\n",
-        "board/2020-02-06/meeting.md": '---\nstart: "10:00"\n---\n',
-        "board/2020-02-06/minutes.md": "---\ndraft: true\n---\n\n## 2. Minutes of the last meeting\n\nApproved.\n",
-    })
+    config = fixture_project(
+        tmp_path,
+        {
+            "board/committee.md": "---\nname: Board\n---\n",
+            "board/2020-01-09/meeting.md": '---\nstart: "10:00"\n---\n',
+            "board/2020-01-09/minutes.md": "---\napproved_at: 2020-02-06\n---\n\n## 1. Budget\n\nText.\n",
+            "board/2020-02-06/meeting.md": '---\nstart: "10:00"\n---\n',
+            "board/2020-02-06/minutes.md": "---\ndraft: true\n---\n\n## 2. Minutes of the last meeting\n\nApproved.\n",
+        },
+    )
     site = tmp_path / "site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr

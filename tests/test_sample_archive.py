@@ -51,9 +51,9 @@ def test_minutes_of_6_april_2017(export):
 
 def test_attendance_of_6_april_2017_matches_the_seed(export):
     seed = (SEEDS / "000_c5496f9693e9c252.txt").read_text(encoding="utf-8")
-    block = seed[seed.index("Present:"):seed.index("Public Business", seed.index("Present:"))]
+    block = seed[seed.index("Present:") : seed.index("Public Business", seed.index("Present:"))]
     present_block = block[: block.index("Co-Opted")]
-    apologies_block = block[block.index("Apologies:"):]
+    apologies_block = block[block.index("Apologies:") :]
     surnames_present = set(re.findall(r"Councillor [A-Z] (\w+)", present_block))
     surnames_apologies = set(re.findall(r"\b[A-Z] (\w+)", apologies_block))
     m = meeting(export, "2017-04-06")
@@ -80,8 +80,18 @@ def test_agenda_of_27_april_2017(export):
     numbers = [i["agenda_number"] for i in m["items"]]
     assert numbers == [str(n) for n in range(1, 11)]
     pages = {i["agenda_number"]: i["pages"] for i in m["items"]}
-    assert pages == {"1": None, "2": None, "3": "3-6", "4": "7-14", "5": "15-18", "6": "19-24",
-                     "7": "25-26", "8": "27-30", "9": "31-38", "10": None}
+    assert pages == {
+        "1": None,
+        "2": None,
+        "3": "3-6",
+        "4": "7-14",
+        "5": "15-18",
+        "6": "19-24",
+        "7": "25-26",
+        "8": "27-30",
+        "9": "31-38",
+        "10": None,
+    }
     leads = {i["agenda_number"]: i["lead"] for i in m["items"]}
     assert leads["4"] == "Report of the Director of Education, Libraries and Adult Learning"
     assert leads["9"] == "Briefing Note of the Scrutiny Co-ordinator"
@@ -145,7 +155,7 @@ def test_outside_references_are_info_not_warnings(sample_site):
 def test_generated_pages_stay_out_of_the_nav(sample_site):
     site, _ = sample_site
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("md-sidebar--secondary")]
     assert f'href="{COMMITTEE}/"' in nav
     assert "2017-04-06" not in nav and "health-visiting" not in nav

@@ -12,9 +12,14 @@ from helpers import REPO, env
 
 def test_quick_benchmark_prints_its_table(tmp_path):
     require_browser()
-    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "search_benchmark.py"), "--quick",
-                           "--work", str(tmp_path)], cwd=REPO, env=env(), capture_output=True, text=True,
-                          timeout=1200)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "search_benchmark.py"), "--quick", "--work", str(tmp_path)],
+        cwd=REPO,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     table = done.stdout
     for heading in ("## Build", "## Search data", "## Queries"):

@@ -18,8 +18,10 @@ MEETINGS = REPO / "meetings" / "education-childrens-services"
 def results(page):
     """(title, href, text) of each result, after the search has finished."""
     page.wait_for_selector("[data-search-done]", timeout=60_000)
-    return [(li.query_selector("a").inner_text(), li.query_selector("a").get_attribute("href"), li.inner_text())
-            for li in page.query_selector_all("[data-search-results] > li.mb-search-result")]
+    return [
+        (li.query_selector("a").inner_text(), li.query_selector("a").get_attribute("href"), li.inner_text())
+        for li in page.query_selector_all("[data-search-results] > li.mb-search-result")
+    ]
 
 
 def search(page, base, query, **facets):
@@ -51,11 +53,14 @@ def needs(*paths):
         pytest.skip(f"waits on the imported seed archive: meetings/education-childrens-services/{missing[0]} is absent")
 
 
-@pytest.mark.parametrize("query, day, anchor", [
-    ("Maundy", "2018-01-11", "#minute"),
-    ("Trojan Horse", "2016-01-07", "#minute"),
-    ("Holiday Activities and Food", "2021-06-24", "#part-c"),
-])
+@pytest.mark.parametrize(
+    "query, day, anchor",
+    [
+        ("Maundy", "2018-01-11", "#minute"),
+        ("Trojan Horse", "2016-01-07", "#minute"),
+        ("Holiday Activities and Food", "2021-06-24", "#part-c"),
+    ],
+)
 def test_acceptance_queries_put_the_right_minutes_first(browser_page, query, day, anchor):
     needs(f"{day}/minutes.md")
     page, base = browser_page
@@ -109,8 +114,12 @@ def test_filters_and_order(browser_page):
     assert page.input_value("select[name=sort]") == "newest"
 
 
-HOSTILE = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">',
-           "it's \"quoted\" & <b>bold</b>", "javascript:window.__pwned=1"]
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    '"><img src=x onerror="window.__pwned=1">',
+    'it\'s "quoted" & <b>bold</b>',
+    "javascript:window.__pwned=1",
+]
 
 
 @pytest.mark.parametrize("query", HOSTILE)
@@ -264,6 +273,7 @@ def test_the_public_static_pages_are_listed_after_the_papers_and_officers_guides
 
 # -- best match from the postings, phrases, joined words ---------------------------------------------
 
+
 def every_result(page, base, query, **facets):
     """(url|title, score) of every result, paging on with "More results" until there are no more."""
     search(page, base, query, **facets)
@@ -271,8 +281,13 @@ def every_result(page, base, query, **facets):
         page.evaluate("document.querySelector('[data-mb-search]').removeAttribute('data-search-done')")
         page.click("[data-search-more]")
         page.wait_for_selector("[data-search-done]", timeout=60_000)
-    return [(li.get_attribute("data-url") + "|" + li.query_selector("a").inner_text(), float(li.get_attribute("data-score")))
-            for li in page.query_selector_all("[data-search-results] > li.mb-search-result[data-url]")]
+    return [
+        (
+            li.get_attribute("data-url") + "|" + li.query_selector("a").inner_text(),
+            float(li.get_attribute("data-score")),
+        )
+        for li in page.query_selector_all("[data-search-results] > li.mb-search-result[data-url]")
+    ]
 
 
 @pytest.fixture(scope="module", params=["blocks", "shards"])
@@ -292,7 +307,7 @@ def small_blocks(sample_site, tmp_path_factory, request):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(postings, "FIRST_BLOCK", 2)
         patch.setattr(postings, "NEXT_BLOCK", 3)
-        patch.setattr(postings, "ENTRY_BYTES", 4 if request.param == "blocks" else 10 ** 6)
+        patch.setattr(postings, "ENTRY_BYTES", 4 if request.param == "blocks" else 10**6)
         shards.write(docs, copy / "search" / "data", {c.slug: c.name for c in result.archive.committees.values()})
     return copy, docs
 
@@ -329,21 +344,24 @@ def phrase_holders(docs, phrase):
     out = []
     for doc in docs:
         seq = text.terms(doc.title + "\n" + doc.text)
-        if any(seq[i:i + len(want)] == want for i in range(len(seq) - len(want) + 1)):
+        if any(seq[i : i + len(want)] == want for i in range(len(seq) - len(want) + 1)):
             out.append(doc.url + "|" + doc.title)
     return sorted(out)
 
 
-@pytest.mark.parametrize("query, phrase", [
-    ('"health visiting"', "health visiting"),
-    ('"looked after children"', "looked after children"),
-    ("\u201cchildren's services scrutiny board\u201d", "children's services scrutiny board"),
-    ('"improvement board progress report"', "improvement board progress report"),
-    ('"task and finish group"', "task and finish group"),
-    ('"Holiday Activities and Food"', "Holiday Activities and Food"),
-    ("2015/16", "2015 16"),  # a joined form typed is the phrase of its parts
-    ("users/carers", "users carers"),
-])
+@pytest.mark.parametrize(
+    "query, phrase",
+    [
+        ('"health visiting"', "health visiting"),
+        ('"looked after children"', "looked after children"),
+        ("\u201cchildren's services scrutiny board\u201d", "children's services scrutiny board"),
+        ('"improvement board progress report"', "improvement board progress report"),
+        ('"task and finish group"', "task and finish group"),
+        ('"Holiday Activities and Food"', "Holiday Activities and Food"),
+        ("2015/16", "2015 16"),  # a joined form typed is the phrase of its parts
+        ("users/carers", "users carers"),
+    ],
+)
 def test_a_phrase_finds_exactly_the_documents_that_hold_it(browser, small_blocks, query, phrase):
     site, docs = small_blocks
     expected = phrase_holders(docs, phrase)

@@ -16,10 +16,12 @@ from minutebook.search import documents, lunr_index, shards, text
 
 LUNR_JS = REPO / "overrides" / "assets" / "minutebook" / "lunr.min.js"
 SEARCH_JS = REPO / "overrides" / "assets" / "minutebook" / "search.js"
-TRICKY = ("Holiday holidays try lay eed eeds café children's. “Quoted” words—dashes – and co-opted "
-          "people\u00a0with\u2003odd\u202fspaces £1.5m 73/16 (a) e.g. CAF's x2 YOUTH yearly Y "
-          "users/carers community/voluntary chair/IRO health-and-care 2016/17 28/16 2019–20 care—and "
-          "non\u2011breaking figure\u2012dash bar\u2015 /lead trail/ a//b and/or \\back\\slash")
+TRICKY = (
+    "Holiday holidays try lay eed eeds café children's. “Quoted” words—dashes – and co-opted "
+    "people\u00a0with\u2003odd\u202fspaces £1.5m 73/16 (a) e.g. CAF's x2 YOUTH yearly Y "
+    "users/carers community/voluntary chair/IRO health-and-care 2016/17 28/16 2019–20 care—and "
+    "non\u2011breaking figure\u2012dash bar\u2015 /lead trail/ a//b and/or \\back\\slash"
+)
 
 
 def search_js_separator() -> str:
@@ -27,6 +29,7 @@ def search_js_separator() -> str:
     found = re.findall(r"^\s*var SEPARATOR = (/.+/);$", SEARCH_JS.read_text(encoding="utf-8"), re.M)
     assert len(found) == 1, "search.js must set its separator on one line: var SEPARATOR = /…/;"
     return found[0]
+
 
 NODE_TERMS = """
 const lunr = require(process.argv[1]);
@@ -59,8 +62,9 @@ def node(script: str, stdin: str) -> str:
     if shutil.which("node") is None:
         pytest.skip("node is not installed")
     script = f"const SEPARATOR = {search_js_separator()};\n{script}"
-    done = subprocess.run(["node", "-e", script, str(LUNR_JS)], input=stdin, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        ["node", "-e", script, str(LUNR_JS)], input=stdin, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -88,7 +92,20 @@ def test_python_splits_words_where_search_js_does():
 
 def test_joined_words_split_into_their_parts():
     assert text.terms("users/carers chair/IRO health-and-care 2016/17 28/16 2019–20 youth—and") == [
-        "user", "carer", "chair", "iro", "health", "care", "2016", "17", "28", "16", "2019", "20", "youth"]
+        "user",
+        "carer",
+        "chair",
+        "iro",
+        "health",
+        "care",
+        "2016",
+        "17",
+        "28",
+        "16",
+        "2019",
+        "20",
+        "youth",
+    ]
     assert text.terms("and/or") == []  # both halves are stop words
 
 
@@ -135,10 +152,12 @@ def test_the_fast_writer_writes_what_lunr_py_builds(docs):
     # lunr keeps a term "" for tokens that are punctuation alone; no query can reach it, so ours drops it
     def by_term(index):
         names = {posting["_index"]: term for term, posting in index["invertedIndex"]}
-        postings = {term: {f: sorted(posting[f]) for f in index["fields"]}
-                    for term, posting in index["invertedIndex"] if term}
-        vectors = {ref: {names[v[i]]: v[i + 1] for i in range(0, len(v), 2) if names[v[i]]}
-                   for ref, v in index["fieldVectors"]}
+        postings = {
+            term: {f: sorted(posting[f]) for f in index["fields"]} for term, posting in index["invertedIndex"] if term
+        }
+        vectors = {
+            ref: {names[v[i]]: v[i + 1] for i in range(0, len(v), 2) if names[v[i]]} for ref, v in index["fieldVectors"]
+        }
         return postings, vectors
 
     assert by_term(ours) == by_term(theirs)
@@ -146,8 +165,18 @@ def test_the_fast_writer_writes_what_lunr_py_builds(docs):
     assert ours["pipeline"] == ["stemmer"] and ours["version"] == "2.3.9"
 
 
-QUERIES = ["health", "health visitors", "+school +place*", "minute", "Coventry family", "report -health",
-           "title:strategic", "improvement board", "social work*", "CAF"]
+QUERIES = [
+    "health",
+    "health visitors",
+    "+school +place*",
+    "minute",
+    "Coventry family",
+    "report -health",
+    "title:strategic",
+    "improvement board",
+    "social work*",
+    "CAF",
+]
 
 
 def test_lunr_py_and_lunr_js_rank_a_shard_the_same(docs, tmp_path):

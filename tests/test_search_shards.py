@@ -66,7 +66,7 @@ def scores(folder, query):
 
 def test_small_shards_rank_exactly_as_one_index(sample_docs, tmp_path):
     many = shards.write(sample_docs, tmp_path / "many", {}, target=4000)
-    one = shards.write(sample_docs, tmp_path / "one", {}, target=10 ** 9)
+    one = shards.write(sample_docs, tmp_path / "one", {}, target=10**9)
     groups = {(d.committee, d.year, documents.GROUPS[d.kind]) for d in sample_docs}
     assert one.shards == len(groups) and many.shards > 2 * len(groups)  # one per committee, year and group
     # the browser requires every word (+word): then a shard's query vector is the whole archive's
@@ -129,8 +129,10 @@ def test_results_lead_to_the_exact_section(sample_docs):
 
 
 def test_plain_text_of_markdown():
-    md = ("## 3 Heading {#x}\n\n**Bold** and [a link](../x/index.md#y) and 16<sup>th</sup>.\n\n"
-          "| a | b |\n|---|---|\n| one | two |\n<!-- minutebook:resolved 0 -->")
+    md = (
+        "## 3 Heading {#x}\n\n**Bold** and [a link](../x/index.md#y) and 16<sup>th</sup>.\n\n"
+        "| a | b |\n|---|---|\n| one | two |\n<!-- minutebook:resolved 0 -->"
+    )
     assert documents.plain_text(md) == "3 Heading\nBold and a link and 16th.\na b\none two"
 
 
@@ -149,7 +151,8 @@ def test_demo_archive_is_deterministic_valid_and_sized(tmp_path):
     assert any(m.minutes and any(i.minute and i.minute.references for i in m.items) for m in archive.meetings)
     generate(tmp_path / "c", committees=2, years=1, seed=8, sample=REPO / "meetings")
     assert (tmp_path / "c" / "people.yml").exists() and any(
-        (tmp_path / "c" / p).read_bytes() != body for p, body in files_a.items() if (tmp_path / "c" / p).exists())
+        (tmp_path / "c" / p).read_bytes() != body for p, body in files_a.items() if (tmp_path / "c" / p).exists()
+    )
 
 
 def test_terms_are_stemmed_once_per_word():
@@ -160,6 +163,7 @@ def test_terms_are_stemmed_once_per_word():
 
 # -- impact-ordered postings -------------------------------------------------------------------------
 
+
 def postings_of(folder):
     """{term: [(document number, impact), ...]} in the order written, every block read."""
     out = {}
@@ -167,8 +171,10 @@ def postings_of(folder):
         for term, value in json.loads(path.read_text(encoding="utf-8")).items():
             blocks = [value[1]]
             if len(value) > 2:
-                blocks += [json.loads((folder / "p" / f"{value[3]}-{k}.json").read_text(encoding="utf-8"))
-                           for k in range(1, len(value[4]) + 1)]
+                blocks += [
+                    json.loads((folder / "p" / f"{value[3]}-{k}.json").read_text(encoding="utf-8"))
+                    for k in range(1, len(value[4]) + 1)
+                ]
                 assert [b[1] for b in blocks[1:]] == value[4]  # each further block's highest impact
                 assert value[2] == sum(len(b) for b in blocks) // 2
             entries = []
@@ -211,12 +217,13 @@ def test_postings_are_impact_ordered_and_rank_exactly_as_one_index(sample_docs, 
     for term, entries in lists.items():
         assert [i for _, i in entries] == sorted((i for _, i in entries), reverse=True), term
         assert len({d for d, _ in entries}) == len(entries), term
-    for words in (["health"], ["school", "places"], ["board", "report"], ["children", "services", "plan"],
-                  ["social"]):
+    for words in (["health"], ["school", "places"], ["board", "report"], ["children", "services", "plan"], ["social"]):
         query = [text.term(w) for w in words]
         common = set.intersection(*({d for d, _ in lists[t]} for t in query))
-        ours = sorted(("|".join(reversed(where[d])), round(sum(dict(lists[t])[d] for t in query) / 1000 / len(query) ** 0.5, 6))
-                      for d in common)
+        ours = sorted(
+            ("|".join(reversed(where[d])), round(sum(dict(lists[t])[d] for t in query) / 1000 / len(query) ** 0.5, 6))
+            for d in common
+        )
         assert ours, words
         assert ours == one_index_scores(sample_docs, " ".join("+" + w for w in words)), words
 

@@ -26,10 +26,15 @@ from helpers import REPO, SEEDS, fixture_project, minutebook, mkdocs_build, writ
 def test_seed_packs_travel_with_the_tests():
     assert SEEDS.resolve().is_relative_to(REPO / "tests")
     assert sorted(p.name for p in SEEDS.glob("*.txt")) == [
-        "000_c5496f9693e9c252.txt", "001_96dd093443c53e4c.txt", "002_d98d4017c5ce876e.txt",
-        "003_639f5ea0328848c9.txt", "004_60aad8a88e5fbc23.txt"]
+        "000_c5496f9693e9c252.txt",
+        "001_96dd093443c53e4c.txt",
+        "002_d98d4017c5ce876e.txt",
+        "003_639f5ea0328848c9.txt",
+        "004_60aad8a88e5fbc23.txt",
+    ]
     assert "Education and Children's Services Scrutiny Board" in (SEEDS / "000_c5496f9693e9c252.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_no_test_reads_outside_the_repository():
@@ -43,7 +48,7 @@ def test_no_test_reads_outside_the_repository():
 def main_text(site: Path, url: str) -> str:
     """The words of a page's article, tags removed and spaces collapsed, as a reader sees them."""
     page = (site / url / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     article = re.sub(r"<(script|style)\b.*?</\1>", " ", article, flags=re.S)
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
     return re.sub(r" ([,.;:)])", r"\1", text)
@@ -63,7 +68,7 @@ SAMPLE = "education-childrens-services"
 def test_sample_past_meetings_say_what_is_known(sample_site):
     site, _ = sample_site
     home = main_text(site, "")
-    recent = home[home.index("Recent meetings"):home.index("Latest papers")]
+    recent = home[home.index("Recent meetings") : home.index("Latest papers")]
     assert "not yet approved" not in recent.lower() and "not yet published" not in recent.lower()
     assert recent.count("Minutes not in this archive") == 4  # 2016-02-25, 2017-04-27, 2018-07-19, 2021-09-16
     assert recent.count("Approval not recorded") == 5
@@ -73,10 +78,14 @@ def test_sample_past_meetings_say_what_is_known(sample_site):
     assert "Held; approval not recorded" in committee
     april = main_text(site, SAMPLE + "/2017-04-27/")
     assert "Status Past meeting" in april and "Agenda published Past" not in april
-    assert "Minutes not in this archive. The council publishes its minutes on the council's committee papers site" in april
+    assert (
+        "Minutes not in this archive. The council publishes its minutes on the council's committee papers site" in april
+    )
     assert 'href="http://moderngov.coventry.gov.uk"' in (site / SAMPLE / "2017-04-27/index.html").read_text()
     minutes = main_text(site, SAMPLE + "/2016-01-07/")
-    assert "Approval not recorded. This archive does not record whether a later meeting approved these minutes" in minutes
+    assert (
+        "Approval not recorded. This archive does not record whether a later meeting approved these minutes" in minutes
+    )
     assert "Not yet approved" not in minutes
 
 
@@ -93,12 +102,12 @@ def test_sample_minutes_files_and_open_data_record_approval_as_not_recorded(samp
 
 APPROVALS = {
     "board/committee.md": "---\nname: Audit Board\nminutes_elsewhere:\n  url: https://democracy.example.gov.uk/board\n"
-                          "  text: the council's older committee pages\n---\n",
+    "  text: the council's older committee pages\n---\n",
     "board/2020-01-09/meeting.md": '---\nstart: "10:00"\n---\n',
     "board/2020-01-09/minutes.md": "---\napproved: not recorded\n---\n## 1. Budget\n\nThe Board discussed the budget.\n",
     "board/2020-02-13/meeting.md": '---\nstart: "10:00"\n---\n',
     "board/2020-02-13/minutes.md": "---\napproved: false\n---\n## 2. Minutes\n\nThe minutes of the meeting held on "
-                                   "9th January, 2020 were approved.\n\n## 3. Audit\n\nThe Board discussed the audit.\n",
+    "9th January, 2020 were approved.\n\n## 3. Audit\n\nThe Board discussed the audit.\n",
     "board/2020-03-12/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Risks\n---\n',
     "board/2026-11-05/meeting.md": '---\nstart: "10:00"\n---\n',
     "board/2026-11-05/minutes.md": "---\napproved: false\n---\n## 4. Risks\n\nThe Board discussed risks.\n",
@@ -114,7 +123,9 @@ def test_approval_inferred_waiting_not_recorded_and_not_in_archive(tmp_path):
     assert "Approval not recorded" in february and "Not yet approved" not in february
     march = main_text(site, "board/2020-03-12/")
     assert "Status Past meeting" in march
-    assert "Minutes not in this archive. The council publishes its minutes on the council's older committee pages" in march
+    assert (
+        "Minutes not in this archive. The council publishes its minutes on the council's older committee pages" in march
+    )
     november = main_text(site, "board/2026-11-05/")  # the next meeting, 10 December, is still to come
     assert "Not yet approved. These minutes are a record of the meeting until the committee's next meeting" in november
     december = main_text(site, "board/2026-12-10/")
@@ -125,8 +136,10 @@ def test_approval_inferred_waiting_not_recorded_and_not_in_archive(tmp_path):
     assert data["2020-01-09"]["minutes_approved"] is True and data["2020-01-09"]["minutes_approved_at"] == "2020-02-13"
     assert data["2026-11-05"]["minutes_approval"] == "not yet approved"
     notes = minutebook("check", "meetings", "--verbose", cwd=tmp_path).stdout
-    assert ("info: meetings/board/2020-02-13/minutes.md: these minutes say 'approved: false', but the committee has "
-            "met since") in notes
+    assert (
+        "info: meetings/board/2020-02-13/minutes.md: these minutes say 'approved: false', but the committee has "
+        "met since"
+    ) in notes
     assert "2026-11-05/minutes.md: these minutes" not in notes
 
 
@@ -146,13 +159,15 @@ CORRECTED = {
     "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
     "board/2020-01-09/minutes.md": (
         "---\napproved: true\ncorrections:\n  - date: 2020-01-20\n    change: Minute 1 now names the Chair\n"
-        "    reason: The published minutes named the wrong councillor\n---\n## 1. Budget\n\nThe Chair spoke.\n"),
+        "    reason: The published minutes named the wrong councillor\n---\n## 1. Budget\n\nThe Chair spoke.\n"
+    ),
     "board/2020-01-09/papers/budget.md": (
         "---\nitem: 1\nkind: report\ntitle: Budget report\npublished: 2019-12-20\ncorrections:\n"
         "  - date: 2020-01-06\n    change: Paragraph 2 now gives the budget as £1.2 million\n"
         "    reason: The figure printed was last year's\n    previous: The budget is £1.1 million.\n"
         "  - date: 2020-01-07\n    change: A broken link was mended\n    reason: <b>typing</b> error\n"
-        "---\nThe budget is £1.2 million.\n"),
+        "---\nThe budget is £1.2 million.\n"
+    ),
 }
 
 
@@ -161,27 +176,34 @@ def test_corrections_are_told_in_plain_words(tmp_path):
     config = fixture_project(tmp_path, CORRECTED)
     subprocess.run(["git", "init", "-q"], cwd=git_repo, check=True)
     for args in (["add", "."], ["commit", "-q", "-m", "Importer: minutebook import turns pack text into files"]):
-        subprocess.run(["git", "-c", "user.name=Dev", "-c", "user.email=dev@example.org", *args], cwd=git_repo,
-                       check=True, env={**os.environ, "GIT_AUTHOR_DATE": "2026-11-22T10:00:00",
-                                        "GIT_COMMITTER_DATE": "2026-11-22T10:00:00"})
+        subprocess.run(
+            ["git", "-c", "user.name=Dev", "-c", "user.email=dev@example.org", *args],
+            cwd=git_repo,
+            check=True,
+            env={**os.environ, "GIT_AUTHOR_DATE": "2026-11-22T10:00:00", "GIT_COMMITTER_DATE": "2026-11-22T10:00:00"},
+        )
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     paper = main_text(tmp_path / "site", "board/2020-01-09/budget/budget/")
     assert "This paper was published on 20 December 2019." in paper
-    assert ("Corrected after publication 6 January 2020: Paragraph 2 now gives the budget as £1.2 million. "
-            "Why: The figure printed was last year's. Previously: The budget is £1.1 million.") in paper
+    assert (
+        "Corrected after publication 6 January 2020: Paragraph 2 now gives the budget as £1.2 million. "
+        "Why: The figure printed was last year's. Previously: The budget is £1.1 million."
+    ) in paper
     assert "7 January 2020: A broken link was mended. Why: <b>typing</b> error." in paper  # escaped, shown as typed
     assert "Importer" not in paper and "22 November 2026" not in paper and "added to this site" not in paper
     minutes = main_text(tmp_path / "site", "board/2020-01-09/")
-    assert ("20 January 2020: Minute 1 now names the Chair. Why: The published minutes named the wrong "
-            "councillor.") in minutes
+    assert (
+        "20 January 2020: Minute 1 now names the Chair. Why: The published minutes named the wrong councillor."
+    ) in minutes
     assert "Importer" not in minutes and "2026" not in minutes
 
 
 def test_a_correction_needs_its_reason(tmp_path):
     files = dict(CORRECTED)
     files["board/2020-01-09/papers/budget.md"] = files["board/2020-01-09/papers/budget.md"].replace(
-        "    reason: The figure printed was last year's\n", "")
+        "    reason: The figure printed was last year's\n", ""
+    )
     write_tree(tmp_path / "meetings", files)
     result = minutebook("check", "meetings", cwd=tmp_path)
     out = result.stdout + result.stderr
@@ -203,10 +225,10 @@ def test_tracker_says_when_raised_last_report_and_state_in_words(sample_site):
     assert "Raised Item Request Response Last report State" in text
     # "For consideration next Municipal year" puts the request off: it is not an answer
     start = text.index("Further consideration be given in conjunction with Health Scrutiny Board")
-    deferred = text[start:start + 300]
+    deferred = text[start : start + 300]
     assert "For consideration next Municipal year." in deferred
     assert "Open at the last report (27 April 2017)" in deferred
-    answered = text[text.index("Answered requests"):]
+    answered = text[text.index("Answered requests") :]
     assert "Further consideration be given" not in answered and "Minister is on paternity leave" not in answered
     assert "Briefing note sent to Cabinet Members 19/4/17" in answered
     assert "Appendix 1: Outstanding Issues, with the papers of the meeting of 27 April 2017" in text
@@ -214,8 +236,12 @@ def test_tracker_says_when_raised_last_report_and_state_in_words(sample_site):
     assert "Not listed in the outstanding-issues report of 27 April 2017" in text  # 2015 requests it left out
     data = json.loads((site / "api/actions.json").read_text(encoding="utf-8"))
     states = {a["state"] for a in data["actions"]}
-    assert states == {"answered", "open at the last report", "not listed in the later report",
-                      "no later report in this archive"}
+    assert states == {
+        "answered",
+        "open at the last report",
+        "not listed in the later report",
+        "no later report in this archive",
+    }
 
 
 def test_tracker_reads_as_cards_at_390_px(sample_site):
@@ -246,19 +272,26 @@ def test_programme_pages_say_what_happened_in_words(sample_site):
         text = main_text(site, f"{SAMPLE}/programme/{year}/")
         assert "Not yet scheduled" not in text, year  # these years are over
         assert "No papers in the archive" not in text, year
-        assert "<code>" not in page[page.index("<article"):page.index("</article>")], year  # no raw slugs
+        assert "<code>" not in page[page.index("<article") : page.index("</article>")], year  # no raw slugs
     text = main_text(site, f"{SAMPLE}/programme/2016-17/")
     assert "Not known whether heard (meeting not in this archive)" in text
     assert "Not taken up at any meeting in this archive" in text
-    assert "From the work programme printed in Scrutiny Work Programme 2016/17, with the papers of the meeting of 27 April 2017." in text
+    assert (
+        "From the work programme printed in Scrutiny Work Programme 2016/17, with the papers of the meeting of 27 April 2017."
+        in text
+    )
     assert "considered at 11 January 2018, minute 36/17" in text  # never a bare "36/17"
     assert "36/17" not in text.replace("minute 36/17", "")
 
 
 def test_search_dates_programme_entries_by_the_programme_not_the_plan(sample_site):
     site, _ = sample_site
-    docs = [d for f in sorted((site / "search/data/s").glob("*.json"))
-            for d in json.loads(f.read_text(encoding="utf-8"))["docs"] if "/programme/" in d[1]]
+    docs = [
+        d
+        for f in sorted((site / "search/data/s").glob("*.json"))
+        for d in json.loads(f.read_text(encoding="utf-8"))["docs"]
+        if "/programme/" in d[1]
+    ]
     assert docs
     for title, url, date, *_ in docs:
         if "/programme/2016-17/" in url:
@@ -270,10 +303,10 @@ def test_search_dates_programme_entries_by_the_programme_not_the_plan(sample_sit
 PLANS = {
     "board/committee.md": "---\nname: Board\n---\n",
     "board/2026-06-11/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
-    "board/programmes/2026-27.md": "---\nyear: \"2026/27\"\nentries:\n  - bucket: items for the year\n"
-                                   "    title: Libraries review\n---\n",
-    "board/programmes/2019-20.md": "---\nyear: \"2019/20\"\nentries:\n  - bucket: items for the year\n"
-                                   "    title: Parks strategy\n---\n",
+    "board/programmes/2026-27.md": '---\nyear: "2026/27"\nentries:\n  - bucket: items for the year\n'
+    "    title: Libraries review\n---\n",
+    "board/programmes/2019-20.md": '---\nyear: "2019/20"\nentries:\n  - bucket: items for the year\n'
+    "    title: Parks strategy\n---\n",
 }
 
 
@@ -288,7 +321,9 @@ def test_undated_entries_are_not_yet_scheduled_only_while_their_year_runs(tmp_pa
 def test_topic_page_lists_a_resolution_once_without_jargon(sample_site):
     site, _ = sample_site
     text = main_text(site, "topics/improvement-board/")
-    resolution = "the Scrutiny Board requests that the e-newsletter communication also be circulated to co-opted Members"
+    resolution = (
+        "the Scrutiny Board requests that the e-newsletter communication also be circulated to co-opted Members"
+    )
     assert text.count(resolution) == 1
     assert "RESOLVED — RESOLVED" not in text and "Information:" not in text
     assert "(request for information: no later report in this archive)" in text
@@ -303,7 +338,9 @@ def test_print_pack_includes_the_minutes_to_be_agreed(sample_site):
     february = main_text(site, SAMPLE + "/2016-02-25/print/")
     assert "Item 3: Minutes of the meeting of Wednesday 16 December 2015" in february
     assert "Item 3: Minutes of the meeting of Thursday 7 January 2016" in february
-    assert "43. Serious Case Review" in february and "49. Progress on the Multi Agency Safeguarding Hub (MASH)" in february
+    assert (
+        "43. Serious Case Review" in february and "49. Progress on the Multi Agency Safeguarding Hub (MASH)" in february
+    )
     assert february.index("16 December 2015 ¶") < february.index("7 January 2016 ¶") < february.index("Item 4:")
     april = main_text(site, SAMPLE + "/2017-04-27/print/")
     assert "Item 3: Minutes of the meeting of Thursday 6 April 2017" in april
@@ -319,8 +356,8 @@ def test_print_pack_includes_the_minutes_to_be_agreed(sample_site):
 def readme_block(heading: str) -> list[str]:
     """The shell commands of the README's code block under ``heading``, continuations joined."""
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index(heading):]
-    block = section[section.index("```sh\n") + 6:section.index("\n```", section.index("```sh\n"))]
+    section = text[text.index(heading) :]
+    block = section[section.index("```sh\n") + 6 : section.index("\n```", section.index("```sh\n"))]
     return [c.strip() for c in block.replace("\\\n", " ").splitlines() if c.strip()]
 
 
@@ -359,34 +396,53 @@ def test_readme_officer_path_works_as_written(tmp_path):
     assert commands[2] == "minutebook check meetings" and "mkdocs serve" in commands[3]
     outputs = []
     for command in commands[:3]:
-        done = subprocess.run(command, shell=True, cwd=copy, env=environment, capture_output=True, text=True,
-                              timeout=300)
+        done = subprocess.run(
+            command, shell=True, cwd=copy, env=environment, capture_output=True, text=True, timeout=300
+        )
         outputs.append(done.stdout + done.stderr)
         assert done.returncode == 0, (command, outputs[-1])
-    assert "added item 4 \"A report\" to the agenda in meetings/education-childrens-services/2026-12-03/meeting.md" \
+    assert (
+        'added item 4 "A report" to the agenda in meetings/education-childrens-services/2026-12-03/meeting.md'
         in outputs[1]
+    )
     assert "no errors" in outputs[2]
     meeting = (copy / "meetings/education-childrens-services/2026-12-03/meeting.md").read_text(encoding="utf-8")
     assert 'items:\n  - number: 4\n    title: "A report"\n---' in meeting
     # a second paper for the same item leaves the agenda as it is
-    again = subprocess.run('minutebook new paper --committee education-childrens-services --date 2026-12-03 '
-                           '--item 4 --title "An appendix-like note"', shell=True, cwd=copy, env=environment,
-                           capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        "minutebook new paper --committee education-childrens-services --date 2026-12-03 "
+        '--item 4 --title "An appendix-like note"',
+        shell=True,
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0 and "added item" not in again.stdout
     # 16: the year-scoped preview serves, though topics.yml names items of other years
     port = free_port()
     config = copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"\ndev_addr: 127.0.0.1:{port}\n", encoding="utf-8")
-    server = subprocess.Popen(commands[3], shell=True, cwd=copy, env=environment, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    server = subprocess.Popen(
+        commands[3],
+        shell=True,
+        cwd=copy,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         page = None
         for _ in range(240):
             if server.poll() is not None:
                 break
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/education-childrens-services/2026-12-03/",
-                                            timeout=5) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/education-childrens-services/2026-12-03/", timeout=5
+                ) as response:
                     page = response.read().decode("utf-8")
                     break
             except OSError:
@@ -402,7 +458,7 @@ def test_readme_officer_path_works_as_written(tmp_path):
 BOARD = {
     "board/committee.md": "---\nname: Board\n---\n",
     "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n'
-                                   '  - number: 2\n    title: Audit\n---\n',
+    "  - number: 2\n    title: Audit\n---\n",
     "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: Budget report\n---\nText.\n",
     "board/2020-01-09/papers/audit.md": "---\nitem: 2\nkind: report\ntitle: Audit report\n---\n1.1 Audit text.\n",
 }
@@ -427,8 +483,11 @@ def test_empty_minutes_are_an_error_not_a_held_meeting(tmp_path):
     for text in ("", "---\napproved: not recorded\n---\n\n"):
         root = tmp_path / str(len(text))
         checked, built = check_and_build(root, {**BOARD, "board/2020-01-09/minutes.md": text})
-        expected = ("meetings/board/2020-01-09/minutes.md:1: minutes.md is empty" if not text
-                    else "meetings/board/2020-01-09/minutes.md:4: minutes.md has no minutes")
+        expected = (
+            "meetings/board/2020-01-09/minutes.md:1: minutes.md is empty"
+            if not text
+            else "meetings/board/2020-01-09/minutes.md:4: minutes.md has no minutes"
+        )
         for result in (checked, built):
             out = result.stdout + result.stderr
             assert result.returncode != 0 and expected in out, out
@@ -442,9 +501,13 @@ def test_a_link_to_a_missing_paper_names_the_paper_and_line(tmp_path):
     for result in (checked, built):
         out = result.stdout + result.stderr
         assert result.returncode != 0, out
-        assert ("meetings/board/2020-01-09/papers/budget.md:8: the link to annex.md finds no file: there is no "
-                "meetings/board/2020-01-09/papers/annex.md") in out, out
-        assert "audit.md finds no file" not in out and "print/index.md" not in out and "budget/budget/index.md" not in out
+        assert (
+            "meetings/board/2020-01-09/papers/budget.md:8: the link to annex.md finds no file: there is no "
+            "meetings/board/2020-01-09/papers/annex.md"
+        ) in out, out
+        assert (
+            "audit.md finds no file" not in out and "print/index.md" not in out and "budget/budget/index.md" not in out
+        )
 
 
 def test_links_between_papers_lead_to_their_pages(tmp_path):
@@ -476,15 +539,17 @@ def test_readme_build_line_runs_quietly_and_counts_its_notes(tmp_path):
     assert re.search(r"minutebook: \d+ notes \(run with --verbose to list them\):", log), log
     assert re.search(r"\d+ × '…' is not in people.yml; listed as a person of their own", log), log
     assert "'Sgt S Grundy'" not in log  # counted, not listed
-    verbose = subprocess.run(line + " --verbose", shell=True, cwd=copy, env=environment, capture_output=True,
-                             text=True, timeout=600)
+    verbose = subprocess.run(
+        line + " --verbose", shell=True, cwd=copy, env=environment, capture_output=True, text=True, timeout=600
+    )
     assert verbose.returncode == 0
     assert "meetings/people.yml: 'Sgt S Grundy' is not in people.yml" in verbose.stdout + verbose.stderr
 
 
 def test_the_importer_writes_not_recorded_when_the_packs_do_not_say(tmp_path):
-    result = minutebook("import", *sorted(str(p) for p in SEEDS.glob("*.txt")), "--into", str(tmp_path / "meetings"),
-                        "-q", cwd=tmp_path)
+    result = minutebook(
+        "import", *sorted(str(p) for p in SEEDS.glob("*.txt")), "--into", str(tmp_path / "meetings"), "-q", cwd=tmp_path
+    )
     assert "Traceback" not in result.stdout + result.stderr
     written = sorted((tmp_path / "meetings").glob("*/*/minutes.md"))
     assert len(written) == 5

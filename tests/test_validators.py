@@ -42,11 +42,18 @@ def pages(site):
 
 
 def nu_errors(target) -> list[str]:
-    run = subprocess.run([java(), "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(target)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [java(), "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    return [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-            if m.get("type") in ("error", "non-document-error")]
+    return [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
 
 
 def test_the_nu_html_checker_finds_no_error_on_any_page(sample_site):
@@ -60,9 +67,12 @@ def test_the_nu_html_checker_reports_what_it_should(tmp_path):
     """The checker is live: the theme's own markup, which our overrides replace, fails it."""
     require(VNU, "the Nu Html Checker (npm vnu-jar)")
     bad = tmp_path / "bad.html"
-    bad.write_text('<!doctype html><html lang="en"><head><title>t</title></head><body>'
-                   '<input type="checkbox" id="x" autocomplete="off"><label for="x" tabindex="">x</label>'
-                   "<h2>papers/<paper>.md</h2></body></html>", encoding="utf-8")
+    bad.write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body>'
+        '<input type="checkbox" id="x" autocomplete="off"><label for="x" tabindex="">x</label>'
+        "<h2>papers/<paper>.md</h2></body></html>",
+        encoding="utf-8",
+    )
     errors = nu_errors(bad)
     assert any("autocomplete" in e for e in errors)
     assert any("tabindex" in e for e in errors)
@@ -118,9 +128,11 @@ def test_html_codesniffer_finds_no_wcag2aa_error_on_any_page(sample_site):
 def test_html_codesniffer_reports_what_it_should(sample_site, tmp_path):
     """The sniffer is live: an image without a text alternative and a field without a label fail it."""
     require(HTMLCS, "HTML_CodeSniffer (npm html_codesniffer)")
-    (tmp_path / "index.html").write_text('<!doctype html><html lang="en"><head><title>t</title></head><body>'
-                                         '<main><img src="x.png"><input type="text"></main></body></html>',
-                                         encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body>'
+        '<main><img src="x.png"><input type="text"></main></body></html>',
+        encoding="utf-8",
+    )
     with serve(tmp_path) as base, chromium() as browser:
         errors = sniff(browser.new_page(), base, "", HTMLCS.read_text(encoding="utf-8"))
     assert any("H37" in e for e in errors)  # img without alt

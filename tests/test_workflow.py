@@ -31,20 +31,47 @@ def test_new_edit_check_build_for_a_fresh_meeting(tmp_path):
         (tmp_path / "docs" / "schemas" / f"{kind}.schema.json").write_text(json.dumps(schema))
     run = lambda *a: minutebook(*a, cwd=tmp_path)  # noqa: E731
     assert run("new", "committee", "--slug", "audit", "--name", "Audit Committee").returncode == 0
-    result = run("new", "meeting", "--committee", "audit", "--date", "2026-12-03", "--start", "10:00",
-                 "--place", "Committee Room 1")
+    result = run(
+        "new",
+        "meeting",
+        "--committee",
+        "audit",
+        "--date",
+        "2026-12-03",
+        "--start",
+        "10:00",
+        "--place",
+        "Committee Room 1",
+    )
     assert result.returncode == 0, result.stderr
     meeting = tmp_path / "meetings/audit/2026-12-03/meeting.md"
-    assert meeting.read_text().splitlines()[1] == "# yaml-language-server: $schema=../../../docs/schemas/meeting.schema.json"
+    assert (
+        meeting.read_text().splitlines()[1]
+        == "# yaml-language-server: $schema=../../../docs/schemas/meeting.schema.json"
+    )
     # every scaffold validates against its schema, and against the loader
     for path, kind in ((tmp_path / "meetings/audit/committee.md", "committee"), (meeting, "meeting")):
         jsonschema.validate(front_matter(path), schemas()[kind])
     assert run("check", "meetings", "--strict").returncode == 0
     # the officer adds the agenda
-    text = meeting.read_text().replace("# items:", "items:\n  - number: 1\n    title: Internal audit plan\n# was items:")
+    text = meeting.read_text().replace(
+        "# items:", "items:\n  - number: 1\n    title: Internal audit plan\n# was items:"
+    )
     meeting.write_text(text)
-    result = run("new", "paper", "--committee", "audit", "--date", "2026-12-03", "--item", "1",
-                 "--title", "Internal Audit Plan 2027", "--kind", "report")
+    result = run(
+        "new",
+        "paper",
+        "--committee",
+        "audit",
+        "--date",
+        "2026-12-03",
+        "--item",
+        "1",
+        "--title",
+        "Internal Audit Plan 2027",
+        "--kind",
+        "report",
+    )
     assert result.returncode == 0, result.stderr
     paper = tmp_path / "meetings/audit/2026-12-03/papers/internal-audit-plan-2027.md"
     jsonschema.validate(front_matter(paper), schemas()["paper"])
@@ -53,13 +80,15 @@ def test_new_edit_check_build_for_a_fresh_meeting(tmp_path):
     assert "1 meetings, 1 items, 1 papers" in check.stdout
     built = mkdocs_build(config, tmp_path / "site")
     assert built.returncode == 0, built.stderr
-    page = (tmp_path / "site/audit/2026-12-03/internal-audit-plan/internal-audit-plan-2027/index.html")
+    page = tmp_path / "site/audit/2026-12-03/internal-audit-plan/internal-audit-plan-2027/index.html"
     assert "Write the paper here." in page.read_text(encoding="utf-8")
 
 
 def test_new_refuses_to_overwrite_and_explains(tmp_path):
-    fixture_project(tmp_path, {"board/committee.md": "---\nname: Board\n---\n",
-                               "board/2026-12-03/meeting.md": "---\nstart: \"10:00\"\n---\n"})
+    fixture_project(
+        tmp_path,
+        {"board/committee.md": "---\nname: Board\n---\n", "board/2026-12-03/meeting.md": '---\nstart: "10:00"\n---\n'},
+    )
     before = (tmp_path / "meetings/board/2026-12-03/meeting.md").read_text()
     result = minutebook("new", "meeting", "--committee", "board", "--date", "2026-12-03", cwd=tmp_path)
     assert result.returncode == 1 and "already exists" in result.stderr and "Traceback" not in result.stderr
@@ -71,8 +100,13 @@ def test_new_refuses_to_overwrite_and_explains(tmp_path):
 
 
 def test_a_broken_file_makes_check_fail_naming_it(tmp_path):
-    fixture_project(tmp_path, {"board/committee.md": "---\nname: Board\n---\n",
-                               "board/2026-12-03/meeting.md": "---\nstart: 10:00\nplace: [unclosed\n---\n"})
+    fixture_project(
+        tmp_path,
+        {
+            "board/committee.md": "---\nname: Board\n---\n",
+            "board/2026-12-03/meeting.md": "---\nstart: 10:00\nplace: [unclosed\n---\n",
+        },
+    )
     result = minutebook("check", "meetings", cwd=tmp_path)
     assert result.returncode == 1
     assert "meetings/board/2026-12-03/meeting.md:" in result.stderr and "Traceback" not in result.stderr

@@ -43,9 +43,18 @@ class Result:
         return not self.problems.errors
 
 
-def build(meetings_dir: Path, now: dt.datetime | dt.date | None = None, *, preview: bool = False,
-          settings: SiteSettings | None = None, intro: str = "", checks: CheckSettings | None = None,
-          history: bool = True, only: list[str] | None = None, render: bool = True) -> Result:
+def build(
+    meetings_dir: Path,
+    now: dt.datetime | dt.date | None = None,
+    *,
+    preview: bool = False,
+    settings: SiteSettings | None = None,
+    intro: str = "",
+    checks: CheckSettings | None = None,
+    history: bool = True,
+    only: list[str] | None = None,
+    render: bool = True,
+) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
     settings = settings or SiteSettings()
     if now is None:

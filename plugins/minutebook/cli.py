@@ -59,8 +59,7 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
         path = site.path.parent / options.meetings_dir if site else Path(options.meetings_dir)
         if path.resolve().is_relative_to(Path.cwd()):
             path = path.resolve().relative_to(Path.cwd())  # as the officer would type it
-    result = build(path, options.now, settings=settings, checks=check_settings(options), history=False,
-                   render=False)
+    result = build(path, options.now, settings=settings, checks=check_settings(options), history=False, render=False)
     archive, problems = result.archive, result.problems
     if verbose:
         for problem in problems.infos:
@@ -72,8 +71,10 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
         return 1
     items = sum(len(m.items) for m in archive.meetings)
     papers = sum(len(m.papers) for m in archive.meetings)
-    print(f"{path}: {len(archive.committees)} committees, {len(archive.meetings)} meetings, {items} items, "
-          f"{papers} papers: no errors, {len(problems.warnings)} warnings")
+    print(
+        f"{path}: {len(archive.committees)} committees, {len(archive.meetings)} meetings, {items} items, "
+        f"{papers} papers: no errors, {len(problems.warnings)} warnings"
+    )
     return 2 if strict and problems.warnings else 0
 
 
@@ -91,8 +92,18 @@ def new(args) -> int:
         elif args.kind == "meeting":
             path = new_meeting(meetings, args.committee, args.date, project, args.start, args.place)
         else:
-            path = new_paper(meetings, args.committee, args.date, project, args.title, args.item, args.paper_kind,
-                             args.parent, args.appendix, added)
+            path = new_paper(
+                meetings,
+                args.committee,
+                args.date,
+                project,
+                args.title,
+                args.item,
+                args.paper_kind,
+                args.parent,
+                args.appendix,
+                added,
+            )
     except ScaffoldError as exc:
         print(f"error: {exc.message}" + (f" — {exc.fix}" if exc.fix else ""), file=sys.stderr)
         return 1
@@ -106,18 +117,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="minutebook", description="Minutebook: committee papers as a website")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate meeting files without building the site")
-    check_parser.add_argument("path", nargs="?", type=Path,
-                              help="the meetings folder (default: meetings_dir of the site's mkdocs.yml)")
-    check_parser.add_argument("-f", "--config-file", type=Path, metavar="FILE",
-                              help="the site's mkdocs.yml (default: the one beside PATH, or in this folder)")
+    check_parser.add_argument(
+        "path", nargs="?", type=Path, help="the meetings folder (default: meetings_dir of the site's mkdocs.yml)"
+    )
+    check_parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: the one beside PATH, or in this folder)",
+    )
     check_parser.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     check_parser.add_argument("-v", "--verbose", action="store_true", help="also list information messages")
     import_parser = commands.add_parser(
-        "import", help="turn the text of published agenda packs and minutes into meeting files")
-    import_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                               help="text files of packs (or folders of them)")
-    import_parser.add_argument("--into", type=Path, default=Path("meetings"),
-                               help="the meetings folder to write into (default: meetings)")
+        "import", help="turn the text of published agenda packs and minutes into meeting files"
+    )
+    import_parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="text files of packs (or folders of them)"
+    )
+    import_parser.add_argument(
+        "--into", type=Path, default=Path("meetings"), help="the meetings folder to write into (default: meetings)"
+    )
     import_parser.add_argument("--force", action="store_true", help="overwrite existing files that differ")
     import_parser.add_argument("--dry-run", action="store_true", help="report what would be written; write nothing")
     import_parser.add_argument("--committee", metavar="SLUG", help="the committee folder to use for every meeting")
@@ -128,10 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser.add_argument("--committees", type=int, default=3)
     demo_parser.add_argument("--years", type=int, default=2, help="municipal years per committee")
     demo_parser.add_argument("--seed", type=int, default=1)
-    demo_parser.add_argument("--from", dest="sample", type=Path, default=Path("meetings"),
-                             help="the archive whose words are used (default: meetings)")
-    new_parser = commands.add_parser("new", help="start a council, committee, meeting or paper file, every field "
-                                     "explained")
+    demo_parser.add_argument(
+        "--from",
+        dest="sample",
+        type=Path,
+        default=Path("meetings"),
+        help="the archive whose words are used (default: meetings)",
+    )
+    new_parser = commands.add_parser(
+        "new", help="start a council, committee, meeting or paper file, every field explained"
+    )
     new_kinds = new_parser.add_subparsers(dest="kind", required=True)
     council = new_kinds.add_parser("council", help="start meetings/council.yml")
     council.add_argument("--meetings", type=Path, default=Path("meetings"), help="the meetings folder")
@@ -184,11 +210,21 @@ def main(argv: list[str] | None = None) -> int:
         from minutebook.importer import run_import
 
         if args.committee and not SLUG.match(args.committee):
-            print(f"error: --committee {args.committee!r} is not a folder name: use lower-case letters, digits "
-                  "and hyphens (like education-childrens-services)", file=sys.stderr)
+            print(
+                f"error: --committee {args.committee!r} is not a folder name: use lower-case letters, digits "
+                "and hyphens (like education-childrens-services)",
+                file=sys.stderr,
+            )
             return 2
-        return run_import(args.paths, args.into, force=args.force, dry_run=args.dry_run,
-                          committee=args.committee, report_path=args.report, quiet=args.quiet)
+        return run_import(
+            args.paths,
+            args.into,
+            force=args.force,
+            dry_run=args.dry_run,
+            committee=args.committee,
+            report_path=args.report,
+            quiet=args.quiet,
+        )
     return 2  # pragma: no cover
 
 

@@ -35,7 +35,15 @@ from minutebook.settings import OPTIONS, Option, SettingError, Settings, from_en
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
 # Markdown extensions the generated pages rely on.
-REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
+REQUIRED_EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "admonition",
+    "toc",
+    "minutebook.render.markdown_ext",
+]
 
 
 class DomainOption(c.BaseConfigOption[Any]):
@@ -135,15 +143,19 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         self.meetings_dir = (base / options.meetings_dir).resolve()
         site_dir = Path(config.site_dir).resolve()
         if site_dir == self.meetings_dir or self.meetings_dir in site_dir.parents:
-            raise PluginError(f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
-                              "into the meeting files. Choose another site_dir.")
+            raise PluginError(
+                f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
+                "into the meeting files. Choose another site_dir."
+            )
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra["minutebook"] = {"licence_name": options.licence_name, "licence_url": options.licence_url,
-                                      # the site's pages (guides, accessibility) say whom to tell of a mistake
-                                      "contact": {"name": options.contact_name, "email": options.contact_email,
-                                                  "phone": options.contact_phone}}
+        config.extra["minutebook"] = {
+            "licence_name": options.licence_name,
+            "licence_url": options.licence_url,
+            # the site's pages (guides, accessibility) say whom to tell of a mistake
+            "contact": {"name": options.contact_name, "email": options.contact_email, "phone": options.contact_phone},
+        }
         return config
 
     def _settings(self) -> Settings:
@@ -153,13 +165,17 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         except SettingError as exc:
             raise PluginError(f"minutebook: {exc}") from exc
         if settings.preview and self.command != "serve":
-            raise PluginError("minutebook: preview shows drafts and embargoed papers, so it works only with "
-                              "`mkdocs serve`; a build for publishing never includes them. Unset 'preview' "
-                              "(or MINUTEBOOK_PREVIEW) for `mkdocs build`.")
+            raise PluginError(
+                "minutebook: preview shows drafts and embargoed papers, so it works only with "
+                "`mkdocs serve`; a build for publishing never includes them. Unset 'preview' "
+                "(or MINUTEBOOK_PREVIEW) for `mkdocs build`."
+            )
         if settings.only and self.command != "serve":
-            raise PluginError("minutebook: 'only' (MINUTEBOOK_ONLY) builds part of the archive, for a fast preview "
-                              "with `mkdocs serve`; a build for publishing is always complete. Unset it for "
-                              "`mkdocs build`.")
+            raise PluginError(
+                "minutebook: 'only' (MINUTEBOOK_ONLY) builds part of the archive, for a fast preview "
+                "with `mkdocs serve`; a build for publishing is always complete. Unset it for "
+                "`mkdocs build`."
+            )
         return settings
 
     def _site(self, config, options: Settings):
@@ -171,31 +187,44 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def _templates(folder: Path | None) -> None:
         """The page templates must be in minutebook/ of the theme's custom_dir (overrides/minutebook here)."""
         if folder is None or not (folder / "_macros.md").is_file():
-            raise PluginError("minutebook: the page templates are missing: the theme's custom_dir must hold the "
-                              "folder minutebook/ of Minutebook's templates (copy overrides/minutebook into "
-                              f"{folder.parent if folder else 'a custom_dir'} and set theme.custom_dir in mkdocs.yml)")
+            raise PluginError(
+                "minutebook: the page templates are missing: the theme's custom_dir must hold the "
+                "folder minutebook/ of Minutebook's templates (copy overrides/minutebook into "
+                f"{folder.parent if folder else 'a custom_dir'} and set theme.custom_dir in mkdocs.yml)"
+            )
 
     def on_files(self, files: Files, config):
         options = self._settings()
         assert self.meetings_dir is not None  # set by on_config
-        result = build(self.meetings_dir, options.now, preview=options.preview,
-                       settings=self._site(config, options), intro=options.intro,
-                       checks=check_settings(options), history=options.history, only=options.only)
+        result = build(
+            self.meetings_dir,
+            options.now,
+            preview=options.preview,
+            settings=self._site(config, options),
+            intro=options.intro,
+            checks=check_settings(options),
+            history=options.history,
+            only=options.only,
+        )
         infos = result.problems.infos
         if log.isEnabledFor(logging.DEBUG):  # mkdocs build --verbose: every note
             for problem in infos:
                 log.info(str(problem))
         elif infos:  # otherwise counted by kind: notes need no action before publishing
-            log.info(f"minutebook: {len(infos)} notes (run with --verbose to list them):\n  "
-                     + "\n  ".join(summary(infos)))
+            log.info(
+                f"minutebook: {len(infos)} notes (run with --verbose to list them):\n  " + "\n  ".join(summary(infos))
+            )
         for problem in result.problems.warnings:
             log.warning(str(problem))
         if not result.ok:
             raise PluginError(report(result.problems.errors))
         self.result = result
         # the footer links to these pages where the site has them ("For officers": the guides' index)
-        for name, path in (("accessibility", "accessibility.md"), ("open_data", "open-data.md"),
-                           ("officers", "guide/index.md")):
+        for name, path in (
+            ("accessibility", "accessibility.md"),
+            ("open_data", "open-data.md"),
+            ("officers", "guide/index.md"),
+        ):
             config.extra["minutebook"][name] = files.get_file_from_path(path) is not None
         rendered = {}
         # the nav lists the committees: when it changes, every page in the nav must be rebuilt
@@ -205,16 +234,21 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for page in result.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
-                raise PluginError(f"docs/{page.src} is in the way of the generated page for '{page.title}': "
-                                  f"rename or remove docs/{page.src}")
+                raise PluginError(
+                    f"docs/{page.src} is in the way of the generated page for '{page.title}': "
+                    f"rename or remove docs/{page.src}"
+                )
             markdown = page.markdown()
-            file = cast(GeneratedPage, GeneratedPage.generated(config, page.src, content=markdown,
-                                                               inclusion=InclusionLevel.NOT_IN_NAV))
+            file = cast(
+                GeneratedPage,
+                GeneratedPage.generated(config, page.src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV),
+            )
             rendered[page.src] = hash(markdown)
             # `mkdocs serve --dirty`: a page whose Markdown is unchanged since the last build keeps its HTML;
             # pages in the nav are rebuilt when the nav changes (their neighbours in it change).
-            file.unchanged = (self.dirty and not (page.in_nav and nav_changed)
-                              and self.rendered.get(page.src) == rendered[page.src])
+            file.unchanged = (
+                self.dirty and not (page.in_nav and nav_changed) and self.rendered.get(page.src) == rendered[page.src]
+            )
             files.append(file)
         self.pending_render = rendered
         result.pages = []  # MkDocs holds each page's Markdown now; a 20-year archive needs the memory
@@ -234,8 +268,11 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
 
         assert self.result is not None  # on_files ran
         archive = self.result.archive
-        committees = [page(urls.committee(c)) for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
-                      if not c.hidden]
+        committees = [
+            page(urls.committee(c))
+            for c in sorted(archive.committees.values(), key=lambda c: c.name.lower())
+            if not c.hidden
+        ]
         section = Section("Committees", [page(urls.COMMITTEES), *committees])
         singles = [page(urls.HOME), page(urls.CALENDAR), page(urls.TOPICS), page(urls.PEOPLE)]
         front = [singles[0], section, *singles[1:]]

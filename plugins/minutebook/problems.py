@@ -41,8 +41,10 @@ class Problem:
 # A quoted value: from a quote that does not follow a letter to one that no letter follows, so that
 # 'Sean O'Brien' is one value.
 QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|(?<!\w)".*?"(?!\w)|`[^`]*`""", re.S)
-WITHHELD_NOTE = (" (the file is not public, so the log leaves out what it says: see it in full in an officer's "
-                 "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)")
+WITHHELD_NOTE = (
+    " (the file is not public, so the log leaves out what it says: see it in full in an officer's "
+    "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)"
+)
 
 
 MAX_QUOTE = 120
@@ -85,8 +87,9 @@ class Problems:
         return path.as_posix()
 
     def add(self, path, line, message, fix="", level=ERROR, about=()) -> None:
-        self.items.append(Problem(self.rel(path), line, _short(message), _short(fix), level,
-                                  tuple(self.rel(a) for a in about)))
+        self.items.append(
+            Problem(self.rel(path), line, _short(message), _short(fix), level, tuple(self.rel(a) for a in about))
+        )
 
     def error(self, path, line, message, fix="", about=()) -> None:
         self.add(path, line, message, fix, ERROR, about)

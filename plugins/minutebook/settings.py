@@ -25,8 +25,7 @@ import yaml
 from minutebook.load.schema import parse_datetime, parse_iso_date
 from minutebook.model import Contact
 
-OGL = ("Open Government Licence v3.0",
-       "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+OGL = ("Open Government Licence v3.0", "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 HOLIDAY_REGIONS = ("ENG", "WLS", "SCT", "NIR")
 
 
@@ -61,6 +60,7 @@ class SiteSettings:
 
 
 # -- parsers: each takes the value as MkDocs' YAML gives it (or an environment string) -------------
+
 
 def parse_bool(value: object, name: str) -> bool:
     if isinstance(value, bool):
@@ -115,6 +115,7 @@ def _list_of(item: Callable[[object, str], Any]) -> Callable[[object, str], list
         if not isinstance(value, list):
             raise SettingError(f"{name} is {value!r}: write a list")
         return [item(x, f"{name}[{n}]") for n, x in enumerate(value)]
+
     return parse
 
 
@@ -138,25 +139,43 @@ class Option:
 
 OPTIONS: tuple[Option, ...] = (
     Option("meetings_dir", parse_text, "meetings", "The folder of meeting files, relative to mkdocs.yml."),
-    Option("now", parse_moment, None,
-           'The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides embargoes '
-           "and what is upcoming. Scheduled rebuilds leave it unset.", ("MINUTEBOOK_NOW", "MINUTEBOOK_TODAY")),
-    Option("preview", parse_bool, False,
-           "Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`.",
-           ("MINUTEBOOK_PREVIEW",)),
+    Option(
+        "now",
+        parse_moment,
+        None,
+        'The moment the build treats as now ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM", UK time): decides embargoes '
+        "and what is upcoming. Scheduled rebuilds leave it unset.",
+        ("MINUTEBOOK_NOW", "MINUTEBOOK_TODAY"),
+    ),
+    Option(
+        "preview",
+        parse_bool,
+        False,
+        "Officers' preview: show drafts and embargoed papers with a banner. Only with `mkdocs serve`.",
+        ("MINUTEBOOK_PREVIEW",),
+    ),
     Option("intro", parse_text, "", "Text shown at the top of the home page."),
     Option("notice_days", parse_count, 5, "Clear working days between publishing an agenda and the meeting."),
     Option("holidays_region", parse_region, "ENG", "Whose bank holidays are not working days."),
     Option("extra_holidays", _list_of(parse_day), [], "Other days the council is closed (YYYY-MM-DD)."),
     Option("licence_name", parse_text, OGL[0], "The licence of the open data, feeds and calendars."),
     Option("licence_url", parse_text, OGL[1], "The address of that licence."),
-    Option("only", _list_of(parse_text), [],
-           'Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"). '
-           "Refused for `mkdocs build`.", ("MINUTEBOOK_ONLY",)),
+    Option(
+        "only",
+        _list_of(parse_text),
+        [],
+        'Preview only: read just these committees or years ("<committee>" or "<committee>/<YYYY-YY>"). '
+        "Refused for `mkdocs build`.",
+        ("MINUTEBOOK_ONLY",),
+    ),
     Option("history", parse_bool, True, "Read publication dates and changes from git (the files' own dates win)."),
-    Option("contact_name", parse_text, "",
-           "Whom the public tells about a mistake on a page no committee's contact covers (home, people, topics, "
-           "calendar, guides, and committees whose contact has no e-mail or telephone)."),
+    Option(
+        "contact_name",
+        parse_text,
+        "",
+        "Whom the public tells about a mistake on a page no committee's contact covers (home, people, topics, "
+        "calendar, guides, and committees whose contact has no e-mail or telephone).",
+    ),
     Option("contact_email", parse_text, "", "That contact's e-mail address."),
     Option("contact_phone", parse_text, "", "That contact's telephone number."),
 )
@@ -219,11 +238,16 @@ def site_settings(mkdocs: Mapping[str, Any], settings: Settings, docs_dir: Path 
     """The site-wide facts from mkdocs.yml's own keys, the plugin's options and the docs/ folder."""
     names = [p.name for p in docs_dir.iterdir()] if docs_dir is not None and docs_dir.is_dir() else []
     contact = Contact(name=settings.contact_name, email=settings.contact_email, phone=settings.contact_phone)
-    return SiteSettings(site_name=str(mkdocs.get("site_name") or SiteSettings.site_name),
-                        site_url=str(mkdocs.get("site_url") or ""), licence_name=settings.licence_name,
-                        licence_url=settings.licence_url, repo_url=str(mkdocs.get("repo_url") or ""),
-                        doc_paths=top_level_names(names), templates=templates_folder(mkdocs, docs_dir),
-                        contact=contact if contact.email or contact.phone else None)
+    return SiteSettings(
+        site_name=str(mkdocs.get("site_name") or SiteSettings.site_name),
+        site_url=str(mkdocs.get("site_url") or ""),
+        licence_name=settings.licence_name,
+        licence_url=settings.licence_url,
+        repo_url=str(mkdocs.get("repo_url") or ""),
+        doc_paths=top_level_names(names),
+        templates=templates_folder(mkdocs, docs_dir),
+        contact=contact if contact.email or contact.phone else None,
+    )
 
 
 def templates_folder(mkdocs: Mapping[str, Any], docs_dir: Path | None) -> Path | None:

@@ -52,11 +52,14 @@ def new_council(meetings: Path, name: str, nation: str, project: Path) -> Path:
     if nation not in NATIONS:
         raise ScaffoldError(f"'{nation}' is not a nation Minutebook knows", f"use one of: {', '.join(NATIONS)}")
     path = meetings / "council.yml"
-    return _write(path, f"""{_schema_line(path, 'council', project)}
+    return _write(
+        path,
+        f"""{_schema_line(path, "council", project)}
 # The council (docs/guide/meeting-files.md, "council.yml — the council").
 name: {_quote(name)}
 nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information
 municipal_year_starts: May            # the month the municipal year begins
+call_in_days: 5                       # executive decisions: clear working days to call one in (the constitution's)
 minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed: 28/16
 # numbers_restart: meeting            # numbers start again at 1 at each meeting
 # committees:                         # committees that number their minutes otherwise
@@ -64,18 +67,24 @@ minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed
 #     minute_numbers: "CAB/{{yy}}/{{number:3}}"   # CAB/22/017
 #   planning:
 #     minute_numbers: "PC.{{number}}/{{yy}}"      # PC.45/22
-""")
+""",
+    )
 
 
 def new_committee(meetings: Path, slug: str, name: str, project: Path) -> Path:
     if slug != slugify(slug):
-        raise ScaffoldError(f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}")
+        raise ScaffoldError(
+            f"'{slug}' is not a valid committee slug", f"use lower-case words and hyphens, like {slugify(slug)}"
+        )
     path = meetings / slug / "committee.md"
     year = MunicipalYear.of(uk_today()).label
-    return _write(path, f"""---
-{_schema_line(path, 'committee', project)}
+    return _write(
+        path,
+        f"""---
+{_schema_line(path, "committee", project)}
 name: {_quote(name)}
-# short_name: "Scrutiny Board 2"          # a shorter name for lists and the menu
+# short_name: "Scrutiny Board 2"          # a shorter name for table cells
+# kind: executive                         # scrutiny (the default), executive (cabinet), planning, council
 # contact:                                # the committee's contact officer
 #   name: Michelle Rose
 #   role: Governance Services
@@ -89,22 +98,30 @@ name: {_quote(name)}
 # hidden: true                            # keep off the committees list (its pages still build)
 ---
 Describe what the committee does, in a sentence or two. This text opens the committee's page.
-""")
+""",
+    )
 
 
-def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "",
-                place: str = "") -> Path:
+def new_meeting(meetings: Path, committee: str, date: str, project: Path, start: str = "", place: str = "") -> Path:
     day = parse_iso_date(date)
     if day is None:
         raise ScaffoldError(f"'{date}' is not a date written YYYY-MM-DD", "write it like 2017-04-27")
     if not (meetings / committee / "committee.md").exists():
-        raise ScaffoldError(f"there is no committee '{committee}'",
-                            f"check the name, or create it with: minutebook new committee --slug {committee} --name …")
+        raise ScaffoldError(
+            f"there is no committee '{committee}'",
+            f"check the name, or create it with: minutebook new committee --slug {committee} --name …",
+        )
     path = meetings / committee / day.isoformat() / "meeting.md"
-    start_line = f"start: {_quote(start)}" if start else '# start: "14:00"                        # start time, in quotes, 24-hour clock'
+    start_line = (
+        f"start: {_quote(start)}"
+        if start
+        else '# start: "14:00"                        # start time, in quotes, 24-hour clock'
+    )
     place_line = f"place: {_quote(place)}" if place else "# place: Committee Room 3 - Council House"
-    return _write(path, f"""---
-{_schema_line(path, 'meeting', project)}
+    return _write(
+        path,
+        f"""---
+{_schema_line(path, "meeting", project)}
 {start_line}
 {place_line}
 # status: scheduled                      # scheduled, agenda published, held, cancelled, postponed
@@ -135,8 +152,23 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #     title: Contract award
 #     private: true                      # private business: papers and minute never published
 #     exempt_paragraph: 3                # Schedule 12A paragraph (1-7), required for private items
+#   - number: 12                         # an executive committee's decision (committee kind: executive)
+#     title: Library Opening Hours
+#     decision:
+#       key_decision: true
+#       forward_plan: FP/2017/031        # its reference in the forward plan
+#       published: 2017-04-21            # the decision notice: call-in runs from it
+#   - number: 13                         # a planning committee's application (committee kind: planning)
+#     title: 12 Mill Lane
+#     application:
+#       reference: 17/01234/FUL
+#       site: 12 Mill Lane, Coventry
+#       decision: granted                # granted, refused or deferred
+#       conditions:
+#         - The development shall begin within three years of this permission.
 ---
-""")
+""",
+    )
 
 
 def _agenda(meeting_md: Path) -> tuple[str, str, str, list]:
@@ -149,11 +181,13 @@ def _agenda(meeting_md: Path) -> tuple[str, str, str, list]:
     try:
         data = yamlio.load(front) or {}
     except yamlio.YAMLProblem as exc:
-        raise ScaffoldError(f"{meeting_md}: {exc}", "fix the YAML, then run the command again; nothing was changed") from exc
+        raise ScaffoldError(
+            f"{meeting_md}: {exc}", "fix the YAML, then run the command again; nothing was changed"
+        ) from exc
     items = data.get("items") if isinstance(data, dict) else None
     if items is not None and not isinstance(items, list):
         raise ScaffoldError(f"{meeting_md}: 'items' is not a list", "write one item per line, each starting with '- '")
-    return text[:match.start(1)], front, text[match.end(1):], items or []
+    return text[: match.start(1)], front, text[match.end(1) :], items or []
 
 
 def add_agenda_item(meeting_md: Path, number: str, title: str) -> bool:
@@ -171,9 +205,9 @@ def add_agenda_item(meeting_md: Path, number: str, title: str) -> bool:
         key, indent = len(lines) - 1, "  "
     else:
         lines[key] = "items:\n"  # "items: []" becomes a block list
-        following = [line for line in lines[key + 1:] if line.strip() and not line.lstrip().startswith("#")]
+        following = [line for line in lines[key + 1 :] if line.strip() and not line.lstrip().startswith("#")]
         first = following[0] if following else ""
-        indent = first[:len(first) - len(first.lstrip())] if first.lstrip().startswith("-") else "  "
+        indent = first[: len(first) - len(first.lstrip())] if first.lstrip().startswith("-") else "  "
     end = key + 1
     while end < len(lines) and (lines[end][:1] in (" ", "\t", "-") or not lines[end].strip()):
         end += 1
@@ -190,15 +224,27 @@ def add_agenda_item(meeting_md: Path, number: str, title: str) -> bool:
     return True
 
 
-def new_paper(meetings: Path, committee: str, date: str, project: Path, title: str, item: str = "",
-              kind: str = "report", parent: str = "", appendix: str = "", added: list | None = None) -> Path:
+def new_paper(
+    meetings: Path,
+    committee: str,
+    date: str,
+    project: Path,
+    title: str,
+    item: str = "",
+    kind: str = "report",
+    parent: str = "",
+    appendix: str = "",
+    added: list | None = None,
+) -> Path:
     """A paper for item ``item``; the item goes on the meeting's agenda if it is not there (said in ``added``)."""
     added = [] if added is None else added
     day = parse_iso_date(date)
     folder = meetings / committee / (day.isoformat() if day else date)
     if day is None or not (folder / "meeting.md").exists():
-        raise ScaffoldError(f"there is no meeting {committee}/{date}",
-                            f"create it first: minutebook new meeting --committee {committee} --date YYYY-MM-DD")
+        raise ScaffoldError(
+            f"there is no meeting {committee}/{date}",
+            f"create it first: minutebook new meeting --committee {committee} --date YYYY-MM-DD",
+        )
     if kind not in PAPER_KINDS:
         raise ScaffoldError(f"'{kind}' is not a kind of paper", f"use one of: {', '.join(PAPER_KINDS)}")
     if kind == "appendix" and not (parent and appendix):
@@ -212,11 +258,12 @@ def new_paper(meetings: Path, committee: str, date: str, project: Path, title: s
     if path.exists():
         raise ScaffoldError(f"{path} already exists", "edit it, or choose another title; nothing was changed")
     if kind != "appendix" and add_agenda_item(folder / "meeting.md", str(item).strip(), title):
-        added.append(f"added item {str(item).strip()} \"{title}\" to the agenda in {folder / 'meeting.md'}")
-    belongs = (f"parent: {parent}\nappendix: {_quote(appendix)}" if kind == "appendix"
-               else f"item: {_quote(item)}")
-    return _write(path, f"""---
-{_schema_line(path, 'paper', project)}
+        added.append(f'added item {str(item).strip()} "{title}" to the agenda in {folder / "meeting.md"}')
+    belongs = f"parent: {parent}\nappendix: {_quote(appendix)}" if kind == "appendix" else f"item: {_quote(item)}"
+    return _write(
+        path,
+        f"""---
+{_schema_line(path, "paper", project)}
 {belongs}
 kind: {kind}                           # report, briefing note, appendix, presentation, supplementary, minutes
 title: {_quote(title)}
@@ -243,4 +290,5 @@ title: {_quote(title)}
 2.1 The Board is recommended to:
 
 1. Note the report.
-""")
+""",
+    )

@@ -23,8 +23,12 @@ def _event(meeting: Meeting, archive: Archive, settings: SiteSettings):
     committee = archive.committees[meeting.committee]
     event = Event()
     event.add("uid", f"{meeting.id}@minutebook")
-    event.add("summary", committee.name + (" (cancelled)" if meeting.status == "cancelled" else "")
-              + (" (postponed)" if meeting.status == "postponed" else ""))
+    event.add(
+        "summary",
+        committee.name
+        + (" (cancelled)" if meeting.status == "cancelled" else "")
+        + (" (postponed)" if meeting.status == "postponed" else ""),
+    )
     if meeting.start:
         hour, minute = (int(x) for x in meeting.start.split(":"))
         start = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day, hour, minute, tzinfo=LONDON)
@@ -71,9 +75,11 @@ def calendar(meetings: list[Meeting], archive: Archive, settings: SiteSettings, 
 def all_calendars(archive: Archive, settings: SiteSettings) -> dict[str, str]:
     out = {"meetings.ics": calendar(archive.meetings, archive, settings, f"{settings.site_name}: all meetings")}
     for committee in archive.committees.values():
-        out[f"{urls.committee(committee)}meetings.ics"] = calendar(committee.meetings, archive, settings,
-                                                                   committee.name)
+        out[f"{urls.committee(committee)}meetings.ics"] = calendar(
+            committee.meetings, archive, settings, committee.name
+        )
     for meeting in archive.meetings:
-        out[f"{urls.meeting(meeting)}meeting.ics"] = calendar([meeting], archive, settings,
-                                                              archive.committees[meeting.committee].name)
+        out[f"{urls.meeting(meeting)}meeting.ics"] = calendar(
+            [meeting], archive, settings, archive.committees[meeting.committee].name
+        )
     return out

@@ -36,21 +36,40 @@ def entries_for(meetings: list[Meeting], archive: Archive) -> list[Entry]:
         when = f"{m.date.day} {m.date:%B %Y}"
         public = [i for i in m.items if not i.private]
         if m.has_agenda:
-            out.append(Entry(f"{m.id}/agenda", f"Agenda: {name}, {when}", urls.meeting(m) + "#agenda",
-                             m.agenda_published or m.date,
-                             "Agenda published: " + "; ".join(f"{i.number}. {i.title}" if i.number else i.title for i in public if i.on_agenda)))
+            out.append(
+                Entry(
+                    f"{m.id}/agenda",
+                    f"Agenda: {name}, {when}",
+                    urls.meeting(m) + "#agenda",
+                    m.agenda_published or m.date,
+                    "Agenda published: "
+                    + "; ".join(f"{i.number}. {i.title}" if i.number else i.title for i in public if i.on_agenda),
+                )
+            )
         for item in public:
             for paper in item.all_papers:
                 if paper.withdrawn:
                     continue
-                out.append(Entry(paper.id, f"{paper.title} ({name}, {when})",
-                                 urls.paper(paper), paper.published or m.agenda_published or m.date,
-                                 f"{paper.kind.capitalize()} for item {item.number or ''} {item.title}".replace("  ", " ")))
+                out.append(
+                    Entry(
+                        paper.id,
+                        f"{paper.title} ({name}, {when})",
+                        urls.paper(paper),
+                        paper.published or m.agenda_published or m.date,
+                        f"{paper.kind.capitalize()} for item {item.number or ''} {item.title}".replace("  ", " "),
+                    )
+                )
         if m.minutes:
             state = approval.recorded(m.minutes)
-            out.append(Entry(f"{m.id}/minutes", f"Minutes ({state}): {name}, {when}", urls.meeting(m) + "#minutes",
-                             m.minutes.published or m.date,
-                             "Minutes: " + "; ".join(f"{i.minute.cite} {i.title}" for i in m.items if i.minute)))
+            out.append(
+                Entry(
+                    f"{m.id}/minutes",
+                    f"Minutes ({state}): {name}, {when}",
+                    urls.meeting(m) + "#minutes",
+                    m.minutes.published or m.date,
+                    "Minutes: " + "; ".join(f"{i.minute.cite} {i.title}" for i in m.items if i.minute),
+                )
+            )
     out.sort(key=lambda e: (e.date, e.id), reverse=True)
     return out[:MAX_ENTRIES]
 
@@ -86,8 +105,10 @@ def committee_feeds(archive: Archive, committee: Committee, settings: SiteSettin
     title = f"{committee.name}: agendas, papers and minutes"
     atom = _feed(title, f"New papers of {committee.name}", f"{base}atom.xml", base, entries, settings)
     rss = _feed(title, f"New papers of {committee.name}", f"{base}feed.xml", base, entries, settings)
-    return {f"{base}atom.xml": atom.atom_str(pretty=True).decode("utf-8"),
-            f"{base}feed.xml": rss.rss_str(pretty=True).decode("utf-8")}
+    return {
+        f"{base}atom.xml": atom.atom_str(pretty=True).decode("utf-8"),
+        f"{base}feed.xml": rss.rss_str(pretty=True).decode("utf-8"),
+    }
 
 
 def site_feeds(archive: Archive, settings: SiteSettings) -> dict[str, str]:
@@ -95,7 +116,10 @@ def site_feeds(archive: Archive, settings: SiteSettings) -> dict[str, str]:
     title = f"{settings.site_name}: agendas, papers and minutes"
     atom = _feed(title, "New papers of every committee", "atom.xml", "", entries, settings)
     rss = _feed(title, "New papers of every committee", "feed.xml", "", entries, settings)
-    return {"atom.xml": atom.atom_str(pretty=True).decode("utf-8"), "feed.xml": rss.rss_str(pretty=True).decode("utf-8")}
+    return {
+        "atom.xml": atom.atom_str(pretty=True).decode("utf-8"),
+        "feed.xml": rss.rss_str(pretty=True).decode("utf-8"),
+    }
 
 
 def topic_feed(archive: Archive, topic, settings: SiteSettings) -> dict[str, str]:
@@ -108,11 +132,23 @@ def topic_feed(archive: Archive, topic, settings: SiteSettings) -> dict[str, str
         if item.minute:
             resolutions = [r.text.split("\n")[0] for h in [item.minute, *item.minute.parts] for r in h.resolutions]
             summary = f"Minute {item.minute.cite}. " + " ".join(resolutions)
-        entries.append(Entry(item.id, f"{item.title} ({when})", urls.item(item),
-                             (m.minutes.published if m.minutes and m.minutes.published else None)
-                             or m.agenda_published or m.date, summary))
+        entries.append(
+            Entry(
+                item.id,
+                f"{item.title} ({when})",
+                urls.item(item),
+                (m.minutes.published if m.minutes and m.minutes.published else None) or m.agenda_published or m.date,
+                summary,
+            )
+        )
     entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     base = urls.topic(topic.id)
-    rss = _feed(f"{topic.title}: {settings.site_name}", f"Every meeting that considered {topic.title}",
-                f"{base}feed.xml", base, entries[:MAX_ENTRIES], settings)
+    rss = _feed(
+        f"{topic.title}: {settings.site_name}",
+        f"Every meeting that considered {topic.title}",
+        f"{base}feed.xml",
+        base,
+        entries[:MAX_ENTRIES],
+        settings,
+    )
     return {f"{base}feed.xml": rss.rss_str(pretty=True).decode("utf-8")}

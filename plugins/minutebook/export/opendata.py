@@ -34,8 +34,7 @@ def _plain(text: str) -> str:
 
 
 def _part(part: MinutePart) -> dict:
-    return {"letter": part.letter, "title": part.title,
-            "resolutions": [_plain(r.text) for r in part.resolutions]}
+    return {"letter": part.letter, "title": part.title, "resolutions": [_plain(r.text) for r in part.resolutions]}
 
 
 def _paper(p) -> dict:
@@ -43,6 +42,67 @@ def _paper(p) -> dict:
     if p.appendix:
         entry["appendix"] = p.appendix
     return entry
+
+
+def _vote(vote) -> dict:
+    entry: dict[str, Any] = {"on": vote.on or None, "result": vote.result, "casting_vote": vote.casting_vote}
+    for way, voters in vote.ways:
+        entry[way] = [{"name": v.name, "person": v.person} for v in voters]
+    entry["counts"] = {way: vote.count(way) for way in ("for", "against", "abstain")}
+    return entry
+
+
+def _who(voter) -> dict | None:
+    return {"name": voter.name, "person": voter.person} if voter else None
+
+
+def _motion(motion) -> dict:
+    return {
+        "text": motion.text or None,
+        "mover": _who(motion.mover),
+        "seconder": _who(motion.seconder),
+        "result": motion.result,
+        "amendments": [
+            {"text": a.text, "mover": _who(a.mover), "seconder": _who(a.seconder), "result": a.result}
+            for a in motion.amendments
+        ],
+    }
+
+
+def _question(q) -> dict:
+    return {
+        "asker": q.asker,
+        "person": q.person or None,
+        "to": q.to or None,
+        "question": q.question,
+        "answer": q.answer or None,
+    }
+
+
+def _decision(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {
+        "key_decision": decision.key_decision,
+        "forward_plan": decision.forward_plan or None,
+        "published": decision.published.isoformat() if decision.published else None,
+        "call_in_days": decision.call_in_days,
+        "call_in_ends": decision.call_in_ends.isoformat() if decision.call_in_ends else None,
+    }
+
+
+def _application(item: Item) -> dict | None:
+    a = item.application
+    if a is None or item.private:
+        return None
+    return {
+        "reference": a.reference,
+        "site": a.site or None,
+        "proposal": a.proposal or None,
+        "decision": a.decision or None,
+        "conditions": list(a.conditions),
+        "reasons": list(a.reasons),
+    }
 
 
 def _item(item: Item) -> dict:
@@ -62,6 +122,11 @@ def _item(item: Item) -> dict:
         "resolutions": [_plain(r.text) for r in minute.resolutions] if minute and public else [],
         "parts": [_part(p) for p in minute.parts] if minute and public else [],
         "references": list(minute.references) if minute and public else [],
+        "votes": [_vote(v) for v in minute.votes] if minute and public else [],
+        "motions": [_motion(m) for m in minute.motions] if minute and public else [],
+        "questions": [_question(q) for q in minute.asked] if minute and public else [],
+        "decision": _decision(item.decision),
+        "application": _application(item),
         "papers": [_paper(p) for p in item.all_papers if not p.withdrawn] if public else [],
     }
 
@@ -89,8 +154,10 @@ def meeting_record(meeting: Meeting) -> dict:
         "minutes_approved_at": minutes.approved_at.isoformat() if minutes and minutes.approved_at else None,
         "url": urls.meeting(meeting),
         "attendance": attendance,
-        "declarations": [{"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
-                         for d in (minutes.declarations if minutes else [])],
+        "declarations": [
+            {"name": d.name, "person": d.person, "minute": d.minute, "interest": d.interest or None}
+            for d in (minutes.declarations if minutes else [])
+        ],
         "papers": [_paper(p) for i in public_items for p in i.all_papers if not p.withdrawn],
         "items": [_item(i) for i in meeting.items],
     }
@@ -107,8 +174,10 @@ def meetings_json(archive: Archive, settings=None) -> str:
     data = {
         "format": FORMAT_VERSION,
         "licence": licence(settings),
-        "committees": [{"id": c.slug, "name": c.name, "url": urls.committee(c)}
-                       for c in sorted(archive.committees.values(), key=lambda c: c.slug)],
+        "committees": [
+            {"id": c.slug, "name": c.name, "kind": c.kind, "url": urls.committee(c)}
+            for c in sorted(archive.committees.values(), key=lambda c: c.slug)
+        ],
         "meetings": [meeting_record(m) for m in archive.meetings],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -116,10 +185,39 @@ def meetings_json(archive: Archive, settings=None) -> str:
 
 # -- CSV for people who use spreadsheets -----------------------------------------------------------
 
-MEETING_COLUMNS = ["id", "committee", "date", "start", "place", "status", "published", "closed",
-                   "minutes_approved", "minutes_approval", "url", "present", "apologies", "items", "papers"]
-ITEM_COLUMNS = ["id", "meeting", "date", "agenda_number", "minute", "title", "pages", "lead", "topic", "private",
-                "resolutions", "references", "papers", "url"]
+MEETING_COLUMNS = [
+    "id",
+    "committee",
+    "date",
+    "start",
+    "place",
+    "status",
+    "published",
+    "closed",
+    "minutes_approved",
+    "minutes_approval",
+    "url",
+    "present",
+    "apologies",
+    "items",
+    "papers",
+]
+ITEM_COLUMNS = [
+    "id",
+    "meeting",
+    "date",
+    "agenda_number",
+    "minute",
+    "title",
+    "pages",
+    "lead",
+    "topic",
+    "private",
+    "resolutions",
+    "references",
+    "papers",
+    "url",
+]
 
 
 def _csv(columns: list[str], rows: list[dict]) -> str:
@@ -149,9 +247,15 @@ def meetings_csv(archive: Archive) -> str:
     for m in archive.meetings:
         record = meeting_record(m)
         att = record["attendance"]
-        rows.append({**record, "present": "; ".join(a["name"] for a in att["present"] + att["co_opted"]),
-                     "apologies": "; ".join(a["name"] for a in att["apologies"]),
-                     "items": len(record["items"]), "papers": len(record["papers"])})
+        rows.append(
+            {
+                **record,
+                "present": "; ".join(a["name"] for a in att["present"] + att["co_opted"]),
+                "apologies": "; ".join(a["name"] for a in att["apologies"]),
+                "items": len(record["items"]),
+                "papers": len(record["papers"]),
+            }
+        )
     return _csv(MEETING_COLUMNS, rows)
 
 
@@ -159,20 +263,39 @@ def items_csv(archive: Archive) -> str:
     rows = []
     for m in archive.meetings:
         for item in meeting_record(m)["items"]:
-            rows.append({**item, "meeting": m.id, "date": m.date.isoformat(),
-                         "resolutions": " | ".join(item["resolutions"]), "references": "; ".join(item["references"]),
-                         "papers": "; ".join(p["title"] for p in item["papers"])})
+            rows.append(
+                {
+                    **item,
+                    "meeting": m.id,
+                    "date": m.date.isoformat(),
+                    "resolutions": " | ".join(item["resolutions"]),
+                    "references": "; ".join(item["references"]),
+                    "papers": "; ".join(p["title"] for p in item["papers"]),
+                }
+            )
     return _csv(ITEM_COLUMNS, rows)
 
 
 # -- topics, work programmes and the tracker --------------------------------------------------------
 
+
 def topics_json(archive: Archive, settings=None) -> str:
     from minutebook.settings import SiteSettings
 
-    data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()),
-            "topics": [{"id": t.id, "title": t.title, "url": urls.topic(t.id), "committees": t.committees,
-                        "items": [i.id for i in t.items]} for t in archive.topics]}
+    data = {
+        "format": FORMAT_VERSION,
+        "licence": licence(settings or SiteSettings()),
+        "topics": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "url": urls.topic(t.id),
+                "committees": t.committees,
+                "items": [i.id for i in t.items],
+            }
+            for t in archive.topics
+        ],
+    }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -183,40 +306,73 @@ def programme_json(archive: Archive, settings=None) -> str:
     programmes = []
     for programme in archive.programmes:
         plans = [p for p in archive.plan_links if p.programme is programme]
-        programmes.append({
-            "committee": programme.committee,
-            "year": municipal_year_label(programme.year),
-            "url": urls.programme(programme.committee, programme.year),
-            "entries": [{"planned": p.entry.date.isoformat() if p.entry.date else None, "bucket": p.entry.bucket,
-                         "title": p.entry.title, "detail": p.entry.detail or None, "leads": p.entry.leads,
-                         "source": p.entry.source or None, "status": p.status,
-                         "considered_at": [i.id for i in p.items]} for p in plans],
-        })
+        programmes.append(
+            {
+                "committee": programme.committee,
+                "year": municipal_year_label(programme.year),
+                "url": urls.programme(programme.committee, programme.year),
+                "entries": [
+                    {
+                        "planned": p.entry.date.isoformat() if p.entry.date else None,
+                        "bucket": p.entry.bucket,
+                        "title": p.entry.title,
+                        "detail": p.entry.detail or None,
+                        "leads": p.entry.leads,
+                        "source": p.entry.source or None,
+                        "status": p.status,
+                        "considered_at": [i.id for i in p.items],
+                    }
+                    for p in plans
+                ],
+            }
+        )
     data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()), "programmes": programmes}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _action_record(a) -> dict:
-    return {"meeting": a.meeting.id if a.meeting else None,
-            "meeting_date": a.meeting_date.isoformat() if a.meeting_date else None,
-            "committee": a.committee, "item_title": a.item_title, "minute": a.minute,
-            "item": a.item.id if a.item else None, "topic": a.topic.id if a.topic is not None else None,
-            "kind": a.kind, "text": a.tracker_text or a.text, "response": a.response or None,
-            "status": a.status or ("answered" if a.answered else "open"),
-            "state": a.state, "last_report": a.last_report.isoformat() if a.last_report else None}
+    return {
+        "meeting": a.meeting.id if a.meeting else None,
+        "meeting_date": a.meeting_date.isoformat() if a.meeting_date else None,
+        "committee": a.committee,
+        "item_title": a.item_title,
+        "minute": a.minute,
+        "item": a.item.id if a.item else None,
+        "topic": a.topic.id if a.topic is not None else None,
+        "kind": a.kind,
+        "text": a.tracker_text or a.text,
+        "response": a.response or None,
+        "status": a.status or ("answered" if a.answered else "open"),
+        "state": a.state,
+        "last_report": a.last_report.isoformat() if a.last_report else None,
+    }
 
 
 def actions_json(archive: Archive, settings=None) -> str:
     from minutebook.settings import SiteSettings
 
-    data = {"format": FORMAT_VERSION, "licence": licence(settings or SiteSettings()),
-            "actions": [_action_record(a) for a in archive.actions]}
+    data = {
+        "format": FORMAT_VERSION,
+        "licence": licence(settings or SiteSettings()),
+        "actions": [_action_record(a) for a in archive.actions],
+    }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def actions_csv(archive: Archive) -> str:
-    columns = ["meeting_date", "committee", "item_title", "minute", "kind", "text", "response", "status", "topic",
-               "meeting", "item"]
+    columns = [
+        "meeting_date",
+        "committee",
+        "item_title",
+        "minute",
+        "kind",
+        "text",
+        "response",
+        "status",
+        "topic",
+        "meeting",
+        "item",
+    ]
     return _csv(columns, [_action_record(a) for a in archive.actions])
 
 
@@ -224,13 +380,30 @@ def programme_csv(archive: Archive) -> str:
     rows = []
     for programme in json.loads(programme_json(archive))["programmes"]:
         for e in programme["entries"]:
-            rows.append({**e, "committee": programme["committee"], "year": programme["year"],
-                         "leads": "; ".join(e["leads"]), "considered_at": "; ".join(e["considered_at"])})
-    return _csv(["committee", "year", "planned", "bucket", "title", "detail", "leads", "source", "status",
-                 "considered_at"], rows)
+            rows.append(
+                {
+                    **e,
+                    "committee": programme["committee"],
+                    "year": programme["year"],
+                    "leads": "; ".join(e["leads"]),
+                    "considered_at": "; ".join(e["considered_at"]),
+                }
+            )
+    return _csv(
+        ["committee", "year", "planned", "bucket", "title", "detail", "leads", "source", "status", "considered_at"],
+        rows,
+    )
 
 
 def topics_csv(archive: Archive) -> str:
-    rows = [{"id": t.id, "title": t.title, "committees": "; ".join(t.committees), "items": "; ".join(
-        i.id for i in t.items), "url": urls.topic(t.id)} for t in archive.topics]
+    rows = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "committees": "; ".join(t.committees),
+            "items": "; ".join(i.id for i in t.items),
+            "url": urls.topic(t.id),
+        }
+        for t in archive.topics
+    ]
     return _csv(["id", "title", "committees", "items", "url"], rows)

@@ -32,8 +32,9 @@ def write_text(site_dir: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_all(archive: Archive, site_dir: Path, settings: SiteSettings | None = None,
-              moved: Sequence[tuple[str, str]] = ()) -> list[str]:
+def write_all(
+    archive: Archive, site_dir: Path, settings: SiteSettings | None = None, moved: Sequence[tuple[str, str]] = ()
+) -> list[str]:
     """Write every output beside the pages; return the paths written, relative to the site."""
     settings = settings or SiteSettings()
     written = []
@@ -56,8 +57,10 @@ def outputs(archive: Archive, settings: SiteSettings):
     yield "api/programme.csv", programme_csv(archive)
     yield "api/actions.json", actions_json(archive, settings)
     yield "api/actions.csv", actions_csv(archive)
-    yield "api/LICENCE.txt", (f"The open data in this folder is published under the {settings.licence_name}:\n"
-                              f"{settings.licence_url}\n")
+    yield (
+        "api/LICENCE.txt",
+        (f"The open data in this folder is published under the {settings.licence_name}:\n{settings.licence_url}\n"),
+    )
     yield from site_feeds(archive, settings).items()
     for topic in archive.topics:
         yield from topic_feed(archive, topic, settings).items()

@@ -17,6 +17,7 @@ import os
 import re
 from pathlib import Path
 
+from minutebook.importer import writer
 from minutebook.importer.agenda import read_front_sheet
 from minutebook.importer.assemble import Assembler
 from minutebook.importer.clean import clean
@@ -27,7 +28,6 @@ from minutebook.importer.programme import read_programme
 from minutebook.importer.report import Report
 from minutebook.importer.source import Unreadable, read_text
 from minutebook.importer.split import split_pack
-from minutebook.importer import writer
 
 INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 # the law of exempt information a pack cites says which nation's council printed it
@@ -45,8 +45,12 @@ def _inputs(paths: list[Path], report: Report) -> list[tuple[Path, str]]:
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not inside:
-                report.error(_shown(path), None, "is a folder with no .pdf or .txt files in it",
-                             "give the PDF packs or their text files")
+                report.error(
+                    _shown(path),
+                    None,
+                    "is a folder with no .pdf or .txt files in it",
+                    "give the PDF packs or their text files",
+                )
                 report.failed.add(_shown(path))
                 report.counts["inputs"] += 1
             found.extend((p, _shown(p)) for p in inside)
@@ -79,8 +83,12 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
     _cited_law(source, assembler)
     parts = split_pack(source, report)
     if not parts:
-        report.error(name, None, "no agenda front sheet, minutes, paper or work programme was recognised",
-                     "check that this is the text of a published agenda pack or minutes")
+        report.error(
+            name,
+            None,
+            "no agenda front sheet, minutes, paper or work programme was recognised",
+            "check that this is the text of a published agenda pack or minutes",
+        )
         return
     agenda = None
     documents: list = []
@@ -88,13 +96,18 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
         if part.kind == "front":
             found = read_front_sheet(part, source, report)
             if found is not None and agenda is not None:
-                report.warn(name, part.line, "a second agenda front sheet in the same file was left out",
-                            "import each pack from a file of its own")
+                report.warn(
+                    name,
+                    part.line,
+                    "a second agenda front sheet in the same file was left out",
+                    "import each pack from a file of its own",
+                )
             elif found is not None:
                 agenda = found
         elif part.kind == "minutes":
-            minutes = read_minutes(part, source, report, people,
-                                   assembler.council.year_starts if assembler.council else 5)
+            minutes = read_minutes(
+                part, source, report, people, assembler.council.year_starts if assembler.council else 5
+            )
             if minutes is not None:
                 documents.append(minutes)
         elif part.kind == "paper":
@@ -105,14 +118,25 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
                 documents.append(programme)
     if agenda is None and not documents:
         if not any(e.source == name for e in report.errors):
-            report.error(name, parts[0].line, "nothing could be read from it: the parts it seems to have are "
-                         "incomplete", "check that this is the whole text of the pack")
+            report.error(
+                name,
+                parts[0].line,
+                "nothing could be read from it: the parts it seems to have are incomplete",
+                "check that this is the whole text of the pack",
+            )
         return
     assembler.add_pack(name, agenda, documents)
 
 
-def run_import(paths: list[Path], into: Path, force: bool = False, dry_run: bool = False,
-               committee: str | None = None, report_path: Path | None = None, quiet: bool = False) -> int:
+def run_import(
+    paths: list[Path],
+    into: Path,
+    force: bool = False,
+    dry_run: bool = False,
+    committee: str | None = None,
+    report_path: Path | None = None,
+    quiet: bool = False,
+) -> int:
     report = Report(quiet=quiet)
     people = PeopleBook()
     assembler = Assembler(report, people, committee, _existing_council(into, report))
@@ -131,8 +155,12 @@ def run_import(paths: list[Path], into: Path, force: bool = False, dry_run: bool
         try:
             import_pack(name, text, assembler, report, people)
         except Exception as exc:  # no traceback for the officer, ever: name the file and carry on
-            report.error(name, None, f"could not be imported because of an unexpected problem "
-                         f"({type(exc).__name__}: {exc})", "please report it to the Minutebook maintainers with the file")
+            report.error(
+                name,
+                None,
+                f"could not be imported because of an unexpected problem ({type(exc).__name__}: {exc})",
+                "please report it to the Minutebook maintainers with the file",
+            )
         if len(report.errors) > errors_before:
             report.failed.add(name)
     assembly = assembler.finish()
@@ -175,8 +203,12 @@ def _existing_people(path: Path, report: Report) -> dict:
     try:
         data = load(path.read_text(encoding="utf-8"))
     except (YAMLProblem, OSError, UnicodeDecodeError) as exc:
-        report.warn(str(path), getattr(exc, "line", None), "the existing people.yml cannot be read; it is left as "
-                    "it is", "fix it with `minutebook check`")
+        report.warn(
+            str(path),
+            getattr(exc, "line", None),
+            "the existing people.yml cannot be read; it is left as it is",
+            "fix it with `minutebook check`",
+        )
         return {}
     return {k: dict(v) for k, v in (data or {}).items() if isinstance(v, dict)}
 

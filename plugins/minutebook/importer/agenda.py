@@ -1,19 +1,19 @@
 """The agenda front sheet: committee, time and date, place, the agenda, publication, membership.
 
-    Education and Children's Services Scrutiny Board (2)
-    Time and Date / 2.00 pm on Thursday, 27th April, 2017
-    Place / Committee Room 3 - Council House
-    Public Business
-    1. Apologies and Substitutions
-    3. Minutes (Pages 3 - 6)
-     - a) To agree the minutes of the meeting held on 6th April, 2017
-    4. One Strategic Plan for School Organisation (Pages 7 - 14)
-    Report of the Director of Education, Libraries and Adult Learning
-    Private Business / Nil
-    Martin Yardley, Deputy Chief Executive (Place), Council House Coventry
-    Wednesday, 19 April 2017
-    Notes: 1) The person to contact about the agenda … is Michelle Rose, Governance Services, …
-    Membership: Councillors N Akhtar, …, M Mutton (Chair) and P Seaman (By Invitation)
+Education and Children's Services Scrutiny Board (2)
+Time and Date / 2.00 pm on Thursday, 27th April, 2017
+Place / Committee Room 3 - Council House
+Public Business
+1. Apologies and Substitutions
+3. Minutes (Pages 3 - 6)
+ - a) To agree the minutes of the meeting held on 6th April, 2017
+4. One Strategic Plan for School Organisation (Pages 7 - 14)
+Report of the Director of Education, Libraries and Adult Learning
+Private Business / Nil
+Martin Yardley, Deputy Chief Executive (Place), Council House Coventry
+Wednesday, 19 April 2017
+Notes: 1) The person to contact about the agenda … is Michelle Rose, Governance Services, …
+Membership: Councillors N Akhtar, …, M Mutton (Chair) and P Seaman (By Invitation)
 """
 
 from __future__ import annotations
@@ -22,31 +22,47 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.model import ROLES
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
 from minutebook.importer.textutil import ends_sentence, plain
+from minutebook.model import ROLES
 
 ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
-BARE_ITEM = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$")
+BARE_ITEM = re.compile(
+    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
+)
 TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)$", re.I)
-SUMMONS = re.compile(r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of (?:the\s+)?"
-                     r"(?P<committee>.+?)\s+will be held\b(?P<rest>.*)$", re.I)
+SUMMONS = re.compile(
+    r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of (?:the\s+)?"
+    r"(?P<committee>.+?)\s+will be held\b(?P<rest>.*)$",
+    re.I,
+)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
-LEAD = re.compile(r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
-                  r"update)\s+(?:of|from|by)\b", re.I)
+LEAD = re.compile(
+    r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
+    r"update)\s+(?:of|from|by)\b",
+    re.I,
+)
 EXEMPT = re.compile(r"paragraphs?\s+(?P<n>1[0-8]|[1-9])\b", re.I)
-SECTION = re.compile(r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
-                     r"(?P<private>private(?: business)?|(?:exempt|confidential) (?:items|business)))[:.]?$", re.I)
+SECTION = re.compile(
+    r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
+    r"(?P<private>private(?: business)?|(?:exempt|confidential) (?:items|business)))[:.]?$",
+    re.I,
+)
 PRIVATE_PART = re.compile(r"\b(?:private|exempt|confidential|excluded)\b", re.I)
-TABLE_HEAD = re.compile(r"^(?:item|no\.?|number)\t+(?:title|subject|business|report)(?:\t+(?:pages?|page no\.?))?$", re.I)
-CONTACT = re.compile(r"person to contact about the agenda.*?\bis\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s*"
-                     r"(?P<role>[^,]+),.*?telephone\s+(?P<phone>[\d() ]*\d)", re.I | re.S)
+TABLE_HEAD = re.compile(
+    r"^(?:item|no\.?|number)\t+(?:title|subject|business|report)(?:\t+(?:pages?|page no\.?))?$", re.I
+)
+CONTACT = re.compile(
+    r"person to contact about the agenda.*?\bis\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s*"
+    r"(?P<role>[^,]+),.*?telephone\s+(?P<phone>[\d() ]*\d)",
+    re.I | re.S,
+)
 EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -60,7 +76,7 @@ class AgendaItem:
     description: str = ""
     parts: list[tuple[str, str]] = field(default_factory=list)
     private: bool = False
-    exempt_paragraph: int | None = None
+    exempt_paragraph: int | str | None = None  # 'not stated' when a private item names no paragraph
     slug: str = ""
 
 
@@ -126,27 +142,38 @@ def _committee_above(lines: list[Line], before: int) -> str:
 
     for k in range(before - 1, -1, -1):
         text = _t(lines[k])
-        if BOILERPLATE.match(text) or (ORG_LINE.search(text) and not re.search(r"\b(?:committee|board|panel|cabinet|"
-                                                                              r"executive|sub-committee)\b", text, re.I)):
+        if BOILERPLATE.match(text) or (
+            ORG_LINE.search(text)
+            and not re.search(
+                r"\b(?:committee|board|panel|cabinet|"
+                r"executive|sub-committee)\b",
+                text,
+                re.I,
+            )
+        ):
             continue
         return re.sub(r"^(?:a\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
     return _t(lines[0])
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
-    lines = [l for l in part.lines if l.text.strip()]
+    lines = [line for line in part.lines if line.text.strip()]
     if not lines:
         return None
     committee = _t(lines[0])
-    index = {_t(l).lower().rstrip(":"): k for k, l in reversed(list(enumerate(lines)))}
+    index = {_t(line).lower().rstrip(":"): k for k, line in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
     summons = _summons(lines) if when_at is None else None
     if summons is not None:
         name, when, place, at = summons
         day = find_date(when)[0]
         if day is None:
-            report.error(source.name, lines[at].no, f"the date in '{_t(lines[at])[:80]}' cannot be read",
-                         "check the notice of the meeting")
+            report.error(
+                source.name,
+                lines[at].no,
+                f"the date in '{_t(lines[at])[:80]}' cannot be read",
+                "check the notice of the meeting",
+            )
             return None
         agenda = Agenda(committee=name, date=day, line=lines[0].no, start=parse_time(when), place=place)
         k = at + 1
@@ -163,14 +190,20 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         when, place, first, end = block
         day = find_date(when)[0]
         if day is None:
-            report.error(source.name, lines[first].no, f"the front sheet's date '{when}' cannot be read",
-                         "check the 'Date:' line")
+            report.error(
+                source.name,
+                lines[first].no,
+                f"the front sheet's date '{when}' cannot be read",
+                "check the 'Date:' line",
+            )
             return None
-        agenda = Agenda(committee=_committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when),
-                        place=place)
+        agenda = Agenda(
+            committee=_committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when), place=place
+        )
         if agenda.start is None:
-            report.warn(source.name, lines[first].no, f"no start time in '{when}'", "add start: \"HH:MM\"")
-        k, notes_before = end, []
+            report.warn(source.name, lines[first].no, f"no start time in '{when}'", 'add start: "HH:MM"')
+        k = end
+        notes_before: list[str] = []
         while k < len(lines) and not _starts_agenda(lines, k):
             text = _t(lines[k])
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
@@ -187,19 +220,26 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     when = _t(lines[when_at + 1])
     day = find_date(when)[0]
     if day is None:
-        report.error(source.name, lines[when_at + 1].no, f"the front sheet's date '{when}' cannot be read",
-                     "check the line after 'Time and Date'")
+        report.error(
+            source.name,
+            lines[when_at + 1].no,
+            f"the front sheet's date '{when}' cannot be read",
+            "check the line after 'Time and Date'",
+        )
         return None
     agenda = Agenda(committee=committee, date=day, line=lines[0].no, start=parse_time(when))
     if agenda.start is None:
-        report.warn(source.name, lines[when_at + 1].no, f"no start time in '{when}'", "add start: \"HH:MM\"")
+        report.warn(source.name, lines[when_at + 1].no, f"no start time in '{when}'", 'add start: "HH:MM"')
     k = when_at + 2
-    notes_before: list[str] = []
+    notes_before = []
     if k < len(lines) and _t(lines[k]).lower().rstrip(":") == "place" and k + 1 < len(lines):
         agenda.place = _t(lines[k + 1])
         k += 2
-    while k < len(lines) and not re.match(r"^(?:public|private) business\b", _t(lines[k]), re.I) \
-            and not (SECTION.match(_t(lines[k])) or ITEM.match(_t(lines[k]))):
+    while (
+        k < len(lines)
+        and not re.match(r"^(?:public|private) business\b", _t(lines[k]), re.I)
+        and not (SECTION.match(_t(lines[k])) or ITEM.match(_t(lines[k])))
+    ):
         notes_before.append(_t(lines[k]))
         k += 1
     k = _read_items(lines, k, agenda, source, report)
@@ -212,9 +252,14 @@ BOILERPLATE_LINE = re.compile(r"^(?:agenda|public document pack|notice of (?:a )
 
 def _starts_agenda(lines: list[Line], k: int) -> bool:
     text = _t(lines[k])
-    return bool(re.match(r"^(?:public|private) business\b", text, re.I) or SECTION.match(text) or ITEM.match(text)
-                or (BARE_ITEM.match(text) and BARE_ITEM.match(text).group("number") == "1")
-                or TABLE_HEAD.match(lines[k].text.strip()) or _table_item(lines[k]))
+    return bool(
+        re.match(r"^(?:public|private) business\b", text, re.I)
+        or SECTION.match(text)
+        or ITEM.match(text)
+        or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1")
+        or TABLE_HEAD.match(lines[k].text.strip())
+        or _table_item(lines[k])
+    )
 
 
 def _table_item(line: Line):
@@ -237,8 +282,9 @@ def _signature(lines: list[Line], k: int) -> bool:
     for j in range(k + 1, min(k + 3, len(lines))):
         if is_date_line(_t(lines[j])):
             block = [_t(lines[i]) for i in range(k, j)]
-            return len(block) >= 2 and all(len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t)
-                                           and not LEAD.match(t) for t in block)
+            return len(block) >= 2 and all(
+                len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t) for t in block
+            )
     return False
 
 
@@ -271,8 +317,12 @@ def _section(text: str) -> bool | None:
         return None
     if match.group("part"):
         which = match.group("which").lower()
-        return bool(PRIVATE_PART.search(text) and not re.search(r"\bpublic\b", text, re.I)) or \
-            which in ("b", "2", "two", "ii")
+        return bool(PRIVATE_PART.search(text) and not re.search(r"\bpublic\b", text, re.I)) or which in (
+            "b",
+            "2",
+            "two",
+            "ii",
+        )
     return bool(match.group("private"))
 
 
@@ -288,8 +338,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             private, current = False, None
         elif low.startswith("private business"):
             private, current = True, None
-        elif _section(text) is not None:
-            private, current = _section(text), None
+        elif (section := _section(text)) is not None:
+            private, current = section, None
         elif low in ("nil", "none", "agenda"):
             pass
         elif TABLE_HEAD.match(lines[k].text.strip()):
@@ -299,30 +349,35 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current = AgendaItem(number, title.strip(" ."), lines[k].no, pages=pages, private=private)
             agenda.items.append(current)
             in_table = True
-        elif in_table and "\t" not in lines[k].text and not (current and LEAD.match(text) and not current.lead) \
-                and not (current and EXEMPT.search(text)):
+        elif (
+            in_table
+            and "\t" not in lines[k].text
+            and not (current and LEAD.match(text) and not current.lead)
+            and not (current and EXEMPT.search(text))
+        ):
             break
-        elif ITEM.match(text) or _bare_item(text, agenda):
-            match = ITEM.match(text) or BARE_ITEM.match(text)
+        elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
             title, pages = match.group("title").strip(" ."), match.group("pages")
             trailing = TRAILING_PAGES.search(title) if not pages else None
             if trailing:
-                title, pages = title[:trailing.start()].strip(" ."), trailing.group("pages")
+                title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
-        elif current and SUB_ITEM.match(text):
-            match = SUB_ITEM.match(text)
-            current.parts.append((f"{current.number}{match.group('letter')}", match.group("title").strip()))
+        elif current and (sub_item := SUB_ITEM.match(text)):
+            current.parts.append((f"{current.number}{sub_item.group('letter')}", sub_item.group("title").strip()))
         elif current and LEAD.match(text) and not current.lead:
             current.lead = text
             paragraph = EXEMPT.search(text)
             if paragraph and current.private:
                 current.exempt_paragraph = int(paragraph.group("n"))
                 current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
-        elif is_date_line(text) or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text) \
-                or _signature(lines, k):
+        elif (
+            is_date_line(text)
+            or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text)
+            or _signature(lines, k)
+        ):
             break
         elif current:
             current.description = f"{current.description} {text}".strip()
@@ -330,15 +385,23 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if paragraph and current.private:
                 current.exempt_paragraph = int(paragraph.group("n"))
         else:
-            report.warn(source.name, lines[k].no, f"'{text[:60]}' on the agenda was left out: it is not an item",
-                        "check the agenda")
+            report.warn(
+                source.name,
+                lines[k].no,
+                f"'{text[:60]}' on the agenda was left out: it is not an item",
+                "check the agenda",
+            )
         k += 1
     for item in agenda.items:
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
-            report.warn(source.name, item.line, f"private item {item.number} does not say which paragraph of the law "
-                        "on exempt information makes it exempt; written as 'exempt_paragraph: not stated'",
-                        "write the paragraph in meeting.md if it is known")
+            report.warn(
+                source.name,
+                item.line,
+                f"private item {item.number} does not say which paragraph of the law "
+                "on exempt information makes it exempt; written as 'exempt_paragraph: not stated'",
+                "write the paragraph in meeting.md if it is known",
+            )
     return k
 
 
@@ -347,25 +410,33 @@ def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: R
     agenda.membership = [(name, role) for name, role, _ in names]
     agenda.membership_printed = [raw for _, _, raw in names]
     for problem in problems:
-        report.warn(source.name, line.no, f"could not read '{problem}' in the membership as a name",
-                    "add the member to committee.md by hand")
+        report.warn(
+            source.name,
+            line.no,
+            f"could not read '{problem}' in the membership as a name",
+            "add the member to committee.md by hand",
+        )
     for name, role, _ in names:
         if role and role not in ROLES:
-            report.warn(source.name, line.no, f"the role '{role}' of {name} is not one the format "
-                        f"knows ({', '.join(ROLES)}); left out", "add it by hand if it matters")
+            report.warn(
+                source.name,
+                line.no,
+                f"the role '{role}' of {name} is not one the format knows ({', '.join(ROLES)}); left out",
+                "add it by hand if it matters",
+            )
 
 
 def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], source: Source, report: Report) -> None:
     paragraphs: list[str] = list(notes_before)
     k = 0
     dated = next((j for j in range(min(len(lines), 5)) if is_date_line(_t(lines[j]))), None)
-    if dated is not None and all(len(_t(l)) <= 90 and not _t(l).endswith(".") for l in lines[:dated]):
+    if dated is not None and all(len(_t(line)) <= 90 and not _t(line).endswith(".") for line in lines[:dated]):
         if dated == 1:
             by = _t(lines[0])
             parts = [p.strip() for p in by.split(",")]
             agenda.published_by = ", ".join(parts[:-1]) if len(parts) >= 3 else by
         elif dated > 1:
-            agenda.published_by = ", ".join(_t(l) for l in lines[:min(dated, 2)])
+            agenda.published_by = ", ".join(_t(line) for line in lines[: min(dated, 2)])
         agenda.published = find_date(_t(lines[dated]))[0]
         k = dated + 1
     for line in lines[k:]:
@@ -373,8 +444,7 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
         if re.match(r"^membership\s*:", text, re.I):
             _membership(text, line, agenda, source, report)
             continue
-        if paragraphs and not ends_sentence(paragraphs[-1]) and text[:1].islower() \
-                and not re.match(r"^[\w-]+:", text):
+        if paragraphs and not ends_sentence(paragraphs[-1]) and text[:1].islower() and not re.match(r"^[\w-]+:", text):
             paragraphs[-1] += " " + text
         else:
             paragraphs.append(text)

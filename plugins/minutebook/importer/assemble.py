@@ -15,16 +15,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from minutebook.model import MunicipalYear, municipal_year
-from minutebook.model.names import normalise, slugify
 from minutebook.importer.agenda import Agenda, AgendaItem
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
 from minutebook.importer.programme import Programme
 from minutebook.importer.report import Report
 from minutebook.importer.source import Source
-from minutebook.importer.textutil import committee_short_name, committee_slug, normalise_committee_name, short_slug, similarity
+from minutebook.importer.textutil import (
+    committee_short_name,
+    committee_slug,
+    normalise_committee_name,
+    short_slug,
+    similarity,
+)
 from minutebook.importer.tracker import is_tracker_table, tracker_rows
+from minutebook.model import MunicipalYear, municipal_year
+from minutebook.model.names import normalise, slugify
 
 LONE_NUMBER = "?"
 
@@ -110,16 +116,20 @@ class Assembler:
             slug = self.committee(agenda.committee)
             pack = self.meeting(slug, agenda.date, source)
             if pack.agenda is not None:
-                self.report.warn(source, agenda.line, f"the agenda of {agenda.date.isoformat()} was also in "
-                                 f"{pack.source}; this one is kept", "check which pack is the right one")
+                self.report.warn(
+                    source,
+                    agenda.line,
+                    f"the agenda of {agenda.date.isoformat()} was also in {pack.source}; this one is kept",
+                    "check which pack is the right one",
+                )
             pack.agenda, pack.source = agenda, source
             self._membership(slug, agenda, source)
         for doc in documents:
             if isinstance(doc, MinutesDoc):
                 self._add_minutes(doc, source, pack)
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
-        if pack is not None:
-            self._assign(pack, documents, source)
+        if pack is not None and pack.agenda is not None:  # a pack is made only for an agenda
+            self._assign(pack, pack.agenda, documents, source)
         else:
             for doc in papers:
                 self._lone_paper(doc, source)
@@ -138,22 +148,32 @@ class Assembler:
         slug = self.committee(doc.committee) if not (pack and self.override) else pack.committee
         meeting = self.meeting(slug, doc.date, source)
         if meeting.minutes is not None:
-            self.report.warn(source, doc.line, f"the minutes of {doc.date.isoformat()} were also in "
-                             f"{meeting.minutes_source}; this copy is kept", "check which copy is right")
+            self.report.warn(
+                source,
+                doc.line,
+                f"the minutes of {doc.date.isoformat()} were also in {meeting.minutes_source}; this copy is kept",
+                "check which copy is right",
+            )
         meeting.minutes, meeting.minutes_source = doc, source
         # minutes printed in a later meeting's agenda pack were published with that pack
         meeting.minutes_published = pack.agenda.published if pack and pack.agenda and pack is not meeting else None
 
     # -- papers to items ------------------------------------------------------------------------------
-    def _assign(self, pack: MeetingOut, documents: list, source: str) -> None:
-        items = [i for i in pack.agenda.items if i.pages]
+    def _assign(self, pack: MeetingOut, agenda: Agenda, documents: list, source: str) -> None:
+        items = [i for i in agenda.items if i.pages]
         minutes_item = next((i for i in items if i.title.lower().startswith("minutes")), None)
         free = [i for i in items if i is not minutes_item]
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
         if minutes_item is None and len(papers) < len(documents):
-            self.report.warn(source, pack.agenda.line, "the pack holds minutes but its agenda has no 'Minutes' item "
-                             "with pages", "check the agenda")
-        in_order = len(papers) == len(free) and all(not d.hint or d.hint == i.number for d, i in zip(papers, free))
+            self.report.warn(
+                source,
+                agenda.line,
+                "the pack holds minutes but its agenda has no 'Minutes' item with pages",
+                "check the agenda",
+            )
+        in_order = len(papers) == len(free) and all(
+            not d.hint or d.hint == i.number for d, i in zip(papers, free, strict=True)
+        )
         position = 0
         for n, doc in enumerate(papers):
             title = doc.title if isinstance(doc, Doc) else "Work Programme"
@@ -161,25 +181,40 @@ class Assembler:
             if in_order:
                 item = free[n]
                 if similarity(title, item.title) < 0.3:
-                    self.report.warn(source, doc.line, f"the paper '{title}' is given to item {item.number} "
-                                     f"'{item.title}' by its place in the pack (their titles differ)",
-                                     "check the paper's item")
+                    self.report.warn(
+                        source,
+                        doc.line,
+                        f"the paper '{title}' is given to item {item.number} "
+                        f"'{item.title}' by its place in the pack (their titles differ)",
+                        "check the paper's item",
+                    )
             elif doc.hint:
-                item = next((i for i in pack.agenda.items if i.number == doc.hint), None)
+                item = next((i for i in agenda.items if i.number == doc.hint), None)
             if item is None:
                 candidates = free[position:]
-                scored = sorted(((similarity(title, i.title), -k, i) for k, i in enumerate(candidates)),
-                                key=lambda t: (t[0], t[1]), reverse=True)
+                scored = sorted(
+                    ((similarity(title, i.title), -k, i) for k, i in enumerate(candidates)),
+                    key=lambda t: (t[0], t[1]),
+                    reverse=True,
+                )
                 if scored and scored[0][0] >= 0.5:
                     item = scored[0][2]
                 elif candidates:
                     item = candidates[0]
-                    self.report.warn(source, doc.line, f"the paper '{title}' matches no agenda item by its title; "
-                                     f"given to item {item.number} '{item.title}' by its place in the pack",
-                                     "check the paper's item")
+                    self.report.warn(
+                        source,
+                        doc.line,
+                        f"the paper '{title}' matches no agenda item by its title; "
+                        f"given to item {item.number} '{item.title}' by its place in the pack",
+                        "check the paper's item",
+                    )
             if item is None:
-                self.report.warn(source, doc.line, f"no agenda item is left for the paper '{title}'; it was "
-                                 "left out", "add it by hand")
+                self.report.warn(
+                    source,
+                    doc.line,
+                    f"no agenda item is left for the paper '{title}'; it was left out",
+                    "add it by hand",
+                )
                 continue
             if item in free:
                 position = max(position, free.index(item) + 1)
@@ -211,8 +246,12 @@ class Assembler:
             return "report"
         if "of the note" in doc.body.lower() or "this note" in doc.body.lower():
             return "briefing note"
-        self.report.warn(source, doc.line, f"the paper '{doc.title}' does not say what kind of paper it is; "
-                         "recorded as a report", "set kind: in the paper's file")
+        self.report.warn(
+            source,
+            doc.line,
+            f"the paper '{doc.title}' does not say what kind of paper it is; recorded as a report",
+            "set kind: in the paper's file",
+        )
         return "report"
 
     @staticmethod
@@ -232,8 +271,11 @@ class Assembler:
                 if key in self.out.trackers:
                     self.out.trackers[key]["rows"].extend(rows)
                 else:
-                    self.out.trackers[key] = {"published_in": f"{meeting.date.isoformat()}/{slug}", "rows": rows,
-                                              "source": source}
+                    self.out.trackers[key] = {
+                        "published_in": f"{meeting.date.isoformat()}/{slug}",
+                        "rows": rows,
+                        "source": source,
+                    }
                 for row in rows:
                     for name in (row.get("cabinet_member") or "").split("/"):
                         if name.strip():
@@ -244,18 +286,31 @@ class Assembler:
         key = (meeting.committee, programme.year)
         existing = self.out.programmes.get(key)
         if existing and existing["date"] > meeting.date:
-            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} is also "
-                             f"printed in the pack of {existing['date'].isoformat()}, which is kept",
-                             "check the programme")
+            self.report.warn(
+                source,
+                programme.line,
+                f"the work programme {MunicipalYear(programme.year).label} is also "
+                f"printed in the pack of {existing['date'].isoformat()}, which is kept",
+                "check the programme",
+            )
             return
         if existing:
-            self.report.warn(source, programme.line, f"the work programme {MunicipalYear(programme.year).label} was also "
-                             f"printed in the pack of {existing['date'].isoformat()}; this later one is kept",
-                             "check the programme")
+            self.report.warn(
+                source,
+                programme.line,
+                f"the work programme {MunicipalYear(programme.year).label} was also "
+                f"printed in the pack of {existing['date'].isoformat()}; this later one is kept",
+                "check the programme",
+            )
         used = {p.slug for p in meeting.papers}
         slug = slug_hint if slug_hint not in used else f"{slug_hint}-2"
-        self.out.programmes[key] = {"year": programme.year, "entries": programme.entries, "date": meeting.date,
-                                    "published_in": f"{meeting.date.isoformat()}/{slug}", "source": source}
+        self.out.programmes[key] = {
+            "year": programme.year,
+            "entries": programme.entries,
+            "date": meeting.date,
+            "published_in": f"{meeting.date.isoformat()}/{slug}",
+            "source": source,
+        }
         for entry in programme.entries:
             for lead in entry.get("leads", []):
                 self.people.add(lead, source, programme.line, relevant=False)
@@ -263,38 +318,62 @@ class Assembler:
     # -- a paper on its own -------------------------------------------------------------------------
     def _lone_paper(self, doc, source: str) -> None:
         if isinstance(doc, Programme):
-            self.report.warn(source, doc.line, f"the work programme '{doc.title}' is not in a pack with an agenda; "
-                             "only its data file is written", "import it with its pack to keep the paper too")
+            self.report.warn(
+                source,
+                doc.line,
+                f"the work programme '{doc.title}' is not in a pack with an agenda; only its data file is written",
+                "import it with its pack to keep the paper too",
+            )
             if not doc.to and not self.override:
-                self.report.error(source, doc.line, f"the work programme '{doc.title}' does not name its committee",
-                                  "import it with its pack, or give --committee")
+                self.report.error(
+                    source,
+                    doc.line,
+                    f"the work programme '{doc.title}' does not name its committee",
+                    "import it with its pack, or give --committee",
+                )
                 return
             slug = self.committee(doc.to or doc.title)
             key = (slug, doc.year)
             if key not in self.out.programmes:
-                self.out.programmes[key] = {"year": doc.year, "entries": doc.entries, "date": dt.date.min,
-                                            "published_in": "", "source": source}
+                self.out.programmes[key] = {
+                    "year": doc.year,
+                    "entries": doc.entries,
+                    "date": dt.date.min,
+                    "published_in": "",
+                    "source": source,
+                }
             return
         if doc.date is None or not doc.to:
-            self.report.error(source, doc.line, "a paper on its own needs 'To:' and a date to find its meeting",
-                              "import it with its pack, or add the To: and Date: lines")
+            self.report.error(
+                source,
+                doc.line,
+                "a paper on its own needs 'To:' and a date to find its meeting",
+                "import it with its pack, or add the To: and Date: lines",
+            )
             return
         slug = self.committee(doc.to)
         meeting = self.meeting(slug, doc.date, source)
         title = doc.title or "Paper"
         if meeting.agenda is None:
             meeting.agenda = Agenda(committee=doc.to, date=doc.date, line=doc.line)
-            meeting.notes = ("Only one paper of this meeting is in the archive: its agenda and minutes are not, so the "
-                             "item's agenda number, the time and the place are not known.")
+            meeting.notes = (
+                "Only one paper of this meeting is in the archive: its agenda and minutes are not, so the "
+                "item's agenda number, the time and the place are not known."
+            )
         item = next((i for i in meeting.agenda.items if normalise(i.title) == normalise(title)), None)
         if item is None:
-            item = AgendaItem(LONE_NUMBER if not meeting.agenda.items else f"?{len(meeting.agenda.items) + 1}",
-                              title, doc.line)
+            item = AgendaItem(
+                LONE_NUMBER if not meeting.agenda.items else f"?{len(meeting.agenda.items) + 1}", title, doc.line
+            )
             meeting.agenda.items.append(item)
-        self.report.warn(source, doc.line, f"the paper '{title}' is on its own, dated {doc.date.isoformat()} and "
-                         f"addressed to {doc.to}: made the meeting of that date with one item, without a number "
-                         "(its agenda number is not known)",
-                         "add the agenda number, place and time when the agenda is found")
+        self.report.warn(
+            source,
+            doc.line,
+            f"the paper '{title}' is on its own, dated {doc.date.isoformat()} and "
+            f"addressed to {doc.to}: made the meeting of that date with one item, without a number "
+            "(its agenda number is not known)",
+            "add the agenda number, place and time when the agenda is found",
+        )
         self._add_paper(meeting, item, doc, source)
 
     # -- after all packs ------------------------------------------------------------------------------------
@@ -311,8 +390,8 @@ class Assembler:
             return slug
 
         items = meeting.agenda.items if meeting.agenda else []
-        for item in items:
-            meeting.item_slugs[id(item)] = unique(item.title)
+        for agenda_item in items:
+            meeting.item_slugs[id(agenda_item)] = unique(agenda_item.title)
         if not meeting.minutes:
             return
         free = {normalise(i.title): i for i in items}
@@ -323,15 +402,22 @@ class Assembler:
                 if similarity(minute.title, best.title) >= 0.6:
                     item = free.pop(normalise(best.title))
                     meeting.minute_items[minute.number] = item.number
-                    self.report.warn(meeting.minutes_source, minute.line, f"minute {minute.number} '{minute.title}' "
-                                     f"joined to agenda item {item.number} '{item.title}' by their similar titles",
-                                     "check {item=…} in the minute's heading")
+                    self.report.warn(
+                        meeting.minutes_source,
+                        minute.line,
+                        f"minute {minute.number} '{minute.title}' "
+                        f"joined to agenda item {item.number} '{item.title}' by their similar titles",
+                        "check {item=…} in the minute's heading",
+                    )
             if item is None:
                 meeting.minute_slugs[minute.number] = unique(minute.title)
                 if items:
-                    self.report.warn(meeting.minutes_source, minute.line, f"minute {minute.number} "
-                                     f"'{minute.title}' matches no agenda item of {meeting.date.isoformat()}",
-                                     "add {item=N} to its heading if it records an agenda item")
+                    self.report.warn(
+                        meeting.minutes_source,
+                        minute.line,
+                        f"minute {minute.number} '{minute.title}' matches no agenda item of {meeting.date.isoformat()}",
+                        "add {item=N} to its heading if it records an agenda item",
+                    )
 
     def _numbering(self) -> None:
         """Each committee's numbering scheme, from its printed minute numbers; council.yml when not the default."""
@@ -342,14 +428,17 @@ class Assembler:
         schemes: dict[str, dict] = {}
         where: dict[str, tuple[str, int | None]] = {}
         for slug in sorted(self.out.committees):
-            meetings = [m for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
-            found = Counter(scheme_of(n.printed, m.minutes.year) or "{number}/{yy}" if n.printed else
-                            "{number}/{yy}" for m in meetings for n in m.minutes.minutes)
+            minuted = [(m, m.minutes) for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
+            found = Counter(
+                scheme_of(n.printed, minutes.year) or "{number}/{yy}" if n.printed else "{number}/{yy}"
+                for _, minutes in minuted
+                for n in minutes.minutes
+            )
             restart = False
-            by_year: dict[int, set[int]] = {}
-            for meeting in meetings:
-                numbers = {n.number for n in meeting.minutes.minutes}
-                seen = by_year.setdefault(meeting.minutes.year, set())
+            by_year: dict[int | None, set[int]] = {}
+            for _, minutes in minuted:
+                numbers = {n.number for n in minutes.minutes}
+                seen = by_year.setdefault(minutes.year, set())
                 restart = restart or bool(seen & numbers)
                 seen |= numbers
             if not found:
@@ -359,32 +448,47 @@ class Assembler:
                 pattern = "{number}"
             if pattern != "{number}/{yy}" or restart:
                 schemes[slug] = {"minute_numbers": pattern, **({"numbers_restart": "meeting"} if restart else {})}
-                first = meetings[0]
-                where[slug] = (first.minutes_source, first.minutes.minutes[0].line if first.minutes.minutes else None)
+                first, first_minutes = minuted[0]
+                where[slug] = (first.minutes_source, first_minutes.minutes[0].line if first_minutes.minutes else None)
         nation = min(self.nations, key=lambda n: self.nations[n]) if len(self.nations) == 1 else None
         if len(self.nations) > 1:
             cited = "; ".join(f"{n} at {f}:{line}" for n, (f, line) in sorted(self.nations.items()))
-            self.report.warn(next(iter(self.nations.values()))[0], None, f"the packs cite the law of more than one "
-                             f"nation ({cited}); council.yml says nothing about the nation",
-                             "set nation: in meetings/council.yml")
+            self.report.warn(
+                next(iter(self.nations.values()))[0],
+                None,
+                f"the packs cite the law of more than one nation ({cited}); council.yml says nothing about the nation",
+                "set nation: in meetings/council.yml",
+            )
         if self.council is not None and self.council.source:
             for slug, scheme in schemes.items():
                 have = self.council.scheme(slug)
                 if have.pattern != scheme["minute_numbers"] or have.restart != scheme.get("numbers_restart", "year"):
-                    self.report.warn(self.council.source, None, f"the minutes of {slug} are numbered like "
-                                     f"'{scheme['minute_numbers']}', but council.yml gives '{have.pattern}'",
-                                     f"add under committees: '{slug}: {{minute_numbers: \"{scheme['minute_numbers']}\""
-                                     + (", numbers_restart: meeting" if scheme.get("numbers_restart") else "") + "}'")
+                    self.report.warn(
+                        self.council.source,
+                        None,
+                        f"the minutes of {slug} are numbered like "
+                        f"'{scheme['minute_numbers']}', but council.yml gives '{have.pattern}'",
+                        f'add under committees: \'{slug}: {{minute_numbers: "{scheme["minute_numbers"]}"'
+                        + (", numbers_restart: meeting" if scheme.get("numbers_restart") else "")
+                        + "}'",
+                    )
             return
         if schemes or (nation and nation != "england"):
             self.out.council = {"nation": nation or "england", "committees": schemes or None}
             for slug, scheme in schemes.items():
-                self.report.warn(*where[slug], f"the minutes of {slug} are numbered '{scheme['minute_numbers']}'"
-                                 + (" and start again at each meeting" if scheme.get("numbers_restart") else "")
-                                 + ": written to council.yml", "check the scheme in meetings/council.yml")
+                self.report.warn(
+                    *where[slug],
+                    f"the minutes of {slug} are numbered '{scheme['minute_numbers']}'"
+                    + (" and start again at each meeting" if scheme.get("numbers_restart") else "")
+                    + ": written to council.yml",
+                    "check the scheme in meetings/council.yml",
+                )
             if nation and nation != "england":
-                self.report.warn(*self.nations[nation], f"the papers cite the law of {nation.replace('-', ' ').title()}"
-                                 ": nation written to council.yml", "check nation: in meetings/council.yml")
+                self.report.warn(
+                    *self.nations[nation],
+                    f"the papers cite the law of {nation.replace('-', ' ').title()}: nation written to council.yml",
+                    "check nation: in meetings/council.yml",
+                )
 
     def finish(self) -> Assembly:
         self._numbering()
@@ -399,4 +503,3 @@ class Assembler:
                 if earlier and earlier.minutes and earlier is not meeting:
                     earlier.approved_at, earlier.amendment = meeting.date, amendment
         return self.out
-

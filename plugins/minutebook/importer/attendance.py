@@ -36,10 +36,14 @@ GROUPS = (
     (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
     (re.compile(r"^(?:members?|councillors|members present|present|sederunt|councillors present)$", re.I), "present"),
-    (re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
-     "officers"),
-    (re.compile(r"^(?:others? invited|invited|in attendance|also in attendance|also present|guests?)$", re.I),
-     "invited"),
+    (
+        re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
+        "officers",
+    ),
+    (
+        re.compile(r"^(?:others? invited|invited|in attendance|also in attendance|also present|guests?)$", re.I),
+        "invited",
+    ),
     (re.compile(r"^apologies(?: for absence)?(?: received)?$", re.I), "apologies"),
     (re.compile(r"^(?:substitutes?|substitutions?|substitute members?)$", re.I), "substitutions"),
 )
@@ -48,10 +52,15 @@ OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
 COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
-OFFICER_ROLE = re.compile(r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
-                          r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
-                          r"monitoring|democratic|committee services)\b", re.I)
-SUBSTITUTE = re.compile(r"^(?P<who>.+?)\s+(?:\(?substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I)
+OFFICER_ROLE = re.compile(
+    r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
+    r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
+    r"monitoring|democratic|committee services)\b",
+    re.I,
+)
+SUBSTITUTE = re.compile(
+    r"^(?P<who>.+?)\s+(?:\(?substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
+)
 TABLE_HEAD = re.compile(r"^(?:councillors?|members?|names?)\t+(?:roles?|attendance|position|status|notes?)\s*$", re.I)
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
@@ -79,7 +88,7 @@ class AttendanceReader:
         self.split_label: list[tuple[str, list[dict]]] | None = None
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
-        filled = [l for l in lines if l.text.strip()]
+        filled = [line for line in lines if line.text.strip()]
         i = 0
         while i < len(filled):
             line = filled[i]
@@ -95,25 +104,34 @@ class AttendanceReader:
             open_label = OPEN_LABEL.match(text)
             nxt = plain(filled[i + 1].text) if i + 1 < len(filled) else ""
             next_label = LABEL.match(nxt)
-            if open_label and ":" not in text and next_label and group_of(open_label.group("label")) and \
-                    group_of(f"{open_label.group('label')} and {next_label.group('label')}"):
-                self._start(group_of(open_label.group("label")))
+            if (
+                open_label
+                and ":" not in text
+                and next_label
+                and (opened := group_of(open_label.group("label")))
+                and group_of(f"{open_label.group('label')} and {next_label.group('label')}")
+            ):
+                self._start(opened)
                 first = self._entries(open_label.group("rest"), line)
                 second = self._entries(next_label.group("rest"), filled[i + 1])
                 self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
                 i += 2
                 continue
             label = LABEL.match(text) or NO_COLON.match(text)
-            if label and group_of(label.group("label")):
-                self._start(group_of(label.group("label")))
+            if label and (group := group_of(label.group("label"))):
+                self._start(group)
                 self._entries(label.group("rest"), line)
             elif label and self.group == "officers":
                 self.directorate = label.group("label")
                 self._entries(label.group("rest"), line, names_only=True)
             else:
                 if self.group is None:
-                    self.report.warn(self.source, line.no, f"'{text[:60]}' in the attendance has no group; "
-                                     "listed under present", "check the attendance")
+                    self.report.warn(
+                        self.source,
+                        line.no,
+                        f"'{text[:60]}' in the attendance has no group; listed under present",
+                        "check the attendance",
+                    )
                     self.group = "present"
                 self._entries(text, line)
             i += 1
@@ -127,8 +145,12 @@ class AttendanceReader:
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
         if not cells or not parse_name(cells[0], allow_bare=True):
-            self.report.warn(self.source, line.no, f"'{' '.join(cells)[:60]}' in the attendance table is not a name; "
-                             "left out", "add it to minutes.md by hand")
+            self.report.warn(
+                self.source,
+                line.no,
+                f"'{' '.join(cells)[:60]}' in the attendance table is not a name; left out",
+                "add it to minutes.md by hand",
+            )
             return
         role = cells[1] if len(cells) > 1 else ""
         group = self.group or "present"
@@ -163,6 +185,7 @@ class AttendanceReader:
         self.split_label = None
 
     def _add(self, entry: dict, line: Line, printed_as: str = "") -> dict:
+        assert self.group is not None, "every caller chooses the group first"
         self.groups.setdefault(self.group, []).append(entry)
         self.people.add(printed_as or entry["name"], self.source, line.no, relevant=True)
         return entry
@@ -184,8 +207,12 @@ class AttendanceReader:
             names, problems = split_names(text, allow_bare=True)
             added = [self._add({"name": n, **({"role": r} if r else {})}, line, raw) for n, r, raw in names]
             for problem in problems:
-                self.report.warn(self.source, line.no, f"could not read '{problem}' in the attendance as a name; "
-                                 "left out", "add it to minutes.md by hand")
+                self.report.warn(
+                    self.source,
+                    line.no,
+                    f"could not read '{problem}' in the attendance as a name; left out",
+                    "add it to minutes.md by hand",
+                )
             self.group = saved
             return added
         if self.group == "invited":
@@ -205,8 +232,13 @@ class AttendanceReader:
         if self.group == "substitutions":
             substitute = SUBSTITUTE.match(text)
             if substitute and parse_name(substitute.group("who")):
-                return [self._add({"name": printed(substitute.group("who")),
-                                   "for": printed(substitute.group("for"))}, line, substitute.group("who"))]
+                return [
+                    self._add(
+                        {"name": printed(substitute.group("who")), "for": printed(substitute.group("for"))},
+                        line,
+                        substitute.group("who"),
+                    )
+                ]
         if self.group == "officers" and "(" in text:
             names, problems = split_names(text, allow_bare=True)
             if names and not problems:
@@ -227,19 +259,31 @@ class AttendanceReader:
         if problems and not names:
             return self._continuation(text, line)
         for problem in problems:
-            self.report.warn(self.source, line.no, f"could not read '{problem}' in the attendance as a name; "
-                             "left out", "add it to minutes.md by hand")
+            self.report.warn(
+                self.source,
+                line.no,
+                f"could not read '{problem}' in the attendance as a name; left out",
+                "add it to minutes.md by hand",
+            )
         return added
 
     def _continuation(self, text: str, line: Line) -> list[dict]:
         entries = self.groups.get(self.group or "", [])
         if not entries:
-            self.report.warn(self.source, line.no, f"could not read '{text}' in the attendance as a name; left out",
-                             "add it to minutes.md by hand")
+            self.report.warn(
+                self.source,
+                line.no,
+                f"could not read '{text}' in the attendance as a name; left out",
+                "add it to minutes.md by hand",
+            )
             return []
         last = entries[-1]
         key = "organisation" if "organisation" in last else "directorate" if "directorate" in last else "role"
         last[key] = f"{last.get(key, '')} {text}".strip()
-        self.report.warn(self.source, line.no, f"joined '{text}' to the attendance entry of {last['name']} "
-                         "(a line broken in the pack)", "check the entry")
+        self.report.warn(
+            self.source,
+            line.no,
+            f"joined '{text}' to the attendance entry of {last['name']} (a line broken in the pack)",
+            "check the entry",
+        )
         return []

@@ -105,13 +105,22 @@ class BodyReader:
                 text = FOOTNOTE_REF.sub(lambda m: f"[^{_superscript_number(m.group(1))}]", text)
             element = self._classify(line, text, out, blank)
             # a block whose following lines start with one space lost its bullets
-            if element.kind == "para" and i + 1 < len(lines) and re.match(r"^ \S", lines[i + 1].text) \
-                    and not tab.is_table_line(lines[i + 1]) and not BULLET.match(lines[i + 1].text):
+            if (
+                element.kind == "para"
+                and i + 1 < len(lines)
+                and re.match(r"^ \S", lines[i + 1].text)
+                and not tab.is_table_line(lines[i + 1])
+                and not BULLET.match(lines[i + 1].text)
+            ):
                 element = El("item", element.text, line.no, blank_before=blank)
                 out.append(element)
                 i += 1
-                while i < len(lines) and re.match(r"^ \S", lines[i].text) and not BULLET.match(lines[i].text) \
-                        and not tab.is_table_line(lines[i]):
+                while (
+                    i < len(lines)
+                    and re.match(r"^ \S", lines[i].text)
+                    and not BULLET.match(lines[i].text)
+                    and not tab.is_table_line(lines[i])
+                ):
                     out.append(El("item", _inline(lines[i].text, self.minutes), lines[i].no, blank_before=False))
                     i += 1
                 blank = False
@@ -128,8 +137,12 @@ class BodyReader:
         indent = len(text) - len(text.lstrip(" "))
         if self.minutes:
             part = PART.match(plain(stripped))
-            if part and not plain(stripped).endswith((".", ";", ",", " and", " or")) and blank \
-                    and not part.group("title").strip(" *")[:1].islower():
+            if (
+                part
+                and not plain(stripped).endswith((".", ";", ",", " and", " or"))
+                and blank
+                and not part.group("title").strip(" *")[:1].islower()
+            ):
                 return El("heading", f"({part.group('letter')}) {part.group('title').strip()}", line.no, level=3)
         if line.heading and not BULLET.match(stripped):
             clean_heading = plain(stripped)
@@ -138,9 +151,14 @@ class BodyReader:
             return El("heading", plain(stripped), line.no, level=2)  # "1. PURPOSE OF THE REPORT"
         if not self.minutes:
             section = SECTION.match(plain(stripped))
-            if section and not ends_sentence(section.group("title")) and not is_date_line(plain(stripped)) \
-                    and len(section.group("title").split()) <= 16 and "." not in plain(stripped)[:3].strip(".") \
-                    and not re.match(r"^\d+\.\s", plain(stripped)):
+            if (
+                section
+                and not ends_sentence(section.group("title"))
+                and not is_date_line(plain(stripped))
+                and len(section.group("title").split()) <= 16
+                and "." not in plain(stripped)[:3].strip(".")
+                and not re.match(r"^\d+\.\s", plain(stripped))
+            ):
                 return El("heading", plain(stripped), line.no, level=2)
         bullet = BULLET.match(text)
         if bullet:
@@ -155,8 +173,9 @@ class BodyReader:
             return El("item", _inline(content, self.minutes), line.no, level=level)
         ordered = ORDERED.match(text)
         if ordered and not NUMBERED_PARA.match(stripped):
-            return self._ordered(int(ordered.group("number")), ordered.group("text"), line.no,
-                                 1 if indent >= 2 else 0, out)
+            return self._ordered(
+                int(ordered.group("number")), ordered.group("text"), line.no, 1 if indent >= 2 else 0, out
+            )
         return El("para", clean, line.no)
 
     def _ordered(self, number: int, text: str, line: int, level: int, out: list[El]) -> El:
@@ -199,7 +218,11 @@ class BodyReader:
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text):
             return False
-        if LABELLED.match(plain(el.text)) or LETTERED.match(plain(el.text)) or re.match(r"^\(\d{1,2}\)\s", plain(el.text)):
+        if (
+            LABELLED.match(plain(el.text))
+            or LETTERED.match(plain(el.text))
+            or re.match(r"^\(\d{1,2}\)\s", plain(el.text))
+        ):
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
         if first.islower():
             return True
@@ -211,8 +234,14 @@ class BodyReader:
         # "…the Coventry Children's" / "Services to put children…": a name broken by the page
         words = re.findall(r"[A-Za-z'’]+", prev.text)
         following = el.text.split()
-        return bool(words) and words[-1][:1].isupper() and len(words[-1]) > 1 and len(el.text) > 40 \
-            and len(following) > 1 and following[1][:1].islower()
+        return (
+            bool(words)
+            and words[-1][:1].isupper()
+            and len(words[-1]) > 1
+            and len(el.text) > 40
+            and len(following) > 1
+            and following[1][:1].islower()
+        )
 
     # -- elements → Markdown ----------------------------------------------------------------------
     @staticmethod
@@ -222,21 +251,35 @@ class BodyReader:
         i = 0
         while i < len(elements):
             j = i
-            while j < len(elements) and elements[j].kind == "para" and len(elements[j].text) <= 40 \
-                    and not ends_sentence(elements[j].text) and (j == i or not elements[j].blank_before):
+            while (
+                j < len(elements)
+                and elements[j].kind == "para"
+                and len(elements[j].text) <= 40
+                and not ends_sentence(elements[j].text)
+                and (j == i or not elements[j].blank_before)
+            ):
                 j += 1
             if j - i >= 3:
                 run: list[El] = []
                 for el in elements[i:j]:
-                    if run and (el.text[:1].islower() or run[-1].text.endswith("-")
-                                or last_word(run[-1].text) in CONNECTIVES or run[-1].text.endswith("&")):
+                    if run and (
+                        el.text[:1].islower()
+                        or run[-1].text.endswith("-")
+                        or last_word(run[-1].text) in CONNECTIVES
+                        or run[-1].text.endswith("&")
+                    ):
                         joiner = "" if run[-1].text.endswith("-") else " "
                         run[-1].text = run[-1].text.rstrip("-") + joiner + el.text
                         continue
                     run.append(El("item", el.text, el.line, blank_before=el.blank_before))
                 previous = out[-1] if out else None
-                if previous and previous.kind == "para" and len(previous.text) <= 60 \
-                        and not ends_sentence(previous.text.rstrip(":")) and elements[i].blank_before:
+                if (
+                    previous
+                    and previous.kind == "para"
+                    and len(previous.text) <= 60
+                    and not ends_sentence(previous.text.rstrip(":"))
+                    and elements[i].blank_before
+                ):
                     out[-1] = El("heading", previous.text.rstrip(":"), previous.line, level=3)
                 out.extend(run)
                 i = j
@@ -255,8 +298,11 @@ class BodyReader:
             if el.kind == "item":
                 marker = f"{el.number}." if el.ordered else "-"
                 text = f"{'   ' * el.level}{marker} {el.text}"
-                same_list = previous is not None and previous.kind == "item" and \
-                    (el.level > 0 or previous.ordered == el.ordered)
+                same_list = (
+                    previous is not None
+                    and previous.kind == "item"
+                    and (el.level > 0 or previous.ordered == el.ordered)
+                )
                 chunks.append(("\n" if same_list else "\n\n") + text)
             elif el.kind == "heading":
                 chunks.append("\n\n" + "#" * el.level + " " + el.text)
@@ -276,6 +322,10 @@ class BodyReader:
     @staticmethod
     def _resolved_colons(elements: list[El]) -> None:
         for i, el in enumerate(elements[:-1]):
-            if el.kind == "para" and RESOLVED.match(el.text) and elements[i + 1].kind == "item" \
-                    and not el.text.rstrip().endswith(":"):
+            if (
+                el.kind == "para"
+                and RESOLVED.match(el.text)
+                and elements[i + 1].kind == "item"
+                and not el.text.rstrip().endswith(":")
+            ):
                 el.text = el.text.rstrip(" .;,") + ":"

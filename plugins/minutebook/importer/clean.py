@@ -29,10 +29,16 @@ from minutebook.importer.source import Line, Source
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
 AGENDA_ITEM = re.compile(r"^\W*Agenda Item\s+(\d{1,3}[a-z]?)\W*$", re.I)
 PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
-RUNNING_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
-                          r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b", re.I)
-STRUCTURAL = re.compile(r"^(?:minutes?\b|time and date|date\b|time\b|venue\b|place\b|present\b|agenda\b|"
-                        r"(?:public|private) business|part [a-z1-4]\b|resolved\b)", re.I)
+RUNNING_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I,
+)
+STRUCTURAL = re.compile(
+    r"^(?:minutes?\b|time and date|date\b|time\b|venue\b|place\b|present\b|agenda\b|"
+    r"(?:public|private) business|part [a-z1-4]\b|resolved\b)",
+    re.I,
+)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*)\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 SUP = re.compile(r"\s?<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
@@ -61,8 +67,8 @@ def _unglue(text: str) -> list[str]:
     """Split 'Apologies****2. Declarations' where a new numbered agenda line was glued on."""
     pieces, start = [], 0
     for match in GLUED_ITEM.finditer(text):
-        if re.search(r"[A-Za-z0-9)]", text[start:match.start()]):
-            pieces.append(text[start:match.start()])
+        if re.search(r"[A-Za-z0-9)]", text[start : match.start()]):
+            pieces.append(text[start : match.start()])
             start = match.start() + 2
     pieces.append(text[start:])
     return pieces
@@ -75,7 +81,7 @@ def clean(name: str, text: str) -> Source:
         heading = False
         match = HEADING.match(raw)
         if match and "\t" not in raw:
-            raw = raw[match.end():]
+            raw = raw[match.end() :]
             heading = True
         raw = clean_text(raw)
         if "\t" not in raw:
@@ -114,8 +120,13 @@ def _running_key(text: str) -> str:
 
 
 def _furniture_candidate(text: str) -> bool:
-    return len(text) <= 120 and "\t" not in text and not text.endswith((".", ":", ";")) \
-        and not STRUCTURAL.match(text) and not re.match(r"^\(?\d", text)
+    return (
+        len(text) <= 120
+        and "\t" not in text
+        and not text.endswith((".", ":", ";"))
+        and not STRUCTURAL.match(text)
+        and not re.match(r"^\(?\d", text)
+    )
 
 
 def _remove_running_lines(source: Source) -> None:
@@ -129,19 +140,24 @@ def _remove_running_lines(source: Source) -> None:
     if not running and not any(kind == "page" for kind, _ in source.markers.values()):
         return
     lines = source.lines
-    furniture = {i for i, l in enumerate(lines) if _running_key(l.text.strip()) in running}
-    pages = {l.no for l in lines}
+    furniture = {i for i, line in enumerate(lines) if _running_key(line.text.strip()) in running}
+    pages = {line.no for line in lines}
     page_lines = {no for no, (kind, _) in source.markers.items() if kind == "page"}
-    index_of = {l.no: i for i, l in enumerate(lines)}
+    index_of = {line.no: i for i, line in enumerate(lines)}
     anchors = set(furniture) | {index_of[n] for n in page_lines if n in index_of}
     changed = True
     while changed:  # lines printed right above or below a running line, again and again, belong to it
         changed = False
         for i in sorted(anchors):
             for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and j not in anchors and lines[j].text.strip() \
-                        and counts.get(_running_key(lines[j].text.strip()), 0) >= 2 and abs(lines[j].no - lines[i].no) == 1 \
-                        and _furniture_candidate(lines[j].text.strip()):
+                if (
+                    0 <= j < len(lines)
+                    and j not in anchors
+                    and lines[j].text.strip()
+                    and counts.get(_running_key(lines[j].text.strip()), 0) >= 2
+                    and abs(lines[j].no - lines[i].no) == 1
+                    and _furniture_candidate(lines[j].text.strip())
+                ):
                     anchors.add(j)
                     furniture.add(j)
                     changed = True

@@ -10,16 +10,38 @@ import datetime as dt
 import re
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 DATE = re.compile(
     rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?,?"
-    rf"(?:\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?", re.I)
+    rf"(?:\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?",
+    re.I,
+)
 TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|noon)", re.I)
 
 
@@ -49,15 +71,18 @@ def find_date(text: str, default_year: int | None = None):
 def is_date_line(text: str) -> bool:
     """A line that is only a date ("Wednesday, 19 April 2017", "16 September 2021")."""
     day, match = find_date(text)
-    return bool(day and not text[: match.start()].strip(" ,") and not text[match.end():].strip(" .,"))
+    return bool(day and not text[: match.start()].strip(" ,") and not text[match.end() :].strip(" .,"))
 
 
 def parse_time(text: str) -> str | None:
     """'2.00 pm' → '14:00'; '12 noon' → '12:00'; None when no time is printed."""
     match = TIME.search(text)
     if not match:
-        clock = re.search(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:hrs|hours)\b|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b",
-                          text, re.I)  # the 24-hour clock: "18:30", "18.30 hours"
+        clock = re.search(
+            r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:hrs|hours)\b|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b",
+            text,
+            re.I,
+        )  # the 24-hour clock: "18:30", "18.30 hours"
         if not clock:
             return None
         return f"{int(clock.group('h') or clock.group('h2')):02d}:{clock.group('m') or clock.group('m2')}"
@@ -91,4 +116,3 @@ def date_in_municipal_year(text: str, start_year: int):
         except ValueError:
             continue
     return None, None, False
-

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.body import BodyReader
-from minutebook.importer.dates import TIME, find_date, parse_time
-from minutebook.importer.numbering import CITED, HEADING as NUMBERED, read_number
+from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.numbering import CITED, read_number
+from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
@@ -36,19 +37,33 @@ from minutebook.importer.textutil import plain, similarity
 PRESENT = re.compile(r"^(?:present|sederunt|attendance|members present|in attendance)\s*[:.-]*(?:\s|$)", re.I)
 EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
 EXEMPT_PARAGRAPH = re.compile(r"\bparagraphs?\s+(1[0-8]|[1-9])\b", re.I)
-PLACE = re.compile(r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
-                   r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)", re.I)
+PLACE = re.compile(
+    r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
+    r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)",
+    re.I,
+)
 PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
-APOLOGIES_SENTENCE = re.compile(r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|"
-                                r"intimated|given)\s+(?:from|on behalf of|for)\s+(?P<names>[^.]+)", re.I)
-SUBSTITUTE_SENTENCE = re.compile(r"(?P<who>(?:Councillor|Cllr)\s+[^.,;]+?)\s+(?:attended|was present|substituted)?\s*"
-                                 r"(?:as\s+(?:a|the)\s+)?substitute\s+for\s+(?P<for>(?:Councillor|Cllr)\s+[^.,;]+)",
-                                 re.I)
-DECLARED = re.compile(r"(?P<name>(?:(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr|Bailie|Provost)\s+)?(?:[A-Z]\.?\s+)*"
-                      r"[A-Z][\w'’-]+)\s+declared\s+(?:an?\s+)?(?P<interest>[\w -]*?interest)\b"
-                      r"(?P<rest>(?:[^.]|\.(?=\S)|(?<=\bMin)\.\s|(?<=\bNo)\.\s)*)\.?", re.S)
-APPROVED = re.compile(r"minutes? of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
-                      r"(?P<subject>,? subject to .*)?", re.I | re.S)
+APOLOGIES_SENTENCE = re.compile(
+    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|"
+    r"intimated|given)\s+(?:from|on behalf of|for)\s+(?P<names>[^.]+)",
+    re.I,
+)
+SUBSTITUTE_SENTENCE = re.compile(
+    r"(?P<who>(?:Councillor|Cllr)\s+[^.,;]+?)\s+(?:attended|was present|substituted)?\s*"
+    r"(?:as\s+(?:a|the)\s+)?substitute\s+for\s+(?P<for>(?:Councillor|Cllr)\s+[^.,;]+)",
+    re.I,
+)
+DECLARED = re.compile(
+    r"(?P<name>(?:(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr|Bailie|Provost)\s+)?(?:[A-Z]\.?\s+)*"
+    r"[A-Z][\w'’-]+)\s+declared\s+(?:an?\s+)?(?P<interest>[\w -]*?interest)\b"
+    r"(?P<rest>(?:[^.]|\.(?=\S)|(?<=\bMin)\.\s|(?<=\bNo)\.\s)*)\.?",
+    re.S,
+)
+APPROVED = re.compile(
+    r"minutes? of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
+    r"(?P<subject>,? subject to .*)?",
+    re.I | re.S,
+)
 
 
 @dataclass
@@ -91,10 +106,12 @@ def _header(lines: list[Line]):
             continue
         committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,.")
         if committee.lower() in ("meeting", "the meeting", "") or re.match(r"^meeting\b", committee, re.I):
-            above = [l for l in lines[:i] if l.text.strip()]
-            committee = next((_t(l) for l in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(l),
-                                                                             re.I)), committee)
-        window = " ".join(_t(l) for l in lines[i:i + 6] if l.text.strip())
+            above = [line for line in lines[:i] if line.text.strip()]
+            committee = next(
+                (_t(line) for line in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(line), re.I)),
+                committee,
+            )
+        window = " ".join(_t(line) for line in lines[i : i + 6] if line.text.strip())
         held = re.search(r"\bheld\b(.*)", window, re.I)
         text = held.group(1) if held else window
         return committee, find_date(text)[0], parse_time(text), i
@@ -112,8 +129,12 @@ def _place(text: str) -> str:
 
 def _closing_time(text: str) -> str | None:
     """'held … 6.30 - 8.45 pm': the time after the dash; None without a range."""
-    match = re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*(?P<end>\d{1,2}(?:[.:]\d{2})?\s*"
-                      r"(?:[ap]\.?m\b\.?|noon))", text, re.I)
+    match = re.search(
+        r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*(?P<end>\d{1,2}(?:[.:]\d{2})?\s*"
+        r"(?:[ap]\.?m\b\.?|noon))",
+        text,
+        re.I,
+    )
     return parse_time(match.group("end")) if match else None
 
 
@@ -147,17 +168,21 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
     lines = part.lines
     committee, day, start, head_at = _header(lines)
     if day is None:
-        report.error(source.name, part.line, "the minutes' date cannot be read from 'held at … on …'",
-                     "check the heading of the minutes")
+        report.error(
+            source.name,
+            part.line,
+            "the minutes' date cannot be read from 'held at … on …'",
+            "check the heading of the minutes",
+        )
         return None
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
-    window = " ".join(_t(l) for l in lines[head_at:head_at + 4] if l.text.strip())
-    window = window[:window.lower().find("present")] if "present" in window.lower() else window
+    window = " ".join(_t(line) for line in lines[head_at : head_at + 4] if line.text.strip())
+    window = window[: window.lower().find("present")] if "present" in window.lower() else window
     doc.place = _place(window)
     range_end = _closing_time(window)
     doc.year = year_of(day, year_starts)
     present_at = next((i for i in range(head_at, len(lines)) if PRESENT.match(_t(lines[i]))), None)
-    for line in lines[head_at + 1:present_at or head_at + 1]:
+    for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
         if note:
             doc.note = note.group(1)
@@ -193,11 +218,15 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
         if heading:
             number, title, printed = heading
             if expected is not None and number != expected:
-                report.warn(source.name, line.no, f"minute {number} follows minute {expected - 1}: "
-                            f"no minute {expected} in the minutes", "check the numbering")
+                report.warn(
+                    source.name,
+                    line.no,
+                    f"minute {number} follows minute {expected - 1}: no minute {expected} in the minutes",
+                    "check the numbering",
+                )
             if sections and EXCLUSION.search(sections[-1][0].title):
                 private = True
-                excluded = " ".join(_t(l) for l in sections[-1][1])
+                excluded = " ".join(_t(line) for line in sections[-1][1])
                 paragraph = EXEMPT_PARAGRAPH.search(excluded)
                 exclusion_paragraph = int(paragraph.group(1)) if paragraph else "not stated"
             minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
@@ -234,13 +263,19 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
         if not re.search(r"apolog|substitut", minute.title, re.I):
             continue
         text = " ".join(minute.body.split())
-        known = {a["name"].split()[-1].lower() for group in doc.attendance.values() for a in group
-                 if "name" in a and group is not doc.attendance.get("present")}
+        known = {
+            a["name"].split()[-1].lower()
+            for group in doc.attendance.values()
+            for a in group
+            if "name" in a and group is not doc.attendance.get("present")
+        }
         for match in APOLOGIES_SENTENCE.finditer(text):
             names, _ = split_names(match.group("names"), allow_bare=True)
             for name, role, raw in names:
                 if name.split()[-1].lower() not in known:
-                    doc.attendance.setdefault("apologies", []).append({"name": name, **({"role": role} if role else {})})
+                    doc.attendance.setdefault("apologies", []).append(
+                        {"name": name, **({"role": role} if role else {})}
+                    )
                     people.add(raw, source.name, minute.line, relevant=True)
                     known.add(name.split()[-1].lower())
         for match in SUBSTITUTE_SENTENCE.finditer(text):
@@ -261,26 +296,40 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
             for match in DECLARED.finditer(paragraph):
                 name = re.sub(r"^(?:Councillor|Cllr)\s+", "", match.group("name"))
                 interest = " ".join(match.group("interest").split())
-                entry = {"name": name, "interest": interest if interest.lower() != "interest" else "interest"}
+                entry: dict[str, str | int] = {
+                    "name": name,
+                    "interest": interest if interest.lower() != "interest" else "interest",
+                }
                 sentence = match.group(0)
                 cited = CITED.search(sentence)
                 number = read_number(cited.group("printed"), doc.year) if cited else None
                 if number:
                     entry["minute"] = number
                 else:
-                    about = re.search(r"\b(?:in|on) the (?:item|matter|report)\s+(?:regarding|on|about|headed|of)\s+"
-                                      r"(?:the\s+)?(?P<what>.+?)(?:\s+(?:as|because|since|which|where|when)\b|[,.]|$)",
-                                      sentence, re.I)
+                    about = re.search(
+                        r"\b(?:in|on) the (?:item|matter|report)\s+(?:regarding|on|about|headed|of)\s+"
+                        r"(?:the\s+)?(?P<what>.+?)(?:\s+(?:as|because|since|which|where|when)\b|[,.]|$)",
+                        sentence,
+                        re.I,
+                    )
                     match_minute = _minute_about(doc, about.group("what")) if about else None
                     if match_minute:
                         entry["minute"] = match_minute.number
-                        report.warn(source.name, minute.line, f"the declaration of {name} names no minute; joined "
-                                    f"to minute {match_minute.number} ('{match_minute.title}') by its subject",
-                                    "check the minute of the declaration")
+                        report.warn(
+                            source.name,
+                            minute.line,
+                            f"the declaration of {name} names no minute; joined "
+                            f"to minute {match_minute.number} ('{match_minute.title}') by its subject",
+                            "check the minute of the declaration",
+                        )
                     else:
-                        report.warn(source.name, minute.line, f"the declaration of {name} names no minute that could "
-                                    "be found", "add minute: N to the declaration")
-                after = paragraph[match.end():].strip()
+                        report.warn(
+                            source.name,
+                            minute.line,
+                            f"the declaration of {name} names no minute that could be found",
+                            "add minute: N to the declaration",
+                        )
+                after = paragraph[match.end() :].strip()
                 if after:
                     entry["text"] = after
                 doc.declarations.append(entry)
@@ -309,4 +358,3 @@ def _approvals(doc: MinutesDoc) -> None:
                 day = find_date(date_match.group(0))[0]
                 if day:
                     doc.approves.append((day, amendment, minute.line))
-

@@ -53,7 +53,7 @@ def scheme_of(printed: str, year: int | None) -> str | None:
     out, last = [], 0
     placed = False
     for k, group in enumerate(groups):
-        out.append(text[last:group.start()])
+        out.append(text[last : group.start()])
         digits = group.group(0)
         if k == at:
             out.append("{yyyy}" if len(digits) == 4 else "{yy}")

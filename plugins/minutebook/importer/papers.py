@@ -23,14 +23,22 @@ from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
 APPENDIX_HEAD = re.compile(r"^Appendix\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
-MENTION = re.compile(r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)")
-AUTHOR_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?\s+)?(?:report\s+)?(?:authors?|contact officers?|contact details|"
-                          r"contact)\s*:\s*", re.I)
+MENTION = re.compile(
+    r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)"
+)
+AUTHOR_LABEL = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\s+)?(?:report\s+)?(?:authors?|contact officers?|contact details|"
+    r"contact)\s*:\s*",
+    re.I,
+)
 EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(?\b0\d{2,4}\)?\s?\d{3,4}\s?\d{3,4}\b|\b\d{4}\s\d{4}\b")
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+){1,2})\s*(?:,\s*(?P<role>.*))?$")
-ROLE_HINT = re.compile(r"\b(?:director|manager|officer|co-?ordinator|head|lead|worker|executive|directorate|"
-                       r"chief|principal|adviser|advisor|analyst|commissioner)\b", re.I)
+ROLE_HINT = re.compile(
+    r"\b(?:director|manager|officer|co-?ordinator|head|lead|worker|executive|directorate|"
+    r"chief|principal|adviser|advisor|analyst|commissioner)\b",
+    re.I,
+)
 LABEL_PREFIX = re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail|contact details|directorate|date)\s*[:.]?\s*", re.I)
 EMPTY_APPENDIX = "*The published pack has no text for this appendix (it may be a diagram or a picture).*"
 
@@ -47,7 +55,7 @@ class Doc:
     date: dt.date | None = None
     authors: list[dict] = field(default_factory=list)
     label: str = ""  # appendices: "1", "A"
-    appendices: list["Doc"] = field(default_factory=list)
+    appendices: list[Doc] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     hint: str = ""
 
@@ -57,23 +65,34 @@ def _t(line: Line) -> str:
 
 
 def _filled(lines: list[Line]) -> list[Line]:
-    return [l for l in lines if l.text.strip()]
+    return [line for line in lines if line.text.strip()]
 
 
 def _is_name_line(text: str) -> bool:
     match = NAME_LINE.match(text)
-    return bool(match) and not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
+    if not match:
+        return False
+    return not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
 
 
 def _heading_like(line: Line) -> bool:
     text = _t(line)
-    return bool(text) and len(text) <= 110 and not ends_sentence(text) and not is_table_line(line) \
-        and not re.match(r"^[\d(]|^[-•]", text) and text[:1].isupper()
+    return (
+        bool(text)
+        and len(text) <= 110
+        and not ends_sentence(text)
+        and not is_table_line(line)
+        and not re.match(r"^[\d(]|^[-•]", text)
+        and text[:1].isupper()
+    )
 
 
-COVER_LINE = re.compile(r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|wards? affected|"
-                        r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
-                        r"cabinet member)\s*:\s*(?P<value>.*)$", re.I)
+COVER_LINE = re.compile(
+    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|wards? affected|"
+    r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
+    r"cabinet member)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
 
 
 def read_header(lines: list[Line]) -> tuple[dict, int]:
@@ -105,7 +124,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if TO_LINE.match(text):
             value = re.sub(r"^to:\s*", "", text, flags=re.I)
             day, match = find_date(value)
-            if day and not value[match.end():].strip(" .,"):
+            if day and not value[match.end() :].strip(" .,"):
                 header.setdefault("date", day)
                 value = value[: match.start()].strip(" ,")
             header["to"] = value
@@ -149,7 +168,7 @@ def _author_start(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines) - 1):
         text = _t(lines[i])
         if _is_name_line(text.rstrip(",")) and len(text) < 60 and not re.search(r"\t", lines[i].text):
-            following = [l for l in lines[i + 1:i + 4] if l.text.strip()]
+            following = [line for line in lines[i + 1 : i + 4] if line.text.strip()]
             if following and ROLE_HINT.search(_t(following[0])) and len(_t(following[0])) <= 60:
                 return i
     return None
@@ -160,13 +179,18 @@ def _author_end(lines: list[Line], start: int, source: Source) -> int:
     while i < len(lines):
         line = lines[i]
         text = _t(line)
-        if source.marker(line) and source.marker(line)[0] == "blank page":
+        if (marker := source.marker(line)) and marker[0] == "blank page":
             break
         if not text:
             i += 1
             continue
-        if len(text) > 120 or is_table_line(line) or (line.heading and not AUTHOR_LABEL.match(text)) \
-                or APPENDIX_HEAD.match(text) or re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text):
+        if (
+            len(text) > 120
+            or is_table_line(line)
+            or (line.heading and not AUTHOR_LABEL.match(text))
+            or APPENDIX_HEAD.match(text)
+            or (re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text))
+        ):
             break
         i += 1
     while i > start and not lines[i - 1].text.strip():
@@ -260,8 +284,8 @@ def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
 
 
 def _in_list(lines: list[Line], i: int) -> bool:
-    near = [l for l in lines[max(0, i - 3):i] + lines[i + 1:i + 2] if l.text.strip()]
-    return any(APPENDIX_HEAD.match(_t(l)) or re.search(r"appendices", _t(l), re.I) for l in near)
+    near = [line for line in lines[max(0, i - 3) : i] + lines[i + 1 : i + 2] if line.text.strip()]
+    return any(APPENDIX_HEAD.match(_t(line)) or re.search(r"appendices", _t(line), re.I) for line in near)
 
 
 def _mentions(text: str) -> list[str]:
@@ -291,7 +315,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         body_lines = lines[body_start:author_start]
         tail = lines[author_end:core_end]
         if _filled(tail):
-            body_text = " ".join(_t(l) for l in body_lines)
+            body_text = " ".join(_t(line) for line in body_lines)
             if _mentions(body_text):
                 rest_start = author_end
             else:
@@ -299,12 +323,21 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     else:
         body_lines = lines[body_start:core_end]
     reader = BodyReader(source, report)
-    doc = Doc(kind=header.get("kind"), title=header.get("subject", ""), body=reader.markdown(body_lines),
-              line=part.line, to=header.get("to", ""), date=header.get("date"), authors=authors, hint=part.hint)
+    doc = Doc(
+        kind=header.get("kind"),
+        title=header.get("subject", ""),
+        body=reader.markdown(body_lines),
+        line=part.line,
+        to=header.get("to", ""),
+        date=header.get("date"),
+        authors=authors,
+        hint=part.hint,
+    )
     doc.tables = reader.tables
-    body_text = " ".join(_t(l) for l in body_lines)
-    doc.appendices = read_appendices(lines[rest_start:], _listed_appendices(body_lines), _mentions(body_text),
-                                     source, report)
+    body_text = " ".join(_t(line) for line in body_lines)
+    doc.appendices = read_appendices(
+        lines[rest_start:], _listed_appendices(body_lines), _mentions(body_text), source, report
+    )
     return doc
 
 
@@ -348,9 +381,13 @@ def read_appendices(lines: list[Line], listed, mentioned: list[str], source: Sou
     if implicit and len(free) != len(implicit):
         numbers = [str(n) for n in range(1, 100) if str(n) not in used]
         what = ", ".join(f"Appendix {label}" for label in labels) or "no appendix"
-        report.warn(source.name, first_line, f"the paper mentions {what}; {len(implicit)} appendix part(s) found "
-                    f"after it, labelled {', '.join(numbers[:len(implicit)])} in order",
-                    "check the appendix labels and titles")
+        report.warn(
+            source.name,
+            first_line,
+            f"the paper mentions {what}; {len(implicit)} appendix part(s) found "
+            f"after it, labelled {', '.join(numbers[: len(implicit)])} in order",
+            "check the appendix labels and titles",
+        )
         free = numbers
     docs = []
     titles = dict(listed)
@@ -360,20 +397,27 @@ def read_appendices(lines: list[Line], listed, mentioned: list[str], source: Sou
         filled = _filled(seg_lines)
         if not title and filled and _heading_like(filled[0]):
             title = _t(filled[0])
-            seg_lines = seg_lines[seg_lines.index(filled[0]) + 1:]
+            seg_lines = seg_lines[seg_lines.index(filled[0]) + 1 :]
         if not title:
             title = titles.get(label, "")
         if not title:
             title = f"Appendix {label}"
-            report.warn(source.name, filled[0].no if filled else None,
-                        f"appendix {label} has no title in the pack; called it '{title}'", "give it a title")
+            report.warn(
+                source.name,
+                filled[0].no if filled else None,
+                f"appendix {label} has no title in the pack; called it '{title}'",
+                "give it a title",
+            )
         reader = BodyReader(source, report)
         body = reader.markdown(seg_lines)
         if not body:
             body = EMPTY_APPENDIX
-            report.warn(source.name, filled[0].no if filled else None,
-                        f"appendix {label} ('{title}') has no text in the pack (a diagram or picture?)",
-                        "add a description or a link to the original")
+            report.warn(
+                source.name,
+                filled[0].no if filled else None,
+                f"appendix {label} ('{title}') has no text in the pack (a diagram or picture?)",
+                "add a description or a link to the original",
+            )
         doc = Doc(kind="appendix", title=title, body=body, line=filled[0].no if filled else 0, label=label)
         doc.tables = reader.tables
         docs.append(doc)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 LIST_START = re.compile(r"^(?:[-•▪*]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
@@ -52,8 +54,17 @@ def _lines(words: list[dict]) -> list[dict]:
                 text += " "
             text += word["text"]
         bold = all("bold" in str(w.get("fontname", "")).lower() for w in row)
-        out.append({"top": min(w["top"] for w in row), "bottom": max(w["bottom"] for w in row),
-                    "x0": row[0]["x0"], "x1": row[-1]["x1"], "text": text, "kind": "line", "bold": bold})
+        out.append(
+            {
+                "top": min(w["top"] for w in row),
+                "bottom": max(w["bottom"] for w in row),
+                "x0": row[0]["x0"],
+                "x1": row[-1]["x1"],
+                "text": text,
+                "kind": "line",
+                "bold": bold,
+            }
+        )
     return out
 
 
@@ -62,21 +73,35 @@ def _page_blocks(page) -> list[dict]:
     boxes = [t.bbox for t in tables]
 
     def inside(word) -> bool:
-        return any(x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] and word["bottom"] <= bottom + 1
-                   for x0, top, x1, bottom in boxes)
+        return any(
+            x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] and word["bottom"] <= bottom + 1
+            for x0, top, x1, bottom in boxes
+        )
 
-    words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"])
-             if not inside(w)]
+    words = [
+        w
+        for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"])
+        if not inside(w)
+    ]
     blocks = _lines(words)
-    for table, (x0, top, x1, bottom) in zip(tables, boxes):
+    for table, (x0, top, x1, bottom) in zip(tables, boxes, strict=True):
         rows = ["\t".join(" ".join((cell or "").split()) for cell in row) for row in table.extract()]
-        blocks.append({"top": top, "bottom": bottom, "x0": x0, "x1": x1, "kind": "table",
-                       "text": "\n".join(r for r in rows if r.strip())})
+        blocks.append(
+            {
+                "top": top,
+                "bottom": bottom,
+                "x0": x0,
+                "x1": x1,
+                "kind": "table",
+                "text": "\n".join(r for r in rows if r.strip()),
+            }
+        )
     return sorted(blocks, key=lambda b: b["top"])
 
 
 def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
     """(page, block) positions of running headers, footers and page numbers."""
+
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
@@ -88,8 +113,8 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
     repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
     out = set()
     for p, blocks in enumerate(pages):
-        lines = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]
-        for i, block in lines[:2] + lines[-2:]:
+        numbered = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]
+        for i, block in numbered[:2] + numbered[-2:]:
             if key(block["text"]) in repeated or PAGE_NUMBER.match(block["text"]):
                 out.add((p, i))
     return out
@@ -103,26 +128,35 @@ def pdf_text(path: Path) -> str:
     try:
         pdf = pdfplumber.open(path)
     except (PDFSyntaxError, ValueError, OSError) as exc:
-        raise NoText(f"cannot be read as a PDF ({type(exc).__name__})",
-                     "check that the file is a whole PDF (download it again)") from None
+        raise NoText(
+            f"cannot be read as a PDF ({type(exc).__name__})", "check that the file is a whole PDF (download it again)"
+        ) from None
     except Exception as exc:  # pdfminer raises its own errors for encrypted or broken files
-        raise NoText(f"cannot be read as a PDF ({type(exc).__name__}: {exc})",
-                     "save an unprotected copy of the PDF and import that") from None
+        raise NoText(
+            f"cannot be read as a PDF ({type(exc).__name__}: {exc})",
+            "save an unprotected copy of the PDF and import that",
+        ) from None
     with pdf:
         pages = [_page_blocks(page) for page in pdf.pages]
         widths = [(float(page.width), float(page.height)) for page in pdf.pages]
     if not any(b["text"].strip() for blocks in pages for b in blocks):
-        raise NoText("has no text layer (it is a scanned image): it needs OCR before it can be imported",
-                     "run OCR on it (for example: ocrmypdf pack.pdf pack-ocr.pdf) and import the result")
+        raise NoText(
+            "has no text layer (it is a scanned image): it needs OCR before it can be imported",
+            "run OCR on it (for example: ocrmypdf pack.pdf pack-ocr.pdf) and import the result",
+        )
     furniture = _furniture(pages)
-    spacings = [b2["top"] - b1["top"] for blocks in pages for b1, b2 in zip(blocks, blocks[1:])
-                if b1["kind"] == b2["kind"] == "line" and 0 < b2["top"] - b1["top"] < 40]
+    spacings = [
+        b2["top"] - b1["top"]
+        for blocks in pages
+        for b1, b2 in pairwise(blocks)
+        if b1["kind"] == b2["kind"] == "line" and 0 < b2["top"] - b1["top"] < 40
+    ]
     # the line spacing inside a paragraph: the smallest spacing seen often (paragraph gaps are wider)
     common = Counter(round(s) for s in spacings)
     often = sorted(k for k, n in common.items() if n >= 3) or sorted(common) or [14]
     leading = float(often[0])
     out: list[str] = []
-    previous = None  # the last body line: it may wrap onto the next line or page
+    previous: dict[str, Any] | None = None  # the last body line: it may wrap onto the next line or page
     for p, blocks in enumerate(pages):
         body = [b for i, b in enumerate(blocks) if (p, i) not in furniture]
         right = max((b["x1"] for b in body if b["kind"] == "line"), default=widths[p][0])
@@ -136,21 +170,34 @@ def pdf_text(path: Path) -> str:
                 out.extend(["", *block["text"].split("\n"), ""])
                 previous = None
                 continue
-            joined = previous is not None and previous["wraps"] and (
-                (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
-                or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2))
+            joined = (
+                previous is not None
+                and previous["wraps"]
+                and (
+                    (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
+                    or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2)
+                )
+            )
             text = f"**{block['text']}**" if block.get("bold") else block["text"]
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
-            if joined and abs(block["x0"] - previous["x0"]) <= 12:
-                out[-1] = (out[-1][:-2] + " " + block["text"] + "**") if block.get("bold") and out[-1].endswith("**") \
+            if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:
+                out[-1] = (
+                    (out[-1][:-2] + " " + block["text"] + "**")
+                    if block.get("bold") and out[-1].endswith("**")
                     else f"{out[-1]} {text}"
+                )
             else:
                 if previous is not None and previous["page"] == p and block["top"] - previous["top"] > leading * 1.25:
                     out.append("")
                 out.append(text)
-            previous = {"page": p, "top": block["top"], "x0": block["x0"] if not joined else previous["x0"],
-                        "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":")}
+            x0 = previous["x0"] if joined and previous is not None else block["x0"]
+            previous = {
+                "page": p,
+                "top": block["top"],
+                "x0": x0,
+                "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":"),
+            }
     text = "\n".join(out)
     text = re.sub(r"\n*Page break\n*", "\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

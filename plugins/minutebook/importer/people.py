@@ -18,24 +18,107 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from minutebook.model.names import normalise, slugify
 from minutebook.importer.report import Report
 from minutebook.importer.textutil import plain
+from minutebook.model.names import normalise, slugify
 
-HONORIFICS = {"councillors": "Councillor", "councillor": "Councillor", "cllrs": "Councillor", "cllr": "Councillor",
-              "mrs": "Mrs", "mr": "Mr", "ms": "Ms", "miss": "Miss", "dr": "Dr", "sgt": "Sgt", "prof": "Professor",
-              "professor": "Professor", "rev": "Rev", "revd": "Rev", "sir": "Sir", "dame": "Dame",
-              "provost": "Provost", "bailie": "Bailie"}
+HONORIFICS = {
+    "councillors": "Councillor",
+    "councillor": "Councillor",
+    "cllrs": "Councillor",
+    "cllr": "Councillor",
+    "mrs": "Mrs",
+    "mr": "Mr",
+    "ms": "Ms",
+    "miss": "Miss",
+    "dr": "Dr",
+    "sgt": "Sgt",
+    "prof": "Professor",
+    "professor": "Professor",
+    "rev": "Rev",
+    "revd": "Rev",
+    "sir": "Sir",
+    "dame": "Dame",
+    "provost": "Provost",
+    "bailie": "Bailie",
+}
 DROPPED_HONORIFICS = {"Councillor"}  # the group's title: not repeated in attendance entries
 ROLE_WORDS = {
-    "cabinet", "member", "members", "council", "councillors", "board", "director", "directorate", "education",
-    "services", "service", "children", "childrens", "trust", "partnership", "representative", "chair", "deputy",
-    "officer", "officers", "health", "police", "independent", "governance", "law", "skills", "young", "people",
-    "resources", "place", "manager", "head", "lead", "strategy", "team", "programme", "scrutiny", "committee",
-    "executive", "chief", "safeguarding", "local", "authority", "city", "school", "schools", "carers",
-    "coordinator", "co-ordinator", "group", "and", "of", "for", "the", "by", "invitation", "co-opted",
-    "apologies", "substitute", "present", "invited", "employees", "care", "social", "adult", "public", "fire",
-    "university", "college", "nhs", "ccg", "swft", "other", "others", "all",
+    "cabinet",
+    "member",
+    "members",
+    "council",
+    "councillors",
+    "board",
+    "director",
+    "directorate",
+    "education",
+    "services",
+    "service",
+    "children",
+    "childrens",
+    "trust",
+    "partnership",
+    "representative",
+    "chair",
+    "deputy",
+    "officer",
+    "officers",
+    "health",
+    "police",
+    "independent",
+    "governance",
+    "law",
+    "skills",
+    "young",
+    "people",
+    "resources",
+    "place",
+    "manager",
+    "head",
+    "lead",
+    "strategy",
+    "team",
+    "programme",
+    "scrutiny",
+    "committee",
+    "executive",
+    "chief",
+    "safeguarding",
+    "local",
+    "authority",
+    "city",
+    "school",
+    "schools",
+    "carers",
+    "coordinator",
+    "co-ordinator",
+    "group",
+    "and",
+    "of",
+    "for",
+    "the",
+    "by",
+    "invitation",
+    "co-opted",
+    "apologies",
+    "substitute",
+    "present",
+    "invited",
+    "employees",
+    "care",
+    "social",
+    "adult",
+    "public",
+    "fire",
+    "university",
+    "college",
+    "nhs",
+    "ccg",
+    "swft",
+    "other",
+    "others",
+    "all",
 }
 INITIAL = re.compile(r"^[A-Z]\.?$")
 GIVEN = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
@@ -114,7 +197,8 @@ def _name_and_role(chunk: str, allow_bare: bool, prefix: str = ""):
     match = ROLE_SUFFIX.match(chunk)
     name, role = (match.group("name"), match.group("role").strip()) if match else (chunk, "")
     inherited = prefix if "co-opted" not in role.lower() else ""  # co-opted members are not councillors
-    raw = name if parse_name(name) and parse_name(name).honorific else f"{inherited}{name}"
+    person = parse_name(name)
+    raw = name if person and person.honorific else f"{inherited}{name}"
     return (parse_name(name, allow_bare), printed(name), role, raw.strip())
 
 
@@ -130,7 +214,7 @@ def split_names(text: str, allow_bare: bool = False):
     prefix = ""
     plural = re.match(r"^(?:Councillors|Cllrs)\s+", text, re.I)
     if plural:
-        allow_bare, prefix, text = True, "Councillor ", text[plural.end():]
+        allow_bare, prefix, text = True, "Councillor ", text[plural.end() :]
     entries: list[list[str]] = []
     problems: list[str] = []
     for piece in _top_level_split(text, ","):
@@ -138,7 +222,7 @@ def split_names(text: str, allow_bare: bool = False):
         parsed = [_name_and_role(c, allow_bare, prefix) for c in chunks]
         if len(chunks) > 1 and not all(p[0] for p in parsed):
             chunks, parsed = [piece], [_name_and_role(piece, allow_bare, prefix)]
-        for chunk, (name, shown, role, raw) in zip(chunks, parsed):
+        for chunk, (name, shown, role, raw) in zip(chunks, parsed, strict=True):
             if name:
                 entries.append([shown, role, raw])
             elif entries and not entries[-1][1]:
@@ -158,7 +242,7 @@ def split_leads(text: str):
         suffix = ""
         dash = re.search(r"\s+[–—-]\s+", piece)
         if dash:
-            piece, suffix = piece[: dash.start()], piece[dash.start():]
+            piece, suffix = piece[: dash.start()], piece[dash.start() :]
         tokens = piece.split()
         names: list[list[str]] = []
         run: list[str] = []
@@ -188,7 +272,7 @@ def split_leads(text: str):
             if group[0].lower().rstrip(".") in ("cllr", "councillor", "cllrs") or len(group) <= 2:
                 out.append(" ".join(group))
             elif len(group) % 2 == 0 and all(GIVEN.match(t) or SURNAME.match(t) for t in group):
-                out.extend(" ".join(group[k:k + 2]) for k in range(0, len(group), 2))
+                out.extend(" ".join(group[k : k + 2]) for k in range(0, len(group), 2))
             else:
                 out.append(" ".join(group))
                 uncertain.append(" ".join(group))
@@ -236,10 +320,11 @@ class PeopleBook:
                 groups[key][""].extend(prints)
             else:
                 options = " or ".join(sorted({n.short for c in clusters.values() for n, _ in c}))
-                for name, p in prints:
+                for _, p in prints:
                     if p.relevant:
-                        report.warn(p.source, p.line, f"'{p.text}' could be {options}",
-                                    "write the initial in the meeting file")
+                        report.warn(
+                            p.source, p.line, f"'{p.text}' could be {options}", "write the initial in the meeting file"
+                        )
         result = {k: dict(v) for k, v in existing.items()}
         added = False
         for key in sorted(groups):
@@ -251,7 +336,7 @@ class PeopleBook:
                 entry = self._entry(members, report)
                 if entry is None:
                     continue
-                if len({f for f in self._forms(members)}) < 2 and len(clusters) < 2:
+                if len(set(self._forms(members))) < 2 and len(clusters) < 2:
                     continue
                 added |= self._merge(result, entry)
         return result, added
@@ -283,12 +368,20 @@ class PeopleBook:
             entry["full_name"] = full_names[0]
             first = next(p for n, p in members if n.full == full_names[0])
             if shorts:
-                report.warn(first.source, first.line, f"took '{full_names[0]}' to be {name} (same surname and "
-                            "initial, printed both ways)", "if they are two people, split the entry in people.yml")
+                report.warn(
+                    first.source,
+                    first.line,
+                    f"took '{full_names[0]}' to be {name} (same surname and initial, printed both ways)",
+                    "if they are two people, split the entry in people.yml",
+                )
         if len(full_names) > 1:
             first = next(p for n, p in members if n.full == full_names[1])
-            report.warn(first.source, first.line, f"took '{full_names[1]}' to be the same person as "
-                        f"'{full_names[0]}' (a misprint?)", "check the names in people.yml")
+            report.warn(
+                first.source,
+                first.line,
+                f"took '{full_names[1]}' to be the same person as '{full_names[0]}' (a misprint?)",
+                "check the names in people.yml",
+            )
         if honorifics:
             entry["honorific"] = sorted(honorifics.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         others = sorted((set(full_names[1:]) | set(shorts) | set(bares)) - {name, entry.get("full_name")})
@@ -298,15 +391,22 @@ class PeopleBook:
 
     @staticmethod
     def _merge(result: dict, entry: dict) -> bool:
-        forms = {normalise(entry["name"])} | {normalise(entry.get("full_name", ""))} | \
-            {normalise(n) for n in entry.get("names", [])}
+        forms = (
+            {normalise(entry["name"])}
+            | {normalise(entry.get("full_name", ""))}
+            | {normalise(n) for n in entry.get("names", [])}
+        )
         forms.discard("")
-        for key, person in result.items():
-            known = {normalise(person.get("name", "")), normalise(person.get("full_name", ""))} | \
-                {normalise(n) for n in person.get("names", []) or []}
+        for person in result.values():
+            known = {normalise(person.get("name", "")), normalise(person.get("full_name", ""))} | {
+                normalise(n) for n in person.get("names", []) or []
+            }
             if forms & known:
-                missing = [n for n in [entry["name"], entry.get("full_name"), *entry.get("names", [])]
-                           if n and normalise(n) not in known]
+                missing = [
+                    n
+                    for n in [entry["name"], entry.get("full_name"), *entry.get("names", [])]
+                    if n and normalise(n) not in known
+                ]
                 if not missing:
                     return False
                 person["names"] = list(person.get("names", []) or []) + missing

@@ -18,13 +18,22 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import date_in_municipal_year
-from minutebook.model import MunicipalYear
 from minutebook.importer.people import split_leads
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import PROGRAMME_TITLE, Part
-from minutebook.importer.tables import Table, cell, cell_plain, column, is_table_line, read_tables, table_region_end, to_markdown
+from minutebook.importer.tables import (
+    Table,
+    cell,
+    cell_plain,
+    column,
+    is_table_line,
+    read_tables,
+    table_region_end,
+    to_markdown,
+)
 from minutebook.importer.textutil import plain
+from minutebook.model import MunicipalYear
 
 BUCKETS = (
     (re.compile(r"next municipal year", re.I), "next municipal year"),
@@ -44,8 +53,11 @@ def bucket_of(text: str) -> str | None:
 
 
 def is_programme_table(table: Table) -> bool:
-    return column(table, "title") is not None and column(table, "date") is not None and \
-        (column(table, "detail") is not None or column(table, "lead") is not None)
+    return (
+        column(table, "title") is not None
+        and column(table, "date") is not None
+        and (column(table, "detail") is not None or column(table, "lead") is not None)
+    )
 
 
 @dataclass
@@ -65,9 +77,14 @@ def programme_entries(tables: list[Table], year: int, source: Source, report: Re
     for table in tables:
         if not is_programme_table(table):
             continue
-        cols = {"date": column(table, "date"), "title": column(table, "title"), "detail": column(table, "detail"),
-                "leads": column(table, "lead") if column(table, "lead") is not None else column(table, "cabinet"),
-                "source": column(table, "source"), "outcomes": column(table, "outcome")}
+        cols = {
+            "date": column(table, "date"),
+            "title": column(table, "title"),
+            "detail": column(table, "detail"),
+            "leads": column(table, "lead") if column(table, "lead") is not None else column(table, "cabinet"),
+            "source": column(table, "source"),
+            "outcomes": column(table, "outcome"),
+        }
         current: dict = {}
         for row in table.rows:
             when = cell_plain(cell(row, cols["date"])).replace("\n", " ")
@@ -80,22 +97,40 @@ def programme_entries(tables: list[Table], year: int, source: Source, report: Re
                     current = {"bucket": bucket}
                 elif day:
                     current = {"date": day}
-                    extra = when[match.end():].strip(" –-—")
+                    extra = when[match.end() :].strip(" –-—")
                     if inferred:
-                        report.warn(source.name, row.line, f"the date '{when}' has no year: read as {day.isoformat()}, "
-                                    f"in the municipal year {MunicipalYear(year).label}", "check the date")
+                        report.warn(
+                            source.name,
+                            row.line,
+                            f"the date '{when}' has no year: read as {day.isoformat()}, "
+                            f"in the municipal year {MunicipalYear(year).label}",
+                            "check the date",
+                        )
                 else:
-                    report.warn(source.name, row.line, f"could not read '{when}' as a date or a list heading; "
-                                "the rows below are listed under the date before", "check the entries")
+                    report.warn(
+                        source.name,
+                        row.line,
+                        f"could not read '{when}' as a date or a list heading; "
+                        "the rows below are listed under the date before",
+                        "check the entries",
+                    )
             if not title:
                 continue
             if title.strip() in ("-", "–", "n/a"):
-                report.warn(source.name, row.line, f"the entry '{title}' of the work programme was left out "
-                            "(nothing planned)", "")
+                report.warn(
+                    source.name,
+                    row.line,
+                    f"the entry '{title}' of the work programme was left out (nothing planned)",
+                    "",
+                )
                 continue
             if not current:
-                report.warn(source.name, row.line, f"the entry '{title}' has no date above it; listed under "
-                            "'date to be decided'", "check the date")
+                report.warn(
+                    source.name,
+                    row.line,
+                    f"the entry '{title}' has no date above it; listed under 'date to be decided'",
+                    "check the date",
+                )
                 current = {"bucket": "date to be decided"}
             entry = {"title": title, **current}
             detail = cell_plain(cell(row, cols["detail"]))
@@ -105,8 +140,12 @@ def programme_entries(tables: list[Table], year: int, source: Source, report: Re
                 entry["detail"] = detail
             leads, uncertain = split_leads(cell_plain(cell(row, cols["leads"])))
             for piece in uncertain:
-                report.warn(source.name, row.line, f"could not split the leads '{piece}' into names; kept as printed",
-                            "split them by hand if they are several people")
+                report.warn(
+                    source.name,
+                    row.line,
+                    f"could not split the leads '{piece}' into names; kept as printed",
+                    "split them by hand if they are several people",
+                )
             if leads:
                 entry["leads"] = leads
             for key in ("source", "outcomes"):
@@ -124,13 +163,15 @@ def _split_titles(text: str, titles: list[str]) -> list[str]:
     low = text.lower()
     out, pos, pending = [], 0, ""
     while pos < len(text):
-        found = next((t for t, n in norm if low.startswith(n, pos) and (pos + len(n) == len(low) or low[pos + len(n)] == " ")),
-                     None)
+        found = next(
+            (t for t, n in norm if low.startswith(n, pos) and (pos + len(n) == len(low) or low[pos + len(n)] == " ")),
+            None,
+        )
         if found:
             if pending.strip():
                 out.append(pending.strip())
             pending = ""
-            out.append(text[pos:pos + len(found)])
+            out.append(text[pos : pos + len(found)])
             pos += len(found)
             while pos < len(text) and text[pos] == " ":
                 pos += 1
@@ -171,8 +212,11 @@ def _summary_markdown(lines: list[Line], titles: list[str], year: int) -> str:
             seen_heading = True
             continue
         pieces = _split_titles(text, titles)
-        if len(pieces) == 1 and pieces[0] not in titles and (not seen_heading or (
-                len(text) > 40 and text.endswith((".", "only")))):
+        if (
+            len(pieces) == 1
+            and pieces[0] not in titles
+            and (not seen_heading or (len(text) > 40 and text.endswith((".", "only"))))
+        ):
             flush()
             blocks.append(text)
             continue
@@ -183,18 +227,18 @@ def _summary_markdown(lines: list[Line], titles: list[str], year: int) -> str:
 
 def read_programme(part: Part, source: Source, report: Report) -> Programme | None:
     lines = part.lines
-    title_at = next((i for i, l in enumerate(lines) if PROGRAMME_TITLE.search(plain(l.text))), None)
-    if title_at is None:
+    found = next(((i, m) for i, m in enumerate(PROGRAMME_TITLE.search(plain(line.text)) for line in lines) if m), None)
+    if found is None:
         return None
+    title_at, match = found
     title = plain(lines[title_at].text)
-    match = PROGRAMME_TITLE.search(title)
     year = int(match.group("start"))
-    to = " ".join(plain(l.text) for l in lines[:title_at] if l.text.strip())
+    to = " ".join(plain(line.text) for line in lines[:title_at] if line.text.strip())
     if not to:
         to = title[: match.start()].strip()
-    rest = lines[title_at + 1:]
-    first_table = next((i for i, l in enumerate(rest) if is_table_line(l)), len(rest))
-    summary_lines = [l for l in rest[:first_table] if plain(l.text) != title]
+    rest = lines[title_at + 1 :]
+    first_table = next((i for i, line in enumerate(rest) if is_table_line(line)), len(rest))
+    summary_lines = [line for line in rest[:first_table] if plain(line.text) != title]
     tables: list[Table] = []
     chunks: list[str] = []
     i = first_table
@@ -205,20 +249,31 @@ def read_programme(part: Part, source: Source, report: Report) -> Programme | No
             i = end
             continue
         if rest[i].text.strip() and plain(rest[i].text) != title:
-            tail = [l for l in rest[i:] if not is_table_line(l)]
-            if any(l.text.strip() for l in tail):
+            tail = [line for line in rest[i:] if not is_table_line(line)]
+            if any(line.text.strip() for line in tail):
                 reader = BodyReader(source, report)
-                chunks.append(reader.markdown([l for l in rest[i:] if plain(l.text) != title]))
+                chunks.append(reader.markdown([line for line in rest[i:] if plain(line.text) != title]))
                 tables.extend(reader.tables)
                 break
         i += 1
     entries = programme_entries(tables, year, source, report)
     if not entries:
-        report.warn(source.name, part.line, f"the work programme '{title}' has no detail table that could be read",
-                    "check the programme's table")
+        report.warn(
+            source.name,
+            part.line,
+            f"the work programme '{title}' has no detail table that could be read",
+            "check the programme's table",
+        )
     summary = _summary_markdown(summary_lines, [e["title"] for e in entries], year)
     body_parts = [summary] + [to_markdown(t) for t in tables if t.rows] + chunks
     body = "\n\n".join(p for p in body_parts if p)
-    return Programme(year=year, title=title, to=to, entries=entries, body=body, line=lines[title_at].no,
-                     tables=tables, hint=part.hint)
-
+    return Programme(
+        year=year,
+        title=title,
+        to=to,
+        entries=entries,
+        body=body,
+        line=lines[title_at].no,
+        tables=tables,
+        hint=part.hint,
+    )

@@ -52,9 +52,11 @@ class Report:
     def text(self, dry_run: bool = False) -> str:
         out = []
         if self.errors:
-            out.append(f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}: "
-                       f"{len(self.failed)} input file{'s' if len(self.failed) != 1 else ''} not imported, "
-                       "or not whole:")
+            out.append(
+                f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}: "
+                f"{len(self.failed)} input file{'s' if len(self.failed) != 1 else ''} not imported, "
+                "or not whole:"
+            )
             out.extend(f"  error: {e}" for e in self.errors)
             out.append("")
         warnings = self.sorted_warnings()
@@ -65,8 +67,10 @@ class Report:
         states = Counter(self.files.values())
         differs = sorted(p for p, s in self.files.items() if s == "differs")
         if differs:
-            out.append(f"{len(differs)} existing file{'s' if len(differs) != 1 else ''} differ from the import "
-                       "and were not changed (run again with --force to overwrite):")
+            out.append(
+                f"{len(differs)} existing file{'s' if len(differs) != 1 else ''} differ from the import "
+                "and were not changed (run again with --force to overwrite):"
+            )
             for path in differs:
                 out.append(f"  {path}")
                 out.extend(f"    {line}" for line in self.diffs.get(path, []))
@@ -75,10 +79,15 @@ class Report:
         out.append(
             f"Imported {c['inputs'] - len(self.failed)} of {c['inputs']} files: {c['meetings']} meetings, "
             f"{c['items']} agenda items, {c['minutes']} minutes, {c['papers']} papers, {c['programmes']} "
-            f"work programmes, {c['trackers']} trackers; {len(warnings)} warnings, {len(self.errors)} errors.")
+            f"work programmes, {c['trackers']} trackers; {len(warnings)} warnings, {len(self.errors)} errors."
+        )
         parts = []
-        for state, label in (("new", "new"), ("changed", "changed"), ("unchanged", "unchanged"),
-                             ("differs", "left as they are (different)")):
+        for state, label in (
+            ("new", "new"),
+            ("changed", "changed"),
+            ("unchanged", "unchanged"),
+            ("differs", "left as they are (different)"),
+        ):
             if states[state]:
                 parts.append(f"{states[state]} {label}")
         if parts:

@@ -49,26 +49,36 @@ def read_text(path: Path) -> str:
             raise Unreadable("is a folder, not a text file", None, "give the text files inside it")
         data = path.read_bytes()
     except OSError as exc:
-        raise Unreadable(f"cannot be read ({exc.strerror or exc})", None,
-                         "check that the file exists and that you may read it") from None
+        raise Unreadable(
+            f"cannot be read ({exc.strerror or exc})", None, "check that the file exists and that you may read it"
+        ) from None
     if path.suffix.lower() == ".pdf":
         return _pdf(path, data)
     if len(data) > MAX_BYTES:
-        raise Unreadable(f"is {len(data) // (1024 * 1024)} MB, too large for the text of a pack", None,
-                         "split it into one file per pack")
+        raise Unreadable(
+            f"is {len(data) // (1024 * 1024)} MB, too large for the text of a pack",
+            None,
+            "split it into one file per pack",
+        )
     if data.startswith(b"%PDF-"):
         raise Unreadable("is a PDF file with another name", 1, "rename it to end in .pdf and import it again")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise Unreadable("is a binary file, not text (it may be the PDF itself)", line,
-                         "extract the text of the PDF first and import the .txt file (UTF-8)")
+        raise Unreadable(
+            "is a binary file, not text (it may be the PDF itself)",
+            line,
+            "extract the text of the PDF first and import the .txt file (UTF-8)",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
-        raise Unreadable(f"is not UTF-8 text (byte 0x{byte:02X} cannot be read as UTF-8)", line,
-                         "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8 in.txt > out.txt)") from None
+        raise Unreadable(
+            f"is not UTF-8 text (byte 0x{byte:02X} cannot be read as UTF-8)",
+            line,
+            "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8 in.txt > out.txt)",
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")

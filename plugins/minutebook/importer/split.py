@@ -31,18 +31,27 @@ TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
 DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<rest>.*)$", re.I)
 TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
-MINUTES_HEAD = re.compile(r"^minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
-                          r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$", re.I)
+MINUTES_HEAD = re.compile(
+    r"^minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+    r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
+    re.I,
+)
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
 COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
-KIND_LINE = re.compile(r"^(?:briefing note|briefing paper|report|public report|information report|"
-                       r"scrutiny report|cabinet report|committee report|report to .{3,80})$", re.I)
+KIND_LINE = re.compile(
+    r"^(?:briefing note|briefing paper|report|public report|information report|"
+    r"scrutiny report|cabinet report|committee report|report to .{3,80})$",
+    re.I,
+)
 TO_LINE = re.compile(r"^to:\s*\S", re.I)
 SUBJECT_LINE = re.compile(r"^subject:", re.I)
 PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})\s*$", re.I)
-CLOSED = re.compile(r"^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
-                    r"was closed)(?:\s+at\b|\s*:)\s*\S.{0,40}$", re.I)
+CLOSED = re.compile(
+    r"^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
+    r"was closed)(?:\s+at\b|\s*:)\s*\S.{0,40}$",
+    re.I,
+)
 ORG_LINE = re.compile(r"\b(?:council|authority|borough|county|district)\b", re.I)
 
 
@@ -55,7 +64,7 @@ class Part:
 
     @property
     def line(self) -> int:
-        return next((l.no for l in self.lines if l.text.strip()), self.lines[0].no if self.lines else 0)
+        return next((line.no for line in self.lines if line.text.strip()), self.lines[0].no if self.lines else 0)
 
 
 def _text(line: Line) -> str:
@@ -63,7 +72,7 @@ def _text(line: Line) -> str:
 
 
 def _next_filled(lines: list[Line], i: int, count: int) -> list[int]:
-    found = []
+    found: list[int] = []
     j = i + 1
     while j < len(lines) and len(found) < count:
         if lines[j].text.strip():
@@ -101,17 +110,24 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if TIME_AND_DATE.match(text):
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
-        elif re.match(r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? will be "
-                      r"held\b", text, re.I):
+        elif re.match(
+            r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? will be "
+            r"held\b",
+            text,
+            re.I,
+        ):
             starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
             starts.append((_front_start(lines, i), "front"))
             i = _skip_block(lines, i)
             continue
-        elif MINUTES_HEAD.match(text) and len(text) < 300 and _minutes_head(lines, i):
+        elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
             start = _previous_filled(lines, i, 2)
-            if start is not None and _is_committee_line(_text(lines[start])) and \
-                    MINUTES_HEAD.match(text).group("committee").lower() in ("meeting", "the meeting"):
+            if (
+                start is not None
+                and _is_committee_line(_text(lines[start]))
+                and head.group("committee").lower() in ("meeting", "the meeting")
+            ):
                 above = _previous_filled(lines, start, 2)
                 start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
             elif start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
@@ -140,9 +156,14 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             if key not in programme_titles:
                 programme_titles.add(key)
                 start = _previous_filled(lines, i, 2)
-                above = _text(lines[start]) if start is not None else ""
-                if not (above and len(above) <= 80 and not above.endswith(".") and "\t" not in lines[start].text
-                        and re.search(r"\(\d+\)$|scrutiny|committee|board", above, re.I)):
+                heading = _text(lines[start]) if start is not None else ""
+                if start is None or not (
+                    heading
+                    and len(heading) <= 80
+                    and not heading.endswith(".")
+                    and "\t" not in lines[start].text
+                    and re.search(r"\(\d+\)$|scrutiny|committee|board", heading, re.I)
+                ):
                     start = i
                 starts.append((start, "programme"))
         i += 1
@@ -167,8 +188,9 @@ def _date_block(lines: list[Line], i: int) -> bool:
     if not match or len(_text(lines[i])) > 80:
         return False
     near = [_text(lines[j]) for j in _next_filled(lines, i, 5)]
-    has_time = bool(re.search(r"\d", match.group("rest"))) and "time" in _text(lines[i]).lower() or \
-        any(TIME_LABEL.match(t) for t in near)
+    has_time = (bool(re.search(r"\d", match.group("rest"))) and "time" in _text(lines[i]).lower()) or any(
+        TIME_LABEL.match(t) for t in near
+    )
     return has_time and any(PLACE_LABEL.match(t) for t in near)
 
 
@@ -202,10 +224,15 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     parts: list[Part] = []
     if not starts:
         return parts
-    leading = [l for l in lines[: starts[0][0]] if l.text.strip()]
+    leading = [line for line in lines[: starts[0][0]] if line.text.strip()]
     if leading:
-        report.warn(source.name, leading[0].no, f"{len(leading)} line(s) before the first recognised part "
-                    "(front sheet, minutes, paper or work programme) were left out", "check whether they matter")
+        report.warn(
+            source.name,
+            leading[0].no,
+            f"{len(leading)} line(s) before the first recognised part "
+            "(front sheet, minutes, paper or work programme) were left out",
+            "check whether they matter",
+        )
     for n, (start, kind) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         part = Part(kind, lines[start:end])
@@ -232,9 +259,13 @@ def _trim_after_close(part: Part, parts: list[Part], source: Source, report: Rep
     """Text after "(Meeting closed at …)" is not part of the minutes."""
     for k, line in enumerate(part.lines):
         if CLOSED.match(_text(line)):
-            rest = [l for l in part.lines[k + 1:] if l.text.strip()]
+            rest = [line for line in part.lines[k + 1 :] if line.text.strip()]
             if rest:
-                report.warn(source.name, rest[0].no, f"{len(rest)} line(s) after the end of the minutes and before "
-                            "the next part were left out", "check whether they belong to a paper")
+                report.warn(
+                    source.name,
+                    rest[0].no,
+                    f"{len(rest)} line(s) after the end of the minutes and before the next part were left out",
+                    "check whether they belong to a paper",
+                )
             part.lines = part.lines[: k + 1]
             return

@@ -114,8 +114,9 @@ def _joins(previous: Row, row: Row, key: int) -> str | None:
     if key_empty and filled and not section_row:
         return "its key column is empty"
     prev_cells = [cell_plain(c) for c in previous.cells]
-    if any(c and c != "-" and (last_word(c) in CONNECTIVES or c.endswith((",", "-", "–", "/", "&")))
-           for c in prev_cells):
+    if any(
+        c and c != "-" and (last_word(c) in CONNECTIVES or c.endswith((",", "-", "–", "/", "&"))) for c in prev_cells
+    ):
         return "the row before ends in mid-sentence"
     if any(cell_plain(c)[:1].islower() for c in row.cells if cell_plain(c)):
         return "it starts in lower case"
@@ -150,8 +151,13 @@ def table_region_end(lines: list[Line], start: int) -> int:
             continue
         # a short title line above a repeated header is page furniture
         j = i
-        while j < len(lines) and j - i < 4 and lines[j].text.strip() and not is_table_line(lines[j]) \
-                and len(lines[j].text) <= 160:
+        while (
+            j < len(lines)
+            and j - i < 4
+            and lines[j].text.strip()
+            and not is_table_line(lines[j])
+            and len(lines[j].text) <= 160
+        ):
             j += 1
         while j < len(lines) and not lines[j].text.strip():
             j += 1
@@ -177,8 +183,9 @@ def read_tables(lines: list[Line], source: Source, report: Report, context: str 
         if current is not None and _norm(cells) == _norm(current.header):
             pending_break = True
             continue
-        if current is None or (pending_break and len(cells) != len(current.header)
-                               and len(_norm(cells)) > len(_norm(current.header))):
+        if current is None or (
+            pending_break and len(cells) != len(current.header) and len(_norm(cells)) > len(_norm(current.header))
+        ):
             current = Table(header=cells, rows=[], line=line.no, context=context if not tables else "")
             tables.append(current)
             pending_break = False
@@ -193,8 +200,13 @@ def read_tables(lines: list[Line], source: Source, report: Report, context: str 
 
 def _title_row(table: Table) -> None:
     """A first row with one filled cell above a full row is the table's title, not its header."""
-    if sum(1 for c in table.header if c) == 1 and table.header[0] and table.rows \
-            and not table.rows[0].after_break and sum(1 for c in table.rows[0].cells if c) >= 2:
+    if (
+        sum(1 for c in table.header if c) == 1
+        and table.header[0]
+        and table.rows
+        and not table.rows[0].after_break
+        and sum(1 for c in table.rows[0].cells if c) >= 2
+    ):
         table.caption = cell_plain(table.header[0])
         table.header = table.rows[0].cells
         table.rows = table.rows[1:]
@@ -208,8 +220,12 @@ def _join_broken_rows(table: Table, source: Source, report: Report) -> None:
     for row in table.rows:
         reason = _joins(kept[-1], row, key) if kept and row.after_break else None
         if reason:
-            report.warn(source.name, row.line, f"joined this table row to the row on line {kept[-1].line}: "
-                        f"a row broken across a page ({reason})", "check the joined row")
+            report.warn(
+                source.name,
+                row.line,
+                f"joined this table row to the row on line {kept[-1].line}: a row broken across a page ({reason})",
+                "check the joined row",
+            )
             _join(kept[-1], row)
         else:
             kept.append(row)
@@ -222,8 +238,9 @@ def _filled(cells: list[str], index: int) -> bool:
 
 def to_markdown(table: Table) -> str:
     width = max([len(table.header)] + [len(r.cells) for r in table.rows])
-    while width > 1 and not _filled(table.header, width - 1) and not any(_filled(r.cells, width - 1)
-                                                                          for r in table.rows):
+    while (
+        width > 1 and not _filled(table.header, width - 1) and not any(_filled(r.cells, width - 1) for r in table.rows)
+    ):
         width -= 1
     header = [cell_markdown(c) for c in table.header] + [""] * (width - len(table.header))
     lines = ["| " + " | ".join(h or " " for h in header) + " |", "|" + "---|" * width]

@@ -7,14 +7,56 @@ import re
 from minutebook.model.names import slugify
 
 STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
-CONNECTIVES = STOP_WORDS | {"that", "which", "their", "his", "her", "our", "is", "are", "was", "were", "be",
-                            "including", "into", "about", "between", "will", "would", "not", "has", "have", "this",
-                            "these", "those", "such", "than", "who", "whose", "where", "when", "under", "over"}
+CONNECTIVES = STOP_WORDS | {
+    "that",
+    "which",
+    "their",
+    "his",
+    "her",
+    "our",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "including",
+    "into",
+    "about",
+    "between",
+    "will",
+    "would",
+    "not",
+    "has",
+    "have",
+    "this",
+    "these",
+    "those",
+    "such",
+    "than",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "under",
+    "over",
+}
 TERMINAL = tuple(".:;?!)\"'”’]*")
-COMMITTEE_TYPE_WORDS = {"committee", "sub-committee", "board", "panel", "scrutiny", "forum", "commission",
-                        "group", "meeting"}
-_ORDINAL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
-                           r"(?:\s+\d{2,4})?", re.I)
+COMMITTEE_TYPE_WORDS = {
+    "committee",
+    "sub-committee",
+    "board",
+    "panel",
+    "scrutiny",
+    "forum",
+    "commission",
+    "group",
+    "meeting",
+}
+_ORDINAL_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+    r"(?:\s+\d{2,4})?",
+    re.I,
+)
 
 
 def plain(text: str) -> str:
@@ -46,16 +88,42 @@ def _stem(word: str) -> str:
     return word
 
 
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-               "dec"}
+MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 
 
 def words(text: str) -> list[str]:
     """Significant words, lightly stemmed; small words, numbers and dates left out."""
     text = plain(text).lower().replace("'", "").replace("’", "")
-    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text)
-            if w not in STOP_WORDS and w not in MONTH_WORDS and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)]
+    return [
+        _stem(w)
+        for w in re.findall(r"[a-z0-9]+", text)
+        if w not in STOP_WORDS and w not in MONTH_WORDS and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)
+    ]
 
 
 def similarity(a: str, b: str) -> float:
@@ -104,7 +172,7 @@ def committee_short_name(name: str) -> str:
     if not match:
         return ""
     tokens = match.group("base").split()
-    kind = []
+    kind: list[str] = []
     while tokens and tokens[-1].lower() in COMMITTEE_TYPE_WORDS:
         kind.insert(0, tokens.pop())
     return f"{' '.join(kind)} {match.group('number')}".strip() if kind else ""

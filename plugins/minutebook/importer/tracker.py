@@ -12,9 +12,16 @@ from minutebook.importer.report import Report
 from minutebook.importer.source import Source
 from minutebook.importer.tables import Table, cell, cell_plain, column
 
-KINDS = {"r": "recommendation", "rec": "recommendation", "recommendation": "recommendation",
-         "a": "action", "action": "action", "i": "information", "info": "information",
-         "information": "information"}
+KINDS = {
+    "r": "recommendation",
+    "rec": "recommendation",
+    "recommendation": "recommendation",
+    "a": "action",
+    "action": "action",
+    "i": "information",
+    "info": "information",
+    "information": "information",
+}
 
 
 def _columns(table: Table) -> dict:
@@ -59,8 +66,12 @@ def tracker_rows(table: Table, source: Source, report: Report) -> list[dict]:
         kind = KINDS.get(printed)
         if kind is None:
             kind = "action"
-            report.warn(source.name, row.line, f"the tracker row's kind '{printed or '(blank)'}' is not R, A or I; "
-                        "recorded as an action", "set kind: recommendation, action or information")
+            report.warn(
+                source.name,
+                row.line,
+                f"the tracker row's kind '{printed or '(blank)'}' is not R, A or I; recorded as an action",
+                "set kind: recommendation, action or information",
+            )
         entry["kind"] = kind
         entry["text"] = text
         for key in ("response", "status"):

@@ -17,10 +17,12 @@ import json
 import re
 from pathlib import Path
 
-from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
-from minutebook.load.yamlio import YAMLProblem, load as load_yaml, split_front_matter
 from minutebook.importer.assemble import Assembly, MeetingOut
+from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.report import Report
+from minutebook.load.yamlio import YAMLProblem, split_front_matter
+from minutebook.load.yamlio import load as load_yaml
+from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
 
 
 class Quoted(str):
@@ -40,9 +42,18 @@ def scalar(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if isinstance(value, Quoted) or not text or text != text.strip() or not _PLAIN.match(text) \
-            or ": " in text or " #" in text or text.endswith(":") or _RESERVED.match(text) or _NUMBERISH.match(text) \
-            or "\t" in text:
+    if (
+        isinstance(value, Quoted)
+        or not text
+        or text != text.strip()
+        or not _PLAIN.match(text)
+        or ": " in text
+        or " #" in text
+        or text.endswith(":")
+        or _RESERVED.match(text)
+        or _NUMBERISH.match(text)
+        or "\t" in text
+    ):
         return json.dumps(text, ensure_ascii=False)
     return text
 
@@ -109,8 +120,10 @@ def committee_file(committee, existing_text: str | None) -> str:
     front: dict = {"name": committee.name, "short_name": committee.short_name or None}
     if committee.contact:
         front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
-    membership = {Quoted(MunicipalYear(y).label): [_member(n, r) for n, r in members]
-                  for y, members in sorted(committee.membership.items())}
+    membership = {
+        Quoted(MunicipalYear(y).label): [_member(n, r) for n, r in members]
+        for y, members in sorted(committee.membership.items())
+    }
     body = ""
     if existing_text is not None:
         yaml_text, body, _ = split_front_matter(existing_text)
@@ -132,7 +145,7 @@ def committee_file(committee, existing_text: str | None) -> str:
 
 
 def _attendee(entry: dict):
-    if set(entry) <= {"name", "role"} and "(" not in entry.get("role", "(") or set(entry) == {"name"}:
+    if (set(entry) <= {"name", "role"} and "(" not in entry.get("role", "(")) or set(entry) == {"name"}:
         return _member(entry["name"], entry.get("role", ""))
     return {k: entry[k] for k in ("name", "role", "directorate", "organisation", "for") if entry.get(k)}
 
@@ -142,15 +155,25 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
     start = agenda.start if agenda and agenda.start else (meeting.minutes.start if meeting.minutes else None)
     front: dict = {"start": Quoted(start) if start else None}
     if agenda:
-        front.update({"place": agenda.place or None, "agenda_published": agenda.published,
-                      "published_by": agenda.published_by or None, "public_access": agenda.public_access or None})
+        front.update(
+            {
+                "place": agenda.place or None,
+                "agenda_published": agenda.published,
+                "published_by": agenda.published_by or None,
+                "public_access": agenda.public_access or None,
+            }
+        )
         items = []
         for item in agenda.items:
             unknown = item.number.startswith("?")  # a lone paper's item: its agenda number is not known
-            entry: dict = {"number": None if unknown else int(item.number) if item.number.isdigit() else Quoted(item.number),
-                           "title": item.title, "lead": item.lead or None, "pages": item.pages,
-                           "description": item.description or None,
-                           "parts": [{"number": n, "title": t} for n, t in item.parts] or None}
+            entry: dict = {
+                "number": None if unknown else int(item.number) if item.number.isdigit() else Quoted(item.number),
+                "title": item.title,
+                "lead": item.lead or None,
+                "pages": item.pages,
+                "description": item.description or None,
+                "parts": [{"number": n, "title": t} for n, t in item.parts] or None,
+            }
             if item.private:
                 entry["private"] = True
                 entry["exempt_paragraph"] = item.exempt_paragraph
@@ -163,25 +186,32 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
 
 
 def council_file(council: dict) -> str:
-    head = ("# The council's settings (docs/guide/meeting-files.md): written by minutebook import from the\n"
-            "# numbers the minutes print and the law the papers cite. Add the council's name.\n")
+    head = (
+        "# The council's settings (docs/guide/meeting-files.md): written by minutebook import from the\n"
+        "# numbers the minutes print and the law the papers cite. Add the council's name.\n"
+    )
     return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
-def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
-    doc = meeting.minutes
+def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) -> str:
     attendance = {}
     for group in ATTENDANCE_GROUPS:
         entries = doc.attendance.get(group)
         if entries:
             attendance[group] = [_attendee(e) for e in entries]
-    front: dict = {"approved": True if meeting.approved_at is not None else "not recorded",
-                   "approved_at": meeting.approved_at,
-                   "amendment": meeting.amendment or None, "closed": Quoted(doc.closed) if doc.closed else None,
-                   "note": doc.note or None, "attendance": attendance or None,
-                   "declarations": [{k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)}
-                                    for d in doc.declarations] or None,
-                   "published": meeting.minutes_published}
+    front: dict = {
+        "approved": True if meeting.approved_at is not None else "not recorded",
+        "approved_at": meeting.approved_at,
+        "amendment": meeting.amendment or None,
+        "closed": Quoted(doc.closed) if doc.closed else None,
+        "note": doc.note or None,
+        "attendance": attendance or None,
+        "declarations": [
+            {k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)} for d in doc.declarations
+        ]
+        or None,
+        "published": meeting.minutes_published,
+    }
     chunks = []
     for minute in doc.minutes:
         attrs = []
@@ -191,8 +221,13 @@ def minutes_file(meeting: MeetingOut, joined: dict, own: dict) -> str:
             attrs.append(f"slug={own[minute.number]}")
         if minute.private:
             paragraph = minute.exempt_paragraph
-            attrs.append(f'private="{paragraph}"' if isinstance(paragraph, str) else
-                         f"private={paragraph}" if paragraph else "private")
+            attrs.append(
+                f'private="{paragraph}"'
+                if isinstance(paragraph, str)
+                else f"private={paragraph}"
+                if paragraph
+                else "private"
+            )
         number = minute.printed or f"{minute.number}."
         heading = f"## {number} {minute.title}" + (f" {{{' '.join(attrs)}}}" if attrs else "")
         chunks.append(heading + ("\n\n" + minute.body if minute.body else ""))
@@ -204,35 +239,59 @@ def paper_file(paper, item_slugs: dict | None = None) -> str:
     item = paper.item
     if item and item.startswith("?"):  # no agenda number: the paper names its item by slug
         item = (item_slugs or {}).get(item, item)
-    front: dict = {"item": (int(item) if item.isdigit() else Quoted(item)) if item else None,
-                   "kind": paper.kind}
+    front: dict = {"item": (int(item) if item.isdigit() else Quoted(item)) if item else None, "kind": paper.kind}
     if paper.parent:
         front.update({"parent": paper.parent, "appendix": Quoted(doc.label)})
-    front.update({"title": doc.title or "Untitled paper", "to": doc.to or None, "date": doc.date,
-                  "authors": [{k: a[k] for k in ("name", "role", "directorate", "phone", "email") if a.get(k)}
-                              for a in doc.authors] or None})
+    front.update(
+        {
+            "title": doc.title or "Untitled paper",
+            "to": doc.to or None,
+            "date": doc.date,
+            "authors": [
+                {k: a[k] for k in ("name", "role", "directorate", "phone", "email") if a.get(k)} for a in doc.authors
+            ]
+            or None,
+        }
+    )
     return document(front, doc.body)
 
 
 def programme_file(programme: dict) -> str:
     entries = []
     for e in programme["entries"]:
-        entries.append({"date": e.get("date"), "bucket": e.get("bucket"), "title": e["title"],
-                        "detail": e.get("detail"), "leads": e.get("leads"), "source": e.get("source"),
-                        "outcomes": e.get("outcomes")})
-    return document({"year": Quoted(MunicipalYear(programme["year"]).label), "published_in": programme["published_in"] or None,
-                     "entries": entries or None})
+        entries.append(
+            {
+                "date": e.get("date"),
+                "bucket": e.get("bucket"),
+                "title": e["title"],
+                "detail": e.get("detail"),
+                "leads": e.get("leads"),
+                "source": e.get("source"),
+                "outcomes": e.get("outcomes"),
+            }
+        )
+    return document(
+        {
+            "year": Quoted(MunicipalYear(programme["year"]).label),
+            "published_in": programme["published_in"] or None,
+            "entries": entries or None,
+        }
+    )
 
 
 def tracker_file(tracker: dict) -> str:
-    rows = [{k: r.get(k) for k in ("meeting", "item", "cabinet_member", "kind", "text", "response", "status")}
-            for r in tracker["rows"]]
+    rows = [
+        {k: r.get(k) for k in ("meeting", "item", "cabinet_member", "kind", "text", "response", "status")}
+        for r in tracker["rows"]
+    ]
     return document({"published_in": tracker["published_in"], "rows": rows or None})
 
 
 def people_file(people: dict) -> str:
-    head = ("# People whose names the papers print in more than one way, or who share a surname with someone\n"
-            "# else (docs/guide/meeting-files.md). Everyone else joins up by the name as printed.\n")
+    head = (
+        "# People whose names the papers print in more than one way, or who share a surname with someone\n"
+        "# else (docs/guide/meeting-files.md). Everyone else joins up by the name as printed.\n"
+    )
     entries = []
     for key, person in people.items():
         fields = {k: person.get(k) for k in ("name", "full_name", "honorific", "names")}
@@ -256,9 +315,14 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         folder = into / slug / day.isoformat()
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs)
         if meeting.minutes:
-            files[folder / "minutes.md"] = minutes_file(meeting, meeting.minute_items, meeting.minute_slugs)
-        by_number = {i.number: meeting.item_slugs[id(i)] for i in (meeting.agenda.items if meeting.agenda else [])
-                     if id(i) in meeting.item_slugs}
+            files[folder / "minutes.md"] = minutes_file(
+                meeting, meeting.minutes, meeting.minute_items, meeting.minute_slugs
+            )
+        by_number = {
+            i.number: meeting.item_slugs[id(i)]
+            for i in (meeting.agenda.items if meeting.agenda else [])
+            if id(i) in meeting.item_slugs
+        }
         for paper in meeting.papers:
             files[folder / "papers" / f"{paper.slug}.md"] = paper_file(paper, by_number)
     for (slug, year), programme in sorted(assembly.programmes.items()):
@@ -269,14 +333,17 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
 
 
 def _diff_summary(old: str, new: str, limit: int = 8) -> list[str]:
-    diff = [line for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-            if not line.startswith(("---", "+++"))]
+    diff = [
+        line
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        if not line.startswith(("---", "+++"))
+    ]
     added = sum(1 for line in diff if line.startswith("+"))
     removed = sum(1 for line in diff if line.startswith("-"))
     shown = [line if len(line) <= 110 else line[:107] + "..." for line in diff[:limit]]
     if len(diff) > limit:
         shown.append(f"… and {len(diff) - limit} more diff lines")
-    return [f"{added} line(s) would be added, {removed} removed:"] + shown
+    return [f"{added} line(s) would be added, {removed} removed:", *shown]
 
 
 def apply(files: dict[Path, str], force: bool, dry_run: bool, report: Report, shown_root: Path) -> None:
@@ -305,5 +372,9 @@ def apply(files: dict[Path, str], force: bool, dry_run: bool, report: Report, sh
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            report.error(label, None, f"could not be written ({exc.strerror or exc})",
-                         "check the folder given with --into and its permissions")
+            report.error(
+                label,
+                None,
+                f"could not be written ({exc.strerror or exc})",
+                "check the folder given with --into and its permissions",
+            )

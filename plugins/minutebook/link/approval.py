@@ -24,8 +24,11 @@ from minutebook.problems import Problems
 # The committee's next meeting is expected within this time when the archive holds no later one.
 NEXT_MEETING_WITHIN = dt.timedelta(days=183)
 
-APPROVED_TEXT = re.compile(r"minutes of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
-                           r"(?P<subject>,? subject to [^\n]*)?", re.I | re.S)
+APPROVED_TEXT = re.compile(
+    r"minutes of the meetings? held on (?P<dates>.+?) (?:were|was) (?:approved|agreed|confirmed)"
+    r"(?P<subject>,? subject to [^\n]*)?",
+    re.I | re.S,
+)
 
 APPROVED = "approved"
 AWAITING = "awaiting"
@@ -64,8 +67,13 @@ def infer_approvals(archive: Archive) -> None:
             texts = [minute.body, *(r.text for r in minute.resolutions)]
             for day, amendment in recorded_approvals("\n".join(texts)):
                 earlier = archive.meeting(meeting.committee, day)
-                if (earlier is None or earlier is meeting or earlier.date >= meeting.date or not earlier.minutes
-                        or earlier.minutes.approved is True):
+                if (
+                    earlier is None
+                    or earlier is meeting
+                    or earlier.date >= meeting.date
+                    or not earlier.minutes
+                    or earlier.minutes.approved is True
+                ):
                     continue
                 earlier.minutes.approved = True
                 earlier.minutes.approved_at = meeting.date
@@ -75,9 +83,15 @@ def infer_approvals(archive: Archive) -> None:
 
 def met_since(archive: Archive, meeting: Meeting, today: dt.date) -> bool:
     """Whether the committee has met after ``meeting`` (per the archive), or must have by now."""
-    later = [m for m in archive.committees[meeting.committee].meetings
-             if m.date > meeting.date and m.status not in ("cancelled", "postponed")] \
-        if meeting.committee in archive.committees else []
+    later = (
+        [
+            m
+            for m in archive.committees[meeting.committee].meetings
+            if m.date > meeting.date and m.status not in ("cancelled", "postponed")
+        ]
+        if meeting.committee in archive.committees
+        else []
+    )
     if any(m.date < today for m in later):
         return True
     return not later and today - meeting.date > NEXT_MEETING_WITHIN
@@ -132,8 +146,13 @@ def minutes_to_agree(archive: Archive, meeting: Meeting) -> list[tuple[object, M
             for date_match in DATE_RE.finditer(match.group("dates")):
                 day = _date(date_match)
                 earlier = archive.meeting(meeting.committee, day) if day else None
-                if (earlier is not None and earlier.date < meeting.date and earlier.minutes is not None
-                        and not earlier.minutes.unpublished and all(e is not earlier for _, e in out)):
+                if (
+                    earlier is not None
+                    and earlier.date < meeting.date
+                    and earlier.minutes is not None
+                    and not earlier.minutes.unpublished
+                    and all(e is not earlier for _, e in out)
+                ):
                     out.append((item, earlier))
     return out
 
@@ -143,7 +162,11 @@ def note_stale_approvals(archive: Archive, today: dt.date, problems: Problems) -
     for meeting in archive.meetings:
         minutes = meeting.minutes
         if minutes is not None and minutes.approved is False and met_since(archive, meeting, today):
-            problems.info(minutes.source, None, "these minutes say 'approved: false', but the committee has met since: "
-                          "the site says 'Approval not recorded'",
-                          "when a later meeting approved them, write 'approved: true' and 'approved_at: YYYY-MM-DD'; "
-                          "otherwise 'approved: not recorded'")
+            problems.info(
+                minutes.source,
+                None,
+                "these minutes say 'approved: false', but the committee has met since: "
+                "the site says 'Approval not recorded'",
+                "when a later meeting approved them, write 'approved: true' and 'approved_at: YYYY-MM-DD'; "
+                "otherwise 'approved: not recorded'",
+            )

@@ -52,6 +52,14 @@ class WorkingDays:
             day += dt.timedelta(days=1)
         return count
 
+    def last_clear_day(self, published: dt.date, days: int) -> dt.date:
+        """The last of ``days`` clear working days after ``published`` (the day itself not counted)."""
+        day, count = published, 0
+        while count < days:
+            day += dt.timedelta(days=1)
+            count += self.is_working(day)
+        return day
+
 
 def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) -> None:
     days = WorkingDays(settings)
@@ -60,11 +68,14 @@ def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) 
             continue
         clear = days.clear_days(meeting.agenda_published, meeting.date)
         if clear < settings.notice_days:
-            problems.warning(meeting.source, None,
-                             f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
-                             f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
-                             f"{settings.notice_days}", "check agenda_published, or record why the meeting was "
-                             "called at shorter notice in the meeting's notes")
+            problems.warning(
+                meeting.source,
+                None,
+                f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
+                f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
+                f"{settings.notice_days}",
+                "check agenda_published, or record why the meeting was called at shorter notice in the meeting's notes",
+            )
 
 
 APPROVES = re.compile(r"minutes of the meetings?\b", re.I)
@@ -82,8 +93,11 @@ def _approves(later: Meeting, earlier: Meeting) -> bool:
 
 def check_minute_gaps(archive: Archive, problems: Problems) -> None:
     for committee in archive.committees.values():
-        held = [(m, m.minutes) for m in committee.meetings if m.committee == committee.slug and m.minutes
-                and m.minutes.minutes]
+        held = [
+            (m, m.minutes)
+            for m in committee.meetings
+            if m.committee == committee.slug and m.minutes and m.minutes.minutes
+        ]
         for (earlier, earlier_minutes), (later, later_minutes) in itertools.pairwise(held):
             if earlier.year != later.year:
                 continue
@@ -95,17 +109,34 @@ def check_minute_gaps(archive: Archive, problems: Problems) -> None:
             if first <= last:
                 continue  # duplicates are reported by the loader
             if _approves(later, earlier):
-                problems.warning(later_minutes.source, later_minutes.minutes[0].line,
-                                 f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
-                                 f"ended at minute {last} and this one starts at {first}",
-                                 "check the minute numbers")
+                problems.warning(
+                    later_minutes.source,
+                    later_minutes.minutes[0].line,
+                    f"{later.year.cite(gap)} missing: the meeting of {earlier.date.isoformat()} "
+                    f"ended at minute {last} and this one starts at {first}",
+                    "check the minute numbers",
+                )
             else:
-                problems.info(later_minutes.source, later_minutes.minutes[0].line,
-                              f"{later.year.cite(gap)} not in the archive: a meeting between "
-                              f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing")
+                problems.info(
+                    later_minutes.source,
+                    later_minutes.minutes[0].line,
+                    f"{later.year.cite(gap)} not in the archive: a meeting between "
+                    f"{earlier.date.isoformat()} and {later.date.isoformat()} may be missing",
+                )
+
+
+def set_call_in_deadlines(archive: Archive, days: WorkingDays) -> None:
+    """Each published executive decision's last day for call-in: the council's call-in period
+    (council.yml ``call_in_days``) in clear working days after the decision notice."""
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            decision = item.decision
+            if decision is not None and decision.published:
+                decision.call_in_ends = days.last_clear_day(decision.published, decision.call_in_days)
 
 
 def check_archive(archive: Archive, problems: Problems, settings: CheckSettings | None = None) -> None:
     settings = settings or CheckSettings()
     check_notice(archive, problems, settings)
+    set_call_in_deadlines(archive, WorkingDays(settings))
     check_minute_gaps(archive, problems)

@@ -16,7 +16,9 @@ from pathlib import Path
 from minutebook.model import Archive, Paper, urls
 from minutebook.problems import Problems
 
-FILE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?P<anchor>#[^()\s<>]*)?>?\s*\)")
+FILE_LINK = re.compile(
+    r"(?<!!)\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?P<anchor>#[^()\s<>]*)?>?\s*\)"
+)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -58,12 +60,19 @@ def _resolve(paper: Paper, targets: dict[str, str], base: Path | None, problems:
                 url = url.split("#", 1)[0]
             return f"[{match.group('label')}](minutebook:{url}{anchor})"
         if base is not None and (base / rel).is_file():
-            problems.info(paper.source, line, f"the link to {target} leads to a file that is not published; "
-                          "shown as plain text until it is")
+            problems.info(
+                paper.source,
+                line,
+                f"the link to {target} leads to a file that is not published; shown as plain text until it is",
+            )
             return match.group("label")
-        problems.error(paper.source, line, f"the link to {target} finds no file: there is no {rel}",
-                       "link to another paper by its file name, relative to this paper (like other-paper.md, "
-                       "or ../../2017-04-06/papers/report.md), or remove the link")
+        problems.error(
+            paper.source,
+            line,
+            f"the link to {target} finds no file: there is no {rel}",
+            "link to another paper by its file name, relative to this paper (like other-paper.md, "
+            "or ../../2017-04-06/papers/report.md), or remove the link",
+        )
         return match.group("label")
 
     return FILE_LINK.sub(replace, paper.body)

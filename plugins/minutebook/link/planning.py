@@ -54,7 +54,9 @@ def _matches(entry_words: frozenset[str], topic: str | None, item: Item, loose: 
     if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
         return True
     words = item_words(item)
-    if len(entry_words) == 1 and entry_words <= (acronyms(item.title) | acronyms(item.minute.body if item.minute else "")):
+    if len(entry_words) == 1 and entry_words <= (
+        acronyms(item.title) | acronyms(item.minute.body if item.minute else "")
+    ):
         return True  # "LSCB Annual Report" and a minute that defines "(LSCB)"
     verdict = strength(entry_words, words)
     return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
@@ -99,8 +101,15 @@ def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> lis
     return links
 
 
-def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntry, committee: str,
-                by_year: dict[tuple[str, int], list[Meeting]], today: dt.date, problems: Problems) -> PlanLink:
+def _link_entry(
+    archive: Archive,
+    programme: WorkProgramme,
+    entry: ProgrammeEntry,
+    committee: str,
+    by_year: dict[tuple[str, int], list[Meeting]],
+    today: dt.date,
+    problems: Problems,
+) -> PlanLink:
     words = significant_words(entry.title)
     planned = archive.meeting(committee, entry.date) if entry.date else None
     link = PlanLink(programme, entry, "pending", planned_meeting=planned)
@@ -108,8 +117,12 @@ def _link_entry(archive: Archive, programme: WorkProgramme, entry: ProgrammeEntr
         for ref in entry.considered_at:
             item = _resolve(str(ref), committee, archive)
             if item is None:
-                problems.warning(programme.source, entry.line, f"considered_at '{ref}' of '{entry.title}' finds no "
-                                 "item in the archive", "write a minute (73/16) or <YYYY-MM-DD>/<agenda number or slug>")
+                problems.warning(
+                    programme.source,
+                    entry.line,
+                    f"considered_at '{ref}' of '{entry.title}' finds no item in the archive",
+                    "write a minute (73/16) or <YYYY-MM-DD>/<agenda number or slug>",
+                )
             elif item not in link.items:
                 link.items.append(item)
         if link.items:

@@ -55,12 +55,20 @@ def check_redirects(archive: Archive, page_urls: set[str], problems: Problems) -
     kept = []
     for old, new in redirects(archive):
         if old in page_urls:
-            problems.error("meetings", None, f"the old address {old} is also the address of a page, so it cannot "
-                           f"redirect to {new}", "remove it from previous_slugs / previous_names / moved_from")
+            problems.error(
+                "meetings",
+                None,
+                f"the old address {old} is also the address of a page, so it cannot redirect to {new}",
+                "remove it from previous_slugs / previous_names / moved_from",
+            )
             continue
         if seen.get(old, new) != new:
-            problems.error("meetings", None, f"the old address {old} would redirect both to {seen[old]} and to {new}",
-                           "keep it in one place only")
+            problems.error(
+                "meetings",
+                None,
+                f"the old address {old} would redirect both to {seen[old]} and to {new}",
+                "keep it in one place only",
+            )
             continue
         if old not in seen:
             seen[old] = new
@@ -72,11 +80,11 @@ def redirect_page(old: str, new: str, site_name: str) -> str:
     target = posixpath.relpath(new, old) + "/"
     target = html.escape(target, quote=True)
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Moved — {html.escape(site_name)}</title>\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-        f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n</head>\n<body>\n"
-        f"<main><h1>This page has moved</h1><p><a href=\"{target}\">Go to its new address</a>.</p></main>\n"
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n<body>\n'
+        f'<main><h1>This page has moved</h1><p><a href="{target}">Go to its new address</a>.</p></main>\n'
         "</body>\n</html>\n"
     )

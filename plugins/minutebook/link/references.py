@@ -28,20 +28,42 @@ from collections.abc import Callable
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, cite_year, urls
 from minutebook.problems import Problems
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
-DATE = (r"(?:the\s+)?(?P<day>\d{1,2})(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?\s+"
-        r"(?P<month>" + _MONTH + r"),?\s+(?P<year>\d{4})")
+DATE = (
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?\s+"
+    r"(?P<month>" + _MONTH + r"),?\s+(?P<year>\d{4})"
+)
 DATE_RE = re.compile(DATE)
 NUMBERED = re.compile(r"\b(?P<word>[Mm]inutes?|Min\.?\s*[Nn]o\.?)\s+(?P<number>\d{1,4})/(?P<yy>\d{2})\b(?!/)")
 CITE_WORD = r"\b(?P<word>[Mm]inutes?(?:\s+[Nn]o\.?)?|Min\.?\s*[Nn]o\.?|MINUTE)\s+"
-OF_MEETING = re.compile(r"\b(?P<word>[Mm]inute)\s+(?P<number>\d{1,4})(?=\s+of\s+the\s+meeting\s+(?:held\s+)?on\s+"
-                        + DATE + ")")
+OF_MEETING = re.compile(
+    r"\b(?P<word>[Mm]inute)\s+(?P<number>\d{1,4})(?=\s+of\s+the\s+meeting\s+(?:held\s+)?on\s+" + DATE + ")"
+)
 ITEM_RELATIVE = re.compile(r"\b(?P<word>[Ii]tem)\s+(?P<number>\d{1,3}[a-z]?)\s+(?P<where>above|below)\b")
-DECISION_OF = re.compile(r"\b(?:the\s+)?(?:decision|resolution|recommendation)s?\s+of\s+the\s+(?P<name>[A-Z][\w&'’ -]{1,60}?)"
-                         r"\s+(?:(?:at\s+its\s+meeting\s+)?(?:held\s+)?on|of)\s+" + DATE)
+DECISION_OF = re.compile(
+    r"\b(?:the\s+)?(?:decision|resolution|recommendation)s?\s+of\s+the\s+(?P<name>[A-Z][\w&'’ -]{1,60}?)"
+    r"\s+(?:(?:at\s+its\s+meeting\s+)?(?:held\s+)?on|of)\s+" + DATE
+)
 RELATIVE = re.compile(r"\b(?P<word>[Mm]inutes?)\s+(?P<number>\d{1,4})\s+(?P<where>above|below)\b")
 HELD_ON = re.compile(r"\b(?:minutes|meetings?)\b[^.;:\n]{0,40}?\bheld\s+on\s+", re.I)
 DATE_LIST = re.compile(r"(?:(?:,\s*|\s+and\s+|\s*&\s*)?" + DATE + r")+")
@@ -71,15 +93,18 @@ class Linker:
         out: list[str] = []
         last = 0
         for protected in PROTECTED.finditer(text):
-            out.append(self._link_plain(text[last:protected.start()], meeting, source, refs))
+            out.append(self._link_plain(text[last : protected.start()], meeting, source, refs))
             out.append(protected.group(0))
             last = protected.end()
         out.append(self._link_plain(text[last:], meeting, source, refs))
         return "".join(out)
 
     def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
-        if not text or not re.search(r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|"
-                                     r"recommendation", text):
+        if not text or not re.search(
+            r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|"
+            r"recommendation",
+            text,
+        ):
             return text
         scheme = self._scheme(meeting)
         if scheme is not None:
@@ -96,7 +121,7 @@ class Linker:
         """``pattern.sub`` outside the links made so far."""
         out, last = [], 0
         for link in re.finditer(r"\[[^\]]*\]\([^)]*\)", text):
-            out.append(pattern.sub(replace, text[last:link.start()]))
+            out.append(pattern.sub(replace, text[last : link.start()]))
             out.append(link.group(0))
             last = link.end()
         out.append(pattern.sub(replace, text[last:]))
@@ -114,8 +139,13 @@ class Linker:
         printed = match.group("printed")
         found = match.groupdict()
         number = int(found["number"])
-        year = (int(found["yyyy"]) if found.get("yyyy") else cite_year(int(found["yy"]), meeting.date)
-                if found.get("yy") else meeting.year)
+        year = (
+            int(found["yyyy"])
+            if found.get("yyyy")
+            else cite_year(int(found["yy"]), meeting.date)
+            if found.get("yy")
+            else meeting.year
+        )
         target = self.archive.minute_index.get((meeting.committee, year, number))
         cite = target[1].minute.cite if target and target[1].minute else printed
         if refs is not None and cite not in refs:
@@ -133,8 +163,11 @@ class Linker:
         item = next((i for i in target.items if i.minute and i.minute.number == number), None) if target else None
         if item is None or item.minute is None:
             if day:
-                self.problems.info(source, None, f"minute {number} of the meeting of {day.isoformat()} is not in "
-                                   "the archive; left as plain text")
+                self.problems.info(
+                    source,
+                    None,
+                    f"minute {number} of the meeting of {day.isoformat()} is not in the archive; left as plain text",
+                )
             return match.group(0)
         if refs is not None and item.minute.cite not in refs and target is not meeting:
             refs.append(item.minute.cite)
@@ -144,22 +177,37 @@ class Linker:
     def _item_relative(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
         item = next((i for i in meeting.items if i.number == match.group("number")), None)
         if item is None:
-            self.problems.warning(source, None, f"'{match.group(0)}' refers to agenda item {match.group('number')}, "
-                                  "which is not on this meeting's agenda", "check the number")
+            self.problems.warning(
+                source,
+                None,
+                f"'{match.group(0)}' refers to agenda item {match.group('number')}, "
+                "which is not on this meeting's agenda",
+                "check the number",
+            )
             return match.group(0)
         return f"[{match.group('word')} {match.group('number')}](minutebook:{urls.item(item)}) {match.group('where')}"
 
     def _decision_of(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
         wanted = " ".join(match.group("name").lower().split())
-        slug = next((s for s, c in self.archive.committees.items()
-                     if wanted in {c.name.lower(), (c.short_name or "").lower(), s.replace("-", " ")}
-                     or c.name.lower().startswith(wanted + " ")), None)
+        slug = next(
+            (
+                s
+                for s, c in self.archive.committees.items()
+                if wanted in {c.name.lower(), (c.short_name or "").lower(), s.replace("-", " ")}
+                or c.name.lower().startswith(wanted + " ")
+            ),
+            None,
+        )
         day = _date(match)
         target = self.archive.meeting(slug, day) if slug and day else None
         if target is None:
             if day:
-                self.problems.info(source, None, f"the meeting of the {match.group('name')} on {day.isoformat()} is "
-                                   "not in the archive; left as plain text")
+                self.problems.info(
+                    source,
+                    None,
+                    f"the meeting of the {match.group('name')} on {day.isoformat()} is "
+                    "not in the archive; left as plain text",
+                )
             return match.group(0)
         anchor = "#minutes" if target.minutes else ""
         return f"[{match.group(0)}](minutebook:{urls.meeting(target)}{anchor})"
@@ -192,8 +240,12 @@ class Linker:
         label = f"{match.group('word')} {number}"
         link = self._minute_link(label, meeting.committee, meeting.year, number)
         if link is None or self.archive.minute_index[(meeting.committee, meeting.year, number)][0] is not meeting:
-            self.problems.warning(source, None, f"'{match.group(0)}' refers to minute {number}, "
-                                  "which is not in these minutes", "check the number")
+            self.problems.warning(
+                source,
+                None,
+                f"'{match.group(0)}' refers to minute {number}, which is not in these minutes",
+                "check the number",
+            )
             return match.group(0)
         return f"{link} {match.group('where')}"
 
@@ -205,17 +257,18 @@ class Linker:
             dates = DATE_LIST.match(text, held.end())
             if not dates:
                 continue
-            out.append(text[last:held.end()])
+            out.append(text[last : held.end()])
             segment, pos = dates.group(0), 0
             linked = []
             for one in DATE_RE.finditer(segment):
-                linked.append(segment[pos:one.start()])
+                linked.append(segment[pos : one.start()])
                 day = _date(one)
                 target = self.archive.meeting(meeting.committee, day) if day else None
                 if target is None or target is meeting:
                     if day and target is None:
-                        self.problems.info(source, None, f"the meeting of {day.isoformat()} is not in the "
-                                           "archive; left as plain text")
+                        self.problems.info(
+                            source, None, f"the meeting of {day.isoformat()} is not in the archive; left as plain text"
+                        )
                     linked.append(one.group(0))
                 else:
                     anchor = "#minutes" if target.minutes else ""

@@ -35,14 +35,31 @@ if TYPE_CHECKING:
     from minutebook.link.tracker import Action
     from minutebook.load.loader import Scope
 
-PROCEDURAL = {"apologies and substitutions", "apologies", "declarations of interests", "declarations of interest",
-              "minutes", "matters arising", "any other business", "meeting evaluation", "work programme",
-              "outstanding issues", "work programme and outstanding issues", "exclusion of press and public",
-              "exclusion of the press and public", "urgent business", "substitutions", "chair's announcements"}
+PROCEDURAL = {
+    "apologies and substitutions",
+    "apologies",
+    "declarations of interests",
+    "declarations of interest",
+    "minutes",
+    "matters arising",
+    "any other business",
+    "meeting evaluation",
+    "work programme",
+    "outstanding issues",
+    "work programme and outstanding issues",
+    "exclusion of press and public",
+    "exclusion of the press and public",
+    "urgent business",
+    "substitutions",
+    "chair's announcements",
+}
 COMMON_SHARE = 0.2  # a word in more than this share of a committee's items says little on its own
-DATE_TAIL = re.compile(r"\s*(?:[-–—]\s*|\bfrom\s+|\bof\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-                       r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-                       r"\w*,?\s*(?:\d{2,4})?\s*$", re.I)
+DATE_TAIL = re.compile(
+    r"\s*(?:[-–—]\s*|\bfrom\s+|\bof\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\w*,?\s*(?:\d{2,4})?\s*$",
+    re.I,
+)
 
 
 @dataclass(eq=False)
@@ -97,12 +114,16 @@ def _out_of_scope(scope: Scope | None, ref: str) -> bool:
     return not scope.year(committee, municipal_year(day))
 
 
-def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
-                  source: str = "meetings/topics.yml", scope: Scope | None = None) -> list[Topic]:
+def assign_topics(
+    archive: Archive,
+    config: dict[str, Any],
+    problems: Problems,
+    source: str = "meetings/topics.yml",
+    scope: Scope | None = None,
+) -> list[Topic]:
     """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
     ``scope``, items of meetings outside it are not looked for."""
-    items = [i for m in archive.meetings for i in m.items
-             if not i.private and not is_procedural(i.title)]
+    items = [i for m in archive.meetings for i in m.items if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
     by_id = {i.id: i for i in items}
     union = _Union()
@@ -114,9 +135,12 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
             if ref not in by_id and _out_of_scope(scope, ref):
                 continue
             if ref not in by_id:
-                problems.error(source, spec.line_of("items") if hasattr(spec, "line_of") else None,
-                               f"topic '{key}' lists the item {ref}, which is not in the archive",
-                               "write <committee>/<YYYY-MM-DD>/<item slug>, as in the item's address")
+                problems.error(
+                    source,
+                    spec.line_of("items") if hasattr(spec, "line_of") else None,
+                    f"topic '{key}' lists the item {ref}, which is not in the archive",
+                    "write <committee>/<YYYY-MM-DD>/<item slug>, as in the item's address",
+                )
                 continue
             forced[ref] = key
         excluded.update(spec.get("exclude", []))
@@ -156,7 +180,7 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
             if len(ns) > limit:
                 continue
             for i, a in enumerate(ns):
-                for b in ns[i + 1:]:
+                for b in ns[i + 1 :]:
                     if (a, b) in seen or items[a].meeting is items[b].meeting:
                         continue
                     seen.add((a, b))
@@ -181,14 +205,23 @@ def assign_topics(archive: Archive, config: dict[str, Any], problems: Problems,
     for one, other in unsure:
         if one.topic_ref is not None and one.topic_ref is other.topic_ref:
             continue
-        problems.info(source, None, f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
-                      f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
-                      f"to join them, list both under one topic's items: {one.id}, {other.id}")
+        problems.info(
+            source,
+            None,
+            f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
+            f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
+            f"to join them, list both under one topic's items: {one.id}, {other.id}",
+        )
     return sorted(topics, key=lambda t: t.title.lower())
 
 
-def _make_topics(groups: dict[int, list[int]], items: list[Item], by_key: dict[str, list[int]], forced: dict[str, str],
-                 config: dict[str, Any]) -> dict[str, Topic]:
+def _make_topics(
+    groups: dict[int, list[int]],
+    items: list[Item],
+    by_key: dict[str, list[int]],
+    forced: dict[str, str],
+    config: dict[str, Any],
+) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
@@ -215,8 +248,11 @@ def common_title(group: list[Item]) -> str:
     common = frozenset.intersection(*(significant_words(i.title) for i in ordered))
     if not common:
         return min((short_title(i.title) for i in ordered), key=len)
-    kept = [word for word in re.split(r"\s+", short_title(ordered[0].title))
-            if significant_words(word) and significant_words(word) <= common]
+    kept = [
+        word
+        for word in re.split(r"\s+", short_title(ordered[0].title))
+        if significant_words(word) and significant_words(word) <= common
+    ]
     return " ".join(kept) or min((short_title(i.title) for i in ordered), key=len)
 
 
@@ -224,8 +260,12 @@ def _apply_merges(topics: dict[str, Topic], config: dict[str, Any], problems: Pr
     for key, spec in config.items():
         for other in spec.get("merge", []):
             if other not in topics:
-                problems.warning(source, None, f"topic '{key}' merges '{other}', which is not a topic",
-                                 "check the topic id on the topic's page address (topics/<id>/)")
+                problems.warning(
+                    source,
+                    None,
+                    f"topic '{key}' merges '{other}', which is not a topic",
+                    "check the topic id on the topic's page address (topics/<id>/)",
+                )
                 continue
             if key not in topics:
                 topics[key] = Topic(id=key, title=spec.get("title") or topics[other].title, explicit=True)

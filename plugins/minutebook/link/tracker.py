@@ -25,16 +25,21 @@ from minutebook.problems import Problems
 if TYPE_CHECKING:
     from minutebook.link.topics import Topic
 
-REQUEST = re.compile(r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
-                     r"provide|provides|circulate|investigate|arrange|explore|"
-                     r"report back|further report|be (?:provided|shared|circulated|sent|added|considered)|"
-                     r"agrees? that|be invited|write to|seek)\b", re.I)
+REQUEST = re.compile(
+    r"\b(request|requests|requested|recommend|recommends|recommended|recommendation|asks?|asked|"
+    r"provide|provides|circulate|investigate|arrange|explore|"
+    r"report back|further report|be (?:provided|shared|circulated|sent|added|considered)|"
+    r"agrees? that|be invited|write to|seek)\b",
+    re.I,
+)
 ONLY_NOTE = re.compile(r"^\W*(?:RESOLVED\s+that\s+)?(?:the\s+\w+(?:\s+\w+)?\s+)?(?:notes?|noted)\b", re.I)
 RESPONSE_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
 # A response that puts the request off or reports a delay is not an answer.
-DEFERRED = re.compile(r"\b(?:for consideration|next municipal year|delay(?:ed)?|awaiting|to follow|pending|"
-                      r"in progress|ongoing|not yet|will be|to be (?:provided|circulated|arranged|confirmed|sent))\b",
-                      re.I)
+DEFERRED = re.compile(
+    r"\b(?:for consideration|next municipal year|delay(?:ed)?|awaiting|to follow|pending|"
+    r"in progress|ongoing|not yet|will be|to be (?:provided|circulated|arranged|confirmed|sent))\b",
+    re.I,
+)
 ANSWERED = "answered"
 OPEN_AT_LAST_REPORT = "open at the last report"
 NOT_LISTED = "not listed in the later report"
@@ -63,8 +68,11 @@ class Action:
     def answered(self) -> bool:
         if re.search(r"complete|closed|done|answered", self.status, re.I):
             return True
-        return bool(self.response.strip()) and not DEFERRED.search(self.response) \
+        return (
+            bool(self.response.strip())
+            and not DEFERRED.search(self.response)
             and not re.search(r"open|ongoing|deferred|pending", self.status, re.I)
+        )
 
     @property
     def state(self) -> str:
@@ -95,11 +103,14 @@ class Action:
             return None
 
 
-
 def _kind(text: str) -> str:
     if re.search(r"recommend", text, re.I):
         return "recommendation"
-    if re.search(r"\binformation\b|\bdata\b|\bfigures\b|\bbreakdown\b|\bprovide\b|be (shared|circulated|provided)|briefing note", text, re.I):
+    if re.search(
+        r"\binformation\b|\bdata\b|\bfigures\b|\bbreakdown\b|\bprovide\b|be (shared|circulated|provided)|briefing note",
+        text,
+        re.I,
+    ):
         return "information"
     return "action"
 
@@ -125,13 +136,25 @@ def actions_from_resolutions(archive: Archive) -> list[Action]:
                     text = _plain(resolution.text)
                     if not is_request(text):
                         continue
-                    out.append(Action(meeting.committee, text, _kind(text), meeting.date, item.title, meeting, item,
-                                      sources=["resolution"], anchor=resolution.anchor))
+                    out.append(
+                        Action(
+                            meeting.committee,
+                            text,
+                            _kind(text),
+                            meeting.date,
+                            item.title,
+                            meeting,
+                            item,
+                            sources=["resolution"],
+                            anchor=resolution.anchor,
+                        )
+                    )
     return out
 
 
-def _find_item(archive: Archive, committee: str, day: dt.date | None, title: str,
-               minute: str | None) -> tuple[Meeting | None, Item | None]:
+def _find_item(
+    archive: Archive, committee: str, day: dt.date | None, title: str, minute: str | None
+) -> tuple[Meeting | None, Item | None]:
     if minute:
         found = archive.find_minute(committee, minute)
         if found:
@@ -178,8 +201,9 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
         for row in tracker.rows:
             meeting, item = _find_item(archive, tracker.committee, row.meeting, row.item, row.minute)
             if row.minute and item is None:
-                problems.warning(tracker.source, row.line, f"minute {row.minute} is not in the archive",
-                                 "check the minute number")
+                problems.warning(
+                    tracker.source, row.line, f"minute {row.minute} is not in the archive", "check the minute number"
+                )
             words = significant_words(row.text)
             same = None
             for action in by_meeting.get((tracker.committee, row.meeting), []):
@@ -207,7 +231,9 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
     _pair_leftovers(actions)
     for action in actions:
         if action.last_report is None and action.meeting_date is not None:
-            later = [t.date for t in archive.trackers if t.committee == action.committee and t.date > action.meeting_date]
+            later = [
+                t.date for t in archive.trackers if t.committee == action.committee and t.date > action.meeting_date
+            ]
             action.unlisted_in = max(later) if later else None
     actions.sort(key=lambda a: (a.meeting_date or dt.date.min, a.item_title, a.text))
     for action in actions:

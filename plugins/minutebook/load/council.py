@@ -41,8 +41,20 @@ from minutebook.problems import Problems
 
 COUNCIL_FILE = "council.yml"
 NOT_STATED = "not stated"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 PLACEHOLDER = re.compile(r"\{(number(?::(\d))?|yy|yyyy)\}")
 
 
@@ -68,70 +80,86 @@ _ENGLAND = {
     1: "Information relating to any individual",
     2: "Information which is likely to reveal the identity of an individual",
     3: "Information relating to the financial or business affairs of any particular person (including the "
-       "authority holding that information)",
+    "authority holding that information)",
     4: "Information relating to any consultations or negotiations, or contemplated consultations or "
-       "negotiations, in connection with any labour relations matter arising between the authority or a "
-       "Minister of the Crown and employees of, or office holders under, the authority",
+    "negotiations, in connection with any labour relations matter arising between the authority or a "
+    "Minister of the Crown and employees of, or office holders under, the authority",
     5: "Information in respect of which a claim to legal professional privilege could be maintained in legal "
-       "proceedings",
+    "proceedings",
     6: "Information which reveals that the authority proposes to give under any enactment a notice under or by "
-       "virtue of which requirements are imposed on a person, or to make an order or direction under any "
-       "enactment",
+    "virtue of which requirements are imposed on a person, or to make an order or direction under any "
+    "enactment",
     7: "Information relating to any action taken or to be taken in connection with the prevention, "
-       "investigation or prosecution of crime",
+    "investigation or prosecution of crime",
 }
 
 LAWS = {
     # Local Government Act 1972, Schedule 12A Part 1 (England), s.100A(4)
-    "england": Law("england", "Part 1 of Schedule 12A to the Local Government Act 1972",
-                   "Section 100A(4) of the Local Government Act 1972", dict(_ENGLAND)),
+    "england": Law(
+        "england",
+        "Part 1 of Schedule 12A to the Local Government Act 1972",
+        "Section 100A(4) of the Local Government Act 1972",
+        dict(_ENGLAND),
+    ),
     # Schedule 12A Part 4 (Wales), as substituted by the Local Government (Access to Information)
     # (Variation) (Wales) Order 2007 (SI 2007/969): paragraphs 12-18, the same descriptions
-    "wales": Law("wales", "Part 4 of Schedule 12A to the Local Government Act 1972",
-                 "Section 100A(4) of the Local Government Act 1972",
-                 {n + 11: text.replace("any individual", "a particular individual") if n == 1 else text
-                  for n, text in _ENGLAND.items()}),
+    "wales": Law(
+        "wales",
+        "Part 4 of Schedule 12A to the Local Government Act 1972",
+        "Section 100A(4) of the Local Government Act 1972",
+        {
+            n + 11: text.replace("any individual", "a particular individual") if n == 1 else text
+            for n, text in _ENGLAND.items()
+        },
+    ),
     # Local Government (Scotland) Act 1973, Schedule 7A Part I, s.50A(4)
-    "scotland": Law("scotland", "Part I of Schedule 7A to the Local Government (Scotland) Act 1973",
-                    "Section 50A(4) of the Local Government (Scotland) Act 1973", {
-                        1: "Information relating to a particular employee, former employee or applicant to become "
-                           "an employee of, or a particular office-holder, former office-holder or applicant to "
-                           "become an office-holder under, the authority",
-                        2: "Information relating to any particular occupier or former occupier of, or applicant "
-                           "for, accommodation provided by or at the expense of the authority",
-                        3: "Information relating to any particular applicant for, or recipient or former recipient "
-                           "of, any service provided by the authority",
-                        4: "Information relating to any particular applicant for, or recipient or former recipient "
-                           "of, any financial assistance provided by the authority",
-                        5: "Information relating to the adoption, care, fostering or education of any particular "
-                           "child, or to a compulsory supervision order concerning a particular child",
-                        6: "Information relating to the financial or business affairs of any particular person "
-                           "(other than the authority)",
-                        7: "Information relating to anything done or to be done in respect of any particular person "
-                           "for the purposes of section 27(1) of the Social Work (Scotland) Act 1968",
-                        8: "The amount of any expenditure proposed to be incurred by the authority under any "
-                           "particular contract for the acquisition of property or the supply of goods or services",
-                        9: "Any terms proposed or to be proposed by or to the authority in the course of "
-                           "negotiations for a contract for the acquisition or disposal of property or the supply "
-                           "of goods or services",
-                        10: "The identity of the authority (as well as of any other person) as the person offering "
-                            "any particular tender for a contract for the supply of goods or services",
-                        11: "Information relating to any consultations or negotiations in connection with any "
-                            "labour relations matter arising between the authority or a Minister of the Crown and "
-                            "employees of, or office-holders under, the authority",
-                        12: "Any instructions to counsel and any opinion of counsel, and any advice received, "
-                            "information obtained or action to be taken in connection with legal proceedings by or "
-                            "against the authority, or the determination of any matter affecting the authority",
-                        13: "Information which, if disclosed to the public, would reveal that the authority proposes "
-                            "to give a notice imposing requirements on a person, or to make an order or direction",
-                        14: "Any action taken or to be taken in connection with the prevention, investigation or "
-                            "prosecution of crime",
-                        15: "The identity of a protected informant",
-                    }),
+    "scotland": Law(
+        "scotland",
+        "Part I of Schedule 7A to the Local Government (Scotland) Act 1973",
+        "Section 50A(4) of the Local Government (Scotland) Act 1973",
+        {
+            1: "Information relating to a particular employee, former employee or applicant to become "
+            "an employee of, or a particular office-holder, former office-holder or applicant to "
+            "become an office-holder under, the authority",
+            2: "Information relating to any particular occupier or former occupier of, or applicant "
+            "for, accommodation provided by or at the expense of the authority",
+            3: "Information relating to any particular applicant for, or recipient or former recipient "
+            "of, any service provided by the authority",
+            4: "Information relating to any particular applicant for, or recipient or former recipient "
+            "of, any financial assistance provided by the authority",
+            5: "Information relating to the adoption, care, fostering or education of any particular "
+            "child, or to a compulsory supervision order concerning a particular child",
+            6: "Information relating to the financial or business affairs of any particular person "
+            "(other than the authority)",
+            7: "Information relating to anything done or to be done in respect of any particular person "
+            "for the purposes of section 27(1) of the Social Work (Scotland) Act 1968",
+            8: "The amount of any expenditure proposed to be incurred by the authority under any "
+            "particular contract for the acquisition of property or the supply of goods or services",
+            9: "Any terms proposed or to be proposed by or to the authority in the course of "
+            "negotiations for a contract for the acquisition or disposal of property or the supply "
+            "of goods or services",
+            10: "The identity of the authority (as well as of any other person) as the person offering "
+            "any particular tender for a contract for the supply of goods or services",
+            11: "Information relating to any consultations or negotiations in connection with any "
+            "labour relations matter arising between the authority or a Minister of the Crown and "
+            "employees of, or office-holders under, the authority",
+            12: "Any instructions to counsel and any opinion of counsel, and any advice received, "
+            "information obtained or action to be taken in connection with legal proceedings by or "
+            "against the authority, or the determination of any matter affecting the authority",
+            13: "Information which, if disclosed to the public, would reveal that the authority proposes "
+            "to give a notice imposing requirements on a person, or to make an order or direction",
+            14: "Any action taken or to be taken in connection with the prevention, investigation or "
+            "prosecution of crime",
+            15: "The identity of a protected informant",
+        },
+    ),
     # Local Government Act (Northern Ireland) 2014, Schedule 6 Part 1, s.42
-    "northern-ireland": Law("northern-ireland", "Part 1 of Schedule 6 to the Local Government Act (Northern "
-                            "Ireland) 2014", "Section 42 of the Local Government Act (Northern Ireland) 2014",
-                            {n: text.replace("the authority", "the council") for n, text in _ENGLAND.items()}),
+    "northern-ireland": Law(
+        "northern-ireland",
+        "Part 1 of Schedule 6 to the Local Government Act (Northern Ireland) 2014",
+        "Section 42 of the Local Government Act (Northern Ireland) 2014",
+        {n: text.replace("the authority", "the council") for n, text in _ENGLAND.items()},
+    ),
 }
 NATIONS = tuple(LAWS)
 
@@ -153,15 +181,21 @@ class Scheme:
             if token.startswith("number"):
                 return str(number).zfill(int(match.group(2) or 0))
             return f"{year % 100:02d}" if token == "yy" else str(year)
+
         return PLACEHOLDER.sub(put, self.pattern)
 
     def regex(self) -> re.Pattern:
         out, at = [], 0
         for match in PLACEHOLDER.finditer(self.pattern):
-            out.append(re.escape(self.pattern[at:match.start()]))
+            out.append(re.escape(self.pattern[at : match.start()]))
             token = match.group(1)
-            out.append(r"(?P<number>\d{1,5})" if token.startswith("number") else
-                       r"(?P<yy>\d{2})" if token == "yy" else r"(?P<yyyy>\d{4})")
+            out.append(
+                r"(?P<number>\d{1,5})"
+                if token.startswith("number")
+                else r"(?P<yy>\d{2})"
+                if token == "yy"
+                else r"(?P<yyyy>\d{4})"
+            )
             at = match.end()
         out.append(re.escape(self.pattern[at:]))
         return re.compile("".join(out), re.I)
@@ -195,6 +229,7 @@ class Council:
     year_starts: int = 5  # the month
     default: Scheme = field(default_factory=Scheme)
     schemes: dict[str, Scheme] = field(default_factory=dict)
+    call_in_days: int = 5  # executive decisions: clear working days to call one in (the constitution's)
     source: str = ""  # "meetings/council.yml" when read from a file
 
     @property
@@ -242,12 +277,16 @@ def read_council(root: Path, problems: Problems) -> Council:
     council.source = problems.rel(path)
     council.name = checked.get("name", "")
     council.nation = checked.get("nation", "england")
+    council.call_in_days = checked.get("call_in_days", 5)
     if "municipal_year_starts" in checked:
         month = _month(checked["municipal_year_starts"])
         if month is None:
-            problems.error(path, checked.line_of("municipal_year_starts"),
-                           f"'municipal_year_starts' is '{checked['municipal_year_starts']}', which is not a month",
-                           "write the month's name, like May")
+            problems.error(
+                path,
+                checked.line_of("municipal_year_starts"),
+                f"'municipal_year_starts' is '{checked['municipal_year_starts']}', which is not a month",
+                "write the month's name, like May",
+            )
         else:
             council.year_starts = month
     council.default = _scheme(checked, path, problems, Scheme()) or Scheme()
@@ -259,8 +298,12 @@ def read_council(root: Path, problems: Problems) -> Council:
     folders = {p.name for p in Path(root).iterdir() if p.is_dir()} if Path(root).is_dir() else set()
     for slug in committees:
         if slug not in folders:
-            problems.error(path, committees.line_of(slug), f"'{slug}' is not a committee folder",
-                           f"use a committee folder name: {', '.join(sorted(folders)) or '(none yet)'}")
+            problems.error(
+                path,
+                committees.line_of(slug),
+                f"'{slug}' is not a committee folder",
+                f"use a committee folder name: {', '.join(sorted(folders)) or '(none yet)'}",
+            )
     return council
 
 
@@ -268,8 +311,12 @@ def _scheme(entry, path: Path, problems: Problems, default: Scheme) -> Scheme | 
     pattern = entry.get("minute_numbers", default.pattern)
     why = check_pattern(pattern)
     if why:
-        problems.error(path, entry.line_of("minute_numbers"), f"the numbering scheme '{pattern}' cannot be used: {why}",
-                       "write the number as printed with placeholders, like \"{number}/{yy}\" or \"CAB/{yy}/{number:3}\"")
+        problems.error(
+            path,
+            entry.line_of("minute_numbers"),
+            f"the numbering scheme '{pattern}' cannot be used: {why}",
+            'write the number as printed with placeholders, like "{number}/{yy}" or "CAB/{yy}/{number:3}"',
+        )
         return None
     restart = entry.get("numbers_restart", default.restart if "minute_numbers" not in entry else "year")
     return Scheme(pattern, restart)
@@ -280,17 +327,28 @@ def check_exempt_paragraph(council: Council, value, problems: Problems, path, li
     which is accepted with a warning). Problems name the file and line."""
     law = council.law
     if value == NOT_STATED:
-        problems.warning(path, line, f"{what} is exempt, but the papers do not state the paragraph of {law.schedule}",
-                         f"write exempt_paragraph: N ({law.span}) if the paragraph is known; the site says it "
-                         "is not stated")
+        problems.warning(
+            path,
+            line,
+            f"{what} is exempt, but the papers do not state the paragraph of {law.schedule}",
+            f"write exempt_paragraph: N ({law.span}) if the paragraph is known; the site says it is not stated",
+        )
         return True
     if value not in law.paragraphs:
         other = [n for n, lw in LAWS.items() if value in lw.paragraphs]
-        hint = f"; paragraph {value} is one of {' and '.join(o.replace('-', ' ').title() for o in other)}'s, " \
-               "so check nation: in meetings/council.yml" if other else ""
-        problems.error(path, line, f"{what} gives exempt paragraph {value}, which is not a paragraph of "
-                       f"{law.schedule} ({law.nation.replace('-', ' ').title()}: {law.span}){hint}",
-                       f"write the paragraph ({law.span}), or 'not stated' when the papers give none")
+        hint = (
+            f"; paragraph {value} is one of {' and '.join(o.replace('-', ' ').title() for o in other)}'s, "
+            "so check nation: in meetings/council.yml"
+            if other
+            else ""
+        )
+        problems.error(
+            path,
+            line,
+            f"{what} gives exempt paragraph {value}, which is not a paragraph of "
+            f"{law.schedule} ({law.nation.replace('-', ' ').title()}: {law.span}){hint}",
+            f"write the paragraph ({law.span}), or 'not stated' when the papers give none",
+        )
         return False
     return True
 

@@ -22,7 +22,16 @@ from minutebook.load.schema import (
     Url,
     json_schema,
 )
-from minutebook.model import ACTION_KINDS, MEETING_STATUSES, PAPER_KINDS, PROGRAMME_BUCKETS, ROLES
+from minutebook.model import (
+    ACTION_KINDS,
+    COMMITTEE_KINDS,
+    MEETING_STATUSES,
+    PAPER_KINDS,
+    PLANNING_DECISIONS,
+    PROGRAMME_BUCKETS,
+    ROLES,
+    VOTE_RESULTS,
+)
 from minutebook.model.names import split_role
 
 
@@ -77,20 +86,27 @@ COMMITTEE = Mapping(
     description="A committee (committee.md front matter)",
     fields={
         "name": Text("The committee's full name as printed on its papers", required=True),
-        "short_name": Text("A shorter name for lists and the menu"),
+        "short_name": Text(
+            "A shorter name for table cells, where space is tight (screen readers still hear the full name)"
+        ),
         "contact": CONTACT,
         "membership": Mapping(
-            description="Members per municipal year, keyed like \"2016/17\"",
+            description='Members per municipal year, keyed like "2016/17"',
             values=ListOf(item=MEMBER),
             key_pattern=r"\d{4}/\d{2}",
             key_help='a municipal year like "2016/17"',
+        ),
+        "kind": Choice(
+            "What the committee does: scrutiny (the default), executive (cabinet: it takes decisions "
+            "that can be called in), planning, or council (the full council)",
+            choices=COMMITTEE_KINDS,
         ),
         "hidden": Bool("true keeps the committee off the committees list"),
         "minutes_elsewhere": Mapping(
             description="Where the council publishes minutes this archive does not hold",
             fields={
                 "url": Url("The page that lists them", required=True),
-                "text": Text("What the page is, e.g. \"the council's committee meetings pages\""),
+                "text": Text('What the page is, e.g. "the council\'s committee meetings pages"'),
             },
         ),
     },
@@ -104,24 +120,58 @@ ITEM_PART = Mapping(
     },
 )
 
+DECISION = Mapping(
+    description="An executive decision (committees of kind: executive): key decision, forward plan, call-in",
+    fields={
+        "key_decision": Bool(
+            "true for a key decision (significant spending or savings, or significant effect on "
+            "communities in two or more wards)"
+        ),
+        "forward_plan": Text(
+            "The decision's reference in the forward plan (notice of key decisions), as printed", numbers=True
+        ),
+        "published": Date("The date the decision notice was published: the call-in period runs from it"),
+    },
+)
+
+APPLICATION = Mapping(
+    description="A planning application (committees of kind: planning): reference, site, decision, conditions",
+    fields={
+        "reference": Text("The application's reference, as printed: 22/01234/FUL", required=True, numbers=True),
+        "site": Text("The site's address, as printed"),
+        "proposal": Text("The development proposed, as printed"),
+        "decision": Choice("The committee's decision (left out until it is taken)", choices=PLANNING_DECISIONS),
+        "conditions": ListOf("Granted: the conditions attached, in order", item=Text()),
+        "reasons": ListOf("Refused: the reasons for refusal; deferred: why it was deferred", item=Text()),
+    },
+)
+
 AGENDA_ITEM = Mapping(
     description="An agenda item",
     fields={
         "number": Text("The agenda number as printed: 4, 3a (leave out only when it is not known)", numbers=True),
         "title": Text("The title as printed", required=True),
         "lead": Text("Report of the Director of …, Briefing Note of …"),
-        "pages": Text("Page range in the original pack: 7-14", numbers=True,
-                      pattern=r"\d+(?:\s*[-–]\s*\d+)?", pattern_help="a page or page range like 7-14"),
+        "pages": Text(
+            "Page range in the original pack: 7-14",
+            numbers=True,
+            pattern=r"\d+(?:\s*[-–]\s*\d+)?",
+            pattern_help="a page or page range like 7-14",
+        ),
         "description": Text("Text printed under the title"),
         "parts": ListOf("Sub-items", item=ITEM_PART),
         "private": Bool("true for private business (exempt information)"),
-        "exempt_paragraph": ExemptParagraph("The paragraph of exempt information the papers give (England 1-7, "
-                                            "Wales 12-18, Scotland 1-15, Northern Ireland 1-7), or 'not stated'"),
+        "exempt_paragraph": ExemptParagraph(
+            "The paragraph of exempt information the papers give (England 1-7, "
+            "Wales 12-18, Scotland 1-15, Northern Ireland 1-7), or 'not stated'"
+        ),
         "slug": Slug("The item's address; fixed once published"),
         "topic": Slug("A topic key shared with the same subject at other meetings"),
         "minute": Integer("The minute number recording this item, when titles differ", minimum=1),
         "withhold_title": Bool("Private items: true shows 'Private item' instead of the title"),
         "previous_slugs": ListOf("Earlier addresses of this item (they redirect here)", item=Slug()),
+        "decision": DECISION,
+        "application": APPLICATION,
     },
 )
 
@@ -129,8 +179,8 @@ CORRECTION = Mapping(
     description="A correction made after publication, told to the public in plain words",
     fields={
         "date": Date("The date of the correction", required=True),
-        "change": Text("What changed, e.g. \"The figure in paragraph 3.2 now reads 1,204\"", required=True),
-        "reason": Text("Why, e.g. \"The figure printed was for the previous year\"", required=True),
+        "change": Text('What changed, e.g. "The figure in paragraph 3.2 now reads 1,204"', required=True),
+        "reason": Text('Why, e.g. "The figure printed was for the previous year"', required=True),
         "previous": Text("The wording before the correction, where the correction changed the record"),
     },
 )
@@ -142,7 +192,7 @@ PUBLISH_FROM = DateTime("Embargo: not published before this date (and time), UK 
 MEETING = Mapping(
     description="A meeting and its agenda (meeting.md front matter)",
     fields={
-        "start": Time("Start time, \"HH:MM\""),
+        "start": Time('Start time, "HH:MM"'),
         "place": Text("Where the meeting is held"),
         "status": Choice("Meeting status", choices=MEETING_STATUSES),
         "postponed_to": Date("The new date of a postponed meeting"),
@@ -154,8 +204,10 @@ MEETING = Mapping(
         "items": ListOf("The agenda, in order", item=AGENDA_ITEM),
         "draft": DRAFT,
         "publish_from": PUBLISH_FROM,
-        "moved_from": ListOf("Dates this meeting was first arranged for, when its folder was moved "
-                             "(the old addresses redirect here)", item=Date()),
+        "moved_from": ListOf(
+            "Dates this meeting was first arranged for, when its folder was moved (the old addresses redirect here)",
+            item=Date(),
+        ),
     },
 )
 
@@ -196,17 +248,78 @@ DECLARATION = Mapping(
     },
 )
 
+VOTERS = ListOf("Members, by name as printed (resolved like attendance)", item=Text())
+VOTE = Mapping(
+    description="A recorded vote on a minute",
+    fields={
+        "minute": Integer("The minute number the vote was taken under", required=True, minimum=1),
+        "on": Text('What was voted on, e.g. "The amendment moved by Councillor Lane" (left out: the recommendation)'),
+        "for": VOTERS,
+        "against": VOTERS,
+        "abstain": VOTERS,
+        "counts": Mapping(
+            description="The numbers, where the minutes give numbers rather than (or as well as) names",
+            fields={
+                "for": Integer("Votes for", minimum=0),
+                "against": Integer("Votes against", minimum=0),
+                "abstain": Integer("Abstentions", minimum=0),
+            },
+        ),
+        "result": Choice("carried or lost", required=True, choices=VOTE_RESULTS),
+        "casting_vote": Bool("true when the votes were equal and the chair's casting vote decided"),
+    },
+)
+
+AMENDMENT = Mapping(
+    description="An amendment to a motion",
+    fields={
+        "text": Text("The amendment, as the minutes give it", required=True),
+        "mover": Text("Who moved it"),
+        "seconder": Text("Who seconded it"),
+        "result": Choice("carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+MOTION = Mapping(
+    description="A motion at full council",
+    fields={
+        "minute": Integer("The minute number it was moved under", required=True, minimum=1),
+        "text": Text("The motion, as the minutes give it"),
+        "mover": Text("Who moved it", required=True),
+        "seconder": Text("Who seconded it"),
+        "amendments": ListOf("Amendments moved to it, in order", item=AMENDMENT),
+        "result": Choice("The motion (as amended): carried or lost", required=True, choices=VOTE_RESULTS),
+    },
+)
+
+QUESTION = Mapping(
+    description="A question put at the meeting",
+    fields={
+        "minute": Integer("The minute number it was put under", required=True, minimum=1),
+        "asker": Text("Who asked, as printed", required=True),
+        "to": Text('Whom it was put to: "the Cabinet Member for Housing"'),
+        "question": Text("The question", required=True),
+        "answer": Text("The answer given, as the minutes record it"),
+    },
+)
+
 MINUTES = Mapping(
     description="The minutes of a meeting (minutes.md front matter)",
     fields={
-        "approved": BoolOr("true once a later meeting approved them; false while they wait for the committee's "
-                           "next meeting; 'not recorded' when the papers do not say", words=("not recorded",)),
+        "approved": BoolOr(
+            "true once a later meeting approved them; false while they wait for the committee's "
+            "next meeting; 'not recorded' when the papers do not say",
+            words=("not recorded",),
+        ),
         "approved_at": Date("The date of the meeting that approved them"),
         "amendment": Text("The correction the approval was subject to"),
-        "closed": Time("The time the meeting closed, \"HH:MM\""),
+        "closed": Time('The time the meeting closed, "HH:MM"'),
         "note": Text("A note printed above the minutes"),
         "attendance": ATTENDANCE,
         "declarations": ListOf("Declarations of interest", item=DECLARATION),
+        "votes": ListOf("Recorded votes, in the order taken", item=VOTE),
+        "motions": ListOf("Full council: motions, with mover, seconder and amendments", item=MOTION),
+        "questions": ListOf("Questions put at the meeting, with whom they were put to and the answer", item=QUESTION),
         "published": Date("The date the minutes were first published"),
         "corrections": CORRECTIONS,
         "draft": DRAFT,
@@ -217,8 +330,10 @@ MINUTES = Mapping(
 PAPER = Mapping(
     description="A paper or appendix (papers/<name>.md front matter)",
     fields={
-        "item": Text("The agenda number of the item this paper belongs to (or the item's slug, when the item has "
-                     "no number)", numbers=True),
+        "item": Text(
+            "The agenda number of the item this paper belongs to (or the item's slug, when the item has no number)",
+            numbers=True,
+        ),
         "kind": Choice("The kind of paper", required=True, choices=PAPER_KINDS),
         "title": Text("The paper's title", required=True),
         "to": Text("Who the paper is addressed to, as printed"),
@@ -238,9 +353,11 @@ PAPER = Mapping(
     },
 )
 
-PLACE_IN_PACK = Text("Where it was published: <YYYY-MM-DD>/<paper file name>",
-                     pattern=r"\d{4}-\d{2}-\d{2}/[a-z0-9]+(?:-[a-z0-9]+)*",
-                     pattern_help="a meeting date and a paper file name, like 2017-04-27/work-programme")
+PLACE_IN_PACK = Text(
+    "Where it was published: <YYYY-MM-DD>/<paper file name>",
+    pattern=r"\d{4}-\d{2}-\d{2}/[a-z0-9]+(?:-[a-z0-9]+)*",
+    pattern_help="a meeting date and a paper file name, like 2017-04-27/work-programme",
+)
 
 PROGRAMME_ENTRY = Mapping(
     description="A work-programme entry: planned for a meeting date, or in an undated bucket",
@@ -253,16 +370,23 @@ PROGRAMME_ENTRY = Mapping(
         "source": Text("Who asked for it, and when (the Source column)"),
         "outcomes": Text("The Outcomes column"),
         "topic": Slug("The topic key of the subject"),
-        "considered_at": ListOf("Where it was considered, when no rule can see it: a minute (73/16), "
-                                "or <YYYY-MM-DD>/<agenda number or item slug>", item=Text(numbers=True)),
+        "considered_at": ListOf(
+            "Where it was considered, when no rule can see it: a minute (73/16), "
+            "or <YYYY-MM-DD>/<agenda number or item slug>",
+            item=Text(numbers=True),
+        ),
     },
 )
 
 PROGRAMME = Mapping(
     description="A committee's work programme for one municipal year (programmes/<YYYY-YY>.md)",
     fields={
-        "year": Text("The municipal year, \"2016/17\"", required=True, pattern=r"\d{4}/\d{2}",
-                     pattern_help='a municipal year like "2016/17"'),
+        "year": Text(
+            'The municipal year, "2016/17"',
+            required=True,
+            pattern=r"\d{4}/\d{2}",
+            pattern_help='a municipal year like "2016/17"',
+        ),
         "published_in": PLACE_IN_PACK,
         "entries": ListOf("The planned items", item=PROGRAMME_ENTRY),
     },
@@ -278,8 +402,11 @@ TRACKER_ROW = Mapping(
         "text": Text("The recommendation or action", required=True),
         "response": Text("The response, as printed (dated where the tracker dates it)"),
         "status": Text("The status, where printed apart from the response"),
-        "minute": Text("The minute that made the request (N/YY), when the date and title do not find it",
-                       pattern=r"\d+/\d{2}", pattern_help="a minute like 73/16"),
+        "minute": Text(
+            "The minute that made the request (N/YY), when the date and title do not find it",
+            pattern=r"\d+/\d{2}",
+            pattern_help="a minute like 73/16",
+        ),
     },
 )
 
@@ -308,24 +435,38 @@ TOPICS = Mapping(
     key_help="a lower-case topic id with hyphens, like 'improvement-board'",
 )
 
-NUMBERING = Text("How minutes are numbered, as printed with placeholders {number} ({number:3} pads to three "
-                 "digits), {yy}, {yyyy}: \"{number}/{yy}\" prints 28/16, \"CAB/{yy}/{number:3}\" prints CAB/22/017")
-RESTART = Choice("'year' (numbers run through the municipal year) or 'meeting' (1, 2, 3… at each meeting)",
-                 choices=("year", "meeting"))
+NUMBERING = Text(
+    "How minutes are numbered, as printed with placeholders {number} ({number:3} pads to three "
+    'digits), {yy}, {yyyy}: "{number}/{yy}" prints 28/16, "CAB/{yy}/{number:3}" prints CAB/22/017'
+)
+RESTART = Choice(
+    "'year' (numbers run through the municipal year) or 'meeting' (1, 2, 3… at each meeting)",
+    choices=("year", "meeting"),
+)
 
 COUNCIL = Mapping(
     description="The council (meetings/council.yml): name, nation, municipal year, minute numbering",
     fields={
         "name": Text("The council's name as printed: Coventry City Council"),
-        "nation": Choice("The nation whose law applies (exempt information, notice)",
-                         choices=("england", "wales", "scotland", "northern-ireland")),
+        "nation": Choice(
+            "The nation whose law applies (exempt information, notice)",
+            choices=("england", "wales", "scotland", "northern-ireland"),
+        ),
         "municipal_year_starts": Text("The month the municipal year starts (May unless stated)"),
         "minute_numbers": NUMBERING,
         "numbers_restart": RESTART,
+        "call_in_days": Integer(
+            "Executive decisions: the call-in period in clear working days after the decision "
+            "notice is published, as the council's constitution sets it (5 unless stated)",
+            minimum=1,
+            maximum=30,
+        ),
         "committees": Mapping(
             description="Committees numbering their minutes otherwise, keyed by committee folder",
-            values=Mapping(description="One committee's numbering",
-                           fields={"minute_numbers": NUMBERING, "numbers_restart": RESTART}),
+            values=Mapping(
+                description="One committee's numbering",
+                fields={"minute_numbers": NUMBERING, "numbers_restart": RESTART},
+            ),
             key_pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
             key_help="a committee folder name, like 'cabinet'",
         ),

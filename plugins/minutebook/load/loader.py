@@ -14,6 +14,7 @@ from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
+from minutebook.load.decisions import read_decision, read_minute_decisions
 from minutebook.load.minutes_text import parse_minutes_body
 from minutebook.load.reading import read_front_matter, read_yaml_file
 from minutebook.load.schema import Record, Where, parse_iso_date
@@ -98,8 +99,9 @@ class ArchiveLoader:
     def load(self) -> Archive:
         root = self.root
         if not root.is_dir():
-            self.problems.error(root, None, "the meetings folder does not exist",
-                                "create it, or set the plugin's 'meetings_dir' option")
+            self.problems.error(
+                root, None, "the meetings folder does not exist", "create it, or set the plugin's 'meetings_dir' option"
+            )
             return self.archive
         self.council = self.archive.council = read_council(root, self.problems)
         self.load_people(root / "people.yml")
@@ -107,21 +109,33 @@ class ArchiveLoader:
         self.people_index = PeopleIndex(self.archive.people)
         folders = []
         for entry in sorted(root.iterdir()):
-            if entry.name.startswith(".") or entry.name in IGNORED or entry.name in ("people.yml", "topics.yml", COUNCIL_FILE):
+            if (
+                entry.name.startswith(".")
+                or entry.name in IGNORED
+                or entry.name in ("people.yml", "topics.yml", COUNCIL_FILE)
+            ):
                 continue
             if entry.is_dir():
                 folders.append(entry)
             else:
-                self.problems.error(entry, None, "is not part of the meeting-file format",
-                                    "move it into a committee or meeting folder, or remove it")
+                self.problems.error(
+                    entry,
+                    None,
+                    "is not part of the meeting-file format",
+                    "move it into a committee or meeting folder, or remove it",
+                )
         for folder in folders:
             self.load_committee(folder)
         for problem in self.scope.problems:
             self.problems.error(root, None, f"the preview scope {problem}", "fix MINUTEBOOK_ONLY or the 'only' option")
         for slug in self.scope.entries:
             if slug not in self.archive.committees:
-                self.problems.error(root, None, f"the preview scope names '{slug}', which is not a committee folder",
-                                    f"use one of: {', '.join(sorted(self.archive.committees))}")
+                self.problems.error(
+                    root,
+                    None,
+                    f"the preview scope names '{slug}', which is not a committee folder",
+                    f"use one of: {', '.join(sorted(self.archive.committees))}",
+                )
         for folder in folders:
             if folder.name in self.archive.committees and self.scope.committee(folder.name):
                 for meeting_dir in sorted(folder.iterdir()):
@@ -144,10 +158,13 @@ class ArchiveLoader:
                     self.archive.committees[slug].meetings.append(meeting)
         for person in self.archive.people.values():
             if not person.registered:
-                self.problems.info(root / "people.yml", None,
-                                   f"'{person.name}' is not in people.yml; listed as a person of their own",
-                                   "add an entry if the papers print this name other ways too",
-                                   about=sorted(self.person_files.get(person.key, ())))
+                self.problems.info(
+                    root / "people.yml",
+                    None,
+                    f"'{person.name}' is not in people.yml; listed as a person of their own",
+                    "add an entry if the papers print this name other ways too",
+                    about=sorted(self.person_files.get(person.key, ())),
+                )
         return self.archive
 
     # -- people ----------------------------------------------------------------------------------
@@ -157,14 +174,22 @@ class ArchiveLoader:
             return
         seen: dict[str, str] = {}
         for key, entry in checked.items():
-            person = Person(key=key, name=entry["name"], full_name=entry.get("full_name", ""),
-                            honorific=entry.get("honorific", ""), names=entry.get("names", []))
+            person = Person(
+                key=key,
+                name=entry["name"],
+                full_name=entry.get("full_name", ""),
+                honorific=entry.get("honorific", ""),
+                names=entry.get("names", []),
+            )
             for variant in [person.name, person.full_name, *person.names]:
                 norm = normalise(variant or "")
                 if norm and seen.get(norm, key) != key:
-                    self.problems.error(path, checked.line_of(key),
-                                        f"the name '{variant}' is given for both {seen[norm]} and {key}",
-                                        "a name variant can belong to one person only")
+                    self.problems.error(
+                        path,
+                        checked.line_of(key),
+                        f"the name '{variant}' is given for both {seen[norm]} and {key}",
+                        "a name variant can belong to one person only",
+                    )
                 elif norm:
                     seen[norm] = key
             self.archive.people[key] = person
@@ -188,36 +213,56 @@ class ArchiveLoader:
     def load_committee(self, folder: Path) -> None:
         path = folder / "committee.md"
         if not SLUG.match(folder.name):
-            self.problems.error(folder, None, f"the committee folder name '{folder.name}' is not a valid slug",
-                                "use lower-case letters, digits and hyphens only")
+            self.problems.error(
+                folder,
+                None,
+                f"the committee folder name '{folder.name}' is not a valid slug",
+                "use lower-case letters, digits and hyphens only",
+            )
             return
         if folder.name in self.reserved:
-            self.problems.error(folder, None, f"the committee folder name '{folder.name}' is taken: the site's "
-                                f"{self.reserved[folder.name]} live at /{folder.name}/",
-                                f"rename the folder, for example to '{folder.name}-committee'")
+            self.problems.error(
+                folder,
+                None,
+                f"the committee folder name '{folder.name}' is taken: the site's "
+                f"{self.reserved[folder.name]} live at /{folder.name}/",
+                f"rename the folder, for example to '{folder.name}-committee'",
+            )
             return
         if not path.exists():
-            self.problems.error(path, None, f"unknown committee '{folder.name}': it has no committee.md",
-                                "add committee.md with the committee's name, or move the meetings "
-                                "into an existing committee folder")
+            self.problems.error(
+                path,
+                None,
+                f"unknown committee '{folder.name}': it has no committee.md",
+                "add committee.md with the committee's name, or move the meetings into an existing committee folder",
+            )
             return
         data, body, _ = read_front_matter(path, self.problems, formats.COMMITTEE, "committee.md")
         if data is None:
             return
-        committee = Committee(slug=folder.name, name=data["name"], short_name=data.get("short_name", ""),
-                              description=body.strip(), hidden=data.get("hidden", False),
-                              source=self.problems.rel(path))
+        committee = Committee(
+            slug=folder.name,
+            name=data["name"],
+            short_name=data.get("short_name", ""),
+            description=body.strip(),
+            hidden=data.get("hidden", False),
+            kind=data.get("kind", "scrutiny"),
+            source=self.problems.rel(path),
+        )
         if "minutes_elsewhere" in data:
-            committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"],
-                                           data["minutes_elsewhere"].get("text", ""))
+            committee.minutes_elsewhere = (data["minutes_elsewhere"]["url"], data["minutes_elsewhere"].get("text", ""))
         if "contact" in data:
             committee.contact = Contact(**dict(data["contact"].items()))
         for year_label, members in data.get("membership", {}).items():
             year = MunicipalYear.parse(year_label)
             if year is None:
                 start = MunicipalYear(int(year_label[:4]))
-                self.problems.error(path, data["membership"].line_of(year_label),
-                                    f"'{year_label}' is not a municipal year", f'write it like "{start.label}"')
+                self.problems.error(
+                    path,
+                    data["membership"].line_of(year_label),
+                    f"'{year_label}' is not a municipal year",
+                    f'write it like "{start.label}"',
+                )
                 continue
             entries = []
             for member in members:
@@ -232,37 +277,64 @@ class ArchiveLoader:
         if folder.name.startswith(".") or folder.name in IGNORED or folder.name == "committee.md":
             return
         if not folder.is_dir():
-            self.problems.error(folder, None, "is not part of the meeting-file format",
-                                "meeting files belong in a folder named by the meeting's date (YYYY-MM-DD)")
+            self.problems.error(
+                folder,
+                None,
+                "is not part of the meeting-file format",
+                "meeting files belong in a folder named by the meeting's date (YYYY-MM-DD)",
+            )
             return
         day = parse_iso_date(folder.name) if DATE_FOLDER.match(folder.name) else None
         if day is None:
             what = "not a real date" if DATE_FOLDER.match(folder.name) else "not a date written YYYY-MM-DD"
-            self.problems.error(folder, None, f"the meeting folder name '{folder.name}' is {what}",
-                                "name the folder by the meeting's date, like 2017-04-27")
+            self.problems.error(
+                folder,
+                None,
+                f"the meeting folder name '{folder.name}' is {what}",
+                "name the folder by the meeting's date, like 2017-04-27",
+            )
             return
         meeting_path = folder / "meeting.md"
         if not meeting_path.exists():
-            self.problems.error(meeting_path, None, "the meeting has no meeting.md",
-                                "add meeting.md with at least the start time and place")
+            self.problems.error(
+                meeting_path,
+                None,
+                "the meeting has no meeting.md",
+                "add meeting.md with at least the start time and place",
+            )
             return
-        data, body, _ = read_front_matter(meeting_path, self.problems, formats.MEETING, "meeting.md",
-                                          required=False, partial=True)
+        data, body, _ = read_front_matter(
+            meeting_path, self.problems, formats.MEETING, "meeting.md", required=False, partial=True
+        )
         if data is None:
             return
         if not data and not body.strip():
-            self.problems.error(meeting_path, 1, "meeting.md is empty",
-                                "write its front matter (at least the start time, between two '---' lines), or remove "
-                                "the meeting's folder")
+            self.problems.error(
+                meeting_path,
+                1,
+                "meeting.md is empty",
+                "write its front matter (at least the start time, between two '---' lines), or remove "
+                "the meeting's folder",
+            )
             return
-        meeting = Meeting(committee=committee, date=day, start=data.get("start"), year_starts=self.council.year_starts,
-                          place=data.get("place", ""), postponed_to=data.get("postponed_to"),
-                          agenda_published=data.get("agenda_published"),
-                          published_by=data.get("published_by", ""),
-                          public_access=data.get("public_access", ""), webcast=data.get("webcast", ""),
-                          joint_with=data.get("joint_with", []), notes=body.strip(),
-                          source=self.problems.rel(meeting_path), draft=data.get("draft", False),
-                          publish_from=data.get("publish_from"), moved_from=data.get("moved_from", []))
+        meeting = Meeting(
+            committee=committee,
+            date=day,
+            start=data.get("start"),
+            year_starts=self.council.year_starts,
+            place=data.get("place", ""),
+            postponed_to=data.get("postponed_to"),
+            agenda_published=data.get("agenda_published"),
+            published_by=data.get("published_by", ""),
+            public_access=data.get("public_access", ""),
+            webcast=data.get("webcast", ""),
+            joint_with=data.get("joint_with", []),
+            notes=body.strip(),
+            source=self.problems.rel(meeting_path),
+            draft=data.get("draft", False),
+            publish_from=data.get("publish_from"),
+            moved_from=data.get("moved_from", []),
+        )
         meeting.has_agenda = bool(data.get("items"))
         self.load_items(meeting, data, meeting_path)
         minutes_path = folder / "minutes.md"
@@ -272,10 +344,17 @@ class ArchiveLoader:
         if papers_dir.is_dir():
             self.load_papers(meeting, papers_dir)
         for entry in sorted(folder.iterdir()):
-            if entry.name not in ("meeting.md", "minutes.md", "papers") and not entry.name.startswith(".") \
-                    and entry.name not in IGNORED:
-                self.problems.error(entry, None, "is not part of the meeting-file format",
-                                    "a meeting folder holds meeting.md, minutes.md and papers/")
+            if (
+                entry.name not in ("meeting.md", "minutes.md", "papers")
+                and not entry.name.startswith(".")
+                and entry.name not in IGNORED
+            ):
+                self.problems.error(
+                    entry,
+                    None,
+                    "is not part of the meeting-file format",
+                    "a meeting folder holds meeting.md, minutes.md and papers/",
+                )
         self.set_status(meeting, data, meeting_path)
         self.assign_slugs(meeting)
         self.archive.meetings.append(meeting)
@@ -283,15 +362,25 @@ class ArchiveLoader:
     def set_status(self, meeting: Meeting, data: Record, path: Path) -> None:
         status = data.get("status")
         if status is None:
-            status = (MeetingStatus.HELD if meeting.minutes else MeetingStatus.AGENDA_PUBLISHED if meeting.has_agenda
-                      else MeetingStatus.SCHEDULED)
+            status = (
+                MeetingStatus.HELD
+                if meeting.minutes
+                else MeetingStatus.AGENDA_PUBLISHED
+                if meeting.has_agenda
+                else MeetingStatus.SCHEDULED
+            )
         meeting.status = status
         if status == "postponed" and not meeting.postponed_to:
-            self.problems.error(path, data.line_of("status"), "a postponed meeting needs its new date",
-                                "add 'postponed_to: YYYY-MM-DD'")
+            self.problems.error(
+                path, data.line_of("status"), "a postponed meeting needs its new date", "add 'postponed_to: YYYY-MM-DD'"
+            )
         if meeting.postponed_to and status != "postponed":
-            self.problems.error(path, data.line_of("postponed_to"),
-                                "'postponed_to' is only for a postponed meeting", "set 'status: postponed'")
+            self.problems.error(
+                path,
+                data.line_of("postponed_to"),
+                "'postponed_to' is only for a postponed meeting",
+                "set 'status: postponed'",
+            )
 
     def load_items(self, meeting: Meeting, data: Record, path: Path) -> None:
         seen: dict[str, int] = {}
@@ -299,53 +388,93 @@ class ArchiveLoader:
             number = entry.get("number")
             label = number if number is not None else f"'{entry['title']}'"
             if number is not None and number in seen:
-                self.problems.error(path, entry.line, f"agenda item {number} is listed twice",
-                                    f"give each item its own number (the first is on line {seen[number]})")
+                self.problems.error(
+                    path,
+                    entry.line,
+                    f"agenda item {number} is listed twice",
+                    f"give each item its own number (the first is on line {seen[number]})",
+                )
             if number is not None:
                 seen[number] = entry.line
-            item = Item(slug=entry.get("slug", ""), title=entry["title"], number=number,
-                        lead=entry.get("lead", ""), pages=_pages(entry.get("pages")),
-                        description=entry.get("description", ""),
-                        parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
-                        private=entry.get("private", False), exempt_paragraph=entry.get("exempt_paragraph"),
-                        withhold_title=entry.get("withhold_title", False), topic=entry.get("topic"), line=entry.line,
-                        previous_slugs=entry.get("previous_slugs", []), on_agenda=True)
+            item = Item(
+                slug=entry.get("slug", ""),
+                title=entry["title"],
+                number=number,
+                lead=entry.get("lead", ""),
+                pages=_pages(entry.get("pages")),
+                description=entry.get("description", ""),
+                parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
+                private=entry.get("private", False),
+                exempt_paragraph=entry.get("exempt_paragraph"),
+                withhold_title=entry.get("withhold_title", False),
+                topic=entry.get("topic"),
+                line=entry.line,
+                previous_slugs=entry.get("previous_slugs", []),
+                on_agenda=True,
+            )
             if item.withhold_title and not item.private:
-                self.problems.error(path, entry.line_of("withhold_title"),
-                                    f"item {label} withholds its title but is not private",
-                                    "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'")
+                self.problems.error(
+                    path,
+                    entry.line_of("withhold_title"),
+                    f"item {label} withholds its title but is not private",
+                    "add 'private: true' and 'exempt_paragraph: N', or remove 'withhold_title'",
+                )
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
                 law = self.council.law
-                self.problems.error(path, entry.line, f"private item {label} has no exempt paragraph",
-                                    f"add 'exempt_paragraph: N' (the paragraph of {law.schedule}, {law.span}), "
-                                    f"or 'exempt_paragraph: {NOT_STATED}' when the papers give none")
+                self.problems.error(
+                    path,
+                    entry.line,
+                    f"private item {label} has no exempt paragraph",
+                    f"add 'exempt_paragraph: N' (the paragraph of {law.schedule}, {law.span}), "
+                    f"or 'exempt_paragraph: {NOT_STATED}' when the papers give none",
+                )
             elif item.exempt_paragraph is not None and not check_exempt_paragraph(
-                    self.council, item.exempt_paragraph, self.problems, path, entry.line_of("exempt_paragraph"),
-                    f"item {label}"):
+                self.council,
+                item.exempt_paragraph,
+                self.problems,
+                path,
+                entry.line_of("exempt_paragraph"),
+                f"item {label}",
+            ):
                 item.exempt_paragraph = None
             if item.exempt_paragraph is not None and not item.private:
-                self.problems.error(path, entry.line_of("exempt_paragraph"),
-                                    f"item {label} has an exempt paragraph but is not private",
-                                    "add 'private: true' or remove 'exempt_paragraph'")
+                self.problems.error(
+                    path,
+                    entry.line_of("exempt_paragraph"),
+                    f"item {label} has an exempt paragraph but is not private",
+                    "add 'private: true' or remove 'exempt_paragraph'",
+                )
+            read_decision(self, meeting, item, entry, path)
             meeting.items.append(item)
 
     def load_minutes(self, meeting: Meeting, path: Path) -> None:
-        data, body, body_line = read_front_matter(path, self.problems, formats.MINUTES, "minutes.md",
-                                                  required=False, partial=True)
+        data, body, body_line = read_front_matter(
+            path, self.problems, formats.MINUTES, "minutes.md", required=False, partial=True
+        )
         if data is None:
             return
         if not data and not body.strip():
-            self.problems.error(path, 1, "minutes.md is empty: the meeting would be published as held, with no minutes",
-                                "write the minutes (see docs/guide/meeting-files.md), or remove the file until they "
-                                "are ready")
+            self.problems.error(
+                path,
+                1,
+                "minutes.md is empty: the meeting would be published as held, with no minutes",
+                "write the minutes (see docs/guide/meeting-files.md), or remove the file until they are ready",
+            )
             return
         approved = data.get("approved", "not recorded")
-        minutes = Minutes(approved=None if approved == "not recorded" else approved, approved_at=data.get("approved_at"),
-                          amendment=data.get("amendment", ""), closed=data.get("closed"),
-                          note=data.get("note", ""), source=self.problems.rel(path),
-                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          published=data.get("published"), corrections=_corrections(data))
+        minutes = Minutes(
+            approved=None if approved == "not recorded" else approved,
+            approved_at=data.get("approved_at"),
+            amendment=data.get("amendment", ""),
+            closed=data.get("closed"),
+            note=data.get("note", ""),
+            source=self.problems.rel(path),
+            draft=data.get("draft", False),
+            publish_from=data.get("publish_from"),
+            published=data.get("published"),
+            corrections=_corrections(data),
+        )
         if minutes.approved_at and not minutes.approved:
             minutes.approved = True
         for group in ATTENDANCE_GROUPS:
@@ -353,38 +482,58 @@ class ArchiveLoader:
             for entry in data.get("attendance", {}).get(group, []):
                 where = Where(self.problems, path, entry.line)
                 key = self.person_key(entry["name"], where)
-                entries.append(Attendee(name=_plain(entry["name"]), person=key, role=entry.get("role"),
-                                        directorate=entry.get("directorate", ""),
-                                        organisation=entry.get("organisation", ""),
-                                        substitute_for=entry.get("for", "")))
+                entries.append(
+                    Attendee(
+                        name=_plain(entry["name"]),
+                        person=key,
+                        role=entry.get("role"),
+                        directorate=entry.get("directorate", ""),
+                        organisation=entry.get("organisation", ""),
+                        substitute_for=entry.get("for", ""),
+                    )
+                )
             if entries:
                 minutes.attendance[group] = entries
         year = meeting.year
-        parsed, body_problems = parse_minutes_body(body, body_line, year, self.council.scheme(meeting.committee),
-                                                   meeting.date)
+        parsed, body_problems = parse_minutes_body(
+            body, body_line, year, self.council.scheme(meeting.committee), meeting.date
+        )
         for problem in body_problems:
             self.problems.error(path, problem.line, problem.message, problem.fix)
         minutes.minutes = parsed
         if not parsed and not minutes.note and not body_problems:
-            self.problems.error(path, body_line, "minutes.md has no minutes: the meeting would be published as held, "
-                                "with nothing recorded",
-                                "write each minute under a heading like '## 73. Health Visiting and Early Help', or "
-                                "say why there are none in 'note:'")
+            self.problems.error(
+                path,
+                body_line,
+                "minutes.md has no minutes: the meeting would be published as held, with nothing recorded",
+                "write each minute under a heading like '## 73. Health Visiting and Early Help', or "
+                "say why there are none in 'note:'",
+            )
         seen: dict[int, int] = {}
         for minute in parsed:
             if minute.number in seen:
-                self.problems.error(path, minute.line, f"minute {minute.number} appears twice",
-                                    f"minute numbers are unique in a municipal year (see line {seen[minute.number]})")
+                self.problems.error(
+                    path,
+                    minute.line,
+                    f"minute {minute.number} appears twice",
+                    f"minute numbers are unique in a municipal year (see line {seen[minute.number]})",
+                )
             seen.setdefault(minute.number, minute.line)
         numbers = {m.number for m in parsed}
         for entry in data.get("declarations", []):
             where = Where(self.problems, path, entry.line)
             key = self.person_key(entry["name"], where)
             if entry.get("minute") is not None and entry["minute"] not in numbers:
-                where.error(f"the declaration refers to minute {entry['minute']}, which is not in these minutes",
-                            "write the number of the minute the interest concerns")
-            minutes.declarations.append(Declaration(_plain(entry["name"]), key, entry.get("minute"),
-                                                    entry.get("interest", ""), entry.get("text", "")))
+                where.error(
+                    f"the declaration refers to minute {entry['minute']}, which is not in these minutes",
+                    "write the number of the minute the interest concerns",
+                )
+            minutes.declarations.append(
+                Declaration(
+                    _plain(entry["name"]), key, entry.get("minute"), entry.get("interest", ""), entry.get("text", "")
+                )
+            )
+        read_minute_decisions(self, meeting, minutes, data, path)  # votes, motions, questions
         meeting.minutes = minutes
         self.join_minutes(meeting, path)
 
@@ -401,21 +550,31 @@ class ArchiveLoader:
             if minute.item_number:
                 item = by_number.get(minute.item_number)
                 if item is None:
-                    self.problems.error(path, minute.line, f"minute {minute.number} names agenda item "
-                                        f"{minute.item_number}, which is not on the agenda",
-                                        "check the number in {item=…}")
+                    self.problems.error(
+                        path,
+                        minute.line,
+                        f"minute {minute.number} names agenda item {minute.item_number}, which is not on the agenda",
+                        "check the number in {item=…}",
+                    )
             item = item or by_minute.get(minute.number) or by_title.get(normalise(minute.title))
             if item is None and meeting.has_agenda:
                 free = {normalise(i.title): i for i in meeting.items if i.minute is None}
                 close = difflib.get_close_matches(normalise(minute.title), list(free), n=1, cutoff=0.85)
                 item = free[close[0]] if close else None
                 if item is None:
-                    self.problems.warning(path, minute.line,
-                                          f"minute {minute.number} '{minute.title}' matches no agenda item",
-                                          "add {item=N} to the heading with the agenda number")
+                    self.problems.warning(
+                        path,
+                        minute.line,
+                        f"minute {minute.number} '{minute.title}' matches no agenda item",
+                        "add {item=N} to the heading with the agenda number",
+                    )
             if item is not None and item.minute is not None:
-                self.problems.error(path, minute.line, f"minutes {item.minute.number} and {minute.number} "
-                                    f"both record agenda item {item.number}", "give one of them {item=N}")
+                self.problems.error(
+                    path,
+                    minute.line,
+                    f"minutes {item.minute.number} and {minute.number} both record agenda item {item.number}",
+                    "give one of them {item=N}",
+                )
                 item = None
             if item is None:
                 item = Item(slug="", title=minute.title, line=minute.line)
@@ -431,16 +590,22 @@ class ArchiveLoader:
             private = minute.private
             if private:
                 item.private = True
-                value: int | str | None = (int(private) if private.isdigit() else
-                                           NOT_STATED if private.lower() == NOT_STATED else None)
-                if value is not None and check_exempt_paragraph(self.council, value, self.problems, path,
-                                                                minute.line, f"minute {minute.cite}"):
+                value: int | str | None = (
+                    int(private) if private.isdigit() else NOT_STATED if private.lower() == NOT_STATED else None
+                )
+                if value is not None and check_exempt_paragraph(
+                    self.council, value, self.problems, path, minute.line, f"minute {minute.cite}"
+                ):
                     item.exempt_paragraph = value
                 elif value is None and item.exempt_paragraph is None:
                     law = self.council.law
-                    self.problems.error(path, minute.line, f"private minute {minute.cite} has no exempt paragraph",
-                                        f"write {{private=N}} with the paragraph of {law.schedule} ({law.span}), "
-                                        f"or {{private=\"{NOT_STATED}\"}}")
+                    self.problems.error(
+                        path,
+                        minute.line,
+                        f"private minute {minute.cite} has no exempt paragraph",
+                        f"write {{private=N}} with the paragraph of {law.schedule} ({law.span}), "
+                        f'or {{private="{NOT_STATED}"}}',
+                    )
 
     def load_papers(self, meeting: Meeting, folder: Path) -> None:
         by_slug: dict[str, Paper] = {}
@@ -449,25 +614,47 @@ class ArchiveLoader:
             if path.name.startswith(".") or path.name in IGNORED:
                 continue
             if path.suffix != ".md" or not SLUG.match(path.stem):
-                self.problems.error(path, None, "is not a paper file",
-                                    "papers are .md files named with lower-case letters, digits and hyphens")
+                self.problems.error(
+                    path,
+                    None,
+                    "is not a paper file",
+                    "papers are .md files named with lower-case letters, digits and hyphens",
+                )
                 continue
             data, body, body_line = read_front_matter(path, self.problems, formats.PAPER, "the paper")
             if data is None:
                 continue
-            paper = Paper(slug=path.stem, kind=data["kind"], title=data["title"], item_number=data.get("item"),
-                          to=data.get("to", ""), date=data.get("date"), subject=data.get("subject", ""),
-                          authors=[Contact(**a) for a in data.get("authors", [])], body=body.strip(),
-                          parent=data.get("parent"), appendix=data.get("appendix"), pdf=data.get("pdf", ""),
-                          source=self.problems.rel(path), published=data.get("published"),
-                          draft=data.get("draft", False), publish_from=data.get("publish_from"),
-                          withdrawn=data.get("withdrawn"), withdrawn_reason=data.get("withdrawn_reason", ""),
-                          previous_names=data.get("previous_names", []), corrections=_corrections(data))
+            paper = Paper(
+                slug=path.stem,
+                kind=data["kind"],
+                title=data["title"],
+                item_number=data.get("item"),
+                to=data.get("to", ""),
+                date=data.get("date"),
+                subject=data.get("subject", ""),
+                authors=[Contact(**a) for a in data.get("authors", [])],
+                body=body.strip(),
+                parent=data.get("parent"),
+                appendix=data.get("appendix"),
+                pdf=data.get("pdf", ""),
+                source=self.problems.rel(path),
+                published=data.get("published"),
+                draft=data.get("draft", False),
+                publish_from=data.get("publish_from"),
+                withdrawn=data.get("withdrawn"),
+                withdrawn_reason=data.get("withdrawn_reason", ""),
+                previous_names=data.get("previous_names", []),
+                corrections=_corrections(data),
+            )
             if paper.withdrawn_reason and not paper.withdrawn:
-                self.problems.error(path, data.line_of("withdrawn_reason"), "'withdrawn_reason' without 'withdrawn'",
-                                    "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn")
+                self.problems.error(
+                    path,
+                    data.line_of("withdrawn_reason"),
+                    "'withdrawn_reason' without 'withdrawn'",
+                    "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn",
+                )
             paper.line = data.line or 2
-            paper.body_line = body_line + body[:len(body) - len(body.lstrip())].count("\n")
+            paper.body_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
             records[paper.slug] = data
             by_slug[paper.slug] = paper
             meeting.papers.append(paper)
@@ -480,31 +667,54 @@ class ArchiveLoader:
             if paper.parent:
                 parent = by_slug.get(paper.parent)
                 if parent is None or parent is paper:
-                    self.problems.error(path, data.line_of("parent"),
-                                        f"the parent paper '{paper.parent}' is not in this meeting's papers",
-                                        f"write the file name (without .md) of one of: {', '.join(sorted(by_slug))}")
+                    self.problems.error(
+                        path,
+                        data.line_of("parent"),
+                        f"the parent paper '{paper.parent}' is not in this meeting's papers",
+                        f"write the file name (without .md) of one of: {', '.join(sorted(by_slug))}",
+                    )
                     continue
                 if parent.parent:
-                    self.problems.error(path, data.line_of("parent"), "an appendix cannot hang off another appendix",
-                                        f"set parent to '{parent.parent}'")
+                    self.problems.error(
+                        path,
+                        data.line_of("parent"),
+                        "an appendix cannot hang off another appendix",
+                        f"set parent to '{parent.parent}'",
+                    )
                     continue
                 if paper.kind == "appendix" and not paper.appendix:
-                    self.problems.error(path, data.line, "an appendix needs its label",
-                                        "add 'appendix: 1' (the number or letter printed)")
+                    self.problems.error(
+                        path,
+                        data.line,
+                        "an appendix needs its label",
+                        "add 'appendix: 1' (the number or letter printed)",
+                    )
                 parent.appendices.append(paper)
                 continue
             if paper.kind == "appendix":
-                self.problems.error(path, data.line_of("kind"), "an appendix needs the paper it belongs to",
-                                    "add 'parent: <file name of the main paper>'")
+                self.problems.error(
+                    path,
+                    data.line_of("kind"),
+                    "an appendix needs the paper it belongs to",
+                    "add 'parent: <file name of the main paper>'",
+                )
                 continue
             if not paper.item_number:
-                self.problems.error(path, data.line, "the paper does not say which agenda item it belongs to",
-                                    "add 'item: N' with the agenda number")
+                self.problems.error(
+                    path,
+                    data.line,
+                    "the paper does not say which agenda item it belongs to",
+                    "add 'item: N' with the agenda number",
+                )
                 continue
             main_item = items.get(paper.item_number)
             if main_item is None:
-                self.problems.error(path, data.line_of("item"), f"agenda item {paper.item_number} is not on "
-                                    "this meeting's agenda", "check the number, or add the item to meeting.md")
+                self.problems.error(
+                    path,
+                    data.line_of("item"),
+                    f"agenda item {paper.item_number} is not on this meeting's agenda",
+                    "check the number, or add the item to meeting.md",
+                )
                 continue
             main_item.papers.append(paper)
         for paper in meeting.papers:
@@ -515,9 +725,12 @@ class ArchiveLoader:
         for item in meeting.items:
             if item.slug:
                 if item.slug in used:
-                    self.problems.error(self.root.parent / meeting.source, item.line,
-                                        f"two items of this meeting have the address '{item.slug}'",
-                                        "give one of them another 'slug'")
+                    self.problems.error(
+                        self.root.parent / meeting.source,
+                        item.line,
+                        f"two items of this meeting have the address '{item.slug}'",
+                        "give one of them another 'slug'",
+                    )
                 used.add(item.slug)
         for item in meeting.items:
             if not item.slug:
@@ -540,9 +753,12 @@ class ArchiveLoader:
         for meeting in self.archive.meetings:
             for slug in meeting.joint_with:
                 if slug not in self.archive.committees or slug == meeting.committee:
-                    self.problems.error(self.root.parent / meeting.source, None,
-                                        f"unknown committee '{slug}' in joint_with",
-                                        f"use a committee folder name: {', '.join(sorted(self.archive.committees))}")
+                    self.problems.error(
+                        self.root.parent / meeting.source,
+                        None,
+                        f"unknown committee '{slug}' in joint_with",
+                        f"use a committee folder name: {', '.join(sorted(self.archive.committees))}",
+                    )
 
     def check_minute_numbers(self) -> None:
         seen: dict[tuple, tuple[Meeting, int]] = {}
@@ -555,10 +771,13 @@ class ArchiveLoader:
                 if key in seen and seen[key][0] is not meeting:
                     other, line = seen[key]
                     assert other.minutes is not None
-                    self.problems.error(self.root.parent / minutes.source, minute.line,
-                                        f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
-                                        f"({other.minutes.source}, line {line})",
-                                        "minute numbers must be unique within a municipal year")
+                    self.problems.error(
+                        self.root.parent / minutes.source,
+                        minute.line,
+                        f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
+                        f"({other.minutes.source}, line {line})",
+                        "minute numbers must be unique within a municipal year",
+                    )
                 seen.setdefault(key, (meeting, minute.line))
 
 
@@ -578,8 +797,9 @@ def _natural(text: str):
     return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
 
 
-def load_archive(root: Path, scope: Scope | None = None,
-                 reserved: Mapping[str, str] | None = None) -> tuple[Archive, Problems]:
+def load_archive(
+    root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None
+) -> tuple[Archive, Problems]:
     """Read the archive (or the part in ``scope``); return it with every problem found. ``reserved``:
     the site's top-level addresses no committee may take (default: those of model/urls.py)."""
     loader = ArchiveLoader(Path(root), scope, reserved)

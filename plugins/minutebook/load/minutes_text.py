@@ -29,14 +29,18 @@ ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
 LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
-AGREED = re.compile(r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
-                    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
-                    r"(?:agreed|resolved|decided)\b")
+AGREED = re.compile(
+    r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
+    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
+    r"(?:agreed|resolved|decided)\b"
+)
 BARE_RESOLVED = re.compile(r"^\W*RESOLVED\W*$", re.I)
 
 
 def _decision(text: str) -> bool:
     return bool(RESOLVED.match(text) or AGREED.match(text))
+
+
 QUESTION_HINT = re.compile(r"question|challeng|queried|asked|discussed with", re.I)
 ALLOWED_ATTRS = ("item", "slug", "topic", "private", "was")
 SLUG_ATTRS = ("slug", "topic", "was")  # they become addresses: the slug grammar, checked at load time
@@ -141,13 +145,22 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
             while j < len(blocks) and (_is_list(blocks[j]) or (list_blocks and blocks[j][0][1].startswith("  "))):
                 list_blocks.append(blocks[j])
                 j += 1
-            if not list_blocks and BARE_RESOLVED.match(intro) and j < len(blocks) \
-                    and not MINUTE_HEADING.match(blocks[j][0][1]):
+            if (
+                not list_blocks
+                and BARE_RESOLVED.match(intro)
+                and j < len(blocks)
+                and not MINUTE_HEADING.match(blocks[j][0][1])
+            ):
                 # "RESOLVED:" alone: the decision is the next paragraph, kept as printed
                 intros.append(intro)
                 number = str(len(resolutions) + 1)
-                resolutions.append(Resolution(number, _strip_bold(" ".join(t.strip() for _, t in blocks[j])),
-                                              f"{anchor_prefix}resolution-{number}"))
+                resolutions.append(
+                    Resolution(
+                        number,
+                        _strip_bold(" ".join(t.strip() for _, t in blocks[j])),
+                        f"{anchor_prefix}resolution-{number}",
+                    )
+                )
                 out.append(MARKER.format(marker_count))
                 marker_count += 1
                 i = j + 1
@@ -157,8 +170,7 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
                 intros.append(intro)
                 for entry in entries:
                     number = str(len(resolutions) + 1)
-                    resolutions.append(Resolution(number, _clean_entry(entry),
-                                                  f"{anchor_prefix}resolution-{number}"))
+                    resolutions.append(Resolution(number, _clean_entry(entry), f"{anchor_prefix}resolution-{number}"))
             else:
                 intros.append("")
                 number = str(len(resolutions) + 1)
@@ -182,11 +194,11 @@ def split_title(rest: str) -> tuple[str, str, str | None] | None:
     match = MINUTE_NUMBER.match(rest)
     if not match:
         return None
-    title, attrs = rest[match.end():], None
+    title, attrs = rest[match.end() :], None
     if title.endswith("}"):
         start = title.rfind("{")
         if start > 0 and "}" not in title[start:-1] and title[:start].strip():
-            title, attrs = title[:start].rstrip(), title[start + 1:-1]
+            title, attrs = title[:start].rstrip(), title[start + 1 : -1]
     return match.group("number"), title, attrs
 
 
@@ -208,21 +220,32 @@ def _number(printed: str, year: int, scheme, line: int, problems: list[BodyProbl
     if found is None:
         pattern = scheme.pattern if scheme is not None else "{number}/{yy}"
         example = scheme.format(1, year) if scheme is not None else f"1/{year % 100:02d}"
-        problems.append(BodyProblem(line, f"the minute number '{printed}' does not follow this committee's "
-                                    f"numbering scheme '{pattern}' (like {example})",
-                                    "write the number as the minutes print it, or set the committee's "
-                                    "minute_numbers in meetings/council.yml"))
+        problems.append(
+            BodyProblem(
+                line,
+                f"the minute number '{printed}' does not follow this committee's "
+                f"numbering scheme '{pattern}' (like {example})",
+                "write the number as the minutes print it, or set the committee's "
+                "minute_numbers in meetings/council.yml",
+            )
+        )
         return None
     number, printed_year = found
     if printed_year is not None and printed_year != year:
-        problems.append(BodyProblem(line, f"minute {printed} is numbered in the municipal year {printed_year}, "
-                                    f"but the meeting is in {year}/{(year + 1) % 100:02d}",
-                                    "check the number, or the municipal_year_starts of meetings/council.yml"))
+        problems.append(
+            BodyProblem(
+                line,
+                f"minute {printed} is numbered in the municipal year {printed_year}, "
+                f"but the meeting is in {year}/{(year + 1) % 100:02d}",
+                "check the number, or the municipal_year_starts of meetings/council.yml",
+            )
+        )
     return number, printed
 
 
-def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
-                       meeting_date=None) -> tuple[list[Minute], list[BodyProblem]]:
+def parse_minutes_body(
+    body: str, first_line: int, year: int, scheme=None, meeting_date=None
+) -> tuple[list[Minute], list[BodyProblem]]:
     """The minutes of ``body``; ``scheme`` (load.council.Scheme) reads numbers such as CAB/22/017."""
     problems: list[BodyProblem] = []
     minutes: list[Minute] = []
@@ -239,8 +262,11 @@ def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
             match = split_title(heading.group("rest"))
             if not match:
                 shown = stripped if len(stripped) <= 80 else stripped[:80] + "…"
-                problems.append(BodyProblem(number, f"the minute heading '{shown}' has no minute number",
-                                            "write it as '## 73. Title'"))
+                problems.append(
+                    BodyProblem(
+                        number, f"the minute heading '{shown}' has no minute number", "write it as '## 73. Title'"
+                    )
+                )
                 continue
             minute_number, title, attr_text = match
             numbered = _number(minute_number.rstrip("."), year, scheme, number, problems)
@@ -249,15 +275,28 @@ def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
             attrs = parse_attrs(attr_text)
             for name in attrs:
                 if name not in ALLOWED_ATTRS:
-                    problems.append(BodyProblem(number, f"unknown setting '{name}' in the minute heading",
-                                                f"use only: {', '.join(ALLOWED_ATTRS)}"))
-            bad = [(name, value) for name in SLUG_ATTRS if name in attrs
-                   for value in (attrs[name].split(",") if name == "was" else [attrs[name]])
-                   if value and not SLUG.fullmatch(value)]
+                    problems.append(
+                        BodyProblem(
+                            number,
+                            f"unknown setting '{name}' in the minute heading",
+                            f"use only: {', '.join(ALLOWED_ATTRS)}",
+                        )
+                    )
+            bad = [
+                (name, value)
+                for name in SLUG_ATTRS
+                if name in attrs
+                for value in (attrs[name].split(",") if name == "was" else [attrs[name]])
+                if value and not SLUG.fullmatch(value)
+            ]
             for name, value in bad:
-                problems.append(BodyProblem(number, f"'{name}' in the minute heading is '{value[:80]}', not an address",
-                                            "use lower-case letters, digits and single hyphens, like "
-                                            "{" + name + "=budget-monitoring}"))
+                problems.append(
+                    BodyProblem(
+                        number,
+                        f"'{name}' in the minute heading is '{value[:80]}', not an address",
+                        "use lower-case letters, digits and single hyphens, like {" + name + "=budget-monitoring}",
+                    )
+                )
             if bad:
                 continue
             minute = Minute(
@@ -283,8 +322,9 @@ def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
         if part and sections:
             minute, parts = sections[-1]
             letter = part.group("letter")
-            minute_part = MinutePart(letter=letter, title=_strip_bold(part.group("title")), body="",
-                                     anchor=f"part-{letter}")
+            minute_part = MinutePart(
+                letter=letter, title=_strip_bold(part.group("title")), body="", anchor=f"part-{letter}"
+            )
             parts.append((minute_part, _Section(number)))
             continue
         if sections:
@@ -294,8 +334,13 @@ def parse_minutes_body(body: str, first_line: int, year: int, scheme=None,
     if preamble:
         line, text = preamble[0]
         if text.strip().lower().strip("#* ") not in ("public business", "private business"):
-            problems.append(BodyProblem(line, "text before the first minute heading",
-                                        "start each minute with '## 71. Title', or move the text to 'note:'"))
+            problems.append(
+                BodyProblem(
+                    line,
+                    "text before the first minute heading",
+                    "start each minute with '## 71. Title', or move the text to 'note:'",
+                )
+            )
     for minute, parts in sections:
         for lettered, section in parts:
             prefix = f"part-{lettered.letter}-" if lettered else ""

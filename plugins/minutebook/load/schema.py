@@ -87,17 +87,19 @@ class Text(Field):
         if self.numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            return where.error(f"'{name}' must be text, not {_type_name(value)}",
-                               "write the text after the colon (quote it if it starts with a special character)")
+            return where.error(
+                f"'{name}' must be text, not {_type_name(value)}",
+                "write the text after the colon (quote it if it starts with a special character)",
+            )
         value = str(value).strip()
         if not value:
             return where.error(f"'{name}' is empty", "write a value or remove the line")
         if len(value) > self.max_length:
-            return where.error(f"'{name}' is too long ({len(value)} characters)",
-                               f"keep it under {self.max_length} characters")
+            return where.error(
+                f"'{name}' is too long ({len(value)} characters)", f"keep it under {self.max_length} characters"
+            )
         if self.pattern and not re.fullmatch(self.pattern, value):
-            return where.error(f"'{name}' is '{value}', which is not {self.pattern_help}",
-                               f"write {self.pattern_help}")
+            return where.error(f"'{name}' is '{value}', which is not {self.pattern_help}", f"write {self.pattern_help}")
         return value
 
     def schema(self):
@@ -113,8 +115,12 @@ SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 def Slug(description="", required=False) -> Text:
-    return Text(description=description, required=required, pattern=SLUG_PATTERN,
-                pattern_help="lower-case letters, digits and single hyphens (like 'work-programme')")
+    return Text(
+        description=description,
+        required=required,
+        pattern=SLUG_PATTERN,
+        pattern_help="lower-case letters, digits and single hyphens (like 'work-programme')",
+    )
 
 
 @dataclass
@@ -156,11 +162,11 @@ class Integer(Field):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             return where.error(f"'{name}' must be a whole number, not '{value}'", "write a number like 3")
-        if (self.minimum is not None and value < self.minimum) or (
-            self.maximum is not None and value > self.maximum
-        ):
-            return where.error(f"'{name}' is {value}, outside {self.minimum}–{self.maximum}",
-                               f"write a number from {self.minimum} to {self.maximum}")
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+            return where.error(
+                f"'{name}' is {value}, outside {self.minimum}–{self.maximum}",
+                f"write a number from {self.minimum} to {self.maximum}",
+            )
         return value
 
     def schema(self):
@@ -186,14 +192,22 @@ class ExemptParagraph(Field):
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= self.maximum:
-            return where.error(f"'{name}' is '{value}', which is not a paragraph number",
-                               "write the paragraph number the papers give (England 1-7, Wales 12-18, Scotland "
-                               "1-15, Northern Ireland 1-7), or 'not stated' when they give none")
+            return where.error(
+                f"'{name}' is '{value}', which is not a paragraph number",
+                "write the paragraph number the papers give (England 1-7, Wales 12-18, Scotland "
+                "1-15, Northern Ireland 1-7), or 'not stated' when they give none",
+            )
         return value
 
     def schema(self):
-        return self._describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": self.maximum},
-                                         {"type": "string", "enum": ["not stated"]}]})
+        return self._describe(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 1, "maximum": self.maximum},
+                    {"type": "string", "enum": ["not stated"]},
+                ]
+            }
+        )
 
 
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -217,14 +231,11 @@ class Date(Field):
             if parsed:
                 return parsed
             if DATE_PATTERN.match(value.strip()):
-                return where.error(f"'{name}' is {value}, which is not a real date",
-                                   "check the day and month")
-        return where.error(f"'{name}' must be a date written YYYY-MM-DD, not '{value}'",
-                           "write it like 2017-04-27")
+                return where.error(f"'{name}' is {value}, which is not a real date", "check the day and month")
+        return where.error(f"'{name}' must be a date written YYYY-MM-DD, not '{value}'", "write it like 2017-04-27")
 
     def schema(self):
-        return self._describe({"type": "string", "format": "date",
-                               "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+        return self._describe({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
 
 
 DATETIME_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]?\d|2[0-3]):([0-5]\d))?$")
@@ -250,8 +261,10 @@ class DateTime(Field):
                 return parsed
             if DATETIME_PATTERN.match(value.strip()):
                 return where.error(f"'{name}' is {value}, which is not a real date", "check the day and month")
-        return where.error(f"'{name}' must be a date (YYYY-MM-DD) or date and time (\"YYYY-MM-DD HH:MM\"), "
-                           f"not '{value}'", 'write it like 2017-04-19 or "2017-04-19 09:00"')
+        return where.error(
+            f"'{name}' must be a date (YYYY-MM-DD) or date and time (\"YYYY-MM-DD HH:MM\"), not '{value}'",
+            'write it like 2017-04-19 or "2017-04-19 09:00"',
+        )
 
     def schema(self):
         return self._describe({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$"})
@@ -264,14 +277,15 @@ TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 class Time(Field):
     def check(self, value, where, name):
         if isinstance(value, Unquoted) and SEXAGESIMAL.match(value):
-            return where.error(f"'{name}' is an unquoted time ({value})",
-                               f'put it in quotes: {name}: "{value}"')
+            return where.error(f"'{name}' is an unquoted time ({value})", f'put it in quotes: {name}: "{value}"')
         if isinstance(value, str):
             match = TIME_PATTERN.match(value.strip())
             if match:
                 return f"{int(match.group(1)):02d}:{match.group(2)}"
-        return where.error(f"'{name}' must be a time written \"HH:MM\" (24-hour clock), not '{value}'",
-                           'write it like "14:00", in quotes')
+        return where.error(
+            f"'{name}' must be a time written \"HH:MM\" (24-hour clock), not '{value}'",
+            'write it like "14:00", in quotes',
+        )
 
     def schema(self):
         return self._describe({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"})
@@ -287,8 +301,7 @@ class Choice(Field):
                 if value.strip().lower() == choice.lower():
                     return choice
         options = ", ".join(self.choices)
-        return where.error(f"'{name}' is '{value}', which is not one of: {options}",
-                           f"write one of: {options}")
+        return where.error(f"'{name}' is '{value}', which is not one of: {options}", f"write one of: {options}")
 
     def schema(self):
         return self._describe({"type": "string", "enum": list(self.choices)})
@@ -299,8 +312,9 @@ class Url(Field):
     def check(self, value, where, name):
         if isinstance(value, str) and re.match(r"^(https?://|mailto:)\S+$", value.strip()):
             return value.strip()
-        return where.error(f"'{name}' must be a web address starting http:// or https://, not '{value}'",
-                           "write the full address")
+        return where.error(
+            f"'{name}' must be a web address starting http:// or https://, not '{value}'", "write the full address"
+        )
 
     def schema(self):
         return self._describe({"type": "string", "format": "uri", "pattern": "^(https?://|mailto:)"})
@@ -313,8 +327,9 @@ class ListOf(Field):
 
     def check(self, value, where, name):
         if not isinstance(value, list):
-            return where.error(f"'{name}' must be a list, not {_type_name(value)}",
-                               "write one entry per line, each starting with '- '")
+            return where.error(
+                f"'{name}' must be a list, not {_type_name(value)}", "write one entry per line, each starting with '- '"
+            )
         if len(value) > self.max_items:
             return where.error(f"'{name}' has {len(value)} entries", f"keep it under {self.max_items}")
         out = []
@@ -353,8 +368,10 @@ class Mapping(Field):
                 return where.error(f"'{name}' cannot be read: '{value}'", self.text_description), False
             value = parsed
         if not isinstance(value, dict):
-            return where.error(f"'{name}' must be a mapping of fields, not {_type_name(value)}",
-                               "write 'field: value' lines indented under it"), False
+            return where.error(
+                f"'{name}' must be a mapping of fields, not {_type_name(value)}",
+                "write 'field: value' lines indented under it",
+            ), False
         out = Record()
         out.line = value.line if isinstance(value, YMap) else where.line
         out.key_lines = {}

@@ -33,22 +33,43 @@ def load_programmes(loader, committee: str, folder: Path) -> None:
             continue
         year = MunicipalYear.parse(data["year"]) or MunicipalYear(int(data["year"][:4]))
         if path.stem != year.slug or data["year"] != year.label:
-            loader.problems.error(path, data.line_of("year"), f"the year {data['year']} does not match the "
-                                  f"file name {path.name}", f'name the file {year.slug}.md '
-                                  f'and write year: "{year.label}"')
+            loader.problems.error(
+                path,
+                data.line_of("year"),
+                f"the year {data['year']} does not match the file name {path.name}",
+                f'name the file {year.slug}.md and write year: "{year.label}"',
+            )
             continue
-        programme = WorkProgramme(committee=committee, year=year, published_in=data.get("published_in", ""),
-                                  notes=body.strip(), source=loader.problems.rel(path))
+        programme = WorkProgramme(
+            committee=committee,
+            year=year,
+            published_in=data.get("published_in", ""),
+            notes=body.strip(),
+            source=loader.problems.rel(path),
+        )
         for entry in data.get("entries", []):
             if ("date" in entry) == ("bucket" in entry):
-                loader.problems.error(path, entry.line, f"the entry '{entry['title']}' needs either a date "
-                                      "or a bucket", "give the meeting date, or the bucket for undated items")
+                loader.problems.error(
+                    path,
+                    entry.line,
+                    f"the entry '{entry['title']}' needs either a date or a bucket",
+                    "give the meeting date, or the bucket for undated items",
+                )
                 continue
-            programme.entries.append(ProgrammeEntry(
-                title=entry["title"], date=entry.get("date"), bucket=entry.get("bucket"),
-                detail=entry.get("detail", ""), leads=entry.get("leads", []), source=entry.get("source", ""),
-                outcomes=entry.get("outcomes", ""), topic=entry.get("topic"),
-                considered_at=entry.get("considered_at", []), line=entry.line or 0))
+            programme.entries.append(
+                ProgrammeEntry(
+                    title=entry["title"],
+                    date=entry.get("date"),
+                    bucket=entry.get("bucket"),
+                    detail=entry.get("detail", ""),
+                    leads=entry.get("leads", []),
+                    source=entry.get("source", ""),
+                    outcomes=entry.get("outcomes", ""),
+                    topic=entry.get("topic"),
+                    considered_at=entry.get("considered_at", []),
+                    line=entry.line or 0,
+                )
+            )
         loader.archive.programmes.append(programme)
 
 
@@ -63,12 +84,21 @@ def load_trackers(loader, committee: str, folder: Path) -> None:
         data, _, _ = read_front_matter(path, loader.problems, formats.TRACKER, "the tracker")
         if data is None:
             continue
-        tracker = Tracker(committee=committee, date=day, published_in=data.get("published_in", ""),
-                          source=loader.problems.rel(path))
+        tracker = Tracker(
+            committee=committee, date=day, published_in=data.get("published_in", ""), source=loader.problems.rel(path)
+        )
         for row in data.get("rows", []):
-            tracker.rows.append(TrackerRow(
-                text=row["text"], kind=row["kind"], meeting=row.get("meeting"), item=row.get("item", ""),
-                cabinet_member=row.get("cabinet_member", ""), response=row.get("response", ""),
-                status=row.get("status", ""), minute=row.get("minute"), line=row.line or 0))
+            tracker.rows.append(
+                TrackerRow(
+                    text=row["text"],
+                    kind=row["kind"],
+                    meeting=row.get("meeting"),
+                    item=row.get("item", ""),
+                    cabinet_member=row.get("cabinet_member", ""),
+                    response=row.get("response", ""),
+                    status=row.get("status", ""),
+                    minute=row.get("minute"),
+                    line=row.line or 0,
+                )
+            )
         loader.archive.trackers.append(tracker)
-

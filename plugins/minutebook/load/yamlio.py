@@ -32,8 +32,11 @@ class Loader(_BaseLoader):
         return _TAGS[kind]
 
 
-_TAGS = {yaml.ScalarNode: Loader.DEFAULT_SCALAR_TAG, yaml.SequenceNode: Loader.DEFAULT_SEQUENCE_TAG,
-         yaml.MappingNode: Loader.DEFAULT_MAPPING_TAG}
+_TAGS = {
+    yaml.ScalarNode: Loader.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: Loader.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: Loader.DEFAULT_MAPPING_TAG,
+}
 BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 NULLS = {"~", "null", "Null", "NULL", ""}
 INT = re.compile(r"^[-+]?[0-9]+$")
@@ -52,6 +55,7 @@ def _plain_scalar(value: str):
         number = float(value)
         return number if number not in (float("inf"), float("-inf")) else Unquoted(value)
     return Unquoted(value)
+
 
 # What YAML 1.1 would have turned into a number: 18:30 (sexagesimal).
 SEXAGESIMAL = re.compile(r"^[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$")
@@ -94,8 +98,9 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0, budget: list | N
     budget = budget if budget is not None else [MAX_NODES]
     budget[0] -= 1
     if budget[0] < 0:
-        raise YAMLProblem("the YAML expands to too many values (check anchors and aliases)",
-                          node.start_mark.line + 1 + offset)
+        raise YAMLProblem(
+            "the YAML expands to too many values (check anchors and aliases)", node.start_mark.line + 1 + offset
+        )
     if depth > MAX_DEPTH:
         raise YAMLProblem("the YAML is nested too deeply", node.start_mark.line + 1 + offset)
     line = node.start_mark.line + 1 + offset
@@ -103,17 +108,18 @@ def _convert(node, loader: Loader, offset: int, depth: int = 0, budget: list | N
         result = YMap()
         result.line = line
         result.key_lines = {}
-        if any(k.tag == "tag:yaml.org,2002:merge" or k.value == "<<" for k, _ in node.value
-               if isinstance(k, yaml.ScalarNode) and not k.style):
+        if any(
+            k.tag == "tag:yaml.org,2002:merge" or k.value == "<<"
+            for k, _ in node.value
+            if isinstance(k, yaml.ScalarNode) and not k.style
+        ):
             raise YAMLProblem("merge keys (<<) are not part of the format", line)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YAMLProblem("a key must be plain text", key_node.start_mark.line + 1 + offset)
             key = key_node.value
             if key in result:
-                raise YAMLProblem(
-                    f"'{key}' is given twice", key_node.start_mark.line + 1 + offset
-                )
+                raise YAMLProblem(f"'{key}' is given twice", key_node.start_mark.line + 1 + offset)
             result[key] = _convert(value_node, loader, offset, depth + 1, budget)
             result.key_lines[key] = key_node.start_mark.line + 1 + offset
         return result
@@ -166,7 +172,7 @@ def split_front_matter(text: str):
     if not match:
         return None, text, 1
     yaml_text = match.group(1)
-    body = text[match.end():]
+    body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
     return yaml_text, body, body_line
 
@@ -189,14 +195,23 @@ def front_matter_problem(text: str, fields=()) -> tuple[int, str, str] | None:
         if line.strip() == "---":
             if index or line != line.lstrip():
                 where = "a space before it" if index == 0 else f"{index} blank line{'s' if index > 1 else ''} before it"
-                return (number, f"the front matter's opening '---' has {where}, so the fields would be read as text",
-                        "start the file with '---' on its very first line, with nothing before it")
-            return (number, "the front matter opened on line 1 is never closed, so the fields would be read as text",
-                    "add a line '---' after the last field")
+                return (
+                    number,
+                    f"the front matter's opening '---' has {where}, so the fields would be read as text",
+                    "start the file with '---' on its very first line, with nothing before it",
+                )
+            return (
+                number,
+                "the front matter opened on line 1 is never closed, so the fields would be read as text",
+                "add a line '---' after the last field",
+            )
         field = FIELD_LINE.match(line)
         if field and field.group(1) in fields:
-            return (number, f"the file starts with the field '{field.group(1)}' but has no '---' line before it, "
-                    "so the fields would be read as text",
-                    "put a line '---' before the fields and another after them")
+            return (
+                number,
+                f"the file starts with the field '{field.group(1)}' but has no '---' line before it, "
+                "so the fields would be read as text",
+                "put a line '---' before the fields and another after them",
+            )
         return None
     return None

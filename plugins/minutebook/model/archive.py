@@ -32,23 +32,27 @@ PAPER_KINDS = tuple(PaperKind)
 ROLES = tuple(Role)
 ATTENDANCE_GROUPS = tuple(AttendanceGroup)
 ATTENDANCE_LABELS = AttendanceGroup.labels()
+# What a committee does (committee.md ``kind:``): scrutiny unless it says otherwise.
+COMMITTEE_KINDS = ("scrutiny", "executive", "planning", "council")
+VOTE_RESULTS = ("carried", "lost")
+PLANNING_DECISIONS = ("granted", "refused", "deferred")
 
 # Schedule 12A to the Local Government Act 1972, Part 1: descriptions of exempt information.
 SCHEDULE_12A = {
     1: "Information relating to any individual",
     2: "Information which is likely to reveal the identity of an individual",
     3: "Information relating to the financial or business affairs of any particular person "
-       "(including the authority holding that information)",
+    "(including the authority holding that information)",
     4: "Information relating to any consultations or negotiations, or contemplated consultations "
-       "or negotiations, in connection with any labour relations matter arising between the "
-       "authority or a Minister of the Crown and employees of, or office holders under, the authority",
+    "or negotiations, in connection with any labour relations matter arising between the "
+    "authority or a Minister of the Crown and employees of, or office holders under, the authority",
     5: "Information in respect of which a claim to legal professional privilege could be "
-       "maintained in legal proceedings",
+    "maintained in legal proceedings",
     6: "Information which reveals that the authority proposes to give under any enactment a notice "
-       "under or by virtue of which requirements are imposed on a person, or to make an order or "
-       "direction under any enactment",
+    "under or by virtue of which requirements are imposed on a person, or to make an order or "
+    "direction under any enactment",
     7: "Information relating to any action taken or to be taken in connection with the prevention, "
-       "investigation or prosecution of crime",
+    "investigation or prosecution of crime",
 }
 
 
@@ -87,6 +91,18 @@ class Person:
     names: list[str] = field(default_factory=list)
     registered: bool = True  # False: made from a name found in the papers
 
+    @property
+    def surname_only(self) -> bool:
+        """The papers give only a surname ("Jones"): no first name or initials to show."""
+        return len(self.name.split()) < 2 and not self.full_name
+
+    @property
+    def display_name(self) -> str:
+        """How pages name the person: 'Councillor Jones' where the archive holds only a surname."""
+        if self.surname_only and self.honorific:
+            return f"{self.honorific} {self.name}"
+        return self.name
+
 
 @dataclass(eq=False)
 class Attendee:
@@ -117,6 +133,7 @@ class Committee:
     contact: Contact | None = None
     membership: dict[int, list[Membership]] = field(default_factory=dict)
     hidden: bool = False
+    kind: str = "scrutiny"  # COMMITTEE_KINDS
     minutes_elsewhere: tuple[str, str] | None = None  # (address, what it is): minutes not in this archive
     source: str = ""
     meetings: list[Meeting] = field(default_factory=list)  # its own and joint ones, by date
@@ -147,6 +164,98 @@ class MinutePart:
 
 
 @dataclass(eq=False)
+class Voter:
+    """A member named in a recorded vote, joined to a person like an attendee."""
+
+    name: str  # as printed, without honorific
+    person: str  # person key
+
+
+@dataclass(eq=False)
+class Vote:
+    """A recorded vote (``votes:`` in minutes.md): who voted which way, and the result."""
+
+    minute: int
+    result: str  # VOTE_RESULTS
+    on: str = ""  # what was voted on; empty: the recommendation
+    for_: list[Voter] = field(default_factory=list)
+    against: list[Voter] = field(default_factory=list)
+    abstain: list[Voter] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # "for", "against", "abstain": numbers as printed
+    casting_vote: bool = False  # the votes were equal and the chair's casting vote decided
+    line: int = 0
+
+    def count(self, way: str) -> int | None:
+        """The number of votes one way ("for", "against", "abstain"): the count printed, else the names."""
+        names = self.names(way)
+        return self.counts.get(way, len(names) if names else None)
+
+    def names(self, way: str) -> list[Voter]:
+        return {"for": self.for_, "against": self.against, "abstain": self.abstain}[way]
+
+    @property
+    def ways(self) -> list[tuple[str, list[Voter]]]:
+        return [("for", self.for_), ("against", self.against), ("abstain", self.abstain)]
+
+
+@dataclass(eq=False)
+class Amendment:
+    """An amendment to a motion, moved and seconded, carried or lost."""
+
+    text: str
+    result: str  # VOTE_RESULTS
+    mover: Voter | None = None
+    seconder: Voter | None = None
+
+
+@dataclass(eq=False)
+class Motion:
+    """A motion at full council (minutes.md ``motions:``): mover, seconder, amendments, result."""
+
+    minute: int
+    result: str  # VOTE_RESULTS
+    text: str = ""
+    mover: Voter | None = None
+    seconder: Voter | None = None
+    amendments: list[Amendment] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Question:
+    """A question put at a meeting (minutes.md ``questions:``): who asked whom, and the answer."""
+
+    minute: int
+    asker: str  # as printed
+    question: str
+    to: str = ""  # whom it was put to, as printed: "the Cabinet Member for Housing"
+    answer: str = ""
+    person: str = ""  # the asker's person key when they are a councillor in people.yml
+
+
+@dataclass(eq=False)
+class Decision:
+    """An executive decision (an agenda item's ``decision:``): key decision, forward plan, call-in."""
+
+    key_decision: bool = False
+    forward_plan: str = ""
+    published: dt.date | None = None  # the decision notice
+    call_in_days: int = 5  # the council's call-in period, clear working days (council.yml)
+    call_in_ends: dt.date | None = None  # the last day it can be called in (set by link/decisions.py)
+
+
+@dataclass(eq=False)
+class Application:
+    """A planning application decided by a planning committee (an agenda item's ``application:``)."""
+
+    reference: str
+    site: str = ""
+    proposal: str = ""
+    decision: str = ""  # PLANNING_DECISIONS; empty: not decided yet
+    conditions: list[str] = field(default_factory=list)  # granted: the conditions, in order
+    reasons: list[str] = field(default_factory=list)  # refused: the reasons; deferred: why
+
+
+@dataclass(eq=False)
 class Minute:
     number: int
     year: int  # municipal year start
@@ -165,6 +274,9 @@ class Minute:
     references: list[str] = field(default_factory=list)  # "N/YY" cited in its text
     printed: str = ""  # the number as printed, when the council's scheme is not "N/YY" (CAB/22/017)
     restarts_at: dt.date | None = None  # the meeting, where numbers restart at each meeting
+    votes: list[Vote] = field(default_factory=list)  # recorded votes (minutes.md ``votes:``)
+    motions: list[Motion] = field(default_factory=list)  # full council (minutes.md ``motions:``)
+    asked: list[Question] = field(default_factory=list)  # questions put (minutes.md ``questions:``)
 
     @property
     def cite(self) -> str:
@@ -279,6 +391,8 @@ class Item:
     line: int = 0
     topic_ref: Topic | None = None  # once topics are assigned
     on_agenda: bool = False  # listed in meeting.md (False: known only from the minutes)
+    decision: Decision | None = None  # executive committees: the decision's key-decision and call-in facts
+    application: Application | None = None  # planning committees: the application decided
     # set by Archive.index() when the archive is assembled
     meeting: Meeting = field(init=False, repr=False)
 

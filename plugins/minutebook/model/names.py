@@ -14,8 +14,25 @@ import unicodedata
 from minutebook.model.archive import Person
 
 HONORIFICS = (
-    "councillors", "councillor", "cllrs", "cllr", "mrs", "mr", "ms", "miss", "mx", "dr",
-    "professor", "prof", "sir", "dame", "lord", "lady", "rev", "revd", "reverend",
+    "councillors",
+    "councillor",
+    "cllrs",
+    "cllr",
+    "mrs",
+    "mr",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "professor",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "revd",
+    "reverend",
 )
 _HONORIFIC = re.compile(r"^(?:(?:{})\.?\s+)+".format("|".join(HONORIFICS)), re.I)
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
@@ -87,8 +104,7 @@ class PeopleIndex:
                 return next(iter(matches))
             if len(matches) > 1:
                 options = " or ".join(sorted(self.people[k].name for k in matches))
-                raise UnclearName(f"'{printed}' could be {options}",
-                                  "write the initial as well as the surname")
+                raise UnclearName(f"'{printed}' could be {options}", "write the initial as well as the surname")
         person_key = slugify(without_honorific(printed))
         base, n = person_key, 2
         while person_key in self.people:

@@ -31,8 +31,14 @@ def reserved(doc_paths: frozenset[str] = frozenset()) -> dict[str, str]:
     """Every top-level address a committee folder must not take, with what lives there.
 
     ``doc_paths`` are the top-level entries of the site's docs/ (the guides' folders and pages)."""
-    out = {COMMITTEES: "list of committees", PEOPLE: "people pages", CALENDAR: "calendar",
-           TOPICS: "topic pages", SEARCH: "search page", API: "open data"}
+    out = {
+        COMMITTEES: "list of committees",
+        PEOPLE: "people pages",
+        CALENDAR: "calendar",
+        TOPICS: "topic pages",
+        SEARCH: "search page",
+        API: "open data",
+    }
     out.update(dict.fromkeys(ASSETS, "theme's files"))
     out.update({f"{name.removesuffix('/')}/": "guide pages" for name in doc_paths})
     out.update(dict.fromkeys(FILES, "site's files"))
@@ -117,4 +123,3 @@ def relative(from_url: str, to: str) -> str:
     target, _, anchor = to.partition("#")
     path = posixpath.relpath(src(target), posixpath.dirname(src(from_url)) or ".")
     return f"{path}#{anchor}" if anchor else path
-

@@ -102,8 +102,7 @@ class SearchKind(Vocabulary):
 
 
 # The tables the search script reads (labels.json): name -> vocabulary.
-SCRIPT_VOCABULARIES: dict[str, type[Vocabulary]] = {"kinds": SearchKind, "statuses": MeetingStatus,
-                                                    "papers": PaperKind}
+SCRIPT_VOCABULARIES: dict[str, type[Vocabulary]] = {"kinds": SearchKind, "statuses": MeetingStatus, "papers": PaperKind}
 
 
 def script_labels() -> dict[str, dict[str, str]]:

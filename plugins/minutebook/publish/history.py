@@ -31,14 +31,30 @@ def git_history(folder: Path) -> dict[Path, list[Change]]:
     """Every commit touching files below ``folder``, oldest first, by absolute file path."""
     folder = Path(folder).resolve()
     try:
-        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True,
-                             text=True, timeout=30)
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
         if top.returncode != 0:
             return {}
-        log = subprocess.run(["git", "-C", str(folder), "log", "--reverse", "--no-renames", "--date=short-local",
-                              "--format=\x1e%H\x1f%ad\x1f%s", "--name-only", "--", "."],
-                             capture_output=True, text=True, timeout=300,
-                             env={**os.environ, "TZ": "Europe/London"})  # commit dates in UK time
+        log = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(folder),
+                "log",
+                "--reverse",
+                "--no-renames",
+                "--date=short-local",
+                "--format=\x1e%H\x1f%ad\x1f%s",
+                "--name-only",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "TZ": "Europe/London"},
+        )  # commit dates in UK time
     except (OSError, subprocess.SubprocessError):
         return {}
     if log.returncode != 0:

@@ -153,6 +153,22 @@ PAGE_ATTRIBUTES = {
     "abbr": {"title"},
     "details": {"open"},
 }
+# The work programme's picture of the year (overrides/minutebook/_yearchart.md): plain shapes and
+# text, nothing that loads, links or runs (no <a>, <use>, <image>, <foreignObject>, <style>, href or
+# on* attributes; rectangles are paths and text is placed by transform, so no x/y attribute either).
+# Officers' text never carries SVG: clean_markdown drops it with its content.
+SVG_TAGS = {"svg", "title", "defs", "marker", "g", "circle", "polygon", "path", "text"}
+SVG_ATTRIBUTES = {
+    "svg": {"viewBox", "preserveAspectRatio", "width", "height", "aria-labelledby", "focusable"},
+    "marker": {"viewBox", "refX", "refY", "markerWidth", "markerHeight", "orient"},
+    "g": {"data-status", "data-entry", "data-day"},
+    "circle": {"cx", "cy", "r"},
+    "polygon": {"points"},
+    "path": {"d", "marker-end", "data-entry", "data-to"},
+    "text": {"transform"},
+}
+PAGE_TAGS |= SVG_TAGS
+PAGE_ATTRIBUTES.update(SVG_ATTRIBUTES)
 
 
 def clean_html(fragment: str) -> str:
@@ -161,7 +177,7 @@ def clean_html(fragment: str) -> str:
     return nh3.clean(
         fragment,
         tags=PAGE_TAGS,
-        clean_content_tags=DROP_WITH_CONTENT - {"title", "head"},
+        clean_content_tags=DROP_WITH_CONTENT - {"title", "head"} - SVG_TAGS,
         attributes=PAGE_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,

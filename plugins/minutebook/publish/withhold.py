@@ -64,7 +64,8 @@ def _strip_private(item: Item) -> None:
 
 def _paper_reason(paper: Paper, parent: Paper | None, now: dt.datetime) -> str:
     return _why_not(paper.draft, paper.publish_from, now) or (
-        _why_not(parent.draft, parent.publish_from, now) if parent else "")
+        _why_not(parent.draft, parent.publish_from, now) if parent else ""
+    )
 
 
 def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withheld:
@@ -78,8 +79,8 @@ def publish(archive: Archive, now: dt.datetime, preview: bool = False) -> Withhe
         for paper in meeting.papers:
             parent = next((p for p in meeting.papers if p.slug == paper.parent), None) if paper.parent else None
             packs[(meeting.committee, meeting.date, paper.slug)] = (
-                reason or _paper_reason(paper, parent, now)
-                or ("Private" if _private(paper) else ""))
+                reason or _paper_reason(paper, parent, now) or ("Private" if _private(paper) else "")
+            )
         if reason and not preview:
             withheld.meetings.append(meeting.id)
             continue
@@ -122,8 +123,11 @@ def _pack_withheld(printed, day: dt.date | None, packs: dict, withheld: Withheld
             published = dt.date.fromisoformat(place)
         except ValueError:
             published = None
-        reason = reason or packs.get((printed.committee, published), "") or \
-            packs.get((printed.committee, published, slug), "")
+        reason = (
+            reason
+            or packs.get((printed.committee, published), "")
+            or packs.get((printed.committee, published, slug), "")
+        )
     if reason:
         withheld.trackers.append(printed.source)
     return bool(reason)

@@ -53,7 +53,7 @@ def build_site(archive: Archive, today: dt.date, settings: SiteSettings | None =
             for p in ctx.public_papers(i):
                 pages.append(paper.build(ctx, p))
     for key in sorted(archive.people):
-        if ctx.attendance.get(key) or ctx.memberships.get(key) or ctx.declarations.get(key):
+        if ctx.has_page(key):
             pages.append(people.build(ctx, archive.people[key]))
     for page in pages:
         page.body = resolve_targets(page.body, page.url)

@@ -25,12 +25,17 @@ class CalendarPage(View):
         meetings, today = self.ctx.archive.meetings, self.ctx.today
 
         def by_month(group):
-            return [(month, list(in_month)) for month, in_month in
-                    groupby(group, key=lambda m: (m.date.year, m.date.month))]
+            return [
+                (month, list(in_month)) for month, in_month in groupby(group, key=lambda m: (m.date.year, m.date.month))
+            ]
 
-        return {"sections": [("Upcoming meetings", by_month(m for m in meetings if m.date >= today), "upcoming"),
-                             ("Past meetings", by_month(m for m in reversed(meetings) if m.date < today), "past")],
-                "STATUS_LABELS": STATUS_LABELS}
+        return {
+            "sections": [
+                ("Upcoming meetings", by_month(m for m in meetings if m.date >= today), "upcoming"),
+                ("Past meetings", by_month(m for m in reversed(meetings) if m.date < today), "past"),
+            ],
+            "STATUS_LABELS": STATUS_LABELS,
+        }
 
 
 def build(ctx: SiteContext) -> Page:

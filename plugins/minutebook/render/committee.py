@@ -42,15 +42,20 @@ class CommitteePage(View):
             by_year[m.year].append(m)
         return {
             "committee": committee,
-            "programmes": sorted({p.programme.year for p in ctx.archive.plan_links
-                                  if p.programme.committee == committee.slug}, reverse=True),
+            "programmes": sorted(
+                {p.programme.year for p in ctx.archive.plan_links if p.programme.committee == committee.slug},
+                reverse=True,
+            ),
             "has_tracker": any(a.committee == committee.slug for a in ctx.archive.actions),
             "years": sorted(committee.membership, reverse=True),
-            "upcoming": [m for m in committee.meetings
-                         if m.date >= ctx.today and m.status in ("scheduled", "agenda published")],
+            "upcoming": [
+                m for m in committee.meetings if m.date >= ctx.today and m.status in ("scheduled", "agenda published")
+            ],
             # newest first within a year too, as the years are
-            "by_year": [(year, sorted(ms, key=lambda m: m.date, reverse=True))
-                        for year, ms in sorted(by_year.items(), reverse=True)],
+            "by_year": [
+                (year, sorted(ms, key=lambda m: m.date, reverse=True))
+                for year, ms in sorted(by_year.items(), reverse=True)
+            ],
             "STATUS_LABELS": STATUS_LABELS,
         }
 
@@ -66,8 +71,11 @@ class CommitteesPage(View):
     description = "Every committee whose papers are published here"
 
     def values(self) -> dict:
-        return {"committees": sorted((c for c in self.ctx.archive.committees.values() if not c.hidden),
-                                     key=lambda c: c.name.lower())}
+        return {
+            "committees": sorted(
+                (c for c in self.ctx.archive.committees.values() if not c.hidden), key=lambda c: c.name.lower()
+            )
+        }
 
 
 def build(ctx: SiteContext, committee: Committee) -> Page:

@@ -89,27 +89,54 @@ class View:
             return []
         base = urls.committee(self.committee)
         name = self.committee.name
-        return [{"title": f"{name}: new papers (RSS)", "url": base + "feed.xml", "type": "application/rss+xml"},
-                {"title": f"{name}: new papers (Atom)", "url": base + "atom.xml", "type": "application/atom+xml"}]
+        return [
+            {"title": f"{name}: new papers (RSS)", "url": base + "feed.xml", "type": "application/rss+xml"},
+            {"title": f"{name}: new papers (Atom)", "url": base + "atom.xml", "type": "application/atom+xml"},
+        ]
 
     def event(self) -> dict | None:
         return None
 
     def contact(self):
         """Whom to tell about a mistake: the committee's contact, else the site's."""
-        if self.committee is not None and self.committee.contact and (self.committee.contact.email
-                                                                       or self.committee.contact.phone):
+        if (
+            self.committee is not None
+            and self.committee.contact
+            and (self.committee.contact.email or self.committee.contact.phone)
+        ):
             return self.committee.contact
         return self.ctx.settings.contact
 
     def page(self) -> Page:
-        body = templates.render(self.ctx.settings.templates, self.template, view=self, ctx=self.ctx,
-                                site=self.ctx.settings, here=self.url, **self.values())
-        body += templates.render(self.ctx.settings.templates, "_report.md", contact=self.contact(),
-                                 view=self, ctx=self.ctx, site=self.ctx.settings, here=self.url)
-        return Page(url=self.url, title=self.title, kind=self.kind, body=body.strip("\n") + "\n",
-                    description=self.description, breadcrumbs=self.breadcrumbs(), in_nav=self.in_nav,
-                    feeds=self.feeds(), event=self.event())
+        body = templates.render(
+            self.ctx.settings.templates,
+            self.template,
+            view=self,
+            ctx=self.ctx,
+            site=self.ctx.settings,
+            here=self.url,
+            **self.values(),
+        )
+        body += templates.render(
+            self.ctx.settings.templates,
+            "_report.md",
+            contact=self.contact(),
+            view=self,
+            ctx=self.ctx,
+            site=self.ctx.settings,
+            here=self.url,
+        )
+        return Page(
+            url=self.url,
+            title=self.title,
+            kind=self.kind,
+            body=body.strip("\n") + "\n",
+            description=self.description,
+            breadcrumbs=self.breadcrumbs(),
+            in_nav=self.in_nav,
+            feeds=self.feeds(),
+            event=self.event(),
+        )
 
 
 @dataclass
@@ -139,7 +166,7 @@ def paragraph_pieces(body: str, prefix: str = "") -> list[Piece]:
                 lines.append("")
                 pieces.append(Piece(text="\n".join(lines)))
                 pieces.append(Piece(anchor=anchor, number=number))
-                lines, line = [], line[match.end():]
+                lines, line = [], line[match.end() :]
         lines.append(line)
     pieces.append(Piece(text="\n".join(lines)))
     return pieces

@@ -34,6 +34,9 @@ class SiteContext:
     attendance: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, group, Attendee)]
     memberships: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(committee, Membership)]
     declarations: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, Declaration)]
+    votes: dict = field(default_factory=lambda: defaultdict(list))  # person -> [(meeting, item, Vote, way)]
+    # person -> [(meeting, item, what)]: motions and amendments moved or seconded, questions asked
+    motions: dict = field(default_factory=lambda: defaultdict(list))
     neighbours: dict = field(default_factory=dict)  # (committee slug, meeting id) -> (previous, next)
 
     def __post_init__(self):
@@ -57,6 +60,11 @@ class SiteContext:
                     self.declarations[declaration.person].append((meeting, declaration))
             for item in meeting.items:
                 if item.minute and not item.private:
+                    for vote in item.minute.votes:
+                        for way, voters in vote.ways:
+                            for voter in voters:
+                                self.votes[voter.person].append((meeting, item, vote, way))
+                    self._index_motions(meeting, item)
                     for cite in item.minute.references:
                         found = archive.find_minute(meeting.committee, cite, meeting.date)
                         cited = found[1].minute if found else None
@@ -68,6 +76,33 @@ class SiteContext:
     @property
     def site_name(self) -> str:
         return self.settings.site_name
+
+    def _index_motions(self, meeting: Meeting, item: Item) -> None:
+        assert item.minute is not None
+        for motion in item.minute.motions:
+            for what, who in (("Moved a motion", motion.mover), ("Seconded a motion", motion.seconder)):
+                if who:
+                    self.motions[who.person].append((meeting, item, what))
+            for amendment in motion.amendments:
+                for what, who in (
+                    ("Moved an amendment", amendment.mover),
+                    ("Seconded an amendment", amendment.seconder),
+                ):
+                    if who:
+                        self.motions[who.person].append((meeting, item, what))
+        for question in item.minute.asked:
+            if question.person:
+                self.motions[question.person].append((meeting, item, "Asked a question"))
+
+    def has_page(self, key: str) -> bool:
+        """Whether a person has a page: they attended, were a member, declared an interest, voted, moved or asked."""
+        return bool(
+            self.attendance.get(key)
+            or self.memberships.get(key)
+            or self.declarations.get(key)
+            or self.votes.get(key)
+            or self.motions.get(key)
+        )
 
     def committee(self, slug: str) -> Committee:
         return self.archive.committees[slug]

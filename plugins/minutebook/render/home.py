@@ -36,8 +36,9 @@ class HomePage(View):
             "upcoming": [m for m in meetings if m.date >= ctx.today and m.status not in ("held",)][:10],
             "recent": [m for m in reversed(meetings) if m.date < ctx.today or m.status == "held"][:10],
             "papers": papers[:10],
-            "committees": sorted((c for c in ctx.archive.committees.values() if not c.hidden),
-                                 key=lambda c: c.name.lower()),
+            "committees": sorted(
+                (c for c in ctx.archive.committees.values() if not c.hidden), key=lambda c: c.name.lower()
+            ),
             "STATUS_LABELS": STATUS_LABELS,
         }
 

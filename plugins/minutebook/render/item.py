@@ -34,8 +34,10 @@ class ItemPage(View):
         return f"{self.item.title}: {meeting_title(self.ctx, self.meeting)}"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee)),
-                (short_date(self.meeting.date), urls.meeting(self.meeting))]
+        return [
+            (self.committee.name, urls.committee(self.committee)),
+            (short_date(self.meeting.date), urls.meeting(self.meeting)),
+        ]
 
     def values(self) -> dict:
         ctx, item, meeting = self.ctx, self.item, self.meeting
@@ -48,9 +50,14 @@ class ItemPage(View):
             cited = ctx.cited_by.get((meeting.committee, minute.year, minute.number), [])
         items = meeting.items
         index = items.index(item)
-        return {"item": item, "meeting": meeting, "references": references, "cited": cited,
-                "previous": items[index - 1] if index > 0 else None,
-                "following": items[index + 1] if index + 1 < len(items) else None}
+        return {
+            "item": item,
+            "meeting": meeting,
+            "references": references,
+            "cited": cited,
+            "previous": items[index - 1] if index > 0 else None,
+            "following": items[index + 1] if index + 1 < len(items) else None,
+        }
 
 
 def build(ctx: SiteContext, item: Item) -> Page:

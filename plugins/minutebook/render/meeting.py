@@ -47,11 +47,13 @@ class MeetingPage(View):
     @property
     def description(self) -> str:
         meeting = self.meeting
-        status = "Meeting" if approval.past_status(meeting, self.ctx.today) else f"{STATUS_LABELS[meeting.status]} meeting"
+        status = (
+            "Meeting" if approval.past_status(meeting, self.ctx.today) else f"{STATUS_LABELS[meeting.status]} meeting"
+        )
         return f"{status} of {self.committee.name} on {long_date(meeting.date)}"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def event(self) -> dict:
         """schema.org Event metadata, so that search engines show the meeting (JSON-LD in <head>)."""
@@ -59,13 +61,19 @@ class MeetingPage(View):
         start = meeting.date.isoformat()
         if meeting.start:
             hour, minute = (int(x) for x in meeting.start.split(":"))
-            start = dt.datetime(meeting.date.year, meeting.date.month, meeting.date.day, hour, minute,
-                                tzinfo=UK).isoformat()
-        event = {"@context": "https://schema.org", "@type": "Event", "name": self.title, "startDate": start,
-                 "eventStatus": "https://schema.org/" + EVENT_STATUS.get(meeting.status, "EventScheduled"),
-                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                 "description": self.description,
-                 "organizer": {"@type": "Organization", "name": self.committee.name}}
+            start = dt.datetime(
+                meeting.date.year, meeting.date.month, meeting.date.day, hour, minute, tzinfo=UK
+            ).isoformat()
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": start,
+            "eventStatus": "https://schema.org/" + EVENT_STATUS.get(meeting.status, "EventScheduled"),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "description": self.description,
+            "organizer": {"@type": "Organization", "name": self.committee.name},
+        }
         if meeting.place:
             event["location"] = {"@type": "Place", "name": meeting.place, "address": meeting.place}
         if self.ctx.settings.site_url:
@@ -81,9 +89,11 @@ class MeetingPage(View):
             "committee": self.committee,
             "joint": [ctx.committee(s) for s in meeting.joint_with],
             "postponed_to": ctx.archive.meeting(meeting.committee, meeting.postponed_to)
-            if meeting.postponed_to else None,
+            if meeting.postponed_to
+            else None,
             "approver": ctx.archive.meeting(meeting.committee, minutes.approved_at)
-            if minutes and minutes.approved_at else None,
+            if minutes and minutes.approved_at
+            else None,
             "has_pack": any(not i.private and i.all_papers for i in meeting.items),
             "declared": {i.minute.number: i for i in meeting.items if i.minute},
             "previous": previous,

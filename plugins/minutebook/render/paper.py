@@ -41,19 +41,26 @@ class PaperPage(View):
     def breadcrumbs(self) -> list[tuple[str, str]]:
         item, meeting = self.item, self.meeting
         committee = self.ctx.committee(meeting.committee)
-        crumbs = [(committee.label, urls.committee(committee)),
-                  (short_date(meeting.date), urls.meeting(meeting)),
-                  # the item by number: its title is most often the paper's own, the page's last crumb
-                  (f"Item {item.number}" if item.number else item.title, urls.item(item))]
+        crumbs = [
+            (committee.name, urls.committee(committee)),
+            (short_date(meeting.date), urls.meeting(meeting)),
+            # the item by number: its title is most often the paper's own, the page's last crumb
+            (f"Item {item.number}" if item.number else item.title, urls.item(item)),
+        ]
         if self.parent:
             crumbs.append((self.parent.title, urls.paper(self.parent)))
         return crumbs
 
     def values(self) -> dict:
         paper = self.paper
-        return {"paper": paper, "item": self.item, "meeting": self.meeting, "parent": self.parent,
-                "kind_label": KIND_LABELS[paper.kind],
-                "body": [] if paper.withdrawn else paragraph_pieces(fix_headings(paper.body, 2))}
+        return {
+            "paper": paper,
+            "item": self.item,
+            "meeting": self.meeting,
+            "parent": self.parent,
+            "kind_label": KIND_LABELS[paper.kind],
+            "body": [] if paper.withdrawn else paragraph_pieces(fix_headings(paper.body, 2)),
+        }
 
 
 def build(ctx: SiteContext, paper: Paper) -> Page:

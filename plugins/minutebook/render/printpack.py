@@ -50,8 +50,10 @@ class PrintPack(View):
         return f"The whole agenda pack of {self.ctx.meeting_title(self.meeting)}, for printing"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee)),
-                (short_date(self.meeting.date), urls.meeting(self.meeting))]
+        return [
+            (self.committee.name, urls.committee(self.committee)),
+            (short_date(self.meeting.date), urls.meeting(self.meeting)),
+        ]
 
     def values(self) -> dict:
         """Per agenda item, what the pack prints: the minutes it asks the meeting to agree, then its
@@ -70,8 +72,13 @@ class PrintPack(View):
                         prefix = f"p{number}-"
                         parts.append(("paper", paper, number, paragraph_pieces(_nest(paper.body, prefix), prefix)))
             sections.append((item, parts))
-        return {"meeting": self.meeting, "committee": self.committee, "sections": sections, "printed": number,
-                "members": self.committee.membership.get(self.meeting.year, [])}
+        return {
+            "meeting": self.meeting,
+            "committee": self.committee,
+            "sections": sections,
+            "printed": number,
+            "members": self.committee.membership.get(self.meeting.year, []),
+        }
 
 
 def build(ctx: SiteContext, meeting) -> Page:

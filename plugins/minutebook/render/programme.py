@@ -8,9 +8,17 @@ from minutebook.link.planning import STATUS_LABELS
 from minutebook.model import Committee, municipal_year_label, urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
+from minutebook.render.yearchart import SHAPES, year_chart
 
-BADGES = {"considered": "mb-ok", "moved": "mb-moved", "dropped": "mb-dropped", "pending": "mb-pending",
-          "no papers": "mb-unknown", "not scheduled": "mb-pending", "not found": "mb-dropped"}
+BADGES = {
+    "considered": "mb-ok",
+    "moved": "mb-moved",
+    "dropped": "mb-dropped",
+    "pending": "mb-pending",
+    "no papers": "mb-unknown",
+    "not scheduled": "mb-pending",
+    "not found": "mb-dropped",
+}
 
 
 class ProgrammePage(View):
@@ -30,14 +38,14 @@ class ProgrammePage(View):
 
     @property
     def title(self) -> str:
-        return f"Work programme {municipal_year_label(self.year)}: {self.committee.label}"
+        return f"Work programme {municipal_year_label(self.year)}: {self.committee.name}"
 
     @property
     def description(self) -> str:
         return f"{self.committee.name}: work programme {municipal_year_label(self.year)}, planned and considered"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def values(self) -> dict:
         plans = self.plans
@@ -49,11 +57,18 @@ class ProgrammePage(View):
             (by_date[plan.entry.date] if plan.entry.date else buckets[plan.entry.bucket]).append(plan)
             counts[plan.status] += 1
         return {
-            "committee": self.committee, "label": municipal_year_label(self.year), "plans": plans,
-            "number": lambda plan: numbered[id(plan)], "counts": counts,
+            "committee": self.committee,
+            "label": municipal_year_label(self.year),
+            "plans": plans,
+            "number": lambda plan: numbered[id(plan)],
+            "counts": counts,
             "by_date": [(d, self.ctx.archive.meeting(self.committee.slug, d), by_date[d]) for d in sorted(by_date)],
-            "buckets": list(buckets.items()), "source": plans[0].programme.published_in if plans else "",
-            "STATUS_LABELS": STATUS_LABELS, "BADGES": BADGES,
+            "buckets": list(buckets.items()),
+            "source": plans[0].programme.published_in if plans else "",
+            "STATUS_LABELS": STATUS_LABELS,
+            "BADGES": BADGES,
+            "SHAPES": SHAPES,
+            "chart": year_chart(plans, lambda plan: numbered[id(plan)], municipal_year_label(self.year)),
         }
 
 

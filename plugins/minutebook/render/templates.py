@@ -90,7 +90,34 @@ def split_at_marker(body: str) -> Marked:
     match = MARKER_PATTERN.search(body or "")
     if not match:
         return Marked(False, body or "", "")
-    return Marked(True, body[:match.start()], MARKER_PATTERN.sub("", body[match.end():]))
+    return Marked(True, body[: match.start()], MARKER_PATTERN.sub("", body[match.end() :]))
+
+
+VOTE_WAYS = {"for": "For", "against": "Against", "abstain": "Abstained"}
+PLANNING_WORDS = {
+    "granted": "Granted",
+    "refused": "Refused",
+    "deferred": "Deferred to a later meeting",
+    "": "Not decided yet",
+}
+
+
+def vote_result(vote) -> str:
+    """ "Carried", "Lost", "Carried on the chair's casting vote"."""
+    return vote.result.capitalize() + (" on the chair's casting vote" if vote.casting_vote else "")
+
+
+def vote_figures(vote) -> str:
+    """ "7 for, 3 against, 1 abstention" (the ways with no figure left out)."""
+    parts = []
+    for way, word in (("for", "for"), ("against", "against")):
+        count = vote.count(way)
+        if count is not None:
+            parts.append(f"{count} {word}")
+    abstained = vote.count("abstain")
+    if abstained:
+        parts.append(f"{abstained} abstention{'s' if abstained != 1 else ''}")
+    return ", ".join(parts) or "figures not recorded"
 
 
 def first_line(text: str | None) -> str:
@@ -117,7 +144,8 @@ def environment(folder: Path) -> jinja2.Environment:
     if not (folder / "_macros.md").is_file():
         raise TemplatesMissing(
             f"{folder}: Minutebook's page templates are not there (no _macros.md). They belong in the "
-            "theme's custom_dir, in a folder minutebook/: copy overrides/minutebook from Minutebook.")
+            "theme's custom_dir, in a folder minutebook/: copy overrides/minutebook from Minutebook."
+        )
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,
@@ -127,16 +155,36 @@ def environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(officer=officer, inline=inline, long_date=long_date, short_date=short_date, clock=clock,
-                       rel=rel, year_label=municipal_year_label, bold_resolved=bold_resolved,
-                       split_at_marker=split_at_marker, first_line=first_line)
-    env.globals.update(urls=urls, ATTENDANCE_LABELS=ATTENDANCE_LABELS,
-                       KIND_LABELS=KIND_LABELS, approval=approval, officers_by_directorate=officers_by_directorate)
+    env.filters.update(
+        officer=officer,
+        inline=inline,
+        long_date=long_date,
+        short_date=short_date,
+        clock=clock,
+        rel=rel,
+        year_label=municipal_year_label,
+        bold_resolved=bold_resolved,
+        split_at_marker=split_at_marker,
+        first_line=first_line,
+    )
+    env.globals.update(
+        urls=urls,
+        ATTENDANCE_LABELS=ATTENDANCE_LABELS,
+        KIND_LABELS=KIND_LABELS,
+        approval=approval,
+        officers_by_directorate=officers_by_directorate,
+        VOTE_WAYS=VOTE_WAYS,
+        PLANNING_WORDS=PLANNING_WORDS,
+        vote_result=vote_result,
+        vote_figures=vote_figures,
+    )
     return env
 
 
 def render(folder: Path | None, template: str, **values) -> str:
     if folder is None:
-        raise TemplatesMissing("SiteSettings.templates is not set: give it the folder of Minutebook's page "
-                               "templates (the theme's custom_dir/minutebook, overrides/minutebook in the sample).")
+        raise TemplatesMissing(
+            "SiteSettings.templates is not set: give it the folder of Minutebook's page "
+            "templates (the theme's custom_dir/minutebook, overrides/minutebook in the sample)."
+        )
     return environment(Path(folder)).get_template(template).render(**values)

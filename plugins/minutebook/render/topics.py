@@ -8,6 +8,7 @@ from minutebook.model import urls
 from minutebook.render.common import Page, View
 from minutebook.render.context import SiteContext
 from minutebook.render.tracker import KIND, state_words
+from minutebook.render.yearchart import topic_chart
 
 
 def _events(topic):
@@ -34,8 +35,13 @@ class TopicPage(View):
         self.committee = ctx.committee(topic.committees[0]) if topic.committees else None
 
     def feeds(self) -> list[dict]:
-        return [{"title": f"{self.topic.title}: what happened (RSS)", "url": urls.topic(self.topic.id) + "feed.xml",
-                 "type": "application/rss+xml"}]
+        return [
+            {
+                "title": f"{self.topic.title}: what happened (RSS)",
+                "url": urls.topic(self.topic.id) + "feed.xml",
+                "type": "application/rss+xml",
+            }
+        ]
 
     @property
     def url(self) -> str:
@@ -54,12 +60,19 @@ class TopicPage(View):
 
     def values(self) -> dict:
         topic = self.topic
-        upcoming = sorted((p for p in topic.entries if p.entry.date and p.entry.date >= self.ctx.today),
-                          key=lambda p: p.entry.date)
-        return {"topic": topic, "committees": [self.ctx.committee(c) for c in topic.committees],
-                "next_planned": upcoming[0] if upcoming else None,
-                "events": [(when, kind, obj) for when, _, kind, obj in _events(topic)],
-                "resolutions_of": _resolutions, "KIND": KIND, "state_words": state_words}
+        upcoming = sorted(
+            (p for p in topic.entries if p.entry.date and p.entry.date >= self.ctx.today), key=lambda p: p.entry.date
+        )
+        return {
+            "topic": topic,
+            "committees": [self.ctx.committee(c) for c in topic.committees],
+            "next_planned": upcoming[0] if upcoming else None,
+            "events": [(when, kind, obj) for when, _, kind, obj in _events(topic)],
+            "resolutions_of": _resolutions,
+            "KIND": KIND,
+            "state_words": state_words,
+            "chart": topic_chart(topic.title, topic.entries, topic.items, _resolutions, topic.actions),
+        }
 
 
 def _resolutions(minute) -> list:

@@ -38,18 +38,22 @@ class TrackerPage(View):
 
     @property
     def title(self) -> str:
-        return f"Recommendations tracker: {self.committee.label}"
+        return f"Recommendations tracker: {self.committee.name}"
 
     @property
     def description(self) -> str:
         return f"{self.committee.name}: recommendations and actions, and the responses recorded"
 
     def breadcrumbs(self) -> list[tuple[str, str]]:
-        return [(self.committee.label, urls.committee(self.committee))]
+        return [(self.committee.name, urls.committee(self.committee))]
 
     def values(self) -> dict:
-        return {"committee": self.committee, "KIND": KIND, "state_words": state_words,
-                "actions": sorted(self.actions, key=lambda a: (a.meeting_date is None, a.meeting_date), reverse=True)}
+        return {
+            "committee": self.committee,
+            "KIND": KIND,
+            "state_words": state_words,
+            "actions": sorted(self.actions, key=lambda a: (a.meeting_date is None, a.meeting_date), reverse=True),
+        }
 
 
 def build(ctx: SiteContext, committee, actions: list) -> Page:

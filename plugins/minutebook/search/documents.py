@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from minutebook.model import (
     Archive,
@@ -103,8 +104,6 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-
-
 def paper_segments(body: str) -> list[tuple[str, str]]:
     """A paper's text cut at its numbered paragraphs, with the anchors its page gives them."""
     out: list[tuple[str, str]] = []
@@ -120,6 +119,7 @@ def paper_segments(body: str) -> list[tuple[str, str]]:
 
 # -- the documents of the archive ----------------------------------------------------------------
 
+
 def _minute_segments(holder: Minute | MinutePart, anchor: str) -> list[tuple[str, str]]:
     segments = [(anchor, plain_text(holder.body))]
     intro = plain_text(holder.resolved_intro)
@@ -131,20 +131,36 @@ def _minute_segments(holder: Minute | MinutePart, anchor: str) -> list[tuple[str
 
 def item_documents(committee: str, meeting: Meeting, item: Item) -> list[Document]:
     here = urls.item(item)
-    common = {"committee": committee, "year": meeting.year, "date": meeting.date}
+    common: dict[str, Any] = {"committee": committee, "year": meeting.year, "date": meeting.date}
     out = []
     if item.number:
         text = [item.lead, plain_text(item.description)] + [f"{p.number} {p.title}" for p in item.parts]
-        out.append(Document(kind="agenda", title=item.title, url=here,
-                            segments=[("", "\n".join(t for t in text if t))], **common))
+        out.append(
+            Document(
+                kind="agenda", title=item.title, url=here, segments=[("", "\n".join(t for t in text if t))], **common
+            )
+        )
     minute = item.minute
     if minute and not item.private and not (meeting.minutes and meeting.minutes.unpublished):
-        out.append(Document(kind="minutes", title=f"Minute {minute.cite}: {minute.title}", url=f"{here}#minute",
-                            segments=_minute_segments(minute, "minute"), **common))
+        out.append(
+            Document(
+                kind="minutes",
+                title=f"Minute {minute.cite}: {minute.title}",
+                url=f"{here}#minute",
+                segments=_minute_segments(minute, "minute"),
+                **common,
+            )
+        )
         for part in minute.parts:
-            out.append(Document(kind="minutes", title=f"Minute {minute.cite} ({part.letter}): {part.title}",
-                                url=f"{here}#{part.anchor}", segments=_minute_segments(part, part.anchor),
-                                **common))
+            out.append(
+                Document(
+                    kind="minutes",
+                    title=f"Minute {minute.cite} ({part.letter}): {part.title}",
+                    url=f"{here}#{part.anchor}",
+                    segments=_minute_segments(part, part.anchor),
+                    **common,
+                )
+            )
     if not item.private:
         for paper in item.all_papers:
             if paper.withdrawn or paper.unpublished:
@@ -160,8 +176,15 @@ def paper_document(committee: str, meeting: Meeting, paper: Paper) -> Document:
     head = "\n".join(x for x in (paper.subject, people) if x)
     if head:
         segments.insert(0, ("", head))
-    return Document(kind="paper", committee=committee, year=meeting.year, date=meeting.date, title=title,
-                    url=urls.paper(paper), segments=segments)
+    return Document(
+        kind="paper",
+        committee=committee,
+        year=meeting.year,
+        date=meeting.date,
+        title=title,
+        url=urls.paper(paper),
+        segments=segments,
+    )
 
 
 def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Document]:
@@ -177,10 +200,20 @@ def programme_documents(archive: Archive, programme: WorkProgramme) -> list[Docu
         when = entry.date.strftime("%d %B %Y").lstrip("0") if entry.date else (entry.bucket or "")
         text = [when, plain_text(entry.detail), ", ".join(entry.leads), entry.source, plain_text(entry.outcomes)]
         # a plan is not a meeting: dated by the programme that printed it, its planned date in its title
-        title = f"{entry.title} (planned for {when})" if entry.date else f"{entry.title} ({when})" if when else entry.title
-        out.append(Document(kind="programme", committee=programme.committee, year=programme.year,
-                            date=printed, title=title, url=url,
-                            segments=[("", "\n".join(t for t in text if t))]))
+        title = (
+            f"{entry.title} (planned for {when})" if entry.date else f"{entry.title} ({when})" if when else entry.title
+        )
+        out.append(
+            Document(
+                kind="programme",
+                committee=programme.committee,
+                year=programme.year,
+                date=printed,
+                title=title,
+                url=url,
+                segments=[("", "\n".join(t for t in text if t))],
+            )
+        )
     return out
 
 
@@ -190,9 +223,17 @@ def tracker_documents(archive: Archive, tracker: Tracker) -> list[Document]:
     for row in tracker.rows:
         title = row.item or " ".join(row.text.split()[:12])
         text = [row.text, row.cabinet_member, row.response, row.status]
-        out.append(Document(kind="tracker", committee=tracker.committee, year=municipal_year(tracker.date),
-                            date=tracker.date, title=title, url=url,
-                            segments=[("", "\n".join(t for t in text if t))]))
+        out.append(
+            Document(
+                kind="tracker",
+                committee=tracker.committee,
+                year=municipal_year(tracker.date),
+                date=tracker.date,
+                title=title,
+                url=url,
+                segments=[("", "\n".join(t for t in text if t))],
+            )
+        )
     return out
 
 

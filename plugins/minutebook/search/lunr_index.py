@@ -66,8 +66,9 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def serialize(docs: list[FieldTerms], stats: Stats, boosts: tuple[float, ...] | None = None,
-              refs: list[str] | None = None) -> dict:
+def serialize(
+    docs: list[FieldTerms], stats: Stats, boosts: tuple[float, ...] | None = None, refs: list[str] | None = None
+) -> dict:
     """The lunr 2.3.9 JSON of ``docs`` (refs "0", "1", … unless given), weighted by ``stats``."""
     fields = stats.fields
     boosts = boosts or (1,) * len(fields)
@@ -90,15 +91,20 @@ def serialize(docs: list[FieldTerms], stats: Stats, boosts: tuple[float, ...] | 
                 score = stats.idf(term) * ((K1 + 1) * tf) / (norm + tf) * boost
                 elements.append((index, round(score, 3)))
             elements.sort()
-            flat = []
+            flat: list[float] = []
             for index, score in elements:
                 flat.append(index)
                 flat.append(score)
             vectors.append([f"{fields[i]}/{ref}", flat])
     inverted = []
     for term in sorted(postings, key=utf16_key):
-        posting = {name: {ref: {} for ref in postings[term][i]} for i, name in enumerate(fields)}
+        posting: dict[str, object] = {name: {ref: {} for ref in postings[term][i]} for i, name in enumerate(fields)}
         posting["_index"] = term_index[term]
         inverted.append([term, posting])
-    return {"version": VERSION, "fields": list(fields), "fieldVectors": vectors, "invertedIndex": inverted,
-            "pipeline": ["stemmer"]}
+    return {
+        "version": VERSION,
+        "fields": list(fields),
+        "fieldVectors": vectors,
+        "invertedIndex": inverted,
+        "pipeline": ["stemmer"],
+    }

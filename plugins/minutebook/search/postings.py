@@ -68,7 +68,7 @@ class Postings:
         out, start, size = [], 0, FIRST_BLOCK
         while start < len(packed):
             flat, previous = [], None
-            for value in packed[start:start + size]:
+            for value in packed[start : start + size]:
                 value_impact = value >> _DOC_BITS
                 flat.append(_DOC_MASK - (value & _DOC_MASK))
                 flat.append(value_impact if previous is None else previous - value_impact)

@@ -160,21 +160,29 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
         docids, chunks = write_store(shard.docs, chunk, out / "t", summary)
         chunk += sum(chunks)
         impacts.add_index(index, docids)
-        records = [[doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]]
-                   for ref, doc in enumerate(shard.docs)]
+        records = [
+            [doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard.docs)
+        ]
         size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
         summary.raw_bytes += size
         summary.files += 1
         summary.largest_shard = max(summary.largest_shard, size)
-        manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds,
-                                max(ymd(d) for d in shard.docs), size])
+        manifest_shards.append(
+            [committee_index.get(shard.committee, -1), shard.year, shard.kinds, max(ymd(d) for d in shard.docs), size]
+        )
         chunk_counts.append(trimmed(chunks))
     bounds = write_routes(routes, impacts, len(shards), out, summary)
     manifest = {
-        "v": FORMAT, "documents": len(docs), "fields": list(FIELDS), "slots": SLOTS,
-        "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK], "costs": [postings.ENTRY_BYTES, postings.SHARD_RATIO],
+        "v": FORMAT,
+        "documents": len(docs),
+        "fields": list(FIELDS),
+        "slots": SLOTS,
+        "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK],
+        "costs": [postings.ENTRY_BYTES, postings.SHARD_RATIO],
         "committees": [[slug, committees[slug]] for slug in sorted(committees)],
-        "kinds": list(KINDS), "shards": manifest_shards, "route": bounds,
+        "kinds": list(KINDS),
+        "shards": manifest_shards,
+        "route": bounds,
         "labels": script_labels(),  # the labels of model/vocabularies.py, for search.js
     }
     summary.raw_bytes += _dump(out / "manifest.json", manifest)
@@ -217,8 +225,9 @@ def write_store(docs: list[Document], first: int, folder: Path, summary: Summary
     return docids, counts
 
 
-def write_routes(routes: dict[str, list[int]], postings: Postings, total: int, out: Path,
-                 summary: Summary) -> list[str]:
+def write_routes(
+    routes: dict[str, list[int]], postings: Postings, total: int, out: Path, summary: Summary
+) -> list[str]:
     """Routing buckets of neighbouring terms, with each term's first block of postings, and the
     further blocks' files; returns each bucket's first term.
 

@@ -26,8 +26,10 @@ from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 # JavaScript's \s (ECMAScript WhiteSpace and LineTerminator) plus the hyphen.
-JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-            "\u2028\u2029\u202f\u205f\u3000\ufeff")
+JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 # Words printed joined are found by each part: "users/carers", "chair/IRO", "health-and-care",
 # "2019–20", "care—and". search.js sets lunr.tokenizer.separator to the same characters (its line
 # ``var SEPARATOR = …``, which tests/test_search_parity.py reads). A joined form typed as a query
@@ -41,10 +43,12 @@ JS_TRIM = re.compile(r"^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$")
 class JsPorterStemmer(PorterStemmer):
     """lunr.py's Porter stemmer with lunr.js's rule for a final y (step 1c)."""
 
-    def step1c(self):
+    b: str  # the word being stemmed (lunr.py's PorterStemmer sets it)
+
+    def step1c(self) -> None:
         # lunr.js: /^(.+?[^aeiou])y$/ → y becomes i after a non-vowel that is not the first letter
         if self.ends("y") and self.k - 1 > self.k0 and self.b[self.k - 1] not in "aeiou":
-            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
 
     def stem(self, p, metadata=None):
         if p in ("eed", "eeds"):  # lunr.js reads these as "e" + "ed"

@@ -19,6 +19,7 @@ import traceback
 import weakref
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from minutebook.search import shards
 from minutebook.search.documents import Document
@@ -61,17 +62,23 @@ class Job:
             for doc in docs:
                 pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
         context = multiprocessing.get_context("spawn")
-        self.process = context.Process(target=_work, name="minutebook-search",
-                                       args=(str(source), str(self.folder), committees, str(self.report)),
-                                       daemon=True)
+        self.process = context.Process(
+            target=_work,
+            name="minutebook-search",
+            args=(str(source), str(self.folder), committees, str(self.report)),
+            daemon=True,
+        )
         self.process.start()
 
-    def finish(self, site_dir: Path) -> dict:
+    def finish(self, site_dir: Path) -> dict[str, Any]:
         """Wait for the worker; put its data into ``site_dir``; return its summary."""
         try:
             self.process.join()
-            result = json.loads(self.report.read_text(encoding="utf-8")) if self.report.exists() else \
-                {"ok": False, "error": f"the worker exited with code {self.process.exitcode}"}
+            result: dict[str, Any] = (
+                json.loads(self.report.read_text(encoding="utf-8"))
+                if self.report.exists()
+                else {"ok": False, "error": f"the worker exited with code {self.process.exitcode}"}
+            )
             if not result["ok"]:
                 raise SearchBuildError("building the search index failed:\n" + result["error"])
             target = Path(site_dir) / DATA
