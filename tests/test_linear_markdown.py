@@ -95,7 +95,6 @@ def test_time_grows_linearly(name):
 
 
 MB = 1_000_000
-PAYLOADS = {name: make for name, make in CASES.items()}
 MEETING = '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n'
 
 

@@ -71,7 +71,7 @@ def _code_lines(lines: list[str]) -> list[bool]:
         if m and not line[m.end():].strip():
             closers.setdefault(m.group(1), []).append(i)
     code = [False] * len(lines)
-    seen = {fence: 0 for fence in closers}
+    seen = dict.fromkeys(closers, 0)
     i = 0
     while i < len(lines):
         m = FENCE.match(lines[i])
@@ -140,7 +140,6 @@ def _prose(block: str) -> str:
     escape: set[int] = set()
     brackets: list[tuple[int, bool]] = []
     parens: list[int] = []
-    candidates: list[int] = []  # "(" after "]", unmatched so far
     last_quote = -1
     i, n = 0, len(block)
     while i < n:
