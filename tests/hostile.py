@@ -157,10 +157,27 @@ def _item_variants(item: dict, n: int) -> list[dict]:
     return [public, private]
 
 
+# What each committee kind may record (the loader refuses the others): an executive decision on an
+# executive's item, a planning application at a planning committee, motions and questions at full council.
+KIND_ONLY = {"decision": "executive", "application": "planning", "motions": "council", "questions": "council"}
+
+
+def _for_kind(record: dict, kind: str) -> dict:
+    return {k: v for k, v in record.items() if KIND_ONLY.get(k, kind) == kind}
+
+
 def meeting_files(
-    fill: Filler, day: str, base: int, draft: bool = False, embargo_minutes: bool = False, draft_paper: bool = False
+    fill: Filler,
+    day: str,
+    base: int,
+    draft: bool = False,
+    embargo_minutes: bool = False,
+    draft_paper: bool = False,
+    committee: str = "board",
+    kind: str = "executive",
 ) -> dict[str, str]:
-    """meeting.md, minutes.md and papers of one meeting, every field filled."""
+    """meeting.md, minutes.md and papers of one meeting, every field filled that a committee of
+    ``kind`` may hold."""
     t = fill.text
     meeting = fill.fill(formats.MEETING, "meeting")
     meeting.update(
@@ -168,13 +185,19 @@ def meeting_files(
         postponed_to=None,
         joint_with=["other"],
         moved_from=["2019-12-01"],
-        items=[*_item_variants(meeting["items"][0], base)],
+        items=[*_item_variants(_for_kind(meeting["items"][0], kind), base)],
         draft=draft,
         publish_from="2020-01-01 09:00",
         agenda_published="2019-12-01",
     )
     meeting.pop("postponed_to")
-    minutes = fill.fill(formats.MINUTES, "minutes")
+    for item in meeting["items"]:  # consistent decisions: a notice after the meeting, reasons with a refusal
+        if "decision" in item:
+            item["decision"]["published"] = day
+        if "application" in item:
+            item["application"].update(decision="refused")
+            item["application"].pop("conditions", None)
+    minutes = _for_kind(fill.fill(formats.MINUTES, "minutes"), kind)
     minutes.update(
         approved=True,
         approved_at=None,
@@ -183,8 +206,12 @@ def meeting_files(
         published="2020-01-20",
     )
     minutes.pop("approved_at")
-    for declaration in minutes["declarations"]:
-        declaration["minute"] = base
+    for key in ("declarations", "votes", "motions", "questions"):
+        for entry in minutes.get(key, []):
+            entry["minute"] = base
+    for vote in minutes.get("votes", []):  # a consistent vote: one for, none against, carried
+        vote.update({"against": [], "abstain": [], "result": "carried", "casting_vote": False})
+        vote.pop("counts", None)
     attrs = " ".join(
         f"{a}={v}"
         for a, v in {"item": base, "slug": f"minute-{base}", "topic": f"topic-{base}", "was": f"was-{base}"}.items()
@@ -199,8 +226,8 @@ def meeting_files(
         f"{t('minutes.private.body')}\n"
     )
     files = {
-        f"board/{day}/meeting.md": _front(meeting, t("meeting.notes") + "\n\n" + BODY),
-        f"board/{day}/minutes.md": _front(minutes, body),
+        f"{committee}/{day}/meeting.md": _front(meeting, t("meeting.notes") + "\n\n" + BODY),
+        f"{committee}/{day}/minutes.md": _front(minutes, body),
     }
     paper = fill.fill(formats.PAPER, "paper")
     main = {k: v for k, v in paper.items() if k not in ("parent", "appendix", "withdrawn", "withdrawn_reason")}
@@ -236,10 +263,10 @@ def meeting_files(
     )
     private_paper = dict(main, item=str(base + 1), previous_names=[f"old-private-{base}"], draft=False)
     paper_body = f"1.1 {t('paper.body')}\n\n{BODY}\n"
-    files[f"board/{day}/papers/report-{base}.md"] = _front(main, paper_body)
-    files[f"board/{day}/papers/appendix-{base}.md"] = _front(appendix, paper_body)
-    files[f"board/{day}/papers/withdrawn-{base}.md"] = _front(withdrawn, paper_body)
-    files[f"board/{day}/papers/private-{base}.md"] = _front(private_paper, paper_body)
+    files[f"{committee}/{day}/papers/report-{base}.md"] = _front(main, paper_body)
+    files[f"{committee}/{day}/papers/appendix-{base}.md"] = _front(appendix, paper_body)
+    files[f"{committee}/{day}/papers/withdrawn-{base}.md"] = _front(withdrawn, paper_body)
+    files[f"{committee}/{day}/papers/private-{base}.md"] = _front(private_paper, paper_body)
     return files
 
 
@@ -257,9 +284,14 @@ def archive(kind: str) -> tuple[dict[str, str], Filler]:
     files["people.yml"] = json.dumps({"hostile-person": people["hostile-key"]}, ensure_ascii=False)
     committee = fill.fill(formats.COMMITTEE, "committee")
     committee["hidden"] = False
-    files["board/committee.md"] = _front(committee, fill.text("committee.description") + "\n\n" + BODY)
+    for folder, kind_of in (("board", "executive"), ("planning", "planning"), ("council", "council")):
+        files[f"{folder}/committee.md"] = _front(
+            dict(committee, kind=kind_of), fill.text("committee.description") + "\n\n" + BODY
+        )
     files["other/committee.md"] = _front({"name": fill.text("other.name"), "hidden": True})
     files.update(meeting_files(fill, "2020-01-09", 1))
+    files.update(meeting_files(fill, "2020-01-16", 31, committee="planning", kind="planning"))
+    files.update(meeting_files(fill, "2020-01-23", 41, committee="council", kind="council"))
     programme = fill.fill(formats.PROGRAMME, "programme")
     entry = programme["entries"][0]
     dated = {k: v for k, v in entry.items() if k != "bucket"}

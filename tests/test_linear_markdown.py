@@ -30,15 +30,15 @@ CORPUS = [
     "```\nfenced [ code ( with ](brackets\n```\n\nafter [ it",
     "~~~python\nx = y[\n~~~",
     "Para\n\n    indented [ code\n    more ](\n\nand [ prose",
-    "- a list [item\n\n    continued [ text\n\n- [link](/y/ \"title (with paren\")",
+    '- a list [item\n\n    continued [ text\n\n- [link](/y/ "title (with paren")',
     "![an image](/img.png) and ![alt [nested]](/i.png)",
     "An [unclosed paren](/x/ and [a](b) and [c](d(e)f) and [g](<h i>)",
     "Escaped \\[ already, \\] and [x\\](y) and \\\\[z",
     "Deep [[[[[[x]]]]]] and [a [b [c [f](/u/)]]] and [[[[[[[[y]]]]]]]](/v/)",
-    "A <abbr title=\"[x\">tag</abbr> and <https://example.org/[a> autolink and [a <b>c</b>](/d/)",
+    'A <abbr title="[x">tag</abbr> and <https://example.org/[a> autolink and [a <b>c</b>](/d/)',
     "| a | b |\n|---|---|\n| [x | y] |\n| [l](/m/) | ( |",
     "Heading\n\n## A [bracket heading\n\nText ]( here",
-    "[a](b) [c](d \"t\") [e](f 'g') [h](i \"j(\") [k]( l ) [m]()",
+    '[a](b) [c](d "t") [e](f \'g\') [h](i "j(") [k]( l ) [m]()',
     "Wrapped [link\ntext](/over/lines/) and [open\n\nclosed]",
 ]
 

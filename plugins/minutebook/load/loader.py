@@ -7,44 +7,34 @@ full list, each with file, line and fix. Nothing here writes to disk.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from minutebook.load import formats
 from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
-from minutebook.load.decisions import read_decision, read_minute_decisions
-from minutebook.load.minutes_text import parse_minutes_body
+from minutebook.load.decisions import read_decision
+from minutebook.load.fields import DATE_FOLDER, IGNORED, SLUG, page_range, plain_name
+from minutebook.load.minutes import load_minutes
+from minutebook.load.papers import assign_slugs, load_papers
 from minutebook.load.reading import read_front_matter, read_yaml_file
 from minutebook.load.schema import Record, Where, parse_iso_date
 from minutebook.load.workplans import load_programmes, load_trackers
 from minutebook.model import (
-    ATTENDANCE_GROUPS,
     Archive,
-    Attendee,
     Committee,
     Contact,
-    Correction,
-    Declaration,
     Item,
     ItemPart,
     Meeting,
     MeetingStatus,
     Membership,
-    Minutes,
     MunicipalYear,
-    Paper,
     Person,
     municipal_year,
     urls,
 )
-from minutebook.model.names import PeopleIndex, UnclearName, normalise, slugify
+from minutebook.model.names import PeopleIndex, UnclearName, normalise
 from minutebook.problems import Problems
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-IGNORED = {"README.md", "readme.md", ".gitkeep"}
 
 
 class Scope:
@@ -268,7 +258,7 @@ class ArchiveLoader:
             for member in members:
                 where = Where(self.problems, path, member.line)
                 key = self.person_key(member["name"], where)
-                entries.append(Membership(year, _plain(member["name"]), key, member.get("role")))
+                entries.append(Membership(year, plain_name(member["name"]), key, member.get("role")))
             committee.membership[year] = entries
         self.archive.committees[committee.slug] = committee
 
@@ -339,10 +329,10 @@ class ArchiveLoader:
         self.load_items(meeting, data, meeting_path)
         minutes_path = folder / "minutes.md"
         if minutes_path.exists():
-            self.load_minutes(meeting, minutes_path)
+            load_minutes(self, meeting, minutes_path)
         papers_dir = folder / "papers"
         if papers_dir.is_dir():
-            self.load_papers(meeting, papers_dir)
+            load_papers(self, meeting, papers_dir)
         for entry in sorted(folder.iterdir()):
             if (
                 entry.name not in ("meeting.md", "minutes.md", "papers")
@@ -356,7 +346,7 @@ class ArchiveLoader:
                     "a meeting folder holds meeting.md, minutes.md and papers/",
                 )
         self.set_status(meeting, data, meeting_path)
-        self.assign_slugs(meeting)
+        assign_slugs(self, meeting)
         self.archive.meetings.append(meeting)
 
     def set_status(self, meeting: Meeting, data: Record, path: Path) -> None:
@@ -401,7 +391,7 @@ class ArchiveLoader:
                 title=entry["title"],
                 number=number,
                 lead=entry.get("lead", ""),
-                pages=_pages(entry.get("pages")),
+                pages=page_range(entry.get("pages")),
                 description=entry.get("description", ""),
                 parts=[ItemPart(p["number"], p["title"]) for p in entry.get("parts", [])],
                 private=entry.get("private", False),
@@ -448,300 +438,6 @@ class ArchiveLoader:
             read_decision(self, meeting, item, entry, path)
             meeting.items.append(item)
 
-    def load_minutes(self, meeting: Meeting, path: Path) -> None:
-        data, body, body_line = read_front_matter(
-            path, self.problems, formats.MINUTES, "minutes.md", required=False, partial=True
-        )
-        if data is None:
-            return
-        if not data and not body.strip():
-            self.problems.error(
-                path,
-                1,
-                "minutes.md is empty: the meeting would be published as held, with no minutes",
-                "write the minutes (see docs/guide/meeting-files.md), or remove the file until they are ready",
-            )
-            return
-        approved = data.get("approved", "not recorded")
-        minutes = Minutes(
-            approved=None if approved == "not recorded" else approved,
-            approved_at=data.get("approved_at"),
-            amendment=data.get("amendment", ""),
-            closed=data.get("closed"),
-            note=data.get("note", ""),
-            source=self.problems.rel(path),
-            draft=data.get("draft", False),
-            publish_from=data.get("publish_from"),
-            published=data.get("published"),
-            corrections=_corrections(data),
-        )
-        if minutes.approved_at and not minutes.approved:
-            minutes.approved = True
-        for group in ATTENDANCE_GROUPS:
-            entries = []
-            for entry in data.get("attendance", {}).get(group, []):
-                where = Where(self.problems, path, entry.line)
-                key = self.person_key(entry["name"], where)
-                entries.append(
-                    Attendee(
-                        name=_plain(entry["name"]),
-                        person=key,
-                        role=entry.get("role"),
-                        directorate=entry.get("directorate", ""),
-                        organisation=entry.get("organisation", ""),
-                        substitute_for=entry.get("for", ""),
-                    )
-                )
-            if entries:
-                minutes.attendance[group] = entries
-        year = meeting.year
-        parsed, body_problems = parse_minutes_body(
-            body, body_line, year, self.council.scheme(meeting.committee), meeting.date
-        )
-        for problem in body_problems:
-            self.problems.error(path, problem.line, problem.message, problem.fix)
-        minutes.minutes = parsed
-        if not parsed and not minutes.note and not body_problems:
-            self.problems.error(
-                path,
-                body_line,
-                "minutes.md has no minutes: the meeting would be published as held, with nothing recorded",
-                "write each minute under a heading like '## 73. Health Visiting and Early Help', or "
-                "say why there are none in 'note:'",
-            )
-        seen: dict[int, int] = {}
-        for minute in parsed:
-            if minute.number in seen:
-                self.problems.error(
-                    path,
-                    minute.line,
-                    f"minute {minute.number} appears twice",
-                    f"minute numbers are unique in a municipal year (see line {seen[minute.number]})",
-                )
-            seen.setdefault(minute.number, minute.line)
-        numbers = {m.number for m in parsed}
-        for entry in data.get("declarations", []):
-            where = Where(self.problems, path, entry.line)
-            key = self.person_key(entry["name"], where)
-            if entry.get("minute") is not None and entry["minute"] not in numbers:
-                where.error(
-                    f"the declaration refers to minute {entry['minute']}, which is not in these minutes",
-                    "write the number of the minute the interest concerns",
-                )
-            minutes.declarations.append(
-                Declaration(
-                    _plain(entry["name"]), key, entry.get("minute"), entry.get("interest", ""), entry.get("text", "")
-                )
-            )
-        read_minute_decisions(self, meeting, minutes, data, path)  # votes, motions, questions
-        meeting.minutes = minutes
-        self.join_minutes(meeting, path)
-
-    def join_minutes(self, meeting: Meeting, path: Path) -> None:
-        """Attach each minute to its agenda item, or make an item for it."""
-        by_number = {item.number: item for item in meeting.items}
-        assert meeting.minutes is not None  # read just before
-        by_title: dict[str, Item] = {}
-        for agenda_item in meeting.items:
-            by_title.setdefault(normalise(agenda_item.title), agenda_item)
-        by_minute = {i.minute_number: i for i in meeting.items if i.minute_number}
-        for minute in meeting.minutes.minutes:
-            item: Item | None = None
-            if minute.item_number:
-                item = by_number.get(minute.item_number)
-                if item is None:
-                    self.problems.error(
-                        path,
-                        minute.line,
-                        f"minute {minute.number} names agenda item {minute.item_number}, which is not on the agenda",
-                        "check the number in {item=…}",
-                    )
-            item = item or by_minute.get(minute.number) or by_title.get(normalise(minute.title))
-            if item is None and meeting.has_agenda:
-                free = {normalise(i.title): i for i in meeting.items if i.minute is None}
-                close = difflib.get_close_matches(normalise(minute.title), list(free), n=1, cutoff=0.85)
-                item = free[close[0]] if close else None
-                if item is None:
-                    self.problems.warning(
-                        path,
-                        minute.line,
-                        f"minute {minute.number} '{minute.title}' matches no agenda item",
-                        "add {item=N} to the heading with the agenda number",
-                    )
-            if item is not None and item.minute is not None:
-                self.problems.error(
-                    path,
-                    minute.line,
-                    f"minutes {item.minute.number} and {minute.number} both record agenda item {item.number}",
-                    "give one of them {item=N}",
-                )
-                item = None
-            if item is None:
-                item = Item(slug="", title=minute.title, line=minute.line)
-                meeting.items.append(item)
-            item.minute = minute
-            if minute.topic and not item.topic:
-                item.topic = minute.topic
-            if minute.slug and not item.slug:
-                item.slug = minute.slug
-            for old in minute.previous_slugs:
-                if old not in item.previous_slugs:
-                    item.previous_slugs.append(old)
-            private = minute.private
-            if private:
-                item.private = True
-                value: int | str | None = (
-                    int(private) if private.isdigit() else NOT_STATED if private.lower() == NOT_STATED else None
-                )
-                if value is not None and check_exempt_paragraph(
-                    self.council, value, self.problems, path, minute.line, f"minute {minute.cite}"
-                ):
-                    item.exempt_paragraph = value
-                elif value is None and item.exempt_paragraph is None:
-                    law = self.council.law
-                    self.problems.error(
-                        path,
-                        minute.line,
-                        f"private minute {minute.cite} has no exempt paragraph",
-                        f"write {{private=N}} with the paragraph of {law.schedule} ({law.span}), "
-                        f'or {{private="{NOT_STATED}"}}',
-                    )
-
-    def load_papers(self, meeting: Meeting, folder: Path) -> None:
-        by_slug: dict[str, Paper] = {}
-        records: dict[str, Record] = {}
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") or path.name in IGNORED:
-                continue
-            if path.suffix != ".md" or not SLUG.match(path.stem):
-                self.problems.error(
-                    path,
-                    None,
-                    "is not a paper file",
-                    "papers are .md files named with lower-case letters, digits and hyphens",
-                )
-                continue
-            data, body, body_line = read_front_matter(path, self.problems, formats.PAPER, "the paper")
-            if data is None:
-                continue
-            paper = Paper(
-                slug=path.stem,
-                kind=data["kind"],
-                title=data["title"],
-                item_number=data.get("item"),
-                to=data.get("to", ""),
-                date=data.get("date"),
-                subject=data.get("subject", ""),
-                authors=[Contact(**a) for a in data.get("authors", [])],
-                body=body.strip(),
-                parent=data.get("parent"),
-                appendix=data.get("appendix"),
-                pdf=data.get("pdf", ""),
-                source=self.problems.rel(path),
-                published=data.get("published"),
-                draft=data.get("draft", False),
-                publish_from=data.get("publish_from"),
-                withdrawn=data.get("withdrawn"),
-                withdrawn_reason=data.get("withdrawn_reason", ""),
-                previous_names=data.get("previous_names", []),
-                corrections=_corrections(data),
-            )
-            if paper.withdrawn_reason and not paper.withdrawn:
-                self.problems.error(
-                    path,
-                    data.line_of("withdrawn_reason"),
-                    "'withdrawn_reason' without 'withdrawn'",
-                    "add 'withdrawn: YYYY-MM-DD', the date it was withdrawn",
-                )
-            paper.line = data.line or 2
-            paper.body_line = body_line + body[: len(body) - len(body.lstrip())].count("\n")
-            records[paper.slug] = data
-            by_slug[paper.slug] = paper
-            meeting.papers.append(paper)
-        items = {item.number: item for item in meeting.items if item.number}
-        for item in meeting.items:  # an item without a number is named by its slug
-            items.setdefault(item.slug or slugify(item.title), item)
-        for paper in meeting.papers:
-            path = self.root.parent / paper.source
-            data = records[paper.slug]
-            if paper.parent:
-                parent = by_slug.get(paper.parent)
-                if parent is None or parent is paper:
-                    self.problems.error(
-                        path,
-                        data.line_of("parent"),
-                        f"the parent paper '{paper.parent}' is not in this meeting's papers",
-                        f"write the file name (without .md) of one of: {', '.join(sorted(by_slug))}",
-                    )
-                    continue
-                if parent.parent:
-                    self.problems.error(
-                        path,
-                        data.line_of("parent"),
-                        "an appendix cannot hang off another appendix",
-                        f"set parent to '{parent.parent}'",
-                    )
-                    continue
-                if paper.kind == "appendix" and not paper.appendix:
-                    self.problems.error(
-                        path,
-                        data.line,
-                        "an appendix needs its label",
-                        "add 'appendix: 1' (the number or letter printed)",
-                    )
-                parent.appendices.append(paper)
-                continue
-            if paper.kind == "appendix":
-                self.problems.error(
-                    path,
-                    data.line_of("kind"),
-                    "an appendix needs the paper it belongs to",
-                    "add 'parent: <file name of the main paper>'",
-                )
-                continue
-            if not paper.item_number:
-                self.problems.error(
-                    path,
-                    data.line,
-                    "the paper does not say which agenda item it belongs to",
-                    "add 'item: N' with the agenda number",
-                )
-                continue
-            main_item = items.get(paper.item_number)
-            if main_item is None:
-                self.problems.error(
-                    path,
-                    data.line_of("item"),
-                    f"agenda item {paper.item_number} is not on this meeting's agenda",
-                    "check the number, or add the item to meeting.md",
-                )
-                continue
-            main_item.papers.append(paper)
-        for paper in meeting.papers:
-            paper.appendices.sort(key=lambda p: _natural(p.appendix or p.title))
-
-    def assign_slugs(self, meeting: Meeting) -> None:
-        used: set[str] = set()
-        for item in meeting.items:
-            if item.slug:
-                if item.slug in used:
-                    self.problems.error(
-                        self.root.parent / meeting.source,
-                        item.line,
-                        f"two items of this meeting have the address '{item.slug}'",
-                        "give one of them another 'slug'",
-                    )
-                used.add(item.slug)
-        for item in meeting.items:
-            if not item.slug:
-                base = f"private-item-{slugify(item.number or 'x')}" if item.withhold_title else slugify(item.title)
-                slug, n = base, 2
-                while slug in used:
-                    slug = f"{base}-{n}"
-                    n += 1
-                item.slug = slug
-                used.add(slug)
-
     def load_programmes(self, committee: str, folder: Path) -> None:
         load_programmes(self, committee, folder)
 
@@ -781,22 +477,6 @@ class ArchiveLoader:
                 seen.setdefault(key, (meeting, minute.line))
 
 
-def _plain(name: str) -> str:
-    from minutebook.model.names import without_honorific
-
-    return without_honorific(name)
-
-
-def _pages(value: str | None) -> str | None:
-    if not value:
-        return None
-    return re.sub(r"\s*[-–]\s*", "-", value)
-
-
-def _natural(text: str):
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text)]
-
-
 def load_archive(
     root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None
 ) -> tuple[Archive, Problems]:
@@ -809,7 +489,3 @@ def load_archive(
         loader.problems.error(loader.root, None, "a file is nested too deeply to read", "simplify its structure")
         archive = loader.archive
     return archive, loader.problems
-
-
-def _corrections(data) -> list[Correction]:
-    return [Correction(c["date"], c["change"], c["reason"], c.get("previous", "")) for c in data.get("corrections", [])]

@@ -54,8 +54,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.error(path, None, f"cannot be read ({exc.strerror})", "check the file's permissions")
         return None
     if len(data) > MAX_FILE_BYTES:
-        problems.error(path, None, f"is {len(data) // 1024} KB, too large for a meeting file",
-                       "split it into papers of under 5 MB each")
+        problems.error(
+            path,
+            None,
+            f"is {len(data) // 1024} KB, too large for a meeting file",
+            "split it into papers of under 5 MB each",
+        )
         return None
     if b"\x00" in data:
         problems.error(path, None, "is a binary file, not text", "save it as plain text (UTF-8)")
@@ -66,11 +70,15 @@ def read_text(path: Path, problems: Problems) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(path, line, "is not UTF-8 text", "save the file with UTF-8 encoding")
         return None
-    crowded = crowded_block(text)
+    crowded = crowded_block(text) if path.suffix == ".md" else None
     if crowded:
-        problems.error(path, crowded[0], f"has a paragraph with more than {MAX_MARKUP:,} of the characters "
-                       "[ ] \\ * _ ` & (Markdown punctuation), too many to turn into a web page",
-                       "break it into paragraphs with blank lines, or remove the repeated punctuation")
+        problems.error(
+            path,
+            crowded[0],
+            f"has a paragraph with more than {MAX_MARKUP:,} of the characters "
+            "[ ] \\ * _ ` & (Markdown punctuation), too many to turn into a web page",
+            "break it into paragraphs with blank lines, or remove the repeated punctuation",
+        )
         return None
     return text
 
@@ -107,15 +115,17 @@ def read_front_matter(path: Path, problems: Problems, spec, name: str, required=
         return None, "", 1
     if yaml_text is None:
         if required:
-            problems.error(path, 1, "has no front matter",
-                           "start the file with a line '---', the fields, then another '---'")
+            problems.error(
+                path, 1, "has no front matter", "start the file with a line '---', the fields, then another '---'"
+            )
             return None, body, body_line
         yaml_text = ""
     try:
         raw = load_yaml(yaml_text, line_offset=1)
     except YAMLProblem as exc:
-        problems.error(path, exc.line, exc.message,
-                       "check indentation, colons and quotes on that line and the one before")
+        problems.error(
+            path, exc.line, exc.message, "check indentation, colons and quotes on that line and the one before"
+        )
         return None, body, body_line
     if raw is None:
         raw = {}

@@ -34,7 +34,8 @@ def defuse(text: str) -> str:
         return text
     lines = text.split("\n")
     code = _code_lines(lines)
-    out, block = [], []
+    out: list[str] = []
+    block: list[str] = []
     in_list = False
     for i, line in enumerate(lines):
         if code[i] or not line.strip():
@@ -68,7 +69,7 @@ def _code_lines(lines: list[str]) -> list[bool]:
     closers: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         m = FENCE.match(line)
-        if m and not line[m.end():].strip():
+        if m and not line[m.end() :].strip():
             closers.setdefault(m.group(1), []).append(i)
     code = [False] * len(lines)
     seen = dict.fromkeys(closers, 0)
@@ -108,9 +109,10 @@ def _code_spans(block: str) -> list[tuple[int, int]]:
             if start == runs[k][1]:
                 k += 1
                 continue
-        if nxt[k] is not None and start == runs[k][0]:
-            spans.append((start, runs[nxt[k]][1]))
-            k = nxt[k] + 1
+        closer = nxt[k]
+        if closer is not None and start == runs[k][0]:
+            spans.append((start, runs[closer][1]))
+            k = closer + 1
         else:
             k += 1
     return spans
@@ -167,8 +169,13 @@ def _prose(block: str) -> str:
         i += 1
     escape.update(pos for pos, _ in brackets)
     for pos in parens:
-        if pos > 0 and block[pos - 1] == "]" and pos > last_quote and pos - 1 not in escape \
-                and not _escaped(block, pos - 1):
+        if (
+            pos > 0
+            and block[pos - 1] == "]"
+            and pos > last_quote
+            and pos - 1 not in escape
+            and not _escaped(block, pos - 1)
+        ):
             escape.add(pos)
     if not escape:
         return block
@@ -191,8 +198,14 @@ MARKUP = str.maketrans("", "", "[]\\*_`&")
 def crowded_block(text: str) -> tuple[int, int] | None:
     """(first line, count) of the first blank-line-separated block with more than :data:`MAX_MARKUP`
     Markdown punctuation characters, or None. Linear."""
-    start, count = 1, 0
-    for number, line in enumerate(text.split("\n"), 1):
+    count = 0
+    lines = text.split("\n")
+    first = 1
+    if lines and lines[0].rstrip() == "---":  # front matter: fields, each read (and checked) on its own
+        closing = next((n for n, line in enumerate(lines[1:], 2) if line.rstrip() == "---"), None)
+        first = closing + 1 if closing else 1
+    start = first
+    for number, line in enumerate(lines[first - 1 :], first):
         if not line.strip() or line.lstrip(" ").startswith("#"):  # minute headings become plain titles
             start, count = number + 1, 0
             continue

@@ -19,14 +19,77 @@ from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.publish.brackets import defuse
 
 KEEP = {
-    "sup", "sub", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "abbr", "br", "p",
-    "span", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "blockquote",
-    "code", "pre", "hr", "dl", "dt", "dd", "a", "img", "h3", "h4", "h5", "h6", "div", "time", "q", "cite",
+    "sup",
+    "sub",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "abbr",
+    "br",
+    "p",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "blockquote",
+    "code",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "img",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "time",
+    "q",
+    "cite",
 }
 DROP_WITH_CONTENT = {
-    "script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "svg", "math",
-    "form", "frame", "frameset", "applet", "noembed", "noframes", "xmp", "plaintext", "title", "select",
-    "button", "video", "audio", "canvas", "head",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "noscript",
+    "template",
+    "textarea",
+    "svg",
+    "math",
+    "form",
+    "frame",
+    "frameset",
+    "applet",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "title",
+    "select",
+    "button",
+    "video",
+    "audio",
+    "canvas",
+    "head",
 }
 ATTRIBUTES = {
     "a": {"href", "title"},
@@ -43,11 +106,16 @@ SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:/?#]*(?:[/?#]|$))", r
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-CODE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`"
-                  r"|<(?:https?://|mailto:)[^<>\s\"']+>|<[^<>\s@\"':/]+@[^<>\s@\"'/]+>", re.S)  # and safe autolinks
-BAD_LINK = re.compile(r"(\]\(\s*<?\s*|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data|file|livescript)\s*:"
-                      r"(?:\([^)\s]*\)|[^)\s>])*",
-                      re.I | re.M)
+CODE = re.compile(
+    r"```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`"
+    r"|<(?:https?://|mailto:)[^<>\s\"']+>|<[^<>\s@\"':/]+@[^<>\s@\"'/]+>",
+    re.S,
+)  # and safe autolinks
+BAD_LINK = re.compile(
+    r"(\]\(\s*<?\s*|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data|file|livescript)\s*:"
+    r"(?:\([^)\s]*\)|[^)\s>])*",
+    re.I | re.M,
+)
 BAD_AUTOLINK = re.compile(r"<\s*(?:javascript|vbscript|data|file|livescript)\s*:[^>]*>", re.I)
 
 
@@ -81,10 +149,10 @@ def _clean_tags(text: str) -> str:
         if not match:
             out.append(text[pos:])
             break
-        out.append(text[pos:match.start()])
+        out.append(text[pos : match.start()])
         closing, name = match.group(1), match.group(2).lower()
         if name in DROP_WITH_CONTENT and not closing:
-            end = re.search(rf"</\s*{name}\s*>", text[match.end():], re.I)
+            end = re.search(rf"</\s*{name}\s*>", text[match.end() :], re.I)
             pos = match.end() + end.end() if end else len(text)
             continue
         if name in KEEP:
@@ -100,7 +168,7 @@ def clean_markdown(text: str) -> str:
         return defuse(text)
     out, pos = [], 0
     for code in CODE.finditer(text):
-        out.append(_clean_prose(text[pos:code.start()]))
+        out.append(_clean_prose(text[pos : code.start()]))
         out.append(code.group(0))
         pos = code.end()
     out.append(_clean_prose(text[pos:]))
@@ -138,11 +206,35 @@ def plain(text: str) -> str:
 
 # -- the last pass over generated HTML -----------------------------------------------------------
 
-PAGE_TAGS = KEEP | {"h1", "h2", "nav", "section", "article", "aside", "details", "summary", "address", "figure",
-                    "figcaption", "col", "colgroup", "label"}
+PAGE_TAGS = KEEP | {
+    "h1",
+    "h2",
+    "nav",
+    "section",
+    "article",
+    "aside",
+    "details",
+    "summary",
+    "address",
+    "figure",
+    "figcaption",
+    "col",
+    "colgroup",
+    "label",
+}
 PAGE_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-current", "aria-describedby", "aria-hidden",
-          "role"},
+    "*": {
+        "id",
+        "class",
+        "title",
+        "lang",
+        "dir",
+        "aria-label",
+        "aria-current",
+        "aria-describedby",
+        "aria-hidden",
+        "role",
+    },
     "a": {"href", "title", "rel"},
     "img": {"src", "alt", "title", "width", "height"},
     "td": {"colspan", "rowspan", "data-label"},  # a stacked table's cell names its column on a phone
@@ -187,6 +279,7 @@ def clean_html(fragment: str) -> str:
 
 # -- the whole archive ---------------------------------------------------------------------------
 
+
 def _contact(c) -> None:
     for name in ("name", "role", "directorate", "phone", "email"):
         setattr(c, name, plain(getattr(c, name)))
@@ -204,8 +297,11 @@ def _minute_text(holder) -> None:
 def sanitize_archive(archive) -> None:
     """Make every piece of officer-written text safe, once, right after loading."""
     for person in archive.people.values():
-        person.name, person.full_name, person.honorific = plain(person.name), plain(person.full_name), \
-            plain(person.honorific)
+        person.name, person.full_name, person.honorific = (
+            plain(person.name),
+            plain(person.full_name),
+            plain(person.honorific),
+        )
     for committee in archive.committees.values():
         committee.name, committee.short_name = plain(committee.name), plain(committee.short_name)
         committee.description = clean_markdown(committee.description)
@@ -248,8 +344,12 @@ def sanitize_archive(archive) -> None:
     for programme in archive.programmes:
         programme.notes = clean_markdown(programme.notes)
         for e in programme.entries:
-            e.title, e.detail, e.source, e.outcomes = plain(e.title), clean_markdown(e.detail), plain(e.source), \
-                clean_markdown(e.outcomes)
+            e.title, e.detail, e.source, e.outcomes = (
+                plain(e.title),
+                clean_markdown(e.detail),
+                plain(e.source),
+                clean_markdown(e.outcomes),
+            )
             e.leads = [plain(x) for x in e.leads]
     for tracker in archive.trackers:
         for row in tracker.rows:
