@@ -130,3 +130,25 @@ def test_a_long_line_under_the_limit_builds_and_renders_its_brackets(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     page = next((tmp_path / "site").rglob("report/index.html")).read_text(encoding="utf-8")
     assert "[[[[[[" in nh3.clean(page, tags=set())
+
+
+def test_a_front_matter_field_of_brackets_is_refused_on_its_own_line(tmp_path):
+    """Titles go through Markdown too: a 100,000-bracket title is refused at its line, while the many
+    ordinary fields of one front matter (each under the limit) do not add up to a refusal."""
+    title = "[" * 100_000
+    files = _archive("fine")
+    files["board/2020-01-09/papers/report.md"] = (
+        f'---\nitem: 1\nkind: report\ntitle: "{title}"\nsubject: "{"*" * (MAX_MARKUP // 2)}"\n---\n\nText\n'
+    )
+    result = mkdocs_build(fixture_project(tmp_path, files), tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "board/2020-01-09/papers/report.md:4" in out and "break it into paragraphs" in out, out[-3000:]
+    assert "Traceback" not in out
+    files["board/2020-01-09/papers/report.md"] = (
+        "---\nitem: 1\nkind: report\ntitle: Report\n"
+        f'subject: "{"*" * (MAX_MARKUP * 6 // 10)}"\n'
+        f'to: "{"_" * (MAX_MARKUP * 6 // 10)}"\n---\n\nText\n'
+    )  # 1.2 times the limit in all, each field under it
+    result = mkdocs_build(fixture_project(tmp_path, files), tmp_path / "site2")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]

@@ -195,20 +195,25 @@ MAX_MARKUP = 20_000
 MARKUP = str.maketrans("", "", "[]\\*_`&")
 
 
+_FIELD_START = re.compile(r"\s*(?:- |[\w-]+:)")  # a front-matter key or list entry
+
+
 def crowded_block(text: str) -> tuple[int, int] | None:
-    """(first line, count) of the first blank-line-separated block with more than :data:`MAX_MARKUP`
-    Markdown punctuation characters, or None. Linear."""
-    count = 0
+    """(first line, count) of the first block with more than :data:`MAX_MARKUP` Markdown punctuation
+    characters, or None. Linear. In the body a block is a blank-line-separated paragraph; in the front
+    matter each field (a key or a list entry with its continuation lines) is a block of its own."""
+    start, count = 1, 0
     lines = text.split("\n")
-    first = 1
-    if lines and lines[0].rstrip() == "---":  # front matter: fields, each read (and checked) on its own
-        closing = next((n for n, line in enumerate(lines[1:], 2) if line.rstrip() == "---"), None)
-        first = closing + 1 if closing else 1
-    start = first
-    for number, line in enumerate(lines[first - 1 :], first):
-        if not line.strip() or line.lstrip(" ").startswith("#"):  # minute headings become plain titles
-            start, count = number + 1, 0
+    closing = 0
+    if lines and lines[0].rstrip() == "---":
+        closing = next((n for n, line in enumerate(lines[1:], 2) if line.rstrip() == "---"), 0)
+    for number, line in enumerate(lines, 1):
+        in_front = number <= closing
+        if not line.strip() or (not in_front and line.lstrip(" ").startswith("#")):
+            start, count = number + 1, 0  # minute headings become plain titles, not Markdown
             continue
+        if in_front and _FIELD_START.match(line):
+            start, count = number, 0
         count += len(line) - len(line.translate(MARKUP))
         if count > MAX_MARKUP:
             return start, count
