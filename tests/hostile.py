@@ -63,7 +63,8 @@ BODIES = {
         + "\n\n"
         + "<" * 20_000
         + "\n\n"
-        + "**" * 10_000
+        + "**"
+        * 4_000  # under the 20,000 Markdown punctuation a field may hold (above it: refused, test_linear_markdown)
         + "\n\n"
         + "|" * 10_000
         + "\n"

@@ -195,7 +195,8 @@ MAX_MARKUP = 20_000
 MARKUP = str.maketrans("", "", "[]\\*_`&")
 
 
-_FIELD_START = re.compile(r"\s*(?:- |[\w-]+:)")  # a front-matter key or list entry
+# a front-matter key (plain or quoted, as YAML and JSON-style flow write it) or a list entry
+_FIELD_START = re.compile(r"""\s*(?:- |[\w-]+\s*:|"[\w-]+"\s*:|'[\w-]+'\s*:)""")
 
 
 def crowded_block(text: str) -> tuple[int, int] | None:
