@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.model.clock import MONTH_WORDS
 from minutebook.model.names import slugify
 
 STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
@@ -86,34 +87,6 @@ def _stem(word: str) -> str:
         if len(word) > 4 and word.endswith(suffix):
             return word[: -len(suffix)] + repl
     return word
-
-
-MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
 
 
 def words(text: str) -> list[str]:

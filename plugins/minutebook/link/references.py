@@ -26,28 +26,10 @@ import re
 from collections.abc import Callable
 
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, cite_year, urls
+from minutebook.model.clock import MONTH_NAMES
 from minutebook.problems import Problems
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
 DATE = (
     r"(?:the\s+)?(?P<day>\d{1,2})(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?\s+"

@@ -11,32 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+from minutebook.model.clock import MONTH_WORDS
+
 FILLER = {
     "a",
     "an",
@@ -106,7 +82,7 @@ def significant_words(title: str) -> frozenset[str]:
         word = word.replace("’", "'").strip("'-")
         if word.endswith("'s"):
             word = word[:-2]
-        if word in FILLER or word in MONTHS or len(word) < 2:
+        if word in FILLER or word in MONTH_WORDS or len(word) < 2:
             continue
         if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
             word = word[:-1]

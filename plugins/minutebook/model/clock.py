@@ -21,3 +21,24 @@ def uk_now() -> dt.datetime:
 
 def uk_today() -> dt.date:
     return uk_now().date()
+
+
+# The months as papers print them: full names in calendar order, and every word that names one.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_WORDS = frozenset(MONTH_NAMES) | {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
