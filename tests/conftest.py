@@ -16,6 +16,25 @@ def sample_site(tmp_path_factory):
     return site, result
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module (skipped where it is not installed)."""
+    from browser import chromium
+
+    with chromium() as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def site_base(sample_site):
+    """The sample site served over HTTP for one test module: its base address."""
+    from browser import serve
+
+    site, _ = sample_site
+    with serve(site) as base:
+        yield base
+
+
 @pytest.fixture
 def project(tmp_path):
     return tmp_path

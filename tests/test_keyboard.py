@@ -8,23 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import chromium, serve
 from test_public_site import COMMITTEE, PAGE_TYPES
 
 MEETING = f"{COMMITTEE}/2017-04-27/"
-
-
-@pytest.fixture(scope="module")
-def site_base(sample_site):
-    site, _ = sample_site
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as opened:
-        yield opened
 
 
 def phone(browser, width=390):

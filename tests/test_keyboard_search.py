@@ -6,22 +6,8 @@ and offers the ways to browse."""
 from __future__ import annotations
 
 import pytest
-from browser import chromium, serve
 
 LANDMARKS = "() => [...document.querySelectorAll('[role=search], search')].map((e) => e.getAttribute('aria-label'))"
-
-
-@pytest.fixture(scope="module")
-def site_base(sample_site):
-    site, _ = sample_site
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("width", [390, 1280])

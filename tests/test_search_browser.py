@@ -9,7 +9,7 @@ import shutil
 from urllib.parse import quote_plus
 
 import pytest
-from browser import chromium, serve
+from browser import serve
 from helpers import REPO, fixture_project, mkdocs_build
 
 MEETINGS = REPO / "meetings" / "education-childrens-services"
@@ -28,12 +28,6 @@ def search(page, base, query, **facets):
     params = "&".join(f"{k}={quote_plus(v)}" for k, v in {"q": query, **facets}.items())
     page.goto(f"{base}search/?{params}")
     return results(page)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
-from minutebook.importer.textutil import ends_sentence, plain
+from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
 ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
@@ -48,7 +48,6 @@ LEAD = re.compile(
     r"update)\s+(?:of|from|by)\b",
     re.I,
 )
-EXEMPT = re.compile(r"paragraphs?\s+(?P<n>1[0-8]|[1-9])\b", re.I)
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
     r"(?P<private>private(?: business)?|(?:exempt|confidential) (?:items|business)))[:.]?$",
@@ -353,7 +352,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             in_table
             and "\t" not in lines[k].text
             and not (current and LEAD.match(text) and not current.lead)
-            and not (current and EXEMPT.search(text))
+            and not (current and EXEMPT_PARAGRAPH.search(text))
         ):
             break
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
@@ -369,9 +368,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current.parts.append((f"{current.number}{sub_item.group('letter')}", sub_item.group("title").strip()))
         elif current and LEAD.match(text) and not current.lead:
             current.lead = text
-            paragraph = EXEMPT.search(text)
+            paragraph = EXEMPT_PARAGRAPH.search(text)
             if paragraph and current.private:
-                current.exempt_paragraph = int(paragraph.group("n"))
+                current.exempt_paragraph = int(paragraph.group(1))
                 current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
         elif (
             is_date_line(text)
@@ -381,9 +380,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             break
         elif current:
             current.description = f"{current.description} {text}".strip()
-            paragraph = EXEMPT.search(text)
+            paragraph = EXEMPT_PARAGRAPH.search(text)
             if paragraph and current.private:
-                current.exempt_paragraph = int(paragraph.group("n"))
+                current.exempt_paragraph = int(paragraph.group(1))
         else:
             report.warn(
                 source.name,

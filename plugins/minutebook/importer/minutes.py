@@ -32,11 +32,10 @@ from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
-from minutebook.importer.textutil import plain, similarity
+from minutebook.importer.textutil import EXEMPT_PARAGRAPH, plain, similarity
 
 PRESENT = re.compile(r"^(?:present|sederunt|attendance|members present|in attendance)\s*[:.-]*(?:\s|$)", re.I)
 EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
-EXEMPT_PARAGRAPH = re.compile(r"\bparagraphs?\s+(1[0-8]|[1-9])\b", re.I)
 PLACE = re.compile(
     r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
     r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)",

@@ -7,6 +7,9 @@ import re
 from minutebook.model.clock import MONTH_WORDS
 from minutebook.model.names import slugify
 
+# "paragraph 3" of the exempt-information schedule, as agendas and minutes cite it (1-18: every nation)
+EXEMPT_PARAGRAPH = re.compile(r"\bparagraphs?\s+(1[0-8]|[1-9])\b", re.I)
+
 STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
 CONNECTIVES = STOP_WORDS | {
     "that",

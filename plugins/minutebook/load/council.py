@@ -33,10 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minutebook.load import formats
-from minutebook.load.reading import read_text
-from minutebook.load.schema import INVALID, Where
-from minutebook.load.yamlio import YAMLProblem
-from minutebook.load.yamlio import load as load_yaml
+from minutebook.load.reading import read_yaml_file
 from minutebook.problems import Problems
 
 COUNCIL_FILE = "council.yml"
@@ -243,22 +240,6 @@ class Council:
         return day.year if day.month >= self.year_starts else day.year - 1
 
 
-def _read(path: Path, problems: Problems):
-    """The valid fields of council.yml (every invalid one is reported), or None without the file."""
-    if not path.is_file():
-        return None
-    text = read_text(path, problems)
-    if text is None:
-        return None
-    try:
-        raw = load_yaml(text)
-    except YAMLProblem as exc:
-        problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
-        return None
-    checked, _ = formats.COUNCIL.check_partial(raw if raw is not None else {}, Where(problems, path, 1), COUNCIL_FILE)
-    return None if checked is INVALID else checked
-
-
 def _month(value: str) -> int | None:
     text = value.strip().lower()
     for n, name in enumerate(MONTHS, start=1):
@@ -271,7 +252,7 @@ def read_council(root: Path, problems: Problems) -> Council:
     """The council of the archive at ``root`` (the meetings folder); problems go to ``problems``."""
     path = Path(root) / COUNCIL_FILE
     council = Council()
-    checked = _read(path, problems)
+    checked = read_yaml_file(path, problems, formats.COUNCIL, COUNCIL_FILE, partial=True)
     if checked is None:
         return council
     council.source = problems.rel(path)

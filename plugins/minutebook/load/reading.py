@@ -83,8 +83,9 @@ def read_text(path: Path, problems: Problems) -> str | None:
     return text
 
 
-def read_yaml_file(path: Path, problems: Problems, spec, name: str):
-    """A plain YAML file (people.yml, topics.yml): the validated mapping, or None (problems recorded)."""
+def read_yaml_file(path: Path, problems: Problems, spec, name: str, partial: bool = False):
+    """A plain YAML file (people.yml, topics.yml, council.yml): the validated mapping, or None
+    (problems recorded). ``partial``: keep the valid fields of a file with invalid ones."""
     if not path.exists():
         return None
     text = read_text(path, problems)
@@ -95,7 +96,8 @@ def read_yaml_file(path: Path, problems: Problems, spec, name: str):
     except YAMLProblem as exc:
         problems.error(path, exc.line, exc.message, "check indentation, colons and quotes")
         return None
-    checked = spec.check(raw if raw is not None else {}, Where(problems, path, 1), name)
+    value, where = raw if raw is not None else {}, Where(problems, path, 1)
+    checked = spec.check_partial(value, where, name)[0] if partial else spec.check(value, where, name)
     return None if checked is INVALID else checked
 
 
