@@ -157,6 +157,8 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #     decision:
 #       key_decision: true
 #       forward_plan: FP/2017/031        # its reference in the forward plan
+#       forward_plan_published: 2017-03-01  # first in the forward plan: 28 clear days before (England)
+#       # urgency: general exception     # or special urgency: taken without the 28 days' notice
 #       published: 2017-04-21            # the decision notice: call-in runs from it
 #   - number: 13                         # a planning committee's application (committee kind: planning)
 #     title: 12 Mill Lane

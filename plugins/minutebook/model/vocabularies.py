@@ -79,6 +79,15 @@ class ActionKind(Vocabulary):
     INFORMATION = "information", "Information"
 
 
+class Urgency(Vocabulary):
+    """Why an executive key decision was taken without the forward plan's full notice: in England, the
+    general exception (regulation 10 of SI 2012/2089) or special urgency (regulation 11). The decision
+    page explains each in plain words (overrides/minutebook/_meeting.md)."""
+
+    GENERAL_EXCEPTION = "general exception", "General exception"
+    SPECIAL_URGENCY = "special urgency", "Special urgency"
+
+
 class PlanStatus(Vocabulary):
     """What became of a work-programme entry (link/planning.py decides)."""
 
