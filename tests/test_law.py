@@ -380,3 +380,67 @@ def test_a_key_decision_without_its_forward_plan_date_is_a_note(tmp_path):
         "info: meetings/cabinet/2022-07-12/meeting.md:7: key decision item 1 does not give the date it was first "
         "in the forward plan, so its 28 clear days' notice"
     ) in result.stdout
+
+
+# -- Scottish terms -------------------------------------------------------------------------------
+
+SCOTTISH = {
+    "people.yml": """\
+        j-smith: {name: J Smith, honorific: Provost}
+        k-brown: {name: K Brown, honorific: Bailie}
+        a-lane: {name: A Lane, honorific: Councillor}
+        """,
+    "education-committee/committee.md": """\
+        ---
+        name: Education Committee
+        membership:
+          "2023/24":
+            - A Lane (Convener)
+            - K Brown (Vice-Convener)
+        ---
+        """,
+    "education-committee/2023-12-05/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Sederunt\n---\n',
+    "education-committee/2023-12-05/minutes.md": """\
+        ---
+        approved: false
+        attendance:
+          present:
+            - Councillor A Lane (Convener)
+            - Bailie K Brown
+          invited:
+            - Provost J Smith
+        ---
+
+        ## 1. Sederunt {item=1}
+
+        The sederunt is as above.
+        """,
+}
+
+
+def test_scottish_terms_read_as_what_they_are(tmp_path):
+    config = project(tmp_path, "scotland", SCOTTISH)
+    result = minutebook("check", "--strict", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the Provost and the Bailie are the people of people.yml, not people of their own
+    assert "not in people.yml" not in result.stdout
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    site = tmp_path / "site"
+    committee = page_text(site, ("education-committee", "index.html"))
+    assert "A Lane Convener K Brown Vice-Convener" in committee
+    assert "Bailie K Brown" in page_text(site, ("people", "k-brown", "index.html"))
+    people = page_text(site, ("people", "index.html"))
+    councillors = people[people.index("Councillors Elected members") :]
+    councillors = councillors[: councillors.find("Others") if "Others" in councillors else None]
+    assert "J Smith" in councillors  # a Provost is a councillor, though listed among the invited
+    # a role that is not one is refused, naming the Scottish ones
+    write_tree(
+        tmp_path / "meetings",
+        {
+            "education-committee/committee.md": SCOTTISH["education-committee/committee.md"].replace(
+                "(Convener)", "(Convenor-General)"
+            )
+        },
+    )
+    result = minutebook("check", cwd=tmp_path)
+    assert result.returncode == 1 and "Convener, Vice-Convener, Depute Convener" in result.stderr

@@ -92,7 +92,8 @@ name: {_quote(name)}
 #   email: michelle.rose@example.gov.uk
 # membership:                             # members per municipal year (May to April), quoted
 #   "{year}":
-#     - A Member (Chair)                  # roles: Chair, Vice-Chair, Co-opted Member, By Invitation
+#     - A Member (Chair)                  # roles: Chair, Vice-Chair, Co-opted Member, By Invitation;
+#                                         # in Scotland Convener, Vice-Convener, Depute Convener
 #     - B Member (Vice-Chair)
 #     - C Member
 # hidden: true                            # keep off the committees list (its pages still build)

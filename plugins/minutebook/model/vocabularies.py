@@ -52,6 +52,10 @@ class Role(Vocabulary):
     VICE_CHAIR = "Vice-Chair", "Vice-Chair"
     CO_OPTED = "Co-opted Member", "Co-opted Member"
     BY_INVITATION = "By Invitation", "By Invitation"
+    # Scottish councils' chairs: the Convener chairs a committee, the Vice-Convener (or Depute) deputises
+    CONVENER = "Convener", "Convener"
+    VICE_CONVENER = "Vice-Convener", "Vice-Convener"
+    DEPUTE_CONVENER = "Depute Convener", "Depute Convener"
 
 
 class AttendanceGroup(Vocabulary):
