@@ -116,6 +116,17 @@ def test_the_sites_options_override_the_law_only_when_set_and_check_says_so(tmp_
     )
 
 
+def test_a_build_logs_the_override_of_the_nations_notice(tmp_path):
+    config = project(tmp_path, "wales", {"board/2024-06-13/meeting.md": meeting("2024-06-07")}, "notice_days: 5\n")
+    built = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    assert (
+        "minutebook: notice check: 5 clear working days (notice_days); Wales's bank holidays (WLS); the law of "
+        f"Wales asks for 3 ({WALES_RULE})"
+    ) in built.stderr
+    assert "3 clear working days before the meeting; notice_days in the site's options asks for 5" in built.stderr
+
+
 def test_a_strict_build_checks_the_nations_notice_too(tmp_path):
     config = project(tmp_path, "wales", {"board/2024-06-13/meeting.md": meeting("2024-06-10")})
     built = mkdocs_build(config, tmp_path / "site")

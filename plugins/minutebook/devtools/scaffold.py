@@ -57,7 +57,8 @@ def new_council(meetings: Path, name: str, nation: str, project: Path) -> Path:
         f"""{_schema_line(path, "council", project)}
 # The council (docs/guide/meeting-files.md, "council.yml — the council").
 name: {_quote(name)}
-nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information
+nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information,
+                                      # the agenda's notice period, the bank holidays and the forward plan
 municipal_year_starts: May            # the month the municipal year begins
 call_in_days: 5                       # executive decisions: clear working days to call one in (the constitution's)
 minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed: 28/16
