@@ -133,7 +133,8 @@ def test_dates_are_iso_and_anything_else_is_refused():
 
 
 def test_options_are_validated_where_declared():
-    assert from_options({}).notice_days == 5
+    assert from_options({}).notice_days is None  # unset: the law of the council's nation (council.yml)
+    assert from_options({"notice_days": 5}).notice_days == 5
     assert from_options({"notice_days": 3, "extra_holidays": ["2017-04-24"]}).extra_holidays == [dt.date(2017, 4, 24)]
     with pytest.raises(SettingError, match="holidays_region is 'XYZ': write one of ENG, WLS, SCT, NIR"):
         from_options({"holidays_region": "XYZ"})
@@ -174,7 +175,11 @@ def test_check_uses_the_sites_notice_option(tmp_path):
     _project(tmp_path)
     short = minutebook("check", "--strict", cwd=tmp_path)  # default notice: five clear working days
     assert short.returncode == 2
-    assert "4 clear working days before the meeting; the law asks for 5" in short.stdout
+    assert (
+        "4 clear working days before the meeting; the law asks for 5 (section 100B(3) of the Local Government "
+        "Act 1972, as amended by SI 2002/715)"
+    ) in short.stdout
+    assert "info: notice check" not in short.stdout  # only an override is noted (or with --verbose)
     (tmp_path / "mkdocs.yml").unlink()
     _project(tmp_path, "notice_days: 4\n")
     assert minutebook("check", "--strict", cwd=tmp_path).returncode == 0
@@ -183,7 +188,12 @@ def test_check_uses_the_sites_notice_option(tmp_path):
     other = tmp_path / "other.yml"
     other.write_text((tmp_path / "mkdocs.yml").read_text().replace("notice_days: 4", "notice_days: 6"))
     result = minutebook("check", "meetings", "--strict", "--config-file", str(other), cwd=tmp_path)
-    assert result.returncode == 2 and "the law asks for 6" in result.stdout
+    assert result.returncode == 2 and "notice_days in the site's options asks for 6" in result.stdout
+    # the override is said, with the law it overrides
+    assert (
+        "info: notice check: 6 clear working days (notice_days); England's bank holidays (ENG); the law of "
+        "England asks for 5 (section 100B(3) of the Local Government Act 1972, as amended by SI 2002/715)"
+    ) in result.stdout
 
 
 def test_check_uses_the_sites_holidays(tmp_path):

@@ -37,6 +37,7 @@ class Result:
     withheld: Withheld | None = None
     settings: SiteSettings | None = None
     redirects: list[tuple[str, str]] = field(default_factory=list)
+    checks: CheckSettings | None = None  # the notice and holiday rules as resolved against council.yml
 
     @property
     def ok(self) -> bool:
@@ -76,19 +77,21 @@ def build(
     note_stale_approvals(archive, now.date(), problems)
     link_paper_files(archive, problems)
     link_archive(archive, problems)
-    check_archive(archive, problems, checks)
-    archive.topics = assign_topics(archive, archive.topics_config, problems, scope=Scope(only) if only else None)
+    resolved = check_archive(archive, problems, checks)
+    archive.topics = assign_topics(
+        archive, archive.topics_config, problems, scope=Scope(only, archive.council.year_starts) if only else None
+    )
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:
         _attach_plan(plan)
     archive.actions = build_tracker(archive, problems)
     pages = build_site(archive, now.date(), settings, intro) if render else []
     moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
-    return Result(archive, problems, pages, withheld, settings, moved)
+    return Result(archive, problems, pages, withheld, settings, moved, resolved)
 
 
 def check_settings(settings: Settings) -> CheckSettings:
-    """The notice check's settings from the site's options."""
+    """The notice check's settings from the site's options (unset ones follow council.yml's nation)."""
     return CheckSettings(settings.notice_days, settings.holidays_region, list(settings.extra_holidays))
 
 

@@ -61,10 +61,18 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
             path = path.resolve().relative_to(Path.cwd())  # as the officer would type it
     result = build(path, options.now, settings=settings, checks=check_settings(options), history=False, render=False)
     archive, problems = result.archive, result.problems
+    if result.checks is not None and (verbose or options.notice_days is not None or options.holidays_region):
+        # the site's options override the law of the council's nation: say so
+        from minutebook.link.checks import CheckSettings
+        from minutebook.load.council import law_of
+
+        asked = CheckSettings(options.notice_days, options.holidays_region)
+        print(f"info: {asked.describe(law_of(archive))}")
     if verbose:
         for problem in problems.infos:
             print(f"info: {problem}")
-    for problem in problems.warnings:
+    warnings = sorted(problems.warnings + problems.reviews, key=lambda p: (p.path, p.line or 0, p.message))
+    for problem in warnings:  # what a build only notes (review) is a warning here: an officer should look
         print(f"warning: {problem}")
     if problems.errors:
         print(report(problems.errors), file=sys.stderr)
@@ -73,9 +81,9 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
     papers = sum(len(m.papers) for m in archive.meetings)
     print(
         f"{path}: {len(archive.committees)} committees, {len(archive.meetings)} meetings, {items} items, "
-        f"{papers} papers: no errors, {len(problems.warnings)} warnings"
+        f"{papers} papers: no errors, {len(warnings)} warnings"
     )
-    return 2 if strict and problems.warnings else 0
+    return 2 if strict and warnings else 0
 
 
 def new(args) -> int:

@@ -37,7 +37,7 @@ from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
 from minutebook.load.loader import Scope
 from minutebook.load.schema import parse_iso_date
-from minutebook.model import municipal_year, urls
+from minutebook.model import urls
 from minutebook.problems import report, summary
 from minutebook.publish.sanitize import clean_html
 from minutebook.render.stream import Renderer, render_pages
@@ -84,10 +84,11 @@ class MinutebookConfig(Config):
 
 
 def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
-    """(path, recursive) pairs covering what a scoped preview reads."""
+    """(path, recursive) pairs covering what a scoped preview reads (by the scope's municipal year)."""
     paths: list[tuple[Path, bool]] = [(meetings, False)]
-    if (meetings / "people.yml").exists():
-        paths.append((meetings / "people.yml", False))
+    for name in ("people.yml", "topics.yml", "council.yml"):
+        if (meetings / name).exists():
+            paths.append((meetings / name, False))
     for folder in sorted(p for p in meetings.iterdir() if p.is_dir()):
         if not scope.committee(folder.name):
             if (folder / "committee.md").exists():
@@ -98,7 +99,7 @@ def watched_paths(meetings: Path, scope: Scope) -> list[tuple[Path, bool]]:
             if child.is_dir() and child.name in ("programmes", "tracker"):
                 paths.append((child, True))
             elif child.is_dir() and (day := parse_iso_date(child.name)):
-                if scope.year(folder.name, municipal_year(day)):
+                if scope.meeting(folder.name, day):
                     paths.append((child, True))
     return paths
 
@@ -272,7 +273,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             history=options.history,
             only=options.only,
         )
-        infos = result.problems.infos
+        # notes: what needs no action before publishing, and what `minutebook check` asks an officer
+        # to review although the site is right as it stands (an exempt paragraph not stated)
+        infos = sorted(result.problems.infos + result.problems.reviews, key=lambda p: (p.path, p.line or 0, p.message))
         if log.isEnabledFor(logging.DEBUG):  # mkdocs build --verbose: every note
             for problem in infos:
                 log.info(str(problem))
@@ -456,7 +459,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         # A scoped preview watches only its part of a large archive: polling every file of a
         # 20-year archive takes longer than the rebuild itself.
         assert self.meetings_dir is not None  # on_config ran
-        for path in watched_paths(self.meetings_dir, Scope(only)):
+        council = self.result.archive.council if self.result is not None else None
+        starts = council.year_starts if council is not None else 5
+        for path in watched_paths(self.meetings_dir, Scope(only, starts)):
             server.watch(str(path[0]), recursive=path[1])
         return server
 

@@ -2,7 +2,9 @@
 
 The loader collects problems instead of raising at the first one, so an officer sees every
 mistake in one run. Levels: ``error`` stops a build, ``warning`` stops a ``--strict`` build,
-``info`` is only reported.
+``info`` is only reported. ``review`` is for what an officer should look at although the site is
+right as it stands (an exempt item whose papers do not state the paragraph): ``minutebook check``
+prints it as a warning (and ``check --strict`` fails on it), a build logs it as a note.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
+REVIEW = "review"
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,10 @@ class Problems:
     def info(self, path, line, message, fix="", about=()) -> None:
         self.add(path, line, message, fix, INFO, about)
 
+    def review(self, path, line, message, fix="", about=()) -> None:
+        """A warning for ``minutebook check``, a note for a build: the published site is right as it is."""
+        self.add(path, line, message, fix, REVIEW, about)
+
     def withhold(self, withheld: set[str]) -> None:
         """Leave the quoted values out of every problem about a file that is not public: a file in
         ``withheld``, or in a folder of it (``board/2020-01-09/`` for a draft meeting).
@@ -131,6 +138,10 @@ class Problems:
     @property
     def infos(self) -> list[Problem]:
         return self.of_level(INFO)
+
+    @property
+    def reviews(self) -> list[Problem]:
+        return self.of_level(REVIEW)
 
 
 def report(problems: list[Problem]) -> str:

@@ -110,6 +110,15 @@ def parse_moment(value: object, name: str) -> dt.datetime | None:
     return moment
 
 
+def parse_optional_count(value: object, name: str) -> int | None:
+    """A whole number of days, or nothing: the law of the council's nation decides (council.yml)."""
+    return None if value is None else parse_count(value, name)
+
+
+def parse_optional_region(value: object, name: str) -> str | None:
+    return None if value is None else parse_region(value, name)
+
+
 def parse_region(value: object, name: str) -> str:
     if value not in HOLIDAY_REGIONS:
         raise SettingError(f"{name} is {value!r}: write one of {', '.join(HOLIDAY_REGIONS)}")
@@ -163,8 +172,19 @@ OPTIONS: tuple[Option, ...] = (
         ("MINUTEBOOK_PREVIEW",),
     ),
     Option("intro", parse_text, "", "Text shown at the top of the home page."),
-    Option("notice_days", parse_count, 5, "Clear working days between publishing an agenda and the meeting."),
-    Option("holidays_region", parse_region, "ENG", "Whose bank holidays are not working days."),
+    Option(
+        "notice_days",
+        parse_optional_count,
+        None,
+        "Clear working days between publishing an agenda and the meeting. Unset: the law of the council's "
+        "nation (council.yml): England 5, Wales 3, Scotland 3, Northern Ireland 5.",
+    ),
+    Option(
+        "holidays_region",
+        parse_optional_region,
+        None,
+        "Whose bank holidays are not working days (ENG, WLS, SCT, NIR). Unset: the council's nation (council.yml).",
+    ),
     Option("extra_holidays", _list_of(parse_day), [], "Other days the council is closed (YYYY-MM-DD)."),
     Option("licence_name", parse_text, OGL[0], "The licence of the open data, feeds and calendars."),
     Option("licence_url", parse_text, OGL[1], "The address of that licence."),
@@ -206,8 +226,8 @@ class Settings:
     now: dt.datetime | None = None
     preview: bool = False
     intro: str = ""
-    notice_days: int = 5
-    holidays_region: str = "ENG"
+    notice_days: int | None = None  # None: the law of the council's nation
+    holidays_region: str | None = None  # None: the council's nation's bank holidays
     extra_holidays: list[dt.date] = field(default_factory=list)
     licence_name: str = OGL[0]
     licence_url: str = OGL[1]

@@ -1,10 +1,15 @@
 """Legal and consistency checks that look across the archive (warnings; errors under --strict).
 
-* Notice: an agenda must be published at least five clear working days before the meeting
-  (Local Government Act 1972, s.100B(3); England). Clear days exclude the day of publication and
+* Notice: an agenda must be published the law's clear days before the meeting: the council's nation
+  (council.yml) decides the rule (England five, s.100B(3) of the Local Government Act 1972; Wales
+  three; Scotland three, s.50B(3) of the 1973 Act; see load/council.LAWS), and the site's
+  ``notice_days`` option overrides it only when set. Clear days exclude the day of publication and
   the day of the meeting; weekends and bank holidays are not working days. Bank holidays come from
-  the ``holidays`` package (England by default, special days such as jubilees included) plus any
-  the council lists itself.
+  the ``holidays`` package for the same nation (``holidays_region`` overrides it; special days such
+  as jubilees included) plus any the council lists itself.
+* Forward plan: an executive key decision needs the forward-plan notice where the law asks for one
+  (England: 28 clear days, SI 2012/2089 reg 9), unless taken under the general exception (reg 10)
+  or special urgency (reg 11).
 * Minute numbers: consecutive meetings in the archive should number their minutes without a gap.
   Two meetings are known to be consecutive when the later one approves the minutes of the earlier;
   otherwise a meeting may simply be missing from the archive, which is information, not a fault.
@@ -15,17 +20,41 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from minutebook.load.council import Law, law_of
 from minutebook.model import Archive, Meeting
 from minutebook.problems import Problems
 
 
 @dataclass
 class CheckSettings:
-    notice_days: int = 5
-    region: str = "ENG"  # holidays.UK subdivision: ENG, WLS, SCT, NIR
+    notice_days: int | None = None  # None: the law of the council's nation
+    region: str | None = None  # holidays.UK subdivision ENG, WLS, SCT, NIR; None: the council's nation
     extra_holidays: list[dt.date] = field(default_factory=list)
+    notice_rule: str = ""  # where the notice period comes from, for messages (set by ``resolved``)
+
+    def resolved(self, law: Law) -> CheckSettings:
+        """These settings with what is unset taken from the council's law."""
+        if self.notice_days is None:
+            rule = f"the law asks for {law.notice_days} ({law.notice_rule})"
+            days = law.notice_days
+        else:
+            rule = f"notice_days in the site's options asks for {self.notice_days}"
+            if self.notice_days != law.notice_days:
+                rule += f" (the law of {law.title}: {law.notice_days}, {law.notice_rule})"
+            days = self.notice_days
+        return replace(self, notice_days=days, region=self.region or law.holidays, notice_rule=rule)
+
+    def describe(self, law: Law) -> str:
+        """One line for ``minutebook check``: the notice rule and the bank holidays the checks use."""
+        done = self.resolved(law)
+        source = "notice_days" if self.notice_days is not None else law.notice_rule
+        where = "holidays_region" if self.region else f"{law.title}'s"
+        line = f"notice check: {done.notice_days} clear working days ({source}); {where} bank holidays ({done.region})"
+        if self.notice_days is not None and self.notice_days != law.notice_days:
+            line += f"; the law of {law.title} asks for {law.notice_days} ({law.notice_rule})"
+        return line
 
 
 class WorkingDays:
@@ -37,7 +66,8 @@ class WorkingDays:
         if year not in self._cache:
             import holidays
 
-            days = set(holidays.UK(subdiv=self.settings.region, years=year).keys())  # type: ignore[no-untyped-call]
+            region = self.settings.region or "ENG"
+            days = set(holidays.UK(subdiv=region, years=year).keys())  # type: ignore[no-untyped-call]
             days |= {d for d in self.settings.extra_holidays if d.year == year}
             self._cache[year] = days
         return self._cache[year]
@@ -67,13 +97,12 @@ def check_notice(archive: Archive, problems: Problems, settings: CheckSettings) 
         if not meeting.agenda_published or meeting.status in ("cancelled", "postponed"):
             continue
         clear = days.clear_days(meeting.agenda_published, meeting.date)
-        if clear < settings.notice_days:
+        if clear < (settings.notice_days or 0):
             problems.warning(
                 meeting.source,
                 None,
                 f"the agenda was published {meeting.agenda_published.isoformat()}, {clear} clear working "
-                f"day{'s' if clear != 1 else ''} before the meeting; the law asks for "
-                f"{settings.notice_days}",
+                f"day{'s' if clear != 1 else ''} before the meeting; {settings.notice_rule}",
                 "check agenda_published, or record why the meeting was called at shorter notice in the meeting's notes",
             )
 
@@ -135,8 +164,10 @@ def set_call_in_deadlines(archive: Archive, days: WorkingDays) -> None:
                 decision.call_in_ends = days.last_clear_day(decision.published, decision.call_in_days)
 
 
-def check_archive(archive: Archive, problems: Problems, settings: CheckSettings | None = None) -> None:
-    settings = settings or CheckSettings()
+def check_archive(archive: Archive, problems: Problems, settings: CheckSettings | None = None) -> CheckSettings:
+    """Every cross-archive check; returns the settings as resolved against the council's law."""
+    settings = (settings or CheckSettings()).resolved(law_of(archive))
     check_notice(archive, problems, settings)
     set_call_in_deadlines(archive, WorkingDays(settings))
     check_minute_gaps(archive, problems)
+    return settings

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minutebook.link.similarity import significant_words, strength_of, without
-from minutebook.model import Archive, Item, municipal_year
+from minutebook.model import Archive, Item
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
 
@@ -111,7 +111,7 @@ def _out_of_scope(scope: Scope | None, ref: str) -> bool:
         day = dt.date.fromisoformat(rest.partition("/")[0])
     except ValueError:
         return not scope.committee(committee)
-    return not scope.year(committee, municipal_year(day))
+    return not scope.meeting(committee, day)
 
 
 def assign_topics(

@@ -63,6 +63,16 @@ class Law:
     schedule: str  # "Part 1 of Schedule 12A to the Local Government Act 1972"
     exclusion: str  # the power to exclude the public
     paragraphs: dict[int, str]
+    notice_days: int = 5  # clear days an agenda is open to inspection before the meeting
+    notice_rule: str = ""  # where the law says so
+    holidays: str = "ENG"  # the holidays package's UK subdivision: the nation's bank holidays
+    # executive key decisions: clear days' notice in the forward plan, and the rule (0: no statutory notice)
+    forward_plan_days: int = 0
+    forward_plan_rule: str = ""
+
+    @property
+    def title(self) -> str:
+        return NATION_NAMES[self.nation]
 
     @property
     def span(self) -> str:
@@ -90,6 +100,17 @@ _ENGLAND = {
     "investigation or prosecution of crime",
 }
 
+NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+KEY_DECISIONS_ENGLAND = (
+    "regulation 9 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) "
+    "(England) Regulations 2012 (SI 2012/2089)"
+)
+
+# Notice periods (docs/guide/meeting-files.md cites each): England five clear days, s.100B(3) of the 1972 Act
+# as amended by the Local Authorities (Access to Meetings and Documents) (Period of Notice) (England) Order
+# 2002 (SI 2002/715); Wales three clear days, s.100B(3) as enacted (that Order applies in England only);
+# Scotland three clear days, s.50B(3) of the 1973 Act; Northern Ireland five clear days (Part 7 of the
+# 2014 Act: the section not confirmed against the text, see the guide).
 LAWS = {
     # Local Government Act 1972, Schedule 12A Part 1 (England), s.100A(4)
     "england": Law(
@@ -97,6 +118,11 @@ LAWS = {
         "Part 1 of Schedule 12A to the Local Government Act 1972",
         "Section 100A(4) of the Local Government Act 1972",
         dict(_ENGLAND),
+        notice_days=5,
+        notice_rule="section 100B(3) of the Local Government Act 1972, as amended by SI 2002/715",
+        holidays="ENG",
+        forward_plan_days=28,
+        forward_plan_rule=KEY_DECISIONS_ENGLAND,
     ),
     # Schedule 12A Part 4 (Wales), as substituted by the Local Government (Access to Information)
     # (Variation) (Wales) Order 2007 (SI 2007/969): paragraphs 12-18, the same descriptions
@@ -108,6 +134,9 @@ LAWS = {
             n + 11: text.replace("any individual", "a particular individual") if n == 1 else text
             for n, text in _ENGLAND.items()
         },
+        notice_days=3,
+        notice_rule="section 100B(3) of the Local Government Act 1972 as it applies in Wales",
+        holidays="WLS",
     ),
     # Local Government (Scotland) Act 1973, Schedule 7A Part I, s.50A(4)
     "scotland": Law(
@@ -149,6 +178,9 @@ LAWS = {
             "prosecution of crime",
             15: "The identity of a protected informant",
         },
+        notice_days=3,
+        notice_rule="section 50B(3) of the Local Government (Scotland) Act 1973",
+        holidays="SCT",
     ),
     # Local Government Act (Northern Ireland) 2014, Schedule 6 Part 1, s.42
     "northern-ireland": Law(
@@ -156,6 +188,9 @@ LAWS = {
         "Part 1 of Schedule 6 to the Local Government Act (Northern Ireland) 2014",
         "Section 42 of the Local Government Act (Northern Ireland) 2014",
         {n: text.replace("the authority", "the council") for n, text in _ENGLAND.items()},
+        notice_days=5,
+        notice_rule="Part 7 of the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)",
+        holidays="NIR",
     ),
 }
 NATIONS = tuple(LAWS)
@@ -305,10 +340,10 @@ def _scheme(entry, path: Path, problems: Problems, default: Scheme) -> Scheme | 
 
 def check_exempt_paragraph(council: Council, value, problems: Problems, path, line, what: str) -> bool:
     """Whether ``value`` is a paragraph of exempt information under the council's law (or "not stated",
-    which is accepted with a warning). Problems name the file and line."""
+    which is accepted: ``check`` warns, a build notes it). Problems name the file and line."""
     law = council.law
     if value == NOT_STATED:
-        problems.warning(
+        problems.review(
             path,
             line,
             f"{what} is exempt, but the papers do not state the paragraph of {law.schedule}",

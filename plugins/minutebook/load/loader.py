@@ -7,6 +7,7 @@ full list, each with file, line and fix. Nothing here writes to disk.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -44,7 +45,8 @@ class Scope:
     that keeps ``mkdocs serve`` fast. Entries are ``<committee>`` or ``<committee>/<YYYY-YY>``.
     """
 
-    def __init__(self, entries: list[str] | None = None):
+    def __init__(self, entries: list[str] | None = None, year_starts: int = 5):
+        self.year_starts = year_starts  # the month the council's municipal year begins (council.yml)
         self.entries: dict[str, set[int] | None] = {}
         self.problems: list[str] = []
         for entry in entries or []:
@@ -73,6 +75,10 @@ class Scope:
         years = self.entries.get(slug, set())
         return years is None or year in years
 
+    def meeting(self, slug: str, day: dt.date) -> bool:
+        """Whether the scope holds a meeting of ``slug`` on ``day``, by the council's municipal year."""
+        return self.year(slug, municipal_year(day, self.year_starts))
+
 
 class ArchiveLoader:
     def __init__(self, root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None):
@@ -94,6 +100,7 @@ class ArchiveLoader:
             )
             return self.archive
         self.council = self.archive.council = read_council(root, self.problems)
+        self.scope.year_starts = self.council.year_starts
         self.load_people(root / "people.yml")
         self.load_topics(root / "topics.yml")
         self.people_index = PeopleIndex(self.archive.people)
@@ -130,7 +137,7 @@ class ArchiveLoader:
             if folder.name in self.archive.committees and self.scope.committee(folder.name):
                 for meeting_dir in sorted(folder.iterdir()):
                     day = parse_iso_date(meeting_dir.name) if DATE_FOLDER.match(meeting_dir.name) else None
-                    if day and not self.scope.year(folder.name, municipal_year(day)):
+                    if day and not self.scope.meeting(folder.name, day):
                         continue
                     if meeting_dir.name == "programmes" and meeting_dir.is_dir():
                         self.load_programmes(folder.name, meeting_dir)
