@@ -25,7 +25,7 @@ from minutebook.problems import Problems
 from minutebook.publish.history import attach_history
 from minutebook.publish.sanitize import sanitize_archive
 from minutebook.publish.withhold import Withheld, publish, withheld_sources
-from minutebook.render import Page, build_site
+from minutebook.render import PageRef, build_site
 from minutebook.settings import Settings, SiteSettings
 
 
@@ -33,7 +33,7 @@ from minutebook.settings import Settings, SiteSettings
 class Result:
     archive: Archive
     problems: Problems
-    pages: list[Page]
+    pages: list[PageRef]
     withheld: Withheld | None = None
     settings: SiteSettings | None = None
     redirects: list[tuple[str, str]] = field(default_factory=list)

@@ -8,19 +8,31 @@ the build, and has ``mkdocs serve`` watch the meeting files.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urljoin, urlsplit
 
+import markdown
+import mkdocs
 from markupsafe import escape
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date
 
+import minutebook
 from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
 from minutebook.link.checks import CheckSettings
@@ -30,6 +42,7 @@ from minutebook.load.schema import parse_iso_date
 from minutebook.model import urls
 from minutebook.problems import report, summary
 from minutebook.publish.sanitize import clean_html
+from minutebook.render.stream import Renderer, render_pages
 from minutebook.search import search_page
 from minutebook.search import start as start_search
 from minutebook.settings import OPTIONS, Option, SettingError, Settings, from_environment, from_options, site_settings
@@ -126,6 +139,56 @@ class GeneratedPage(File):
         return not self.unchanged
 
 
+class StreamedPage(File):
+    """A generated page the core renderer writes (render/stream.py), not MkDocs: a file of the site
+    that links resolve to and the sitemap lists, but not one of MkDocs' documentation pages."""
+
+    generated_by = "minutebook"
+
+    def __init__(self, config, src: str):
+        super().__init__(
+            src,
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        self.dest_uri = self._get_dest_path()  # computed as a documentation page's
+        self.url = self._get_url()
+        self.page = SitemapEntry(self.url, config.site_url)  # type: ignore[assignment]
+
+    def _get_dest_path(self, use_directory_urls: bool | None = None) -> str:
+        return posixpath.join(posixpath.dirname(self.src_uri), "index.html")
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def is_media_file(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass  # written by the core renderer in on_env
+
+
+class SitemapEntry:
+    """What sitemap.xml (and MkDocs' anchor check) reads of a streamed page."""
+
+    __slots__ = ("abs_url", "canonical_url", "present_anchor_ids", "update_date", "url")
+    is_link = False
+
+    def __init__(self, url: str, site_url: str | None):
+        self.url = "" if url in (".", "./") else url
+        self.canonical_url = self.abs_url = None
+        if site_url:
+            self.canonical_url = urljoin(site_url if site_url.endswith("/") else site_url + "/", self.url)
+            self.abs_url = urlsplit(self.canonical_url).path
+        self.update_date = get_build_date()
+        self.present_anchor_ids: set[str] | None = None  # set after rendering when docs/ pages link to them
+
+
 class MinutebookPlugin(BasePlugin[MinutebookConfig]):
     def __init__(self):
         self.result: Result | None = None
@@ -134,6 +197,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         self.command = "build"
         self.dirty = False
         self.rendered: dict[str, int] = {}  # src_uri -> hash of the Markdown last rendered (serve --dirty)
+        self.streamed: list = []  # the generated pages the core renderer writes
+        self.streamed_keys: dict[str, str] = {}  # src_uri -> their keys last written (serve --dirty)
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -239,6 +305,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         nav_signature = hash(tuple((c.slug, c.label, c.hidden) for c in result.archive.committees.values()))
         nav_changed = nav_signature != self.rendered.get("<nav>")
         rendered["<nav>"] = nav_signature
+        self.streamed = []
         for page in result.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
@@ -246,6 +313,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                     f"docs/{page.src} is in the way of the generated page for '{page.title}': "
                     f"rename or remove docs/{page.src}"
                 )
+            if not page.in_nav:  # rendered and written by the core renderer (on_env), in workers
+                files.append(StreamedPage(config, page.src))
+                self.streamed.append(page)
+                continue
             markdown = page.markdown()
             file = cast(
                 GeneratedPage,
@@ -259,7 +330,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             )
             files.append(file)
         self.pending_render = rendered
-        result.pages = []  # MkDocs holds each page's Markdown now; a 20-year archive needs the memory
+        result.pages = []
         src, markdown = search_page(result.archive)
         files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.search_job:
@@ -293,7 +364,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for item in items:
             item.parent = None
         _add_parent_links(items)
-        return Navigation(items, pages)
+        self.nav = Navigation(items, pages)
+        return self.nav
 
     def on_page_markdown(self, markdown, page, config, files):
         """The theme prints a page's title and description unescaped (in <title>, the header, the <h1>,
@@ -312,7 +384,64 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
 
     def on_env(self, env, config, files):
         self.files = files  # every file MkDocs writes (or, with --dirty, keeps) in site_dir
+        if self.result is not None:
+            self._render_streamed(env, config, files)
         return env
+
+    def on_template_context(self, context, template_name, config):
+        """sitemap.xml lists every page: MkDocs' documentation pages and the streamed ones, in order."""
+        if template_name == "sitemap.xml" and self.result is not None:
+            context["pages"] = [
+                f
+                for f in self.files
+                if (f.is_documentation_page() or isinstance(f, StreamedPage)) and f.inclusion.is_included()
+            ]
+        return context
+
+    def _render_streamed(self, env, config, files) -> None:
+        """The generated pages outside the nav: rendered and written by the core renderer."""
+        options = self._settings()
+        nav = self.nav
+        doc_files = files.documentation_pages()
+        wanted = set()  # streamed pages that docs/ pages link to with an anchor: MkDocs checks those
+        for file in doc_files:
+            for target in (file.page.links_to_anchors or {}) if file.page else ():
+                if isinstance(target, StreamedPage):
+                    wanted.add(target.src_uri)
+
+        def theme(page, html, toc):
+            return theme_page(page, html, toc, config=config, env=env, nav=nav, doc_files=doc_files)
+
+        cache = None
+        cache_dir = getattr(options, "cache_dir", None)
+        if cache_dir and not options.preview:  # a preview's drafts never go to disk
+            base = Path(config.config_file_path or ".").resolve().parent
+            cache = (base / cache_dir / "pages").resolve()
+        renderer = Renderer(
+            site_dir=Path(config.site_dir),
+            theme=theme,
+            extensions=list(config.markdown_extensions),
+            extension_configs=dict(config.mdx_configs or {}),
+            targets={f.src_uri: f.url for f in files},
+            doc_anchors={
+                f.src_uri: f.page.present_anchor_ids for f in doc_files if f.page and f.page.present_anchor_ids
+            },
+            report_anchors=wanted,
+            fingerprint=fingerprint(config, nav),
+            cache_dir=cache,
+            jobs=options.jobs,
+            previous=self.streamed_keys if self.dirty else {},
+        )
+        done = render_pages(self.streamed, renderer)
+        self.streamed_keys = done.keys
+        log.info(done.line())
+        levels = config.validation.links
+        for kind, message in done.warnings:
+            log.log(getattr(levels, kind), message)
+        for src, anchors in done.anchors.items():
+            file = files.get_file_from_path(src)
+            if file is not None and isinstance(file.page, SitemapEntry):
+                file.page.present_anchor_ids = anchors
 
     @event_priority(100)  # before other plugins' post-build outputs, which they rewrite each build
     def on_post_build(self, config):
@@ -340,3 +469,65 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         for path in watched_paths(self.meetings_dir, Scope(only, starts)):
             server.watch(str(path[0]), recursive=path[1])
         return server
+
+
+def theme_page(page, html: str, toc: list, *, config, env, nav, doc_files) -> str:
+    """The theme callable of the core renderer: a generated page in mkdocs-material's main.html, with
+    the context MkDocs itself gives a page (and its page-context and post-page events)."""
+    file = File(page.src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    file.generated_by = "minutebook"
+    file.inclusion = InclusionLevel.NOT_IN_NAV
+    mk_page = MkDocsPage(None, file, config)
+    mk_page.markdown = page.text()
+    meta = page.meta()
+    for key in ("title", "description"):  # printed unescaped by the theme (see on_page_markdown)
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+    mk_page.meta = meta
+    mk_page.content = html
+    mk_page.toc = get_toc(toc)
+    mk_page.active = True
+    try:
+        context = get_context(nav, doc_files, config, mk_page)
+        template = env.get_template(meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=mk_page, config=config, nav=nav)
+        output = template.render(context)
+        return config.plugins.on_post_page(output, page=mk_page, config=config)
+    finally:
+        mk_page.active = False
+
+
+def fingerprint(config, nav) -> str:
+    """Every input of a generated page's HTML besides its Markdown: versions, the theme's files and
+    options, the configuration that reaches the templates, and the nav (titles and addresses)."""
+    skip = {"plugins", "site_dir", "docs_dir", "config_file_path", "watch", "dev_addr", "strict", "theme"}
+    skip.update({"hooks", "validation", "exclude_docs", "draft_docs", "not_in_nav"})
+    parts: dict[str, Any] = {
+        "versions": [minutebook.__version__, mkdocs.__version__, _version("mkdocs-material"), markdown.__version__],
+        "config": {k: config[k] for k in sorted(config) if k not in skip},
+        "theme": {k: config.theme[k] for k in sorted(config.theme)} | {"dirs": config.theme.dirs},
+        "plugins": [name for name in config.plugins if "minutebook" not in name],
+    }
+    custom = config.theme.custom_dir
+    if custom and Path(custom).is_dir():
+        digest = hashlib.sha256()
+        for path in sorted(Path(custom).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(custom).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        parts["custom_dir"] = digest.hexdigest()
+
+    def walk(items):
+        return [
+            [type(i).__name__, str(i.title), getattr(i, "url", None), walk(i.children) if i.children else None]
+            for i in items
+        ]
+
+    parts["nav"] = walk(nav.items) if nav else None
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""

@@ -88,6 +88,14 @@ def parse_count(value: object, name: str) -> int:
     return value
 
 
+def parse_jobs(value: object, name: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingError(f"{name} is {value!r}: write how many processes render pages, 1 or more (like 2)")
+    return value
+
+
 def parse_moment(value: object, name: str) -> dt.datetime | None:
     """ISO date or date and time, UK time; None for no value (the build uses the clock)."""
     if value is None:
@@ -198,6 +206,14 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("contact_email", parse_text, "", "That contact's e-mail address."),
     Option("contact_phone", parse_text, "", "That contact's telephone number."),
+    Option(
+        "jobs",
+        parse_jobs,
+        os.cpu_count() or 1,
+        "Processes that render the generated pages (default: one per CPU core; 1 renders in the build's own "
+        "process). The site is the same whatever the number.",
+        ("MINUTEBOOK_JOBS",),
+    ),
 )
 ENVIRONMENT = tuple(name for option in OPTIONS for name in option.env)
 
@@ -220,6 +236,7 @@ class Settings:
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
 def parse_option(name: str, value: object) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minutebook.link.references import resolve_targets
 from minutebook.model import Archive
 from minutebook.render import (
     calendar,
@@ -20,41 +19,47 @@ from minutebook.render import (
     topics,
     tracker,
 )
-from minutebook.render.common import Page
+from minutebook.render.common import Page, PageRef
 from minutebook.render.context import SiteContext
 from minutebook.settings import SiteSettings
 
-__all__ = ["Page", "SiteContext", "build_site"]
+__all__ = ["Page", "PageRef", "SiteContext", "build_site"]
 
 
-def build_site(archive: Archive, today: dt.date, settings: SiteSettings | None = None, intro: str = "") -> list[Page]:
+def build_site(
+    archive: Archive, today: dt.date, settings: SiteSettings | None = None, intro: str = ""
+) -> list[PageRef]:
+    """Every generated page, as descriptors: cheap to hold, each builds its Markdown when asked."""
     ctx = SiteContext(archive, today, settings or SiteSettings())
-    pages = [home.build(ctx, intro), committee.build_index(ctx), people.build_index(ctx), calendar.build(ctx)]
-    pages.append(topics.build_index(ctx))
+    views = [
+        home.HomePage(ctx, intro),
+        committee.CommitteesPage(ctx),
+        people.PeoplePage(ctx),
+        calendar.CalendarPage(ctx),
+        topics.TopicsPage(ctx),
+    ]
     for t in archive.topics:
-        pages.append(topics.build(ctx, t))
+        views.append(topics.TopicPage(ctx, t))
     plans_by_year: dict = {}
     for plan in archive.plan_links:
         plans_by_year.setdefault((plan.programme.committee, plan.programme.year), []).append(plan)
     for c in sorted(archive.committees.values(), key=lambda c: c.name.lower()):
-        pages.append(committee.build(ctx, c))
+        views.append(committee.CommitteePage(ctx, c))
         for (slug, year), plans in sorted(plans_by_year.items()):
             if slug == c.slug:
-                pages.append(programme.build(ctx, c, year, plans))
+                views.append(programme.ProgrammePage(ctx, c, year, plans))
         actions = [a for a in archive.actions if a.committee == c.slug]
         if actions:
-            pages.append(tracker.build(ctx, c, actions))
+            views.append(tracker.TrackerPage(ctx, c, actions))
     for m in archive.meetings:
-        pages.append(meeting.build(ctx, m))
+        views.append(meeting.MeetingPage(ctx, m))
         if any(not i.private and i.all_papers for i in m.items):
-            pages.append(printpack.build(ctx, m))
+            views.append(printpack.PrintPack(ctx, m))
         for i in m.items:
-            pages.append(item.build(ctx, i))
+            views.append(item.ItemPage(ctx, i))
             for p in ctx.public_papers(i):
-                pages.append(paper.build(ctx, p))
+                views.append(paper.PaperPage(ctx, p))
     for key in sorted(archive.people):
         if ctx.has_page(key):
-            pages.append(people.build(ctx, archive.people[key]))
-    for page in pages:
-        page.body = resolve_targets(page.body, page.url)
-    return pages
+            views.append(people.PersonPage(ctx, archive.people[key]))
+    return [PageRef(v) for v in views]

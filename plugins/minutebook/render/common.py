@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from minutebook.link.references import resolve_targets
 from minutebook.model import Committee, urls
 from minutebook.render import templates
 from minutebook.render.templates import clock, inline, long_date, short_date  # noqa: F401 (the page modules' imports)
@@ -30,7 +31,8 @@ class Page:
     def src(self) -> str:
         return urls.src(self.url)
 
-    def markdown(self) -> str:
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter, as MkDocs reads it back from :meth:`markdown`."""
         meta: dict[str, Any] = {
             "title": self.title,
             # Material's own search indexes the static docs/ pages only: at archive scale its single
@@ -46,8 +48,63 @@ class Page:
             meta["description"] = self.description
         if self.event:
             meta["minutebook"]["event"] = self.event
+        return json.loads(json.dumps(meta, ensure_ascii=False))
+
+    def markdown(self) -> str:
         # JSON is valid YAML and escapes every character that could break the front matter.
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}\n"
+        return f"---\n{json.dumps(self.meta(), ensure_ascii=False)}\n---\n\n{self.body}\n"
+
+    def text(self) -> str:
+        """The Markdown after the front matter, exactly as MkDocs hands it to Python-Markdown."""
+        return f"{self.body}\n".lstrip("\n")
+
+
+class PageRef:
+    """A cheap descriptor of one generated page: its address and kind now, its Markdown when asked.
+
+    :func:`minutebook.render.build_site` returns these, so a build never holds every page's text:
+    the renderer (in worker processes that inherit the model) calls :meth:`build` for one page at a
+    time. ``body``, ``title`` and the rest build the page afresh on each use (for tests and tools)."""
+
+    __slots__ = ("view",)
+
+    def __init__(self, view: View):
+        self.view = view
+
+    @property
+    def url(self) -> str:
+        return self.view.url
+
+    @property
+    def src(self) -> str:
+        return urls.src(self.view.url)
+
+    @property
+    def kind(self) -> str:
+        return self.view.kind
+
+    @property
+    def in_nav(self) -> bool:
+        return self.view.in_nav
+
+    def build(self) -> Page:
+        page = self.view.page()
+        page.body = resolve_targets(page.body, page.url)
+        return page
+
+    def markdown(self) -> str:
+        return self.build().markdown()
+
+    @property
+    def body(self) -> str:
+        return self.build().body
+
+    @property
+    def title(self) -> str:
+        return self.view.title
+
+    def __repr__(self) -> str:
+        return f"PageRef({self.kind}, {self.url!r})"
 
 
 class View:

@@ -1,0 +1,95 @@
+"""The page cache: finished HTML of generated pages in ``<cache_dir>/pages/``, keyed by everything
+that reaches the page (its Markdown, which carries the clock's effect, its address and the site's
+rendering fingerprint: theme files, configuration, nav, versions).
+
+An entry is one file: a JSON header line (format, key, size and SHA-256 of the HTML, the anchors the
+page holds and the links it makes, so a page from the cache is still link-checked) and the HTML. An
+entry whose header, size or digest does not match — truncated, edited, from another version — is
+ignored and rendered afresh, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMAT = "minutebook-page-cache 1"
+
+
+def page_key(fingerprint: str, src: str, markdown: str) -> str:
+    digest = hashlib.sha256()
+    for part in (FORMAT, fingerprint, src, markdown):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    html: bytes
+    ids: list[str]
+    links: list[list[str]]  # [target src, anchor, link as written]
+
+
+def _path(folder: Path, key: str) -> Path:
+    return folder / key[:2] / key
+
+
+def read(folder: Path, key: str) -> Entry | None:
+    """The entry for ``key``, or None when there is none or it cannot be trusted."""
+    try:
+        data = _path(folder, key).read_bytes()
+    except OSError:
+        return None
+    head, sep, html = data.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        header = json.loads(head)
+    except ValueError:
+        return None
+    if (
+        not isinstance(header, dict)
+        or header.get("format") != FORMAT
+        or header.get("key") != key
+        or header.get("size") != len(html)
+        or header.get("sha256") != hashlib.sha256(html).hexdigest()
+        or not isinstance(header.get("ids"), list)
+        or not isinstance(header.get("links"), list)
+    ):
+        return None
+    return Entry(html, header["ids"], header["links"])
+
+
+def write(folder: Path, key: str, entry: Entry) -> None:
+    path = _path(folder, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = {
+        "format": FORMAT,
+        "key": key,
+        "size": len(entry.html),
+        "sha256": hashlib.sha256(entry.html).hexdigest(),
+        "ids": entry.ids,
+        "links": entry.links,
+    }
+    temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
+    temporary.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + entry.html)
+    os.replace(temporary, path)
+
+
+def prune(folder: Path, keep: set[str]) -> int:
+    """Delete the entries this build did not use (the cache holds one site); returns how many."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for sub in folder.iterdir():
+        if not sub.is_dir() or sub.is_symlink():
+            continue
+        for path in sub.iterdir():
+            if path.name not in keep:
+                path.unlink()
+                removed += 1
+    return removed

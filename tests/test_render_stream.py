@@ -1,0 +1,210 @@
+"""Issue 15 (items 1-3, 8): the core page renderer. Generated pages outside the nav are rendered and
+written by render/stream.py in `jobs` worker processes; the site must be byte-identical to what
+MkDocs and Material write for the same Markdown, whatever the number of workers, with or without a
+page cache, and a cache entry that cannot be trusted is never used."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import REPO, env, fixture_project, run
+
+from minutebook.build import build, check_settings
+from minutebook.settings import from_environment, from_options, site_settings
+
+SUMMARY = re.compile(
+    r"minutebook: (\d+) generated pages in [\d.]+ s with (\d+) process(?:es)?: (\d+) rendered, (\d+) from the cache"
+    r"(?:, (\d+) unchanged)?(?: \((\d+) cache entries could not be trusted and were ignored\))?"
+)
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    fa, fb = files(a), files(b)
+    return sorted(set(fa) ^ set(fb)) + [p for p in sorted(set(fa) & set(fb)) if fa[p] != fb[p]]
+
+
+def summary(output: str) -> dict[str, int]:
+    match = SUMMARY.search(output)
+    assert match, output
+    pages, jobs, rendered, cached, unchanged, ignored = (int(g or 0) for g in match.groups())
+    return {
+        "pages": pages,
+        "jobs": jobs,
+        "rendered": rendered,
+        "cached": cached,
+        "unchanged": unchanged,
+        "ignored": ignored,
+    }
+
+
+def mkdocs(config: Path, site: Path, **variables: str):
+    e = env()
+    e.update(variables)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=e,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def sample_copy(root: Path, extra: str = "") -> Path:
+    """The sample project (mkdocs.yml, docs, overrides, meetings) copied under root."""
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(REPO / name, root / name)
+    config = root / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return config
+
+
+# --- the core renderer writes what MkDocs and Material write -----------------------------------
+
+HOOKS = '''
+"""What the plugin did to generated pages when MkDocs rendered them: escaped title and
+description, and the sanitiser over the HTML."""
+from markupsafe import escape
+from minutebook.publish.sanitize import clean_html
+
+GENERATED = set()
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in GENERATED:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return clean_html(html) if page.file.src_uri in GENERATED else html
+'''
+
+
+def test_streamed_pages_equal_what_mkdocs_and_material_write(tmp_path, sample_site):
+    """Every page the core renderer wrote is byte-identical to MkDocs + Material's rendering of
+    the same Markdown as docs/ files of a plain project (no Minutebook plugin), with the nav the
+    plugin builds written out in mkdocs.yml."""
+    site, _ = sample_site
+    raw = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = from_environment(from_options(raw["plugins"][1]["minutebook"]), env())
+    result = build(
+        REPO / "meetings",
+        options.now,
+        settings=site_settings(raw, options, REPO / "docs"),
+        intro=options.intro,
+        checks=check_settings(options),
+        history=options.history,
+    )
+    assert result.ok
+    plain = tmp_path / "plain"
+    shutil.copytree(REPO / "docs", plain / "docs")
+    streamed, committees = [], []
+    for ref in result.pages:
+        path = plain / "docs" / ref.src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ref.markdown(), encoding="utf-8")
+        if not ref.in_nav:
+            streamed.append(ref.src)
+        elif ref.kind == "committee":
+            committees.append(ref.src)
+    assert len(streamed) > 100
+    generated = sorted(ref.src for ref in result.pages)
+    (plain / "old_path.py").write_text(HOOKS.replace("GENERATED = set()", f"GENERATED = set({generated!r})"))
+    raw["theme"]["custom_dir"] = str(REPO / "overrides")
+    raw["plugins"] = ["search"]
+    raw["markdown_extensions"].append("minutebook.render.markdown_ext")
+    raw["hooks"] = ["old_path.py"]
+    contact = {"name": options.contact_name, "email": options.contact_email, "phone": options.contact_phone}
+    raw["extra"] = {
+        "minutebook": {
+            "licence_name": options.licence_name,
+            "licence_url": options.licence_url,
+            "contact": contact,
+            "accessibility": True,
+            "open_data": True,
+            "officers": True,
+        }
+    }
+    raw["nav"] = [
+        "index.md",
+        {"Committees": ["committees/index.md", *committees]},
+        "calendar/index.md",
+        "topics/index.md",
+        "people/index.md",
+        *raw["nav"],
+    ]
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    out = run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain / "mkdocs.yml"), "-d", "site"], plain)
+    assert out.returncode == 0, out.stderr
+    unequal = []
+    for src in streamed:
+        dest = src[: -len(".md")] + ".html"
+        if (plain / "site" / dest).read_bytes() != (site / dest).read_bytes():
+            unequal.append(dest)
+    assert unequal == []
+    # the comparison can fail: the pages MkDocs renders in both builds are the same too
+    for src in [*committees, "index.md", "people/index.md"]:
+        dest = src[: -len(".md")] + ".html"
+        assert (plain / "site" / dest).read_bytes() == (site / dest).read_bytes(), dest
+
+
+# --- jobs ---------------------------------------------------------------------------------------
+
+
+def test_one_process_and_two_write_the_same_site(tmp_path, sample_site):
+    site, result = sample_site
+    assert summary(result.stderr)["jobs"] >= 1
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    s1 = summary(mkdocs(REPO / "mkdocs.yml", one, MINUTEBOOK_JOBS="1").stderr)
+    s2 = summary(mkdocs(REPO / "mkdocs.yml", two, MINUTEBOOK_JOBS="2").stderr)
+    assert s1["jobs"] == 1 and s2["jobs"] == 2
+    assert s1["rendered"] == s2["rendered"] == s1["pages"] > 100
+    assert differences(one, two) == []
+    assert differences(one, site) == []
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
+def test_a_bad_jobs_value_is_refused_with_its_name(tmp_path, value):
+    config = fixture_project(tmp_path, {"board/committee.md": "---\nname: Board\n---\n"})
+    e = env()
+    e["MINUTEBOOK_JOBS"] = value
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "MINUTEBOOK_JOBS is" in result.stderr and "1 or more" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_sitemap_lists_every_generated_page(tmp_path):
+    config = sample_copy(tmp_path, "\nsite_url: https://example.org/papers/\n")
+    site = tmp_path / "site"
+    out = mkdocs(config, site, MINUTEBOOK_JOBS="2")
+    listed = set(re.findall(r"<loc>https://example.org/papers/([^<]*)</loc>", (site / "sitemap.xml").read_text()))
+    pages = {
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if b'http-equiv="refresh"' not in p.read_bytes()  # the redirects of moved pages are not pages
+    }
+    assert summary(out.stderr)["pages"] > 100 and len(pages) > 150
+    assert pages == listed
