@@ -46,7 +46,7 @@ def check(tmp_path):
 ENGLAND_RULE = "section 100B(3) of the Local Government Act 1972, as amended by SI 2002/715"
 WALES_RULE = "section 100B(3) of the Local Government Act 1972 as it applies in Wales"
 SCOTLAND_RULE = "section 50B(3) of the Local Government (Scotland) Act 1973"
-NI_RULE = "Part 7 of the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)"
+NI_RULE = "the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)"
 
 # (nation, meeting day, published on time, published a day late, clear days then, the rule)
 CASES = [
