@@ -195,6 +195,8 @@ def meeting_files(
     for item in meeting["items"]:  # consistent decisions: a notice after the meeting, reasons with a refusal
         if "decision" in item:
             item["decision"]["published"] = day
+            # a key decision, in the forward plan well before the meeting (the forward-plan fields need both)
+            item["decision"].update(key_decision=True, forward_plan_published="2019-11-01")
         if "application" in item:
             item["application"].update(decision="refused")
             item["application"].pop("conditions", None)
