@@ -208,3 +208,130 @@ def test_sitemap_lists_every_generated_page(tmp_path):
     }
     assert summary(out.stderr)["pages"] > 100 and len(pages) > 150
     assert pages == listed
+
+
+# --- the page cache -----------------------------------------------------------------------------
+
+
+def with_cache(config: Path, cache: Path) -> Path:
+    text = config.read_text(encoding="utf-8")
+    assert "      meetings_dir: meetings\n" in text
+    config.write_text(
+        text.replace("      meetings_dir: meetings\n", f"      meetings_dir: meetings\n      cache_dir: {cache}\n")
+    )
+    return config
+
+
+def streamed_markdown(config: Path) -> dict[str, str]:
+    """What each streamed page's Markdown is, from a domain build of the project (no MkDocs)."""
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    plugin = next(p["minutebook"] for p in raw["plugins"] if isinstance(p, dict) and "minutebook" in p)
+    options = from_environment(from_options(plugin), env())
+    result = build(
+        config.parent / options.meetings_dir,
+        options.now,
+        settings=site_settings(raw, options, config.parent / "docs"),
+        intro=options.intro,
+        checks=check_settings(options),
+        history=options.history,
+    )
+    assert result.ok
+    return {ref.src: ref.markdown() for ref in result.pages if not ref.in_nav}
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """The sample project with a page cache, built twice: cold (every page rendered), then into an
+    empty site with the warm cache."""
+    root = tmp_path_factory.mktemp("warm")
+    config = with_cache(sample_copy(root), root / "cache")
+    cold = summary(mkdocs(config, root / "cold").stderr)
+    warm = summary(mkdocs(config, root / "warm").stderr)
+    return root, config, cold, warm
+
+
+def test_a_warm_cache_gives_the_same_site_file_for_file(warm):
+    root, _, cold, warm_summary = warm
+    assert cold["rendered"] == cold["pages"] > 100 and cold["cached"] == 0
+    assert warm_summary["cached"] == warm_summary["pages"] == cold["pages"] and warm_summary["rendered"] == 0
+    assert differences(root / "cold", root / "warm") == []
+    entries = [p for p in (root / "cache" / "pages").rglob("*") if p.is_file()]
+    assert len(entries) == cold["pages"]
+
+
+def test_an_entry_that_cannot_be_trusted_is_ignored(warm, tmp_path):
+    root, config, cold, _ = warm
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    config = Path(shutil.copy(config, root / "untrusted.yml"))
+    config.write_text(config.read_text().replace(str(root / "cache"), str(cache)))
+    entries = sorted(p for p in (cache / "pages").rglob("*") if p.is_file())
+    truncated, edited, other_version, emptied = entries[3], entries[10], entries[20], entries[30]
+    truncated.write_bytes(truncated.read_bytes()[:-200])
+    data = bytearray(edited.read_bytes())
+    data[-100] ^= 1  # one character of the page changed, its length the same
+    edited.write_bytes(bytes(data))
+    other_version.write_bytes(
+        other_version.read_bytes().replace(b"minutebook-page-cache 1", b"minutebook-page-cache 0", 1)
+    )
+    emptied.write_bytes(b"")
+    site = tmp_path / "site"
+    again = summary(mkdocs(config, site).stderr)
+    assert again["ignored"] == 4 and again["rendered"] == 4 and again["cached"] == cold["pages"] - 4
+    assert differences(root / "cold", site) == []
+    # the entries were written afresh, and are trusted again
+    again = summary(mkdocs(config, tmp_path / "site2").stderr)
+    assert again["cached"] == cold["pages"] and again["ignored"] == 0
+
+
+def test_an_edit_to_one_meeting_renders_only_the_pages_it_changes(warm, tmp_path):
+    root, config, cold, _ = warm
+    before = streamed_markdown(config)
+    project = tmp_path / "project"
+    shutil.copytree(root / "meetings", project / "meetings")
+    for name in ("docs", "overrides"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    meeting = sorted((project / "meetings").glob("*/2017-04-27/meeting.md"))[0]
+    text = meeting.read_text(encoding="utf-8")
+    assert "place: Committee Room 3 - Council House" in text
+    meeting.write_text(text.replace("Committee Room 3 - Council House", "Committee Room 2 - Council House"))
+    after = streamed_markdown(edited)
+    changed = [src for src in after if before.get(src) != after[src]]
+    assert 0 < len(changed) < cold["pages"] / 4
+    warm_edit = summary(mkdocs(edited, project / "site").stderr)
+    assert warm_edit["rendered"] == len(changed)
+    assert warm_edit["cached"] == warm_edit["pages"] - len(changed)
+    # the same site as a build with a cold cache
+    fresh = Path(shutil.copy(edited, project / "fresh.yml"))
+    fresh.write_text(fresh.read_text().replace(str(cache), str(tmp_path / "cold-cache")))
+    assert summary(mkdocs(fresh, project / "cold").stderr)["cached"] == 0
+    assert differences(project / "site", project / "cold") == []
+
+
+def test_a_clock_move_past_an_embargo_renders_the_page_again(tmp_path):
+    archive = {
+        "board/committee.md": "---\nname: Board\n---\n",
+        "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
+        "board/2020-01-09/papers/budget.md": "---\nitem: 1\nkind: report\ntitle: EMBARGOED-BUDGET-7c1\n"
+        'publish_from: "2020-01-20 09:00"\n---\nThe budget.\n',
+    }
+    config = with_cache(fixture_project(tmp_path, archive), tmp_path / "cache")
+    before = summary(mkdocs(config, tmp_path / "before", MINUTEBOOK_NOW="2020-01-20 08:59").stderr)
+    item = Path("board/2020-01-09/budget/index.html")
+    assert "EMBARGOED-BUDGET-7c1" not in (tmp_path / "before" / item).read_text()
+    after = summary(mkdocs(config, tmp_path / "after", MINUTEBOOK_NOW="2020-01-20 09:00").stderr)
+    assert "EMBARGOED-BUDGET-7c1" in (tmp_path / "after" / item).read_text()
+    assert after["pages"] > before["pages"]  # the paper's own page (and the meeting's print pack)
+    assert (tmp_path / "after" / "board/2020-01-09/budget/budget/index.html").is_file()
+    assert after["rendered"] >= 2  # the item page and the paper's
+    # the cache is in use here: the same moment again renders nothing
+    again = summary(mkdocs(config, tmp_path / "again", MINUTEBOOK_NOW="2020-01-20 09:00").stderr)
+    assert again["rendered"] == 0 and again["cached"] == after["pages"]
+    # nothing the clock moved was served from the cache: the same site as with no cache
+    cold = Path(shutil.copy(config, tmp_path / "cold.yml"))
+    cold.write_text(cold.read_text().replace(str(tmp_path / "cache"), str(tmp_path / "cold-cache")))
+    mkdocs(cold, tmp_path / "cold", MINUTEBOOK_NOW="2020-01-20 09:00")
+    assert differences(tmp_path / "after", tmp_path / "cold") == []

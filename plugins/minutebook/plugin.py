@@ -413,7 +413,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             return theme_page(page, html, toc, config=config, env=env, nav=nav, doc_files=doc_files)
 
         cache = None
-        cache_dir = getattr(options, "cache_dir", None)
+        cache_dir = options.cache_dir
         if cache_dir and not options.preview:  # a preview's drafts never go to disk
             base = Path(config.config_file_path or ".").resolve().parent
             cache = (base / cache_dir / "pages").resolve()
@@ -429,6 +429,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             report_anchors=wanted,
             fingerprint=fingerprint(config, nav),
             cache_dir=cache,
+            prune=not options.only,
             jobs=options.jobs,
             previous=self.streamed_keys if self.dirty else {},
         )
@@ -505,7 +506,9 @@ def fingerprint(config, nav) -> str:
     parts: dict[str, Any] = {
         "versions": [minutebook.__version__, mkdocs.__version__, _version("mkdocs-material"), markdown.__version__],
         "config": {k: config[k] for k in sorted(config) if k not in skip},
-        "theme": {k: config.theme[k] for k in sorted(config.theme)} | {"dirs": config.theme.dirs},
+        # the theme's options; its files are the theme's version and custom_dir's contents (below),
+        # so a checkout in another folder (a CI runner's) keeps its cache
+        "theme": {k: config.theme[k] for k in sorted(config.theme) if k != "custom_dir"},
         "plugins": [name for name in config.plugins if "minutebook" not in name],
     }
     custom = config.theme.custom_dir

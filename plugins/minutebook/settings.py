@@ -214,6 +214,14 @@ OPTIONS: tuple[Option, ...] = (
         "process). The site is the same whatever the number.",
         ("MINUTEBOOK_JOBS",),
     ),
+    Option(
+        "cache_dir",
+        parse_text,
+        ".cache/minutebook",
+        "The build cache, relative to mkdocs.yml (keep it out of git; CI may keep it between runs). "
+        'Pages whose inputs are unchanged are copied from its pages/ folder. "" for none.',
+        ("MINUTEBOOK_CACHE_DIR",),
+    ),
 )
 ENVIRONMENT = tuple(name for option in OPTIONS for name in option.env)
 
@@ -237,6 +245,7 @@ class Settings:
     contact_email: str = ""
     contact_phone: str = ""
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache_dir: str = ".cache/minutebook"
 
 
 def parse_option(name: str, value: object) -> Any:

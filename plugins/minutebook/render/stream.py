@@ -51,6 +51,7 @@ class Renderer:
     report_anchors: set[str] = field(default_factory=set)  # generated pages whose anchors the caller wants
     fingerprint: str = ""  # every rendering input besides the page's Markdown (see pagecache)
     cache_dir: Path | None = None  # <cache_dir>/pages, or None for no cache
+    prune: bool = True  # drop the cache entries this build did not use (not for part of a site)
     jobs: int = 1
     previous: Mapping[str, str] = field(default_factory=dict)  # src -> key written last time (serve --dirty)
 
@@ -119,7 +120,7 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
                     f"an anchor '#{anchor}'.",
                 )
             )
-    if renderer.cache_dir is not None:
+    if renderer.cache_dir is not None and renderer.prune:
         pagecache.prune(renderer.cache_dir, set(summary.keys.values()))
     summary.seconds = time.monotonic() - start
     return summary
