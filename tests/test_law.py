@@ -111,8 +111,9 @@ def test_the_sites_options_override_the_law_only_when_set_and_check_says_so(tmp_
     project(tmp_path, "scotland", {"board/2025-01-07/meeting.md": meeting("2024-12-31")}, "holidays_region: ENG\n")
     result = check(tmp_path)
     assert result.returncode == 0, result.stdout
-    assert f"info: notice check: 3 clear working days ({SCOTLAND_RULE}); holidays_region bank holidays (ENG)" in (
-        result.stdout
+    assert (
+        f"info: notice check: 3 clear working days ({SCOTLAND_RULE}); the bank holidays of holidays_region (ENG)"
+        in (result.stdout)
     )
 
 

@@ -50,8 +50,9 @@ class CheckSettings:
         """One line for ``minutebook check``: the notice rule and the bank holidays the checks use."""
         done = self.resolved(law)
         source = "notice_days" if self.notice_days is not None else law.notice_rule
-        where = "holidays_region" if self.region else f"{law.title}'s"
-        line = f"notice check: {done.notice_days} clear working days ({source}); {where} bank holidays ({done.region})"
+        holidays = f"the bank holidays of holidays_region ({done.region})" if self.region else ""
+        holidays = holidays or f"{law.title}'s bank holidays ({done.region})"
+        line = f"notice check: {done.notice_days} clear working days ({source}); {holidays}"
         if self.notice_days is not None and self.notice_days != law.notice_days:
             line += f"; the law of {law.title} asks for {law.notice_days} ({law.notice_rule})"
         return line
