@@ -132,6 +132,7 @@ class GeneratedPage(File):
     """A generated page that knows whether its Markdown changed since the last `serve --dirty` build."""
 
     unchanged = False
+    title = ""
 
     def is_modified(self) -> bool:
         return not self.unchanged
@@ -323,6 +324,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             file.unchanged = (
                 self.dirty and not (page.in_nav and nav_changed) and self.rendered.get(page.src) == rendered[page.src]
             )
+            file.title = page.title
             files.append(file)
         self.pending_render = rendered
         result.pages = []
@@ -355,6 +357,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         pages = [singles[0], *section.children, *singles[1:]] + [p for p in nav.pages if id(p) not in ours]
         for p in pages:
             p.previous_page = p.next_page = None
+            if isinstance(p.file, GeneratedPage) and p.file.unchanged:
+                # serve --dirty does not read an unchanged page again: the nav still needs its title
+                p.title = escape(p.file.title)
         _add_previous_and_next_links(pages)
         for item in items:
             item.parent = None
