@@ -291,6 +291,9 @@ def test_a_key_decision_shows_its_forward_plan_and_call_in_deadline_in_plain_wor
     assert data["meetings"][0]["items"][0]["decision"] == {
         "key_decision": True,
         "forward_plan": "FP/2022/031",
+        "forward_plan_published": None,
+        "notice_days": None,
+        "urgency": None,
         "published": "2022-07-14",
         "call_in_days": 5,
         "call_in_ends": "2022-07-21",

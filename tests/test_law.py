@@ -46,7 +46,7 @@ def check(tmp_path):
 ENGLAND_RULE = "section 100B(3) of the Local Government Act 1972, as amended by SI 2002/715"
 WALES_RULE = "section 100B(3) of the Local Government Act 1972 as it applies in Wales"
 SCOTLAND_RULE = "section 50B(3) of the Local Government (Scotland) Act 1973"
-NI_RULE = "Part 7 of the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)"
+NI_RULE = "the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)"
 
 # (nation, meeting day, published on time, published a day late, clear days then, the rule)
 CASES = [
@@ -114,6 +114,17 @@ def test_the_sites_options_override_the_law_only_when_set_and_check_says_so(tmp_
     assert f"info: notice check: 3 clear working days ({SCOTLAND_RULE}); holidays_region bank holidays (ENG)" in (
         result.stdout
     )
+
+
+def test_a_build_logs_the_override_of_the_nations_notice(tmp_path):
+    config = project(tmp_path, "wales", {"board/2024-06-13/meeting.md": meeting("2024-06-07")}, "notice_days: 5\n")
+    built = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    assert (
+        "minutebook: notice check: 5 clear working days (notice_days); Wales's bank holidays (WLS); the law of "
+        f"Wales asks for 3 ({WALES_RULE})"
+    ) in built.stderr
+    assert "3 clear working days before the meeting; notice_days in the site's options asks for 5" in built.stderr
 
 
 def test_a_strict_build_checks_the_nations_notice_too(tmp_path):
@@ -235,3 +246,212 @@ def test_an_unstated_exempt_paragraph_is_a_check_warning_and_a_build_note(tmp_pa
     write_tree(tmp_path / "meetings", {"board/2022-07-12/meeting.md": PRIVATE.format(paragraph=3)})
     result = check(tmp_path)
     assert result.returncode == 0 and "exempt" not in result.stdout
+
+
+# -- key decisions: notice in the forward plan ------------------------------------------------------
+
+KEY = """\
+---
+start: "14:00"
+items:
+  - number: 1
+    title: Library Opening Hours
+    decision:
+      key_decision: true
+      forward_plan: FP/2022/031
+      forward_plan_published: {notice}
+{urgency}      published: 2022-07-14
+---
+"""
+KEY_PAGE = ("cabinet", "2022-07-12", "library-opening-hours", "index.html")
+REG_9 = (
+    "regulation 9 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) "
+    "(England) Regulations 2012 (SI 2012/2089)"
+)
+
+
+def key_decision(tmp_path, nation: str, notice: str, urgency: str = ""):
+    line = f"      urgency: {urgency}\n" if urgency else ""
+    return project(
+        tmp_path,
+        nation,
+        {"cabinet/committee.md": CABINET, "cabinet/2022-07-12/meeting.md": KEY.format(notice=notice, urgency=line)},
+    )
+
+
+def page_text(site, parts) -> str:
+    """The visible text of a built page, tags removed and white space collapsed (as test_decisions reads it)."""
+    from test_decisions import text_of
+
+    return text_of(site.joinpath(*parts))
+
+
+def test_a_key_decision_needs_28_clear_days_in_the_forward_plan_in_england(tmp_path):
+    # Tuesday 12 July 2022: from Monday 13 June, 14 June … 11 July are 28 clear days
+    config = key_decision(tmp_path, "england", "2022-06-13")
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    text = page_text(tmp_path / "site", KEY_PAGE)
+    assert (
+        "It was first announced in the forward plan on 13 June 2022, 28 clear days before the decision; the law "
+        "asks for at least 28."
+    ) in text
+    data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    decision = data["meetings"][0]["items"][0]["decision"]
+    assert decision["forward_plan_published"] == "2022-06-13" and decision["notice_days"] == 28
+    assert decision["urgency"] is None
+    # a day later: 27 clear days, a warning naming the file, the line and the rule
+    key_decision(tmp_path, "england", "2022-06-14")
+    result = check(tmp_path)
+    assert result.returncode == 2
+    assert (
+        "warning: meetings/cabinet/2022-07-12/meeting.md:9: key decision item 1 was in the forward plan from "
+        f"2022-06-14, 27 clear days before the meeting; {REG_9} asks for 28 — check forward_plan_published, or "
+        "give 'urgency: general exception' or 'urgency: special urgency'"
+    ) in result.stdout
+    built = mkdocs_build(config, tmp_path / "site")
+    assert built.returncode != 0 and "27 clear days before the meeting" in built.stderr
+
+
+def test_the_general_exception_asks_for_five_clear_days_and_special_urgency_for_none(tmp_path):
+    # the general exception: a notice of its own five clear days before (7 … 11 July)
+    config = key_decision(tmp_path, "england", "2022-07-06", "general exception")
+    assert check(tmp_path).returncode == 0
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    text = page_text(tmp_path / "site", KEY_PAGE)
+    assert (
+        "It was taken under the general exception: it was not announced in the forward plan with the full "
+        "notice, so the chair of the scrutiny committee and the public were told of it in a notice of its own, "
+        "published on 6 July 2022, 5 clear days before the decision (the law asks for at least 5)."
+    ) in text
+    data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    assert data["meetings"][0]["items"][0]["decision"]["urgency"] == "general exception"
+    key_decision(tmp_path, "england", "2022-07-07", "general exception")
+    result = check(tmp_path)
+    assert result.returncode == 2
+    assert "4 clear days before the meeting; regulation 10(1)(c) of the Local Authorities" in result.stdout
+    assert "key decision item 1 was in the general-exception notice from 2022-07-07" in result.stdout
+    # special urgency: no notice period, the page says why
+    config = key_decision(tmp_path, "england", "2022-07-11", "special urgency")
+    assert check(tmp_path).returncode == 0
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    text = page_text(tmp_path / "site", KEY_PAGE)
+    assert "It was taken as a case of special urgency: it could not wait for the usual notice" in text
+
+
+def test_scotland_has_no_statutory_forward_plan_so_the_notice_is_not_checked(tmp_path):
+    config = key_decision(tmp_path, "scotland", "2022-07-01")
+    assert check(tmp_path).returncode == 0
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    text = page_text(tmp_path / "site", KEY_PAGE)
+    assert "It was first announced in the forward plan on 1 July 2022, 10 clear days before the decision." in text
+    assert "the law asks" not in text
+
+
+def test_forward_plan_mistakes_are_errors_with_file_line_and_fix(tmp_path):
+    cases = {
+        # an urgency that is not one
+        KEY.format(notice="2022-07-01", urgency="      urgency: urgent\n"): (
+            "meeting.md:10: 'urgency' is 'urgent', which is not one of: general exception, special urgency"
+        ),
+        # the forward plan after the meeting
+        KEY.format(notice="2022-07-12", urgency=""): (
+            "meeting.md:9: item 1 was first in the forward plan on 2022-07-12, not before the meeting of 2022-07-12"
+        ),
+        # urgency on a decision that is not a key decision
+        KEY.format(notice="2022-07-01", urgency="      urgency: special urgency\n").replace(
+            "      key_decision: true\n", ""
+        ): "meeting.md:8: item 1 gives 'forward_plan_published', which only a key decision has",
+    }
+    for text, expected in cases.items():
+        write_tree(
+            tmp_path / "meetings",
+            {"board/committee.md": BOARD, "cabinet/committee.md": CABINET, "cabinet/2022-07-12/meeting.md": text},
+        )
+        result = minutebook("check", "meetings", cwd=tmp_path)
+        assert result.returncode == 1, (expected, result.stdout)
+        assert expected in result.stderr, result.stderr
+
+
+def test_a_key_decision_without_its_forward_plan_date_is_a_note(tmp_path):
+    project(
+        tmp_path,
+        "england",
+        {
+            "cabinet/committee.md": CABINET,
+            "cabinet/2022-07-12/meeting.md": KEY.format(notice="x", urgency="").replace(
+                "      forward_plan_published: x\n", ""
+            ),
+        },
+    )
+    result = minutebook("check", "--strict", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert (
+        "info: meetings/cabinet/2022-07-12/meeting.md:7: key decision item 1 does not give the date it was first "
+        "in the forward plan, so its 28 clear days' notice"
+    ) in result.stdout
+
+
+# -- Scottish terms -------------------------------------------------------------------------------
+
+SCOTTISH = {
+    "people.yml": """\
+        j-smith: {name: J Smith, honorific: Provost}
+        k-brown: {name: K Brown, honorific: Bailie}
+        a-lane: {name: A Lane, honorific: Councillor}
+        """,
+    "education-committee/committee.md": """\
+        ---
+        name: Education Committee
+        membership:
+          "2023/24":
+            - A Lane (Convener)
+            - K Brown (Vice-Convener)
+        ---
+        """,
+    "education-committee/2023-12-05/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Sederunt\n---\n',
+    "education-committee/2023-12-05/minutes.md": """\
+        ---
+        approved: false
+        attendance:
+          present:
+            - Councillor A Lane (Convener)
+            - Bailie K Brown
+          invited:
+            - Provost J Smith
+        ---
+
+        ## 1. Sederunt {item=1}
+
+        The sederunt is as above.
+        """,
+}
+
+
+def test_scottish_terms_read_as_what_they_are(tmp_path):
+    config = project(tmp_path, "scotland", SCOTTISH)
+    result = minutebook("check", "--strict", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the Provost and the Bailie are the people of people.yml, not people of their own
+    assert "not in people.yml" not in result.stdout
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    site = tmp_path / "site"
+    committee = page_text(site, ("education-committee", "index.html"))
+    assert "A Lane Convener K Brown Vice-Convener" in committee
+    assert "Bailie K Brown" in page_text(site, ("people", "k-brown", "index.html"))
+    people = page_text(site, ("people", "index.html"))
+    councillors = people[people.index("Councillors Elected members") :]
+    councillors = councillors[: councillors.find("Others") if "Others" in councillors else None]
+    assert "J Smith" in councillors  # a Provost is a councillor, though listed among the invited
+    # a role that is not one is refused, naming the Scottish ones
+    write_tree(
+        tmp_path / "meetings",
+        {
+            "education-committee/committee.md": SCOTTISH["education-committee/committee.md"].replace(
+                "(Convener)", "(Convenor-General)"
+            )
+        },
+    )
+    result = minutebook("check", cwd=tmp_path)
+    assert result.returncode == 1 and "Convener, Vice-Convener, Depute Convener" in result.stderr

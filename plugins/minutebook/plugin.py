@@ -35,6 +35,8 @@ from mkdocs.utils import get_build_date
 import minutebook
 from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
+from minutebook.link.checks import CheckSettings
+from minutebook.load.council import law_of
 from minutebook.load.loader import Scope
 from minutebook.load.schema import parse_iso_date
 from minutebook.model import urls
@@ -284,6 +286,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             log.info(
                 f"minutebook: {len(infos)} notes (run with --verbose to list them):\n  " + "\n  ".join(summary(infos))
             )
+        if options.notice_days is not None or options.holidays_region:  # the site overrides the nation's law
+            asked = CheckSettings(options.notice_days, options.holidays_region)
+            log.info(f"minutebook: {asked.describe(law_of(result.archive))}")
         for problem in result.problems.warnings:
             log.warning(str(problem))
         if not result.ok:

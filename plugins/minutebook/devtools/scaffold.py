@@ -57,7 +57,8 @@ def new_council(meetings: Path, name: str, nation: str, project: Path) -> Path:
         f"""{_schema_line(path, "council", project)}
 # The council (docs/guide/meeting-files.md, "council.yml — the council").
 name: {_quote(name)}
-nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information
+nation: {nation}                      # england, wales, scotland or northern-ireland: the law of exempt information,
+                                      # the agenda's notice period, the bank holidays and the forward plan
 municipal_year_starts: May            # the month the municipal year begins
 call_in_days: 5                       # executive decisions: clear working days to call one in (the constitution's)
 minute_numbers: "{{number}}/{{yy}}"       # how minutes are numbered, as printed: 28/16
@@ -92,7 +93,8 @@ name: {_quote(name)}
 #   email: michelle.rose@example.gov.uk
 # membership:                             # members per municipal year (May to April), quoted
 #   "{year}":
-#     - A Member (Chair)                  # roles: Chair, Vice-Chair, Co-opted Member, By Invitation
+#     - A Member (Chair)                  # roles: Chair, Vice-Chair, Co-opted Member, By Invitation;
+#                                         # in Scotland Convener, Vice-Convener, Depute Convener
 #     - B Member (Vice-Chair)
 #     - C Member
 # hidden: true                            # keep off the committees list (its pages still build)
@@ -157,6 +159,8 @@ def new_meeting(meetings: Path, committee: str, date: str, project: Path, start:
 #     decision:
 #       key_decision: true
 #       forward_plan: FP/2017/031        # its reference in the forward plan
+#       forward_plan_published: 2017-03-01  # first in the forward plan: 28 clear days before (England)
+#       # urgency: general exception     # or special urgency: taken without the 28 days' notice
 #       published: 2017-04-21            # the decision notice: call-in runs from it
 #   - number: 13                         # a planning committee's application (committee kind: planning)
 #     title: 12 Mill Lane

@@ -85,6 +85,11 @@ def _decision(decision) -> dict | None:
     return {
         "key_decision": decision.key_decision,
         "forward_plan": decision.forward_plan or None,
+        "forward_plan_published": decision.forward_plan_published.isoformat()
+        if decision.forward_plan_published
+        else None,
+        "notice_days": decision.notice_days,
+        "urgency": decision.urgency or None,
         "published": decision.published.isoformat() if decision.published else None,
         "call_in_days": decision.call_in_days,
         "call_in_ends": decision.call_in_ends.isoformat() if decision.call_in_ends else None,

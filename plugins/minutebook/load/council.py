@@ -109,8 +109,8 @@ KEY_DECISIONS_ENGLAND = (
 # Notice periods (docs/guide/meeting-files.md cites each): England five clear days, s.100B(3) of the 1972 Act
 # as amended by the Local Authorities (Access to Meetings and Documents) (Period of Notice) (England) Order
 # 2002 (SI 2002/715); Wales three clear days, s.100B(3) as enacted (that Order applies in England only);
-# Scotland three clear days, s.50B(3) of the 1973 Act; Northern Ireland five clear days (Part 7 of the
-# 2014 Act: the section not confirmed against the text, see the guide).
+# Scotland three clear days, s.50B(3) of the 1973 Act; Northern Ireland five clear days under the 2014 Act's
+# access-to-meetings provisions (the section and the period not confirmed against the text: see the guide).
 LAWS = {
     # Local Government Act 1972, Schedule 12A Part 1 (England), s.100A(4)
     "england": Law(
@@ -189,7 +189,7 @@ LAWS = {
         "Section 42 of the Local Government Act (Northern Ireland) 2014",
         {n: text.replace("the authority", "the council") for n, text in _ENGLAND.items()},
         notice_days=5,
-        notice_rule="Part 7 of the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)",
+        notice_rule="the Local Government Act (Northern Ireland) 2014 (access to meetings and documents)",
         holidays="NIR",
     ),
 }

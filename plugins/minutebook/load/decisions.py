@@ -14,7 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutebook.load.schema import Record, Where
-from minutebook.model import Amendment, Application, Decision, Item, Meeting, Minutes, Motion, Question, Vote, Voter
+from minutebook.model import (
+    Amendment,
+    Application,
+    Decision,
+    Item,
+    Meeting,
+    Minutes,
+    Motion,
+    Question,
+    Urgency,
+    Vote,
+    Voter,
+)
 from minutebook.model.names import normalise
 
 if TYPE_CHECKING:
@@ -61,9 +73,13 @@ def read_decision(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Re
     item.decision = Decision(
         key_decision=data.get("key_decision", False),
         forward_plan=data.get("forward_plan", ""),
+        forward_plan_published=data.get("forward_plan_published"),
+        urgency=data.get("urgency", ""),
+        taken=meeting.date,
         published=data.get("published"),
         call_in_days=loader.council.call_in_days,
     )
+    _forward_plan_notice(loader, meeting, item, data, path)
     if item.decision.published and item.decision.published < meeting.date:
         loader.problems.error(
             path,
@@ -71,6 +87,69 @@ def read_decision(loader: ArchiveLoader, meeting: Meeting, item: Item, entry: Re
             f"the decision notice of item {item.number or item.title} is dated "
             f"{item.decision.published.isoformat()}, before the meeting that took the decision",
             "write the date the decision notice was published (on or after the meeting)",
+        )
+
+
+def _forward_plan_notice(loader: ArchiveLoader, meeting: Meeting, item: Item, data: Record, path: Path) -> None:
+    """A key decision's notice in the forward plan: 28 clear days in England (SI 2012/2089 reg 9), five
+    under the general exception (reg 10), none asked under special urgency (reg 11). Nations without a
+    statutory forward plan are not checked (docs/guide/meeting-files.md)."""
+    decision = item.decision
+    assert decision is not None
+    label = f"item {item.number or item.title}"
+    for field in ("forward_plan_published", "urgency"):
+        if data.get(field) and not decision.key_decision:
+            loader.problems.error(
+                path,
+                data.line_of(field),
+                f"{label} gives '{field}', which only a key decision has, but is not marked as a key decision",
+                f"add 'key_decision: true' if it is one, or remove '{field}:'",
+            )
+            return
+    notice = decision.forward_plan_published
+    if notice is not None:
+        if notice >= meeting.date:
+            loader.problems.error(
+                path,
+                data.line_of("forward_plan_published"),
+                f"{label} was first in the forward plan on {notice.isoformat()}, not before the meeting "
+                f"of {meeting.date.isoformat()} that took it",
+                "write the date the forward plan (or the general-exception notice) first showed the decision",
+            )
+            return
+        decision.notice_days = (meeting.date - notice).days - 1  # clear days: neither end counted
+    law = loader.council.law
+    if not decision.key_decision or not law.forward_plan_days:
+        return
+    if decision.urgency == Urgency.SPECIAL_URGENCY:
+        return  # reg 11: agreed as urgent, no notice period
+    general = decision.urgency == Urgency.GENERAL_EXCEPTION
+    decision.notice_required = 5 if general else law.forward_plan_days
+    rule = law.forward_plan_rule.replace("regulation 9", "regulation 10(1)(c)") if general else law.forward_plan_rule
+    if decision.notice_days is None:
+        loader.problems.info(
+            path,
+            data.line_of("key_decision"),
+            f"key decision {label} does not give the date it was first in the forward plan, so its "
+            f"{decision.notice_required} clear days' notice ({rule}) is not checked",
+            "add 'forward_plan_published: YYYY-MM-DD'",
+        )
+        return
+    if decision.notice_days < decision.notice_required:
+        what = "the general-exception notice" if general else "the forward plan"
+        fix = (
+            "check forward_plan_published"
+            if general
+            else "check forward_plan_published, or give 'urgency: general exception' or 'urgency: special "
+            "urgency' if it was taken under regulation 10 or 11"
+        )
+        loader.problems.warning(
+            path,
+            data.line_of("forward_plan_published"),
+            f"key decision {label} was in {what} from {notice.isoformat() if notice else ''}, "
+            f"{decision.notice_days} clear day{'s' if decision.notice_days != 1 else ''} before the meeting; "
+            f"{rule} asks for {decision.notice_required}",
+            fix,
         )
 
 

@@ -31,6 +31,7 @@ from minutebook.model import (
     PROGRAMME_BUCKETS,
     ROLES,
     VOTE_RESULTS,
+    Urgency,
 )
 from minutebook.model.names import split_role
 
@@ -129,6 +130,16 @@ DECISION = Mapping(
         ),
         "forward_plan": Text(
             "The decision's reference in the forward plan (notice of key decisions), as printed", numbers=True
+        ),
+        "forward_plan_published": Date(
+            "Key decisions: the date the decision first appeared in the forward plan (under the general "
+            "exception, the date its notice was published). In England it must be 28 clear days before the "
+            "meeting (SI 2012/2089 reg 9), five under the general exception (reg 10)"
+        ),
+        "urgency": Choice(
+            "Key decisions taken without 28 clear days' notice in the forward plan: 'general exception' "
+            "(SI 2012/2089 reg 10) or 'special urgency' (reg 11)",
+            choices=tuple(u.value for u in Urgency),
         ),
         "published": Date("The date the decision notice was published: the call-in period runs from it"),
     },

@@ -53,6 +53,7 @@ from minutebook.model.vocabularies import (
     ProgrammeBucket,
     Role,
     SearchKind,
+    Urgency,
     Vocabulary,
 )
 
@@ -101,6 +102,7 @@ __all__ = [
     "SearchKind",
     "Tracker",
     "TrackerRow",
+    "Urgency",
     "Vocabulary",
     "Vote",
     "Voter",

@@ -238,6 +238,11 @@ class Decision:
 
     key_decision: bool = False
     forward_plan: str = ""
+    forward_plan_published: dt.date | None = None  # first in the forward plan (or the general-exception notice)
+    urgency: str = ""  # Urgency: "general exception" or "special urgency"; empty: the full notice
+    taken: dt.date | None = None  # the day of the meeting that took it
+    notice_days: int | None = None  # clear days between forward_plan_published and the decision
+    notice_required: int = 0  # clear days the law asks for (0: no statutory forward plan, or not checked)
     published: dt.date | None = None  # the decision notice
     call_in_days: int = 5  # the council's call-in period, clear working days (council.yml)
     call_in_ends: dt.date | None = None  # the last day it can be called in (set by link/decisions.py)

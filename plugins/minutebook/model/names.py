@@ -33,6 +33,12 @@ HONORIFICS = (
     "rev",
     "revd",
     "reverend",
+    # Scottish civic titles, printed before a councillor's name: the (Lord) Provost chairs the council,
+    # a Bailie is one of its magistrates ("Bailie K Brown" is the councillor K Brown)
+    "depute provost",
+    "provost",
+    "bailies",
+    "bailie",
 )
 _HONORIFIC = re.compile(r"^(?:(?:{})\.?\s+)+".format("|".join(HONORIFICS)), re.I)
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")

@@ -52,6 +52,10 @@ class Role(Vocabulary):
     VICE_CHAIR = "Vice-Chair", "Vice-Chair"
     CO_OPTED = "Co-opted Member", "Co-opted Member"
     BY_INVITATION = "By Invitation", "By Invitation"
+    # Scottish councils' chairs: the Convener chairs a committee, the Vice-Convener (or Depute) deputises
+    CONVENER = "Convener", "Convener"
+    VICE_CONVENER = "Vice-Convener", "Vice-Convener"
+    DEPUTE_CONVENER = "Depute Convener", "Depute Convener"
 
 
 class AttendanceGroup(Vocabulary):
@@ -77,6 +81,15 @@ class ActionKind(Vocabulary):
     RECOMMENDATION = "recommendation", "Recommendation"
     ACTION = "action", "Action"
     INFORMATION = "information", "Information"
+
+
+class Urgency(Vocabulary):
+    """Why an executive key decision was taken without the forward plan's full notice: in England, the
+    general exception (regulation 10 of SI 2012/2089) or special urgency (regulation 11). The decision
+    page explains each in plain words (overrides/minutebook/_meeting.md)."""
+
+    GENERAL_EXCEPTION = "general exception", "General exception"
+    SPECIAL_URGENCY = "special urgency", "Special urgency"
 
 
 class PlanStatus(Vocabulary):

@@ -19,6 +19,8 @@ COUNCILLOR_GROUPS = {
     AttendanceGroup.SUBSTITUTIONS.value,
 }
 NOT_COUNCILLOR_ROLES = {Role.CO_OPTED.value}
+# honorifics only councillors hold: Scotland's Provost, Lord Provost, Depute Provost and Bailies are councillors
+COUNCILLOR_HONORIFICS = {"councillor", "cllr", "provost", "lord provost", "depute provost", "bailie"}
 
 # The people index's groups, in order: (key, heading, what the group holds).
 GROUPS = [
@@ -35,7 +37,7 @@ def _sort_key(person: Person):
 
 def group_of(ctx: SiteContext, person: Person) -> str:
     """'councillors', 'officers' or 'others', from people.yml, committee roles and attendance groups."""
-    if person.honorific.lower() in {"councillor", "cllr"}:
+    if " ".join(person.honorific.lower().split()) in COUNCILLOR_HONORIFICS:
         return "councillors"
     roles = {m.role for _, m in ctx.memberships.get(person.key, [])}
     groups = {group for _, group, _ in ctx.attendance.get(person.key, [])}
