@@ -379,3 +379,21 @@ def test_docs_links_to_streamed_pages_are_checked(tmp_path, link, problem):
     else:
         assert result.returncode != 0
         assert problem in result.stderr
+
+
+def test_a_changed_theme_file_renders_every_page_again(warm, tmp_path):
+    """The theme's files (custom_dir) are inputs of every page: a warm cache is not used for them."""
+    root, _, cold, _ = warm
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    unchanged = summary(mkdocs(edited, project / "same").stderr)
+    assert unchanged["cached"] == cold["pages"]  # the project's folder is not an input: CI runners differ
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "{#- a comment that changes nothing written -#}\n")
+    again = summary(mkdocs(edited, project / "site").stderr)
+    assert again["rendered"] == cold["pages"] and again["cached"] == 0
+    assert differences(project / "same", project / "site") == []

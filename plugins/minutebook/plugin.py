@@ -518,11 +518,10 @@ def fingerprint(config, nav) -> str:
     }
     custom = config.theme.custom_dir
     if custom and Path(custom).is_dir():
-        digest = hashlib.sha256()
-        for path in sorted(Path(custom).rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(custom).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        parts["custom_dir"] = digest.hexdigest()
+        parts["custom_dir"] = _folder_digest(Path(custom), "*")
+    # Minutebook's own code, not just its version number: a changed sanitiser or renderer must not
+    # be served pages rendered by the old one
+    parts["code"] = _folder_digest(Path(minutebook.__file__).parent, "*.py")
 
     def walk(items):
         return [
@@ -532,6 +531,14 @@ def fingerprint(config, nav) -> str:
 
     parts["nav"] = walk(nav.items) if nav else None
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _folder_digest(folder: Path, pattern: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _version(name: str) -> str:
