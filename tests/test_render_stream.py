@@ -397,3 +397,13 @@ def test_a_changed_theme_file_renders_every_page_again(warm, tmp_path):
     again = summary(mkdocs(edited, project / "site").stderr)
     assert again["rendered"] == cold["pages"] and again["cached"] == 0
     assert differences(project / "same", project / "site") == []
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    config = with_cache(fixture_project(tmp_path, BOARD), tmp_path / "cache")
+    (tmp_path / "cache").write_text("a file where the cache folder should be\n")
+    result = mkdocs(config, tmp_path / "site")
+    done = summary(result.stderr)
+    assert done["rendered"] == done["pages"] > 0
+    assert "the cache could not store" in result.stderr
+    assert (tmp_path / "site" / "board/2020-01-09/index.html").is_file()
