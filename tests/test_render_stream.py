@@ -171,8 +171,13 @@ def test_one_process_and_two_write_the_same_site(tmp_path, sample_site):
     assert summary(result.stderr)["jobs"] >= 1
     one = tmp_path / "one"
     two = tmp_path / "two"
-    s1 = summary(mkdocs(REPO / "mkdocs.yml", one, MINUTEBOOK_JOBS="1").stderr)
-    s2 = summary(mkdocs(REPO / "mkdocs.yml", two, MINUTEBOOK_JOBS="2").stderr)
+    # each with a cache of its own, empty: every page rendered
+    s1 = summary(
+        mkdocs(REPO / "mkdocs.yml", one, MINUTEBOOK_JOBS="1", MINUTEBOOK_CACHE_DIR=str(tmp_path / "c1")).stderr
+    )
+    s2 = summary(
+        mkdocs(REPO / "mkdocs.yml", two, MINUTEBOOK_JOBS="2", MINUTEBOOK_CACHE_DIR=str(tmp_path / "c2")).stderr
+    )
     assert s1["jobs"] == 1 and s2["jobs"] == 2
     assert s1["rendered"] == s2["rendered"] == s1["pages"] > 100
     assert differences(one, two) == []
@@ -335,3 +340,70 @@ def test_a_clock_move_past_an_embargo_renders_the_page_again(tmp_path):
     cold.write_text(cold.read_text().replace(str(tmp_path / "cache"), str(tmp_path / "cold-cache")))
     mkdocs(cold, tmp_path / "cold", MINUTEBOOK_NOW="2020-01-20 09:00")
     assert differences(tmp_path / "after", tmp_path / "cold") == []
+
+
+# --- links from docs/ to streamed pages are still checked -----------------------------------------
+
+BOARD = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
+}
+
+
+@pytest.mark.parametrize(
+    ("link", "problem"),
+    [
+        ("board/2020-01-09/index.md#agenda", "../board/2020-01-09/#agenda"),
+        ("board/2020-01-09/budget/index.md", "../board/2020-01-09/budget/"),
+        ("board/2020-01-09/index.md#no-such-anchor", "does not contain an anchor '#no-such-anchor'"),
+        ("board/2099-01-01/index.md", "is not found among documentation files"),
+    ],
+)
+def test_docs_links_to_streamed_pages_are_checked(tmp_path, link, problem):
+    """A docs/ page may link to a generated page (and an anchor on it); a link to a page or an anchor
+    that is not there fails the strict build with MkDocs' own message."""
+    config = fixture_project(tmp_path, BOARD)
+    (tmp_path / "docs" / "about.md").write_text(f"# About\n\nSee [the meeting]({link}).\n", encoding="utf-8")
+    e = env()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=e,
+        capture_output=True,
+        text=True,
+    )
+    if problem.startswith("../"):  # a good link: MkDocs rewrote it to the streamed page's address
+        assert result.returncode == 0, result.stderr
+        href = re.search(r'See <a href="([^"]*)">the meeting', (tmp_path / "site/about/index.html").read_text())
+        assert href and href.group(1) == problem
+    else:
+        assert result.returncode != 0
+        assert problem in result.stderr
+
+
+def test_a_changed_theme_file_renders_every_page_again(warm, tmp_path):
+    """The theme's files (custom_dir) are inputs of every page: a warm cache is not used for them."""
+    root, _, cold, _ = warm
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    unchanged = summary(mkdocs(edited, project / "same").stderr)
+    assert unchanged["cached"] == cold["pages"]  # the project's folder is not an input: CI runners differ
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "{#- a comment that changes nothing written -#}\n")
+    again = summary(mkdocs(edited, project / "site").stderr)
+    assert again["rendered"] == cold["pages"] and again["cached"] == 0
+    assert differences(project / "same", project / "site") == []
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    config = with_cache(fixture_project(tmp_path, BOARD), tmp_path / "cache")
+    (tmp_path / "cache").write_text("a file where the cache folder should be\n")
+    result = mkdocs(config, tmp_path / "site")
+    done = summary(result.stderr)
+    assert done["rendered"] == done["pages"] > 0
+    assert "the cache could not store" in result.stderr
+    assert (tmp_path / "site" / "board/2020-01-09/index.html").is_file()

@@ -134,6 +134,7 @@ class GeneratedPage(File):
     """A generated page that knows whether its Markdown changed since the last `serve --dirty` build."""
 
     unchanged = False
+    title = ""
 
     def is_modified(self) -> bool:
         return not self.unchanged
@@ -328,6 +329,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             file.unchanged = (
                 self.dirty and not (page.in_nav and nav_changed) and self.rendered.get(page.src) == rendered[page.src]
             )
+            file.title = page.title
             files.append(file)
         self.pending_render = rendered
         result.pages = []
@@ -360,6 +362,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         pages = [singles[0], *section.children, *singles[1:]] + [p for p in nav.pages if id(p) not in ours]
         for p in pages:
             p.previous_page = p.next_page = None
+            if isinstance(p.file, GeneratedPage) and p.file.unchanged:
+                # serve --dirty does not read an unchanged page again: the nav still needs its title
+                p.title = escape(p.file.title)
         _add_previous_and_next_links(pages)
         for item in items:
             item.parent = None
@@ -513,11 +518,10 @@ def fingerprint(config, nav) -> str:
     }
     custom = config.theme.custom_dir
     if custom and Path(custom).is_dir():
-        digest = hashlib.sha256()
-        for path in sorted(Path(custom).rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(custom).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        parts["custom_dir"] = digest.hexdigest()
+        parts["custom_dir"] = _folder_digest(Path(custom), "*")
+    # Minutebook's own code, not just its version number: a changed sanitiser or renderer must not
+    # be served pages rendered by the old one
+    parts["code"] = _folder_digest(Path(minutebook.__file__).parent, "*.py")
 
     def walk(items):
         return [
@@ -527,6 +531,14 @@ def fingerprint(config, nav) -> str:
 
     parts["nav"] = walk(nav.items) if nav else None
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _folder_digest(folder: Path, pattern: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _version(name: str) -> str:

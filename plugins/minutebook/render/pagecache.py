@@ -10,6 +10,7 @@ ignored and rendered afresh, never trusted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -64,9 +65,9 @@ def read(folder: Path, key: str) -> Entry | None:
     return Entry(html, header["ids"], header["links"])
 
 
-def write(folder: Path, key: str, entry: Entry) -> None:
+def write(folder: Path, key: str, entry: Entry) -> bool:
+    """Store ``entry``; False when the cache cannot be written (the build goes on without it)."""
     path = _path(folder, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
     header = {
         "format": FORMAT,
         "key": key,
@@ -76,8 +77,15 @@ def write(folder: Path, key: str, entry: Entry) -> None:
         "links": entry.links,
     }
     temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
-    temporary.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + entry.html)
-    os.replace(temporary, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + entry.html)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def prune(folder: Path, keep: set[str]) -> int:
@@ -89,7 +97,10 @@ def prune(folder: Path, keep: set[str]) -> int:
         if not sub.is_dir() or sub.is_symlink():
             continue
         for path in sub.iterdir():
-            if path.name not in keep:
-                path.unlink()
+            if path.name not in keep and not path.name.endswith(".tmp"):  # another build's, being written
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:  # a read-only cache: the next build that can write prunes it
+                    continue
                 removed += 1
     return removed

@@ -63,6 +63,7 @@ class Summary:
     cached: int = 0
     unchanged: int = 0  # serve --dirty: already in site_dir
     ignored: int = 0  # cache entries found but not trusted
+    unwritten: int = 0  # pages the cache could not store (a read-only or full disk)
     jobs: int = 1
     seconds: float = 0.0
     keys: dict[str, str] = field(default_factory=dict)  # src -> key
@@ -78,6 +79,8 @@ class Summary:
             text += f", {self.unchanged} unchanged"
         if self.ignored:
             text += f" ({self.ignored} cache entries could not be trusted and were ignored)"
+        if self.unwritten:
+            text += f"; the cache could not store {self.unwritten} pages (is it writable?)"
         return text
 
 
@@ -134,6 +137,7 @@ def _collect(results, summary: Summary, present: set[int], wanted: list) -> None
         for done in chunk:
             setattr(summary, done.status, getattr(summary, done.status) + 1)
             summary.ignored += done.ignored
+            summary.unwritten += done.unwritten
             summary.keys[done.src] = done.key
             summary.warnings.extend(done.warnings)
             present.update(done.present)
@@ -148,6 +152,7 @@ class Done:
     key: str
     status: str  # "rendered", "cached" or "unchanged"
     ignored: int = 0
+    unwritten: int = 0
     warnings: list[tuple[str, str]] = field(default_factory=list)
     present: list[int] = field(default_factory=list)  # hash((src, anchor)) of the anchors it holds
     wanted: list[tuple[str, str, str, str]] = field(default_factory=list)
@@ -184,7 +189,7 @@ def _render_one(ref: PageRef, renderer: Renderer, converter: Converter) -> Done:
         document = renderer.theme(page, clean_html(html), toc)
         entry = pagecache.Entry(document.encode("utf-8", errors="xmlcharrefreplace"), ids, links)
         if renderer.cache_dir is not None and entry.html.strip():
-            pagecache.write(renderer.cache_dir, key, entry)
+            done.unwritten = int(not pagecache.write(renderer.cache_dir, key, entry))
     if entry.html.strip():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(entry.html)
