@@ -45,7 +45,16 @@ from minutebook.publish.sanitize import clean_html
 from minutebook.render.stream import Renderer, render_pages
 from minutebook.search import search_page
 from minutebook.search import start as start_search
-from minutebook.settings import OPTIONS, Option, SettingError, Settings, from_environment, from_options, site_settings
+from minutebook.settings import (
+    OPTIONS,
+    Option,
+    SettingError,
+    Settings,
+    cache_folder,
+    from_environment,
+    from_options,
+    site_settings,
+)
 
 log = logging.getLogger("mkdocs.plugins.minutebook")
 
@@ -417,11 +426,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         def theme(page, html, toc):
             return theme_page(page, html, toc, config=config, env=env, nav=nav, doc_files=doc_files)
 
-        cache = None
-        cache_dir = options.cache_dir
-        if cache_dir and not options.preview:  # a preview's drafts never go to disk
-            base = Path(config.config_file_path or ".").resolve().parent
-            cache = (base / cache_dir / "pages").resolve()
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        cache = cache_folder(options, config_file, "pages")  # None in a preview: drafts never go to disk
         renderer = Renderer(
             site_dir=Path(config.site_dir),
             theme=theme,

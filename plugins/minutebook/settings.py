@@ -248,6 +248,16 @@ class Settings:
     cache_dir: str = ".cache/minutebook"
 
 
+def cache_folder(settings: Settings, config_file: Path | None, part: str) -> Path | None:
+    """``<cache_dir>/<part>`` (pages, model), resolved against mkdocs.yml's folder (the working folder
+    when there is none), or None when the cache is off (``cache_dir: ""``) or a preview's drafts would
+    go to disk. The build and ``minutebook check`` both ask here, so they share one cache."""
+    if not settings.cache_dir.strip() or settings.preview:
+        return None
+    base = config_file.resolve().parent if config_file is not None else Path.cwd()
+    return (base / settings.cache_dir / part).resolve()
+
+
 def parse_option(name: str, value: object) -> Any:
     """One option's value, parsed and validated by its declaration."""
     option = next((o for o in OPTIONS if o.name == name), None)
