@@ -3,8 +3,20 @@ may and may not change (nothing a cold read would not give)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import os
+import pickle
+import shutil
 from pathlib import Path
 
+import hostile
+from helpers import site_settings, write_tree
+from test_check_matches_build import WARNED_ARCHIVE
+from test_error_report import BAD_ARCHIVE
+
+from minutebook.build import build
+from minutebook.load import filecache
 from minutebook.settings import cache_folder, from_environment, from_options
 
 
@@ -29,3 +41,112 @@ def test_no_cache_when_switched_off_or_in_a_preview(tmp_path):
     config = Path(tmp_path / "mkdocs.yml")
     assert cache_folder(from_options({"cache_dir": ""}), config, "model") is None
     assert cache_folder(from_options({"preview": True}), config, "model") is None
+
+
+REPO = Path(__file__).resolve().parent.parent
+NOW = dt.datetime(2026, 1, 15, 12, 0)
+
+
+def run(meetings: Path, cache: Path | None, render: bool = True):
+    """The pipeline on ``meetings`` (with the parsed-file cache in ``cache``): every problem, in the order
+    found, the pages' text (model-derived output), and what the cache did."""
+    result = build(meetings, NOW, settings=site_settings(), history=False, render=render, cache_dir=cache)
+    pages = {page.url: page.markdown() for page in result.pages}
+    return result.problems.items, pages, result.cache
+
+
+def archives(tmp_path: Path) -> dict[str, Path]:
+    """Fixture archives: the sample council, one with errors, one with warnings and notes, a hostile one."""
+    found = {"sample": tmp_path / "sample"}
+    shutil.copytree(REPO / "meetings", found["sample"])
+    found["bad"] = write_tree(tmp_path / "bad", BAD_ARCHIVE)
+    found["warned"] = write_tree(tmp_path / "warned", WARNED_ARCHIVE)
+    files, _ = hostile.archive("attribute")
+    found["hostile"] = tmp_path / "hostile"
+    hostile.write(found["hostile"], files)
+    return found
+
+
+def test_a_warm_cache_gives_what_a_cold_read_gives(tmp_path):
+    for name, meetings in archives(tmp_path).items():
+        cache = tmp_path / f"cache-{name}"
+        uncached = run(meetings, None)
+        cold = run(meetings, cache)
+        warm = run(meetings, cache)
+        assert cold[2] is not None and warm[2] is not None
+        assert cold[2].read > 0 and cold[2].hits == 0, name
+        assert warm[2].read == 0 and warm[2].hits == cold[2].read, name  # every file from the cache
+        assert uncached[0] == cold[0] == warm[0], name  # the same problems, in the same order, with lines
+        assert uncached[1] == cold[1] == warm[1], name  # the same pages
+        if name == "bad":
+            assert any(p.level == "error" and p.line for p in warm[0])
+
+
+def test_a_damaged_or_foreign_entry_is_ignored_and_the_file_read_again(tmp_path):
+    meetings = archives(tmp_path)["warned"]
+    cache = tmp_path / "cache"
+    cold = run(meetings, cache)
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert len(entries) >= 4
+    entries[0].write_bytes(entries[0].read_bytes()[:-7])  # cut short
+    damaged = bytearray(entries[1].read_bytes())
+    damaged[-3] ^= 0xFF  # one byte changed
+    entries[1].write_bytes(bytes(damaged))
+    # a well-formed entry (right checksum) that unpickles into something that is not a parsed file
+    payload = pickle.dumps((entries[2].name, (None, [], False)))
+    entries[2].write_bytes(filecache.MAGIC + hashlib.sha256(payload).digest() + payload)
+    hostile_payload = pickle.dumps(os.system)  # a function: never called, never trusted
+    entries[3].write_bytes(filecache.MAGIC + hashlib.sha256(hostile_payload).digest() + hostile_payload)
+    warm = run(meetings, cache)
+    assert warm[2] is not None
+    assert warm[2].ignored == 4 and warm[2].read == 4
+    assert warm[0] == cold[0] and warm[1] == cold[1]
+    again = run(meetings, cache)  # the entries were written again, whole
+    assert again[2] is not None and again[2].read == 0 and again[2].ignored == 0
+
+
+def test_editing_one_file_reads_only_that_file(tmp_path):
+    meetings = archives(tmp_path)["sample"]
+    cache = tmp_path / "cache"
+    cold = run(meetings, cache, render=False)
+    minutes = sorted(meetings.rglob("minutes.md"))[0]
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("\n## ", "\n\n## ", 1), encoding="utf-8")
+    warm = run(meetings, cache, render=False)
+    assert warm[2] is not None and cold[2] is not None
+    assert warm[2].read_paths == [f"sample/{minutes.relative_to(meetings).as_posix()}"]
+    assert warm[2].hits == cold[2].read - 1
+
+
+def test_a_change_to_council_yml_reads_everything_again(tmp_path):
+    meetings = archives(tmp_path)["sample"]
+    cache = tmp_path / "cache"
+    cold = run(meetings, cache, render=False)
+    council = meetings / "council.yml"
+    council.write_text(council.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    warm = run(meetings, cache, render=False)
+    assert warm[2] is not None and cold[2] is not None and warm[2].read == cold[2].read and warm[2].hits == 0
+
+
+def test_a_cached_file_replaced_by_a_link_out_of_the_archive_is_still_refused(tmp_path):
+    meetings = archives(tmp_path)["hostile"]
+    cache = tmp_path / "cache"
+    run(meetings, cache, render=False)
+    paper = sorted(meetings.rglob("papers/*.md"))[0]
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(paper.read_bytes())  # the very bytes the cache holds
+    paper.unlink()
+    os.symlink(outside, paper)
+    problems, _, cache_run = run(meetings, cache, render=False)
+    rel = f"hostile/{paper.relative_to(meetings).as_posix()}"
+    assert any(p.path == rel and "symbolic link" in p.message and p.level == "error" for p in problems)
+    assert cache_run is not None and rel not in cache_run.read_paths
+
+
+def test_an_unwritable_cache_does_not_stop_the_check(tmp_path):
+    meetings = archives(tmp_path)["warned"]
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    cold = run(meetings, None)
+    result = run(meetings, blocked)
+    assert result[2] is not None and result[2].unwritten == result[2].read > 0
+    assert result[0] == cold[0] and result[1] == cold[1]

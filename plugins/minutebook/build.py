@@ -18,6 +18,7 @@ from minutebook.link.redirects import archive_urls, check_redirects
 from minutebook.link.references import link_archive
 from minutebook.link.topics import assign_topics
 from minutebook.link.tracker import build_tracker
+from minutebook.load.filecache import FileCache
 from minutebook.load.loader import Scope, load_archive
 from minutebook.model import Archive, urls
 from minutebook.model.clock import uk_now
@@ -38,6 +39,7 @@ class Result:
     settings: SiteSettings | None = None
     redirects: list[tuple[str, str]] = field(default_factory=list)
     checks: CheckSettings | None = None  # the notice and holiday rules as resolved against council.yml
+    cache: FileCache | None = None  # the parsed-file cache, with what it did
 
     @property
     def ok(self) -> bool:
@@ -55,19 +57,22 @@ def build(
     history: bool = True,
     only: list[str] | None = None,
     render: bool = True,
+    cache_dir: Path | None = None,
 ) -> Result:
-    """Load, publish, link, check and render. ``now`` decides embargoes (UK local time)."""
+    """Load, publish, link, check and render. ``now`` decides embargoes (UK local time). ``cache_dir``:
+    the parsed-file cache's folder (``<cache_dir>/model``, settings.cache_folder), or None for none."""
     settings = settings or SiteSettings()
     if now is None:
         now = uk_now()
     elif not isinstance(now, dt.datetime):
         now = dt.datetime(now.year, now.month, now.day)
-    archive, problems = load_archive(Path(meetings_dir), Scope(only), urls.reserved(settings.doc_paths))
+    cache = FileCache.open(cache_dir, Path(meetings_dir)) if cache_dir is not None else None
+    archive, problems = load_archive(Path(meetings_dir), Scope(only), urls.reserved(settings.doc_paths), cache)
     # what the loader said about files the public may not see is logged without their values
     not_public = withheld_sources(archive, now, preview) | (set() if preview else problems.withheld)
     if problems.errors:
         problems.withhold(not_public)
-        return Result(archive, problems, [])
+        return Result(archive, problems, [], cache=cache)
     sanitize_archive(archive)
     withheld = publish(archive, now, preview)
     problems.withhold(not_public)
@@ -87,7 +92,7 @@ def build(
     archive.actions = build_tracker(archive, problems)
     pages = build_site(archive, now.date(), settings, intro) if render else []
     moved = check_redirects(archive, {p.url for p in pages} if render else archive_urls(archive), problems)
-    return Result(archive, problems, pages, withheld, settings, moved, resolved)
+    return Result(archive, problems, pages, withheld, settings, moved, resolved, cache)
 
 
 def check_settings(settings: Settings) -> CheckSettings:

@@ -33,6 +33,7 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
     from minutebook.settings import (
         SettingError,
         SiteSettings,
+        cache_folder,
         find_config_file,
         from_environment,
         from_options,
@@ -59,7 +60,17 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
         path = site.path.parent / options.meetings_dir if site else Path(options.meetings_dir)
         if path.resolve().is_relative_to(Path.cwd()):
             path = path.resolve().relative_to(Path.cwd())  # as the officer would type it
-    result = build(path, options.now, settings=settings, checks=check_settings(options), history=False, render=False)
+    result = build(
+        path,
+        options.now,
+        settings=settings,
+        checks=check_settings(options),
+        history=False,
+        render=False,
+        cache_dir=cache_folder(options, site.path if site else None, "model"),
+    )
+    if verbose and result.cache is not None:
+        print(f"info: {result.cache.line()}")
     archive, problems = result.archive, result.problems
     if result.checks is not None and (verbose or options.notice_days is not None or options.holidays_region):
         # the site's options override the law of the council's nation: say so

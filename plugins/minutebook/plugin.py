@@ -284,7 +284,12 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             checks=check_settings(options),
             history=options.history,
             only=options.only,
+            cache_dir=cache_folder(
+                options, Path(config.config_file_path) if config.config_file_path else None, "model"
+            ),
         )
+        if result.cache is not None:
+            log.info(f"minutebook: {result.cache.line()}")
         # notes: what needs no action before publishing, and what `minutebook check` asks an officer
         # to review although the site is right as it stands (an exempt paragraph not stated)
         infos = sorted(result.problems.infos + result.problems.reviews, key=lambda p: (p.path, p.line or 0, p.message))

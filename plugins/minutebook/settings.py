@@ -219,7 +219,8 @@ OPTIONS: tuple[Option, ...] = (
         parse_text,
         ".cache/minutebook",
         "The build cache, relative to mkdocs.yml (keep it out of git; CI may keep it between runs). "
-        'Pages whose inputs are unchanged are copied from its pages/ folder. "" for none.',
+        "Pages whose inputs are unchanged are copied from its pages/ folder, meeting files read before from its model/ "
+        'folder (minutebook check uses it too). "" for none.',
         ("MINUTEBOOK_CACHE_DIR",),
     ),
 )

@@ -15,6 +15,7 @@ from minutebook.load import formats
 from minutebook.load.council import COUNCIL_FILE, NOT_STATED, check_exempt_paragraph, read_council
 from minutebook.load.decisions import read_decision
 from minutebook.load.fields import DATE_FOLDER, IGNORED, SLUG, page_range, plain_name
+from minutebook.load.filecache import FileCache
 from minutebook.load.minutes import load_minutes
 from minutebook.load.papers import assign_slugs, load_papers
 from minutebook.load.reading import read_front_matter, read_yaml_file
@@ -81,8 +82,15 @@ class Scope:
 
 
 class ArchiveLoader:
-    def __init__(self, root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        root: Path,
+        scope: Scope | None = None,
+        reserved: Mapping[str, str] | None = None,
+        cache: FileCache | None = None,
+    ):
         self.root = Path(root)
+        self.cache = cache  # the parsed-file cache, or None to parse every file
         self.problems = Problems(root=self.root)
         self.archive = Archive()
         self.people_index: PeopleIndex | None = None
@@ -234,7 +242,7 @@ class ArchiveLoader:
                 "add committee.md with the committee's name, or move the meetings into an existing committee folder",
             )
             return
-        data, body, _ = read_front_matter(path, self.problems, formats.COMMITTEE, "committee.md")
+        data, body, _ = read_front_matter(path, self.problems, formats.COMMITTEE, "committee.md", cache=self.cache)
         if data is None:
             return
         committee = Committee(
@@ -301,7 +309,7 @@ class ArchiveLoader:
             )
             return
         data, body, _ = read_front_matter(
-            meeting_path, self.problems, formats.MEETING, "meeting.md", required=False, partial=True
+            meeting_path, self.problems, formats.MEETING, "meeting.md", required=False, partial=True, cache=self.cache
         )
         if data is None:
             return
@@ -485,11 +493,12 @@ class ArchiveLoader:
 
 
 def load_archive(
-    root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None
+    root: Path, scope: Scope | None = None, reserved: Mapping[str, str] | None = None, cache: FileCache | None = None
 ) -> tuple[Archive, Problems]:
     """Read the archive (or the part in ``scope``); return it with every problem found. ``reserved``:
-    the site's top-level addresses no committee may take (default: those of model/urls.py)."""
-    loader = ArchiveLoader(Path(root), scope, reserved)
+    the site's top-level addresses no committee may take (default: those of model/urls.py). ``cache``:
+    the parsed-file cache (load/filecache.py), or None."""
+    loader = ArchiveLoader(Path(root), scope, reserved, cache)
     try:
         archive = loader.load()
     except RecursionError:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def load_minutes(loader: ArchiveLoader, meeting: Meeting, path: Path) -> None:
     data, body, body_line = read_front_matter(
-        path, loader.problems, formats.MINUTES, "minutes.md", required=False, partial=True
+        path, loader.problems, formats.MINUTES, "minutes.md", required=False, partial=True, cache=loader.cache
     )
     if data is None:
         return

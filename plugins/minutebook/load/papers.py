@@ -34,7 +34,7 @@ def load_papers(loader: ArchiveLoader, meeting: Meeting, folder: Path) -> None:
                 "papers are .md files named with lower-case letters, digits and hyphens",
             )
             continue
-        data, body, body_line = read_front_matter(path, loader.problems, formats.PAPER, "the paper")
+        data, body, body_line = read_front_matter(path, loader.problems, formats.PAPER, "the paper", cache=loader.cache)
         if data is None:
             continue
         paper = Paper(

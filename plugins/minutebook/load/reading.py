@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from minutebook.load.schema import INVALID, Where
+from minutebook.load.filecache import FileCache
+from minutebook.load.schema import INVALID, Record, Where
 from minutebook.load.yamlio import YAMLProblem, front_matter_problem, split_front_matter
 from minutebook.load.yamlio import load as load_yaml
-from minutebook.problems import Problems
+from minutebook.problems import Problem, Problems
 from minutebook.publish.brackets import MAX_MARKUP, crowded_block
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -39,7 +40,9 @@ def link_leaving(path: Path, root: Path) -> Path | None:
     return None
 
 
-def read_text(path: Path, problems: Problems) -> str | None:
+def read_bytes(path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, after the checks that come before reading: no link out of the archive, readable,
+    not too large."""
     if problems.root is not None:
         link = link_leaving(path, problems.root)
         if link is not None:
@@ -61,6 +64,15 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "split it into papers of under 5 MB each",
         )
         return None
+    return data
+
+
+def read_text(path: Path, problems: Problems, data: bytes | None = None) -> str | None:
+    """The file's text (``data``: its bytes, already read by :func:`read_bytes`), or None with a problem."""
+    if data is None:
+        data = read_bytes(path, problems)
+        if data is None:
+            return None
     if b"\x00" in data:
         problems.error(path, None, "is a binary file, not text", "save it as plain text (UTF-8)")
         return None
@@ -101,13 +113,57 @@ def read_yaml_file(path: Path, problems: Problems, spec, name: str, partial: boo
     return None if checked is INVALID else checked
 
 
-def read_front_matter(path: Path, problems: Problems, spec, name: str, required=True, partial=False):
+def read_front_matter(
+    path: Path, problems: Problems, spec, name: str, required=True, partial=False, cache: FileCache | None = None
+):
     """Return (validated Record or None, body, body's first line).
 
     With ``partial``, a file with invalid fields still returns its valid ones (the problems are
-    recorded), so that checks further on can report their problems in the same run.
+    recorded), so that checks further on can report their problems in the same run. With ``cache``,
+    a file whose bytes were parsed before gives that result and replays the problems it gave.
     """
-    text = read_text(path, problems)
+    data = read_bytes(path, problems)  # the link and size checks come first, cache or not
+    if data is None:
+        return None, "", 1
+    if cache is None:
+        return _parse_front_matter(path, problems, data, spec, name, required, partial)
+    rel = problems.rel(path)
+    key = cache.key(rel, data, name, required, partial)
+    entry = cache.get(key, _is_parsed_file)
+    if entry is not None:
+        result, found, withheld = entry
+        problems.items.extend(found)
+        if withheld:
+            problems.withheld.add(rel)
+        return result
+    before, was_withheld = len(problems.items), rel in problems.withheld
+    result = _parse_front_matter(path, problems, data, spec, name, required, partial)
+    cache.read += 1
+    cache.read_paths.append(rel)
+    found = problems.items[before:]
+    if all(p.path == rel and not p.about for p in found) and not was_withheld:  # only what is the file's own
+        cache.put(key, (result, found, rel in problems.withheld))
+    return result
+
+
+def _is_parsed_file(entry: object) -> bool:
+    """Whether a cache entry has the shape :func:`read_front_matter` stores: (result, problems, withheld)."""
+    if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], bool)):
+        return False
+    result, found = entry[0], entry[1]
+    return (
+        isinstance(result, tuple)
+        and len(result) == 3
+        and (result[0] is None or isinstance(result[0], Record))
+        and isinstance(result[1], str)
+        and isinstance(result[2], int)
+        and isinstance(found, list)
+        and all(isinstance(p, Problem) for p in found)
+    )
+
+
+def _parse_front_matter(path: Path, problems: Problems, data: bytes, spec, name: str, required, partial):
+    text = read_text(path, problems, data)
     if text is None:
         return None, "", 1
     yaml_text, body, body_line = split_front_matter(text)

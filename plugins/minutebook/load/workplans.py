@@ -28,7 +28,9 @@ def load_programmes(loader, committee: str, folder: Path) -> None:
     for path in _data_files(loader, folder, re.compile(r"^\d{4}-\d{2}$"), "work programme", "2016-17.md"):
         if not loader.scope.year(committee, int(path.stem[:4])):
             continue  # a scoped preview reads only its years
-        data, body, _ = read_front_matter(path, loader.problems, formats.PROGRAMME, "the work programme")
+        data, body, _ = read_front_matter(
+            path, loader.problems, formats.PROGRAMME, "the work programme", cache=loader.cache
+        )
         if data is None:
             continue
         year = MunicipalYear.parse(data["year"]) or MunicipalYear(int(data["year"][:4]))
@@ -81,7 +83,7 @@ def load_trackers(loader, committee: str, folder: Path) -> None:
         if day is None:
             loader.problems.error(path, None, f"'{path.stem}' is not a real date", "check the day and month")
             continue
-        data, _, _ = read_front_matter(path, loader.problems, formats.TRACKER, "the tracker")
+        data, _, _ = read_front_matter(path, loader.problems, formats.TRACKER, "the tracker", cache=loader.cache)
         if data is None:
             continue
         tracker = Tracker(

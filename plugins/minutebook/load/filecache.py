@@ -1,0 +1,139 @@
+"""The parsed-file cache in ``<cache_dir>/model/``: each meeting file's parsed front matter, body and
+problems, keyed by its bytes, its place in the archive and everything else the reading depends on.
+
+A warm ``minutebook check`` or build reads the bytes of every file (after the symbolic-link check:
+nothing is hashed that would not be read) and, when an entry for exactly those bytes exists, takes
+the parsed result and replays the problems the cold read recorded, word for word, with their lines.
+The key holds Minutebook's version, a hash of its own source (any change to the code reads everything
+again), council.yml's bytes, the file's path in the archive and the reading's arguments. An entry is
+trusted only if its checksum matches and it unpickles into the few types a parsed file is made of:
+a damaged, cut-short or foreign entry is ignored (counted) and the file read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import minutebook
+
+PACKAGE = Path(minutebook.__file__).resolve().parent
+MAGIC = b"minutebook-model-1\n"
+DIGEST = 32  # sha256 of the pickled payload, after MAGIC
+
+
+def code_version() -> bytes:
+    """Minutebook's version and a hash of every module of the package: what reads a file."""
+    digest = hashlib.sha256(minutebook.__version__.encode())
+    for source in sorted(PACKAGE.rglob("*.py")):
+        digest.update(source.relative_to(PACKAGE).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+# what a parsed file is made of: anything else in an entry means it is not ours
+ALLOWED = {
+    "builtins": {"dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "bytes"},
+    "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
+    "copyreg": {"_reconstructor"},
+}
+ALLOWED_PREFIXES = ("minutebook.model", "minutebook.load", "minutebook.problems")
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if name in ALLOWED.get(module, ()):
+            return super().find_class(module, name)
+        if module.startswith(ALLOWED_PREFIXES) and not name.startswith("_"):
+            found = super().find_class(module, name)
+            if isinstance(found, type):  # classes only: no function of ours is called by an entry
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a parsed file")
+
+
+@dataclass
+class FileCache:
+    """One run's view of the cache folder, with what it did (for the log and the tests)."""
+
+    folder: Path
+    context: bytes = b""  # code version and council.yml, set by :meth:`open`
+    hits: int = 0  # files whose parsed result came from the cache
+    read: int = 0  # files parsed from their text (and stored)
+    ignored: int = 0  # entries found but not trusted
+    unwritten: int = 0  # entries that could not be stored
+    read_paths: list[str] = field(default_factory=list)  # the files parsed from their text
+
+    @classmethod
+    def open(cls, folder: Path, root: Path) -> FileCache:
+        council = root / "council.yml"
+        try:
+            council_bytes = council.read_bytes() if council.is_file() and not council.is_symlink() else b""
+        except OSError:
+            council_bytes = b""
+        context = hashlib.sha256(code_version() + hashlib.sha256(council_bytes).digest()).digest()
+        return cls(Path(folder), context)
+
+    def key(self, rel: str, data: bytes, *args: object) -> str:
+        digest = hashlib.sha256(self.context)
+        digest.update(repr((rel, args)).encode())
+        digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str, valid: Callable[[object], bool]) -> Any | None:
+        """The entry stored under ``key``, or None (missing, or not trusted: counted in ``ignored``).
+        ``valid`` says whether a value has the shape the caller stores."""
+        path = self._path(key)
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        payload = blob[len(MAGIC) + DIGEST :]
+        if not blob.startswith(MAGIC) or blob[len(MAGIC) : len(MAGIC) + DIGEST] != hashlib.sha256(payload).digest():
+            self.ignored += 1
+            return None
+        try:
+            entry = _Unpickler(io.BytesIO(payload)).load()
+        except Exception:
+            self.ignored += 1
+            return None
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key and valid(entry[1])):
+            self.ignored += 1
+            return None
+        self.hits += 1
+        return entry[1]
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` under ``key``, atomically; a folder that cannot be written is counted, not fatal."""
+        path = self._path(key)
+        try:
+            payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            self.unwritten += 1
+
+    def line(self) -> str:
+        """What the cache did, for the log."""
+        text = f"parsed-file cache: {self.hits} files from the cache, {self.read} read"
+        if self.ignored:
+            text += f", {self.ignored} entries ignored (damaged or not ours)"
+        if self.unwritten:
+            text += f", {self.unwritten} could not be stored"
+        return text
