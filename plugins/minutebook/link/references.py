@@ -53,6 +53,10 @@ DATE_LIST = re.compile(r"(?:(?:,\s*|\s+and\s+|\s*&\s*)?" + DATE + r")+")
 # Each run stops at the character that starts the next candidate ("[", "(", "<"), so that a line of a
 # million "[" or "<" is read in linear time.
 PROTECTED = re.compile(r"`[^`]*`|\[[^\[\]]*\]\([^()\[\]]*\)|<(?!/?sup>)[^<>]+>|https?://\S+")
+# cheap tests before the patterns that ignore case: the word each needs, with the same flag (so that
+# "İ" or "ı" counts as "i" in both)
+ANY_MIN = re.compile("min", re.I)
+ANY_HELD = re.compile("held", re.I)
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
 
@@ -67,6 +71,7 @@ class Linker:
     def __init__(self, archive: Archive, problems: Problems):
         self.archive = archive
         self.problems = problems
+        self.schemes: dict[str, re.Pattern[str] | None] = {}  # committee -> its citation pattern
 
     # one text -------------------------------------------------------------------------------
     def link(self, text: str, meeting: Meeting, source: str, refs: list[str] | None = None) -> str:
@@ -88,14 +93,23 @@ class Linker:
             text,
         ):
             return text
+        # each pattern only where the words it needs are in the text as it stands (a cheap test first:
+        # most texts cite nothing); the patterns run in the same order on the same text as without
         scheme = self._scheme(meeting)
-        if scheme is not None:
+        if scheme is not None and ANY_MIN.search(text):
             text = scheme.sub(lambda m: self._schemed(m, meeting, source, refs), text)
-        text = NUMBERED.sub(lambda m: self._numbered(m, meeting, source, refs), text)
-        text = RELATIVE.sub(lambda m: self._relative(m, meeting, source, refs), text)
-        text = OF_MEETING.sub(lambda m: self._of_meeting(m, meeting, source, refs), text)
-        text = ITEM_RELATIVE.sub(lambda m: self._item_relative(m, meeting, source), text)
-        text = self._protected(DECISION_OF, text, lambda m: self._decision_of(m, meeting, source))
+        if "/" in text and ("inute" in text or "Min" in text):
+            text = NUMBERED.sub(lambda m: self._numbered(m, meeting, source, refs), text)
+        if "inute" in text and ("above" in text or "below" in text):
+            text = RELATIVE.sub(lambda m: self._relative(m, meeting, source, refs), text)
+        if "inute" in text and "meeting" in text:
+            text = OF_MEETING.sub(lambda m: self._of_meeting(m, meeting, source, refs), text)
+        if "tem" in text and ("above" in text or "below" in text):
+            text = ITEM_RELATIVE.sub(lambda m: self._item_relative(m, meeting, source), text)
+        if "decision" in text or "resolution" in text or "recommendation" in text:
+            text = self._protected(DECISION_OF, text, lambda m: self._decision_of(m, meeting, source))
+        if not ANY_HELD.search(text):
+            return text
         return self._dated(text, meeting, source)
 
     @staticmethod
@@ -110,7 +124,12 @@ class Linker:
         return "".join(out)
 
     def _scheme(self, meeting: Meeting) -> re.Pattern[str] | None:
-        """The committee's own numbering as a citation pattern, when it is not N/YY."""
+        """The committee's own numbering as a citation pattern, when it is not N/YY (made once a committee)."""
+        if meeting.committee not in self.schemes:
+            self.schemes[meeting.committee] = self._make_scheme(meeting)
+        return self.schemes[meeting.committee]
+
+    def _make_scheme(self, meeting: Meeting) -> re.Pattern[str] | None:
         council = getattr(self.archive, "council", None)
         scheme = council.scheme(meeting.committee) if council is not None else None
         if scheme is None or scheme.pattern == "{number}/{yy}" or scheme.pattern == "{number}":
