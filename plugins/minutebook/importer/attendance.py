@@ -50,6 +50,7 @@ GROUPS = (
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$")
 OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>.*)$")
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
+IN_THE_CHAIR = re.compile(r"^(?:in the chair|presiding)\s*:\s*(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
 COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
 OFFICER_ROLE = re.compile(
@@ -116,6 +117,12 @@ class AttendanceReader:
                 second = self._entries(next_label.group("rest"), filled[i + 1])
                 self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
                 i += 2
+                continue
+            chair = IN_THE_CHAIR.match(text)
+            if chair:  # "In the Chair: Councillor D McAleese": present, as the Chair
+                self._start("present")
+                self._entries(f"{chair.group('rest').strip(' .')} (Chair)", line)
+                i += 1
                 continue
             label = LABEL.match(text) or NO_COLON.match(text)
             if label and (group := group_of(label.group("label"))):

@@ -32,7 +32,7 @@ DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<res
 TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
-    r"^minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+    r"^(?:decisions? and )?minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
     r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )
@@ -48,7 +48,7 @@ TO_LINE = re.compile(r"^to:\s*\S", re.I)
 SUBJECT_LINE = re.compile(r"^subject:", re.I)
 PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})\s*$", re.I)
 CLOSED = re.compile(
-    r"^\(?\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
+    r"^\(?\s*(?:there being no (?:further|other) business,?\s+)?(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
     r"was closed)(?:\s+at\b|\s*:)\s*\S.{0,40}$",
     re.I,
 )
@@ -111,7 +111,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
         elif re.match(
-            r"^(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? will be "
+            r"^(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend\s+)?"
+            r"(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? (?:will|to) be "
             r"held\b",
             text,
             re.I,
