@@ -26,8 +26,8 @@ def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
     repeated = {t.strip() for t in lines if t.strip() and sum(1 for m in lines if m.strip() == t.strip()) >= 2}
     skip = set()
 
-    def key(text: str) -> str:  # "… | Page 2" is the footer "… | Page 1" of another page
-        return re.sub(r"\bPage \d+", "Page #", text.strip())
+    def key(text: str) -> str:  # "… | Page 2" is the footer "… | Page 1" (or "… - Page 1 of 36") of another page
+        return re.sub(r"\s*[-–|]?\s*\bPage \d+(?: of \d+)?\s*$", "", text.strip())
 
     keys = {key(f) for f in furniture}
     for i, line in enumerate(lines):

@@ -26,7 +26,7 @@ from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import Part
+from minutebook.importer.split import SUMMONS, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
@@ -37,12 +37,6 @@ BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
 )
 TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)$", re.I)
-SUMMONS = re.compile(
-    r"^(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend\s+)?"
-    r"(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of (?:the\s+)?"
-    r"(?P<committee>.+?)\s+(?:will be|to be)\s+held\b(?P<rest>.*)$",
-    re.I,
-)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -51,7 +45,8 @@ LEAD = re.compile(
 )
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
-    r"(?P<private>private(?: business)?|(?:exempt|confidential) (?:items|business)))[:.]?$",
+    r"(?P<private>private(?: business)?|(?:exempt|confidential|restricted) (?:items|business|information)|"
+    r"in confidence|confidential|items? (?:to be )?(?:taken|considered) in private))[:.]?$",
     re.I,
 )
 PRIVATE_PART = re.compile(r"\b(?:private|exempt|confidential|excluded)\b", re.I)
@@ -179,8 +174,10 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         k = at + 1
         while k < len(lines) and not _starts_agenda(lines, k):
             k += 1
+        items_at = k
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
+        _letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
         block = _labelled_block(lines)
@@ -302,16 +299,40 @@ def _bare_item(text: str, agenda: Agenda) -> bool:
 
 def _summons(lines: list[Line], agenda_at: int | None = None):
     """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
-    for k, line in enumerate(lines[:12]):
+    for k, line in enumerate(lines[:30]):
         match = SUMMONS.match(_t(line))
         if match:
             rest = match.group("rest")
-            place = re.search(r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)\.?$", rest)
-            where = place.group("place").strip() if place else ""
-            where = re.split(r"\s+on\s+(?:\w+day\b|\d)", where)[0].strip(" ,")  # "in P on <date> at <time>"
-            where = re.sub(r"^the\s+", "", where, flags=re.I)
-            return match.group("committee").strip(), rest, where[:1].upper() + where[1:], k
+            return match.group("committee").strip(), rest, _summons_place(rest), k
     return None
+
+
+# "in the Council Chamber, …" / "at County Hall, …", up to the date or time that follows it
+SUMMONS_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)"
+    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$)",
+    re.I,
+)
+
+
+def _summons_place(rest: str) -> str:
+    place = SUMMONS_PLACE.search(rest)
+    where = re.sub(r"^the\s+", "", place.group("place").strip(" ,."), flags=re.I) if place else ""
+    return where[:1].upper() + where[1:]
+
+
+def _letter(lines: list[Line], at: int, end: int, agenda: Agenda) -> None:
+    """A notice written as a letter: its date above ("28 August 2023", then "Dear Member") is the
+    date of publication, and the name and post under "Yours faithfully" the publisher."""
+    dated = [find_date(_t(line))[0] for line in lines[:at] if is_date_line(_t(line))]
+    if agenda.published is None and dated and dated[-1] is not None:
+        agenda.published = dated[-1]
+    for k in range(at + 1, end):
+        if re.match(r"^yours (?:faithfully|sincerely)\b", _t(lines[k]), re.I):
+            signed = [_t(line) for line in lines[k + 1 : min(end, k + 3)] if not is_date_line(_t(line))]
+            if signed and not agenda.published_by:
+                agenda.published_by = ", ".join(signed)
+            return
 
 
 def _section(text: str) -> bool | None:

@@ -36,6 +36,8 @@ GROUPS = (
     (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
     (re.compile(r"^(?:members?|councillors|members present|present|sederunt|councillors present)$", re.I), "present"),
+    # "In the Chair: Alderman M Corrigan": present, in the chair
+    (re.compile(r"^(?:in the chair|chair(?:man|woman|person)?|presiding)$", re.I), "chair"),
     (
         re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
         "officers",
@@ -50,7 +52,6 @@ GROUPS = (
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$")
 OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>.*)$")
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
-IN_THE_CHAIR = re.compile(r"^(?:in the chair|presiding)\s*:\s*(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
 COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
 OFFICER_ROLE = re.compile(
@@ -64,6 +65,24 @@ SUBSTITUTE = re.compile(
 )
 TABLE_HEAD = re.compile(r"^(?:councillors?|members?|names?)\t+(?:roles?|attendance|position|status|notes?)\s*$", re.I)
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
+
+
+POST_THEN_NAME = re.compile(r"\s*(?:,|\band\b)?\s*(?P<role>[^(),]+?)\s*\((?P<name>[^()]+)\)\s*")
+
+
+def _posts_then_names(text: str) -> list[tuple[str, str]]:
+    """'Director of Environment (R Nesbitt), Head of Waste (C Quigley) and Clerk (J Toner)': officers
+    printed post first, name in brackets, as [(post, name)]; [] when the text is not all of that shape."""
+    found, at = [], 0
+    for match in POST_THEN_NAME.finditer(text):
+        if match.start() != at:
+            return []
+        role, name = match.group("role").strip(), match.group("name").strip()
+        if not (OFFICER_ROLE.search(role) and parse_name(name) and not parse_name(role)):
+            return []
+        found.append((role, name))
+        at = match.end()
+    return found if found and at == len(text) else []
 
 
 def group_of(label: str) -> str | None:
@@ -118,14 +137,12 @@ class AttendanceReader:
                 self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
                 i += 2
                 continue
-            chair = IN_THE_CHAIR.match(text)
-            if chair:  # "In the Chair: Councillor D McAleese": present, as the Chair
-                self._start("present")
-                self._entries(f"{chair.group('rest').strip(' .')} (Chair)", line)
-                i += 1
-                continue
             label = LABEL.match(text) or NO_COLON.match(text)
-            if label and (group := group_of(label.group("label"))):
+            if label and (group := group_of(label.group("label"))) == "chair":
+                self._start("present")
+                for entry in self._entries(label.group("rest"), line):
+                    entry.setdefault("role", "Chair")
+            elif label and group:
                 self._start(group)
                 self._entries(label.group("rest"), line)
             elif label and self.group == "officers":
@@ -246,6 +263,8 @@ class AttendanceReader:
                         substitute.group("who"),
                     )
                 ]
+        if self.group == "officers" and (posts := _posts_then_names(text)):
+            return [self._add({"name": printed(name), "role": role}, line, name) for role, name in posts]
         if self.group == "officers" and "(" in text:
             names, problems = split_names(text, allow_bare=True)
             if names and not problems:

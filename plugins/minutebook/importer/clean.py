@@ -27,7 +27,8 @@ import re
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
-AGENDA_ITEM = re.compile(r"^\W*Agenda Item\s+(\d{1,3}[a-z]?)\W*$", re.I)
+# the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5"
+AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}[a-z]?)\W*$", re.I)
 PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
 RUNNING_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"

@@ -36,7 +36,9 @@ from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, from_capitals, plain, similarity
 
 PRESENT = re.compile(
-    r"^(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)", re.I
+    r"^(?:(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)"
+    r"|(?:chair(?:man|woman|person)?|presiding)\s*:)",
+    re.I,
 )
 EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
 PLACE = re.compile(
@@ -44,10 +46,19 @@ PLACE = re.compile(
     r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)",
     re.I,
 )
+# a heading's mark of a private minute: "(In Confidence)", "(Exempt)", "- Confidential", "(Private)"
+PRIVATE_MARK = re.compile(
+    r"\s*(?:\(\s*(?:in confidence|exempt(?: information)?|confidential|private|not for publication)\s*\)"
+    r"|\s[-–]\s*(?:in confidence|confidential|exempt))\s*$",
+    re.I,
+)
 PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
+# "Apologies for absence were received from …", "An apology was submitted on behalf of …",
+# "Apologies for inability to attend were recorded for …"
 APOLOGIES_SENTENCE = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted|"
-    r"intimated|given)\s+(?:from|on behalf of|for)\s+(?P<names>[^.]+)",
+    r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|non-attendance|inability\s+to\s+attend))?\s+"
+    r"(?:were|was|had\s+been)\s+(?:received|submitted|intimated|given|recorded|noted|tendered|reported)\s+"
+    r"(?:from|on\s+behalf\s+of|for|by)\s+(?P<names>[^.]+)",
     re.I,
 )
 SUBSTITUTE_SENTENCE = re.compile(
@@ -236,6 +247,9 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
                 excluded = " ".join(_t(line) for line in sections[-1][1])
                 paragraph = EXEMPT_PARAGRAPH.search(excluded)
                 exclusion_paragraph = int(paragraph.group(1)) if paragraph else "not stated"
+            marked = PRIVATE_MARK.search(title)  # "TENDER FOR … (IN CONFIDENCE)": a private minute
+            if marked:
+                title, private = title[: marked.start()].rstrip(" -–"), True
             minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
             if private and sections and EXCLUSION.search(sections[-1][0].title):
                 minute.exempt_paragraph = exclusion_paragraph

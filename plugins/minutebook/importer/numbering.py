@@ -1,7 +1,7 @@
 """Minute numbers as councils print them, and the numbering scheme they follow.
 
     73. Title            28/16 Title            CAB/22/017 Title
-    PC.45/22 TITLE       Min. No. 2023/045 TITLE
+    PC.45/22 TITLE       Min. No. 2023/045 TITLE    ES 101/23 TITLE
 
 A printed number is read into the number of the minute and, where it prints one, the municipal
 year (the group of digits that is the meeting's year: ``22`` or ``2022``). From the printed numbers
@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-NUMBER = r"(?:[A-Z]{1,6}[./]?\d{1,4}(?:[./]\d{1,4}){0,2}|\d{1,4}(?:/\d{1,4}){0,2})"
+NUMBER = (
+    r"(?:[A-Z]{1,6}[./]?\d{1,4}(?:[./]\d{1,4}){0,2}|[A-Z]{1,6} \d{1,4}[./]\d{1,4}(?:[./]\d{1,4})?"
+    r"|\d{1,4}(?:/\d{1,4}){0,2})"
+)
 PREFIX = r"(?i:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?"
 HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?\s+(?P<title>\S.{{0,200}})$")
 CITED = re.compile(rf"\b(?i:minute|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")

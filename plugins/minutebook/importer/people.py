@@ -41,7 +41,13 @@ HONORIFICS = {
     "dame": "Dame",
     "provost": "Provost",
     "bailie": "Bailie",
+    "aldermen": "Alderman",
+    "alderman": "Alderman",
+    "alderwoman": "Alderwoman",
 }
+# "Councillors A, B and C": the title each name of the run carries
+PLURAL_TITLES = {"councillors": "Councillor ", "cllrs": "Councillor ", "aldermen": "Alderman "}
+PLURAL_TITLE = re.compile(r"^\s*(Councillors|Cllrs|Aldermen)\s+", re.I)
 DROPPED_HONORIFICS = {"Councillor"}  # the group's title: not repeated in attendance entries
 ROLE_WORDS = {
     "cabinet",
@@ -212,12 +218,13 @@ def split_names(text: str, allow_bare: bool = False):
     """
     text = plain(text).strip(" .;")
     prefix = ""
-    plural = re.match(r"^(?:Councillors|Cllrs)\s+", text, re.I)
-    if plural:
-        allow_bare, prefix, text = True, "Councillor ", text[plural.end() :]
     entries: list[list[str]] = []
     problems: list[str] = []
     for piece in _top_level_split(text, ","):
+        # a plural title starts a run of names that share it: "Aldermen A and B, Councillors C and D"
+        plural = PLURAL_TITLE.match(piece)
+        if plural:
+            allow_bare, prefix, piece = True, PLURAL_TITLES[plural.group(1).lower()], piece[plural.end() :]
         chunks = _top_level_split(piece, " and ")
         parsed = [_name_and_role(c, allow_bare, prefix) for c in chunks]
         if len(chunks) > 1 and not all(p[0] for p in parsed):

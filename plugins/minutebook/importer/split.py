@@ -3,11 +3,13 @@
 A part starts where the printed structure says so:
 
 * an agenda **front sheet**: the committee's name, then "Time and Date" (and "Place", "Public
-  Business"…), or "Date:", "Time:" and "Venue:" (or "Place:") lines; the council's name, "Notice
-  of Meeting" and "Public Document Pack" printed above belong to it;
+  Business"…), or "Date:", "Time:" and "Venue:" (or "Place:") lines, or a notice of meeting ("A
+  meeting of … will be held", "You are requested to attend the meeting of … to be held …"); the
+  council's name, "Notice of Meeting" and "Public Document Pack" printed above belong to it;
 * **minutes**: "Minutes of the Meeting of <committee>", "Minutes of a meeting of the <COMMITTEE>",
   "Minute of Meeting of the <committee>" (and "held at <time> on <date>"); they end at the closing
-  line: "(Meeting closed at …)", "The meeting ended at …", "terminated", "finished", "rose";
+  line: "(Meeting closed at …)", "The meeting ended at …", "terminated", "finished", "rose",
+  "There being no further business the meeting closed at …", "The Chair closed the meeting at …";
 * a **paper**: a kind line ("Briefing note", "Report") followed by "To:", a "To:" line followed
   by "Subject:", or a cover sheet "Report to: <committee>" followed by "Title:", "Subject:" or
   "Report of:"; the council's name printed just above belongs to it;
@@ -47,9 +49,23 @@ KIND_LINE = re.compile(
 TO_LINE = re.compile(r"^to:\s*\S", re.I)
 SUBJECT_LINE = re.compile(r"^subject:", re.I)
 PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<end>\d{2}|\d{4})\s*$", re.I)
+# The closing line: "(Meeting closed at 4.00 pm)", "The meeting ended at …", "There being no further
+# business, the meeting closed at …", "The Chair closed the meeting at …", "… declared the meeting closed at …".
 CLOSED = re.compile(
-    r"^\(?\s*(?:there being no (?:further|other) business,?\s+)?(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|"
-    r"was closed)(?:\s+at\b|\s*:)\s*\S.{0,40}$",
+    r"^\(?\s*(?:(?:there being no (?:further|other) business|this being all the business|the business "
+    r"(?:of the meeting )?being (?:concluded|completed))\s*,?\s*)?"
+    r"(?:(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|was closed)"
+    r"|the\s+(?:chair(?:man|woman|person)?|convener|mayor|provost)\s+(?:closed the meeting|declared the meeting closed))"
+    r"(?:\s+at\b|\s*:)\s*\S.{0,40}$",
+    re.I,
+)
+# A notice of meeting: "A meeting of the X will be held on …", "You are requested (summoned, invited)
+# to attend the meeting of the X to be held in … on …", "Notice is hereby given that a meeting of …".
+SUMMONS = re.compile(
+    r"^(?:(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend|notice is (?:hereby )?given "
+    r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?meeting of "
+    r"(?:the\s+)?(?P<committee>.+?)\s+(?:will be held|to be held|which will be held|will take place|"
+    r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
 )
 ORG_LINE = re.compile(r"\b(?:council|authority|borough|county|district)\b", re.I)
@@ -110,13 +126,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if TIME_AND_DATE.match(text):
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
-        elif re.match(
-            r"^(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend\s+)?"
-            r"(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary)\s+)?meeting of .{3,120}? (?:will|to) be "
-            r"held\b",
-            text,
-            re.I,
-        ):
+        elif (summons := SUMMONS.match(text)) and len(summons.group("committee")) <= 120:
             starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
             starts.append((_front_start(lines, i), "front"))

@@ -249,8 +249,9 @@ def check_pattern(pattern: str) -> str | None:
         return "it must hold {number} exactly once"
     if re.search(r"\{(?!number(?::\d)?\}|yy\}|yyyy\})", pattern):
         return "its only placeholders can be {number}, {number:3}, {yy} and {yyyy}"
-    if re.search(r"\s", pattern):
-        return "it cannot hold spaces"
+    if pattern != pattern.strip() or re.search(r"[^\S ]| {2}", pattern):
+        # one space between the parts is printed ("ES 101/23"); more would not be read back
+        return "it can hold single spaces between its parts only (no tabs, line breaks or leading spaces)"
     return None
 
 

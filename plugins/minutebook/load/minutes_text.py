@@ -10,6 +10,7 @@ where the minutes put them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,11 @@ MINUTE_HEADING = re.compile(r"^##\s+(?P<rest>.*)$")
 MINUTE_NUMBER = re.compile(r"^\**(?P<number>\d{1,9}\.?|[A-Za-z]{0,8}[./-]?\d[\w./-]{0,20})\**\s+")
 PART_HEADING = re.compile(r"^###\s+\(?(?P<letter>[a-z])\)\s*(?P<title>.+)$")
 ATTR = re.compile(r"(\w+)(?:=(\"[^\"]*\"|'[^']*'|[^\s]+))?")
-LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)])\s+(?P<text>.*)$")
+# list items: "- x", "1. x", "(a) x", "b) x", and roman numerals "(iv) x", "ii. x"
+LIST_ITEM = re.compile(
+    r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)]|\(?(?=[ivx]{2,5}[.)])x{0,3}(?:ix|iv|v?i{0,3})[.)])"
+    r"\s+(?P<text>.*)$"
+)
 RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
 AGREED = re.compile(
@@ -189,17 +194,26 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
     return ParsedText("\n\n".join(out).strip(), resolutions, intros[0] if intros else "", questions)
 
 
-def split_title(rest: str) -> tuple[str, str, str | None] | None:
-    """'73. Title {item=4}' as (number, title, attributes or None); None without a minute number."""
-    match = MINUTE_NUMBER.match(rest)
+@functools.lru_cache(maxsize=64)
+def _spaced(pattern: str) -> re.Pattern[str]:
+    """A heading's number in a scheme that prints a space ("ES {number}/{yy}": "ES 101/23")."""
+    return re.compile(r"\**(?P<printed>" + pattern + r")\**\s+", re.I)
+
+
+def split_title(rest: str, scheme=None) -> tuple[str, str, str | None] | None:
+    """'73. Title {item=4}' as (number, title, attributes or None); None without a minute number.
+    ``scheme`` (load.council.Scheme) reads a number that holds a space, as the scheme prints it."""
+    spaced = _spaced(scheme.regex().pattern).match(rest) if scheme is not None and " " in scheme.pattern else None
+    match = spaced or MINUTE_NUMBER.match(rest)
     if not match:
         return None
+    number = match.group("printed") if spaced else match.group("number")
     title, attrs = rest[match.end() :], None
     if title.endswith("}"):
         start = title.rfind("{")
         if start > 0 and "}" not in title[start:-1] and title[:start].strip():
             title, attrs = title[:start].rstrip(), title[start + 1 : -1]
-    return match.group("number"), title, attrs
+    return number, title, attrs
 
 
 def parse_attrs(text: str | None) -> dict[str, str]:
@@ -259,7 +273,7 @@ def parse_minutes_body(
             in_fence = not in_fence
         heading = None if in_fence else MINUTE_HEADING.match(stripped)
         if heading and not stripped.startswith("###"):
-            match = split_title(heading.group("rest"))
+            match = split_title(heading.group("rest"), scheme)
             if not match:
                 shown = stripped if len(stripped) <= 80 else stripped[:80] + "…"
                 problems.append(

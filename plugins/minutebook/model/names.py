@@ -39,6 +39,10 @@ HONORIFICS = (
     "provost",
     "bailies",
     "bailie",
+    # aldermen sit on Northern Ireland's councils (and the City of London's)
+    "aldermen",
+    "alderman",
+    "alderwoman",
 )
 _HONORIFIC = re.compile(r"^(?:(?:{})\.?\s+)+".format("|".join(HONORIFICS)), re.I)
 _ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
