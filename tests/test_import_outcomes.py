@@ -114,3 +114,49 @@ def test_an_application_the_minute_does_not_decide_has_no_decision(tmp_path):
     items = front(meetings / "planning" / "2024-02-06" / "meeting.md")["items"]
     third = next(i for i in items if i["title"].startswith("LA12/2023/0690/F"))
     assert third["application"] == {"reference": "LA12/2023/0690/F"}
+
+
+def test_full_council_motions_with_amendments_build(tmp_path):
+    import json
+    import shutil
+
+    from helpers import fixture_project, mkdocs_build
+
+    text = (
+        Path(__file__).resolve().parent / "fixtures" / "import" / "outcomes" / "council_minutes_2024-01-24.txt"
+    ).read_text(encoding="utf-8")
+    _, meetings = run(tmp_path, text)
+    assert front(meetings / "council" / "committee.md")["kind"] == "council"
+    motions = front(meetings / "council" / "2024-01-24" / "minutes.md")["motions"]
+    assert motions[0]["mover"] == "V Tamm" and motions[0]["seconder"] == "J Ellery"
+    assert motions[0]["amendments"] == [
+        {
+            "text": 'the words "and will write to Transport for London" be added',
+            "mover": "N Adeyemi",
+            "seconder": "O Brannigan",
+            "result": "carried",
+        }
+    ]
+    assert motions[1] == {
+        "minute": 13,
+        "text": "this Council reverses the reduction in library funding",
+        "mover": "J Ellery",
+        "seconder": "V Tamm",
+        "result": "lost",
+    }
+    config = fixture_project(tmp_path / "project", {})
+    shutil.rmtree(tmp_path / "project" / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, tmp_path / "project" / "meetings")
+    built = mkdocs_build(config, tmp_path / "project" / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    data = json.loads((tmp_path / "project" / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    (meeting,) = data["meetings"]
+    built_motions = [m for i in meeting["items"] for m in i["motions"]]
+    assert [m["result"] for m in built_motions] == ["carried", "lost"]
+    assert built_motions[0]["amendments"][0]["mover"]["name"] == "N Adeyemi"
+
+
+def test_motions_are_not_written_for_a_committee(tmp_path):
+    text = LISNACREE  # "Proposed by Alderman Hanna, seconded by Councillor Devlin": a planning committee's proposal
+    _, meetings = run(tmp_path, text)
+    assert "motions" not in front(meetings / "planning" / "2024-02-06" / "minutes.md")

@@ -29,11 +29,18 @@ from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
-from minutebook.importer.outcomes import expected_call_in, header_notice, read_application, read_decision, read_votes
+from minutebook.importer.outcomes import (
+    expected_call_in,
+    header_notice,
+    read_application,
+    read_decision,
+    read_motions,
+    read_votes,
+)
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
-from minutebook.importer.textutil import EXEMPT_PARAGRAPH, from_capitals, plain, similarity
+from minutebook.importer.textutil import EXEMPT_PARAGRAPH, committee_kind, from_capitals, plain, similarity
 
 PRESENT = re.compile(
     r"^(?:(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)"
@@ -90,6 +97,7 @@ class MinuteText:
     part_titles: list[str] = field(default_factory=list)
     printed: str = ""  # the number as printed: "CAB/22/017" ("" for a bare number)
     votes: list[dict] = field(default_factory=list)  # recorded votes (:mod:`.outcomes`)
+    motions: list[dict] = field(default_factory=list)  # motions with mover and seconder (full council)
     application: dict | None = None  # a planning application decided under it
     decision: dict | None = None  # an executive decision's key decision flag and forward plan reference
 
@@ -301,6 +309,8 @@ def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report) -> None
             report.warn(source.name, line, f"minute {minute.printed or minute.number}: {message}", fix)
 
         minute.votes = read_votes(body, resolve, unsure)
+        if committee_kind(doc.committee or "") == "council":
+            minute.motions = read_motions(body, resolve, unsure)
         minute.application = read_application(minute.title, body)
         minute.decision = read_decision(body)
     _call_in(doc, source, report)

@@ -238,3 +238,91 @@ def expected_call_in(published: dt.date, days: int = 5) -> dt.date:
         if day.weekday() < 5:
             left -= 1
     return day
+
+
+MEMBER = (
+    r"(?:Councillor|Cllr\.?|Alderman|Bailie|Provost|the Mayor|the Leader)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+MOVED = re.compile(
+    rf"\b(?:moved|proposed)\s+by\s+(?P<mover>{MEMBER})\s*(?:,|and)?\s*(?:(?:and\s+)?seconded\s+by\s+"
+    rf"(?P<seconder>{MEMBER}))?\s*,?\s*(?:that\b\s*(?P<text>[^.]+))?",
+)
+MOVED_ACTIVE = re.compile(
+    rf"(?P<mover>{MEMBER})\s+moved(?:,\s*and\s+(?P<seconder>{MEMBER})\s+seconded)?\s*,?\s*"
+    rf"(?:the following|a|an|that)?\s*(?P<what>amendment|motion)?\b(?:[^.]*?\bthat\b\s*(?P<text>[^.]+))?",
+)
+PUT = re.compile(
+    r"\b(?P<what>amendment|motion|substantive motion)\b[^.]*?\bwas\s+(?P<result>carried|lost|defeated|withdrawn)\b",
+    re.I,
+)
+
+
+def read_motions(lines: list[Line], resolve, unsure) -> list[dict]:
+    """Motions with their mover, seconder, amendments and result (full council: the writer keeps them only there).
+
+    "On the motion of Councillor A, seconded by Councillor B" is read as "moved by"; an amendment is a motion
+    sentence that says "amendment"; "The amendment was lost" / "The (substantive) motion was carried" give
+    the results; a motion followed by "RESOLVED" without a result printed was carried."""
+
+    def who(printed: str | None) -> str | None:
+        if not printed:
+            return None
+        bare = re.sub(r"^(?:Councillor|Cllr\.?|Alderman|Bailie|Provost)\s+", "", printed.strip())
+        return resolve(bare) or printed.strip()
+
+    motion: dict | None = None
+    motions: list[dict] = []
+    for text, no in _texts(lines):
+        text = re.sub(r"\bon the motion of\b", "moved by", text, flags=re.I)
+        moved = MOVED.search(text) or MOVED_ACTIVE.search(text)
+        if moved:
+            amendment = "amendment" in text.lower() and not re.search(r"\bas amended\b", text, re.I)
+            entry = {
+                "text": (moved.group("text") or "").strip(" ,;:") or "",
+                "mover": who(moved.group("mover")),
+                "seconder": who(moved.group("seconder")),
+                "line": no,
+            }
+            if amendment and motion is not None:
+                motion["amendments"].append(entry)
+            elif amendment:
+                unsure(no, "an amendment is moved before any motion; left out", "add the motion by hand")
+            else:
+                motion = {**entry, "amendments": []}
+                motions.append(motion)
+            if not entry["seconder"]:
+                unsure(no, f"the {'amendment' if amendment else 'motion'} names no seconder", "add it if printed")
+        put = PUT.search(text)
+        if put and motion is not None:
+            result = "lost" if put.group("result").lower() in ("lost", "defeated", "withdrawn") else "carried"
+            pending = [a for a in motion["amendments"] if "result" not in a]
+            if put.group("what").lower() == "amendment" and pending:
+                pending[0]["result"] = result
+            elif put.group("what").lower() != "amendment":
+                motion["result"] = result
+        elif motion is not None and "result" not in motion and re.match(r"^resolved\b", text, re.I):
+            motion["result"] = "carried"
+    out = []
+    for motion in motions:
+        if "result" not in motion:
+            unsure(motion["line"], "the motion's result is not printed; left out", "add it to motions: by hand")
+            continue
+        amendments = []
+        for a in motion["amendments"]:
+            if "result" not in a:
+                unsure(a["line"], "the amendment's result is not printed; left out", "add it by hand")
+                continue
+            amendments.append({k: a[k] or None for k in ("text", "mover", "seconder", "result")})
+            if not amendments[-1]["text"]:
+                amendments[-1]["text"] = "(the amendment's words are in the minute)"
+        out.append(
+            {
+                "text": motion["text"] or None,
+                "mover": motion["mover"],
+                "seconder": motion["seconder"],
+                "amendments": amendments or None,
+                "result": motion["result"],
+                "line": motion["line"],
+            }
+        )
+    return out

@@ -176,3 +176,16 @@ def from_capitals(text: str) -> str:
             word = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), word) if "-" in word else word
         out.append(word)
     return "".join(out)
+
+
+def committee_kind(name: str) -> str | None:
+    """The kind a committee's printed name says: a cabinet or executive, a planning committee."""
+    if re.search(r"\b(?:cabinet|executive)\b", name, re.I) and not re.search(r"\bscrutiny\b", name, re.I):
+        return "executive"
+    if re.search(r"\bplanning\b|\bdevelopment (?:control|management)\b", name, re.I):
+        return "planning"
+    if re.search(r"\bcouncil$", name.strip(), re.I) and not re.search(
+        r"\b(?:committee|board|panel|cabinet|sub-committee|forum|group)\b", name, re.I
+    ):
+        return "council"  # "Council", "Full Council", "County Council": the full council
+    return None

@@ -20,6 +20,7 @@ from pathlib import Path
 from minutebook.importer.assemble import Assembly, MeetingOut
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.report import Report
+from minutebook.importer.textutil import committee_kind
 from minutebook.load.yamlio import YAMLProblem, split_front_matter
 from minutebook.load.yamlio import load as load_yaml
 from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
@@ -151,15 +152,6 @@ def _attendee(entry: dict):
     return {k: entry[k] for k in ("name", "role", "directorate", "organisation", "for") if entry.get(k)}
 
 
-def committee_kind(name: str) -> str | None:
-    """The kind a committee's printed name says: a cabinet or executive, a planning committee."""
-    if re.search(r"\b(?:cabinet|executive)\b", name, re.I) and not re.search(r"\bscrutiny\b", name, re.I):
-        return "executive"
-    if re.search(r"\bplanning\b|\bdevelopment (?:control|management)\b", name, re.I):
-        return "planning"
-    return None
-
-
 def _outcome(kind: str | None, decision: dict | None, application: dict | None, notice: dict) -> dict:
     """An item's ``decision:`` (executive committees) or ``application:`` (planning committees)."""
     out: dict = {}
@@ -273,7 +265,7 @@ def council_file(council: dict) -> str:
     return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
-def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) -> str:
+def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict, kind: str | None = None) -> str:
     attendance = {}
     for group in ATTENDANCE_GROUPS:
         entries = doc.attendance.get(group)
@@ -296,6 +288,13 @@ def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) 
             for vote in m.votes
         ]
         or None,
+        "motions": [
+            {"minute": m.number, **{k: v for k, v in motion.items() if k != "line"}}
+            for m in doc.minutes
+            for motion in m.motions
+        ]
+        if kind == "council"
+        else None,
         "published": meeting.minutes_published,
     }
     chunks = []
@@ -403,7 +402,7 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs, kind)
         if meeting.minutes:
             files[folder / "minutes.md"] = minutes_file(
-                meeting, meeting.minutes, meeting.minute_items, meeting.minute_slugs
+                meeting, meeting.minutes, meeting.minute_items, meeting.minute_slugs, kind
             )
         by_number = {
             i.number: meeting.item_slugs[id(i)]
