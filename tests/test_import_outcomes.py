@@ -160,3 +160,19 @@ def test_motions_are_not_written_for_a_committee(tmp_path):
     text = LISNACREE  # "Proposed by Alderman Hanna, seconded by Councillor Devlin": a planning committee's proposal
     _, meetings = run(tmp_path, text)
     assert "motions" not in front(meetings / "planning" / "2024-02-06" / "minutes.md")
+
+
+def test_a_named_vote_printed_as_a_table(tmp_path):
+    printed = (
+        "FOR: Councillors Adeyemi, Brannigan, Chowdhury, Fenwick and Hussein (5)\n"
+        "AGAINST: Councillors Delacroix and Ellery (2)\n"
+        "ABSTENTIONS: None (0)\n"
+    )
+    assert printed in HARROWFIELD
+    table = "Member\tVote\nCouncillor Adeyemi\tFor\nCouncillor Brannigan\tFor\nCouncillor Delacroix\tAgainst\n"
+    table += "Councillor Ellery\tAbstained\n"
+    out, meetings = run(tmp_path, HARROWFIELD.replace(printed, table))
+    vote = front(meetings / "cabinet" / "2024-03-13" / "minutes.md")["votes"][1]
+    assert vote["for"] == ["N Adeyemi", "O Brannigan"]
+    assert vote["against"] == ["M Delacroix"] and vote["abstain"] == ["J Ellery"]
+    assert "minute 46: the vote's result is not printed; carried from the figures" in out

@@ -49,6 +49,7 @@ CALL_IN = re.compile(
     r"^(?:call[- ]in\s+(?:expires|deadline|period\s+ends|ends)|last\s+day\s+for\s+call[- ]in)\b\s*:?\s*(?P<d>.+)$", re.I
 )
 NUMBERED = re.compile(r"^\(?(?P<n>\d{1,2}|[a-z])[.)]\s+(?P<text>.+)$")
+TABLE_WAY = re.compile(r"^(?:for|against|abstain(?:ed)?|abstention|abstaining)$", re.I)
 WORD_NUMBERS = {"no": 0, "one": 1}
 RESULT_WORDS = {"carried": "carried", "approved": "carried", "lost": "lost", "defeated": "lost", "fell": "lost"}
 RESULT_WORDS["rejected"] = "lost"
@@ -63,10 +64,34 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
     ``unsure(line, message, fix)`` reports a doubt."""
     from minutebook.importer.people import split_names
 
-    texts = _texts(lines)
     votes: list[dict] = []
     current: dict | None = None
-    for text, no in texts:
+    for line in lines:
+        text, no = plain(line.text).strip(), line.no
+        if not text:
+            continue
+        cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
+        if len(cells) == 2 and (way_cell := TABLE_WAY.match(cells[1])):  # a vote table: "Councillor A<TAB>For"
+            way = (
+                "for"
+                if way_cell.group(0).lower() == "for"
+                else "against"
+                if "against" in cells[1].lower()
+                else "abstain"
+            )
+            if current is None or not current.get("table"):
+                current = {"line": no, "seen": set(), "for": [], "against": [], "abstain": [], "counts": {}}
+                current["table"] = True
+                votes.append(current)
+            printed_name = re.sub(r"^(?:Alderman|Councillor|Cllr\.?)\s+", "", cells[0])
+            name = resolve(printed_name)
+            if name is None:
+                unsure(no, f"the vote names '{printed_name}', who is not in the attendance", "check the name")
+                name = printed_name
+            current[way].append(name)
+            continue
+        if current is not None and current.get("table") and "\t" in line.text:
+            continue  # the table's header row
         match = VOTE_LINE.match(text)
         if match and (match.group("names") or match.group("n1") or match.group("n2")):
             way = match.group("way").lower()
