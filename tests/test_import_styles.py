@@ -49,6 +49,27 @@ def _surnames(entries) -> list[str]:
     return [a["name"].split()[-1] for a in entries]
 
 
+def _score_decisions(check, label: str, want: dict, found: dict) -> None:
+    """Votes, an executive decision and a planning application, where the facts give them."""
+    if "votes" in want:
+        votes = found.get("votes") or []
+        check(f"{label} number of recorded votes", len(want["votes"]), len(votes))
+        for n, (vote, got) in enumerate(zip(want["votes"], votes, strict=False), start=1):
+            check(f"{label} vote {n} result", vote["result"], got["result"])
+            check(f"{label} vote {n} counts", vote["counts"], got["counts"])
+            for way in ("for", "against", "abstain"):
+                check(f"{label} vote {n} {way}", sorted(vote[way]), sorted(_surnames(got.get(way, []))))
+    if "decision" in want:
+        got = found.get("decision") or {}
+        for key, value in want["decision"].items():
+            check(f"{label} decision {key}", value, got.get(key))
+    if "application" in want:
+        got = found.get("application") or {}
+        for key, value in want["application"].items():
+            have = got.get(key)
+            check(f"{label} application {key}", value, len(have or []) if key in ("conditions", "reasons") else have)
+
+
 def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, object, bool]]:
     want_all = facts(style)
     results: list[tuple[str, object, object, bool]] = []
@@ -90,6 +111,7 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
                 item.get("private"),
                 found.get("exempt_paragraph") if found.get("private") else None,
             )
+            _score_decisions(check, f"{key}: agenda {number}", item, found)
         for number, papers in want["papers"].items():
             found = agenda.get(number, {})
             check(
@@ -110,6 +132,7 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
                 )
                 continue
             check(f"{key}: minute {printed} resolutions", minute["resolutions"], len(found.get("resolutions", [])))
+            _score_decisions(check, f"{key}: minute {printed}", minute, found)
             if "first_resolution" in minute:
                 first = (found.get("resolutions") or [{"text": ""}])[0]
                 text = first["text"] if isinstance(first, dict) else first

@@ -203,8 +203,11 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         notes_before: list[str] = []
         while k < len(lines) and not _starts_agenda(lines, k):
             text = _t(lines[k])
+            published = PUBLISHED_LINE.match(text)
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
                 _membership(text, lines[k], agenda, source, report)
+            elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
+                agenda.published = find_date(published.group("d"))[0]
             elif not BOILERPLATE_LINE.match(text):
                 notes_before.append(text)
             k += 1
@@ -404,6 +407,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif current:
             current.description = f"{current.description} {text}".strip()
             paragraph = EXEMPT_PARAGRAPH.search(text)
+            if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
+                current.private = True
+                current.exempt_paragraph = current.exempt_paragraph or "not stated"
             if paragraph and current.private:
                 current.exempt_paragraph = int(paragraph.group(1))
         else:
@@ -427,9 +433,12 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     return k
 
 
+PUBLISHED_LINE = re.compile(r"^(?:published(?: on)?|date of publication|agenda published)\s*:\s*(?P<d>.+)$", re.I)
+
+
 def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
     names, problems = split_names(re.sub(r"^members(?:hip)?\s*:\s*", "", text, flags=re.I), allow_bare=True)
-    agenda.membership = [(name, role) for name, role, _ in names]
+    agenda.membership = [(name, role if role in ROLES else "") for name, role, _ in names]
     agenda.membership_printed = [raw for _, _, raw in names]
     for problem in problems:
         report.warn(

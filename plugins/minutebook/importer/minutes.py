@@ -29,10 +29,18 @@ from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
+from minutebook.importer.outcomes import (
+    expected_call_in,
+    header_notice,
+    read_application,
+    read_decision,
+    read_motions,
+    read_votes,
+)
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
-from minutebook.importer.textutil import EXEMPT_PARAGRAPH, plain, similarity
+from minutebook.importer.textutil import EXEMPT_PARAGRAPH, committee_kind, from_capitals, plain, similarity
 
 PRESENT = re.compile(
     r"^(?:(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)"
@@ -88,6 +96,10 @@ class MinuteText:
     exempt_paragraph: int | str | None = None
     part_titles: list[str] = field(default_factory=list)
     printed: str = ""  # the number as printed: "CAB/22/017" ("" for a bare number)
+    votes: list[dict] = field(default_factory=list)  # recorded votes (:mod:`.outcomes`)
+    motions: list[dict] = field(default_factory=list)  # motions with mover and seconder (full council)
+    application: dict | None = None  # a planning application decided under it
+    decision: dict | None = None  # an executive decision's key decision flag and forward plan reference
 
 
 @dataclass
@@ -105,6 +117,7 @@ class MinutesDoc:
     hint: str = ""
     place: str = ""
     year: int | None = None  # the municipal year, for printed numbers
+    notice: dict = field(default_factory=dict)  # the decision notice's dates printed above the minutes
 
 
 def _t(line: Line) -> str:
@@ -135,7 +148,7 @@ def _place(text: str) -> str:
     match = PLACE.search(text) or PLACE_AFTER.search(text)
     if not match:
         return ""
-    place = re.sub(r"^the\s+", "", match.group("place").strip(" ,."), flags=re.I)
+    place = re.sub(r"^the\s+", "", from_capitals(match.group("place").strip(" ,.")), flags=re.I)
     return place[:1].upper() + place[1:] if len(place) <= 120 else ""
 
 
@@ -210,7 +223,8 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
         report.error(source.name, part.line, "no numbered minute found in these minutes", "check the minutes")
         return None
     if present_at is not None:
-        doc.attendance = AttendanceReader(source.name, report, people).read(lines[present_at:first])
+        attending = [line for line in lines[present_at:first] if not header_notice([line])]
+        doc.attendance = AttendanceReader(source.name, report, people).read(attending)
     sections: list[tuple[MinuteText, list[Line]]] = []
     expected = None
     for i in range(first, len(lines)):
@@ -254,6 +268,7 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
             continue
         if sections:
             sections[-1][1].append(line)
+    doc.notice = header_notice(lines[head_at:first])
     for minute, body in sections:
         reader = BodyReader(source, report, minutes=True)
         minute.body = reader.markdown(body)
@@ -267,7 +282,56 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
     _attendance_minutes(doc, source, report, people)
     _declarations(doc, source, report, people)
     _approvals(doc)
+    _outcomes(doc, sections, source, report)
     return doc
+
+
+def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report) -> None:
+    """Recorded votes, planning applications and key decisions (:mod:`.outcomes`)."""
+    present = [
+        entry["name"]
+        for group in ("present", "co_opted", "cabinet_members", "other_members", "substitutions")
+        for entry in doc.attendance.get(group, [])
+    ]
+
+    def resolve(printed: str) -> str | None:
+        if printed in present:
+            return printed
+        last = printed.split()[-1].lower()
+        same = sorted({name for name in present if name.split()[-1].lower() == last})
+        return same[0] if len(same) == 1 else None
+
+    for minute, body in sections:
+        if minute.private:
+            continue
+
+        def unsure(line: int, message: str, fix: str, minute=minute) -> None:
+            report.warn(source.name, line, f"minute {minute.printed or minute.number}: {message}", fix)
+
+        minute.votes = read_votes(body, resolve, unsure)
+        if committee_kind(doc.committee or "") == "council":
+            minute.motions = read_motions(body, resolve, unsure)
+        minute.application = read_application(minute.title, body)
+        minute.decision = read_decision(body)
+    _call_in(doc, source, report)
+
+
+def _call_in(doc: MinutesDoc, source: Source, report: Report) -> None:
+    """The call-in expiry printed is not written (the format computes it): a different date is reported."""
+    notice = doc.notice
+    for minute in doc.minutes:
+        if minute.decision and "call_in_printed" in minute.decision:
+            notice = {**notice, **{k: v for k, v in minute.decision.items() if k.startswith(("call_in", "published"))}}
+    published, printed = notice.get("published"), notice.get("call_in_printed")
+    if published and printed and expected_call_in(published) != printed:
+        report.warn(
+            source.name,
+            notice.get("call_in_line"),
+            f"the call-in period printed ends on {printed.isoformat()}, but five clear working days after the "
+            f"decision notice of {published.isoformat()} end on {expected_call_in(published).isoformat()}",
+            "check the date of publication, and set call_in_days in council.yml if the constitution gives another "
+            "period (bank holidays also move it)",
+        )
 
 
 def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people) -> None:

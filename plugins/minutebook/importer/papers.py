@@ -58,6 +58,7 @@ class Doc:
     appendices: list[Doc] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     hint: str = ""
+    decision: dict | None = None  # a cover sheet's "Key decision: Yes" and forward plan reference
 
 
 def _t(line: Line) -> str:
@@ -119,6 +120,10 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title"):
                 header["subject"] = value
+            elif label == "key decision" and re.match(r"^(?:yes|no)\b", value, re.I):
+                header.setdefault("decision", {})["key_decision"] = value[:1].lower() == "y"
+            elif label == "forward plan reference" and value and value.lower() not in ("n/a", "none", "-"):
+                header.setdefault("decision", {})["forward_plan"] = value
             i += 1
             continue
         if TO_LINE.match(text):
@@ -330,6 +335,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         line=part.line,
         to=header.get("to", ""),
         date=header.get("date"),
+        decision=header.get("decision"),
         authors=authors,
         hint=part.hint,
     )

@@ -34,7 +34,7 @@ DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<res
 TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
-    r"^minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+    r"^(?:decisions? and )?minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
     r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )

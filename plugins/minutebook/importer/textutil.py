@@ -156,4 +156,36 @@ def committee_short_name(name: str) -> str:
 
 def normalise_committee_name(name: str) -> str:
     name = plain(name).strip(" .:")
-    return re.sub(r"^the\s+", "", name, flags=re.I)
+    return re.sub(r"^the\s+", "", from_capitals(name), flags=re.I)
+
+
+SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "at", "to", "a", "an", "by", "with"}
+
+
+def from_capitals(text: str) -> str:
+    """A name printed in capitals ("COUNCIL CHAMBER, CIVIC CENTRE") for display ("Council Chamber, Civic
+    Centre"); text not wholly in capitals is left as printed. Short words stay lower case but the first."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return text
+    words = re.split(r"(\s+)", text.lower())
+    out = []
+    for n, word in enumerate(words):
+        if word.strip() and (n == 0 or word not in SMALL_WORDS):
+            word = re.sub(r"^([^\w]*)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+            word = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), word) if "-" in word else word
+        out.append(word)
+    return "".join(out)
+
+
+def committee_kind(name: str) -> str | None:
+    """The kind a committee's printed name says: a cabinet or executive, a planning committee."""
+    if re.search(r"\b(?:cabinet|executive)\b", name, re.I) and not re.search(r"\bscrutiny\b", name, re.I):
+        return "executive"
+    if re.search(r"\bplanning\b|\bdevelopment (?:control|management)\b", name, re.I):
+        return "planning"
+    if re.search(r"\bcouncil$", name.strip(), re.I) and not re.search(
+        r"\b(?:committee|board|panel|cabinet|sub-committee|forum|group)\b", name, re.I
+    ):
+        return "council"  # "Council", "Full Council", "County Council": the full council
+    return None

@@ -20,6 +20,7 @@ from pathlib import Path
 from minutebook.importer.assemble import Assembly, MeetingOut
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.report import Report
+from minutebook.importer.textutil import committee_kind
 from minutebook.load.yamlio import YAMLProblem, split_front_matter
 from minutebook.load.yamlio import load as load_yaml
 from minutebook.model import ATTENDANCE_GROUPS, MunicipalYear
@@ -118,6 +119,7 @@ def _member(name: str, role: str) -> str:
 
 def committee_file(committee, existing_text: str | None) -> str:
     front: dict = {"name": committee.name, "short_name": committee.short_name or None}
+    front["kind"] = committee_kind(committee.name)
     if committee.contact:
         front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
     membership = {
@@ -139,7 +141,7 @@ def committee_file(committee, existing_text: str | None) -> str:
         membership = dict(sorted(old_membership.items()))
         front = merged
     front["membership"] = membership or None
-    order = ["name", "short_name", "contact", "membership", "hidden"]
+    order = ["name", "short_name", "kind", "contact", "membership", "hidden"]
     front = {k: front[k] for k in order if k in front} | {k: v for k, v in front.items() if k not in order}
     return document(front, body)
 
@@ -150,7 +152,41 @@ def _attendee(entry: dict):
     return {k: entry[k] for k in ("name", "role", "directorate", "organisation", "for") if entry.get(k)}
 
 
-def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
+def _outcome(kind: str | None, decision: dict | None, application: dict | None, notice: dict) -> dict:
+    """An item's ``decision:`` (executive committees) or ``application:`` (planning committees)."""
+    out: dict = {}
+    if kind == "executive" and decision:
+        out["decision"] = {
+            "key_decision": decision.get("key_decision"),
+            "forward_plan": decision.get("forward_plan"),
+            "published": decision.get("published") or notice.get("published"),
+        }
+    if kind == "planning" and application:
+        out["application"] = {
+            k: application.get(k) for k in ("reference", "site", "proposal", "decision", "conditions", "reasons")
+        }
+    return out
+
+
+def _minute_outcomes(meeting: MeetingOut, kind: str | None) -> dict[str, dict]:
+    """Normalised minute title → its decision or application, for the meeting's items."""
+    doc = meeting.minutes
+    if doc is None or kind is None:
+        return {}
+    found = {}
+    for minute in doc.minutes:
+        out = _outcome(kind, minute.decision, minute.application, doc.notice if minute.decision else {})
+        if out:
+            found[_norm(minute.title)] = out
+            found[f"#{minute.number}"] = out
+    return found
+
+
+def _norm(title: str) -> str:
+    return " ".join(re.sub(r"[^\w/ ]+", " ", title.lower()).split())
+
+
+def meeting_file(meeting: MeetingOut, slugs: dict, kind: str | None = None) -> str:
     agenda = meeting.agenda
     start = agenda.start if agenda and agenda.start else (meeting.minutes.start if meeting.minutes else None)
     front: dict = {"start": Quoted(start) if start else None}
@@ -164,6 +200,8 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
             }
         )
         items = []
+        from_minutes = _minute_outcomes(meeting, kind)
+        by_item = {agenda_number: number for number, agenda_number in meeting.minute_items.items()}
         for item in agenda.items:
             unknown = item.number.startswith("?")  # a lone paper's item: its agenda number is not known
             entry: dict = {
@@ -178,11 +216,45 @@ def meeting_file(meeting: MeetingOut, slugs: dict) -> str:
                 entry["private"] = True
                 entry["exempt_paragraph"] = item.exempt_paragraph
             entry["slug"] = slugs[id(item)]
+            if not item.private:
+                entry.update(_item_outcome(meeting, item, kind, from_minutes, by_item))
             items.append(entry)
         front["items"] = items
-    elif meeting.minutes and meeting.minutes.place:
-        front["place"] = meeting.minutes.place
+    elif meeting.minutes:
+        if meeting.minutes.place:
+            front["place"] = meeting.minutes.place
+        from_minutes = _minute_outcomes(meeting, kind)
+        if from_minutes:  # decisions and applications go on the items: one item a minute, joined by title
+            items = []
+            for minute in meeting.minutes.minutes:
+                entry = {"title": minute.title}
+                if minute.private:
+                    entry["private"] = True
+                    entry["exempt_paragraph"] = minute.exempt_paragraph or "not stated"
+                entry["slug"] = meeting.minute_slugs.get(minute.number)
+                if not minute.private:
+                    entry.update(from_minutes.get(f"#{minute.number}", {}))
+                items.append(entry)
+            front["items"] = items
     return document(front, meeting.notes)
+
+
+def _item_outcome(meeting: MeetingOut, item, kind: str | None, from_minutes: dict, by_item: dict) -> dict:
+    """An agenda item's decision or application: from its minute, else from the agenda and its papers."""
+    number = by_item.get(item.number)
+    if number is not None and f"#{number}" in from_minutes:
+        return from_minutes[f"#{number}"]
+    if _norm(item.title) in from_minutes:
+        return from_minutes[_norm(item.title)]
+    from minutebook.importer.outcomes import application_reference, decision_from_texts
+
+    decision = decision_from_texts([item.description]) if item.description else None
+    for paper in meeting.papers:
+        if paper.item == item.number and paper.doc.decision:
+            decision = {**paper.doc.decision, **(decision or {})}
+    reference = application_reference(item.title)
+    application = {"reference": reference} if reference else None
+    return _outcome(kind, decision, application, {})
 
 
 def council_file(council: dict) -> str:
@@ -193,7 +265,7 @@ def council_file(council: dict) -> str:
     return head + dump({k: v for k, v in council.items() if v is not None}, 0) + "\n"
 
 
-def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) -> str:
+def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict, kind: str | None = None) -> str:
     attendance = {}
     for group in ATTENDANCE_GROUPS:
         entries = doc.attendance.get(group)
@@ -210,6 +282,19 @@ def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict) 
             {k: d[k] for k in ("name", "minute", "interest", "text") if d.get(k)} for d in doc.declarations
         ]
         or None,
+        "votes": [
+            {"minute": m.number, **{k: v for k, v in vote.items() if k != "line"}}
+            for m in doc.minutes
+            for vote in m.votes
+        ]
+        or None,
+        "motions": [
+            {"minute": m.number, **{k: v for k, v in motion.items() if k != "line"}}
+            for m in doc.minutes
+            for motion in m.motions
+        ]
+        if kind == "council"
+        else None,
         "published": meeting.minutes_published,
     }
     chunks = []
@@ -313,10 +398,11 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         files[path] = committee_file(committee, existing)
     for (slug, day), meeting in sorted(assembly.meetings.items()):
         folder = into / slug / day.isoformat()
-        files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs)
+        kind = committee_kind(assembly.committees[slug].name) if slug in assembly.committees else None
+        files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs, kind)
         if meeting.minutes:
             files[folder / "minutes.md"] = minutes_file(
-                meeting, meeting.minutes, meeting.minute_items, meeting.minute_slugs
+                meeting, meeting.minutes, meeting.minute_items, meeting.minute_slugs, kind
             )
         by_number = {
             i.number: meeting.item_slugs[id(i)]

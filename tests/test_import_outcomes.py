@@ -1,0 +1,178 @@
+"""`minutebook import` reads recorded votes, key decisions and planning applications, and reports its doubts.
+
+Variants of the blind-check packs (tests/fixtures/import/styles/harrowfield_*, lisnacree_*) are imported with
+the real CLI; the files written and the report are checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import minutebook
+
+from minutebook.load.yamlio import load, split_front_matter
+
+STYLES = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
+HARROWFIELD = (STYLES / "harrowfield_pack_2024-04-17.txt").read_text(encoding="utf-8")
+LISNACREE = (STYLES / "lisnacree_pack_2024-03-05.txt").read_text(encoding="utf-8")
+
+
+def run(tmp_path: Path, text: str, name: str = "pack.txt"):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    pack = tmp_path / name
+    pack.write_text(text, encoding="utf-8")
+    result = minutebook("import", str(pack), "--into", str(tmp_path / "meetings"), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out, out
+    return out, tmp_path / "meetings"
+
+
+def front(path: Path) -> dict:
+    yaml_text, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return load(yaml_text) or {}
+
+
+def test_a_recorded_vote_with_names_and_one_with_figures(tmp_path):
+    out, meetings = run(tmp_path, HARROWFIELD)
+    votes = front(meetings / "cabinet" / "2024-03-13" / "minutes.md")["votes"]
+    assert votes[0] == {
+        "minute": 45,
+        "on": "the amendment",
+        "counts": {"for": 2, "against": 4, "abstain": 1},
+        "result": "lost",
+    }
+    assert votes[1]["for"] == ["N Adeyemi", "O Brannigan", "S Chowdhury", "R Fenwick", "A Hussein"]
+    assert votes[1]["against"] == ["M Delacroix", "J Ellery"] and votes[1]["counts"] == {"abstain": 0}
+    assert "pack.txt:103: minute 46: the vote's result is not printed; carried from the figures" in out
+
+
+def test_a_count_that_differs_from_the_names_and_a_name_not_present(tmp_path):
+    text = HARROWFIELD.replace("Fenwick and Hussein (5)", "Fenwick and Hussein (6)").replace(
+        "Councillors Delacroix and Ellery (2)", "Councillors Delacroix and Ellory (2)"
+    )
+    out, meetings = run(tmp_path, text)
+    vote = front(meetings / "cabinet" / "2024-03-13" / "minutes.md")["votes"][1]
+    assert len(vote["for"]) == 5 and "for" not in vote.get("counts", {})
+    assert "minute 46: the vote prints 6 for but names 5" in out
+    assert "minute 46: the vote names 'Ellory', who is not in the attendance" in out
+
+
+def test_key_decisions_from_minutes_and_agenda_and_the_call_in_date(tmp_path):
+    out, meetings = run(tmp_path, HARROWFIELD)
+    assert front(meetings / "cabinet" / "committee.md")["kind"] == "executive"
+    items = {i["title"]: i for i in front(meetings / "cabinet" / "2024-03-13" / "meeting.md")["items"]}
+    assert items["HOUSING REVENUE ACCOUNT BUSINESS PLAN 2024 TO 2054"]["decision"] == {
+        "key_decision": True,
+        "forward_plan": "KD/2024/004",
+        "published": "2024-03-15",
+    }
+    assert "decision" not in items["MINUTES"]
+    agenda = {i["number"]: i for i in front(meetings / "cabinet" / "2024-04-17" / "meeting.md")["items"]}
+    assert agenda[4]["decision"] == {"key_decision": True, "forward_plan": "KD/2024/012"}
+    assert agenda[7]["private"] is True and agenda[7]["exempt_paragraph"] == 3 and "decision" not in agenda[7]
+    assert "call-in period printed" not in out
+    out, _ = run(tmp_path / "b", HARROWFIELD.replace("5.00 pm on 22 March 2024", "5.00 pm on 21 March 2024"))
+    assert (
+        "the call-in period printed ends on 2024-03-21, but five clear working days after the decision notice "
+        "of 2024-03-15 end on 2024-03-22" in out
+    )
+
+
+def test_a_committee_that_is_not_an_executive_records_no_decision(tmp_path):
+    text = HARROWFIELD.replace("Cabinet", "Housing Scrutiny Committee").replace("CABINET", "HOUSING SCRUTINY COMMITTEE")
+    _, meetings = run(tmp_path, text)
+    (folder,) = [p for p in meetings.iterdir() if p.is_dir()]
+    assert "kind" not in front(folder / "committee.md")
+    for meeting in folder.glob("*/meeting.md"):
+        assert all("decision" not in i for i in front(meeting).get("items", []))
+
+
+def test_planning_applications_granted_refused_deferred(tmp_path):
+    _, meetings = run(tmp_path, LISNACREE)
+    assert front(meetings / "planning" / "committee.md")["kind"] == "planning"
+    items = front(meetings / "planning" / "2024-02-06" / "meeting.md")["items"]
+    applications = [i["application"] for i in items if "application" in i]
+    assert [(a["reference"], a["decision"]) for a in applications] == [
+        ("LA12/2023/0588/F", "granted"),
+        ("LA12/2023/0642/O", "refused"),
+        ("LA12/2023/0690/F", "deferred"),
+    ]
+    assert len(applications[0]["conditions"]) == 3 and "reasons" not in applications[0]
+    assert applications[1]["reasons"][1].startswith("The proposal would result in a suburban")
+    assert "conditions" not in applications[2] and "reasons" not in applications[2]
+    agenda = {i["number"]: i for i in front(meetings / "planning" / "2024-03-05" / "meeting.md")["items"]}
+    assert agenda[4]["application"] == {"reference": "LA12/2023/0711/F"}
+    assert "application" not in agenda[6]
+
+
+def test_an_application_the_minute_does_not_decide_has_no_decision(tmp_path):
+    text = LISNACREE.replace(
+        "RESOLVED that consideration of the application be DEFERRED to allow the amended plans to be assessed.",
+        "Members noted the amended plans.",
+    )
+    _, meetings = run(tmp_path, text)
+    items = front(meetings / "planning" / "2024-02-06" / "meeting.md")["items"]
+    third = next(i for i in items if i["title"].startswith("LA12/2023/0690/F"))
+    assert third["application"] == {"reference": "LA12/2023/0690/F"}
+
+
+def test_full_council_motions_with_amendments_build(tmp_path):
+    import json
+    import shutil
+
+    from helpers import fixture_project, mkdocs_build
+
+    text = (
+        Path(__file__).resolve().parent / "fixtures" / "import" / "outcomes" / "council_minutes_2024-01-24.txt"
+    ).read_text(encoding="utf-8")
+    _, meetings = run(tmp_path, text)
+    assert front(meetings / "council" / "committee.md")["kind"] == "council"
+    motions = front(meetings / "council" / "2024-01-24" / "minutes.md")["motions"]
+    assert motions[0]["mover"] == "V Tamm" and motions[0]["seconder"] == "J Ellery"
+    assert motions[0]["amendments"] == [
+        {
+            "text": 'the words "and will write to Transport for London" be added',
+            "mover": "N Adeyemi",
+            "seconder": "O Brannigan",
+            "result": "carried",
+        }
+    ]
+    assert motions[1] == {
+        "minute": 13,
+        "text": "this Council reverses the reduction in library funding",
+        "mover": "J Ellery",
+        "seconder": "V Tamm",
+        "result": "lost",
+    }
+    config = fixture_project(tmp_path / "project", {})
+    shutil.rmtree(tmp_path / "project" / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, tmp_path / "project" / "meetings")
+    built = mkdocs_build(config, tmp_path / "project" / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    data = json.loads((tmp_path / "project" / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    (meeting,) = data["meetings"]
+    built_motions = [m for i in meeting["items"] for m in i["motions"]]
+    assert [m["result"] for m in built_motions] == ["carried", "lost"]
+    assert built_motions[0]["amendments"][0]["mover"]["name"] == "N Adeyemi"
+
+
+def test_motions_are_not_written_for_a_committee(tmp_path):
+    text = LISNACREE  # "Proposed by Alderman Hanna, seconded by Councillor Devlin": a planning committee's proposal
+    _, meetings = run(tmp_path, text)
+    assert "motions" not in front(meetings / "planning" / "2024-02-06" / "minutes.md")
+
+
+def test_a_named_vote_printed_as_a_table(tmp_path):
+    printed = (
+        "FOR: Councillors Adeyemi, Brannigan, Chowdhury, Fenwick and Hussein (5)\n"
+        "AGAINST: Councillors Delacroix and Ellery (2)\n"
+        "ABSTENTIONS: None (0)\n"
+    )
+    assert printed in HARROWFIELD
+    table = "Member\tVote\nCouncillor Adeyemi\tFor\nCouncillor Brannigan\tFor\nCouncillor Delacroix\tAgainst\n"
+    table += "Councillor Ellery\tAbstained\n"
+    out, meetings = run(tmp_path, HARROWFIELD.replace(printed, table))
+    vote = front(meetings / "cabinet" / "2024-03-13" / "minutes.md")["votes"][1]
+    assert vote["for"] == ["N Adeyemi", "O Brannigan"]
+    assert vote["against"] == ["M Delacroix"] and vote["abstain"] == ["J Ellery"]
+    assert "minute 46: the vote's result is not printed; carried from the figures" in out
