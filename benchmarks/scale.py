@@ -95,6 +95,19 @@ def same_sites(a: Path, b: Path) -> list[str]:
     return differ
 
 
+class Rows(list):
+    """The table's rows, each also printed to stderr as soon as it is measured (a long run that is
+    stopped still shows what it measured)."""
+
+    def __init__(self, items: int):
+        super().__init__()
+        self.items = items
+
+    def add(self, row: tuple[str, str]) -> None:
+        self.append(row)
+        print(f"[{self.items}] {row[0]}: {row[1]}", file=sys.stderr, flush=True)
+
+
 def build(project: Path, site: Path, env: dict | None = None):
     if site.exists():
         shutil.rmtree(site)
@@ -115,7 +128,7 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
     shutil.copytree(pristine, meetings)
     cache = project / ".cache" / "minutebook"
     env = {"SOURCE_DATE_EPOCH": "1764000000", "PYTHONPATH": str(REPO / "plugins")}
-    rows: list[tuple[str, str]] = []
+    rows = Rows(items)
 
     def when(r) -> str:
         return f"{r.wall:.1f} s wall, {r.cpu:.1f} s CPU"
@@ -125,10 +138,19 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     n_items = sum(1 for _ in meetings.glob("*/*/minutes.md")) * 10
     summary = re.search(r"search index of (\d+) documents in (\d+) shards", cold.result.stderr)
-    rows.append(("archive", f"{pristine.name}: ~{n_items} items, {pages} pages"))
-    rows.append(("options", ", ".join(f"{o}: {'yes' if o in options else 'n/a'}" for o in ("jobs", "cache_dir"))))
-    rows.append(("cold build (empty site/, empty cache)", when(cold)))
-    rows.append(("cold build peak RSS (tree / largest process)", f"{human(cold.rss)} / {human(cold.max_rss)}"))
+    rows.add(("archive", f"{pristine.name}: ~{n_items} items, {pages} pages"))
+    rows.add(("options", ", ".join(f"{o}: {'yes' if o in options else 'n/a'}" for o in ("jobs", "cache_dir"))))
+    rows.add(("cold build (empty site/, empty cache)", when(cold)))
+    rows.add(("cold build peak RSS (tree / largest process)", f"{human(cold.rss)} / {human(cold.max_rss)}"))
+
+    site = project / "site"
+    files, raw, gz = sizes_of(site)
+    largest = max(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    rows.add(("site files / total size (gzipped)", f"{files} files, {human(raw)} ({human(gz)})"))
+    rows.add(("largest file", human(largest)))
+    s_files, s_raw, s_gz = sizes_of(site / "search" / "data")
+    shards = f", {summary.group(2)} shards of {summary.group(1)} documents" if summary else ""
+    rows.add(("search data files / size (gzipped)", f"{s_files} files, {human(s_raw)} ({human(s_gz)}){shards}"))
 
     edited = edit_one_meeting(meetings)
     if "cache_dir" in options:
@@ -136,16 +158,16 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
         write_project(project, meetings, None, options)
         fresh = build(project, project / "site-fresh", env)
         differ = same_sites(project / "site-warm", project / "site-fresh")
-        rows.append(("warm rebuild, one meeting edited", f"{when(warm)} ({warm.wall / cold.wall:.0%} of cold wall)"))
-        rows.append(("warm rebuild peak RSS", human(warm.rss)))
-        rows.append(("cold build of the edited archive (no cache)", when(fresh)))
+        rows.add(("warm rebuild, one meeting edited", f"{when(warm)} ({warm.wall / cold.wall:.0%} of cold wall)"))
+        rows.add(("warm rebuild peak RSS", human(warm.rss)))
+        rows.add(("cold build of the edited archive (no cache)", when(fresh)))
         verdict = "identical, file for file (checked)" if not differ else f"DIFFER in {len(differ)} files: {differ[:5]}"
-        rows.append(("warm output vs cold build of the edited archive", verdict))
+        rows.add(("warm output vs cold build of the edited archive", verdict))
         if differ:
             print("\n".join(f"{k}: {v}" for k, v in rows))
             raise SystemExit(f"the warm build differs from a cold build after editing {edited}")
     else:
-        rows.append(("warm rebuild, one meeting edited", "n/a (no cache_dir option)"))
+        rows.add(("warm rebuild, one meeting edited", "n/a (no cache_dir option)"))
 
     if not args.skip_material:
         plain = search_benchmark.plain_material(work, name, project)
@@ -153,9 +175,9 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
         if mat.result.returncode:
             raise SystemExit(f"plain Material build failed:\n{mat.result.stderr[-3000:]}")
         mat_pages = sum(1 for _ in (plain / "site").rglob("index.html"))
-        rows.append((f"plain Material, same Markdown ({mat_pages} pages)", when(mat)))
-        rows.append(("plain Material peak RSS", human(mat.rss)))
-        rows.append(
+        rows.add((f"plain Material, same Markdown ({mat_pages} pages)", when(mat)))
+        rows.add(("plain Material peak RSS", human(mat.rss)))
+        rows.add(
             (
                 "ratio Minutebook cold / plain Material (wall; CPU)",
                 f"{cold.wall / mat.wall:.2f}x; {cold.cpu / mat.cpu:.2f}x",
@@ -163,16 +185,7 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
         )
         shutil.rmtree(plain)
     else:
-        rows.append(("plain Material, same Markdown", "skipped"))
-
-    site = project / "site"
-    files, raw, gz = sizes_of(site)
-    largest = max(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    rows.append(("site files / total size (gzipped)", f"{files} files, {human(raw)} ({human(gz)})"))
-    rows.append(("largest file", human(largest)))
-    s_files, s_raw, s_gz = sizes_of(site / "search" / "data")
-    shards = f", {summary.group(2)} shards of {summary.group(1)} documents" if summary else ""
-    rows.append(("search data files / size (gzipped)", f"{s_files} files, {human(s_raw)} ({human(s_gz)}){shards}"))
+        rows.add(("plain Material, same Markdown", "skipped"))
 
     if not args.skip_queries:
         queries, _ = search_benchmark.typical_queries(project, False)
@@ -180,7 +193,7 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
         for query, params in queries.items():
             a = answers[query]
             shown = "&".join(f"{k}={v}" for k, v in params.items())
-            rows.append(
+            rows.add(
                 (
                     f"query bytes (gzipped): {query} `{shown}`",
                     f"{human(a['bytes'])}; {a['results']} results; {a['cold_ms']} ms cold",
@@ -189,17 +202,17 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
 
     pagefind = next((str(p) for p in PAGEFIND if p.exists()), shutil.which("pagefind"))
     if args.skip_pagefind:
-        rows.append(("Pagefind", "skipped"))
+        rows.add(("Pagefind", "skipped"))
     elif not pagefind:
-        rows.append(("Pagefind", "n/a (npm install pagefind into /tmp/bench-tools)"))
+        rows.add(("Pagefind", "n/a (npm install pagefind into /tmp/bench-tools)"))
     else:
         pf = run([pagefind, "--site", str(site)], project)
         if pf.result.returncode:
-            rows.append(("Pagefind", f"failed: {(pf.result.stderr or pf.result.stdout)[-200:]}"))
+            rows.add(("Pagefind", f"failed: {(pf.result.stderr or pf.result.stdout)[-200:]}"))
         else:
             p_files, p_raw, p_gz = sizes_of(site / "pagefind")
-            rows.append(("Pagefind on the built site", f"{when(pf)}, peak RSS {human(pf.rss)}"))
-            rows.append(("Pagefind index files / size (gzipped)", f"{p_files} files, {human(p_raw)} ({human(p_gz)})"))
+            rows.add(("Pagefind on the built site", f"{when(pf)}, peak RSS {human(pf.rss)}"))
+            rows.add(("Pagefind index files / size (gzipped)", f"{p_files} files, {human(p_raw)} ({human(p_gz)})"))
     return rows
 
 
