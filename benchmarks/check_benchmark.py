@@ -1,7 +1,7 @@
 """Check benchmark: CPU seconds of `minutebook check` per stage, and the scoped preview, by archive size.
 
 Makes (or reuses) synthetic archives with `minutebook demo` of about 2,000, 8,000 and 20,000 items
-(10 items a meeting, 10 meetings a year), runs `minutebook check` on each in this process with every
+(benchmarks/common.py: 10 items a meeting, 10 meetings a year), runs `minutebook check` on each in this process with every
 stage of `build.build` wrapped in a timer, and prints CPU time (time.process_time: the machine may
 be shared, so wall time would measure the other jobs), then the scoped preview: `mkdocs serve`
 with MINUTEBOOK_ONLY=<committee>/<YYYY-YY>, through benchmarks/preview.py. Not a test: run it by hand.
@@ -25,6 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from common import demo_archive  # noqa: E402
 
 from minutebook import build as pipeline  # noqa: E402
 from minutebook import cli  # noqa: E402
@@ -46,35 +49,6 @@ STAGES = [
     "archive_urls",
     "check_redirects",
 ]
-
-
-def archive(folder: Path, items: int) -> Path:
-    """A demo archive of about ``items`` items: 20 committees (fewer for small sizes), 1,000 items a
-    committee a decade."""
-    committees = 20 if items >= 20_000 else max(2, items // 1000)
-    years = max(1, round(items / committees / 100))
-    meetings = folder / f"demo-{committees}x{years}"
-    if not (meetings / "committees.yml").exists() and not any(meetings.glob("*/committee.md")):
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "minutebook.cli",
-                "demo",
-                "--into",
-                str(meetings),
-                "--committees",
-                str(committees),
-                "--years",
-                str(years),
-                "--from",
-                str(REPO / "meetings"),
-            ],
-            check=True,
-            env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
-            stdout=subprocess.DEVNULL,
-        )
-    return meetings
 
 
 def timed_check(meetings: Path) -> tuple[dict[str, float], float, str]:
@@ -127,7 +101,7 @@ def main() -> int:
     folder = args.reuse or Path(tempfile.mkdtemp(prefix="mb-check-"))
     folder.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
-        meetings = archive(folder, size)
+        meetings = demo_archive(folder, size)
         spent, total, summary = timed_check(meetings)
         print(f"\n## {meetings}\n{summary}\n")
         print("| stage | CPU s |\n|---|---:|")

@@ -22,7 +22,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import REPO, generate_demo, shape
 
 
 def free_port() -> int:
@@ -44,34 +46,19 @@ def main() -> int:
     parser.add_argument("--committees", type=int, default=10)
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--items", type=int, help="about this many items (benchmarks/common.py's shapes)")
     parser.add_argument("--archive", type=Path, help="reuse this generated meetings folder")
     parser.add_argument("--quick", action="store_true", help="2 committees x 2 years, 3 edits")
     args = parser.parse_args()
     if args.quick:
         args.committees, args.years, args.edits = 2, 2, 3
+    if args.items:
+        args.committees, args.years = shape(args.items)
     work = Path(tempfile.mkdtemp(prefix="mb-preview-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     meetings = args.archive or work / "meetings"
     if not args.archive:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "minutebook.cli",
-                "demo",
-                "--into",
-                str(meetings),
-                "--committees",
-                str(args.committees),
-                "--years",
-                str(args.years),
-                "--from",
-                str(REPO / "meetings"),
-            ],
-            check=True,
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )
+        generate_demo(meetings, args.committees, args.years)
     items = sum(1 for _ in meetings.rglob("meeting.md"))
     start = time.monotonic()
     check = subprocess.run(

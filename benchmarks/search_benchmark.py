@@ -25,81 +25,22 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import NOW, REPO, demo_archive, measure, sizes_of
+
 sys.path.insert(0, str(REPO / "tests"))
 
-SIZES = {"sample": None, "2k": (10, 2), "8k": (10, 8), "20k": (10, 20)}
-QUICK = {"quick": (2, 1)}
-NOW = "2026-11-22"
+SIZES = {"sample": None, "2k": 2000, "8k": 8000, "20k": 20000}  # items: benchmarks/common.py's shapes
+QUICK = {"quick": 200}
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc", "minutebook.render.markdown_ext"]
-
-
-# -- measuring a process tree -------------------------------------------------------------------------
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                ppid = int(stat.rsplit(")", 1)[1].split()[1])
-                tree.setdefault(ppid, []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                pass
-    return tree
-
-
-def _tree_rss(pid: int) -> int:
-    tree, total, todo = _children(), 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
-        todo.extend(tree.get(p, []))
-    return total
-
-
-def measure(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run a command; return (seconds, peak RSS of it and its descendants in bytes, result)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MINUTEBOOK_TODAY": NOW, **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0]
-
-    def sample():
-        while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.2)
-
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - start
-    thread.join()
-    return seconds, peak[0], subprocess.CompletedProcess(args, proc.returncode, out, err)
-
-
-def sizes_of(folder: Path, pattern: str = "*") -> tuple[int, int, int]:
-    """(files, raw bytes, gzipped bytes) of the files below a folder."""
-    files = [p for p in Path(folder).rglob(pattern) if p.is_file()]
-    raw = sum(p.stat().st_size for p in files)
-    gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in files)
-    return len(files), raw, gz
 
 
 # -- the sites ----------------------------------------------------------------------------------------
@@ -113,10 +54,9 @@ def archive(work: Path, name: str, shape) -> Path:
             shutil.rmtree(meetings)
         shutil.copytree(REPO / "meetings", meetings)
     elif not (project / ".generated").exists():
-        from minutebook.devtools.demo import generate
-
-        committees, years = shape
-        generate(meetings, committees, years, seed=1, sample=REPO / "meetings")
+        if meetings.exists():
+            shutil.rmtree(meetings)
+        shutil.copytree(demo_archive(work / "archives", shape), meetings)
         (project / ".generated").write_text(json.dumps(shape))
     (project / "docs").mkdir(parents=True, exist_ok=True)
     (project / "docs" / "about.md").write_text("# About\n\nThe benchmark's one static page.\n")
