@@ -150,3 +150,25 @@ def test_an_unwritable_cache_does_not_stop_the_check(tmp_path):
     result = run(meetings, blocked)
     assert result[2] is not None and result[2].unwritten == result[2].read > 0
     assert result[0] == cold[0] and result[1] == cold[1]
+
+
+def test_a_cache_inside_the_site_or_the_meetings_folder_is_refused(tmp_path):
+    """The model cache holds drafts and embargoed papers: inside site/ it would be published."""
+    import subprocess
+    import sys
+
+    from helpers import fixture_project
+
+    config = fixture_project(tmp_path, {})
+    shutil.copytree(Path(__file__).resolve().parent.parent / "meetings", tmp_path / "meetings", dirs_exist_ok=True)
+    for inside, named in (
+        (tmp_path / "site" / "cache", "site_dir"),
+        (tmp_path / "meetings" / ".c", "the meetings folder"),
+    ):
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MINUTEBOOK_CACHE_DIR=str(inside))
+        args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")]
+        result = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode != 0
+        assert f"cache_dir ({inside.resolve()}) is inside {named}" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not inside.exists()

@@ -31,11 +31,15 @@ from minutebook.load.schema import SLUG_PATTERN, ListOf, Mapping, Text
 CLASSES = ["script", "attribute", "traversal", "huge"]
 
 
+CACHE = (".cache", "minutebook")  # the build cache's default folder beside mkdocs.yml (cache_dir)
+
+
 def tree_digest(root: Path, skip: str = "site") -> str:
+    """Every file of the project but site/ and the build cache."""
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if rel.parts[0] == skip:
+        if rel.parts[0] == skip or rel.parts[:2] == CACHE or rel.parts == CACHE[:1]:
             continue
         h.update(str(rel).encode())
         if p.is_file() and not p.is_symlink():
@@ -113,6 +117,12 @@ def test_nothing_changes_outside_the_site(build):
     assert b["before"] == b["after"]
     root = b["root"]
     assert not (root / "evil").exists() and not (root / "docs" / "evil").exists()
+    # the build cache is the one other folder written: its pages are published pages only
+    cache = root.joinpath(*CACHE)
+    assert sorted(p.name for p in cache.iterdir()) == ["model", "pages"]
+    assert sorted(p.name for p in root.joinpath(CACHE[0]).iterdir()) == [CACHE[1]]
+    pages = [p for p in (cache / "pages").rglob("*") if p.is_file()]
+    assert pages and not any(b"CANARY-" in p.read_bytes() for p in pages)
     assert not (root.parent / "evil").exists()
 
 

@@ -226,6 +226,20 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
                 "into the meeting files. Choose another site_dir."
             )
+        cache = cache_folder(options, Path(config.config_file_path) if config.config_file_path else None, "")
+        if cache is not None and (
+            cache == site_dir
+            or site_dir in cache.parents
+            or cache == self.meetings_dir
+            or self.meetings_dir in cache.parents
+        ):
+            # the cache holds every parsed meeting file, drafts and embargoed papers included: in site/
+            # it would be published, in meetings/ it would be read as meeting files
+            where = "site_dir" if cache == site_dir or site_dir in cache.parents else "the meetings folder"
+            raise PluginError(
+                f"minutebook: cache_dir ({cache}) is inside {where}; the cache holds unpublished files. "
+                "Choose a cache_dir outside site_dir and meetings_dir (the default is .cache/minutebook)."
+            )
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
