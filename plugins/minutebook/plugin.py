@@ -303,7 +303,9 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             ),
         )
         if result.cache is not None:
-            log.info(f"minutebook: {result.cache.line()}")
+            # what the parsed-file cache did: with --verbose, or whenever an entry was not trusted or stored
+            unusual = result.cache.ignored or result.cache.unwritten
+            log.log(logging.INFO if unusual else logging.DEBUG, f"minutebook: {result.cache.line()}")
         # notes: what needs no action before publishing, and what `minutebook check` asks an officer
         # to review although the site is right as it stands (an exempt paragraph not stated)
         infos = sorted(result.problems.infos + result.problems.reviews, key=lambda p: (p.path, p.line or 0, p.message))
