@@ -60,11 +60,12 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
         path = site.path.parent / options.meetings_dir if site else Path(options.meetings_dir)
         if path.resolve().is_relative_to(Path.cwd()):
             path = path.resolve().relative_to(Path.cwd())  # as the officer would type it
+    checks = check_settings(options)
     result = build(
         path,
         options.now,
         settings=settings,
-        checks=check_settings(options),
+        checks=checks,
         history=False,
         render=False,
         cache_dir=cache_folder(options, site.path if site else None, "model"),
@@ -74,11 +75,9 @@ def check(path: Path | None, strict: bool, verbose: bool, config_file: Path | No
     archive, problems = result.archive, result.problems
     if result.checks is not None and (verbose or options.notice_days is not None or options.holidays_region):
         # the site's options override the law of the council's nation: say so
-        from minutebook.link.checks import CheckSettings
         from minutebook.load.council import law_of
 
-        asked = CheckSettings(options.notice_days, options.holidays_region)
-        print(f"info: {asked.describe(law_of(archive))}")
+        print(f"info: {checks.describe(law_of(archive))}")
     if verbose:
         for problem in problems.infos:
             print(f"info: {problem}")

@@ -35,8 +35,8 @@ from mkdocs.utils import get_build_date
 import minutebook
 from minutebook.build import Result, build, check_settings
 from minutebook.export.outputs import write_all
-from minutebook.link.checks import CheckSettings
 from minutebook.load.council import law_of
+from minutebook.load.filecache import code_version
 from minutebook.load.loader import Scope
 from minutebook.load.schema import parse_iso_date
 from minutebook.model import urls
@@ -226,7 +226,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 f"site_dir ({site_dir}) is inside the meetings folder: the build would write "
                 "into the meeting files. Choose another site_dir."
             )
-        cache = cache_folder(options, Path(config.config_file_path) if config.config_file_path else None, "")
+        cache = cache_folder(options, _config_file(config), "")
         if cache is not None and (
             cache == site_dir
             or site_dir in cache.parents
@@ -298,9 +298,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             checks=check_settings(options),
             history=options.history,
             only=options.only,
-            cache_dir=cache_folder(
-                options, Path(config.config_file_path) if config.config_file_path else None, "model"
-            ),
+            cache_dir=cache_folder(options, _config_file(config), "model"),
         )
         if result.cache is not None:
             # what the parsed-file cache did: with --verbose, or whenever an entry was not trusted or stored
@@ -317,8 +315,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
                 f"minutebook: {len(infos)} notes (run with --verbose to list them):\n  " + "\n  ".join(summary(infos))
             )
         if options.notice_days is not None or options.holidays_region:  # the site overrides the nation's law
-            asked = CheckSettings(options.notice_days, options.holidays_region)
-            log.info(f"minutebook: {asked.describe(law_of(result.archive))}")
+            log.info(f"minutebook: {check_settings(options).describe(law_of(result.archive))}")
         for problem in result.problems.warnings:
             log.warning(str(problem))
         if not result.ok:
@@ -447,8 +444,7 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         def theme(page, html, toc):
             return theme_page(page, html, toc, config=config, env=env, nav=nav, doc_files=doc_files)
 
-        config_file = Path(config.config_file_path) if config.config_file_path else None
-        cache = cache_folder(options, config_file, "pages")  # None in a preview: drafts never go to disk
+        cache = cache_folder(options, _config_file(config), "pages")  # None in a preview: drafts never go to disk
         renderer = Renderer(
             site_dir=Path(config.site_dir),
             theme=theme,
@@ -547,8 +543,8 @@ def fingerprint(config, nav) -> str:
     if custom and Path(custom).is_dir():
         parts["custom_dir"] = _folder_digest(Path(custom), "*")
     # Minutebook's own code, not just its version number: a changed sanitiser or renderer must not
-    # be served pages rendered by the old one
-    parts["code"] = _folder_digest(Path(minutebook.__file__).parent, "*.py")
+    # be served pages rendered by the old one (the same digest as the parsed-file cache's)
+    parts["code"] = code_version().hex()
 
     def walk(items):
         return [
@@ -558,6 +554,10 @@ def fingerprint(config, nav) -> str:
 
     parts["nav"] = walk(nav.items) if nav else None
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _config_file(config) -> Path | None:
+    return Path(config.config_file_path) if config.config_file_path else None
 
 
 def _folder_digest(folder: Path, pattern: str) -> str:

@@ -80,20 +80,21 @@ def parse_text(value: object, name: str) -> str:
     return value
 
 
-def parse_count(value: object, name: str) -> int:
+def _whole_number(value: object, name: str, least: int, what: str) -> int:
+    """A whole number of at least ``least`` (digits in a string too: environment variables)."""
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SettingError(f"{name} is {value!r}: write a whole number of days, like 5")
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise SettingError(f"{name} is {value!r}: write {what}")
     return value
+
+
+def parse_count(value: object, name: str) -> int:
+    return _whole_number(value, name, 0, "a whole number of days, like 5")
 
 
 def parse_jobs(value: object, name: str) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise SettingError(f"{name} is {value!r}: write how many processes render pages, 1 or more (like 2)")
-    return value
+    return _whole_number(value, name, 1, "how many processes render pages, 1 or more (like 2)")
 
 
 def parse_moment(value: object, name: str) -> dt.datetime | None:

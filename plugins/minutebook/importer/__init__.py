@@ -105,9 +105,7 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
             elif found is not None:
                 agenda = found
         elif part.kind == "minutes":
-            minutes = read_minutes(
-                part, source, report, people, assembler.council.year_starts if assembler.council else 5
-            )
+            minutes = read_minutes(part, source, report, people, assembler.council)
             if minutes is not None:
                 documents.append(minutes)
         elif part.kind == "paper":

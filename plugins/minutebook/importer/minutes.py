@@ -30,7 +30,6 @@ from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.outcomes import (
-    expected_call_in,
     header_notice,
     read_application,
     read_decision,
@@ -41,6 +40,9 @@ from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, committee_kind, from_capitals, plain, similarity
+from minutebook.link.checks import CheckSettings, WorkingDays
+from minutebook.load.council import Council
+from minutebook.model import municipal_year
 
 PRESENT = re.compile(
     r"^(?:(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)"
@@ -185,11 +187,12 @@ def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | Non
     return number, title.rstrip(":"), "" if printed.isdigit() else printed
 
 
-def year_of(day: dt.date, starts: int = 5) -> int:
-    return day.year if day.month >= starts else day.year - 1
-
-
-def read_minutes(part: Part, source: Source, report: Report, people, year_starts: int = 5) -> MinutesDoc | None:
+def read_minutes(
+    part: Part, source: Source, report: Report, people, council: Council | None = None
+) -> MinutesDoc | None:
+    """The minutes of ``part``; ``council`` (an existing council.yml) gives the municipal year's start,
+    the nation's bank holidays and the call-in period."""
+    council = council or Council()
     lines = part.lines
     committee, day, start, head_at = _header(lines)
     if day is None:
@@ -205,7 +208,7 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
     doc.place = _place(window)
     range_end = _closing_time(window)
-    doc.year = year_of(day, year_starts)
+    doc.year = municipal_year(day, council.year_starts)
     present_at = next((i for i in range(head_at, len(lines)) if PRESENT.match(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
@@ -282,11 +285,11 @@ def read_minutes(part: Part, source: Source, report: Report, people, year_starts
     _attendance_minutes(doc, source, report, people)
     _declarations(doc, source, report, people)
     _approvals(doc)
-    _outcomes(doc, sections, source, report)
+    _outcomes(doc, sections, source, report, council)
     return doc
 
 
-def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report) -> None:
+def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report, council: Council) -> None:
     """Recorded votes, planning applications and key decisions (:mod:`.outcomes`)."""
     present = [
         entry["name"]
@@ -313,25 +316,35 @@ def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report) -> None
             minute.motions = read_motions(body, resolve, unsure)
         minute.application = read_application(minute.title, body)
         minute.decision = read_decision(body)
-    _call_in(doc, source, report)
+    _call_in(doc, source, report, council)
 
 
-def _call_in(doc: MinutesDoc, source: Source, report: Report) -> None:
+def _call_in(doc: MinutesDoc, source: Source, report: Report, council: Council) -> None:
     """The call-in expiry printed is not written (the format computes it): a different date is reported."""
     notice = doc.notice
     for minute in doc.minutes:
         if minute.decision and "call_in_printed" in minute.decision:
             notice = {**notice, **{k: v for k, v in minute.decision.items() if k.startswith(("call_in", "published"))}}
     published, printed = notice.get("published"), notice.get("call_in_printed")
-    if published and printed and expected_call_in(published) != printed:
+    if not (published and printed):
+        return
+    # the build's own count: clear working days, the nation's bank holidays (link/checks.py)
+    expected = WorkingDays(CheckSettings(region=council.law.holidays)).last_clear_day(published, council.call_in_days)
+    if expected != printed:
         report.warn(
             source.name,
             notice.get("call_in_line"),
-            f"the call-in period printed ends on {printed.isoformat()}, but five clear working days after the "
-            f"decision notice of {published.isoformat()} end on {expected_call_in(published).isoformat()}",
+            f"the call-in period printed ends on {printed.isoformat()}, but {_in_words(council.call_in_days)} clear working "
+            f"days after the decision notice of {published.isoformat()} end on {expected.isoformat()}",
             "check the date of publication, and set call_in_days in council.yml if the constitution gives another "
-            "period (bank holidays also move it)",
+            "period",
         )
+
+
+def _in_words(n: int) -> str:
+    """A number of days as a report says it: "five"."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people) -> None:

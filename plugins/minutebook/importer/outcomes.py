@@ -19,7 +19,6 @@ Rules about the printed shapes, not about any one council:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from minutebook.importer.dates import find_date
@@ -51,8 +50,19 @@ CALL_IN = re.compile(
 NUMBERED = re.compile(r"^\(?(?P<n>\d{1,2}|[a-z])[.)]\s+(?P<text>.+)$")
 TABLE_WAY = re.compile(r"^(?:for|against|abstain(?:ed)?|abstention|abstaining)$", re.I)
 WORD_NUMBERS = {"no": 0, "one": 1}
-RESULT_WORDS = {"carried": "carried", "approved": "carried", "lost": "lost", "defeated": "lost", "fell": "lost"}
-RESULT_WORDS["rejected"] = "lost"
+RESULT_WORDS = {
+    "carried": "carried",
+    "approved": "carried",
+    "lost": "lost",
+    "defeated": "lost",
+    "fell": "lost",
+    "rejected": "lost",
+}
+
+
+def _vote(line: int, **more) -> dict:
+    """A vote being read: the names each way, the counts printed, and what else is known."""
+    return {"line": line, "seen": set(), "for": [], "against": [], "abstain": [], "counts": {}, **more}
 
 
 def _texts(lines: list[Line]) -> list[tuple[str, int]]:
@@ -80,8 +90,7 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
                 else "abstain"
             )
             if current is None or not current.get("table"):
-                current = {"line": no, "seen": set(), "for": [], "against": [], "abstain": [], "counts": {}}
-                current["table"] = True
+                current = _vote(no, table=True)
                 votes.append(current)
             printed_name = re.sub(r"^(?:Alderman|Councillor|Cllr\.?)\s+", "", cells[0])
             name = resolve(printed_name)
@@ -97,7 +106,7 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
             way = match.group("way").lower()
             way = "for" if way == "for" else "against" if way == "against" else "abstain"
             if current is None or way in current["seen"]:
-                current = {"line": no, "seen": set(), "for": [], "against": [], "abstain": [], "counts": {}}
+                current = _vote(no)
                 votes.append(current)
             current["seen"].add(way)
             names_text = match.group("names").strip(" .")
@@ -125,18 +134,7 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
             on = ""
             if re.search(r"\bamendment\b", text, re.I):
                 on = "the amendment"
-            votes.append(
-                {
-                    "line": no,
-                    "seen": set(),
-                    "for": [],
-                    "against": [],
-                    "abstain": [],
-                    "counts": counts,
-                    "result": RESULT_WORDS[by.group("result").lower()],
-                    "on": on,
-                }
-            )
+            votes.append(_vote(no, counts=counts, result=RESULT_WORDS[by.group("result").lower()], on=on))
             current = None
             continue
         said = RESULT.search(text)
@@ -252,17 +250,6 @@ def read_application(title: str, lines: list[Line]) -> dict | None:
     if application["decision"] not in ("refused", "deferred"):
         application["reasons"] = []
     return application
-
-
-def expected_call_in(published: dt.date, days: int = 5) -> dt.date:
-    """The last day of a call-in period of ``days`` clear working days (weekends left out; bank holidays
-    are the build's, so a difference near one is reported, not corrected)."""
-    day, left = published, days
-    while left:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
 
 
 MEMBER = (

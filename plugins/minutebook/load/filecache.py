@@ -12,6 +12,7 @@ a damaged, cut-short or foreign entry is ignored (counted) and the file read aga
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -29,8 +30,11 @@ MAGIC = b"minutebook-model-1\n"
 DIGEST = 32  # sha256 of the pickled payload, after MAGIC
 
 
+@functools.cache
 def code_version() -> bytes:
-    """Minutebook's version and a hash of every module of the package: what reads a file."""
+    """Minutebook's version and a hash of every module of the package: what reads a file, and what
+    renders a page (the page cache's fingerprint). Made once a process: a running process does not
+    load changed modules."""
     digest = hashlib.sha256(minutebook.__version__.encode())
     for source in sorted(PACKAGE.rglob("*.py")):
         digest.update(source.relative_to(PACKAGE).as_posix().encode())
