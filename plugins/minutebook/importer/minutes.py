@@ -67,7 +67,7 @@ PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.
 APOLOGIES_SENTENCE = re.compile(
     r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|non-attendance|inability\s+to\s+attend))?\s+"
     r"(?:were|was|had\s+been)\s+(?:received|submitted|intimated|given|recorded|noted|tendered|reported)\s+"
-    r"(?:from|on\s+behalf\s+of|for|by)\s+(?P<names>[^.]+)",
+    r"(?:from|on\s+behalf\s+of|for|by)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+)",
     re.I,
 )
 SUBSTITUTE_SENTENCE = re.compile(

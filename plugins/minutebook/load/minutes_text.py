@@ -32,11 +32,15 @@ LIST_ITEM = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)]|\(?(?=[ivx]{2,5}[.)])x{0,3}(?:ix|iv|v?i{0,3})[.)])"
     r"\s+(?P<text>.*)$"
 )
-RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
-# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
+# "RESOLVED…", "It was RESOLVED to…", "It was unanimously RESOLVED that…", and each after a paragraph's own
+# number ("45.2 It was RESOLVED…": clerks number the paragraphs of a minute)
+PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
+RESOLVED = re.compile(rf"^\W*{PARAGRAPH_NUMBER}(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b", re.I)
+# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
+# named by its initials): a decision too
 AGREED = re.compile(
-    r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
-    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
+    rf"^\W*{PARAGRAPH_NUMBER}The\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
+    r"Executive|Commission|Forum|Authority|Assembly|Group|Partnership|Trust|[A-Z]{2,6})\s+(?:unanimously\s+)?"
     r"(?:agreed|resolved|decided)\b"
 )
 BARE_RESOLVED = re.compile(r"^\W*RESOLVED\W*$", re.I)
