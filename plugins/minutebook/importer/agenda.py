@@ -30,7 +30,21 @@ from minutebook.importer.split import SUMMONS, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
-ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
+# "4. Title", and an item numbered within a heading of the agenda: "5.1 Title" (not a time: "7.30 pm")
+ITEM = re.compile(
+    r"^(?P<number>\d{1,2}\.\d{1,2}(?=\.?\s)(?!\.?\s*(?:[ap]\.?m\b|hrs\b|hours\b))|\d{1,2}(?=\.\s))\.?\s+"
+    r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
+    re.I,
+)
+# where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
+PAPER_NOTE = re.compile(
+    r"\s*\((?:(?:copy|copies|report|reports|papers?|minutes|documents?|details)\s+)?(?:attached|enclosed|herewith|"
+    r"to\s+follow|to\s+be\s+circulated|circulated|previously\s+circulated|tabled|to\s+be\s+tabled|"
+    r"on\s+the\s+website|available\s+on\s+request)\)\s*$",
+    re.I,
+)
+# an item that excludes the press and public: the items after it are private
+EXCLUSION = re.compile(r"\bexclu(?:de|ded|sion|ding)\b.*\b(?:public|press)\b|\b(?:public|press)\b.*\bexclu", re.I)
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
@@ -73,6 +87,7 @@ class AgendaItem:
     private: bool = False
     exempt_paragraph: int | str | None = None  # 'not stated' when a private item names no paragraph
     slug: str = ""
+    exempt_paragraph_cited: int | None = None  # the paragraph an exclusion item cites for the items after it
 
 
 @dataclass
@@ -175,6 +190,10 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         while k < len(lines) and not _starts_agenda(lines, k):
             k += 1
         items_at = k
+        for line in lines[at + 1 : items_at]:  # "Issued: 19 March 2025", "Dated this 10th day of July 2024"
+            published = PUBLISHED_LINE.match(_t(line))
+            if published and agenda.published is None and find_date(published.group("d"))[0]:
+                agenda.published = find_date(published.group("d"))[0]
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
         _letter(lines, at, items_at, agenda)
@@ -354,6 +373,7 @@ def _section(text: str) -> bool | None:
 def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, report: Report) -> int:
     private = False
     current: AgendaItem | None = None
+    excluded_by: AgendaItem | None = None
     in_table = False
     while k < len(lines):
         text = _t(lines[k])
@@ -386,7 +406,17 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             trailing = TRAILING_PAGES.search(title) if not pages else None
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
+            note = PAPER_NOTE.search(title)
+            if note:
+                title = title[: note.start()].strip(" .")
+            if current is not None and not private and EXCLUSION.search(f"{current.title} {current.description}"):
+                private = True  # the item before excluded the press and public
+                excluded_by = current
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
+            if note:
+                current.description = note.group(0).strip(" ()")
+            if private and excluded_by is not None and excluded_by.exempt_paragraph_cited:
+                current.exempt_paragraph = excluded_by.exempt_paragraph_cited
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
@@ -407,6 +437,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif current:
             current.description = f"{current.description} {text}".strip()
             paragraph = EXEMPT_PARAGRAPH.search(text)
+            if paragraph and EXCLUSION.search(f"{current.title} {current.description}"):
+                current.exempt_paragraph_cited = int(paragraph.group(1))
             if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
                 current.private = True
                 current.exempt_paragraph = current.exempt_paragraph or "not stated"
@@ -420,6 +452,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 "check the agenda",
             )
         k += 1
+    _headings_of_items(agenda, source, report)
     for item in agenda.items:
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
@@ -433,7 +466,31 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     return k
 
 
-PUBLISHED_LINE = re.compile(r"^(?:published(?: on)?|date of publication|agenda published)\s*:\s*(?P<d>.+)$", re.I)
+PUBLISHED_LINE = re.compile(
+    r"^(?:(?:agenda\s+)?(?:published|issued|despatched|dispatched|circulated|sent\s+out)(?:\s+on)?|"
+    r"date\s+(?:of\s+)?(?:publication|issue|despatch|dispatch|circulation)|date\s+(?:published|issued)|"
+    r"dated(?:\s+this)?)\s*:?\s+(?P<d>.+)$",
+    re.I,
+)
+
+
+def _headings_of_items(agenda: Agenda, source: Source, report: Report) -> None:
+    """'5. ITEMS FOR DECISION' followed by '5.1 …' and '5.2 …': a heading of the agenda, not an item
+    (when it has no pages of its own); reported, since its words are not kept as an item."""
+    numbers = {item.number for item in agenda.items}
+    keep = []
+    for item in agenda.items:
+        if "." not in item.number and item.pages is None and any(n.startswith(f"{item.number}.") for n in numbers):
+            report.warn(
+                source.name,
+                item.line,
+                f"agenda item {item.number} '{item.title[:60]}' is taken as a heading over items "
+                f"{item.number}.1 and after, not as an item",
+                "add it to meeting.md if it is an item",
+            )
+            continue
+        keep.append(item)
+    agenda.items[:] = keep
 
 
 def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:

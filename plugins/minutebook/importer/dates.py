@@ -38,7 +38,7 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?,?"
+    rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month>{_MONTH})\b\.?,?"
     rf"(?:\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?",
     re.I,
 )

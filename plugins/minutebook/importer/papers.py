@@ -89,11 +89,14 @@ def _heading_like(line: Line) -> bool:
 
 
 COVER_LINE = re.compile(
-    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|wards? affected|"
+    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|subject|wards? affected|"
     r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
-    r"cabinet member)\s*:\s*(?P<value>.*)$",
+    r"cabinet member|report by|report author|authors?|lead officer|responsible officer|"
+    r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|item(?: no\.?)|action(?: required)?|"
+    r"decision required|status|purpose)\s*:\s*(?P<value>.*)$",
     re.I,
 )
+ITEM_VALUE = re.compile(r"^(?:no\.?\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$", re.I)
 
 
 def read_header(lines: list[Line]) -> tuple[dict, int]:
@@ -120,6 +123,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title"):
                 header["subject"] = value
+            elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
+                header["item"] = item.group("n")  # "Agenda item: 7": the item the paper belongs to
             elif label == "key decision" and re.match(r"^(?:yes|no)\b", value, re.I):
                 header.setdefault("decision", {})["key_decision"] = value[:1].lower() == "y"
             elif label == "forward plan reference" and value and value.lower() not in ("n/a", "none", "-"):
@@ -149,6 +154,14 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             header.setdefault("date", find_date(text)[0])
         elif ORG_LINE.search(text) and len(text) < 60 and "to" not in header:
             pass
+        elif (
+            seen == 1
+            and text.isupper()
+            and len(text) < 80
+            and (nxt := next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)) is not None
+            and COVER_LINE.match(_t(lines[nxt]))
+        ):
+            pass  # the body's name in capitals above the cover sheet's fields
         else:
             return header, i
         i += 1
@@ -337,7 +350,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         date=header.get("date"),
         decision=header.get("decision"),
         authors=authors,
-        hint=part.hint,
+        hint=part.hint or header.get("item", ""),
     )
     doc.tables = reader.tables
     body_text = " ".join(_t(line) for line in body_lines)

@@ -40,6 +40,14 @@ MINUTES_HEAD = re.compile(
 )
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
 COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
+# the other fields of a report's cover sheet: two of them under a title line make a cover sheet
+# ("Report Title: …" / "Meeting Date: …" / "Report By: …") without a "Report to" line
+COVER_OTHER = re.compile(
+    r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
+    r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
+    r"purpose|key decision|wards? affected|classification|portfolio)\s*:",
+    re.I,
+)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|"
@@ -155,6 +163,21 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif COVER_TO.match(text) and any(COVER_FIELD.match(_text(lines[j])) for j in _next_filled(lines, i, 6)):
             start = _previous_filled(lines, i, 2)
             if start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
+                start = i
+            starts.append((start, "paper"))
+            i = (_next_filled(lines, i, 6) or [i])[-1] + 1
+            continue
+        elif (
+            COVER_FIELD.match(text)
+            and sum(1 for j in _next_filled(lines, i, 6) if COVER_OTHER.match(_text(lines[j]))) >= 2
+            and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
+        ):
+            start = _previous_filled(lines, i, 2)
+            above = _text(lines[start]) if start is not None else ""
+            # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
+            if start is None or not (
+                above and len(above) < 80 and (ORG_LINE.search(above) or above.isupper()) and not above.endswith(".")
+            ):
                 start = i
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
