@@ -42,8 +42,8 @@ _N = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nine|
 COUNTED = re.compile(
     rf"(?:\b(?P<f1>{_N})\s+(?:votes?\s+|members?\s+|councillors?\s+)?(?:were\s+|voted\s+)?(?:in\s+favour|for)\b|"
     rf"\bfor\s*:?\s*(?P<f2>\d{{1,3}}))"
-    rf"\s*(?:,|;|and)?\s*(?:(?:with\s+)?(?P<a1>{_N})\s+(?:votes?\s+)?(?:were\s+|voted\s+)?against\b|\bagainst\s*:?\s*(?P<a2>\d{{1,3}}))"
-    rf"(?:\s*(?:,|;|and|with)?\s*(?:(?P<x1>{_N})\s+(?:abstentions?|abstained|abstaining)\b|\babstentions?\s*:?\s*(?P<x2>\d{{1,3}})))?",
+    rf"(?:\s*[,;]\s*|\s+and\s+|\s+)(?:(?:with\s+)?(?P<a1>{_N})\s+(?:votes?\s+)?(?:were\s+|voted\s+)?against\b|\bagainst\s*:?\s*(?P<a2>\d{{1,3}}))"
+    rf"(?:(?:\s*[,;]\s*(?:and\s+|with\s+)?|\s+and\s+|\s+with\s+|\s+)(?:(?P<x1>{_N})\s+(?:abstentions?|abstained|abstaining)\b|\babstentions?\s*:?\s*(?P<x2>\d{{1,3}})))?",
     re.I,
 )
 COUNT_WORDS = {
@@ -174,8 +174,6 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
             votes.append(vote)
             current = None
             continue
-        if votes and "result" not in votes[-1] and re.match(r"^(?:it\s+was\s+(?:\w+\s+)?)?resolved\b", text, re.I):
-            votes[-1]["result"] = "carried"  # the motion put to the vote and then RESOLVED: it was carried
         said = RESULT.search(text)
         if said and votes and "result" not in votes[-1]:
             votes[-1]["result"] = RESULT_WORDS[said.group(1).lower()]
