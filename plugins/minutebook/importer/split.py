@@ -173,10 +173,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
             start = _previous_filled(lines, i, 2)
-            above = _text(lines[start]) if start is not None else ""
+            letterhead = _text(lines[start]) if start is not None else ""
             # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
             if start is None or not (
-                above and len(above) < 80 and (ORG_LINE.search(above) or above.isupper()) and not above.endswith(".")
+                letterhead
+                and len(letterhead) < 80
+                and (ORG_LINE.search(letterhead) or letterhead.isupper())
+                and not letterhead.endswith(".")
             ):
                 start = i
             starts.append((start, "paper"))
