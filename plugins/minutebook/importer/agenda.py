@@ -146,6 +146,28 @@ def _labelled_block(lines: list[Line]):
     return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
 
 
+def _when_block(lines: list[Line]):
+    """A date-and-time line of its own with the place on the next line, no labels: (when, place, index, after)."""
+    from minutebook.importer.dates import is_when_line
+
+    for k, line in enumerate(lines[:12]):
+        if is_when_line(_t(line)):
+            place, end = "", k + 1
+            if k + 1 < len(lines):
+                nxt = _t(lines[k + 1])
+                if (
+                    len(nxt) <= 150
+                    and not ends_sentence(nxt.rstrip(")"))
+                    and ":" not in nxt
+                    and not BOILERPLATE_LINE.match(nxt)
+                    and not _starts_agenda(lines, k + 1)
+                    and not re.match(r"^\d", nxt)
+                ):
+                    place, end = nxt, k + 2
+            return _t(line), place, k, end
+    return None
+
+
 def _committee_above(lines: list[Line], before: int) -> str:
     """The committee's name: the last line above the date block that is not the council or a notice."""
     from minutebook.importer.split import BOILERPLATE, ORG_LINE
@@ -199,7 +221,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         _letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
-        block = _labelled_block(lines)
+        block = _labelled_block(lines) or _when_block(lines)
         if block is None:
             report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
             return None
@@ -374,6 +396,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     private = False
     current: AgendaItem | None = None
     excluded_by: AgendaItem | None = None
+    section_paragraph: int | None = None
     in_table = False
     while k < len(lines):
         text = _t(lines[k])
@@ -385,6 +408,11 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             private, current = True, None
         elif (section := _section(text)) is not None:
             private, current = section, None
+            section_paragraph = None
+        elif current is None and private and (cited := EXEMPT_PARAGRAPH.search(text)):
+            # "The press and public are likely to be excluded for the following item under paragraph 3 …"
+            # under the private part's heading: the paragraph of the items that follow
+            section_paragraph = int(cited.group(1))
         elif low in ("nil", "none", "agenda"):
             pass
         elif TABLE_HEAD.match(lines[k].text.strip()):
@@ -417,6 +445,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.description = note.group(0).strip(" ()")
             if private and excluded_by is not None and excluded_by.exempt_paragraph_cited:
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            elif private and section_paragraph is not None:
+                current.exempt_paragraph = section_paragraph
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
@@ -469,6 +499,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
 PUBLISHED_LINE = re.compile(
     r"^(?:(?:agenda\s+)?(?:published|issued|despatched|dispatched|circulated|sent\s+out)(?:\s+on)?|"
     r"date\s+(?:of\s+)?(?:publication|issue|despatch|dispatch|circulation)|date\s+(?:published|issued)|"
+    r"(?:publication|issue|despatch|dispatch|circulation)\s+date|"
     r"dated(?:\s+this)?)\s*:?\s+(?P<d>.+)$",
     re.I,
 )

@@ -331,12 +331,20 @@ class AttendanceReader:
             entry = {"name": name}
             if self.group == "officers" and self.directorate:
                 entry["directorate"] = self.directorate
+            substitute = (
+                re.match(r"^(?:(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+)?for\s+(?:councillor\s+|cllr\.?\s+)?(?P<who>.+)$", role, re.I)
+                if role
+                else None
+            )
+            if substitute and (self.group == "substitutions" or re.match(r"^(?:as\s+)?(?:a\s+)?substitut", role, re.I)):
+                # "Hollins (substitute for Councillor Castellanos)" among the members present: a substitution
+                entry["for"] = substitute.group("who")
+                saved, self.group = self.group, "substitutions"
+                added.append(self._add(entry, line, raw))
+                self.group = saved
+                continue
             if role:
-                substitute = re.match(r"^(?:substitute\s+)?for\s+(?:councillor\s+|cllr\s+)?(?P<who>.+)$", role, re.I)
-                if self.group == "substitutions" and substitute:
-                    entry["for"] = substitute.group("who")
-                else:
-                    entry["role"] = role
+                entry["role"] = role
             added.append(self._add(entry, line, raw))
         if problems and not names:
             return self._continuation(text, line)

@@ -128,14 +128,15 @@ def clean(name: str, text: str) -> Source:
 
 
 def _running_key(text: str) -> str:
-    """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one."""
-    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text, flags=re.I)
+    """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one (and a
+    tab before the page number is a space)."""
+    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text.replace("\t", " "), flags=re.I)
 
 
 def _furniture_candidate(text: str) -> bool:
     return (
         len(text) <= 120
-        and "\t" not in text
+        and ("\t" not in text or bool(re.search(r"\tpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", text, re.I)))
         and not text.endswith((".", ":", ";"))
         and not STRUCTURAL.match(text)
         and not re.match(r"^\(?\d", text)

@@ -18,7 +18,7 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.people import ROLE_WORDS
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import KIND_LINE, ORG_LINE, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
@@ -99,6 +99,15 @@ COVER_LINE = re.compile(
 ITEM_VALUE = re.compile(r"^(?:no\.?\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$", re.I)
 
 
+def _above_report_of(lines: list[Line], i: int) -> bool:
+    """A short line within the three lines above a 'REPORT OF …' line."""
+    text = _t(lines[i])
+    if not text or len(text) > 90 or text.endswith((".", ":")) or REPORT_OF.match(text):
+        return False
+    filled = [j for j in range(i + 1, min(len(lines), i + 8)) if lines[j].text.strip()][:3]
+    return any(REPORT_OF.match(_t(lines[j])) for j in filled)
+
+
 def read_header(lines: list[Line]) -> tuple[dict, int]:
     """The header fields and the index of the first body line.
 
@@ -113,6 +122,18 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             i += 1
             continue
         seen += 1
+        if REPORT_OF.match(text) and not text.endswith(".") and "subject" not in header:
+            # "REPORT OF THE TREASURER" with the title on the next line
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+            if nxt is not None and not COVER_LINE.match(_t(lines[nxt])):
+                header.setdefault("kind", "report")
+                header["subject"] = _t(lines[nxt])
+                return header, nxt + 1
+        if not header.get("subject") and _above_report_of(lines, i):
+            if is_date_line(text):
+                header.setdefault("date", find_date(text)[0])
+            i += 1  # the body's name, the committee and the date above "REPORT OF …"
+            continue
         cover = COVER_LINE.match(text)
         if cover:
             label, value = cover.group("label").lower(), cover.group("value").strip()

@@ -48,6 +48,9 @@ COVER_OTHER = re.compile(
     r"purpose|key decision|wards? affected|classification|portfolio)\s*:",
     re.I,
 )
+# "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
+# labelled cover sheet
+REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?\S.{1,80}$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|"
@@ -136,6 +139,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start if start is not None else i, "front"))
         elif (summons := SUMMONS.match(text)) and len(summons.group("committee")) <= 120:
             starts.append((_front_start(lines, i), "front"))
+        elif _when_block(lines, i):
+            # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
+            # without labels, known by the agenda that follows
+            starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
             starts.append((_front_start(lines, i), "front"))
             i = _skip_block(lines, i)
@@ -185,6 +192,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
+        elif (start := _report_of_start(source, lines, i)) is not None:
+            starts.append((start, "paper"))
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
             if not starts or starts[-1][1] != "paper" or i - starts[-1][0] > 12:
                 starts.append((i, "paper"))
@@ -229,6 +238,50 @@ def _date_block(lines: list[Line], i: int) -> bool:
         TIME_LABEL.match(t) for t in near
     )
     return has_time and any(PLACE_LABEL.match(t) for t in near)
+
+
+def _title_like(text: str) -> bool:
+    return bool(text) and len(text) <= 120 and not text.endswith((".", ":", ";", ",")) and not re.match(r"^[\d(•-]", text)
+
+
+def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
+    """'REPORT OF THE TREASURER' / 'CAPITAL PROGRAMME MONITORING 2024/25': where the report starts — the
+    body's name, the committee and the date printed just above on the same page belong to it. None when the
+    line is not of that shape (an agenda's 'Report of …' line is followed by the next item's number)."""
+    from minutebook.importer.dates import is_date_line
+
+    text = _text(lines[i])
+    if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
+        return None
+    following = _next_filled(lines, i, 1)
+    if not following or not _title_like(_text(lines[following[0]])):
+        return None
+    start, j, seen = i, i - 1, 0
+    while j >= 0 and seen < 4:
+        if not lines[j].text.strip():
+            marker = source.marker(lines[j])
+            if marker and marker[0] in ("page", "blank page"):
+                break  # the page before is another part's
+            j -= 1
+            continue
+        above = _text(lines[j])
+        if not (_title_like(above) or is_date_line(above)) or len(above) > 90:
+            break
+        start, seen = j, seen + 1
+        j -= 1
+    return start if seen else None
+
+
+def _when_block(lines: list[Line], i: int) -> bool:
+    from minutebook.importer.dates import is_when_line
+
+    if not is_when_line(_text(lines[i])):
+        return False
+    above = _previous_filled(lines, i, 3)
+    heading = _text(lines[above]) if above is not None else ""
+    if not heading or re.match(r"^\d", heading) or heading.endswith((".", ":")) or len(heading) > 90:
+        return False  # "8. Date of Next Meeting" / "Wednesday 28 May 2025 at 2.00 pm": an agenda item's text
+    return any(re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 12))
 
 
 def _skip_block(lines: list[Line], i: int) -> int:
