@@ -332,16 +332,21 @@ class AttendanceReader:
             if self.group == "officers" and self.directorate:
                 entry["directorate"] = self.directorate
             substitute = (
-                re.match(r"^(?:(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+)?for\s+(?:councillor\s+|cllr\.?\s+)?(?P<who>.+)$", role, re.I)
+                re.match(
+                    r"^(?:(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+)?for\s+(?:councillor\s+|cllr\.?\s+)?(?P<who>.+)$",
+                    role,
+                    re.I,
+                )
                 if role
                 else None
             )
             if substitute and (self.group == "substitutions" or re.match(r"^(?:as\s+)?(?:a\s+)?substitut", role, re.I)):
                 # "Hollins (substitute for Councillor Castellanos)" among the members present: a substitution
                 entry["for"] = substitute.group("who")
-                saved, self.group = self.group, "substitutions"
+                kept_group = self.group
+                self.group = "substitutions"
                 added.append(self._add(entry, line, raw))
-                self.group = saved
+                self.group = kept_group
                 continue
             if role:
                 entry["role"] = role

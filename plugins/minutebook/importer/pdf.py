@@ -220,5 +220,8 @@ def pdf_text(path: Path) -> str:
                 "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":"),
             }
     text = "\n".join(out)
-    text = re.sub(r"\n*Page break\n*", "\n\n", text)
+    pages_seen = iter(range(2, len(pages) + 2))
+    # each page break as a text pack prints one, a page number on a line of its own: the importer knows
+    # where a page ends (a part does not reach back over it)
+    text = re.sub(r"\n*Page break\n*", lambda _: f"\n\nPage {next(pages_seen)}\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -139,7 +139,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start if start is not None else i, "front"))
         elif (summons := SUMMONS.match(text)) and len(summons.group("committee")) <= 120:
             starts.append((_front_start(lines, i), "front"))
-        elif _when_block(lines, i):
+        elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
             # without labels, known by the agenda that follows
             starts.append((_front_start(lines, i), "front"))
@@ -241,7 +241,9 @@ def _date_block(lines: list[Line], i: int) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return bool(text) and len(text) <= 120 and not text.endswith((".", ":", ";", ",")) and not re.match(r"^[\d(•-]", text)
+    return (
+        bool(text) and len(text) <= 120 and not text.endswith((".", ":", ";", ",")) and not re.match(r"^[\d(•-]", text)
+    )
 
 
 def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
@@ -265,8 +267,14 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
             j -= 1
             continue
         above = _text(lines[j])
-        if not (_title_like(above) or is_date_line(above)) or len(above) > 90:
-            break
+        heading = _title_like(above) and bool(
+            ORG_LINE.search(above)
+            or re.search(
+                r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
+            )
+        )
+        if not (heading or is_date_line(above)) or len(above) > 90:
+            break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
         start, seen = j, seen + 1
         j -= 1
     return start if seen else None
@@ -281,7 +289,9 @@ def _when_block(lines: list[Line], i: int) -> bool:
     heading = _text(lines[above]) if above is not None else ""
     if not heading or re.match(r"^\d", heading) or heading.endswith((".", ":")) or len(heading) > 90:
         return False  # "8. Date of Next Meeting" / "Wednesday 28 May 2025 at 2.00 pm": an agenda item's text
-    return any(re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 12))
+    return any(
+        re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 12)
+    )
 
 
 def _skip_block(lines: list[Line], i: int) -> int:
