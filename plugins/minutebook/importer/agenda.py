@@ -437,6 +437,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             note = PAPER_NOTE.search(title)
             if note:
                 title = title[: note.start()].strip(" .")
+                paged = re.search(r"\s*\((?P<pages>Pages?\s*[^)]*)\)$", title, re.I)  # "(Pages 1 - 6) (copy enclosed)"
+                if paged and pages is None:
+                    title, pages = title[: paged.start()].strip(" ."), paged.group("pages")
             if current is not None and not private and EXCLUSION.search(f"{current.title} {current.description}"):
                 private = True  # the item before excluded the press and public
                 excluded_by = current

@@ -126,6 +126,18 @@ def _t(line: Line) -> str:
     return plain(line.text)
 
 
+def _starts_attendance(text: str) -> bool:
+    """'Present:', 'Sederunt', or any label of an attendance group ('Elected Members', 'Voting Members:')."""
+    from minutebook.importer.attendance import LABEL, group_of
+
+    if PRESENT.match(text):
+        return True
+    label = LABEL.match(text)
+    return bool(group_of(text.rstrip(" :")) if len(text) <= 40 else False) or bool(
+        label and len(label.group("label")) <= 40 and group_of(label.group("label"))
+    )
+
+
 def _header(lines: list[Line]):
     for i, line in enumerate(lines):
         match = MINUTES_HEAD.match(_t(line))
@@ -209,7 +221,7 @@ def read_minutes(
     doc.place = _place(window)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
-    present_at = next((i for i in range(head_at, len(lines)) if PRESENT.match(_t(lines[i]))), None)
+    present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
         if note:

@@ -30,7 +30,12 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<rest>.*)$", re.I)
+# "Date: …", "Date of meeting: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
+DATE_LABEL = re.compile(
+    r"^(?:date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
+    r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
+    re.I,
+)
 TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
