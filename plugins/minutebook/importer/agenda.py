@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.importer.agendalines import EXCLUSION, PAPER_NOTE, PUBLISHED_LINE, headings_of_items
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
@@ -36,15 +37,6 @@ ITEM = re.compile(
     r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
     re.I,
 )
-# where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
-PAPER_NOTE = re.compile(
-    r"\s*\((?:(?:copy|copies|report|reports|papers?|minutes|documents?|details)\s+)?(?:attached|enclosed|herewith|"
-    r"to\s+follow|to\s+be\s+circulated|circulated|previously\s+circulated|tabled|to\s+be\s+tabled|"
-    r"on\s+the\s+website|available\s+on\s+request)\)\s*$",
-    re.I,
-)
-# an item that excludes the press and public: the items after it are private
-EXCLUSION = re.compile(r"\bexclu(?:de|ded|sion|ding)\b.*\b(?:public|press)\b|\b(?:public|press)\b.*\bexclu", re.I)
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
@@ -485,7 +477,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 "check the agenda",
             )
         k += 1
-    _headings_of_items(agenda, source, report)
+    headings_of_items(agenda.items, source, report)
     for item in agenda.items:
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
@@ -497,34 +489,6 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 "write the paragraph in meeting.md if it is known",
             )
     return k
-
-
-PUBLISHED_LINE = re.compile(
-    r"^(?:(?:agenda\s+)?(?:published|issued|despatched|dispatched|circulated|sent\s+out)(?:\s+on)?|"
-    r"date\s+(?:of\s+)?(?:publication|issue|despatch|dispatch|circulation)|date\s+(?:published|issued)|"
-    r"(?:publication|issue|despatch|dispatch|circulation)\s+date|"
-    r"dated(?:\s+this)?)\s*:?\s+(?P<d>.+)$",
-    re.I,
-)
-
-
-def _headings_of_items(agenda: Agenda, source: Source, report: Report) -> None:
-    """'5. ITEMS FOR DECISION' followed by '5.1 …' and '5.2 …': a heading of the agenda, not an item
-    (when it has no pages of its own); reported, since its words are not kept as an item."""
-    numbers = {item.number for item in agenda.items}
-    keep = []
-    for item in agenda.items:
-        if "." not in item.number and item.pages is None and any(n.startswith(f"{item.number}.") for n in numbers):
-            report.warn(
-                source.name,
-                item.line,
-                f"agenda item {item.number} '{item.title[:60]}' is taken as a heading over items "
-                f"{item.number}.1 and after, not as an item",
-                "add it to meeting.md if it is an item",
-            )
-            continue
-        keep.append(item)
-    agenda.items[:] = keep
 
 
 def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
