@@ -133,3 +133,39 @@ def test_decisions_in_the_formats_common_shapes(tmp_path):
     assert items["3"]["resolutions"] == ["That the contract be extended.", "That a review be held in 2025."]
     page = next((tmp_path / "site").rglob("2024-11-05/index.html")).read_text(encoding="utf-8")
     assert "To plan the retender." in page and "Reason for decision" in page
+
+
+def test_questions_at_full_council(tmp_path):
+    """'Question from … to …' with 'Answer:', and '… asked the Leader whether …' / 'The Leader replied
+    that …': the questions of a full council's minutes, in the format of minutes.md ``questions:``."""
+    pack = PACK.parent / "thornleigh_council_2024-10-16.txt"
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(pack), "--into", str(meetings), cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr, result.stdout
+    questions = _front(meetings / "council" / "2024-10-16" / "minutes.md")["questions"]
+    assert questions == [
+        {
+            "minute": 22,
+            "asker": "Councillor S Carr",
+            "to": "the Cabinet Member for Housing",
+            "question": "How many households were in temporary accommodation on 30 September 2024?",
+            "answer": "214 households, of whom 61 were in bed and breakfast accommodation.",
+        },
+        {
+            "minute": 22,
+            "asker": "Councillor T Dunn",
+            "to": "the Leader",
+            "question": "whether the council would bid for the second round of the Levelling Up Fund.",
+            "answer": "The Leader replied that a bid would be considered by the Cabinet in November.",
+        },
+    ]
+    project = tmp_path / "project"
+    config = fixture_project(project, {})
+    import shutil
+
+    shutil.rmtree(project / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, project / "meetings")
+    built = mkdocs_build(config, project / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    page = next((project / "site").rglob("2024-10-16/index.html")).read_text(encoding="utf-8")
+    assert "214 households" in page and "a bid would be considered by the Cabinet" in page

@@ -36,6 +36,7 @@ from minutebook.importer.outcomes import (
     read_motions,
     read_votes,
 )
+from minutebook.importer.questions import read_questions
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
@@ -100,6 +101,7 @@ class MinuteText:
     printed: str = ""  # the number as printed: "CAB/22/017" ("" for a bare number)
     votes: list[dict] = field(default_factory=list)  # recorded votes (:mod:`.outcomes`)
     motions: list[dict] = field(default_factory=list)  # motions with mover and seconder (full council)
+    questions: list[dict] = field(default_factory=list)  # questions asked and answered (full council)
     application: dict | None = None  # a planning application decided under it
     decision: dict | None = None  # an executive decision's key decision flag and forward plan reference
 
@@ -326,6 +328,7 @@ def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report, council
         minute.votes = read_votes(body, resolve, unsure)
         if committee_kind(doc.committee or "") == "council":
             minute.motions = read_motions(body, resolve, unsure)
+            minute.questions = read_questions(body, unsure)
         minute.application = read_application(minute.title, body)
         minute.decision = read_decision(body)
     _call_in(doc, source, report, council)
