@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.importer.agendalines import EXCLUSION, PAPER_NOTE, PUBLISHED_LINE, headings_of_items
+from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
@@ -432,7 +432,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 paged = re.search(r"\s*\((?P<pages>Pages?\s*[^)]*)\)$", title, re.I)  # "(Pages 1 - 6) (copy enclosed)"
                 if paged and pages is None:
                     title, pages = title[: paged.start()].strip(" ."), paged.group("pages")
-            if current is not None and not private and EXCLUSION.search(f"{current.title} {current.description}"):
+            if current is not None and not private and excludes_public(f"{current.title} {current.description}"):
                 private = True  # the item before excluded the press and public
                 excluded_by = current
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
@@ -462,7 +462,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif current:
             current.description = f"{current.description} {text}".strip()
             paragraph = EXEMPT_PARAGRAPH.search(text)
-            if paragraph and EXCLUSION.search(f"{current.title} {current.description}"):
+            if paragraph and excludes_public(f"{current.title} {current.description}"):
                 current.exempt_paragraph_cited = int(paragraph.group(1))
             if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
                 current.private = True

@@ -22,7 +22,15 @@ PAPER_NOTE = re.compile(
     re.I,
 )
 # an item that excludes the press and public: the items after it are private
-EXCLUSION = re.compile(r"\bexclu(?:de|ded|sion|ding)\b.*\b(?:public|press)\b|\b(?:public|press)\b.*\bexclu", re.I)
+_EXCLUDE = re.compile(r"\bexclu(?:de|ded|des|sion|ding)\b", re.I)
+_PUBLIC = re.compile(r"\b(?:public|press)\b", re.I)
+
+
+def excludes_public(text: str) -> bool:
+    """Words excluding the press or public (two searches, each linear in the text)."""
+    return bool(_EXCLUDE.search(text) and _PUBLIC.search(text))
+
+
 PUBLISHED_LINE = re.compile(
     r"^(?:(?:agenda\s+)?(?:published|issued|despatched|dispatched|circulated|sent\s+out)(?:\s+on)?|"
     r"date\s+(?:of\s+)?(?:publication|issue|despatch|dispatch|circulation)|date\s+(?:published|issued)|"

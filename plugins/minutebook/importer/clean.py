@@ -43,12 +43,38 @@ STRUCTURAL = re.compile(
     re.I,
 )
 # a blank printed to be signed or initialled: "Chairman's initials ……", "Signed …… (Chair)   Date ……"
-FILL = r"(?:[.…_]\s*){5,}"
-SIGNING = re.compile(
-    rf"^(?:(?:signed|signature|initials|initialled|date[d]?|chair(?:man|woman|person)?'?s?|mayor'?s?|convener'?s?|"
-    rf"president'?s?|presiding\s+member'?s?|clerk'?s?|proper\s+officer'?s?|\(|\)|:|,)\s*|{FILL})+$",
-    re.I,
-)
+# (read without nested repetition: the dots are taken out in one pass, then the words are looked up)
+FILL = re.compile(r"[.…_](?:\s?[.…_]){4,}")
+SIGNING_WORDS = {
+    "signed",
+    "signature",
+    "initials",
+    "initialled",
+    "date",
+    "dated",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "mayor",
+    "convener",
+    "president",
+    "presiding",
+    "member",
+    "clerk",
+    "proper",
+    "officer",
+}
+
+
+def _signing_blank(text: str) -> bool:
+    left = FILL.sub(" ", text)
+    if left == text or re.search(r"[^\w\s():,'’]", left):
+        return False
+    found = [w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’") for w in re.findall(r"[A-Za-z'’]+", left)]
+    return bool(found) and all(w in SIGNING_WORDS for w in found) and any(len(w) >= 4 for w in found)
+
+
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*)\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 SUP = re.compile(r"\s?<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
@@ -102,7 +128,7 @@ def clean(name: str, text: str) -> Source:
         if not stripped or RULE.match(raw):
             source.lines.append(Line(number, ""))
             continue
-        if SIGNING.match(stripped) and re.search(FILL, stripped) and re.search(r"[A-Za-z]{4}", stripped):
+        if _signing_blank(stripped):
             source.lines.append(Line(number, ""))  # a blank to sign: the published text has nothing in it
             continue
         if BLANK_PAGE.match(stripped):
