@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minutebook.link.similarity import significant_words, strength_of, without
+from minutebook.load.filecache import FileCache
 from minutebook.model import Archive, Item
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
@@ -120,9 +121,11 @@ def assign_topics(
     problems: Problems,
     source: str = "meetings/topics.yml",
     scope: Scope | None = None,
+    cache: FileCache | None = None,
 ) -> list[Topic]:
     """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
-    ``scope``, items of meetings outside it are not looked for."""
+    ``scope``, items of meetings outside it are not looked for. With ``cache`` (the parsed-file cache),
+    a committee whose titles and meetings are as before takes its title comparisons from it."""
     items = [i for m in archive.meetings for i in m.items if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
     by_id = {i.id: i for i in items}
@@ -167,28 +170,12 @@ def assign_topics(
         if item.id not in excluded:
             by_committee[item.meeting.committee].append(n)
     unsure: list[tuple[Item, Item]] = []
-    for _committee, members in by_committee.items():
-        postings: dict[str, list[int]] = defaultdict(list)
-        for n in members:
-            for w in words[n]:
-                postings[w].append(n)
-        limit = max(3, int(len(members) * COMMON_SHARE))
-        common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
-        rest = {n: without(words[n], common) for n in members}
-        seen: set[tuple[int, int]] = set()
-        for ns in postings.values():
-            if len(ns) > limit:
-                continue
-            for i, a in enumerate(ns):
-                for b in ns[i + 1 :]:
-                    if (a, b) in seen or items[a].meeting is items[b].meeting:
-                        continue
-                    seen.add((a, b))
-                    verdict = strength_of(words[a], words[b], rest[a], rest[b])
-                    if verdict == "sure":
-                        union.join(a, b)
-                    elif verdict == "unsure":
-                        unsure.append((items[a], items[b]))
+    alike = cache.part("topics") if cache is not None else None
+    for committee, members in by_committee.items():
+        sure, doubtful = _alike_titles(committee, members, items, words, alike)
+        for a, b in sure:
+            union.join(a, b)
+        unsure.extend((items[a], items[b]) for a, b in doubtful)
     # topics.yml merges
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
@@ -213,6 +200,68 @@ def assign_topics(
             f"to join them, list both under one topic's items: {one.id}, {other.id}",
         )
     return sorted(topics, key=lambda t: t.title.lower())
+
+
+Pairs = list[tuple[int, int]]
+
+
+def _alike_titles(
+    committee: str, members: list[int], items: list[Item], words: list[frozenset[str]], cache: FileCache | None
+) -> tuple[Pairs, Pairs]:
+    """The pairs of a committee's items (indexes into ``items``) whose titles are surely alike, and those
+    that may be, compared through an index of the words that are not too common. The result depends only
+    on the titles and on which items share a meeting: with ``cache``, it is kept under a digest of those."""
+    key = None
+    if cache is not None:
+        meetings: dict[int, int] = {}
+        shape = [(items[n].title, meetings.setdefault(id(items[n].meeting), len(meetings))) for n in members]
+        key = cache.key(f"topics/{committee}", repr(shape).encode())
+        found = cache.get(key, lambda value: _are_pairs(value, len(members)))
+        if found is not None:
+            return [(members[a], members[b]) for a, b in found[0]], [(members[a], members[b]) for a, b in found[1]]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n in members:
+        for w in words[n]:
+            postings[w].append(n)
+    limit = max(3, int(len(members) * COMMON_SHARE))
+    common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
+    rest = {n: without(words[n], common) for n in members}
+    seen: set[tuple[int, int]] = set()
+    sure: Pairs = []
+    unsure: Pairs = []
+    for ns in postings.values():
+        if len(ns) > limit:
+            continue
+        for i, a in enumerate(ns):
+            for b in ns[i + 1 :]:
+                if (a, b) in seen or items[a].meeting is items[b].meeting:
+                    continue
+                seen.add((a, b))
+                verdict = strength_of(words[a], words[b], rest[a], rest[b])
+                if verdict == "sure":
+                    sure.append((a, b))
+                elif verdict == "unsure":
+                    unsure.append((a, b))
+    if cache is not None and key is not None:
+        at = {n: k for k, n in enumerate(members)}
+        cache.put(key, ([(at[a], at[b]) for a, b in sure], [(at[a], at[b]) for a, b in unsure]))
+    return sure, unsure
+
+
+def _are_pairs(value: object, size: int) -> bool:
+    """Whether a cached value is what :func:`_alike_titles` stores: two lists of pairs of positions."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(
+            isinstance(pairs, list)
+            and all(
+                isinstance(pair, tuple) and len(pair) == 2 and all(type(n) is int and 0 <= n < size for n in pair)
+                for pair in pairs
+            )
+            for pairs in value
+        )
+    )
 
 
 def _make_topics(
