@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -218,7 +220,7 @@ def _alike_titles(
         key = cache.key(f"topics/{committee}", repr(shape).encode())
         found = cache.get(key, lambda value: _are_pairs(value, len(members)))
         if found is not None:
-            return [(members[a], members[b]) for a, b in found[0]], [(members[a], members[b]) for a, b in found[1]]
+            return _unpacked(found[0], members), _unpacked(found[1], members)
     postings: dict[str, list[int]] = defaultdict(list)
     for n in members:
         for w in words[n]:
@@ -244,23 +246,40 @@ def _alike_titles(
                     unsure.append((a, b))
     if cache is not None and key is not None:
         at = {n: k for k, n in enumerate(members)}
-        cache.put(key, ([(at[a], at[b]) for a, b in sure], [(at[a], at[b]) for a, b in unsure]))
+        cache.put(key, (_packed(sure, at), _packed(unsure, at)))
     return sure, unsure
 
 
+def _packed(pairs: Pairs, at: dict[int, int]) -> bytes:
+    """Pairs of items as their positions among the committee's, two unsigned 32-bit little-endian numbers
+    a pair: a committee's thousands of pairs are stored, read and checked at the speed of bytes."""
+    flat = array("I", (at[n] for pair in pairs for n in pair))
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat.tobytes()
+
+
+def _positions(data: bytes) -> array[int]:
+    flat = array("I")
+    flat.frombytes(data)
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat
+
+
+def _unpacked(data: bytes, members: list[int]) -> Pairs:
+    flat = _positions(data)
+    return [(members[flat[k]], members[flat[k + 1]]) for k in range(0, len(flat), 2)]
+
+
 def _are_pairs(value: object, size: int) -> bool:
-    """Whether a cached value is what :func:`_alike_titles` stores: two lists of pairs of positions."""
+    """Whether a cached value is what :func:`_alike_titles` stores: two packed lists of pairs of positions
+    among ``size`` items."""
     return (
         isinstance(value, tuple)
         and len(value) == 2
-        and all(
-            isinstance(pairs, list)
-            and all(
-                isinstance(pair, tuple) and len(pair) == 2 and all(type(n) is int and 0 <= n < size for n in pair)
-                for pair in pairs
-            )
-            for pairs in value
-        )
+        and all(isinstance(data, bytes) and len(data) % 8 == 0 for data in value)
+        and all(not data or max(_positions(data)) < size for data in value)
     )
 
 

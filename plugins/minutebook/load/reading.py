@@ -19,28 +19,46 @@ from minutebook.publish.brackets import MAX_MARKUP, crowded_block
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-def link_leaving(path: Path, root: Path) -> Path | None:
+def link_leaving(path: Path, root: Path, folders: dict[str, Path | None] | None = None) -> Path | None:
     """The symbolic link on the way from ``root`` to ``path`` that points outside ``root``, if any.
 
     A link to a file outside the archive (a token, another council's drafts) would be read and
-    published as if it were a meeting file; links that stay inside the archive are fine."""
+    published as if it were a meeting file; links that stay inside the archive are fine. ``folders``
+    remembers, for one reading of the archive, what each folder on the way gave (every file of a
+    meeting folder passes through the same folders); the file itself is looked at every time."""
     root = Path(root)
     try:
         parts = Path(path).relative_to(root).parts
     except ValueError:
         return None
     current = str(root)
-    for part in parts:
+    for n, part in enumerate(parts):
         current = os.path.join(current, part)
-        if os.path.islink(current):  # os.path, not Path: every file of the archive passes here
-            link = Path(current)
-            try:
-                target = link.resolve()
-            except (OSError, RuntimeError):  # a loop of links
-                return link
-            top = root.resolve()
-            if target != top and top not in target.parents:
-                return link
+        remembered = folders if n < len(parts) - 1 else None
+        if remembered is not None and current in remembered:
+            if remembered[current] is not None:
+                return remembered[current]
+            continue
+        found = _leaving(current, root)
+        if remembered is not None:
+            remembered[current] = found
+        if found is not None:
+            return found
+    return None
+
+
+def _leaving(current: str, root: Path) -> Path | None:
+    """``current`` if it is a symbolic link out of ``root``."""
+    if not os.path.islink(current):  # os.path, not Path: every file of the archive passes here
+        return None
+    link = Path(current)
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return link
+    top = root.resolve()
+    if target != top and top not in target.parents:
+        return link
     return None
 
 
@@ -48,7 +66,7 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
     """The file's bytes, after the checks that come before reading: no link out of the archive, readable,
     not too large."""
     if problems.root is not None:
-        link = link_leaving(path, problems.root)
+        link = link_leaving(path, problems.root, problems.folders)
         if link is not None:
             message = f"is a symbolic link to {os.readlink(link)}, which is outside the meetings folder"
             fix = "copy the file into the archive instead of linking to it, or remove the link"
