@@ -26,11 +26,11 @@ def link_leaving(path: Path, root: Path, folders: dict[str, Path | None] | None 
     published as if it were a meeting file; links that stay inside the archive are fine. ``folders``
     remembers, for one reading of the archive, what each folder on the way gave (every file of a
     meeting folder passes through the same folders); the file itself is looked at every time."""
-    root = Path(root)
-    try:
-        parts = Path(path).relative_to(root).parts
-    except ValueError:
+    root = root if isinstance(root, Path) else Path(root)
+    inside, top = (path if isinstance(path, Path) else Path(path)).parts, root.parts
+    if inside[: len(top)] != top:  # what Path.relative_to tells, without making two more paths a file
         return None
+    parts = inside[len(top) :]
     current = str(root)
     for n, part in enumerate(parts):
         current = os.path.join(current, part)
