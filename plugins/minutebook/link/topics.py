@@ -130,7 +130,8 @@ def assign_topics(
     a committee whose titles and meetings are as before takes its title comparisons from it."""
     items = [i for m in archive.meetings for i in m.items if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
-    by_id = {i.id: i for i in items}
+    ids = [i.id for i in items]  # made once: an id is worked out from the meeting's each time it is asked
+    by_id = dict(zip(ids, items, strict=True))
     union = _Union()
     words = [significant_words(i.title) for i in items]
     forced: dict[str, str] = {}  # item id -> topic key from topics.yml
@@ -152,7 +153,7 @@ def assign_topics(
     # explicit keys
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        explicit_key = forced.get(item.id) or item.topic
+        explicit_key = forced.get(ids[n]) or item.topic
         if explicit_key:
             by_key[explicit_key].append(n)
     for members in by_key.values():
@@ -160,7 +161,7 @@ def assign_topics(
             union.join(members[0], n)
     # references between minutes
     for n, item in enumerate(items):
-        if item.id in excluded or not item.minute:
+        if ids[n] in excluded or not item.minute:
             continue
         for cite in item.minute.references:
             found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
@@ -169,19 +170,19 @@ def assign_topics(
     # title similarity, within a committee, through an index of words that are not too common
     by_committee: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        if item.id not in excluded:
+        if ids[n] not in excluded:
             by_committee[item.meeting.committee].append(n)
-    unsure: list[tuple[Item, Item]] = []
+    unsure: Pairs = []
     alike = cache.part("topics") if cache is not None else None
     for committee, members in by_committee.items():
         sure, doubtful = _alike_titles(committee, members, items, words, alike)
         for a, b in sure:
             union.join(a, b)
-        unsure.extend((items[a], items[b]) for a, b in doubtful)
+        unsure.extend(doubtful)
     # topics.yml merges
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        if items[n].id not in excluded or forced.get(items[n].id):
+        if ids[n] not in excluded or forced.get(ids[n]):
             groups[union.find(n)].append(n)
     by_topic_id = _make_topics(groups, items, by_key, forced, config)
     _apply_merges(by_topic_id, config, problems, source)
@@ -191,7 +192,8 @@ def assign_topics(
         for item in topic.items:
             item.topic_ref = topic
         topic.committees = sorted({i.meeting.committee for i in topic.items})
-    for one, other in unsure:
+    for a, b in unsure:
+        one, other = items[a], items[b]
         if one.topic_ref is not None and one.topic_ref is other.topic_ref:
             continue
         problems.info(
@@ -199,7 +201,7 @@ def assign_topics(
             None,
             f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
             f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
-            f"to join them, list both under one topic's items: {one.id}, {other.id}",
+            f"to join them, list both under one topic's items: {ids[a]}, {ids[b]}",
         )
     return sorted(topics, key=lambda t: t.title.lower())
 
