@@ -68,3 +68,18 @@ def test_remembered_folders_find_the_same_links_out_of_the_archive(tmp_path):
         str(root / "board" / "2020-03-12" / "papers" / "b.md"),  # through the link that stays inside
     }
     assert folders  # the folders were remembered
+
+
+# the cheap test before the citation patterns, as it was first written: one pattern
+FIRST_MAY_CITE = re.compile(r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|recommendation")
+
+
+def test_the_citation_words_are_looked_for_as_the_first_pattern_did(tmp_path):
+    rng = random.Random(28)
+    pieces = ["M", "m", "inute", "INUTE", "in.", "I", "i", "tem", "held", " ", "\n", "on", "decision", "resolution"]
+    pieces += ["recommendation", "Min", ".", "x", "İ", "ı", "held\t on", "held on"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(50_000)]
+    for text in texts:
+        words = any(w in text for w in references.CITE_WORDS)
+        held = "held" in text and references.HELD_ON_WORDS.search(text) is not None
+        assert (words or held) == bool(FIRST_MAY_CITE.search(text)), repr(text)

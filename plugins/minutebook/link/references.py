@@ -59,8 +59,10 @@ PROTECTED = re.compile(r"`[^`]*`|\[[^\[\]]*\]\([^()\[\]]*\)|<(?!/?sup>)[^<>]+>|h
 # "İ" or "ı" counts as "i" in both)
 ANY_MIN = re.compile("min", re.I)
 ANY_HELD = re.compile("held", re.I)
-# the words a citation needs: a text without any of them cites nothing (most do not)
-MAY_CITE = re.compile(r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|recommendation")
+# the words a citation needs: a text without any of them cites nothing (most do not). Looked for as
+# plain strings (a scan in C each), not as one pattern whose branches start with common letters
+CITE_WORDS = ("Minute", "minute", "MINUTE", "Min.", "Item", "item", "decision", "resolution", "recommendation")
+HELD_ON_WORDS = re.compile(r"held\s+on")
 LINK_MADE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
@@ -92,7 +94,7 @@ class Linker:
         return "".join(out)
 
     def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
-        if not text or not MAY_CITE.search(text):
+        if not text or not (any(w in text for w in CITE_WORDS) or ("held" in text and HELD_ON_WORDS.search(text))):
             return text
         # each pattern only where the words it needs are in the text as it stands (a cheap test first:
         # most texts cite nothing); the patterns run in the same order on the same text as without

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 import sys
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -184,7 +184,7 @@ def assign_topics(
     for n in range(len(items)):
         if ids[n] not in excluded or forced.get(ids[n]):
             groups[union.find(n)].append(n)
-    by_topic_id = _make_topics(groups, items, by_key, forced, config)
+    by_topic_id = _make_topics(groups, items, ids, forced, config)
     _apply_merges(by_topic_id, config, problems, source)
     topics = [t for t in by_topic_id.values() if len(t.items) >= 2 or t.explicit]
     for topic in topics:
@@ -288,16 +288,16 @@ def _are_pairs(value: object, size: int) -> bool:
 def _make_topics(
     groups: dict[int, list[int]],
     items: list[Item],
-    by_key: dict[str, list[int]],
+    ids: list[str],
     forced: dict[str, str],
     config: dict[str, Any],
 ) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
-        keys = [k for k in (forced.get(i.id) or i.topic for i in group) if k]
-        if keys:
-            key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
+        keys = Counter(k for k in (forced.get(ids[n]) or items[n].topic for n in members) if k)
+        if keys:  # the key most of the group carry (the first in order of those that tie)
+            key, explicit = min(keys, key=lambda k: (-keys[k], k)), True
         else:
             key, explicit = slugify(common_title(group)), False
         if key in topics and (explicit or key in config):
