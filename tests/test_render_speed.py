@@ -1,0 +1,44 @@
+"""Issue 15 (item 2): what the page builders do faster must write the same Markdown. Not timed:
+each test compares the fast path with the plain one it replaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+from helpers import REPO, site_settings
+
+from minutebook.build import build
+from minutebook.model import urls
+from minutebook.render import build_site, templates
+from minutebook.settings import SiteSettings
+
+
+def sample_pages():
+    result = build(REPO / "meetings", dt.date(2026, 11, 22), settings=site_settings(), history=False)
+    assert result.ok
+    return result
+
+
+def test_relative_links_are_the_ones_urls_relative_makes():
+    """templates.relative (every link of every page) is urls.relative without posixpath.relpath."""
+    pages = [ref.url for ref in sample_pages().pages]
+    assert len(pages) > 100 and urls.HOME in pages
+    targets = [*pages[::7], urls.HOME, f"{pages[5]}#para-3-2", "#top", urls.PEOPLE]
+    for here in [*pages[::3], urls.HOME]:
+        for to in targets:
+            assert templates.relative(here, to) == urls.relative(here, to), (here, to)
+
+
+def test_a_template_edited_between_builds_is_read_again(tmp_path):
+    """Within a build no page checks the template files again; the next build (mkdocs serve's next
+    rebuild, in the same process) reads them afresh."""
+    folder = tmp_path / "minutebook"
+    shutil.copytree(REPO / "overrides" / "minutebook", folder)
+    result = build(REPO / "meetings", dt.date(2026, 11, 22), settings=SiteSettings(templates=folder), history=False)
+    first = next(ref for ref in result.pages if ref.kind == "item").markdown()
+    assert "EDITED-TEMPLATE-5d2" not in first
+    item = folder / "item.md"
+    item.write_text(item.read_text(encoding="utf-8") + "\nEDITED-TEMPLATE-5d2\n", encoding="utf-8")
+    refs = build_site(result.archive, dt.date(2026, 11, 22), result.settings)
+    assert "EDITED-TEMPLATE-5d2" in next(ref for ref in refs if ref.kind == "item").markdown()
