@@ -42,3 +42,35 @@ def test_a_template_edited_between_builds_is_read_again(tmp_path):
     item.write_text(item.read_text(encoding="utf-8") + "\nEDITED-TEMPLATE-5d2\n", encoding="utf-8")
     refs = build_site(result.archive, dt.date(2026, 11, 22), result.settings)
     assert "EDITED-TEMPLATE-5d2" in next(ref for ref in refs if ref.kind == "item").markdown()
+
+
+def test_calendars_hold_the_timezone_icalendar_adds(tmp_path):
+    """The VTIMEZONE is made once a build, not once a calendar: each calendar is still exactly what
+    icalendar's add_missing_timezones() gives (timed meetings), and all-day ones have none."""
+    from icalendar import Calendar
+
+    from minutebook.export import calendars
+
+    result = sample_pages()
+    archive, settings = result.archive, result.settings
+    made = calendars.all_calendars(archive, settings)
+    checked = 0
+    for committee in archive.committees.values():
+        for meetings, rel in [(committee.meetings, f"{urls.committee(committee)}meetings.ics")] + [
+            ([m], f"{urls.meeting(m)}meeting.ics") for m in committee.meetings
+        ]:
+            cal = Calendar()
+            cal.add("prodid", "-//Minutebook//Committee meetings//EN")
+            cal.add("version", "2.0")
+            cal.add("x-wr-calname", committee.name)
+            cal.add("x-wr-timezone", "Europe/London")
+            for meeting in meetings:
+                cal.add_component(calendars._event(meeting, archive, settings))
+            cal.add_missing_timezones()
+            assert made[rel] == cal.to_ical().decode("utf-8"), rel
+            checked += 1
+    assert checked == len(archive.committees) + len(archive.meetings) > 3
+    assert "BEGIN:VTIMEZONE" in made["meetings.ics"]
+    allday = [m for m in archive.meetings if not m.start]
+    for meeting in allday:
+        assert "VTIMEZONE" not in made[f"{urls.meeting(meeting)}meeting.ics"]
