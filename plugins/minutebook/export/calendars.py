@@ -77,7 +77,8 @@ def calendar(
     end = "END:VCALENDAR\r\n"
     assert head.endswith(end)
     events = {} if events is None else events
-    parts, tzids = [], set()
+    parts: list[str] = []
+    tzids: set[str] = set()
     for meeting in meetings:
         made = events.get(meeting.id)
         if made is None:
