@@ -43,7 +43,14 @@ class TemplatesMissing(Exception):
 
 def officer(text: str | None) -> Markup:
     """Officer-written Markdown, sanitised, as Markup: the one place text is trusted as markup."""
-    return Markup(clean_markdown(text or ""))
+    return _officer(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _officer(text: str) -> Markup:
+    # the sanitiser is a function of the text alone; the same minute or resolution is printed on its
+    # item's page, its meeting's, the print pack, topic and person pages, one after another
+    return Markup(clean_markdown(text))
 
 
 def inline(text: str | None) -> str:
@@ -51,12 +58,14 @@ def inline(text: str | None) -> str:
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
+@lru_cache(maxsize=8192)
 def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
 
 
+@lru_cache(maxsize=8192)
 def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
