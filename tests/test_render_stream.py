@@ -316,6 +316,59 @@ def test_an_edit_to_one_meeting_renders_only_the_pages_it_changes(warm, tmp_path
     assert differences(project / "site", project / "cold") == []
 
 
+def _append_to_a_minute(path: Path) -> None:
+    """A sentence added to the first paragraph of the minutes' text (after the front matter)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fences = [n for n, line in enumerate(lines) if line == "---"]
+    n = next(n for n in range(fences[1] + 1, len(lines)) if lines[n][:1].isalpha() and lines[n].endswith("."))
+    lines[n] += " The Board noted EDITED-MINUTE-41c."
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "minutes": lambda m: _append_to_a_minute(m / "education-childrens-services/2016-01-07/minutes.md"),
+    "paper": lambda m: _replace(
+        m / "education-childrens-services/2017-04-27/papers/improvement-board.md",
+        "title: Improvement Board 19th April 2017",
+        "title: Improvement Board of 19 April 2017",
+    ),
+    "people.yml": lambda m: _replace(m / "people.yml", "full_name: Anne Brennan", "full_name: Anne B Brennan"),
+    "council.yml": lambda m: _replace(m / "council.yml", "municipal_year_starts: May", "municipal_year_starts: April"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_warm_build_after_an_edit_is_the_cold_build_file_for_file(warm, tmp_path, edit):
+    """Each edit changes a different dependency (one minute; a paper printed on its item's, meeting's and
+    print pack's pages; a person's name on every page that names them; the municipal year, on the pages that group by it):
+    the warm build renders exactly the pages whose Markdown changed and writes the same site, file for
+    file, as a build with no cache."""
+    root, config, _, _ = warm
+    before = streamed_markdown(config)
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    EDITS[edit](project / "meetings")
+    after = streamed_markdown(edited)
+    changed = [src for src in after if before.get(src) != after[src]]
+    warm_edit = summary(mkdocs(edited, project / "site").stderr)
+    assert warm_edit["rendered"] == len(changed) and warm_edit["cached"] == warm_edit["pages"] - len(changed)
+    assert differences(root / "cold", project / "site") != []  # the edit reached the site
+    fresh = Path(shutil.copy(edited, project / "fresh.yml"))
+    fresh.write_text(fresh.read_text().replace(str(cache), str(tmp_path / "cold-cache")))
+    assert summary(mkdocs(fresh, project / "cold").stderr)["cached"] == 0
+    assert differences(project / "site", project / "cold") == []
+
+
 def test_a_clock_move_past_an_embargo_renders_the_page_again(tmp_path):
     archive = {
         "board/committee.md": "---\nname: Board\n---\n",
