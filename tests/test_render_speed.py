@@ -74,3 +74,35 @@ def test_calendars_hold_the_timezone_icalendar_adds(tmp_path):
     allday = [m for m in archive.meetings if not m.start]
     for meeting in allday:
         assert "VTIMEZONE" not in made[f"{urls.meeting(meeting)}meeting.ics"]
+
+
+def _relpath_url(url: str, other: str) -> str:
+    """mkdocs.utils.get_relative_url as MkDocs writes it (posixpath.relpath): the reference."""
+    import posixpath
+
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    rel = posixpath.relpath("/" + url, "/" + posixpath.dirname(other))
+    return rel + "/" if url.endswith("/") else rel
+
+
+def test_links_between_pages_are_rewritten_as_mkdocs_rewrites_them():
+    """stream.relative_url (every link of every streamed page) gives MkDocs' string for any two
+    addresses, odd ones (".", "..", empty segments, files) included."""
+    import itertools
+
+    from minutebook.render.stream import relative_url
+
+    segments = ["a", "b", "index.html", ".", "..", "", "x.css"]
+    addresses = sorted(
+        {
+            "/".join(combo) + end
+            for n in range(4)
+            for combo in itertools.product(segments, repeat=n)
+            for end in ("", "/")
+        }
+    )
+    for url in addresses:
+        for other in addresses[::5]:
+            assert relative_url(url, other) == _relpath_url(url, other), (url, other)
