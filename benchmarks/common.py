@@ -66,14 +66,13 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants now."""
+def _tree_sum(pid: int, file: str, field: str) -> int:
     tree, total, todo = _children(), 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/{file}").read_text().splitlines():
+                if line.startswith(field):
                     total += int(line.split()[1]) * 1024
         except OSError:
             pass
@@ -81,11 +80,25 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants now. A page that forked workers share with
+    their parent is counted once in each of them."""
+    return _tree_sum(pid, "status", "VmRSS:")
+
+
+def tree_pss(pid: int) -> int:
+    """Proportional set size of a process and its descendants now: each shared page divided among the
+    processes that share it, so the sum is the memory the tree really holds (what a CI runner's limit
+    counts)."""
+    return _tree_sum(pid, "smaps_rollup", "Pss:")
+
+
 @dataclass
 class Run:
     wall: float  # seconds
     cpu: float  # user + system seconds of the command and every descendant it waited for
     rss: int  # peak bytes of the whole process tree at once (sampled every 0.2 s)
+    pss: int  # the same, shared pages counted once (proportional set size)
     max_rss: int  # peak bytes of its largest single process (getrusage RUSAGE_CHILDREN)
     result: subprocess.CompletedProcess
 
@@ -97,11 +110,12 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    peak = [0, 0]
 
     def sample():
         while proc.poll() is None:
             peak[0] = max(peak[0], tree_rss(proc.pid))
+            peak[1] = max(peak[1], tree_pss(proc.pid))
             time.sleep(0.2)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -111,7 +125,14 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> Run:
     thread.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, peak[0], after.ru_maxrss * 1024, subprocess.CompletedProcess(args, proc.returncode, out, err))
+    return Run(
+        wall,
+        cpu,
+        peak[0],
+        peak[1],
+        after.ru_maxrss * 1024,
+        subprocess.CompletedProcess(args, proc.returncode, out, err),
+    )
 
 
 def measure(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:

@@ -141,7 +141,12 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
     rows.add(("archive", f"{pristine.name}: ~{n_items} items, {pages} pages"))
     rows.add(("options", ", ".join(f"{o}: {'yes' if o in options else 'n/a'}" for o in ("jobs", "cache_dir"))))
     rows.add(("cold build (empty site/, empty cache)", when(cold)))
-    rows.add(("cold build peak RSS (tree / largest process)", f"{human(cold.rss)} / {human(cold.max_rss)}"))
+    rows.add(
+        (
+            "cold build peak RSS (tree / largest process; tree PSS)",
+            f"{human(cold.rss)} / {human(cold.max_rss)}; {human(cold.pss)}",
+        )
+    )
 
     site = project / "site"
     files, raw, gz = sizes_of(site)
@@ -159,7 +164,7 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
         fresh = build(project, project / "site-fresh", env)
         differ = same_sites(project / "site-warm", project / "site-fresh")
         rows.add(("warm rebuild, one meeting edited", f"{when(warm)} ({warm.wall / cold.wall:.0%} of cold wall)"))
-        rows.add(("warm rebuild peak RSS", human(warm.rss)))
+        rows.add(("warm rebuild peak RSS (tree; tree PSS)", f"{human(warm.rss)}; {human(warm.pss)}"))
         rows.add(("cold build of the edited archive (no cache)", when(fresh)))
         verdict = "identical, file for file (checked)" if not differ else f"DIFFER in {len(differ)} files: {differ[:5]}"
         rows.add(("warm output vs cold build of the edited archive", verdict))
@@ -176,7 +181,7 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
             raise SystemExit(f"plain Material build failed:\n{mat.result.stderr[-3000:]}")
         mat_pages = sum(1 for _ in (plain / "site").rglob("index.html"))
         rows.add((f"plain Material, same Markdown ({mat_pages} pages)", when(mat)))
-        rows.add(("plain Material peak RSS", human(mat.rss)))
+        rows.add(("plain Material peak RSS (PSS)", f"{human(mat.rss)} ({human(mat.pss)})"))
         rows.add(
             (
                 "ratio Minutebook cold / plain Material (wall; CPU)",

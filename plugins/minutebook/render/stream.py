@@ -1,8 +1,9 @@
-"""The core page renderer: generated pages rendered and written as a stream, in worker processes.
+"""The core page renderer: generated pages rendered and written as a stream, in `jobs` processes.
 
 Framework-free. The caller gives the pages as cheap descriptors (:class:`PageRef`), the Markdown
 extensions of the site, a *theme* callable that wraps a page's HTML in the site's layout, and where
-to write. Each worker (forked, so it inherits the model and the descriptors) builds one page's
+to write. The build's own process and ``jobs - 1`` workers (forked, so they inherit the model and the
+descriptors; one model copy fewer than ``jobs`` workers) share the pages by chunks. Each builds one page's
 Markdown from the model, converts it with Python-Markdown (links between pages rewritten as the site
 generator rewrites them), keeps only the HTML our templates need (:func:`clean_html`), hands it to
 the theme and writes the result through :func:`urls.site_file`. Only a bounded number of pages exist
@@ -13,11 +14,12 @@ Pages whose key (:func:`pagecache.page_key`) is in the page cache are copied fro
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import posixpath
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -111,8 +113,16 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
             results = map(_render_chunk, chunks)
             _collect(results, summary, present, wanted)
         else:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                _collect(pool.imap(_render_chunk, chunks), summary, present, wanted)
+            # The workers share the parent's memory until they write to it. Python's collector writes
+            # to every object it scans, so the objects already made are frozen out of its reach first:
+            # otherwise each worker soon holds a private copy of the whole model.
+            gc.collect()
+            gc.freeze()
+            try:
+                with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+                    _collect(_shared(pool, chunks, jobs), summary, present, wanted)
+            finally:
+                gc.unfreeze()
     finally:
         _TASK = None
     for source, target, anchor, link in wanted:
@@ -131,6 +141,14 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
 
 
 CHUNK = 32  # pages a worker takes at a time
+
+
+def _shared(pool, chunks: list[range], jobs: int) -> Iterator[list[Done]]:
+    """The chunks' results in order, this process rendering every ``jobs``-th chunk itself and the
+    pool's ``jobs - 1`` workers the rest: one copy of the model fewer than a pool of ``jobs``."""
+    theirs = pool.imap(_render_chunk, [chunk for n, chunk in enumerate(chunks) if n % jobs])
+    for n, chunk in enumerate(chunks):
+        yield _render_chunk(chunk) if n % jobs == 0 else next(theirs)
 
 
 def _collect(results, summary: Summary, present: set[int], wanted: list) -> None:
