@@ -84,6 +84,11 @@ class FileCache:
         context = hashlib.sha256(code_version() + hashlib.sha256(council_bytes).digest()).digest()
         return cls(Path(folder), context)
 
+    def part(self, name: str) -> FileCache:
+        """A cache for results worked out across files (topics' title comparisons), in ``<folder>/<name>``
+        with the same context and its own counts (``hits`` and ``read`` here count files)."""
+        return FileCache(self.folder / name, self.context)
+
     def key(self, rel: str, data: bytes, *args: object) -> str:
         digest = hashlib.sha256(self.context)
         digest.update(repr((rel, args)).encode())
