@@ -316,6 +316,84 @@ def test_an_edit_to_one_meeting_renders_only_the_pages_it_changes(warm, tmp_path
     assert differences(project / "site", project / "cold") == []
 
 
+def test_the_search_data_comes_from_the_cache_only_when_it_can_be_trusted(warm, tmp_path):
+    """The search data of unchanged documents is copied from <cache_dir>/search; a damaged entry is
+    ignored (the worker builds the data again), and either way the site is the cold build's."""
+    root, config, _, _ = warm
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    config = Path(shutil.copy(config, root / "search-cache.yml"))
+    config.write_text(config.read_text().replace(str(root / "cache"), str(cache)))
+    from_cache = mkdocs(config, tmp_path / "site").stderr
+    assert re.search(r"search index of \d+ documents in \d+ shards \(from the cache\)", from_cache), from_cache
+    assert differences(root / "cold", tmp_path / "site") == []
+    entries = [p for p in (cache / "search").iterdir() if p.is_dir()]
+    assert len(entries) == 1
+    data = sorted(p for p in (entries[0] / "data").rglob("*") if p.is_file())
+    assert len(data) > 3
+    damaged = bytearray(data[len(data) // 2].read_bytes())
+    damaged[len(damaged) // 2] ^= 1
+    data[len(data) // 2].write_bytes(bytes(damaged))
+    again = mkdocs(config, tmp_path / "again").stderr
+    assert "search index of" in again and "could not be trusted and was ignored" in again, again
+    assert differences(root / "cold", tmp_path / "again") == []
+    # the entry was written afresh, and is trusted again
+    assert "(from the cache)" in mkdocs(config, tmp_path / "third").stderr
+
+
+def _append_to_a_minute(path: Path) -> None:
+    """A sentence added to the first paragraph of the minutes' text (after the front matter)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fences = [n for n, line in enumerate(lines) if line == "---"]
+    n = next(n for n in range(fences[1] + 1, len(lines)) if lines[n][:1].isalpha() and lines[n].endswith("."))
+    lines[n] += " The Board noted EDITED-MINUTE-41c."
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "minutes": lambda m: _append_to_a_minute(m / "education-childrens-services/2016-01-07/minutes.md"),
+    "paper": lambda m: _replace(
+        m / "education-childrens-services/2017-04-27/papers/improvement-board.md",
+        "title: Improvement Board 19th April 2017",
+        "title: Improvement Board of 19 April 2017",
+    ),
+    "people.yml": lambda m: _replace(m / "people.yml", "full_name: Anne Brennan", "full_name: Anne B Brennan"),
+    "council.yml": lambda m: _replace(m / "council.yml", "municipal_year_starts: May", "municipal_year_starts: April"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_warm_build_after_an_edit_is_the_cold_build_file_for_file(warm, tmp_path, edit):
+    """Each edit changes a different dependency (one minute; a paper printed on its item's, meeting's and
+    print pack's pages; a person's name on every page that names them; the municipal year, on the pages that group by it):
+    the warm build renders exactly the pages whose Markdown changed and writes the same site, file for
+    file, as a build with no cache."""
+    root, config, _, _ = warm
+    before = streamed_markdown(config)
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    EDITS[edit](project / "meetings")
+    after = streamed_markdown(edited)
+    changed = [src for src in after if before.get(src) != after[src]]
+    warm_edit = summary(mkdocs(edited, project / "site").stderr)
+    assert warm_edit["rendered"] == len(changed) and warm_edit["cached"] == warm_edit["pages"] - len(changed)
+    assert differences(root / "cold", project / "site") != []  # the edit reached the site
+    fresh = Path(shutil.copy(edited, project / "fresh.yml"))
+    fresh.write_text(fresh.read_text().replace(str(cache), str(tmp_path / "cold-cache")))
+    assert summary(mkdocs(fresh, project / "cold").stderr)["cached"] == 0
+    assert differences(project / "site", project / "cold") == []
+
+
 def test_a_clock_move_past_an_embargo_renders_the_page_again(tmp_path):
     archive = {
         "board/committee.md": "---\nname: Board\n---\n",
@@ -340,6 +418,28 @@ def test_a_clock_move_past_an_embargo_renders_the_page_again(tmp_path):
     cold.write_text(cold.read_text().replace(str(tmp_path / "cache"), str(tmp_path / "cold-cache")))
     mkdocs(cold, tmp_path / "cold", MINUTEBOOK_NOW="2020-01-20 09:00")
     assert differences(tmp_path / "after", tmp_path / "cold") == []
+
+
+def test_a_clock_move_past_a_meeting_renders_its_pages_again(tmp_path):
+    """A meeting that was to come has been held: the pages that said so (its own, its item's) are
+    rendered again from a warm cache, never served stale, and the site is the one a cold build writes."""
+    config = with_cache(fixture_project(tmp_path, BOARD_UPCOMING), tmp_path / "cache")
+    mkdocs(config, tmp_path / "before", MINUTEBOOK_NOW="2020-01-08 12:00")
+    after = summary(mkdocs(config, tmp_path / "after", MINUTEBOOK_NOW="2020-01-10 12:00").stderr)
+    page = Path("board/2020-01-09/index.html")
+    assert (tmp_path / "before" / page).read_bytes() != (tmp_path / "after" / page).read_bytes()
+    assert after["rendered"] >= 1 and after["cached"] >= 1
+    cold = Path(shutil.copy(config, tmp_path / "cold.yml"))
+    cold.write_text(cold.read_text().replace(str(tmp_path / "cache"), str(tmp_path / "cold-cache")))
+    mkdocs(cold, tmp_path / "cold", MINUTEBOOK_NOW="2020-01-10 12:00")
+    assert differences(tmp_path / "after", tmp_path / "cold") == []
+
+
+BOARD_UPCOMING = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2019-12-05/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Accounts\n---\n',
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Budget\n---\n',
+}
 
 
 # --- links from docs/ to streamed pages are still checked -----------------------------------------

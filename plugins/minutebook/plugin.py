@@ -364,7 +364,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         files.append(File.generated(config, src, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         if self.search_job:
             self.search_job.cancel()
-        self.search_job = start_search(result.archive)
+        # the search data of unchanged documents comes from the cache (not in a preview, as the pages;
+        # nor for part of the archive, whose entry would take the whole site's place)
+        search_cache = None if options.only else cache_folder(options, _config_file(config), "search")
+        self.search_job = start_search(result.archive, search_cache)
         return files
 
     def on_nav(self, nav: Navigation, config, files: Files):
@@ -482,7 +485,10 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
         if self.search_job:
             job, self.search_job = self.search_job, None
             summary = job.finish(Path(config.site_dir))
-            log.info(f"minutebook: search index of {summary['documents']} documents in {summary['shards']} shards")
+            how = " (from the cache)" if job.cached is not None else ""
+            if job.ignored:
+                how = " (its cache entry could not be trusted and was ignored)"
+            log.info(f"minutebook: search index of {summary['documents']} documents in {summary['shards']} shards{how}")
         write_all(self.result.archive, Path(config.site_dir), self.result.settings, self.result.redirects)
 
     def on_serve(self, server, config, builder):

@@ -8,6 +8,7 @@ an all-day event. Cancelled meetings are CANCELLED; postponed ones point to thei
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from minutebook.model import Archive, Meeting, urls
@@ -58,7 +59,13 @@ def _event(meeting: Meeting, archive: Archive, settings: SiteSettings):
     return event
 
 
-def calendar(meetings: list[Meeting], archive: Archive, settings: SiteSettings, name: str) -> str:
+def calendar(
+    meetings: list[Meeting], archive: Archive, settings: SiteSettings, name: str, events: dict | None = None
+) -> str:
+    """The calendar of ``meetings``: what icalendar writes for a Calendar of their events with
+    add_missing_timezones(), assembled from text made once a build (each event is in three calendars,
+    the VTIMEZONE in nearly every one). A component's lines do not depend on what holds it, so the
+    text is the same (tests/test_render_speed.py compares it with icalendar's own)."""
     from icalendar import Calendar
 
     cal = Calendar()
@@ -66,20 +73,53 @@ def calendar(meetings: list[Meeting], archive: Archive, settings: SiteSettings, 
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/London")
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    events = {} if events is None else events
+    parts: list[str] = []
+    tzids: set[str] = set()
     for meeting in meetings:
-        cal.add_component(_event(meeting, archive, settings))
-    cal.add_missing_timezones()
-    return cal.to_ical().decode("utf-8")
+        made = events.get(meeting.id)
+        if made is None:
+            event = _event(meeting, archive, settings)
+            made = events[meeting.id] = (event.to_ical().decode("utf-8"), _tzids(event))
+        parts.append(made[0])
+        tzids |= made[1]
+    zones = [_timezone(tzid) for tzid in sorted(tzids)]
+    return head[: -len(end)] + "".join(z for z in zones if z) + "".join(parts) + end
+
+
+def _tzids(event) -> frozenset[str]:
+    """The time zones an event names (as Calendar.get_missing_tzids finds them), UTC aside."""
+    from icalendar import Calendar
+
+    holder = Calendar()
+    holder.add_component(event)
+    return frozenset(holder.get_used_tzids() - {"UTC"})
+
+
+@lru_cache(maxsize=4)
+def _timezone(tzid: str) -> str:
+    """The VTIMEZONE of ``tzid`` (Europe/London) over icalendar's default span of years, as text
+    ('' for a zone icalendar does not know, which add_missing_timezones() leaves out too)."""
+    from icalendar import Timezone
+
+    try:
+        return Timezone.from_tzid(tzid).to_ical().decode("utf-8")
+    except ValueError:
+        return ""
 
 
 def all_calendars(archive: Archive, settings: SiteSettings) -> dict[str, str]:
-    out = {"meetings.ics": calendar(archive.meetings, archive, settings, f"{settings.site_name}: all meetings")}
+    events: dict = {}  # meeting id -> (its VEVENT's text, its time zones)
+    out = {"meetings.ics": calendar(archive.meetings, archive, settings, f"{settings.site_name}: all meetings", events)}
     for committee in archive.committees.values():
         out[f"{urls.committee(committee)}meetings.ics"] = calendar(
-            committee.meetings, archive, settings, committee.name
+            committee.meetings, archive, settings, committee.name, events
         )
     for meeting in archive.meetings:
         out[f"{urls.meeting(meeting)}meeting.ics"] = calendar(
-            [meeting], archive, settings, archive.committees[meeting.committee].name
+            [meeting], archive, settings, archive.committees[meeting.committee].name, events
         )
     return out

@@ -16,6 +16,7 @@ from minutebook.render import (
     people,
     printpack,
     programme,
+    templates,
     topics,
     tracker,
 )
@@ -30,6 +31,7 @@ def build_site(
     archive: Archive, today: dt.date, settings: SiteSettings | None = None, intro: str = ""
 ) -> list[PageRef]:
     """Every generated page, as descriptors: cheap to hold, each builds its Markdown when asked."""
+    templates.reload()  # this build reads the templates as they are now
     ctx = SiteContext(archive, today, settings or SiteSettings())
     views = [
         home.HomePage(ctx, intro),

@@ -21,6 +21,7 @@ import posixpath
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -362,9 +363,22 @@ class _Links(Treeprocessor):
 
 
 def relative_url(url: str, other: str) -> str:
-    """``url`` relative to the page at ``other`` (as mkdocs.utils.get_relative_url)."""
+    """``url`` relative to the page at ``other``: mkdocs.utils.get_relative_url's string (posixpath.relpath
+    of the two as absolute paths), from the normalised folders of each, made once."""
     if other != ".":
         head, tail = posixpath.split(other)
         other = head if "." in tail else other
-    rel = posixpath.relpath("/" + url, "/" + posixpath.dirname(other))
+    start = _parts("/" + posixpath.dirname(other))
+    path = _parts("/" + url)
+    common = 0
+    for a, b in zip(start, path, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join(("..",) * (len(start) - common) + path[common:]) or "."
     return rel + "/" if url.endswith("/") else rel
+
+
+@lru_cache(maxsize=65536)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(part for part in posixpath.normpath(path).split("/") if part)

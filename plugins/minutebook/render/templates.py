@@ -15,6 +15,7 @@ page, checking every link.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,7 +43,14 @@ class TemplatesMissing(Exception):
 
 def officer(text: str | None) -> Markup:
     """Officer-written Markdown, sanitised, as Markup: the one place text is trusted as markup."""
-    return Markup(clean_markdown(text or ""))
+    return _officer(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _officer(text: str) -> Markup:
+    # the sanitiser is a function of the text alone; the same minute or resolution is printed on its
+    # item's page, its meeting's, the print pack, topic and person pages, one after another
+    return Markup(clean_markdown(text))
 
 
 def inline(text: str | None) -> str:
@@ -50,12 +58,14 @@ def inline(text: str | None) -> str:
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
+@lru_cache(maxsize=8192)
 def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
 
 
+@lru_cache(maxsize=8192)
 def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
@@ -128,7 +138,30 @@ def first_line(text: str | None) -> str:
 def rel(context, to: str) -> str:
     """A site URL relative to the page being rendered (``here``), percent-encoded: it goes into a
     Markdown link, where only a URL's own escaping keeps quotes, spaces and brackets harmless."""
-    return quote(urls.relative(context["here"], to), safe="/#")
+    return quote(relative(context["here"], to), safe="/#")
+
+
+@lru_cache(maxsize=65536)
+def _folder_parts(url: str) -> tuple[str, ...]:
+    """The folders of the page at ``url``'s Markdown file (checked by urls.src), as a tuple."""
+    folder = posixpath.dirname(urls.src(url))
+    return tuple(folder.split("/")) if folder else ()
+
+
+def relative(from_url: str, to: str) -> str:
+    """:func:`urls.relative`, the same string, without posixpath.relpath's work on every link: both
+    ends are plain site paths (urls.src checks them), so the link is the folders up from ``from_url``
+    to the common folder and down to ``to``."""
+    target, _, anchor = to.partition("#")
+    start = _folder_parts(from_url)
+    folders = _folder_parts(target)
+    common = 0
+    for a, b in zip(start, folders, strict=False):
+        if a != b:
+            break
+        common += 1
+    path = "/".join(("..",) * (len(start) - common) + folders[common:] + ("index.md",))
+    return f"{path}#{anchor}" if anchor else path
 
 
 def officers_by_directorate(minutes) -> dict[str, list]:
@@ -137,6 +170,12 @@ def officers_by_directorate(minutes) -> dict[str, list]:
     for a in minutes.attendance.get("officers", []) if minutes else []:
         groups.setdefault(a.directorate or "Directorate not recorded", []).append(a)
     return groups
+
+
+def reload() -> None:
+    """Read the templates afresh at the next page (each build calls this once: ``mkdocs serve`` sees
+    an edited template, while within a build no page checks the template files again)."""
+    environment.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -154,6 +193,8 @@ def environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        auto_reload=False,  # a build reads each template once (reload() starts the next build afresh)
+        cache_size=-1,
     )
     env.filters.update(
         officer=officer,

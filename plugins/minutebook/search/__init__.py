@@ -10,6 +10,8 @@ docs/search.md explains it for IT and for the public.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from minutebook.model import Archive
 from minutebook.search.documents import KINDS, Document, collect, iter_documents
 from minutebook.search.page import SEARCH_URL, search_page
@@ -18,7 +20,8 @@ from minutebook.search.worker import DATA, Job
 __all__ = ["DATA", "KINDS", "SEARCH_URL", "Document", "Job", "collect", "iter_documents", "search_page", "start"]
 
 
-def start(archive: Archive) -> Job:
-    """Begin building the search data of the published ``archive``; ``Job.finish(site_dir)`` ends it."""
+def start(archive: Archive, cache_dir: Path | None = None) -> Job:
+    """Begin building the search data of the published ``archive``; ``Job.finish(site_dir)`` ends it.
+    ``cache_dir``: where finished data is kept (``<cache_dir>/search``), or None for no cache."""
     committees = {c.slug: c.name for c in archive.committees.values()}
-    return Job(iter_documents(archive), committees)
+    return Job(iter_documents(archive), committees, cache_dir)

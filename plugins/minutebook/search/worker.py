@@ -5,10 +5,17 @@ MkDocs renders on one core; the shards are built on the other. :class:`Job` take
 ("spawn": it imports only this package, never MkDocs) and returns at once; :meth:`Job.finish`
 waits for it and moves the finished ``data`` folder into the site. The worker writes into a
 staging folder, because ``mkdocs build`` empties the site folder after the files are collected.
+
+With a cache folder (``<cache_dir>/search``) the finished data is kept, keyed by everything the worker
+reads: the documents (their pickled bytes), the committees and Minutebook's code. A build whose
+documents are unchanged (a clock move, people.yml, the theme) copies it instead of starting the
+worker; an entry whose manifest (every file's size and SHA-256) does not match is ignored.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -21,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from minutebook.load.filecache import code_version
 from minutebook.search import shards
 from minutebook.search.documents import Document
 
@@ -49,18 +57,36 @@ class SearchBuildError(RuntimeError):
     pass
 
 
+FORMAT = "minutebook-search-cache 1"
+
+
 class Job:
-    def __init__(self, docs: Iterable[Document], committees: dict[str, str]):
+    def __init__(self, docs: Iterable[Document], committees: dict[str, str], cache_dir: Path | None = None):
         self.staging = Path(tempfile.mkdtemp(prefix="minutebook-search-"))
         weakref.finalize(self, shutil.rmtree, self.staging, True)  # even when the build fails midway
         self.folder = self.staging / "data"
         self.report = self.staging / "report.json"
+        self.cache_dir = cache_dir
+        self.cached: dict[str, Any] | None = None  # the summary of a trusted cache entry, when used
+        self.ignored = False  # an entry was there but could not be trusted
         # the documents go through a file, one at a time, so that this process never holds them all
         # (its memory stays free for MkDocs, which keeps every rendered page until the end)
         source = self.staging / "documents.pickle"
+        digest = hashlib.sha256(FORMAT.encode() + b"\0" + code_version() + b"\0")
+        digest.update(json.dumps(committees, sort_keys=True).encode() + b"\0")
         with open(source, "wb") as f:
             for doc in docs:
-                pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+                digest.update(len(data).to_bytes(8, "big") + data)
+                f.write(data)
+        self.key = digest.hexdigest()
+        if cache_dir is not None:
+            self.cached = _read_entry(cache_dir, self.key, self.folder)
+            self.ignored = self.cached is None and (cache_dir / self.key).exists()
+        if self.cached is not None:
+            source.unlink()
+            self.process = None
+            return
         context = multiprocessing.get_context("spawn")
         self.process = context.Process(
             target=_work,
@@ -73,6 +99,10 @@ class Job:
     def finish(self, site_dir: Path) -> dict[str, Any]:
         """Wait for the worker; put its data into ``site_dir``; return its summary."""
         try:
+            if self.process is None:  # from the cache (read into the staging folder)
+                assert self.cached is not None
+                self._place(site_dir)
+                return self.cached
             self.process.join()
             result: dict[str, Any] = (
                 json.loads(self.report.read_text(encoding="utf-8"))
@@ -81,18 +111,78 @@ class Job:
             )
             if not result["ok"]:
                 raise SearchBuildError("building the search index failed:\n" + result["error"])
-            target = Path(site_dir) / DATA
-            if target.exists():
-                shutil.rmtree(target)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(self.folder), str(target))
+            if self.cache_dir is not None:
+                _write_entry(self.cache_dir, self.key, self.folder, result["summary"])
+            self._place(site_dir)
             return result["summary"]
         finally:
             self.cancel()
 
+    def _place(self, site_dir: Path) -> None:
+        target = Path(site_dir) / DATA
+        if target.exists():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(self.folder), str(target))
+
     def cancel(self) -> None:
         """Stop the worker if it still runs (a rebuild under `mkdocs serve` started another)."""
-        if self.process.is_alive():
+        if self.process is not None and self.process.is_alive():
             self.process.terminate()
             self.process.join(5)
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _manifest(folder: Path) -> dict[str, list]:
+    """Every file of the data folder: [size, SHA-256]."""
+    return {
+        path.relative_to(folder).as_posix(): [path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _read_entry(cache_dir: Path, key: str, into: Path) -> dict[str, Any] | None:
+    """Copy the entry ``key`` into ``into`` and return its summary, or None when there is none or it
+    cannot be trusted (its manifest does not name exactly the files there, their sizes and digests)."""
+    entry = cache_dir / key
+    try:
+        header = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+        if not (
+            isinstance(header, dict)
+            and header.get("format") == FORMAT
+            and header.get("key") == key
+            and isinstance(header.get("summary"), dict)
+            and isinstance(header.get("files"), dict)
+        ):
+            return None
+        shutil.copytree(entry / "data", into)
+        if _manifest(into) != header["files"]:
+            shutil.rmtree(into, ignore_errors=True)
+            return None
+    except (OSError, ValueError):
+        shutil.rmtree(into, ignore_errors=True)
+        return None
+    return header["summary"]
+
+
+def _write_entry(cache_dir: Path, key: str, folder: Path, summary: dict[str, Any]) -> bool:
+    """Keep the data as the entry ``key`` (the only one: the cache holds one site); False when the
+    cache cannot be written (the build goes on without it)."""
+    temporary = cache_dir / f"{key}.{os.getpid()}.tmp"
+    try:
+        shutil.copytree(folder, temporary / "data")
+        header = {"format": FORMAT, "key": key, "summary": summary, "files": _manifest(temporary / "data")}
+        (temporary / "manifest.json").write_text(json.dumps(header), encoding="utf-8")
+        entry = cache_dir / key
+        if entry.exists():
+            shutil.rmtree(entry)
+        os.replace(temporary, entry)
+        for other in cache_dir.iterdir():
+            if other.name != key and not other.name.endswith(".tmp") and other.is_dir() and not other.is_symlink():
+                shutil.rmtree(other, ignore_errors=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(temporary, ignore_errors=True)
+        return False
+    return True
