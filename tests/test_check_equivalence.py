@@ -83,3 +83,13 @@ def test_the_citation_words_are_looked_for_as_the_first_pattern_did(tmp_path):
         words = any(w in text for w in references.CITE_WORDS)
         held = "held" in text and references.HELD_ON_WORDS.search(text) is not None
         assert (words or held) == bool(FIRST_MAY_CITE.search(text)), repr(text)
+
+
+def test_a_text_without_the_protected_marks_has_nothing_protected():
+    """Linker.link skips PROTECTED where none of the characters its branches start with is in the text."""
+    rng = random.Random(55)
+    pieces = ["`", "[", "]", "(", ")", "<", ">", "sup", "/", "http", "https://", "h", "ttp", "x", " ", "\n", "s:"]
+    for _ in range(50_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if references.PROTECTED.search(text):
+            assert "`" in text or "[" in text or "<" in text or "http" in text, repr(text)

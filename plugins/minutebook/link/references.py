@@ -84,6 +84,8 @@ class Linker:
     def link(self, text: str, meeting: Meeting, source: str, refs: list[str] | None = None) -> str:
         if not text:
             return text
+        if "`" not in text and "[" not in text and "<" not in text and "http" not in text:
+            return self._link_plain(text, meeting, source, refs)  # nothing PROTECTED could match: one plain run
         out: list[str] = []
         last = 0
         for protected in PROTECTED.finditer(text):
