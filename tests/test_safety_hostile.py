@@ -112,17 +112,23 @@ def test_no_withheld_canary_in_any_output_or_log(build):
     assert "CANARY-" not in b["result"].stdout + b["result"].stderr
 
 
+def _unpacked(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
 def test_nothing_changes_outside_the_site(build):
     _, b = build
     assert b["before"] == b["after"]
     root = b["root"]
     assert not (root / "evil").exists() and not (root / "docs" / "evil").exists()
-    # the build cache is the one other folder written: its pages are published pages only
+    # the build cache is the one other folder written: its pages and search data are published ones only
     cache = root.joinpath(*CACHE)
-    assert sorted(p.name for p in cache.iterdir()) == ["model", "pages"]
+    assert sorted(p.name for p in cache.iterdir()) == ["model", "pages", "search"]
     assert sorted(p.name for p in root.joinpath(CACHE[0]).iterdir()) == [CACHE[1]]
-    pages = [p for p in (cache / "pages").rglob("*") if p.is_file()]
-    assert pages and not any(b"CANARY-" in p.read_bytes() for p in pages)
+    for published in ("pages", "search"):
+        files = [p for p in (cache / published).rglob("*") if p.is_file()]
+        assert files and not any(b"CANARY-" in _unpacked(p) for p in files), published
     assert not (root.parent / "evil").exists()
 
 
