@@ -8,6 +8,7 @@ import hashlib
 import os
 import pickle
 import shutil
+from array import array
 from pathlib import Path
 
 import hostile
@@ -86,7 +87,7 @@ def test_a_damaged_or_foreign_entry_is_ignored_and_the_file_read_again(tmp_path)
     meetings = archives(tmp_path)["warned"]
     cache = tmp_path / "cache"
     cold = run(meetings, cache)
-    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    entries = sorted(p for p in cache.rglob("*") if p.is_file() and p.parent.parent == cache)  # files' entries
     assert len(entries) >= 4
     entries[0].write_bytes(entries[0].read_bytes()[:-7])  # cut short
     damaged = bytearray(entries[1].read_bytes())
@@ -115,6 +116,7 @@ def test_editing_one_file_reads_only_that_file(tmp_path):
     assert warm[2] is not None and cold[2] is not None
     assert warm[2].read_paths == [f"sample/{minutes.relative_to(meetings).as_posix()}"]
     assert warm[2].hits == cold[2].read - 1
+    assert warm[:2] == run(meetings, None, render=False)[:2]  # the edited minutes parsed again, not taken as before
 
 
 def test_a_change_to_council_yml_reads_everything_again(tmp_path):
@@ -172,3 +174,52 @@ def test_a_cache_inside_the_site_or_the_meetings_folder_is_refused(tmp_path):
         assert f"cache_dir ({inside.resolve()}) is inside {named}" in result.stderr
         assert "Traceback" not in result.stderr
         assert not inside.exists()
+
+
+def topic_entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "topics").rglob("*") if p.is_file())
+
+
+def test_editing_a_title_compares_that_committees_titles_again(tmp_path):
+    """Topics' title comparisons are cached by committee, under a digest of its titles and meetings:
+    a changed title, or an item moved to another meeting, is never answered from the old entry."""
+    meetings = archives(tmp_path)["sample"]
+    cache = tmp_path / "cache"
+    cold = run(meetings, cache, render=False)
+    before = topic_entries(cache)
+    assert before  # one entry a committee
+    assert any("unsure whether" in p.message for p in cold[0])
+    meeting = sorted(meetings.rglob("meeting.md"))[-1]
+    text = meeting.read_text(encoding="utf-8")
+    titles = [
+        line for line in text.splitlines() if line.strip().startswith("title: ") and line.strip()[7] not in "'\"|>"
+    ]
+    assert titles
+    edited = text.replace(titles[0], titles[0] + " and Improvement Board Progress", 1)
+    meeting.write_text(edited, encoding="utf-8")
+    warm = run(meetings, cache, render=False)
+    assert warm[:2] == run(meetings, None, render=False)[:2]
+    assert len(topic_entries(cache)) == len(before) + 1  # that committee's comparisons made again, and stored
+
+
+def test_a_damaged_or_foreign_topics_entry_is_ignored(tmp_path):
+    for name in ("sample", "warned"):
+        meetings = archives(tmp_path / name)[name]
+        cache = tmp_path / f"cache-{name}"
+        uncached = run(meetings, None)
+        cold = run(meetings, cache)
+        entries = topic_entries(cache)
+        assert entries, name
+        for n, entry in enumerate(entries):
+            if n % 3 == 0:  # cut short
+                entry.write_bytes(entry.read_bytes()[:-5])
+            else:  # well formed (the right key and checksum), but not pairs of this committee's items
+                pairs = (0, 10**6) if n % 3 == 1 else (0, 1)  # a position out of range; a number cut short
+                value = (array("I", pairs).tobytes()[: None if n % 3 == 1 else -1], b"")
+                payload = pickle.dumps((entry.name, value))
+                entry.write_bytes(filecache.MAGIC + hashlib.sha256(payload).digest() + payload)
+        warm = run(meetings, cache)
+        assert uncached[:2] == cold[:2] == warm[:2], name
+        # the entries were written again, whole: a third run trusts them and still gives the same
+        again = run(meetings, cache)
+        assert again[:2] == uncached[:2], name

@@ -84,7 +84,11 @@ def build(
     link_archive(archive, problems)
     resolved = check_archive(archive, problems, checks)
     archive.topics = assign_topics(
-        archive, archive.topics_config, problems, scope=Scope(only, archive.council.year_starts) if only else None
+        archive,
+        archive.topics_config,
+        problems,
+        scope=Scope(only, archive.council.year_starts) if only else None,
+        cache=cache,
     )
     archive.plan_links = link_programmes(archive, now.date(), problems)
     for plan in archive.plan_links:

@@ -42,8 +42,10 @@ class Problem:
 
 
 # A quoted value: from a quote that does not follow a letter to one that no letter follows, so that
-# 'Sean O'Brien' is one value.
-QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|(?<!\w)".*?"(?!\w)|`[^`]*`""", re.S)
+# 'Sean O'Brien' is one value. Each branch starts with its quote (the look-behind comes after it:
+# "not a letter and then this quote"), so the search skips to the next quote instead of trying every
+# position: every problem passes here, and a large archive's notes number tens of thousands.
+QUOTED = re.compile(r"""'(?<!\w')(?:.*?)'(?!\w)|"(?<!\w")(?:.*?)"(?!\w)|`[^`]*`""", re.S)
 WITHHELD_NOTE = (
     " (the file is not public, so the log leaves out what it says: see it in full in an officer's "
     "preview, `mkdocs serve` with MINUTEBOOK_PREVIEW=1)"
@@ -72,6 +74,9 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     withheld: set[str] = field(default_factory=set)  # files the loader could not read that say draft or embargo
     _rel: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # (root, path) -> rel
+    # for the loader, one reading of the archive: each folder passed on the way to its files -> the link
+    # out of the archive on its way, or None (load/reading.link_leaving)
+    folders: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def rel(self, path: Path | str) -> str:
         """``path`` relative to the meetings folder's parent (``meetings/…``), as a log names it.

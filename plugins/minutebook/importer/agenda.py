@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import split_names
 from minutebook.importer.report import Report
@@ -30,7 +31,12 @@ from minutebook.importer.split import SUMMONS, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
-ITEM = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$")
+# "4. Title", and an item numbered within a heading of the agenda: "5.1 Title" (not a time: "7.30 pm")
+ITEM = re.compile(
+    r"^(?P<number>\d{1,2}\.\d{1,2}(?=\.?\s)(?!\.?\s*(?:[ap]\.?m\b|hrs\b|hours\b))|\d{1,2}(?=\.\s))\.?\s+"
+    r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
+    re.I,
+)
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
@@ -73,6 +79,7 @@ class AgendaItem:
     private: bool = False
     exempt_paragraph: int | str | None = None  # 'not stated' when a private item names no paragraph
     slug: str = ""
+    exempt_paragraph_cited: int | None = None  # the paragraph an exclusion item cites for the items after it
 
 
 @dataclass
@@ -131,6 +138,28 @@ def _labelled_block(lines: list[Line]):
     return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
 
 
+def _when_block(lines: list[Line]):
+    """A date-and-time line of its own with the place on the next line, no labels: (when, place, index, after)."""
+    from minutebook.importer.dates import is_when_line
+
+    for k, line in enumerate(lines[:12]):
+        if is_when_line(_t(line)):
+            place, end = "", k + 1
+            if k + 1 < len(lines):
+                nxt = _t(lines[k + 1])
+                if (
+                    len(nxt) <= 150
+                    and not ends_sentence(nxt.rstrip(")"))
+                    and ":" not in nxt
+                    and not BOILERPLATE_LINE.match(nxt)
+                    and not _starts_agenda(lines, k + 1)
+                    and not re.match(r"^\d", nxt)
+                ):
+                    place, end = nxt, k + 2
+            return _t(line), place, k, end
+    return None
+
+
 def _committee_above(lines: list[Line], before: int) -> str:
     """The committee's name: the last line above the date block that is not the council or a notice."""
     from minutebook.importer.split import BOILERPLATE, ORG_LINE
@@ -175,12 +204,16 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         while k < len(lines) and not _starts_agenda(lines, k):
             k += 1
         items_at = k
+        for line in lines[at + 1 : items_at]:  # "Issued: 19 March 2025", "Dated this 10th day of July 2024"
+            published = PUBLISHED_LINE.match(_t(line))
+            if published and agenda.published is None and find_date(published.group("d"))[0]:
+                agenda.published = find_date(published.group("d"))[0]
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
         _letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
-        block = _labelled_block(lines)
+        block = _labelled_block(lines) or _when_block(lines)
         if block is None:
             report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
             return None
@@ -354,6 +387,8 @@ def _section(text: str) -> bool | None:
 def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, report: Report) -> int:
     private = False
     current: AgendaItem | None = None
+    excluded_by: AgendaItem | None = None
+    section_paragraph: int | None = None
     in_table = False
     while k < len(lines):
         text = _t(lines[k])
@@ -365,6 +400,11 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             private, current = True, None
         elif (section := _section(text)) is not None:
             private, current = section, None
+            section_paragraph = None
+        elif current is None and private and (cited := EXEMPT_PARAGRAPH.search(text)):
+            # "The press and public are likely to be excluded for the following item under paragraph 3 …"
+            # under the private part's heading: the paragraph of the items that follow
+            section_paragraph = int(cited.group(1))
         elif low in ("nil", "none", "agenda"):
             pass
         elif TABLE_HEAD.match(lines[k].text.strip()):
@@ -386,7 +426,22 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             trailing = TRAILING_PAGES.search(title) if not pages else None
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
+            note = PAPER_NOTE.search(title)
+            if note:
+                title = title[: note.start()].strip(" .")
+                paged = re.search(r"\s*\((?P<pages>Pages?\s*[^)]*)\)$", title, re.I)  # "(Pages 1 - 6) (copy enclosed)"
+                if paged and pages is None:
+                    title, pages = title[: paged.start()].strip(" ."), paged.group("pages")
+            if current is not None and not private and excludes_public(f"{current.title} {current.description}"):
+                private = True  # the item before excluded the press and public
+                excluded_by = current
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
+            if note:
+                current.description = note.group(0).strip(" ()")
+            if private and excluded_by is not None and excluded_by.exempt_paragraph_cited:
+                current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            elif private and section_paragraph is not None:
+                current.exempt_paragraph = section_paragraph
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
@@ -407,6 +462,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif current:
             current.description = f"{current.description} {text}".strip()
             paragraph = EXEMPT_PARAGRAPH.search(text)
+            if paragraph and excludes_public(f"{current.title} {current.description}"):
+                current.exempt_paragraph_cited = int(paragraph.group(1))
             if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
                 current.private = True
                 current.exempt_paragraph = current.exempt_paragraph or "not stated"
@@ -420,6 +477,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 "check the agenda",
             )
         k += 1
+    headings_of_items(agenda.items, source, report)
     for item in agenda.items:
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
@@ -431,9 +489,6 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 "write the paragraph in meeting.md if it is known",
             )
     return k
-
-
-PUBLISHED_LINE = re.compile(r"^(?:published(?: on)?|date of publication|agenda published)\s*:\s*(?P<d>.+)$", re.I)
 
 
 def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:

@@ -436,11 +436,19 @@ class Assembler:
             )
             restart = False
             by_year: dict[int | None, set[int]] = {}
-            for _, minutes in minuted:
+            starts = self.council.year_starts if self.council is not None else 5
+            for meeting, minutes in minuted:
                 numbers = {n.number for n in minutes.minutes}
                 seen = by_year.setdefault(minutes.year, set())
                 restart = restart or bool(seen & numbers)
                 seen |= numbers
+                # bare numbers that start at 1 at a meeting held months into the municipal year start
+                # again at each meeting (numbers running through the year would be well past 1 by then);
+                # council.yml gets the scheme and the report says so, to be checked
+                months_in = (meeting.date.month - starts) % 12
+                printed_bare = all((n.printed or str(n.number)).rstrip(".").isdigit() for n in minutes.minutes)
+                if printed_bare and numbers and min(numbers) == 1 and months_in >= 3:
+                    restart = True
             if not found:
                 continue
             pattern = found.most_common(1)[0][0]

@@ -35,7 +35,16 @@ GROUPS = (
     (re.compile(r"^co-?opted members?$", re.I), "co_opted"),
     (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
-    (re.compile(r"^(?:members?|councillors|members present|present|sederunt|councillors present)$", re.I), "present"),
+    (
+        # the members of the body, however the list is divided: "Voting Members", "Non-Voting Members",
+        # "Board Members", "Elected Members", "Members present"
+        re.compile(
+            r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
+            r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$",
+            re.I,
+        ),
+        "present",
+    ),
     # "In the Chair: Alderman M Corrigan": present, in the chair
     (re.compile(r"^(?:in the chair|chair(?:man|woman|person)?|presiding)$", re.I), "chair"),
     (
@@ -62,6 +71,23 @@ OFFICER_ROLE = re.compile(
 )
 SUBSTITUTE = re.compile(
     r"^(?P<who>.+?)\s+(?:\(?substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
+)
+# "Mr N Forsyth – NHS Carse (substitute for Mr K Buchan)": a substitute named in the list of members
+SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^()]+)\)\s*", re.I)
+# "four members of the public", "2 members of the press": people the minutes count but do not name
+PUBLIC = re.compile(
+    r"(?:,\s*|\s+and\s+|^)(?P<what>(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a number of|"
+    r"some)\s+members?\s+of\s+the\s+(?:public|press)(?:\s+and\s+(?:the\s+)?(?:public|press))?)\s*$",
+    re.I,
+)
+# "County Cllr V Ormerod", "District Councillor P Lane": a councillor of another council
+OTHER_COUNCIL = re.compile(
+    r"\b(?:County|District|Borough|City|Parish|Town|Unitary)\s+(?=(?:Councillors?|Cllrs?)\b)", re.I
+)
+ORGANISATION = re.compile(
+    r"\b(?:council|nhs|trust|partnership|ltd|limited|plc|association|society|university|college|police|"
+    r"service|board|authority|forum|centre|charity|group|network|alliance|federation|union)\b",
+    re.I,
 )
 TABLE_HEAD = re.compile(r"^(?:councillors?|members?|names?)\t+(?:roles?|attendance|position|status|notes?)\s*$", re.I)
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
@@ -115,6 +141,13 @@ class AttendanceReader:
             text = plain(line.text)
             if re.match(r"^(?:present|sederunt)\s*:?\s*$", text, re.I):
                 self.group = "present"
+                i += 1
+                continue
+            alone = group_of(text.rstrip(" :"))
+            if alone and alone != "chair" and len(text) <= 40:
+                # a label on a line of its own ("Voting Members", "In Attendance", "Apologies"): the lines
+                # below it are its entries
+                self._start(alone)
                 i += 1
                 continue
             if "\t" in line.text:
@@ -215,9 +248,23 @@ class AttendanceReader:
         return entry
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
-        text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,")  # "Councillor A Smith (Chair); Councillor B Jones"
+        text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
         if not text:
             return []
+        public = PUBLIC.search(text)
+        if public:
+            self.report.warn(
+                self.source,
+                line.no,
+                f"'{public.group('what')}' in the attendance names no one; not listed",
+                "add them to the minute's text if the record should say so",
+            )
+            text = text[: public.start()].strip(" ,")
+            if not text:
+                return []
+        text = OTHER_COUNCIL.sub("", text)
+        if (dashed := self._dashed(text, line)) is not None:
+            return dashed
         if self.group == "officers" and not names_only:
             name, _, rest = text.partition(",")
             if parse_name(name):
@@ -246,11 +293,20 @@ class AttendanceReader:
                 added = [self._add({"name": printed(name), "role": rest.strip()}, line, name)]
                 self.group = saved
                 return added
+            if (several := self._classified(text, line)) is not None:
+                return several
             pieces = DASH.split(text, maxsplit=1)
             if parse_name(pieces[0]):
                 entry = {"name": printed(pieces[0])}
-                if len(pieces) > 1:
-                    entry["organisation"] = pieces[1].strip()
+                after = pieces[1].strip() if len(pieces) > 1 else ""
+                if after and OFFICER_ROLE.search(after) and not ORGANISATION.search(after):
+                    # "Mrs F Lamont – Committee Officer": a post, not an organisation — an officer
+                    saved, self.group = self.group, "officers"
+                    added = [self._add({**entry, "role": after}, line, pieces[0])]
+                    self.group = saved
+                    return added
+                if after:
+                    entry["organisation"] = after
                 return [self._add(entry, line)]
             return self._continuation(text, line)
         if self.group == "substitutions":
@@ -275,12 +331,25 @@ class AttendanceReader:
             entry = {"name": name}
             if self.group == "officers" and self.directorate:
                 entry["directorate"] = self.directorate
+            substitute = (
+                re.match(
+                    r"^(?:(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+)?for\s+(?:councillor\s+|cllr\.?\s+)?(?P<who>.+)$",
+                    role,
+                    re.I,
+                )
+                if role
+                else None
+            )
+            if substitute and (self.group == "substitutions" or re.match(r"^(?:as\s+)?(?:a\s+)?substitut", role, re.I)):
+                # "Hollins (substitute for Councillor Castellanos)" among the members present: a substitution
+                entry["for"] = substitute.group("who")
+                kept_group = self.group
+                self.group = "substitutions"
+                added.append(self._add(entry, line, raw))
+                self.group = kept_group
+                continue
             if role:
-                substitute = re.match(r"^(?:substitute\s+)?for\s+(?:councillor\s+|cllr\s+)?(?P<who>.+)$", role, re.I)
-                if self.group == "substitutions" and substitute:
-                    entry["for"] = substitute.group("who")
-                else:
-                    entry["role"] = role
+                entry["role"] = role
             added.append(self._add(entry, line, raw))
         if problems and not names:
             return self._continuation(text, line)
@@ -291,6 +360,60 @@ class AttendanceReader:
                 f"could not read '{problem}' in the attendance as a name; left out",
                 "add it to minutes.md by hand",
             )
+        return added
+
+    def _dashed(self, text: str, line: Line) -> list[dict] | None:
+        """'Councillor E Garvie (Chair) – Wester Carse Council', one member a line with what they represent
+        or their post after a dash; '(substitute for Mr K Buchan)' makes the entry a substitution. None when
+        the text is not of that shape (or the group reads dashes itself)."""
+        if self.group not in ("present", "apologies", "substitutions", "co_opted", "other_members"):
+            return None
+        note = SUBSTITUTE_NOTE.search(text)
+        instead = note.group("for").strip() if note else ""
+        if note:
+            text = (text[: note.start()] + " " + text[note.end() :]).strip()
+        pieces = DASH.split(text, maxsplit=1)
+        if len(pieces) < 2 and not instead:
+            return None
+        names, problems = split_names(pieces[0], allow_bare=True)
+        if len(names) != 1 or problems:
+            return None
+        name, role, raw = names[0]
+        entry: dict = {"name": name}
+        if role:
+            entry["role"] = role
+        if len(pieces) > 1 and pieces[1].strip():
+            after = pieces[1].strip()
+            if ORGANISATION.search(after):
+                entry["organisation"] = after
+            else:
+                entry["role"] = f"{role}, {after}" if role else after
+        saved = self.group
+        if instead and parse_name(instead):
+            entry["for"] = printed(instead)
+            self.group = "substitutions"
+        added = [self._add(entry, line, raw)]
+        self.group = saved
+        return added
+
+    def _classified(self, text: str, line: Line) -> list[dict] | None:
+        """'Mrs J Pettifer (Town Clerk), Mr A Quayle (Deputy Clerk) and Cllr V Ormerod': those in attendance
+        listed together, each to its group — councillors to other members, a name with an officer's post to
+        officers, anyone else invited. None unless every piece is a name."""
+        names, problems = split_names(text, allow_bare=False)
+        if problems or not names:
+            return None
+        added = []
+        saved = self.group
+        for name, role, raw in names:
+            if COUNCILLORS.match(raw):
+                self.group = "other_members"
+            elif role and OFFICER_ROLE.search(role) and not ORGANISATION.search(role):
+                self.group = "officers"
+            else:
+                self.group = "invited"
+            added.append(self._add({"name": name, **({"role": role} if role else {})}, line, raw))
+        self.group = saved
         return added
 
     def _continuation(self, text: str, line: Line) -> list[dict]:

@@ -40,7 +40,9 @@ ORDERED = re.compile(r"^(?P<indent>\s*)\(?(?P<number>\d{1,2})[.)]\s+(?P<text>\S.
 CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
-RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
+RESOLVED = re.compile(r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b", re.I)
+# a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
+RESOLVED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
 LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")
 SPECIAL_START = re.compile(r"^(?:#|>|\+\s|=|\||-\s*$|\d+[.)]\s)")
 
@@ -291,6 +293,7 @@ class BodyReader:
     def markdown(self, lines: list[Line]) -> str:
         elements = self.join_broken(self.short_lists(self.elements(lines)))
         if self.minutes:
+            elements = self._resolved_paragraphs(elements)
             self._resolved_colons(elements)
         chunks: list[str] = []
         previous: El | None = None
@@ -318,6 +321,19 @@ class BodyReader:
         if self.footnotes:
             body += "\n\n" + "\n".join(f"[^{n}]: {text}" for n, text in self.footnotes)
         return body
+
+    @staticmethod
+    def _resolved_paragraphs(elements: list[El]) -> list[El]:
+        """A decision that follows other sentences of its paragraph starts a paragraph of its own (the
+        format reads a decision from the start of a paragraph); the words stay as printed."""
+        out: list[El] = []
+        for el in elements:
+            if el.kind != "para" or not RESOLVED_SENTENCE.search(el.text):
+                out.append(el)
+                continue
+            for n, part in enumerate(RESOLVED_SENTENCE.split(el.text)):
+                out.append(El("para", part, el.line, blank_before=el.blank_before if n == 0 else True))
+        return out
 
     @staticmethod
     def _resolved_colons(elements: list[El]) -> None:

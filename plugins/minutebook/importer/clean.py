@@ -11,6 +11,8 @@ What PDF-to-text tools leave behind and what is done with it:
 * Markdown links to e-mail addresses and empty anchors become their text;
 * agenda lines glued together by the extraction ("Public Business**1. Apologies****2. …") are
   split again;
+* blanks printed to be signed or initialled ("Chairman's initials ……", "Signed …… (Chair) Date ……")
+  are removed: the published copy has nothing in them;
 * trailing spaces (Markdown hard breaks) and non-breaking spaces are removed;
 * running headers and footers are removed: a short line printed again and again that names a date
   ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
@@ -27,8 +29,8 @@ import re
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
-# the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5"
-AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}[a-z]?)\W*$", re.I)
+# the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5", "Agenda Item 5.1"
+AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\W*$", re.I)
 PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
 RUNNING_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
@@ -40,6 +42,39 @@ STRUCTURAL = re.compile(
     r"(?:public|private) business|part [a-z1-4]\b|resolved\b)",
     re.I,
 )
+# a blank printed to be signed or initialled: "Chairman's initials ……", "Signed …… (Chair)   Date ……"
+# (read without nested repetition: the dots are taken out in one pass, then the words are looked up)
+FILL = re.compile(r"[.…_](?:\s?[.…_]){4,}")
+SIGNING_WORDS = {
+    "signed",
+    "signature",
+    "initials",
+    "initialled",
+    "date",
+    "dated",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "mayor",
+    "convener",
+    "president",
+    "presiding",
+    "member",
+    "clerk",
+    "proper",
+    "officer",
+}
+
+
+def _signing_blank(text: str) -> bool:
+    left = FILL.sub(" ", text)
+    if left == text or re.search(r"[^\w\s():,'’]", left):
+        return False
+    found = [w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’") for w in re.findall(r"[A-Za-z'’]+", left)]
+    return bool(found) and all(w in SIGNING_WORDS for w in found) and any(len(w) >= 4 for w in found)
+
+
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*)\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 SUP = re.compile(r"\s?<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
@@ -93,6 +128,9 @@ def clean(name: str, text: str) -> Source:
         if not stripped or RULE.match(raw):
             source.lines.append(Line(number, ""))
             continue
+        if _signing_blank(stripped):
+            source.lines.append(Line(number, ""))  # a blank to sign: the published text has nothing in it
+            continue
         if BLANK_PAGE.match(stripped):
             source.markers[number] = ("blank page", "")
             source.lines.append(Line(number, ""))
@@ -116,14 +154,15 @@ def clean(name: str, text: str) -> Source:
 
 
 def _running_key(text: str) -> str:
-    """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one."""
-    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text, flags=re.I)
+    """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one (and a
+    tab before the page number is a space)."""
+    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text.replace("\t", " "), flags=re.I)
 
 
 def _furniture_candidate(text: str) -> bool:
     return (
         len(text) <= 120
-        and "\t" not in text
+        and ("\t" not in text or bool(re.search(r"\tpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", text, re.I)))
         and not text.endswith((".", ":", ";"))
         and not STRUCTURAL.match(text)
         and not re.match(r"^\(?\d", text)

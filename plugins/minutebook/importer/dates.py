@@ -38,7 +38,7 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?,?"
+    rf"\b{_WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<month>{_MONTH})\b\.?,?"
     rf"(?:\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?",
     re.I,
 )
@@ -72,6 +72,23 @@ def is_date_line(text: str) -> bool:
     """A line that is only a date ("Wednesday, 19 April 2017", "16 September 2021")."""
     day, match = find_date(text)
     return bool(day and not text[: match.start()].strip(" ,") and not text[match.end() :].strip(" .,"))
+
+
+WHEN_FILLER = re.compile(
+    r"\b(?:at|on|commencing|starting|from|the|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hours|hrs|noon)\b|[,.:]", re.I
+)
+
+
+def is_when_line(text: str) -> bool:
+    """A line that is only the meeting's date and time: "Thursday 12 September 2024 at 10:30 hours",
+    "7.00 pm on Monday, 9 October 2023"."""
+    day, match = find_date(text)
+    if not day or parse_time(text) is None or len(text) > 90:
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    rest = TIME.sub(" ", rest)
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b", " ", rest)
+    return not WHEN_FILLER.sub(" ", rest).strip()
 
 
 def parse_time(text: str) -> str | None:

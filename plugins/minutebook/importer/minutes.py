@@ -36,6 +36,7 @@ from minutebook.importer.outcomes import (
     read_motions,
     read_votes,
 )
+from minutebook.importer.questions import read_questions
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
@@ -67,7 +68,7 @@ PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.
 APOLOGIES_SENTENCE = re.compile(
     r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|non-attendance|inability\s+to\s+attend))?\s+"
     r"(?:were|was|had\s+been)\s+(?:received|submitted|intimated|given|recorded|noted|tendered|reported)\s+"
-    r"(?:from|on\s+behalf\s+of|for|by)\s+(?P<names>[^.]+)",
+    r"(?:from|on\s+behalf\s+of|for|by)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+)",
     re.I,
 )
 SUBSTITUTE_SENTENCE = re.compile(
@@ -100,6 +101,7 @@ class MinuteText:
     printed: str = ""  # the number as printed: "CAB/22/017" ("" for a bare number)
     votes: list[dict] = field(default_factory=list)  # recorded votes (:mod:`.outcomes`)
     motions: list[dict] = field(default_factory=list)  # motions with mover and seconder (full council)
+    questions: list[dict] = field(default_factory=list)  # questions asked and answered (full council)
     application: dict | None = None  # a planning application decided under it
     decision: dict | None = None  # an executive decision's key decision flag and forward plan reference
 
@@ -124,6 +126,18 @@ class MinutesDoc:
 
 def _t(line: Line) -> str:
     return plain(line.text)
+
+
+def _starts_attendance(text: str) -> bool:
+    """'Present:', 'Sederunt', or any label of an attendance group ('Elected Members', 'Voting Members:')."""
+    from minutebook.importer.attendance import LABEL, group_of
+
+    if PRESENT.match(text):
+        return True
+    label = LABEL.match(text)
+    return bool(group_of(text.rstrip(" :")) if len(text) <= 40 else False) or bool(
+        label and len(label.group("label")) <= 40 and group_of(label.group("label"))
+    )
 
 
 def _header(lines: list[Line]):
@@ -209,7 +223,7 @@ def read_minutes(
     doc.place = _place(window)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
-    present_at = next((i for i in range(head_at, len(lines)) if PRESENT.match(_t(lines[i]))), None)
+    present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
         if note:
@@ -314,6 +328,7 @@ def _outcomes(doc: MinutesDoc, sections, source: Source, report: Report, council
         minute.votes = read_votes(body, resolve, unsure)
         if committee_kind(doc.committee or "") == "council":
             minute.motions = read_motions(body, resolve, unsure)
+            minute.questions = read_questions(body, unsure)
         minute.application = read_application(minute.title, body)
         minute.decision = read_decision(body)
     _call_in(doc, source, report, council)

@@ -36,6 +36,29 @@ BY_VOTES = re.compile(
     r"(?P<against>\d+)(?:[^.]*?\bwith\s+(?P<abstain>\d+|one|no)\s+abstentions?)?",
     re.I,
 )
+# a show of hands in a sentence: "there were 5 votes in favour and 1 against", "nine for, three against and
+# two abstentions", "For 6, Against 2, Abstentions 1"
+_N = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+COUNTED = re.compile(
+    rf"(?:\b(?P<f1>{_N})\s+(?:votes?\s+|members?\s+|councillors?\s+)?(?:were\s+|voted\s+)?(?:in\s+favour|for)\b|"
+    rf"\bfor\s*:?\s*(?P<f2>\d{{1,3}}))"
+    rf"(?:\s*[,;]\s*|\s+and\s+|\s+)(?:(?:with\s+)?(?P<a1>{_N})\s+(?:votes?\s+)?(?:were\s+|voted\s+)?against\b|\bagainst\s*:?\s*(?P<a2>\d{{1,3}}))"
+    rf"(?:(?:\s*[,;]\s*(?:and\s+|with\s+)?|\s+and\s+|\s+with\s+|\s+)(?:(?P<x1>{_N})\s+(?:abstentions?|abstained|abstaining)\b|\babstentions?\s*:?\s*(?P<x2>\d{{1,3}})))?",
+    re.I,
+)
+COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"no": 0, "none": 0, "nil": 0}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+
+
 RESULT = re.compile(r"\b(?:motion|proposal|amendment|recommendation)s?\b[^.]*?\bwas\s+(carried|lost|defeated)\b", re.I)
 KEY_DECISION = re.compile(r"^key\s+decision\s*(?:[:–-]\s*(?P<value>yes|no)?\b|$)", re.I)
 FORWARD_PLAN = re.compile(
@@ -135,6 +158,20 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
             if re.search(r"\bamendment\b", text, re.I):
                 on = "the amendment"
             votes.append(_vote(no, counts=counts, result=RESULT_WORDS[by.group("result").lower()], on=on))
+            current = None
+            continue
+        counted = COUNTED.search(text)
+        if counted and not VOTE_LINE.match(text):
+            counts = {
+                "for": _count(counted.group("f1") or counted.group("f2")),
+                "against": _count(counted.group("a1") or counted.group("a2")),
+            }
+            if (abstain := counted.group("x1") or counted.group("x2")) is not None:
+                counts["abstain"] = _count(abstain)
+            vote = _vote(no, counts=counts, on="the amendment" if re.search(r"\bamendment\b", text, re.I) else "")
+            if said := RESULT.search(text) or re.search(r"\b(carried|lost|defeated)\b", text, re.I):
+                vote["result"] = RESULT_WORDS[said.group(1).lower()]
+            votes.append(vote)
             current = None
             continue
         said = RESULT.search(text)
@@ -312,7 +349,11 @@ def read_motions(lines: list[Line], resolve, unsure) -> list[dict]:
                 pending[0]["result"] = result
             elif put.group("what").lower() != "amendment":
                 motion["result"] = result
-        elif motion is not None and "result" not in motion and re.match(r"^resolved\b", text, re.I):
+        elif (
+            motion is not None
+            and "result" not in motion
+            and re.match(r"^(?:it\s+was\s+(?:\w+\s+)?)?resolved\b", text, re.I)
+        ):
             motion["result"] = "carried"
     out = []
     for motion in motions:

@@ -18,7 +18,7 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.people import ROLE_WORDS
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import KIND_LINE, ORG_LINE, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
@@ -89,11 +89,23 @@ def _heading_like(line: Line) -> bool:
 
 
 COVER_LINE = re.compile(
-    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|wards? affected|"
+    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|subject|wards? affected|"
     r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
-    r"cabinet member)\s*:\s*(?P<value>.*)$",
+    r"cabinet member|report by|report author|authors?|lead officer|responsible officer|"
+    r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|item(?: no\.?)|action(?: required)?|"
+    r"decision required|status|purpose)\s*:\s*(?P<value>.*)$",
     re.I,
 )
+ITEM_VALUE = re.compile(r"^(?:no\.?\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$", re.I)
+
+
+def _above_report_of(lines: list[Line], i: int) -> bool:
+    """A short line within the three lines above a 'REPORT OF …' line."""
+    text = _t(lines[i])
+    if not text or len(text) > 90 or text.endswith((".", ":")) or REPORT_OF.match(text):
+        return False
+    filled = [j for j in range(i + 1, min(len(lines), i + 8)) if lines[j].text.strip()][:3]
+    return any(REPORT_OF.match(_t(lines[j])) for j in filled)
 
 
 def read_header(lines: list[Line]) -> tuple[dict, int]:
@@ -110,6 +122,18 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             i += 1
             continue
         seen += 1
+        if REPORT_OF.match(text) and not text.endswith(".") and "subject" not in header:
+            # "REPORT OF THE TREASURER" with the title on the next line
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+            if nxt is not None and not COVER_LINE.match(_t(lines[nxt])):
+                header.setdefault("kind", "report")
+                header["subject"] = _t(lines[nxt])
+                return header, nxt + 1
+        if not header.get("subject") and _above_report_of(lines, i):
+            if is_date_line(text):
+                header.setdefault("date", find_date(text)[0])
+            i += 1  # the body's name, the committee and the date above "REPORT OF …"
+            continue
         cover = COVER_LINE.match(text)
         if cover:
             label, value = cover.group("label").lower(), cover.group("value").strip()
@@ -120,6 +144,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title"):
                 header["subject"] = value
+            elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
+                header["item"] = item.group("n")  # "Agenda item: 7": the item the paper belongs to
             elif label == "key decision" and re.match(r"^(?:yes|no)\b", value, re.I):
                 header.setdefault("decision", {})["key_decision"] = value[:1].lower() == "y"
             elif label == "forward plan reference" and value and value.lower() not in ("n/a", "none", "-"):
@@ -149,6 +175,14 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             header.setdefault("date", find_date(text)[0])
         elif ORG_LINE.search(text) and len(text) < 60 and "to" not in header:
             pass
+        elif (
+            seen == 1
+            and text.isupper()
+            and len(text) < 80
+            and (nxt := next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)) is not None
+            and COVER_LINE.match(_t(lines[nxt]))
+        ):
+            pass  # the body's name in capitals above the cover sheet's fields
         else:
             return header, i
         i += 1
@@ -337,7 +371,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         date=header.get("date"),
         decision=header.get("decision"),
         authors=authors,
-        hint=part.hint,
+        hint=part.hint or header.get("item", ""),
     )
     doc.tables = reader.tables
     body_text = " ".join(_t(line) for line in body_lines)

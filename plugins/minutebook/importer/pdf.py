@@ -120,6 +120,15 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
     return out
 
 
+def _first_word_overflows(previous: dict, block: dict) -> bool:
+    """A line wraps onto the next only if the next line's first word did not fit in the room left on it
+    (its width estimated from the next line's own letters)."""
+    text = block["text"]
+    first = text.split()[0] if text.split() else ""
+    per_char = (block["x1"] - block["x0"]) / max(len(text), 1)
+    return previous["room"] < (len(first) + 1) * per_char * 1.15
+
+
 def pdf_text(path: Path) -> str:
     """The text of the PDF at ``path``, paragraph per line, as the importer reads packs."""
     import pdfplumber
@@ -157,9 +166,18 @@ def pdf_text(path: Path) -> str:
     leading = float(often[0])
     out: list[str] = []
     previous: dict[str, Any] | None = None  # the last body line: it may wrap onto the next line or page
+    # the text's right edge: a page with few short lines does not show it, so the pages' usual edge counts too
+    edges = sorted(
+        max(b["x1"] for b in lines_)
+        for p, blocks in enumerate(pages)
+        if (lines_ := [b for i, b in enumerate(blocks) if (p, i) not in furniture and b["kind"] == "line"])
+    )
+    usual_right = edges[len(edges) // 2] if edges else None
     for p, blocks in enumerate(pages):
         body = [b for i, b in enumerate(blocks) if (p, i) not in furniture]
         right = max((b["x1"] for b in body if b["kind"] == "line"), default=widths[p][0])
+        if usual_right is not None:
+            right = max(right, usual_right)
         left = min((b["x0"] for b in body if b["kind"] == "line"), default=0.0)
         if p:
             if not (previous and previous["wraps"]):
@@ -179,6 +197,8 @@ def pdf_text(path: Path) -> str:
                 )
             )
             text = f"**{block['text']}**" if block.get("bold") else block["text"]
+            if joined and previous is not None and previous["page"] == p and not _first_word_overflows(previous, block):
+                joined = False  # the next line's first word would have fitted on this one: it was not wrapped
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
             if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:
@@ -196,8 +216,12 @@ def pdf_text(path: Path) -> str:
                 "page": p,
                 "top": block["top"],
                 "x0": x0,
+                "room": right - block["x1"],
                 "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":"),
             }
     text = "\n".join(out)
-    text = re.sub(r"\n*Page break\n*", "\n\n", text)
+    pages_seen = iter(range(2, len(pages) + 2))
+    # each page break as a text pack prints one, a page number on a line of its own: the importer knows
+    # where a page ends (a part does not reach back over it)
+    text = re.sub(r"\n*Page break\n*", lambda _: f"\n\nPage {next(pages_seen)}\n\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

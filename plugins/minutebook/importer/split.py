@@ -30,7 +30,12 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-DATE_LABEL = re.compile(r"^(?:date(?: of meeting)?|date and time)\s*:?\s*(?P<rest>.*)$", re.I)
+# "Date: …", "Date of meeting: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
+DATE_LABEL = re.compile(
+    r"^(?:date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
+    r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
+    re.I,
+)
 TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
@@ -40,6 +45,17 @@ MINUTES_HEAD = re.compile(
 )
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
 COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
+# the other fields of a report's cover sheet: two of them under a title line make a cover sheet
+# ("Report Title: …" / "Meeting Date: …" / "Report By: …") without a "Report to" line
+COVER_OTHER = re.compile(
+    r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
+    r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
+    r"purpose|key decision|wards? affected|classification|portfolio)\s*:",
+    re.I,
+)
+# "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
+# labelled cover sheet
+REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?\S.{1,80}$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|"
@@ -128,6 +144,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start if start is not None else i, "front"))
         elif (summons := SUMMONS.match(text)) and len(summons.group("committee")) <= 120:
             starts.append((_front_start(lines, i), "front"))
+        elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
+            # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
+            # without labels, known by the agenda that follows
+            starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
             starts.append((_front_start(lines, i), "front"))
             i = _skip_block(lines, i)
@@ -159,6 +179,26 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
+        elif (
+            COVER_FIELD.match(text)
+            and sum(1 for j in _next_filled(lines, i, 6) if COVER_OTHER.match(_text(lines[j]))) >= 2
+            and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
+        ):
+            start = _previous_filled(lines, i, 2)
+            letterhead = _text(lines[start]) if start is not None else ""
+            # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
+            if start is None or not (
+                letterhead
+                and len(letterhead) < 80
+                and (ORG_LINE.search(letterhead) or letterhead.isupper())
+                and not letterhead.endswith(".")
+            ):
+                start = i
+            starts.append((start, "paper"))
+            i = (_next_filled(lines, i, 6) or [i])[-1] + 1
+            continue
+        elif (start := _report_of_start(source, lines, i)) is not None:
+            starts.append((start, "paper"))
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
             if not starts or starts[-1][1] != "paper" or i - starts[-1][0] > 12:
                 starts.append((i, "paper"))
@@ -203,6 +243,60 @@ def _date_block(lines: list[Line], i: int) -> bool:
         TIME_LABEL.match(t) for t in near
     )
     return has_time and any(PLACE_LABEL.match(t) for t in near)
+
+
+def _title_like(text: str) -> bool:
+    return (
+        bool(text) and len(text) <= 120 and not text.endswith((".", ":", ";", ",")) and not re.match(r"^[\d(•-]", text)
+    )
+
+
+def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
+    """'REPORT OF THE TREASURER' / 'CAPITAL PROGRAMME MONITORING 2024/25': where the report starts — the
+    body's name, the committee and the date printed just above on the same page belong to it. None when the
+    line is not of that shape (an agenda's 'Report of …' line is followed by the next item's number)."""
+    from minutebook.importer.dates import is_date_line
+
+    text = _text(lines[i])
+    if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
+        return None
+    following = _next_filled(lines, i, 1)
+    if not following or not _title_like(_text(lines[following[0]])):
+        return None
+    start, j, seen = i, i - 1, 0
+    while j >= 0 and seen < 4:
+        if not lines[j].text.strip():
+            marker = source.marker(lines[j])
+            if marker and marker[0] in ("page", "blank page"):
+                break  # the page before is another part's
+            j -= 1
+            continue
+        above = _text(lines[j])
+        heading = _title_like(above) and bool(
+            ORG_LINE.search(above)
+            or re.search(
+                r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
+            )
+        )
+        if not (heading or is_date_line(above)) or len(above) > 90:
+            break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
+        start, seen = j, seen + 1
+        j -= 1
+    return start if seen else None
+
+
+def _when_block(lines: list[Line], i: int) -> bool:
+    from minutebook.importer.dates import is_when_line
+
+    if not is_when_line(_text(lines[i])):
+        return False
+    above = _previous_filled(lines, i, 3)
+    heading = _text(lines[above]) if above is not None else ""
+    if not heading or re.match(r"^\d", heading) or heading.endswith((".", ":")) or len(heading) > 90:
+        return False  # "8. Date of Next Meeting" / "Wednesday 28 May 2025 at 2.00 pm": an agenda item's text
+    return any(
+        re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 12)
+    )
 
 
 def _skip_block(lines: list[Line], i: int) -> int:

@@ -295,6 +295,12 @@ def minutes_file(meeting: MeetingOut, doc: MinutesDoc, joined: dict, own: dict, 
         ]
         if kind == "council"
         else None,
+        "questions": [
+            {"minute": m.number, **{k: v for k, v in question.items() if k != "line"}}
+            for m in doc.minutes
+            for question in m.questions
+        ]
+        or None,
         "published": meeting.minutes_published,
     }
     chunks = []

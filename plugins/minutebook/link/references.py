@@ -46,6 +46,8 @@ DECISION_OF = re.compile(
     r"\b(?:the\s+)?(?:decision|resolution|recommendation)s?\s+of\s+the\s+(?P<name>[A-Z][\w&'’ -]{1,60}?)"
     r"\s+(?:(?:at\s+its\s+meeting\s+)?(?:held\s+)?on|of)\s+" + DATE
 )
+# what every DECISION_OF has (no look-around, so it is found in the text wherever a part holds it)
+DECISION_WORDS = re.compile(r"(?:decision|resolution|recommendation)s?\s+of\s+the\s")
 RELATIVE = re.compile(r"\b(?P<word>[Mm]inutes?)\s+(?P<number>\d{1,4})\s+(?P<where>above|below)\b")
 HELD_ON = re.compile(r"\b(?:minutes|meetings?)\b[^.;:\n]{0,40}?\bheld\s+on\s+", re.I)
 DATE_LIST = re.compile(r"(?:(?:,\s*|\s+and\s+|\s*&\s*)?" + DATE + r")+")
@@ -57,6 +59,11 @@ PROTECTED = re.compile(r"`[^`]*`|\[[^\[\]]*\]\([^()\[\]]*\)|<(?!/?sup>)[^<>]+>|h
 # "İ" or "ı" counts as "i" in both)
 ANY_MIN = re.compile("min", re.I)
 ANY_HELD = re.compile("held", re.I)
+# the words a citation needs: a text without any of them cites nothing (most do not). Looked for as
+# plain strings (a scan in C each), not as one pattern whose branches start with common letters
+CITE_WORDS = ("Minute", "minute", "MINUTE", "Min.", "Item", "item", "decision", "resolution", "recommendation")
+HELD_ON_WORDS = re.compile(r"held\s+on")
+LINK_MADE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 TARGET = re.compile(r"\]\(minutebook:([^)#]*)(#[^)]*)?\)")
 
 
@@ -77,6 +84,8 @@ class Linker:
     def link(self, text: str, meeting: Meeting, source: str, refs: list[str] | None = None) -> str:
         if not text:
             return text
+        if "`" not in text and "[" not in text and "<" not in text and "http" not in text:
+            return self._link_plain(text, meeting, source, refs)  # nothing PROTECTED could match: one plain run
         out: list[str] = []
         last = 0
         for protected in PROTECTED.finditer(text):
@@ -87,11 +96,7 @@ class Linker:
         return "".join(out)
 
     def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
-        if not text or not re.search(
-            r"[Mm]inute|MINUTE|Min\.|held\s+on|[Ii]tem|decision|resolution|"
-            r"recommendation",
-            text,
-        ):
+        if not text or not (any(w in text for w in CITE_WORDS) or ("held" in text and HELD_ON_WORDS.search(text))):
             return text
         # each pattern only where the words it needs are in the text as it stands (a cheap test first:
         # most texts cite nothing); the patterns run in the same order on the same text as without
@@ -106,7 +111,7 @@ class Linker:
             text = OF_MEETING.sub(lambda m: self._of_meeting(m, meeting, source, refs), text)
         if "tem" in text and ("above" in text or "below" in text):
             text = ITEM_RELATIVE.sub(lambda m: self._item_relative(m, meeting, source), text)
-        if "decision" in text or "resolution" in text or "recommendation" in text:
+        if DECISION_WORDS.search(text):
             text = self._protected(DECISION_OF, text, lambda m: self._decision_of(m, meeting, source))
         if not ANY_HELD.search(text):
             return text
@@ -116,7 +121,7 @@ class Linker:
     def _protected(pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]) -> str:
         """``pattern.sub`` outside the links made so far."""
         out, last = [], 0
-        for link in re.finditer(r"\[[^\]]*\]\([^)]*\)", text):
+        for link in LINK_MADE.finditer(text):
             out.append(pattern.sub(replace, text[last : link.start()]))
             out.append(link.group(0))
             last = link.end()

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+import sys
+from array import array
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minutebook.link.similarity import significant_words, strength_of, without
+from minutebook.load.filecache import FileCache
 from minutebook.model import Archive, Item
 from minutebook.model.names import slugify
 from minutebook.problems import Problems
@@ -120,12 +123,15 @@ def assign_topics(
     problems: Problems,
     source: str = "meetings/topics.yml",
     scope: Scope | None = None,
+    cache: FileCache | None = None,
 ) -> list[Topic]:
     """Group items into topics; set ``item.topic_ref``; return the topics, by title. Under a preview
-    ``scope``, items of meetings outside it are not looked for."""
+    ``scope``, items of meetings outside it are not looked for. With ``cache`` (the parsed-file cache),
+    a committee whose titles and meetings are as before takes its title comparisons from it."""
     items = [i for m in archive.meetings for i in m.items if not i.private and not is_procedural(i.title)]
     index = {id(i): n for n, i in enumerate(items)}
-    by_id = {i.id: i for i in items}
+    ids = [i.id for i in items]  # made once: an id is worked out from the meeting's each time it is asked
+    by_id = dict(zip(ids, items, strict=True))
     union = _Union()
     words = [significant_words(i.title) for i in items]
     forced: dict[str, str] = {}  # item id -> topic key from topics.yml
@@ -147,7 +153,7 @@ def assign_topics(
     # explicit keys
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        explicit_key = forced.get(item.id) or item.topic
+        explicit_key = forced.get(ids[n]) or item.topic
         if explicit_key:
             by_key[explicit_key].append(n)
     for members in by_key.values():
@@ -155,7 +161,7 @@ def assign_topics(
             union.join(members[0], n)
     # references between minutes
     for n, item in enumerate(items):
-        if item.id in excluded or not item.minute:
+        if ids[n] in excluded or not item.minute:
             continue
         for cite in item.minute.references:
             found = archive.find_minute(item.meeting.committee, cite, item.meeting.date)
@@ -164,37 +170,21 @@ def assign_topics(
     # title similarity, within a committee, through an index of words that are not too common
     by_committee: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        if item.id not in excluded:
+        if ids[n] not in excluded:
             by_committee[item.meeting.committee].append(n)
-    unsure: list[tuple[Item, Item]] = []
-    for _committee, members in by_committee.items():
-        postings: dict[str, list[int]] = defaultdict(list)
-        for n in members:
-            for w in words[n]:
-                postings[w].append(n)
-        limit = max(3, int(len(members) * COMMON_SHARE))
-        common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
-        rest = {n: without(words[n], common) for n in members}
-        seen: set[tuple[int, int]] = set()
-        for ns in postings.values():
-            if len(ns) > limit:
-                continue
-            for i, a in enumerate(ns):
-                for b in ns[i + 1 :]:
-                    if (a, b) in seen or items[a].meeting is items[b].meeting:
-                        continue
-                    seen.add((a, b))
-                    verdict = strength_of(words[a], words[b], rest[a], rest[b])
-                    if verdict == "sure":
-                        union.join(a, b)
-                    elif verdict == "unsure":
-                        unsure.append((items[a], items[b]))
+    unsure: Pairs = []
+    alike = cache.part("topics") if cache is not None else None
+    for committee, members in by_committee.items():
+        sure, doubtful = _alike_titles(committee, members, items, words, alike)
+        for a, b in sure:
+            union.join(a, b)
+        unsure.extend(doubtful)
     # topics.yml merges
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        if items[n].id not in excluded or forced.get(items[n].id):
+        if ids[n] not in excluded or forced.get(ids[n]):
             groups[union.find(n)].append(n)
-    by_topic_id = _make_topics(groups, items, by_key, forced, config)
+    by_topic_id = _make_topics(groups, items, ids, forced, config)
     _apply_merges(by_topic_id, config, problems, source)
     topics = [t for t in by_topic_id.values() if len(t.items) >= 2 or t.explicit]
     for topic in topics:
@@ -202,7 +192,8 @@ def assign_topics(
         for item in topic.items:
             item.topic_ref = topic
         topic.committees = sorted({i.meeting.committee for i in topic.items})
-    for one, other in unsure:
+    for a, b in unsure:
+        one, other = items[a], items[b]
         if one.topic_ref is not None and one.topic_ref is other.topic_ref:
             continue
         problems.info(
@@ -210,24 +201,103 @@ def assign_topics(
             None,
             f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
             f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
-            f"to join them, list both under one topic's items: {one.id}, {other.id}",
+            f"to join them, list both under one topic's items: {ids[a]}, {ids[b]}",
         )
     return sorted(topics, key=lambda t: t.title.lower())
+
+
+Pairs = list[tuple[int, int]]
+
+
+def _alike_titles(
+    committee: str, members: list[int], items: list[Item], words: list[frozenset[str]], cache: FileCache | None
+) -> tuple[Pairs, Pairs]:
+    """The pairs of a committee's items (indexes into ``items``) whose titles are surely alike, and those
+    that may be, compared through an index of the words that are not too common. The result depends only
+    on the titles and on which items share a meeting: with ``cache``, it is kept under a digest of those."""
+    key = None
+    if cache is not None:
+        meetings: dict[int, int] = {}
+        shape = [(items[n].title, meetings.setdefault(id(items[n].meeting), len(meetings))) for n in members]
+        key = cache.key(f"topics/{committee}", repr(shape).encode())
+        found = cache.get(key, lambda value: _are_pairs(value, len(members)))
+        if found is not None:
+            return _unpacked(found[0], members), _unpacked(found[1], members)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n in members:
+        for w in words[n]:
+            postings[w].append(n)
+    limit = max(3, int(len(members) * COMMON_SHARE))
+    common = frozenset(w for w, ns in postings.items() if len(ns) > limit)
+    rest = {n: without(words[n], common) for n in members}
+    seen: set[tuple[int, int]] = set()
+    sure: Pairs = []
+    unsure: Pairs = []
+    for ns in postings.values():
+        if len(ns) > limit:
+            continue
+        for i, a in enumerate(ns):
+            for b in ns[i + 1 :]:
+                if (a, b) in seen or items[a].meeting is items[b].meeting:
+                    continue
+                seen.add((a, b))
+                verdict = strength_of(words[a], words[b], rest[a], rest[b])
+                if verdict == "sure":
+                    sure.append((a, b))
+                elif verdict == "unsure":
+                    unsure.append((a, b))
+    if cache is not None and key is not None:
+        at = {n: k for k, n in enumerate(members)}
+        cache.put(key, (_packed(sure, at), _packed(unsure, at)))
+    return sure, unsure
+
+
+def _packed(pairs: Pairs, at: dict[int, int]) -> bytes:
+    """Pairs of items as their positions among the committee's, two unsigned 32-bit little-endian numbers
+    a pair: a committee's thousands of pairs are stored, read and checked at the speed of bytes."""
+    flat = array("I", (at[n] for pair in pairs for n in pair))
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat.tobytes()
+
+
+def _positions(data: bytes) -> array[int]:
+    flat = array("I")
+    flat.frombytes(data)
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat
+
+
+def _unpacked(data: bytes, members: list[int]) -> Pairs:
+    flat = _positions(data)
+    return [(members[flat[k]], members[flat[k + 1]]) for k in range(0, len(flat), 2)]
+
+
+def _are_pairs(value: object, size: int) -> bool:
+    """Whether a cached value is what :func:`_alike_titles` stores: two packed lists of pairs of positions
+    among ``size`` items."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(data, bytes) and len(data) % 8 == 0 for data in value)
+        and all(not data or max(_positions(data)) < size for data in value)
+    )
 
 
 def _make_topics(
     groups: dict[int, list[int]],
     items: list[Item],
-    by_key: dict[str, list[int]],
+    ids: list[str],
     forced: dict[str, str],
     config: dict[str, Any],
 ) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     for _root, members in sorted(groups.items()):
         group = [items[n] for n in members]
-        keys = [k for k in (forced.get(i.id) or i.topic for i in group) if k]
-        if keys:
-            key, explicit = sorted(keys, key=lambda k: (-keys.count(k), k))[0], True
+        keys = Counter(k for k in (forced.get(ids[n]) or items[n].topic for n in members) if k)
+        if keys:  # the key most of the group carry (the first in order of those that tie)
+            key, explicit = min(keys, key=lambda k: (-keys[k], k)), True
         else:
             key, explicit = slugify(common_title(group)), False
         if key in topics and (explicit or key in config):

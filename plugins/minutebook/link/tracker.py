@@ -229,12 +229,14 @@ def build_tracker(archive: Archive, problems: Problems) -> list[Action]:
             if row.status:
                 same.status = row.status
     _pair_leftovers(actions)
+    latest: dict[str, dt.date] = {}  # each committee's latest tracker: the last one an action could be listed in
+    for tracker in archive.trackers:
+        if tracker.committee not in latest or tracker.date > latest[tracker.committee]:
+            latest[tracker.committee] = tracker.date
     for action in actions:
         if action.last_report is None and action.meeting_date is not None:
-            later = [
-                t.date for t in archive.trackers if t.committee == action.committee and t.date > action.meeting_date
-            ]
-            action.unlisted_in = max(later) if later else None
+            last = latest.get(action.committee)
+            action.unlisted_in = last if last is not None and last > action.meeting_date else None
     actions.sort(key=lambda a: (a.meeting_date or dt.date.min, a.item_title, a.text))
     for action in actions:
         if action.topic is not None:

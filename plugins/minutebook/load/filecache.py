@@ -8,6 +8,11 @@ The key holds Minutebook's version, a hash of its own source (any change to the 
 again), council.yml's bytes, the file's path in the archive and the reading's arguments. An entry is
 trusted only if its checksum matches and it unpickles into the few types a parsed file is made of:
 a damaged, cut-short or foreign entry is ignored (counted) and the file read again.
+
+A minutes file's entry also holds its parsed minutes (load/reading.read_front_matter_and: the parsing's
+other inputs, the municipal year, numbering and date, are in the key). :meth:`FileCache.part` gives a
+cache of the same context in a subfolder for results worked out across files: ``topics/`` holds each
+committee's title comparisons (link/topics.py), keyed by a digest of its titles and meetings.
 """
 
 from __future__ import annotations
@@ -83,6 +88,11 @@ class FileCache:
             council_bytes = b""
         context = hashlib.sha256(code_version() + hashlib.sha256(council_bytes).digest()).digest()
         return cls(Path(folder), context)
+
+    def part(self, name: str) -> FileCache:
+        """A cache for results worked out across files (topics' title comparisons), in ``<folder>/<name>``
+        with the same context and its own counts (``hits`` and ``read`` here count files)."""
+        return FileCache(self.folder / name, self.context)
 
     def key(self, rel: str, data: bytes, *args: object) -> str:
         digest = hashlib.sha256(self.context)

@@ -208,7 +208,9 @@ class ArchiveLoader:
         assert self.people_index is not None  # people.yml is read first
         try:
             key = self.people_index.resolve(printed)
-            self.person_files.setdefault(key, set()).add(Path(where.path))
+            self.person_files.setdefault(key, set()).add(
+                where.path if isinstance(where.path, Path) else Path(where.path)
+            )
             return key
         except UnclearName as exc:
             where.error(exc.message, exc.fix)

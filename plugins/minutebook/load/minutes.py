@@ -10,8 +10,8 @@ from minutebook.load import formats
 from minutebook.load.council import NOT_STATED, check_exempt_paragraph
 from minutebook.load.decisions import read_minute_decisions
 from minutebook.load.fields import plain_name, read_corrections
-from minutebook.load.minutes_text import parse_minutes_body
-from minutebook.load.reading import read_front_matter
+from minutebook.load.minutes_text import BodyProblem, parse_minutes_body
+from minutebook.load.reading import Derived, read_front_matter_and
 from minutebook.load.schema import Where
 from minutebook.model import (
     ATTENDANCE_GROUPS,
@@ -19,6 +19,7 @@ from minutebook.model import (
     Declaration,
     Item,
     Meeting,
+    Minute,
     Minutes,
 )
 from minutebook.model.names import normalise
@@ -27,9 +28,25 @@ if TYPE_CHECKING:
     from minutebook.load.loader import ArchiveLoader
 
 
+def _is_parsed_body(value: object) -> bool:
+    """Whether a cached value has the shape :func:`parse_minutes_body` returns: (minutes, problems)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], list)
+        and isinstance(value[1], list)
+        and all(isinstance(m, Minute) for m in value[0])
+        and all(isinstance(p, BodyProblem) for p in value[1])
+    )
+
+
 def load_minutes(loader: ArchiveLoader, meeting: Meeting, path: Path) -> None:
-    data, body, body_line = read_front_matter(
-        path, loader.problems, formats.MINUTES, "minutes.md", required=False, partial=True, cache=loader.cache
+    # the body's minutes are parsed with the front matter, and cached with it (keyed by the file's bytes
+    # and everything else the parsing reads: the municipal year, the committee's numbering, the date)
+    scheme = loader.council.scheme(meeting.committee)
+    derived = Derived(parse_minutes_body, (meeting.year, scheme, meeting.date), _is_parsed_body)
+    data, body, body_line, parsed_body = read_front_matter_and(
+        path, loader.problems, formats.MINUTES, "minutes.md", derived, required=False, partial=True, cache=loader.cache
     )
     if data is None:
         return
@@ -73,10 +90,7 @@ def load_minutes(loader: ArchiveLoader, meeting: Meeting, path: Path) -> None:
             )
         if entries:
             minutes.attendance[group] = entries
-    year = meeting.year
-    parsed, body_problems = parse_minutes_body(
-        body, body_line, year, loader.council.scheme(meeting.committee), meeting.date
-    )
+    parsed, body_problems = parsed_body
     for problem in body_problems:
         loader.problems.error(path, problem.line, problem.message, problem.fix)
     minutes.minutes = parsed

@@ -2,8 +2,10 @@
 
 The body is ordinary Markdown with a few conventions (see docs/guide/meeting-files.md):
 ``## 73. Title {item=4}`` starts a minute, ``### (a) Title`` a lettered part, a paragraph that
-starts ``RESOLVED`` (or "The Board agreed…", "The Committee resolved…") the decisions; ``RESOLVED:``
-alone takes the next paragraph as its decision. Each RESOLVED block is taken out of the text and replaced by a
+starts ``RESOLVED`` (or "It was RESOLVED…", "The Board agreed…", "The Committee resolved…") the decisions;
+``RESOLVED:`` alone takes the next paragraph as its decision; a table whose first column is headed
+"Decision" (or "Resolution", "Resolved") gives a decision a row, its other columns ("Reasons") kept
+under their heading. Each RESOLVED block is taken out of the text and replaced by a
 marker, so the page can render the decisions as a numbered list with citable anchors exactly
 where the minutes put them.
 """
@@ -32,14 +34,47 @@ LIST_ITEM = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)]|\(?(?=[ivx]{2,5}[.)])x{0,3}(?:ix|iv|v?i{0,3})[.)])"
     r"\s+(?P<text>.*)$"
 )
-RESOLVED = re.compile(r"^\W*RESOLVED\b", re.I)
-# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…": a decision too
+# "RESOLVED…", "It was RESOLVED to…", "It was unanimously RESOLVED that…", and each after a paragraph's own
+# number ("45.2 It was RESOLVED…": clerks number the paragraphs of a minute)
+PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
+RESOLVED = re.compile(rf"^\W*{PARAGRAPH_NUMBER}(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b", re.I)
+# "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
+# named by its initials): a decision too
 AGREED = re.compile(
-    r"^\W*The\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
-    r"Executive|Commission|Forum|Authority|Assembly|Group)\s+(?:unanimously\s+)?"
+    rf"^\W*{PARAGRAPH_NUMBER}The\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
+    r"Executive|Commission|Forum|Authority|Assembly|Group|Partnership|Trust|[A-Z]{2,6})\s+(?:unanimously\s+)?"
     r"(?:agreed|resolved|decided)\b"
 )
 BARE_RESOLVED = re.compile(r"^\W*RESOLVED\W*$", re.I)
+
+
+# a table of decisions: its first column headed "Decision", "Decisions", "Resolution(s)", "Resolved"
+DECISION_TABLE_HEAD = re.compile(r"^(?:decisions?(?:\s+(?:made|taken|agreed))?|resolutions?|resolved)$", re.I)
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row ("| a | b |"), an escaped pipe kept in its cell."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", row)]
+
+
+def _decision_table(block) -> tuple[list[str], list[tuple[str, list[str]]]] | None:
+    """A table of decisions: (the decisions, a row each, and for each other column its heading and cells)."""
+    if len(block) < 3 or not block[0][1].lstrip().startswith("|") or not TABLE_RULE.match(block[1][1].strip()):
+        return None
+    head = _cells(block[0][1])
+    if not head or not DECISION_TABLE_HEAD.match(_strip_bold(head[0])):
+        return None
+    rows = [_cells(text) for _, text in block[2:]]
+    decisions = [_clean_entry(row[0]) for row in rows if row and row[0]]
+    others = [
+        (_strip_bold(head[c]), [row[c] if c < len(row) else "" for row in rows if row and row[0]])
+        for c in range(1, len(head))
+    ]
+    return (decisions, others) if decisions else None
 
 
 def _decision(text: str) -> bool:
@@ -184,6 +219,27 @@ def parse_text(lines: list[tuple[int, str]], anchor_prefix: str) -> ParsedText:
             out.append(MARKER.format(marker_count))
             marker_count += 1
             i = j
+            continue
+        table = _decision_table(block)
+        if table is not None:
+            # "Decision | Reasons": each row's decision is a resolution; the other columns stay, as a list
+            # under their own heading, in the decisions' order
+            decisions, others = table
+            intros.append("")
+            for decision in decisions:
+                number = str(len(resolutions) + 1)
+                resolutions.append(Resolution(number, decision, f"{anchor_prefix}resolution-{number}"))
+            out.append(MARKER.format(marker_count))
+            marker_count += 1
+            for heading, cells in others:
+                kept = [c for c in cells if c]
+                if not kept:
+                    continue
+                if len(cells) == 1:
+                    out.append(f"{heading}: {kept[0]}" if heading else kept[0])
+                else:
+                    out.append((f"{heading}:\n\n" if heading else "") + "\n".join(f"- {c}" for c in kept))
+            i += 1
             continue
         if _is_list(block) and i > 0:
             previous = " ".join(t for _, t in blocks[i - 1]).strip()

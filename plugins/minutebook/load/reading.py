@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from minutebook.load.filecache import FileCache
 from minutebook.load.schema import INVALID, Record, Where
@@ -15,28 +19,46 @@ from minutebook.publish.brackets import MAX_MARKUP, crowded_block
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-def link_leaving(path: Path, root: Path) -> Path | None:
+def link_leaving(path: Path, root: Path, folders: dict[str, Path | None] | None = None) -> Path | None:
     """The symbolic link on the way from ``root`` to ``path`` that points outside ``root``, if any.
 
     A link to a file outside the archive (a token, another council's drafts) would be read and
-    published as if it were a meeting file; links that stay inside the archive are fine."""
-    root = Path(root)
-    try:
-        parts = Path(path).relative_to(root).parts
-    except ValueError:
+    published as if it were a meeting file; links that stay inside the archive are fine. ``folders``
+    remembers, for one reading of the archive, what each folder on the way gave (every file of a
+    meeting folder passes through the same folders); the file itself is looked at every time."""
+    root = root if isinstance(root, Path) else Path(root)
+    inside, top = (path if isinstance(path, Path) else Path(path)).parts, root.parts
+    if inside[: len(top)] != top:  # what Path.relative_to tells, without making two more paths a file
         return None
+    parts = inside[len(top) :]
     current = str(root)
-    for part in parts:
+    for n, part in enumerate(parts):
         current = os.path.join(current, part)
-        if os.path.islink(current):  # os.path, not Path: every file of the archive passes here
-            link = Path(current)
-            try:
-                target = link.resolve()
-            except (OSError, RuntimeError):  # a loop of links
-                return link
-            top = root.resolve()
-            if target != top and top not in target.parents:
-                return link
+        remembered = folders if n < len(parts) - 1 else None
+        if remembered is not None and current in remembered:
+            if remembered[current] is not None:
+                return remembered[current]
+            continue
+        found = _leaving(current, root)
+        if remembered is not None:
+            remembered[current] = found
+        if found is not None:
+            return found
+    return None
+
+
+def _leaving(current: str, root: Path) -> Path | None:
+    """``current`` if it is a symbolic link out of ``root``."""
+    if not os.path.islink(current):  # os.path, not Path: every file of the archive passes here
+        return None
+    link = Path(current)
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return link
+    top = root.resolve()
+    if target != top and top not in target.parents:
+        return link
     return None
 
 
@@ -44,7 +66,7 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
     """The file's bytes, after the checks that come before reading: no link out of the archive, readable,
     not too large."""
     if problems.root is not None:
-        link = link_leaving(path, problems.root)
+        link = link_leaving(path, problems.root, problems.folders)
         if link is not None:
             message = f"is a symbolic link to {os.readlink(link)}, which is outside the meetings folder"
             fix = "copy the file into the archive instead of linking to it, or remove the link"
@@ -122,28 +144,67 @@ def read_front_matter(
     recorded), so that checks further on can report their problems in the same run. With ``cache``,
     a file whose bytes were parsed before gives that result and replays the problems it gave.
     """
+    return _read(path, problems, spec, name, required, partial, cache, None)[:3]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What a caller works out from a file's body alone, cached with the file's entry: ``parse(body,
+    body_line, *args)`` (a pure function of those: its result is stored and given back for the same
+    bytes and ``args``), and ``valid``, which says whether a stored value has the shape it returns."""
+
+    parse: Callable[..., Any]
+    args: tuple[Any, ...]
+    valid: Callable[[object], bool]
+
+
+def read_front_matter_and(
+    path: Path,
+    problems: Problems,
+    spec,
+    name: str,
+    derived: Derived,
+    required=True,
+    partial=False,
+    cache: FileCache | None = None,
+):
+    """:func:`read_front_matter` and ``derived.parse(body, body_line, *derived.args)``, as (record, body,
+    body's first line, derived value); the value is None when there is no record (unreadable or invalid). With ``cache``,
+    both come from one entry (a minutes file's parsed minutes are not worked out again)."""
+    return _read(path, problems, spec, name, required, partial, cache, derived)
+
+
+def _read(path: Path, problems: Problems, spec, name: str, required, partial, cache: FileCache | None, derived):
     data = read_bytes(path, problems)  # the link and size checks come first, cache or not
     if data is None:
-        return None, "", 1
+        return None, "", 1, None
     if cache is None:
-        return _parse_front_matter(path, problems, data, spec, name, required, partial)
+        return _parse_and_derive(path, problems, data, spec, name, required, partial, derived)
     rel = problems.rel(path)
-    key = cache.key(rel, data, name, required, partial)
-    entry = cache.get(key, _is_parsed_file)
+    extra = () if derived is None else (derived.parse.__qualname__, derived.args)
+    key = cache.key(rel, data, name, required, partial, *extra)
+    entry = cache.get(key, _is_parsed_file if derived is None else functools.partial(_is_derived, derived.valid))
     if entry is not None:
-        result, found, withheld = entry
+        result, found, withheld = entry[:3]
         problems.items.extend(found)
         if withheld:
             problems.withheld.add(rel)
-        return result
+        return (*result, entry[3] if derived is not None else None)
     before, was_withheld = len(problems.items), rel in problems.withheld
-    result = _parse_front_matter(path, problems, data, spec, name, required, partial)
+    result = _parse_and_derive(path, problems, data, spec, name, required, partial, derived)
     cache.read += 1
     cache.read_paths.append(rel)
     found = problems.items[before:]
     if all(p.path == rel and not p.about for p in found) and not was_withheld:  # only what is the file's own
-        cache.put(key, (result, found, rel in problems.withheld))
+        stored = (result[:3], found, rel in problems.withheld)
+        cache.put(key, stored if derived is None else (*stored, result[3]))
     return result
+
+
+def _parse_and_derive(path: Path, problems: Problems, data: bytes, spec, name: str, required, partial, derived):
+    record, body, body_line = _parse_front_matter(path, problems, data, spec, name, required, partial)
+    value = derived.parse(body, body_line, *derived.args) if derived is not None and record is not None else None
+    return record, body, body_line, value
 
 
 def _is_parsed_file(entry: object) -> bool:
@@ -159,6 +220,16 @@ def _is_parsed_file(entry: object) -> bool:
         and isinstance(result[2], int)
         and isinstance(found, list)
         and all(isinstance(p, Problem) for p in found)
+    )
+
+
+def _is_derived(valid: Callable[[object], bool], entry: object) -> bool:
+    """An entry of :func:`read_front_matter_and`: a parsed file's entry and the derived value (or None)."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 4
+        and _is_parsed_file(entry[:3])
+        and (entry[3] is None or valid(entry[3]))
     )
 
 

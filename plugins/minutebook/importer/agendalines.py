@@ -1,0 +1,59 @@
+"""Lines of an agenda that say something about its items, in the common wordings of the family.
+
+* the agenda's own date: "Published: …", "Issued: …", "Date of despatch: …", "Issue date: …",
+  "Dated this 10th day of July 2024";
+* a note where an item's papers are: "(attached)", "(copy enclosed)", "(to follow)" — not part of the title;
+* an item that excludes the press and public: the items after it are private, with the paragraph it cites;
+* a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.importer.report import Report
+from minutebook.importer.source import Source
+
+# where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
+PAPER_NOTE = re.compile(
+    r"\s*\((?:(?:copy|copies|report|reports|papers?|minutes|documents?|details)\s+)?(?:attached|enclosed|herewith|"
+    r"to\s+follow|to\s+be\s+circulated|circulated|previously\s+circulated|tabled|to\s+be\s+tabled|"
+    r"on\s+the\s+website|available\s+on\s+request)\)\s*$",
+    re.I,
+)
+# an item that excludes the press and public: the items after it are private
+_EXCLUDE = re.compile(r"\bexclu(?:de|ded|des|sion|ding)\b", re.I)
+_PUBLIC = re.compile(r"\b(?:public|press)\b", re.I)
+
+
+def excludes_public(text: str) -> bool:
+    """Words excluding the press or public (two searches, each linear in the text)."""
+    return bool(_EXCLUDE.search(text) and _PUBLIC.search(text))
+
+
+PUBLISHED_LINE = re.compile(
+    r"^(?:(?:agenda\s+)?(?:published|issued|despatched|dispatched|circulated|sent\s+out)(?:\s+on)?|"
+    r"date\s+(?:of\s+)?(?:publication|issue|despatch|dispatch|circulation)|date\s+(?:published|issued)|"
+    r"(?:publication|issue|despatch|dispatch|circulation)\s+date|"
+    r"dated(?:\s+this)?)\s*:?\s+(?P<d>.+)$",
+    re.I,
+)
+
+
+def headings_of_items(items: list, source: Source, report: Report) -> None:
+    """'5. ITEMS FOR DECISION' followed by '5.1 …' and '5.2 …': a heading of the agenda, not an item
+    (when it has no pages of its own); reported, since its words are not kept as an item."""
+    numbers = {item.number for item in items}
+    keep = []
+    for item in items:
+        if "." not in item.number and item.pages is None and any(n.startswith(f"{item.number}.") for n in numbers):
+            report.warn(
+                source.name,
+                item.line,
+                f"agenda item {item.number} '{item.title[:60]}' is taken as a heading over items "
+                f"{item.number}.1 and after, not as an item",
+                "add it to meeting.md if it is an item",
+            )
+            continue
+        keep.append(item)
+    items[:] = keep

@@ -1,0 +1,171 @@
+"""The importer's structural rules on a small pack written in other words than the style packs.
+
+Each shape is a rule about the structure of papers (issue 13), printed here differently from the packs
+the rules were first written for, so that a rule fitted to one pack's words fails: a front sheet without
+labels, 'Date of despatch:', items numbered within a heading (2.1), an exclusion item whose paragraph
+makes the next item private, a '(copy enclosed)' note, members listed one a line under a label of its
+own with 'Name – organisation', 'In Attendance' officers with their posts, councillors of another council,
+members of the press counted but not named, apologies with initials, a show of hands in words, decisions
+after a paragraph's number and after other sentences, numbers that start again at each meeting, a blank
+to sign, and a cover sheet without 'Report to'. And the format's reading of decisions in a table.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import fixture_project, minutebook, mkdocs_build
+
+PACK = Path(__file__).resolve().parent / "fixtures" / "import" / "shapes" / "oldport_pack_2024-12-03.txt"
+
+
+def _front(path: Path) -> dict:
+    from minutebook.load.yamlio import load
+
+    text = path.read_text(encoding="utf-8")
+    return load(text.split("---\n")[1]) or {}
+
+
+def _imported(tmp_path: Path) -> tuple[Path, str]:
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(PACK), "--into", str(meetings), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out and result.returncode == 0, out
+    return meetings, out
+
+
+def test_an_agenda_in_other_words(tmp_path):
+    meetings, out = _imported(tmp_path)
+    agenda = _front(meetings / "planning" / "2024-12-03" / "meeting.md")
+    assert agenda["start"] == "14:00" and agenda["place"] == "Room 3, Civic Centre, Harbour Street, Oldport"
+    assert str(agenda["agenda_published"]) == "2024-11-25"
+    items = {str(i["number"]): i for i in agenda["items"]}
+    assert list(items) == ["1", "2.1", "2.2", "3", "4"]  # "2. Matters for decision" is a heading over 2.1, 2.2
+    assert "agenda item 2 'Matters for decision' is taken as a heading" in out
+    assert items["2.1"]["title"] == "Tree Preservation Order 3/2024, Mill Lane"
+    assert items["2.1"]["pages"] == "1-6"
+    assert items["4"]["private"] is True and items["4"]["exempt_paragraph"] == 5
+    assert not items["3"].get("private")
+    papers = list((meetings / "planning" / "2024-12-03" / "papers").glob("*.md"))
+    assert len(papers) == 1
+    paper = _front(papers[0])
+    assert paper["title"] == "Tree Preservation Order 3/2024, Mill Lane" and str(paper["item"]) == "2.1"
+
+
+def test_minutes_in_other_words(tmp_path):
+    meetings, out = _imported(tmp_path)
+    path = meetings / "planning" / "2024-11-05" / "minutes.md"
+    minutes = _front(path)
+    attendance = minutes["attendance"]
+
+    def surnames(group):
+        return [(a if isinstance(a, str) else a["name"]).split("(")[0].split()[-1] for a in attendance.get(group, [])]
+
+    assert surnames("present") == ["Amos", "Birtwhistle", "Cardew"]
+    assert surnames("officers") == ["Grey", "Venn", "Hart"]
+    assert surnames("other_members") == ["Bell"]
+    assert surnames("apologies") == ["Lowe", "Dinh"]
+    assert "'3 members of the press' in the attendance names no one" in out
+    assert minutes["closed"] == "15:10"
+    assert minutes["votes"][0]["counts"] == {"for": 7, "against": 2, "abstain": 1}
+    text = path.read_text(encoding="utf-8")
+    assert "signature" not in text and "....." not in text
+    assert "\n\nIt was unanimously RESOLVED to accept them." in text  # its own paragraph, words as printed
+    council = (meetings / "council.yml").read_text(encoding="utf-8")
+    assert "planning:" in council and "numbers_restart: meeting" in council
+
+
+def test_decisions_in_the_formats_common_shapes(tmp_path):
+    """'It was RESOLVED…' (also after a paragraph's number), 'The JSC agreed:' with parts, and a table of
+    decisions whose other column is kept: each is read as the minute's decisions."""
+    minutes = """\
+        ---
+        approved: false
+        ---
+
+        ## 1. Apologies {item=1}
+
+        3.2 It was RESOLVED to accept the apologies.
+
+        ## 2. Budget {item=2}
+
+        The JSC agreed:
+
+        (i) to note the forecast;
+
+        (ii) to approve the virements.
+
+        ## 3. Contracts {item=3}
+
+        | Resolution | Reason for decision |
+        |---|---|
+        | (1) That the contract be extended. | Best value. |
+        | (2) That a review be held in 2025. | To plan the retender. |
+        """
+    meeting = """\
+        ---
+        start: "10:00"
+        status: held
+        items:
+          - number: 1
+            title: Apologies
+          - number: 2
+            title: Budget
+          - number: 3
+            title: Contracts
+        ---
+        """
+    config = fixture_project(
+        tmp_path,
+        {
+            "panel/committee.md": "---\nname: Panel\n---\n",
+            "panel/2024-11-05/meeting.md": meeting,
+            "panel/2024-11-05/minutes.md": minutes,
+        },
+    )
+    built = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    items = {i["agenda_number"]: i for i in data["meetings"][0]["items"]}
+    assert items["1"]["resolutions"] == ["3.2 It was RESOLVED to accept the apologies."]
+    assert items["2"]["resolutions"] == ["to note the forecast;", "to approve the virements."]
+    assert items["3"]["resolutions"] == ["That the contract be extended.", "That a review be held in 2025."]
+    page = next((tmp_path / "site").rglob("2024-11-05/index.html")).read_text(encoding="utf-8")
+    assert "To plan the retender." in page and "Reason for decision" in page
+
+
+def test_questions_at_full_council(tmp_path):
+    """'Question from … to …' with 'Answer:', and '… asked the Leader whether …' / 'The Leader replied
+    that …': the questions of a full council's minutes, in the format of minutes.md ``questions:``."""
+    pack = PACK.parent / "thornleigh_council_2024-10-16.txt"
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(pack), "--into", str(meetings), cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr, result.stdout
+    questions = _front(meetings / "council" / "2024-10-16" / "minutes.md")["questions"]
+    assert questions == [
+        {
+            "minute": 22,
+            "asker": "Councillor S Carr",
+            "to": "the Cabinet Member for Housing",
+            "question": "How many households were in temporary accommodation on 30 September 2024?",
+            "answer": "214 households, of whom 61 were in bed and breakfast accommodation.",
+        },
+        {
+            "minute": 22,
+            "asker": "Councillor T Dunn",
+            "to": "the Leader",
+            "question": "whether the council would bid for the second round of the Levelling Up Fund.",
+            "answer": "The Leader replied that a bid would be considered by the Cabinet in November.",
+        },
+    ]
+    project = tmp_path / "project"
+    config = fixture_project(project, {})
+    import shutil
+
+    shutil.rmtree(project / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, project / "meetings")
+    built = mkdocs_build(config, project / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    page = next((project / "site").rglob("2024-10-16/index.html")).read_text(encoding="utf-8")
+    assert "214 households" in page and "a bid would be considered by the Cabinet" in page
