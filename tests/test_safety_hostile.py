@@ -117,12 +117,13 @@ def test_nothing_changes_outside_the_site(build):
     assert b["before"] == b["after"]
     root = b["root"]
     assert not (root / "evil").exists() and not (root / "docs" / "evil").exists()
-    # the build cache is the one other folder written: its pages are published pages only
+    # the build cache is the one other folder written: its pages and search data are published text only
     cache = root.joinpath(*CACHE)
-    assert sorted(p.name for p in cache.iterdir()) == ["model", "pages"]
+    assert sorted(p.name for p in cache.iterdir()) == ["model", "pages", "search"]
     assert sorted(p.name for p in root.joinpath(CACHE[0]).iterdir()) == [CACHE[1]]
-    pages = [p for p in (cache / "pages").rglob("*") if p.is_file()]
-    assert pages and not any(b"CANARY-" in p.read_bytes() for p in pages)
+    for part in ("pages", "search"):
+        written = [p for p in (cache / part).rglob("*") if p.is_file()]
+        assert written and not any(b"CANARY-" in p.read_bytes() for p in written), part
     assert not (root.parent / "evil").exists()
 
 
