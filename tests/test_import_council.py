@@ -108,6 +108,46 @@ def test_numbers_restarting_at_each_meeting_are_not_duplicates(tmp_path):
     assert result.returncode == 1 and "minute 1 is also used by the meeting of 2022-07-12" in result.stderr
 
 
+def test_numbers_by_calendar_year_are_read_in_the_meetings_calendar_year(tmp_path):
+    """P014/24 in February 2024 (numbers restart each January while the municipal year starts in May):
+    the minute keeps its number, its year is 2024, a citation of it links, and P014/23 there is refused."""
+    planning = {
+        "planning/committee.md": "---\nname: Planning Committee\n---\n",
+        "planning/2023-12-12/meeting.md": meeting(),
+        "planning/2023-12-12/minutes.md": "---\n---\n\n## P101/23 Budget Monitoring {item=1}\n\nNoted.\n",
+        "planning/2024-02-13/meeting.md": meeting(),
+        "planning/2024-02-13/minutes.md": (
+            "---\n---\n\n## P014/24 Budget Monitoring {item=1}\n\nFurther to minute P101/23, the report was noted.\n"
+        ),
+    }
+    council = 'committees:\n  planning:\n    minute_numbers: "P{number:3}/{yy}"\n    numbers_restart: calendar\n'
+    config = archive(tmp_path, council, planning)
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = mkdocs_build(config, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    minutes = {m["date"]: m["items"][0]["minute"] for m in data["meetings"] if m["committee"] == "planning"}
+    assert minutes == {"2023-12-12": "P101/23", "2024-02-13": "P014/24"}
+    page = (tmp_path / "site" / "planning" / "2024-02-13" / "index.html").read_text(encoding="utf-8")
+    assert 'Further to <a href="../2023-12-12/budget-monitoring/#minute">minute P101/23</a>' in page
+    # the same minutes by municipal year would be 2023's: P014/24 is refused, with the fix
+    (tmp_path / "meetings" / "council.yml").write_text(council.replace("calendar", "year"), encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 1
+    assert "minute P014/24 is numbered in the municipal year 2024, but the meeting is in 2023/24" in result.stderr
+    assert "numbers_restart: calendar" in result.stderr
+    # and under calendar numbering a number of the wrong calendar year is refused too
+    (tmp_path / "meetings" / "council.yml").write_text(council, encoding="utf-8")
+    minutes_file = tmp_path / "meetings" / "planning" / "2024-02-13" / "minutes.md"
+    minutes_file.write_text(minutes_file.read_text(encoding="utf-8").replace("P014/24", "P014/23"), encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 1
+    assert "planning/2024-02-13/minutes.md:4: minute P014/23 is numbered in 2023, but the meeting is in 2024" in (
+        result.stderr
+    )
+
+
 def test_council_file_mistakes_name_file_line_and_fix(tmp_path):
     archive(
         tmp_path,

@@ -429,9 +429,27 @@ class Assembler:
         where: dict[str, tuple[str, int | None]] = {}
         for slug in sorted(self.out.committees):
             minuted = [(m, m.minutes) for (c, _), m in sorted(self.out.meetings.items()) if c == slug and m.minutes]
+            # a printed year that is the meeting's calendar year where that is not its municipal year's
+            # start (P014/24 in February 2024) says the numbers run by calendar year; the other way round
+            # (P014/23 then) says by municipal year
+            by_calendar, by_municipal = 0, 0
+            for meeting, minutes in minuted:
+                for n in minutes.minutes:
+                    if n.printed and minutes.year is not None and meeting.date.year != minutes.year:
+                        municipal = _has_year(scheme_of(n.printed, minutes.year))
+                        calendar = _has_year(scheme_of(n.printed, meeting.date.year))
+                        by_calendar += calendar and not municipal
+                        by_municipal += municipal and not calendar
+            calendar_numbers = by_calendar > 0 and by_municipal == 0
+
+            def numbering_year(meeting, minutes, calendar: bool = calendar_numbers) -> int | None:
+                return meeting.date.year if calendar else minutes.year
+
             found = Counter(
-                scheme_of(n.printed, minutes.year) or "{number}/{yy}" if n.printed else "{number}/{yy}"
-                for _, minutes in minuted
+                scheme_of(n.printed, numbering_year(meeting, minutes)) or "{number}/{yy}"
+                if n.printed
+                else "{number}/{yy}"
+                for meeting, minutes in minuted
                 for n in minutes.minutes
             )
             restart = False
@@ -439,13 +457,13 @@ class Assembler:
             starts = self.council.year_starts if self.council is not None else 5
             for meeting, minutes in minuted:
                 numbers = {n.number for n in minutes.minutes}
-                seen = by_year.setdefault(minutes.year, set())
+                seen = by_year.setdefault(numbering_year(meeting, minutes), set())
                 restart = restart or bool(seen & numbers)
                 seen |= numbers
                 # bare numbers that start at 1 at a meeting held months into the municipal year start
                 # again at each meeting (numbers running through the year would be well past 1 by then);
                 # council.yml gets the scheme and the report says so, to be checked
-                months_in = (meeting.date.month - starts) % 12
+                months_in = (meeting.date.month - (1 if calendar_numbers else starts)) % 12
                 printed_bare = all((n.printed or str(n.number)).rstrip(".").isdigit() for n in minutes.minutes)
                 if printed_bare and numbers and min(numbers) == 1 and months_in >= 3:
                     restart = True
@@ -454,8 +472,9 @@ class Assembler:
             pattern = found.most_common(1)[0][0]
             if restart and pattern == "{number}/{yy}":
                 pattern = "{number}"
-            if pattern != "{number}/{yy}" or restart:
-                schemes[slug] = {"minute_numbers": pattern, **({"numbers_restart": "meeting"} if restart else {})}
+            how = "meeting" if restart else "calendar" if calendar_numbers else None
+            if pattern != "{number}/{yy}" or how:
+                schemes[slug] = {"minute_numbers": pattern, **({"numbers_restart": how} if how else {})}
                 first, first_minutes = minuted[0]
                 where[slug] = (first.minutes_source, first_minutes.minutes[0].line if first_minutes.minutes else None)
         nation = min(self.nations, key=lambda n: self.nations[n]) if len(self.nations) == 1 else None
@@ -477,7 +496,7 @@ class Assembler:
                         f"the minutes of {slug} are numbered like "
                         f"'{scheme['minute_numbers']}', but council.yml gives '{have.pattern}'",
                         f'add under committees: \'{slug}: {{minute_numbers: "{scheme["minute_numbers"]}"'
-                        + (", numbers_restart: meeting" if scheme.get("numbers_restart") else "")
+                        + (f", numbers_restart: {scheme['numbers_restart']}" if scheme.get("numbers_restart") else "")
                         + "}'",
                     )
             return
@@ -487,7 +506,7 @@ class Assembler:
                 self.report.warn(
                     *where[slug],
                     f"the minutes of {slug} are numbered '{scheme['minute_numbers']}'"
-                    + (" and start again at each meeting" if scheme.get("numbers_restart") else "")
+                    + RESTARTS.get(scheme.get("numbers_restart", ""), "")
                     + ": written to council.yml",
                     "check the scheme in meetings/council.yml",
                 )
@@ -511,3 +530,10 @@ class Assembler:
                 if earlier and earlier.minutes and earlier is not meeting:
                     earlier.approved_at, earlier.amendment = meeting.date, amendment
         return self.out
+
+
+RESTARTS = {"meeting": " and start again at each meeting", "calendar": " and start again each January"}
+
+
+def _has_year(pattern: str | None) -> bool:
+    return pattern is not None and ("{yy}" in pattern or "{yyyy}" in pattern)

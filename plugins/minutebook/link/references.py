@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, cite_year, urls
+from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, MunicipalYear, cite_year, urls
 from minutebook.model.clock import MONTH_NAMES
 from minutebook.problems import Problems
 
@@ -141,6 +141,12 @@ class Linker:
             return None
         return re.compile(CITE_WORD + "(?P<printed>" + scheme.regex().pattern + r")(?![\w/])", re.I)
 
+    def _numbering_year(self, meeting: Meeting) -> int:
+        """The year the meeting's minute numbers run in (its municipal year, or with calendar numbering
+        its calendar year)."""
+        council = self.archive.council
+        return council.scheme(meeting.committee).year_of(meeting.year, meeting.date) if council else meeting.year
+
     def _schemed(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
         printed = match.group("printed")
         found = match.groupdict()
@@ -150,7 +156,7 @@ class Linker:
             if found.get("yyyy")
             else cite_year(int(found["yy"]), meeting.date)
             if found.get("yy")
-            else meeting.year
+            else self._numbering_year(meeting)
         )
         target = self.archive.minute_index.get((meeting.committee, year, number))
         cite = target[1].minute.cite if target and target[1].minute else printed
@@ -240,12 +246,13 @@ class Linker:
 
     def _relative(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
         number = int(match.group("number"))
-        cite = meeting.year.cite(number)
+        year = self._numbering_year(meeting)
+        cite = MunicipalYear(year).cite(number)
         if refs is not None and cite not in refs:
             refs.append(cite)
         label = f"{match.group('word')} {number}"
-        link = self._minute_link(label, meeting.committee, meeting.year, number)
-        if link is None or self.archive.minute_index[(meeting.committee, meeting.year, number)][0] is not meeting:
+        link = self._minute_link(label, meeting.committee, year, number)
+        if link is None or self.archive.minute_index[(meeting.committee, year, number)][0] is not meeting:
             self.problems.warning(
                 source,
                 None,

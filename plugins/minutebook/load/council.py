@@ -201,11 +201,16 @@ class Scheme:
     """How one committee prints its minute numbers."""
 
     pattern: str = "{number}/{yy}"
-    restart: str = "year"  # "year": unique in a municipal year; "meeting": 1, 2, 3… at each meeting
+    restart: str = "year"  # "year": unique in a municipal year; "calendar": in a calendar year; "meeting": 1, 2, 3…
 
     @property
     def per_meeting(self) -> bool:
         return self.restart == "meeting"
+
+    def year_of(self, municipal_year: int, date: dt.date) -> int:
+        """The year a meeting's minute numbers run in: the municipal year's start, or with ``calendar``
+        numbering (P014/24 in February 2024) the meeting's calendar year."""
+        return date.year if self.restart == "calendar" else municipal_year
 
     def format(self, number: int, year: int) -> str:
         def put(match: re.Match) -> str:

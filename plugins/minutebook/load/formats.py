@@ -451,8 +451,9 @@ NUMBERING = Text(
     'digits), {yy}, {yyyy}: "{number}/{yy}" prints 28/16, "CAB/{yy}/{number:3}" prints CAB/22/017'
 )
 RESTART = Choice(
-    "'year' (numbers run through the municipal year) or 'meeting' (1, 2, 3… at each meeting)",
-    choices=("year", "meeting"),
+    "'year' (numbers run through the municipal year), 'calendar' (numbers run from 1 January to "
+    "31 December, and {yy} is the calendar year) or 'meeting' (1, 2, 3… at each meeting)",
+    choices=("year", "calendar", "meeting"),
 )
 
 COUNCIL = Mapping(

@@ -489,7 +489,9 @@ class ArchiveLoader:
                         minute.line,
                         f"minute {minute.cite} is also used by the meeting of {other.date.isoformat()} "
                         f"({other.minutes.source}, line {line})",
-                        "minute numbers must be unique within a municipal year",
+                        "minute numbers must be unique within a "
+                        + ("calendar" if self.council.scheme(meeting.committee).restart == "calendar" else "municipal")
+                        + " year",
                     )
                 seen.setdefault(key, (meeting, minute.line))
 

@@ -109,7 +109,7 @@ def load_minutes(loader: ArchiveLoader, meeting: Meeting, path: Path) -> None:
                 path,
                 minute.line,
                 f"minute {minute.number} appears twice",
-                f"minute numbers are unique in a municipal year (see line {seen[minute.number]})",
+                f"minute numbers are unique in a meeting's minutes (see line {seen[minute.number]})",
             )
         seen.setdefault(minute.number, minute.line)
     numbers = {m.number for m in parsed}

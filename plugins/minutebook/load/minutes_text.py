@@ -302,12 +302,14 @@ def _number(printed: str, year: int, scheme, line: int, problems: list[BodyProbl
         return None
     number, printed_year = found
     if printed_year is not None and printed_year != year:
+        calendar = scheme.restart == "calendar"
         problems.append(
             BodyProblem(
                 line,
-                f"minute {printed} is numbered in the municipal year {printed_year}, "
-                f"but the meeting is in {year}/{(year + 1) % 100:02d}",
-                "check the number, or the municipal_year_starts of meetings/council.yml",
+                f"minute {printed} is numbered in {'' if calendar else 'the municipal year '}{printed_year}, "
+                f"but the meeting is in {year if calendar else f'{year}/{(year + 1) % 100:02d}'}",
+                "check the number, or the municipal_year_starts of meetings/council.yml"
+                + ("" if calendar else " (or numbers_restart: calendar, where numbers start again each January)"),
             )
         )
     return number, printed
@@ -316,7 +318,10 @@ def _number(printed: str, year: int, scheme, line: int, problems: list[BodyProbl
 def parse_minutes_body(
     body: str, first_line: int, year: int, scheme=None, meeting_date=None
 ) -> tuple[list[Minute], list[BodyProblem]]:
-    """The minutes of ``body``; ``scheme`` (load.council.Scheme) reads numbers such as CAB/22/017."""
+    """The minutes of ``body``; ``scheme`` (load.council.Scheme) reads numbers such as CAB/22/017.
+    ``year`` is the meeting's municipal year; with calendar numbering a minute's year is the date's."""
+    if scheme is not None and meeting_date is not None:
+        year = scheme.year_of(year, meeting_date)
     problems: list[BodyProblem] = []
     minutes: list[Minute] = []
     sections: list[tuple[Minute, list[tuple[MinutePart | None, _Section]]]] = []
