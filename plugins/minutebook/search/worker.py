@@ -35,8 +35,11 @@ from minutebook.search.documents import Document
 DATA = "search/data"  # where the data lives in the site
 
 
-def _work(source: str, folder: str, committees: dict[str, str], report: str) -> None:
-    """The worker process: read the documents, write the search data and a report."""
+def _work(
+    source: str, folder: str, committees: dict[str, str], report: str, cache: str | None = None, key: str = ""
+) -> None:
+    """The worker process: read the documents, write the search data (and keep a copy in the cache,
+    here, off the build's own path) and a report."""
     try:
         docs = []
         with open(source, "rb") as f:
@@ -47,6 +50,8 @@ def _work(source: str, folder: str, committees: dict[str, str], report: str) -> 
                     break
         os.unlink(source)
         summary = shards.write(docs, Path(folder), committees).as_dict()
+        if cache is not None:
+            _write_entry(Path(cache), key, Path(folder), summary)
         Path(report).write_text(json.dumps({"ok": True, "summary": summary}), encoding="utf-8")
     except BaseException:  # the parent reports it; a worker never dies silently
         Path(report).write_text(json.dumps({"ok": False, "error": traceback.format_exc()}), encoding="utf-8")
@@ -91,7 +96,14 @@ class Job:
         self.process = context.Process(
             target=_work,
             name="minutebook-search",
-            args=(str(source), str(self.folder), committees, str(self.report)),
+            args=(
+                str(source),
+                str(self.folder),
+                committees,
+                str(self.report),
+                None if cache_dir is None else str(cache_dir),
+                self.key,
+            ),
             daemon=True,
         )
         self.process.start()
@@ -111,8 +123,6 @@ class Job:
             )
             if not result["ok"]:
                 raise SearchBuildError("building the search index failed:\n" + result["error"])
-            if self.cache_dir is not None:
-                _write_entry(self.cache_dir, self.key, self.folder, result["summary"])
             self._place(site_dir)
             return result["summary"]
         finally:
