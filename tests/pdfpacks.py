@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-PAGE_LINE = re.compile(r"^\W*Page\s+\d+\W*$")
+PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+\W*$")  # "Page 3", bilingual "Tudalen / Page 3"
 # headings are printed in bold: minute headings, numbered section headings in capitals, "Appendix A – …"
 BOLD = re.compile(
     r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
