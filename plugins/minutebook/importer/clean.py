@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.bilingual import reduce_label
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
@@ -119,7 +120,7 @@ def clean(name: str, text: str) -> Source:
         if match and "\t" not in raw:
             raw = raw[match.end() :]
             heading = True
-        raw = clean_text(raw)
+        raw = reduce_label(clean_text(raw))
         if "\t" not in raw:
             raw = INLINE_TAGS.sub("", raw)
             raw = BREAK_TAGS.sub(" ", raw)

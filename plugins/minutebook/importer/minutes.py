@@ -29,6 +29,7 @@ from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
+from minutebook.importer.numbering import NUMBER, PREFIX
 from minutebook.importer.outcomes import (
     header_notice,
     read_application,
@@ -156,7 +157,76 @@ def _header(lines: list[Line]):
         held = re.search(r"\bheld\b(.*)", window, re.I)
         text = held.group(1) if held else window
         return committee, find_date(text)[0], parse_time(text), i
+    return _labelled_header(lines)
+
+
+def _labelled_header(lines: list[Line]):
+    """'MINUTES' / the committee / 'Date: …' / 'Time: …' / 'Venue: …' (the bilingual labels read by
+    :mod:`.bilingual`): (committee, date, start, line of 'MINUTES')."""
+    from minutebook.importer.split import BARE_MINUTES, DATE_LABEL, TIME_LABEL
+
+    filled = [i for i, line in enumerate(lines[:30]) if line.text.strip()]
+    for k, i in enumerate(filled):
+        if not BARE_MINUTES.match(_t(lines[i])) or k + 1 >= len(filled):
+            continue
+        committee = _t(lines[filled[k + 1]])
+        day = start = None
+        for j in filled[k + 2 : k + 8]:
+            text = _t(lines[j])
+            if (date := DATE_LABEL.match(text)) and day is None:
+                day = find_date(date.group("rest"))[0]
+            elif (time := TIME_LABEL.match(text)) and start is None:
+                start = parse_time(time.group("rest"))
+        if day is not None:
+            return committee, day, start, i
     return None, None, None, None
+
+
+def _labelled_place(lines: list[Line], head_at: int) -> str:
+    """The place of a 'Venue: …' (or 'Place:', 'Location:') line under the heading, as printed."""
+    from minutebook.importer.split import PLACE_LABEL
+
+    for line in lines[head_at : head_at + 8]:
+        match = PLACE_LABEL.match(_t(line))
+        if match and match.group("rest").strip():
+            return match.group("rest").strip(" ,.")
+    return ""
+
+
+# "Minute No. 27" on a line of its own, its heading on the next line or two: "DATGAN BUDDIANNAU" /
+# "DECLARATIONS OF INTEREST" (a heading printed in two languages, one above the other)
+NUMBER_ALONE = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?$")
+
+
+def _join_headings(lines: list[Line]) -> list[Line]:
+    """A minute's number printed alone, with its title on the line (or two lines) below, as one heading
+    line: two short title lines are the heading in two languages, joined ' / ' as a one-line
+    bilingual heading prints them; a long first line wrapped onto the next is joined with a space."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = NUMBER_ALONE.match(_t(line))
+        if match and re.match(r"^\D", _t(line)):  # "Minute No. 27", not a bare "27"
+            titles: list[str] = []
+            j = i + 1
+            while j < len(lines) and len(titles) < 2:
+                text = _t(lines[j])
+                if not text or len(text) > 120 or text.endswith((".", ";", ",", ":")) or text.startswith("("):
+                    break
+                titles.append(text)
+                j += 1
+            if titles:
+                if len(titles) == 2 and max(len(t) for t in titles) <= 70 and titles[0].isupper() == titles[1].isupper():
+                    title = f"{titles[0]} / {titles[1]}"
+                else:
+                    title = " ".join(titles)
+                out.append(Line(line.no, f"{_t(line)} {title}", heading=True))
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _place(text: str) -> str:
@@ -207,7 +277,7 @@ def read_minutes(
     """The minutes of ``part``; ``council`` (an existing council.yml) gives the municipal year's start,
     the nation's bank holidays and the call-in period."""
     council = council or Council()
-    lines = part.lines
+    lines = _join_headings(part.lines)
     committee, day, start, head_at = _header(lines)
     if day is None:
         report.error(
@@ -220,7 +290,7 @@ def read_minutes(
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
     window = " ".join(_t(line) for line in lines[head_at : head_at + 4] if line.text.strip())
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
-    doc.place = _place(window)
+    doc.place = _place(window) or _labelled_place(lines, head_at)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
     present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)

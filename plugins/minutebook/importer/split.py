@@ -43,6 +43,7 @@ MINUTES_HEAD = re.compile(
     r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )
+BARE_MINUTES = re.compile(r"^(?:minutes|minutes of (?:the )?meeting|draft minutes)$", re.I)
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
 COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
 # the other fields of a report's cover sheet: two of them under a title line make a cover sheet
@@ -149,7 +150,17 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             # without labels, known by the agenda that follows
             starts.append((_front_start(lines, i), "front"))
         elif _date_block(lines, i):
-            starts.append((_front_start(lines, i), "front"))
+            start = _front_start(lines, i)
+            # "MINUTES" (or "Cofnodion / Minutes") / the committee / "Date: …" "Time: …" "Venue: …": minutes
+            bare = [j for j in range(start, i) if BARE_MINUTES.match(_text(lines[j]))]
+            if bare:
+                above = _previous_filled(lines, bare[0], 2)
+                org = above is not None and ORG_LINE.search(_text(lines[above])) and len(_text(lines[above])) < 60
+                starts.append((above if org else bare[0], "minutes"))
+                in_minutes = True
+                i += 1
+                continue
+            starts.append((start, "front"))
             i = _skip_block(lines, i)
             continue
         elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):

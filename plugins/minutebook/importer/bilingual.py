@@ -1,0 +1,46 @@
+"""Bilingual print: Welsh councils (and others) print each label and heading in two languages.
+
+A label printed "Dyddiad / Date:" or "YN BRESENNOL / PRESENT:", a heading printed "RHAGLEN / AGENDA"
+and a leading word printed "Cynghorydd / Councillor …" or "PENDERFYNWYD / RESOLVED that …" match by
+their second half, the one the rules of the importer read; the content after the label (a title, a
+place, names) is kept as printed, both languages. Content lines (titles, paragraphs, table rows) are
+left alone: a half of more than a few words, digits in the first half, or a tab keep a line as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)"
+# "Dyddiad / Date: …", "ADRODDIAD I / REPORT TO: …", "Dyddiad cyhoeddi / Date of publication: …"
+LABEL = re.compile(rf"^(?P<a>{WORDS}{{0,3}})\s+/\s+(?P<b>{WORDS}{{0,4}}\s*:.*)$")
+# "RHAGLEN / AGENDA", "COFNODION / MINUTES", "ATODIAD A / APPENDIX A", "CADEIRYDD / CHAIR"
+HEADING = re.compile(r"^(?P<a>[^\W\da-z_][^\sa-z/:]*(?:\s+[^\sa-z/:]+){0,3})\s+/\s+(?P<b>[^\Wa-z_][^a-z/:]{0,60}?):?$")
+# "Cynghorydd / Councillor Eleri Prydderch", "PENDERFYNWYD / RESOLVED that …", "Cofnod Rhif / Minute No. 27"
+LEADING = re.compile(rf"^(?P<a>{WORDS}{{0,1}})\s+/\s+(?P<b>[^\W\d_][\w'’.-]*\b.*)$")
+# "Pwyllgor Craffu Adnoddau / Resources Scrutiny Committee", "Cyngor Sir X / X County Council"
+BODY = re.compile(
+    rf"^(?P<a>{WORDS}{{0,5}})\s+/\s+(?P<b>{WORDS}{{0,6}}\s+(?:committee|cabinet|council|board|panel|forum|sub-committee))$",
+    re.I,
+)
+LEADING_LABELS = re.compile(
+    r"^(?:councillors?|cllrs?\.?|resolved|minute|min\.|agreed|recommended|decision|item|page|appendix|"
+    r"present|apologies|officers|chair(?:man|person)?|mayor|attendees?)\b",
+    re.I,
+)
+
+
+def reduce_label(text: str) -> str:
+    """The line with a bilingual label or heading read by its second half; any other line as it is."""
+    if "\t" in text or " / " not in text:
+        return text
+    lead = len(text) - len(text.lstrip())
+    body = text[lead:]
+    for pattern in (LABEL, HEADING, BODY):
+        match = pattern.match(body)
+        if match:
+            return text[:lead] + match.group("b")
+    match = LEADING.match(body)
+    if match and LEADING_LABELS.match(match.group("b")):
+        return text[:lead] + match.group("b")
+    return text
