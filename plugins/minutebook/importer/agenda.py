@@ -516,6 +516,13 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
     paragraphs: list[str] = list(notes_before)
     k = 0
     dated = next((j for j in range(min(len(lines), 5)) if is_date_line(_t(lines[j]))), None)
+    if dated is None:  # "Date of publication: 6 March 2024" under the name and post
+        labelled = next((j for j in range(min(len(lines), 5)) if PUBLISHED_LINE.match(_t(lines[j]))), None)
+        if labelled is not None and find_date(_t(lines[labelled]))[0] and agenda.published is None:
+            agenda.published = find_date(_t(lines[labelled]))[0]
+            if labelled >= 1:
+                agenda.published_by = ", ".join(_t(line) for line in lines[: min(labelled, 2)])
+            lines = lines[labelled + 1 :]
     if dated is not None and all(len(_t(line)) <= 90 and not _t(line).endswith(".") for line in lines[:dated]):
         if dated == 1:
             by = _t(lines[0])

@@ -30,10 +30,23 @@ LEADING_LABELS = re.compile(
 )
 
 
+# "(Cadeirydd / Chair)", "(Tudalennau / Pages 7 - 22)": a bracketed label read by its second half
+BRACKETED = re.compile(r"\((?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+/\s+(?P<b>[^()/]{1,60})\)")
+# "(Daeth y cyfarfod i ben am 12.15 y.p. / The meeting closed at 12.15 pm)": a sentence in two languages
+WHOLE = re.compile(r"^\((?P<a>[^()]+?)\s+/\s+(?P<b>[^()/]+)\)$")
+
+
+def halves(text: str) -> list[str]:
+    """The line, and each language of a bracketed line printed in two: '(A / B)' → ['(A / B)', '(A)', '(B)']."""
+    match = WHOLE.match(text.strip())
+    return [text, f"({match.group('a')})", f"({match.group('b')})"] if match else [text]
+
+
 def reduce_label(text: str) -> str:
     """The line with a bilingual label or heading read by its second half; any other line as it is."""
     if "\t" in text or " / " not in text:
         return text
+    text = BRACKETED.sub(lambda m: f"({m.group('b')})", text)
     lead = len(text) - len(text.lstrip())
     body = text[lead:]
     for pattern in (LABEL, HEADING, BODY):

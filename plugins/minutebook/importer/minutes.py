@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.bilingual import halves
 from minutebook.importer.numbering import CITED, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.numbering import NUMBER, PREFIX
@@ -324,8 +325,9 @@ def read_minutes(
         if low == "private business":
             private = True
             continue
-        if CLOSED.match(text):
-            doc.closed = parse_time(text)
+        closing = next((half for half in halves(text) if CLOSED.match(half)), None)
+        if closing:
+            doc.closed = parse_time(closing)
             break
         heading = _is_heading(lines, i, expected, doc.year)
         if heading:

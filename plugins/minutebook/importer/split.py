@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from minutebook.importer.bilingual import halves
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
@@ -136,7 +137,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i += 1
             continue
         if in_minutes:
-            if CLOSED.match(text):
+            if any(CLOSED.match(half) for half in halves(text)):
                 in_minutes = False
             i += 1
             continue
@@ -374,7 +375,7 @@ def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:
 def _trim_after_close(part: Part, parts: list[Part], source: Source, report: Report) -> None:
     """Text after "(Meeting closed at …)" is not part of the minutes."""
     for k, line in enumerate(part.lines):
-        if CLOSED.match(_text(line)):
+        if any(CLOSED.match(half) for half in halves(_text(line))):
             rest = [line for line in part.lines[k + 1 :] if line.text.strip()]
             if rest:
                 report.warn(
