@@ -19,7 +19,7 @@ NUMBER = (
 )
 PREFIX = r"(?i:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?"
 HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?\s+(?P<title>\S.{{0,200}})$")
-CITED = re.compile(rf"\b(?i:minute|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")
+CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")  # "Minute No. 30"
 
 
 def _year_group(groups: list[str], year: int | None) -> int | None:

@@ -22,7 +22,7 @@ from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LI
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
-APPENDIX_HEAD = re.compile(r"^Appendix\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
+APPENDIX_HEAD = re.compile(r"^(?i:appendix)\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
 MENTION = re.compile(
     r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)"
 )
