@@ -313,7 +313,8 @@ def _table_item(line: Line):
 def _signature(lines: list[Line], k: int) -> bool:
     """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date)."""
     for j in range(k + 1, min(k + 3, len(lines))):
-        if is_date_line(_t(lines[j])):
+        published = PUBLISHED_LINE.match(_t(lines[j]))  # or "Date of publication: 6 March 2024"
+        if is_date_line(_t(lines[j])) or (published and find_date(published.group("d"))[0]):
             block = [_t(lines[i]) for i in range(k, j)]
             return len(block) >= 2 and all(
                 len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t) for t in block

@@ -52,7 +52,10 @@ def reduce_label(text: str) -> str:
     for pattern in (LABEL, HEADING, BODY):
         match = pattern.match(body)
         if match:
-            return text[:lead] + match.group("b")
+            label, _, rest = match.group("b").partition(":")
+            if rest.strip() and (leading := LEADING.match(rest.strip())) and LEADING_LABELS.match(leading.group("b")):
+                rest = " " + leading.group("b")  # "Membership: Cynghorwyr / Councillors …"
+            return text[:lead] + label + (":" + rest if _ or rest else "")
     match = LEADING.match(body)
     if match and LEADING_LABELS.match(match.group("b")):
         return text[:lead] + match.group("b")
