@@ -37,6 +37,7 @@ ITEM = re.compile(
     r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
     re.I,
 )
+MID_PAGES = re.compile(r"\s*\((?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)\s+(?P<after>\S.*)$", re.I)
 PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
@@ -402,7 +403,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif (section := _section(text)) is not None:
             private, current = section, None
             section_paragraph = None
-        elif current is None and private and (cited := EXEMPT_PARAGRAPH.search(text)):
+        elif current is None and private and not ITEM.match(text) and (cited := EXEMPT_PARAGRAPH.search(text)):
             # "The press and public are likely to be excluded for the following item under paragraph 3 …"
             # under the private part's heading: the paragraph of the items that follow
             section_paragraph = int(cited.group(1))
@@ -425,6 +426,11 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
             title, pages = match.group("title").strip(" ."), match.group("pages")
             trailing = TRAILING_PAGES.search(title) if not pages else None
+            # "7. Title (Pages 45 - 52) Paragraph 14 of …": the line under the item joined to it
+            inner = MID_PAGES.search(title) if not pages and not trailing else None
+            after = ""
+            if inner:
+                title, pages, after = title[: inner.start()].strip(" ."), inner.group("pages"), inner.group("after")
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
             note = PAPER_NOTE.search(title)
@@ -439,6 +445,10 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
             if note:
                 current.description = note.group(0).strip(" ()")
+            if after:
+                current.description = f"{current.description} {after}".strip()
+                if private and (cited := EXEMPT_PARAGRAPH.search(after)):
+                    current.exempt_paragraph = int(cited.group(1))
             if private and excluded_by is not None and excluded_by.exempt_paragraph_cited:
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
             elif private and section_paragraph is not None:
