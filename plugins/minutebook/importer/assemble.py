@@ -162,7 +162,11 @@ class Assembler:
     def _assign(self, pack: MeetingOut, agenda: Agenda, documents: list, source: str) -> None:
         items = [i for i in agenda.items if i.pages]
         minutes_item = next(  # "Minutes", or "Cofnodion / Minutes" printed in two languages
-            (i for i in items if any(h.strip().lower().startswith("minutes") for h in [i.title, *i.title.split(" / ")[1:2]])),
+            (
+                i
+                for i in items
+                if any(h.strip().lower().startswith("minutes") for h in [i.title, *i.title.split(" / ")[1:2]])
+            ),
             None,
         )
         free = [i for i in items if i is not minutes_item]

@@ -59,4 +59,8 @@ def reduce_label(text: str) -> str:
     match = LEADING.match(body)
     if match and LEADING_LABELS.match(match.group("b")):
         return text[:lead] + match.group("b")
+    label, colon, rest = body.partition(":")  # "Membership: Cynghorwyr / Councillors …"
+    match = LEADING.match(rest.strip()) if colon and len(label) <= 40 else None
+    if match and LEADING_LABELS.match(match.group("b")):
+        return f"{text[:lead]}{label}: {match.group('b')}"
     return text

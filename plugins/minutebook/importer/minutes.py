@@ -25,12 +25,11 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.attendance import AttendanceReader
+from minutebook.importer.bilingual import halves
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
-from minutebook.importer.bilingual import halves
-from minutebook.importer.numbering import CITED, read_number
+from minutebook.importer.numbering import CITED, NUMBER, PREFIX, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
-from minutebook.importer.numbering import NUMBER, PREFIX
 from minutebook.importer.outcomes import (
     header_notice,
     read_application,
@@ -218,7 +217,11 @@ def _join_headings(lines: list[Line]) -> list[Line]:
                 titles.append(text)
                 j += 1
             if titles:
-                if len(titles) == 2 and max(len(t) for t in titles) <= 70 and titles[0].isupper() == titles[1].isupper():
+                if (
+                    len(titles) == 2
+                    and max(len(t) for t in titles) <= 70
+                    and titles[0].isupper() == titles[1].isupper()
+                ):
                     title = f"{titles[0]} / {titles[1]}"
                 else:
                     title = " ".join(titles)

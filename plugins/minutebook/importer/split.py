@@ -157,7 +157,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             if bare:
                 above = _previous_filled(lines, bare[0], 2)
                 org = above is not None and ORG_LINE.search(_text(lines[above])) and len(_text(lines[above])) < 60
-                starts.append((above if org else bare[0], "minutes"))
+                starts.append((above if org and above is not None else bare[0], "minutes"))
                 in_minutes = True
                 i += 1
                 continue
