@@ -227,6 +227,17 @@ def with_cache(config: Path, cache: Path) -> Path:
     return config
 
 
+def warm_copy(root: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the warm fixture's project (docs, overrides, meetings) with a copy of its warm cache:
+    (project folder, its mkdocs.yml using that cache, the cache)."""
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "meetings"):
+        shutil.copytree(root / name, project / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    return project, with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache), cache
+
+
 def streamed_markdown(config: Path) -> dict[str, str]:
     """What each streamed page's Markdown is, from a domain build of the project (no MkDocs)."""
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
@@ -292,13 +303,7 @@ def test_an_entry_that_cannot_be_trusted_is_ignored(warm, tmp_path):
 def test_an_edit_to_one_meeting_renders_only_the_pages_it_changes(warm, tmp_path):
     root, config, cold, _ = warm
     before = streamed_markdown(config)
-    project = tmp_path / "project"
-    shutil.copytree(root / "meetings", project / "meetings")
-    for name in ("docs", "overrides"):
-        shutil.copytree(root / name, project / name)
-    cache = tmp_path / "cache"
-    shutil.copytree(root / "cache", cache)
-    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    project, edited, cache = warm_copy(root, tmp_path)
     meeting = sorted((project / "meetings").glob("*/2017-04-27/meeting.md"))[0]
     text = meeting.read_text(encoding="utf-8")
     assert "place: Committee Room 3 - Council House" in text
@@ -376,12 +381,7 @@ def test_a_warm_build_after_an_edit_is_the_cold_build_file_for_file(warm, tmp_pa
     file, as a build with no cache."""
     root, config, _, _ = warm
     before = streamed_markdown(config)
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "meetings"):
-        shutil.copytree(root / name, project / name)
-    cache = tmp_path / "cache"
-    shutil.copytree(root / "cache", cache)
-    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    project, edited, cache = warm_copy(root, tmp_path)
     EDITS[edit](project / "meetings")
     after = streamed_markdown(edited)
     changed = [src for src in after if before.get(src) != after[src]]
@@ -484,12 +484,7 @@ def test_docs_links_to_streamed_pages_are_checked(tmp_path, link, problem):
 def test_a_changed_theme_file_renders_every_page_again(warm, tmp_path):
     """The theme's files (custom_dir) are inputs of every page: a warm cache is not used for them."""
     root, _, cold, _ = warm
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "meetings"):
-        shutil.copytree(root / name, project / name)
-    cache = tmp_path / "cache"
-    shutil.copytree(root / "cache", cache)
-    edited = with_cache(Path(shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")), cache)
+    project, edited, _ = warm_copy(root, tmp_path)
     unchanged = summary(mkdocs(edited, project / "same").stderr)
     assert unchanged["cached"] == cold["pages"]  # the project's folder is not an input: CI runners differ
     main = project / "overrides" / "main.html"
