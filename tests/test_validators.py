@@ -48,7 +48,12 @@ def nu_errors(target) -> list[str]:
         text=True,
         timeout=600,
     )
-    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    # the checker always reports in JSON, its version included, even when it finds nothing: anything
+    # else (no output at all from a Java that did not start) must fail, not pass as "no errors"
+    assert run.stderr.lstrip().startswith('{"version"'), (
+        f"the Nu Html Checker did not run (exit {run.returncode}): {run.stderr[-500:]!r} {run.stdout[-500:]!r}"
+    )
+    messages = json.loads(run.stderr)["messages"]
     return [
         f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
