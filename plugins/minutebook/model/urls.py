@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from minutebook.model.archive import Committee, Item, Meeting, Paper
@@ -119,7 +120,23 @@ def site_file(site_dir: Path | str, rel: str) -> Path:
 
 
 def relative(from_url: str, to: str) -> str:
-    """A link from the page at ``from_url`` to ``to`` (a URL, possibly with #anchor) as a .md path."""
+    """A link from the page at ``from_url`` to ``to`` (a URL, possibly with #anchor) as a .md path:
+    posixpath.relpath's string, without its work on every link (both ends are plain site paths, checked
+    by :func:`src`, so the link is the folders up to the common folder and down to ``to``)."""
     target, _, anchor = to.partition("#")
-    path = posixpath.relpath(src(target), posixpath.dirname(src(from_url)) or ".")
+    start = _folders(from_url)
+    folders = _folders(target)
+    common = 0
+    for a, b in zip(start, folders, strict=False):
+        if a != b:
+            break
+        common += 1
+    path = "/".join(("..",) * (len(start) - common) + folders[common:] + ("index.md",))
     return f"{path}#{anchor}" if anchor else path
+
+
+@lru_cache(maxsize=65536)
+def _folders(url: str) -> tuple[str, ...]:
+    """The folders of the Markdown file behind ``url``."""
+    folder = posixpath.dirname(src(url))
+    return tuple(folder.split("/")) if folder else ()

@@ -15,7 +15,6 @@ page, checking every link.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,30 +137,7 @@ def first_line(text: str | None) -> str:
 def rel(context, to: str) -> str:
     """A site URL relative to the page being rendered (``here``), percent-encoded: it goes into a
     Markdown link, where only a URL's own escaping keeps quotes, spaces and brackets harmless."""
-    return quote(relative(context["here"], to), safe="/#")
-
-
-@lru_cache(maxsize=65536)
-def _folder_parts(url: str) -> tuple[str, ...]:
-    """The folders of the page at ``url``'s Markdown file (checked by urls.src), as a tuple."""
-    folder = posixpath.dirname(urls.src(url))
-    return tuple(folder.split("/")) if folder else ()
-
-
-def relative(from_url: str, to: str) -> str:
-    """:func:`urls.relative`, the same string, without posixpath.relpath's work on every link: both
-    ends are plain site paths (urls.src checks them), so the link is the folders up from ``from_url``
-    to the common folder and down to ``to``."""
-    target, _, anchor = to.partition("#")
-    start = _folder_parts(from_url)
-    folders = _folder_parts(target)
-    common = 0
-    for a, b in zip(start, folders, strict=False):
-        if a != b:
-            break
-        common += 1
-    path = "/".join(("..",) * (len(start) - common) + folders[common:] + ("index.md",))
-    return f"{path}#{anchor}" if anchor else path
+    return quote(urls.relative(context["here"], to), safe="/#")
 
 
 def officers_by_directorate(minutes) -> dict[str, list]:
