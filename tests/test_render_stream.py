@@ -502,3 +502,39 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     assert done["rendered"] == done["pages"] > 0
     assert "the cache could not store" in result.stderr
     assert (tmp_path / "site" / "board/2020-01-09/index.html").is_file()
+
+
+# --- links between streamed pages to anchors that are not there -----------------------------------
+
+LINKING = {
+    "board/committee.md": "---\nname: Board\n---\n",
+    "board/2019-12-05/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 1\n    title: Accounts\n---\n',
+    "board/2019-12-05/minutes.md": (
+        "---\napproved: true\n---\n\n## 1. Accounts\n\nSee [the later agenda](../2020-01-09/index.md#agenda) and "
+        "[a later part that is not there](../2020-01-09/index.md#no-later-part).\n"
+    ),
+    "board/2020-01-09/meeting.md": '---\nstart: "10:00"\nitems:\n  - number: 2\n    title: Budget\n---\n',
+    "board/2020-01-09/minutes.md": (
+        "---\napproved: true\n---\n\n## 2. Budget\n\nSee [the earlier agenda](../2019-12-05/index.md#agenda) and "
+        "[an earlier part that is not there](../2019-12-05/index.md#no-earlier-part).\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_links_between_streamed_pages_to_missing_anchors_are_each_reported(tmp_path, jobs):
+    """Links are checked as the pages arrive: one to an anchor already seen is settled at once, the
+    rest at the end. A missing anchor is reported whether its page was rendered before or after the
+    page linking to it, and a good one is not."""
+    config = fixture_project(tmp_path, LINKING)
+    config.write_text(config.read_text().replace("minutebook:\n", f"minutebook:\n      jobs: {jobs}\n", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    missing = re.findall(r"does not contain an anchor '#([\w-]+)'", result.stderr)
+    assert sorted(missing) == ["no-earlier-part", "no-later-part"], result.stderr[-3000:]

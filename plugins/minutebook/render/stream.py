@@ -162,7 +162,9 @@ def _collect(results, summary: Summary, present: set[int], wanted: list) -> None
             present.update(done.present)
             if done.ids is not None:
                 summary.anchors[done.src] = set(done.ids)
-            wanted.extend(done.wanted)
+            # a link to an anchor already seen is settled now: only the others wait for the end (at
+            # 8,000 items, every page's links held until then were tens of megabytes)
+            wanted.extend(link for link in done.wanted if hash((link[1], link[2])) not in present)
 
 
 @dataclass
