@@ -177,7 +177,7 @@ def _committee_above(lines: list[Line], before: int) -> str:
             )
         ):
             continue
-        return re.sub(r"^(?:a\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
+        return re.sub(r"^(?:notice of\s+)?(?:an?\s+)?(?:\w+\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
     return _t(lines[0])
 
 

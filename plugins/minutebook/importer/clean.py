@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.bilingual import reduce_label
+from minutebook.importer.bilingual import english_first, reduce_label
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
@@ -113,6 +113,7 @@ def _unglue(text: str) -> list[str]:
 
 def clean(name: str, text: str) -> Source:
     source = Source(name=name, lines=[])
+    first = english_first(text.split("\n"))
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip(" ")
         heading = False
@@ -120,7 +121,7 @@ def clean(name: str, text: str) -> Source:
         if match and "\t" not in raw:
             raw = raw[match.end() :]
             heading = True
-        raw = reduce_label(clean_text(raw))
+        raw = reduce_label(clean_text(raw), first)
         if "\t" not in raw:
             raw = INLINE_TAGS.sub("", raw)
             raw = BREAK_TAGS.sub(" ", raw)
@@ -157,7 +158,12 @@ def clean(name: str, text: str) -> Source:
 def _running_key(text: str) -> str:
     """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one (and a
     tab before the page number is a space)."""
-    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text.replace("\t", " "), flags=re.I)
+    return re.sub(
+        r"\b(?:[^\W\d_]+\s*/\s*)?(page)(?:\s*/\s*[^\W\d_]+)?\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b",
+        r"\1 #",
+        text.replace("\t", " "),
+        flags=re.I,
+    )  # bilingual "… – Page / Tudalen 3" too
 
 
 def _furniture_candidate(text: str) -> bool:
