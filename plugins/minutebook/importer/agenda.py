@@ -305,8 +305,10 @@ def _table_item(line: Line):
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
         return None
     pages = None
-    if len(cells) >= 3 and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", cells[-1]):
-        pages = re.sub(r"\s*[-–]\s*", "-", cells[-1])
+    # the last cell "3 - 8", "Pages 3 - 8", "Page 3", "pp. 3-8": the pages
+    last = re.fullmatch(r"(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)", cells[-1], re.I)
+    if len(cells) >= 3 and last:
+        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
         cells = cells[:-1]
     return cells[0].rstrip("."), " ".join(cells[1:]), pages
 

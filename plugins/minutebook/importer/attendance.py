@@ -48,7 +48,7 @@ GROUPS = (
     # "In the Chair: Alderman M Corrigan": present, in the chair
     (re.compile(r"^(?:in the chair|chair(?:man|woman|person)?|presiding)$", re.I), "chair"),
     (
-        re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
+        re.compile(r"^(?:[a-z]+\s+)?(?:employees|officers|staff)(?: in attendance)?(?: \(by directorate\))?(?: present)?$", re.I),
         "officers",
     ),
     (
