@@ -296,6 +296,15 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
     )
 
 
+def _next_in_sequence(text: str, current) -> bool:
+    """'6. Exclusion of the Public' after the row of item 5: an item of the same list, printed without the
+    page column (a table printed with spaces has rows only where a page range is printed)."""
+    match = ITEM.match(text)
+    return bool(
+        match and current and current.number.isdigit() and match.group("number") == str(int(current.number) + 1)
+    )
+
+
 def _table_item(line: Line):
     """An agenda row of an Item / Title / Page table: (number, title, pages) or None."""
     if "\t" not in line.text:
@@ -423,6 +432,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and "\t" not in lines[k].text
             and not (current and LEAD.match(text) and not current.lead)
             and not (current and EXEMPT_PARAGRAPH.search(text))
+            and not _next_in_sequence(text, current)
         ):
             break
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
