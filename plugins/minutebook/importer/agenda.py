@@ -43,7 +43,8 @@ PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$"
 BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
 )
-TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)$", re.I)
+# "… (Pages 3 - 8)" without its brackets, and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
+TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -445,6 +446,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 title, pages, after = title[: inner.start()].strip(" ."), inner.group("pages"), inner.group("after")
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
+                pages = pages if pages.lower().startswith("page") else f"Pages {pages}"
             note = PAPER_NOTE.search(title)
             if note:
                 title = title[: note.start()].strip(" .")

@@ -116,7 +116,7 @@ def _posts_then_names(text: str) -> list[tuple[str, str]]:
 
 # "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title
 NEXT_TITLE = re.compile(r"\s+(?=(?:County\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])")
-JOINING_WORD = re.compile(r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|&|,)$", re.I)
+JOINING_WORD = re.compile(r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|county|&|,)$", re.I)
 
 
 def _columns(text: str) -> str:
