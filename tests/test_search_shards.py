@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import gc
 import json
+import pickle
 import re
+import weakref
 
 import pytest
 from helpers import REPO, site_settings, write_tree
@@ -17,6 +20,7 @@ from minutebook.build import build
 from minutebook.devtools.demo import generate
 from minutebook.search import documents, postings, shards, text
 from minutebook.search.lunr_index import Stats, serialize
+from minutebook.search.worker import Pickled
 
 
 def data_files(folder):
@@ -256,3 +260,54 @@ def test_every_slash_joined_word_is_found_by_each_of_its_halves(sample_docs, tmp
                     missing.append((joined, half, doc.url))
     assert checked > 100 and missing == []
     assert "users/carers" in "\n".join(d.text for d in sample_docs)  # the seed minutes' word is among them
+
+
+class Watched(Pickled):
+    """The worker's documents file, counting how many documents it has handed out are still alive."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.handed: list[weakref.ref] = []
+        self.most = 0
+
+    def _count(self):
+        self.most = max(self.most, sum(ref() is not None for ref in self.handed))
+
+    def __iter__(self):
+        for doc in super().__iter__():
+            self.handed.append(weakref.ref(doc))
+            yield doc
+        self._count()
+
+    def take(self, refs):
+        docs = super().take(refs)
+        self.handed += [weakref.ref(doc) for doc in docs]
+        self._count()
+        return docs
+
+
+def test_the_worker_holds_one_shard_of_documents_at_a_time_and_writes_the_same_data(sample_docs, tmp_path):
+    """The search worker reads its documents from a file in two passes, so it never holds the
+    archive's text: at most one shard's documents are alive at once, and the data is byte for byte
+    what the documents in memory give."""
+    source = tmp_path / "documents.pickle"
+    with open(source, "wb") as f:
+        for doc in sample_docs:
+            pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
+    del doc
+    gc.collect()
+    with Watched(source) as docs:
+        summary = shards.write(docs, tmp_path / "streamed", {}, target=4000)
+    shards.write(sample_docs, tmp_path / "listed", {}, target=4000)
+    streamed, listed = data_files(tmp_path / "streamed"), data_files(tmp_path / "listed")
+    assert {p.relative_to(tmp_path / "streamed") for p in streamed} == {
+        p.relative_to(tmp_path / "listed") for p in listed
+    }
+    assert all(
+        body == listed[tmp_path / "listed" / p.relative_to(tmp_path / "streamed")] for p, body in streamed.items()
+    )
+    largest = max(
+        len(json.loads(p.read_text(encoding="utf-8"))["docs"]) for p in (tmp_path / "streamed" / "s").glob("*.json")
+    )
+    assert summary.shards > 10 and len(sample_docs) > 10 * largest  # the check below means something
+    assert docs.most <= largest, (docs.most, largest, len(sample_docs))

@@ -24,9 +24,12 @@ Everything is made from :class:`.documents.Document` objects; nothing here reads
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from minutebook.model.vocabularies import script_labels
 from minutebook.search import postings
@@ -50,29 +53,72 @@ class Shard:
     number: int
     committee: str
     year: int
-    docs: list[Document] = field(default_factory=list)
-
-    @property
-    def kinds(self) -> int:
-        mask = 0
-        for doc in self.docs:
-            mask |= 1 << KINDS.index(doc.kind)
-        return mask
+    refs: list[int] = field(default_factory=list)  # the documents' places in the archive's order
+    kinds: int = 0  # a bit mask of the documents' kinds
+    last: int = 0  # the newest document's date, YYYYMMDD
 
 
-def plan(docs: list[Document], target: int = SHARD_TEXT) -> list[Shard]:
-    """Cut the documents into shards: by committee, municipal year and group, in date order."""
-    ordered = sorted(docs, key=lambda d: (d.committee, d.year, GROUPS[d.kind], d.date))
+class Documents(Protocol):
+    """The archive's documents, read twice: once in order for the statistics and the plan, then one
+    shard's at a time. The search worker reads them from a file, so it never holds them all."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Document]: ...
+
+    def take(self, refs: list[int]) -> list[Document]: ...
+
+
+class Listed:
+    """Documents already in memory (the tests, and small archives)."""
+
+    def __init__(self, docs: Sequence[Document]):
+        self.docs = docs
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.docs)
+
+    def take(self, refs: list[int]) -> list[Document]:
+        return [self.docs[ref] for ref in refs]
+
+
+@dataclass(frozen=True)
+class Key:
+    """What the plan needs of a document: its place, order and size, not its text."""
+
+    ref: int
+    committee: str
+    year: int
+    group: int
+    date: dt.date
+    length: int
+    kind: int
+
+    @classmethod
+    def of(cls, ref: int, doc: Document) -> Key:
+        length = len(doc.title) + sum(len(text) for _, text in doc.segments) + max(0, len(doc.segments) - 1)
+        return cls(ref, doc.committee, doc.year, GROUPS[doc.kind], doc.date, length, KINDS.index(doc.kind))
+
+
+def plan(keys: list[Key], target: int = SHARD_TEXT) -> list[Shard]:
+    """Cut the documents into shards: by committee, municipal year and group, in date order (a
+    stable sort: documents of one day keep the archive's order)."""
+    ordered = sorted(keys, key=lambda k: (k.committee, k.year, k.group, k.date))
     shards: list[Shard] = []
-    size, key = 0, None
-    for doc in ordered:
-        doc_key = (doc.committee, doc.year, GROUPS[doc.kind])
-        length = len(doc.title) + len(doc.text)
-        if doc_key != key or (size + length > target and shards[-1].docs):
-            shards.append(Shard(len(shards), doc.committee, doc.year))
-            size, key = 0, doc_key
-        shards[-1].docs.append(doc)
-        size += length
+    size, group = 0, None
+    for key in ordered:
+        key_group = (key.committee, key.year, key.group)
+        if key_group != group or (size + key.length > target and shards[-1].refs):
+            shards.append(Shard(len(shards), key.committee, key.year))
+            size, group = 0, key_group
+        shard = shards[-1]
+        shard.refs.append(key.ref)
+        shard.kinds |= 1 << key.kind
+        shard.last = max(shard.last, key.date.year * 10000 + key.date.month * 100 + key.date.day)
+        size += key.length
     return shards
 
 
@@ -137,44 +183,46 @@ class Summary:
         return dict(self.__dict__)
 
 
-def write(docs: list[Document], out: Path, committees: dict[str, str], target: int = SHARD_TEXT) -> Summary:
-    """Write the search data of ``docs`` into the folder ``out``; ``committees`` maps slug → name."""
+def write(
+    docs: Sequence[Document] | Documents, out: Path, committees: dict[str, str], target: int = SHARD_TEXT
+) -> Summary:
+    """Write the search data of ``docs`` into the folder ``out``; ``committees`` maps slug → name.
+    Only one shard's documents are held at a time (with :class:`Documents` that are not a list)."""
     out = Path(out)
+    source: Documents = Listed(docs) if isinstance(docs, Sequence) else docs
     for sub in ("s", "r", "t", "p"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    shards = plan(docs, target)
     stats = Stats(FIELDS)
-    for doc in docs:  # pass 1: archive-wide statistics
-        stats.add(field_terms(doc))
+    shards = plan(_first_pass(source, stats), target)
     committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
     routes: dict[str, list[int]] = {}
     impacts = Postings()
-    summary = Summary(documents=len(docs), shards=len(shards))
+    summary = Summary(documents=len(source), shards=len(shards))
     manifest_shards, chunk_counts = [], []
     chunk = 0  # store chunks are numbered across the archive
     for shard in shards:  # pass 2: one shard at a time
-        terms = [field_terms(doc) for doc in shard.docs]
+        shard_docs = source.take(shard.refs)
+        terms = [field_terms(doc) for doc in shard_docs]
         index = serialize(terms, stats, BOOSTS)
         for term, _ in index["invertedIndex"]:
             routes.setdefault(term, []).append(shard.number)
-        docids, chunks = write_store(shard.docs, chunk, out / "t", summary)
+        docids, chunks = write_store(shard_docs, chunk, out / "t", summary)
         chunk += sum(chunks)
         impacts.add_index(index, docids)
         records = [
-            [doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard.docs)
+            [doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard_docs)
         ]
         size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
         summary.raw_bytes += size
         summary.files += 1
         summary.largest_shard = max(summary.largest_shard, size)
-        manifest_shards.append(
-            [committee_index.get(shard.committee, -1), shard.year, shard.kinds, max(ymd(d) for d in shard.docs), size]
-        )
+        manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds, shard.last, size])
         chunk_counts.append(trimmed(chunks))
+        del shard_docs, terms, index, records  # before the next shard's are read
     bounds = write_routes(routes, impacts, len(shards), out, summary)
     manifest = {
         "v": FORMAT,
-        "documents": len(docs),
+        "documents": len(source),
         "fields": list(FIELDS),
         "slots": SLOTS,
         "blocks": [postings.FIRST_BLOCK, postings.NEXT_BLOCK],
@@ -189,6 +237,15 @@ def write(docs: list[Document], out: Path, committees: dict[str, str], target: i
     summary.raw_bytes += _dump(out / "chunks.json", chunk_counts)
     summary.files += 2
     return summary
+
+
+def _first_pass(source: Documents, stats: Stats) -> list[Key]:
+    """Pass 1: the archive-wide statistics, and what the plan needs of each document."""
+    keys = []
+    for ref, doc in enumerate(source):
+        stats.add(field_terms(doc))
+        keys.append(Key.of(ref, doc))
+    return keys
 
 
 def trimmed(counts: list[int]) -> list[int]:

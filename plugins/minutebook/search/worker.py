@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import traceback
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,21 +41,53 @@ def _work(
     """The worker process: read the documents, write the search data (and keep a copy in the cache,
     here, off the build's own path) and a report."""
     try:
-        docs = []
-        with open(source, "rb") as f:
-            while True:
-                try:
-                    docs.append(pickle.load(f))
-                except EOFError:
-                    break
+        with Pickled(Path(source)) as docs:
+            summary = shards.write(docs, Path(folder), committees).as_dict()
         os.unlink(source)
-        summary = shards.write(docs, Path(folder), committees).as_dict()
         if cache is not None:
             _write_entry(Path(cache), key, Path(folder), summary)
         Path(report).write_text(json.dumps({"ok": True, "summary": summary}), encoding="utf-8")
     except BaseException:  # the parent reports it; a worker never dies silently
         Path(report).write_text(json.dumps({"ok": False, "error": traceback.format_exc()}), encoding="utf-8")
         raise
+
+
+class Pickled:
+    """The documents file as :class:`shards.Documents`: read through once in order (remembering where
+    each document starts), then one shard's documents at a time, so that the worker never holds the
+    archive's text (at 8,000 items it was a third of the worker's memory)."""
+
+    def __init__(self, path: Path):
+        self.file = open(path, "rb")  # closed by __exit__
+        self.offsets: list[int] = []
+
+    def __enter__(self) -> Pickled:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __iter__(self) -> Iterator[Document]:
+        self.offsets = []
+        self.file.seek(0)
+        while True:
+            offset = self.file.tell()
+            try:
+                doc = pickle.load(self.file)
+            except EOFError:
+                return
+            self.offsets.append(offset)
+            yield doc
+
+    def take(self, refs: list[int]) -> list[Document]:
+        out = []
+        for ref in refs:
+            self.file.seek(self.offsets[ref])
+            out.append(pickle.load(self.file))
+        return out
 
 
 class SearchBuildError(RuntimeError):
