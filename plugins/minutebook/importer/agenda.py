@@ -43,7 +43,7 @@ PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$"
 BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
 )
-# "… (Pages 3 - 8)" without its brackets, and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
+# "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
 TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
@@ -298,12 +298,9 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
 
 
 def _next_in_sequence(text: str, current) -> bool:
-    """'6. Exclusion of the Public' after the row of item 5: an item of the same list, printed without the
-    page column (a table printed with spaces has rows only where a page range is printed)."""
-    match = ITEM.match(text)
-    return bool(
-        match and current and current.number.isdigit() and match.group("number") == str(int(current.number) + 1)
-    )
+    """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
+    m = ITEM.match(text)
+    return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
 
 
 def _table_item(line: Line):
@@ -315,7 +312,6 @@ def _table_item(line: Line):
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
         return None
     pages = None
-    # the last cell "3 - 8", "Pages 3 - 8", "Page 3", "pp. 3-8": the pages
     last = re.fullmatch(r"(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)", cells[-1], re.I)
     if len(cells) >= 3 and last:
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
