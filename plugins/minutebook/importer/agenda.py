@@ -43,7 +43,8 @@ PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$"
 BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
 )
-TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)$", re.I)
+# "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
+TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -177,7 +178,7 @@ def _committee_above(lines: list[Line], before: int) -> str:
             )
         ):
             continue
-        return re.sub(r"^(?:a\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
+        return re.sub(r"^(?:notice of\s+)?(?:an?\s+)?(?:\w+\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
     return _t(lines[0])
 
 
@@ -296,6 +297,12 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
     )
 
 
+def _next_in_sequence(text: str, current) -> bool:
+    """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
+    m = ITEM.match(text)
+    return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
+
+
 def _table_item(line: Line):
     """An agenda row of an Item / Title / Page table: (number, title, pages) or None."""
     if "\t" not in line.text:
@@ -305,8 +312,9 @@ def _table_item(line: Line):
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
         return None
     pages = None
-    if len(cells) >= 3 and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", cells[-1]):
-        pages = re.sub(r"\s*[-–]\s*", "-", cells[-1])
+    last = re.fullmatch(r"(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)", cells[-1], re.I)
+    if len(cells) >= 3 and last:
+        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
         cells = cells[:-1]
     return cells[0].rstrip("."), " ".join(cells[1:]), pages
 
@@ -421,6 +429,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and "\t" not in lines[k].text
             and not (current and LEAD.match(text) and not current.lead)
             and not (current and EXEMPT_PARAGRAPH.search(text))
+            and not _next_in_sequence(text, current)
         ):
             break
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
@@ -433,6 +442,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 title, pages, after = title[: inner.start()].strip(" ."), inner.group("pages"), inner.group("after")
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
+                pages = pages if pages.lower().startswith("page") else f"Pages {pages}"
             note = PAPER_NOTE.search(title)
             if note:
                 title = title[: note.start()].strip(" .")

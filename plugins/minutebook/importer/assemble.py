@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from minutebook.importer.agenda import Agenda, AgendaItem
+from minutebook.importer.bilingual import english_half
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
 from minutebook.importer.programme import Programme
@@ -93,7 +94,7 @@ class Assembler:
     # -- committees and meetings ------------------------------------------------------------------
     def committee(self, printed: str) -> str:
         name = normalise_committee_name(printed)
-        slug = self.override or committee_slug(name)
+        slug = self.override or committee_slug(english_half(name))
         known = self.out.committees.get(slug)
         if known is None:
             known = CommitteeOut(slug=slug, name=name, short_name=committee_short_name(name))

@@ -48,7 +48,10 @@ GROUPS = (
     # "In the Chair: Alderman M Corrigan": present, in the chair
     (re.compile(r"^(?:in the chair|chair(?:man|woman|person)?|presiding)$", re.I), "chair"),
     (
-        re.compile(r"^(?:employees|officers|officers in attendance)(?: \(by directorate\))?(?: present)?$", re.I),
+        re.compile(
+            r"^(?:[a-z]+\s+)?(?:employees|officers|staff)(?: in attendance)?(?: \(by directorate\))?(?: present)?$",
+            re.I,
+        ),
         "officers",
     ),
     (
@@ -109,6 +112,21 @@ def _posts_then_names(text: str) -> list[tuple[str, str]]:
         found.append((role, name))
         at = match.end()
     return found if found and at == len(text) else []
+
+
+# "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title
+NEXT_TITLE = re.compile(r"\s+(?=(?:County\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])")
+JOINING_WORD = re.compile(r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|county|&|,)$", re.I)
+
+
+def _columns(text: str) -> str:
+    """Names printed side by side without a comma between them are separated by one; a title that follows
+    "for", "and" or a comma ("substitute for Cllr J Doyle") is left as printed."""
+    pieces = NEXT_TITLE.split(text)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += (" " if JOINING_WORD.search(out) or not out.strip() else ", ") + piece
+    return out
 
 
 def group_of(label: str) -> str | None:
@@ -249,6 +267,7 @@ class AttendanceReader:
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
         text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
+        text = _columns(text)
         if not text:
             return []
         public = PUBLIC.search(text)

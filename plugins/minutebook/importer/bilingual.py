@@ -37,20 +37,95 @@ WHOLE = re.compile(r"^\((?P<a>[^()]+?)\s+/\s+(?P<b>[^()/]+)\)$")
 
 
 def halves(text: str) -> list[str]:
-    """The line, and each language of a bracketed line printed in two: '(A / B)' → ['(A / B)', '(A)', '(B)']."""
+    """The line, and each language of a line printed in two: '(A / B)' → ['(A / B)', '(A)', '(B)'], a sentence
+    'A / B' of four words or more each → ['A / B', 'A', 'B']."""
     match = WHOLE.match(text.strip())
-    return [text, f"({match.group('a')})", f"({match.group('b')})"] if match else [text]
+    if match:
+        return [text, f"({match.group('a')})", f"({match.group('b')})"]
+    parts = text.strip().split(" / ")  # "The meeting ended at 3.40 pm / Daeth y cyfarfod i ben am 3.40 yp"
+    if len(parts) == 2 and all(len(p.split()) >= 4 for p in parts):
+        return [text, *parts]
+    return [text]
 
 
-def reduce_label(text: str) -> str:
-    """The line with a bilingual label or heading read by its second half; any other line as it is."""
+# the common words of English labels and headings, to tell which half of "A / B" a pack prints first
+ENGLISH_LABEL_WORDS = {
+    "date",
+    "time",
+    "venue",
+    "place",
+    "location",
+    "present",
+    "apologies",
+    "officers",
+    "officer",
+    "agenda",
+    "minutes",
+    "published",
+    "publication",
+    "pages",
+    "page",
+    "chair",
+    "chairman",
+    "chairperson",
+    "vice-chair",
+    "members",
+    "membership",
+    "councillor",
+    "councillors",
+    "subject",
+    "report",
+    "to",
+    "of",
+    "by",
+    "author",
+    "appendix",
+    "annex",
+    "item",
+    "contact",
+    "in",
+    "attendance",
+    "also",
+    "meeting",
+    "notice",
+}
+
+
+def _english(half: str) -> bool:
+    found = re.findall(r"[^\W\d_][\w'’-]*", half.lower())
+    return bool(found) and all(w in ENGLISH_LABEL_WORDS for w in found)
+
+
+def english_first(lines: list[str]) -> bool:
+    """Whether a pack prints its bilingual labels English first ("Date / Dyddiad:"), not second."""
+    first = second = 0
+    for line in lines:
+        match = LABEL.match(line.strip()) if " / " in line and "\t" not in line else None
+        if match:
+            first += _english(match.group("a"))
+            second += _english(match.group("b").partition(":")[0])
+    return first > second
+
+
+def _bracketed_first(match: re.Match) -> str:
+    """'(Pages / Tudalennau 7 - 22)' → '(Pages 7 - 22)': the first half and what follows the other's words."""
+    tail = re.sub(r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*", "", match.group("b"))
+    return f"({match.group('a')}{tail})"
+
+
+def reduce_label(text: str, first: bool = False) -> str:
+    """The line with a bilingual label or heading read by its English half (the second, or the first where
+    the pack prints English first); any other line as it is."""
     if "\t" in text or " / " not in text:
         return text
-    text = BRACKETED.sub(lambda m: f"({m.group('b')})", text)
+    text = BRACKETED.sub(_bracketed_first if first else (lambda m: f"({m.group('b')})"), text)
     lead = len(text) - len(text.lstrip())
     body = text[lead:]
     for pattern in (LABEL, HEADING, BODY):
         match = pattern.match(body)
+        if match and first and pattern is not BODY:
+            _, colon, rest = match.group("b").partition(":")
+            return text[:lead] + match.group("a") + (":" + rest if colon or rest else "")
         if match:
             label, _, rest = match.group("b").partition(":")
             if rest.strip() and (leading := LEADING.match(rest.strip())) and LEADING_LABELS.match(leading.group("b")):
@@ -64,3 +139,16 @@ def reduce_label(text: str) -> str:
     if match and LEADING_LABELS.match(match.group("b")):
         return f"{text[:lead]}{label}: {match.group('b')}"
     return text
+
+
+BODY_WORD = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum|sub-committee|authority)\b", re.I)
+
+
+def english_half(name: str) -> str:
+    """A body's name printed in two languages ("LICENSING COMMITTEE / PWYLLGOR TRWYDDEDU"): the half that
+    names the kind of body in English, which the committee's slug is made from; any other name as it is."""
+    parts = [p.strip() for p in name.split(" / ")]
+    if len(parts) != 2:
+        return name
+    english = [p for p in parts if BODY_WORD.search(p)]
+    return english[0] if len(english) == 1 else name

@@ -40,7 +40,9 @@ ORDERED = re.compile(r"^(?P<indent>\s*)\(?(?P<number>\d{1,2})[.)]\s+(?P<text>\S.
 CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
-RESOLVED = re.compile(r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b", re.I)
+RESOLVED = re.compile(
+    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|Decisions?\s*:)", re.I
+)
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
 RESOLVED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
 LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.bilingual import reduce_label
+from minutebook.importer.bilingual import english_first, reduce_label
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
@@ -100,6 +100,21 @@ def clean_text(text: str) -> str:
     return text
 
 
+# an agenda printed in columns with spaces: "3.     Minutes of the meeting …          1 - 6":
+# read as the table row it is ("3.<TAB>Minutes …<TAB>1 - 6")
+SPACED_ITEM = re.compile(
+    r"^\s*(?P<n>\d{1,2}[a-z]?\.?)\s{2,}(?P<title>\S.*?\S)\s{3,}(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*$"
+)
+
+
+def _column_row(text: str) -> str:
+    if "\t" in text or "   " not in text:
+        return text
+    if match := SPACED_ITEM.match(text):
+        return f"{match.group('n')}\t{match.group('title')}\t{match.group('pages')}"
+    return text
+
+
 def _unglue(text: str) -> list[str]:
     """Split 'Apologies****2. Declarations' where a new numbered agenda line was glued on."""
     pieces, start = [], 0
@@ -113,6 +128,7 @@ def _unglue(text: str) -> list[str]:
 
 def clean(name: str, text: str) -> Source:
     source = Source(name=name, lines=[])
+    first = english_first(text.split("\n"))
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip(" ")
         heading = False
@@ -120,7 +136,8 @@ def clean(name: str, text: str) -> Source:
         if match and "\t" not in raw:
             raw = raw[match.end() :]
             heading = True
-        raw = reduce_label(clean_text(raw))
+        raw = _column_row(raw)
+        raw = reduce_label(clean_text(raw), first)
         if "\t" not in raw:
             raw = INLINE_TAGS.sub("", raw)
             raw = BREAK_TAGS.sub(" ", raw)
@@ -151,13 +168,52 @@ def clean(name: str, text: str) -> Source:
                 if part.strip():
                     source.lines.append(Line(number, part.rstrip(" "), heading))
     _remove_running_lines(source)
+    _unfold_minutes_tables(source)
     return source
+
+
+# the head of a table of minutes: its first column the minute's number, then its title, then the rest
+MINUTES_TABLE_HEAD = re.compile(
+    r"^(?:minute|min\.?)(?:\s+(?:no\.?|number|ref\.?|reference))?\s*\t+\s*(?:subject|title|item|business|heading)\b",
+    re.I,
+)
+MINUTE_CELL = re.compile(r"^[A-Z]{0,4}[./ ]?\d{1,4}(?:[./]\d{1,4})*\.?$")
+
+
+def _unfold_minutes_tables(source: Source) -> None:
+    """Minutes printed as a table ("Minute No. | Subject | Action/Decision"): each row is a minute, read
+    as the heading "21/24 TITLE" followed by its other cells as paragraphs, the words as printed."""
+    out: list[Line] = []
+    in_table = False
+    for line in source.lines:
+        text = line.text.strip()
+        if MINUTES_TABLE_HEAD.match(text):
+            in_table = True
+            out.append(Line(line.no, ""))
+            continue
+        cells = [c.strip() for c in text.split("\t")] if "\t" in text else []
+        if in_table and len(cells) >= 2 and MINUTE_CELL.match(cells[0]) and cells[1]:
+            out.append(Line(line.no, f"{cells[0]} {cells[1]}"))
+            for cell in cells[2:]:
+                if cell:
+                    out.extend([Line(line.no, ""), Line(line.no, cell)])
+            out.append(Line(line.no, ""))
+            continue
+        if text and "\t" not in text:
+            in_table = in_table and False
+        out.append(line)
+    source.lines[:] = out
 
 
 def _running_key(text: str) -> str:
     """A footer's page number does not make it another line: "… | Page 3" and "… | Page 4" are one (and a
     tab before the page number is a space)."""
-    return re.sub(r"\b(page)\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b", r"\1 #", text.replace("\t", " "), flags=re.I)
+    return re.sub(
+        r"\b(?:[^\W\d_]+\s*/\s*)?(page)(?:\s*/\s*[^\W\d_]+)?\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b",
+        r"\1 #",
+        text.replace("\t", " "),
+        flags=re.I,
+    )  # bilingual "… – Page / Tudalen 3" too
 
 
 def _furniture_candidate(text: str) -> bool:

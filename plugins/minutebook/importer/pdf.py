@@ -26,6 +26,11 @@ from typing import Any
 
 LIST_START = re.compile(r"^(?:[-•▪*]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+# "REPORT OF:", "REPORT OF / ADRODDIAD GAN:": a label in capitals starts a line of a label block, never
+# the wrapped end of the line above it
+CAPITAL_LABEL = re.compile(
+    r"^[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){0,5}(?:\s+/\s+[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){0,5})?:\s"
+)
 
 
 class NoText(Exception):
@@ -199,6 +204,8 @@ def pdf_text(path: Path) -> str:
             text = f"**{block['text']}**" if block.get("bold") else block["text"]
             if joined and previous is not None and previous["page"] == p and not _first_word_overflows(previous, block):
                 joined = False  # the next line's first word would have fitted on this one: it was not wrapped
+            if joined and CAPITAL_LABEL.match(block["text"]):
+                joined = False  # "REPORT OF: …" under a label's value that filled its line
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
             if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:
