@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, env, fixture_project, run
+from helpers import REPO, env, fixture_project, mkdocs_build, run
 
 from minutebook.build import build, check_settings
 from minutebook.settings import from_environment, from_options, site_settings
@@ -528,13 +528,8 @@ def test_links_between_streamed_pages_to_missing_anchors_are_each_reported(tmp_p
     page linking to it, and a good one is not."""
     config = fixture_project(tmp_path, LINKING)
     config.write_text(config.read_text().replace("minutebook:\n", f"minutebook:\n      jobs: {jobs}\n", 1))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        env=env(),
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
+    assert f"with {jobs} process" in result.stderr  # the setting took
     missing = re.findall(r"does not contain an anchor '#([\w-]+)'", result.stderr)
     assert sorted(missing) == ["no-earlier-part", "no-later-part"], result.stderr[-3000:]
