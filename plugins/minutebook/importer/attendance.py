@@ -114,9 +114,16 @@ def _posts_then_names(text: str) -> list[tuple[str, str]]:
     return found if found and at == len(text) else []
 
 
-# "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title
-NEXT_TITLE = re.compile(r"\s+(?=(?:County\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])")
-JOINING_WORD = re.compile(r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|county|&|,)$", re.I)
+# "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title. The
+# title keeps the word naming its council ("District Cllr T Bell", "Town Councillor A Shah"): a split
+# before the title alone left "District" as a name and lost the line
+NEXT_TITLE = re.compile(
+    r"\s+(?=(?:(?:County|District|Borough|City|Town|Parish|Community|Deputy|Former)\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])"
+)
+JOINING_WORD = re.compile(
+    r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|county|district|borough|city|town|parish|community|deputy|former|&|,)$",
+    re.I,
+)
 
 
 def _columns(text: str) -> str:
