@@ -223,3 +223,66 @@ def test_a_damaged_or_foreign_topics_entry_is_ignored(tmp_path):
         # the entries were written again, whole: a third run trusts them and still gives the same
         again = run(meetings, cache)
         assert again[:2] == uncached[:2], name
+
+
+# -- the sanitiser's memo (<cache_dir>/model/sanitize.memo) --------------------------------------
+
+
+def hostile_archive(tmp_path: Path, kind: str) -> Path:
+    files, _ = hostile.archive(kind)
+    root = tmp_path / f"hostile-{kind}"
+    hostile.write(root, files)
+    return root
+
+
+def memo_of(cache: Path) -> tuple[bytes, dict]:
+    blob = (cache / "sanitize.memo").read_bytes()
+    key, (context, known) = pickle.loads(blob[len(filecache.MAGIC) + filecache.DIGEST :])
+    assert key == "sanitize.memo"
+    return context, known
+
+
+def write_memo(cache: Path, value: object) -> None:
+    payload = pickle.dumps(("sanitize.memo", value))
+    (cache / "sanitize.memo").write_bytes(filecache.MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+def test_the_sanitiser_is_remembered_and_a_warm_run_cleans_as_a_cold_one(tmp_path):
+    """Every hostile payload class: the memo keeps each text's cleaned form, and a run from it gives
+    the pages and problems of a run with no cache, the payloads disarmed alike."""
+    for kind in ("script", "attribute", "traversal", "huge"):
+        meetings = hostile_archive(tmp_path, kind)
+        cache = tmp_path / f"cache-{kind}"
+        uncached = run(meetings, None)
+        cold = run(meetings, cache)
+        _, known = memo_of(cache)
+        changed = [v for v in known.values() if v is not None]
+        assert bool(changed) == (kind != "traversal"), kind  # the payloads cleaned (a path is not markup): kept
+        if kind == "script":
+            assert not any("<script" in v for v in changed)
+        written = (cache / "sanitize.memo").stat().st_mtime_ns
+        warm = run(meetings, cache)
+        assert uncached[:2] == cold[:2] == warm[:2], kind
+        assert (cache / "sanitize.memo").stat().st_mtime_ns == written, kind  # nothing new: not written again
+
+
+def test_a_damaged_foreign_or_stale_memo_is_never_trusted(tmp_path):
+    meetings = hostile_archive(tmp_path, "script")
+    cache = tmp_path / "cache"
+    uncached = run(meetings, None)
+    run(meetings, cache)
+    context, known = memo_of(cache)
+    # every text "unchanged by the sanitiser": trusted, it would publish the payloads as written
+    poisoned = dict.fromkeys(known, None)
+    cases = {
+        "cut short": lambda: (cache / "sanitize.memo").write_bytes((cache / "sanitize.memo").read_bytes()[:-9]),
+        "another version's": lambda: write_memo(cache, (hashlib.sha256(b"other").digest(), poisoned)),
+        "not a memo": lambda: write_memo(cache, (context, {b"short": 1})),
+        "a function": lambda: write_memo(cache, os.system),
+    }
+    for name, damage in cases.items():
+        damage()
+        warm = run(meetings, cache)
+        assert warm[:2] == uncached[:2], name
+        assert warm[2] is not None and warm[2].ignored == (name != "another version's"), name
+        assert memo_of(cache)[0] == context and memo_of(cache)[1] == known, name  # written again, whole

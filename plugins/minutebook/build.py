@@ -24,7 +24,7 @@ from minutebook.model import Archive, urls
 from minutebook.model.clock import uk_now
 from minutebook.problems import Problems
 from minutebook.publish.history import attach_history
-from minutebook.publish.sanitize import sanitize_archive
+from minutebook.publish.sanitize import clean_markdown, sanitize_archive
 from minutebook.publish.withhold import Withheld, publish, withheld_sources
 from minutebook.render import PageRef, build_site
 from minutebook.settings import Settings, SiteSettings
@@ -73,7 +73,10 @@ def build(
     if problems.errors:
         problems.withhold(not_public)
         return Result(archive, problems, [], cache=cache)
-    sanitize_archive(archive)
+    memo = cache.memo("sanitize", clean_markdown, prune=not only) if cache is not None else None
+    sanitize_archive(archive, memo)
+    if memo is not None:
+        memo.save()
     withheld = publish(archive, now, preview)
     problems.withhold(not_public)
     if history and not only:  # a scoped preview skips the git history to stay fast

@@ -13,6 +13,8 @@ A minutes file's entry also holds its parsed minutes (load/reading.read_front_ma
 other inputs, the municipal year, numbering and date, are in the key). :meth:`FileCache.part` gives a
 cache of the same context in a subfolder for results worked out across files: ``topics/`` holds each
 committee's title comparisons (link/topics.py), keyed by a digest of its titles and meetings.
+:meth:`FileCache.memo` gives a :class:`TextMemo`: one pure function's results by their text's digest
+(``sanitize.memo``: the sanitiser's cleaned text of every officer text), checked as an entry is.
 """
 
 from __future__ import annotations
@@ -94,6 +96,11 @@ class FileCache:
         with the same context and its own counts (``hits`` and ``read`` here count files)."""
         return FileCache(self.folder / name, self.context)
 
+    def memo(self, name: str, function: Callable[[str], str], *, prune: bool = True) -> TextMemo:
+        """``function`` (pure: its result depends on its text and Minutebook's code only) remembered
+        across runs in ``<folder>/<name>.memo``; ``prune``: keep only the texts this run asked for."""
+        return TextMemo(self, name, function, prune)
+
     def key(self, rel: str, data: bytes, *args: object) -> str:
         digest = hashlib.sha256(self.context)
         digest.update(repr((rel, args)).encode())
@@ -106,7 +113,14 @@ class FileCache:
     def get(self, key: str, valid: Callable[[object], bool]) -> Any | None:
         """The entry stored under ``key``, or None (missing, or not trusted: counted in ``ignored``).
         ``valid`` says whether a value has the shape the caller stores."""
-        path = self._path(key)
+        found = self.get_file(self._path(key), key, valid)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def get_file(self, path: Path, key: str, valid: Callable[[object], bool]) -> Any | None:
+        """The entry in ``path``, stored under ``key`` (see :meth:`get`; a damaged one is counted in
+        ``ignored``, a trusted one is the caller's to count)."""
         try:
             blob = path.read_bytes()
         except OSError:
@@ -123,12 +137,15 @@ class FileCache:
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key and valid(entry[1])):
             self.ignored += 1
             return None
-        self.hits += 1
         return entry[1]
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` under ``key``, atomically; a folder that cannot be written is counted, not fatal."""
-        path = self._path(key)
+        if not self.put_file(self._path(key), key, value):
+            self.unwritten += 1
+
+    def put_file(self, path: Path, key: str, value: Any) -> bool:
+        """Store ``value`` in ``path`` under ``key``, atomically; False when it cannot be written."""
         try:
             payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +158,8 @@ class FileCache:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            self.unwritten += 1
+            return False
+        return True
 
     def line(self) -> str:
         """What the cache did, for the log."""
@@ -151,3 +169,53 @@ class FileCache:
         if self.unwritten:
             text += f", {self.unwritten} could not be stored"
         return text
+
+
+class TextMemo:
+    """A pure function of text, remembered by the text's digest (BLAKE2b, 128 bits) in one file.
+
+    Most officer texts come out of the sanitiser unchanged: those are kept as their digest alone.
+    The file is trusted as an entry is (its checksum, the cache's context, the types it holds); a
+    damaged one is ignored and counted, and every text worked out again. :meth:`save` writes it
+    back only when this run worked out a text afresh or left some unused."""
+
+    def __init__(self, cache: FileCache, name: str, function: Callable[[str], str], prune: bool):
+        self.cache, self.function, self.prune = cache, function, prune
+        self.key = f"{name}.memo"
+        self.known: dict[bytes, str | None] = {}
+        self.used: dict[bytes, str | None] = {}
+        self.computed = 0
+        path = cache.folder / self.key
+        if path.is_file():
+            found = cache.get_file(path, self.key, _is_memo)
+            if found is not None and found[0] == cache.context:  # another version's results are not ours
+                self.known = found[1]
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return self.function(text)
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in self.known:
+            value = self.known[digest]
+            self.used[digest] = value
+            return text if value is None else value
+        result = self.function(text)
+        self.computed += 1
+        self.used[digest] = self.known[digest] = None if result == text else result
+        return result
+
+    def save(self) -> None:
+        """Keep the results (not counted among the files: a memo that cannot be written costs the next
+        run the sanitiser's time, nothing else)."""
+        if self.computed or (self.prune and len(self.used) != len(self.known)):
+            kept = self.used if self.prune else self.known
+            self.cache.put_file(self.cache.folder / self.key, self.key, (self.cache.context, kept))
+
+
+def _is_memo(value: object) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)):
+        return False
+    known = value[1]
+    return isinstance(known, dict) and all(
+        isinstance(k, bytes) and len(k) == 16 and (v is None or isinstance(v, str)) for k, v in known.items()
+    )

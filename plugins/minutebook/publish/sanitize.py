@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from minutebook.load.minutes_text import MARKER_PATTERN
 from minutebook.publish.brackets import defuse
@@ -285,17 +286,19 @@ def _contact(c) -> None:
         setattr(c, name, plain(getattr(c, name)))
 
 
-def _minute_text(holder) -> None:
+def _minute_text(holder, clean: Callable[[str], str]) -> None:
     holder.title = plain(holder.title)
-    holder.body = clean_markdown(holder.body)
-    holder.resolved_intro = clean_markdown(holder.resolved_intro)
-    holder.questions = [clean_markdown(q) for q in holder.questions]
+    holder.body = clean(holder.body)
+    holder.resolved_intro = clean(holder.resolved_intro)
+    holder.questions = [clean(q) for q in holder.questions]
     for r in holder.resolutions:
-        r.text = clean_markdown(r.text)
+        r.text = clean(r.text)
 
 
-def sanitize_archive(archive) -> None:
-    """Make every piece of officer-written text safe, once, right after loading."""
+def sanitize_archive(archive, memo: Callable[[str], str] | None = None) -> None:
+    """Make every piece of officer-written text safe, once, right after loading. ``memo``: the
+    sanitiser remembered across runs (load/filecache.TextMemo of :func:`clean_markdown`), or None."""
+    clean = memo or clean_markdown
     for person in archive.people.values():
         person.name, person.full_name, person.honorific = (
             plain(person.name),
@@ -304,7 +307,7 @@ def sanitize_archive(archive) -> None:
         )
     for committee in archive.committees.values():
         committee.name, committee.short_name = plain(committee.name), plain(committee.short_name)
-        committee.description = clean_markdown(committee.description)
+        committee.description = clean(committee.description)
         if committee.contact:
             _contact(committee.contact)
         for members in committee.membership.values():
@@ -312,17 +315,17 @@ def sanitize_archive(archive) -> None:
                 m.name = plain(m.name)
     for meeting in archive.meetings:
         meeting.place, meeting.published_by = plain(meeting.place), plain(meeting.published_by)
-        meeting.public_access, meeting.notes = clean_markdown(meeting.public_access), clean_markdown(meeting.notes)
+        meeting.public_access, meeting.notes = clean(meeting.public_access), clean(meeting.notes)
         for item in meeting.items:
             item.title, item.lead = plain(item.title), plain(item.lead)
             item.number = plain(item.number) if item.number else item.number
             item.pages = plain(item.pages) if item.pages else item.pages
-            item.description = clean_markdown(item.description)
+            item.description = clean(item.description)
             for part in item.parts:
-                part.number, part.title = plain(part.number), clean_markdown(part.title)
+                part.number, part.title = plain(part.number), clean(part.title)
         minutes = meeting.minutes
         if minutes:
-            minutes.note, minutes.amendment = clean_markdown(minutes.note), clean_markdown(minutes.amendment)
+            minutes.note, minutes.amendment = clean(minutes.note), clean(minutes.amendment)
             for attendees in minutes.attendance.values():
                 for a in attendees:
                     a.name, a.role = plain(a.name), plain(a.role) if a.role else a.role
@@ -331,24 +334,24 @@ def sanitize_archive(archive) -> None:
             for d in minutes.declarations:
                 d.name, d.interest, d.text = plain(d.name), plain(d.interest), plain(d.text)
             for minute in minutes.minutes:
-                _minute_text(minute)
+                _minute_text(minute, clean)
                 for part in minute.parts:
-                    _minute_text(part)
+                    _minute_text(part, clean)
         for paper in meeting.papers:
             paper.title, paper.to, paper.subject = plain(paper.title), plain(paper.to), plain(paper.subject)
             paper.appendix = plain(paper.appendix) if paper.appendix else paper.appendix
             paper.withdrawn_reason = plain(paper.withdrawn_reason)
-            paper.body = clean_markdown(paper.body)
+            paper.body = clean(paper.body)
             for author in paper.authors:
                 _contact(author)
     for programme in archive.programmes:
-        programme.notes = clean_markdown(programme.notes)
+        programme.notes = clean(programme.notes)
         for e in programme.entries:
             e.title, e.detail, e.source, e.outcomes = (
                 plain(e.title),
-                clean_markdown(e.detail),
+                clean(e.detail),
                 plain(e.source),
-                clean_markdown(e.outcomes),
+                clean(e.outcomes),
             )
             e.leads = [plain(x) for x in e.leads]
     for tracker in archive.trackers:
