@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from minutebook.build import build
 from minutebook.link import references
 from minutebook.link.references import DECISION_OF, ITEM_RELATIVE, NUMBERED, OF_MEETING, RELATIVE, Linker
+from minutebook.load.filecache import FileCache
 from minutebook.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,12 +50,24 @@ def loaded(tmp_path: Path):
     return result.archive
 
 
+REMEMBERED: list[int] = []
+
+
 def both(archive, text: str, meeting):
+    """The text linked by the linker, and by every pattern. The linker's result is also checked against
+    a run remembering the texts that cite nothing (the citations memo, FileCache.memo) and a second
+    run answered from what the first remembered: both must give what the linker gives."""
     fast_problems, slow_problems = Problems(), Problems()
     fast_refs: list[str] = []
     slow_refs: list[str] = []
     fast = Linker(archive, fast_problems).link(text, meeting, "x.md", fast_refs)
     slow = EveryPattern(archive, slow_problems).link(text, meeting, "x.md", slow_refs)
+    quiet = FileCache(Path("/nonexistent-minutebook-cache"), b"test").memo("citations")
+    for _ in range(2):
+        problems, refs = Problems(), []
+        remembered = Linker(archive, problems, quiet).link(text, meeting, "x.md", refs)
+        assert (remembered, refs, problems.items) == (fast, fast_refs, fast_problems.items)
+    REMEMBERED.append(len(quiet.used))  # texts the second run took from the memo
     return (fast, fast_refs, fast_problems.items), (slow, slow_refs, slow_problems.items)
 
 
@@ -71,6 +84,7 @@ def test_the_archives_texts_are_linked_as_by_every_pattern(tmp_path):
             assert fast == slow
             linked += fast[0] != text
     assert linked > 0  # some texts cite what the archive holds
+    assert sum(REMEMBERED) > 100  # and many cite nothing: the memo answered for those
 
 
 WORDS = [

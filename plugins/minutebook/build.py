@@ -84,7 +84,10 @@ def build(
     infer_approvals(archive)  # before linking: reads the minutes' own words
     note_stale_approvals(archive, now.date(), problems)
     link_paper_files(archive, problems)
-    link_archive(archive, problems)
+    quiet = cache.memo("citations", prune=not only) if cache is not None else None
+    link_archive(archive, problems, quiet)
+    if quiet is not None:
+        quiet.save()
     resolved = check_archive(archive, problems, checks)
     archive.topics = assign_topics(
         archive,

@@ -24,10 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from minutebook.model import Archive, Item, Meeting, Minute, MinutePart, MunicipalYear, cite_year, urls
 from minutebook.model.clock import MONTH_NAMES
 from minutebook.problems import Problems
+
+if TYPE_CHECKING:
+    from minutebook.load.filecache import TextMemo
 
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
@@ -75,10 +79,14 @@ def _date(match: re.Match[str]) -> dt.date | None:
 
 
 class Linker:
-    def __init__(self, archive: Archive, problems: Problems):
+    def __init__(self, archive: Archive, problems: Problems, quiet: TextMemo | None = None):
         self.archive = archive
         self.problems = problems
         self.schemes: dict[str, re.Pattern[str] | None] = {}  # committee -> its citation pattern
+        # texts in which no pattern matched, remembered across runs (with the committee's pattern): such
+        # a text cites nothing, whatever the archive holds, so it is left as it is without a scan
+        self.quiet = quiet
+        self.matched = 0  # matches seen: each replacing function counts the one it is given
 
     # one text -------------------------------------------------------------------------------
     def link(self, text: str, meeting: Meeting, source: str, refs: list[str] | None = None) -> str:
@@ -98,9 +106,23 @@ class Linker:
     def _link_plain(self, text: str, meeting: Meeting, source: str, refs: list[str] | None) -> str:
         if not text or not (any(w in text for w in CITE_WORDS) or ("held" in text and HELD_ON_WORDS.search(text))):
             return text
+        scheme = self._scheme(meeting)
+        if self.quiet is None:
+            return self._scan(text, scheme, meeting, source, refs)
+        digest = self.quiet.digest((scheme.pattern if scheme is not None else "") + "\0" + text)
+        if self.quiet.has(digest):
+            return text
+        before = self.matched
+        linked = self._scan(text, scheme, meeting, source, refs)
+        if self.matched == before:  # no pattern matched: nothing was replaced or reported
+            self.quiet.add(digest)
+        return linked
+
+    def _scan(
+        self, text: str, scheme: re.Pattern[str] | None, meeting: Meeting, source: str, refs: list[str] | None
+    ) -> str:
         # each pattern only where the words it needs are in the text as it stands (a cheap test first:
         # most texts cite nothing); the patterns run in the same order on the same text as without
-        scheme = self._scheme(meeting)
         if scheme is not None and ANY_MIN.search(text):
             text = scheme.sub(lambda m: self._schemed(m, meeting, source, refs), text)
         if "/" in text and ("inute" in text or "Min" in text):
@@ -148,6 +170,7 @@ class Linker:
         return council.scheme(meeting.committee).year_of(meeting.year, meeting.date) if council else meeting.year
 
     def _schemed(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        self.matched += 1
         printed = match.group("printed")
         found = match.groupdict()
         number = int(found["number"])
@@ -169,6 +192,7 @@ class Linker:
         return link
 
     def _of_meeting(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        self.matched += 1
         day = _date(match)
         target = self.archive.meeting(meeting.committee, day) if day else None
         number = int(match.group("number"))
@@ -187,6 +211,7 @@ class Linker:
         return f"[{match.group(0)}](minutebook:{urls.item(item)}{anchor})"
 
     def _item_relative(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
+        self.matched += 1
         item = next((i for i in meeting.items if i.number == match.group("number")), None)
         if item is None:
             self.problems.warning(
@@ -200,6 +225,7 @@ class Linker:
         return f"[{match.group('word')} {match.group('number')}](minutebook:{urls.item(item)}) {match.group('where')}"
 
     def _decision_of(self, match: re.Match[str], meeting: Meeting, source: str) -> str:
+        self.matched += 1
         wanted = " ".join(match.group("name").lower().split())
         slug = next(
             (
@@ -233,6 +259,7 @@ class Linker:
         return f"[{label}](minutebook:{urls.item(item)}{anchor})"
 
     def _numbered(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        self.matched += 1
         number, yy = int(match.group("number")), int(match.group("yy"))
         year = cite_year(yy, meeting.date)
         cite = f"{number}/{yy:02d}"
@@ -245,6 +272,7 @@ class Linker:
         return link
 
     def _relative(self, match: re.Match[str], meeting: Meeting, source: str, refs: list[str] | None) -> str:
+        self.matched += 1
         number = int(match.group("number"))
         year = self._numbering_year(meeting)
         cite = MunicipalYear(year).cite(number)
@@ -270,6 +298,7 @@ class Linker:
             dates = DATE_LIST.match(text, held.end())
             if not dates:
                 continue
+            self.matched += 1
             out.append(text[last : held.end()])
             segment, pos = dates.group(0), 0
             linked = []
@@ -320,8 +349,9 @@ class Linker:
         minute.references = [r for r in refs if r != own]
 
 
-def link_archive(archive: Archive, problems: Problems) -> None:
-    Linker(archive, problems).run()
+def link_archive(archive: Archive, problems: Problems, quiet: TextMemo | None = None) -> None:
+    """Link every citation of the archive; ``quiet``: the texts known to cite nothing (FileCache.memo)."""
+    Linker(archive, problems, quiet).run()
 
 
 def resolve_targets(markdown: str, page_url: str) -> str:

@@ -14,7 +14,8 @@ other inputs, the municipal year, numbering and date, are in the key). :meth:`Fi
 cache of the same context in a subfolder for results worked out across files: ``topics/`` holds each
 committee's title comparisons (link/topics.py), keyed by a digest of its titles and meetings.
 :meth:`FileCache.memo` gives a :class:`TextMemo`: one pure function's results by their text's digest
-(``sanitize.memo``: the sanitiser's cleaned text of every officer text), checked as an entry is.
+(``sanitize.memo``: the sanitiser's cleaned text of every officer text), or a set of texts known to
+have a property (``citations.memo``: the texts that cite nothing), checked as an entry is.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class FileCache:
         with the same context and its own counts (``hits`` and ``read`` here count files)."""
         return FileCache(self.folder / name, self.context)
 
-    def memo(self, name: str, function: Callable[[str], str], *, prune: bool = True) -> TextMemo:
+    def memo(self, name: str, function: Callable[[str], str] | None = None, *, prune: bool = True) -> TextMemo:
         """``function`` (pure: its result depends on its text and Minutebook's code only) remembered
         across runs in ``<folder>/<name>.memo``; ``prune``: keep only the texts this run asked for."""
         return TextMemo(self, name, function, prune)
@@ -172,14 +173,15 @@ class FileCache:
 
 
 class TextMemo:
-    """A pure function of text, remembered by the text's digest (BLAKE2b, 128 bits) in one file.
+    """A pure function of text, remembered by the text's digest (BLAKE2b, 128 bits) in one file; or,
+    with no function, a set of texts known to have some property (:meth:`has`, :meth:`add`).
 
     Most officer texts come out of the sanitiser unchanged: those are kept as their digest alone.
     The file is trusted as an entry is (its checksum, the cache's context, the types it holds); a
     damaged one is ignored and counted, and every text worked out again. :meth:`save` writes it
     back only when this run worked out a text afresh or left some unused."""
 
-    def __init__(self, cache: FileCache, name: str, function: Callable[[str], str], prune: bool):
+    def __init__(self, cache: FileCache, name: str, function: Callable[[str], str] | None, prune: bool):
         self.cache, self.function, self.prune = cache, function, prune
         self.key = f"{name}.memo"
         self.known: dict[bytes, str | None] = {}
@@ -191,10 +193,15 @@ class TextMemo:
             if found is not None and found[0] == cache.context:  # another version's results are not ours
                 self.known = found[1]
 
+    @staticmethod
+    def digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
     def __call__(self, text: str) -> str:
+        assert self.function is not None
         if not text:
             return self.function(text)
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        digest = self.digest(text)
         if digest in self.known:
             value = self.known[digest]
             self.used[digest] = value
@@ -204,9 +211,20 @@ class TextMemo:
         self.used[digest] = self.known[digest] = None if result == text else result
         return result
 
+    def has(self, digest: bytes) -> bool:
+        """Whether the text of ``digest`` is one of the set's (and so kept by :meth:`save`)."""
+        if digest in self.known:
+            self.used[digest] = None
+            return True
+        return False
+
+    def add(self, digest: bytes) -> None:
+        self.computed += 1
+        self.used[digest] = self.known[digest] = None
+
     def save(self) -> None:
         """Keep the results (not counted among the files: a memo that cannot be written costs the next
-        run the sanitiser's time, nothing else)."""
+        run the time of working them out, nothing else)."""
         if self.computed or (self.prune and len(self.used) != len(self.known)):
             kept = self.used if self.prune else self.known
             self.cache.put_file(self.cache.folder / self.key, self.key, (self.cache.context, kept))
