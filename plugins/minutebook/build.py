@@ -6,7 +6,10 @@ plugin calls :func:`build`; so do the CLI and the tests.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +49,21 @@ class Result:
         return not self.problems.errors
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while the model is built, as it was before afterwards. The model is
+    millions of objects, all alive until the build ends; each full collection scans every one of them and
+    frees nothing (at 20,000 items: eight such passes, a tenth of `minutebook check`'s time, none freeing
+    a byte). Objects in cycles made meanwhile are collected when it is on again."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def build(
     meetings_dir: Path,
     now: dt.datetime | dt.date | None = None,
@@ -61,6 +79,22 @@ def build(
 ) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time). ``cache_dir``:
     the parsed-file cache's folder (``<cache_dir>/model``, settings.cache_folder), or None for none."""
+    with collector_paused():
+        return _build(meetings_dir, now, preview, settings, intro, checks, history, only, render, cache_dir)
+
+
+def _build(
+    meetings_dir: Path,
+    now: dt.datetime | dt.date | None,
+    preview: bool,
+    settings: SiteSettings | None,
+    intro: str,
+    checks: CheckSettings | None,
+    history: bool,
+    only: list[str] | None,
+    render: bool,
+    cache_dir: Path | None,
+) -> Result:
     settings = settings or SiteSettings()
     if now is None:
         now = uk_now()
