@@ -176,3 +176,32 @@ def test_a_named_vote_printed_as_a_table(tmp_path):
     assert vote["for"] == ["N Adeyemi", "O Brannigan"]
     assert vote["against"] == ["M Delacroix"] and vote["abstain"] == ["J Ellery"]
     assert "minute 46: the vote's result is not printed; carried from the figures" in out
+
+
+def test_a_vote_printed_as_a_table_of_marks_under_each_way(tmp_path):
+    """Member | For | Against | Abstain with a mark in one column a row, and a totals row: the names go
+    each way; a row marking two ways (or none readable) and a name not present are reported."""
+    printed = (
+        "FOR: Councillors Adeyemi, Brannigan, Chowdhury, Fenwick and Hussein (5)\n"
+        "AGAINST: Councillors Delacroix and Ellery (2)\n"
+        "ABSTENTIONS: None (0)\n"
+    )
+    assert printed in HARROWFIELD
+    for mark in ("X", "✓", "Yes"):
+        table = (
+            "Member\tFor\tAgainst\tAbstained\n"
+            f"Councillor Adeyemi\t{mark}\t\t\n"
+            f"Councillor Brannigan\t{mark}\t\t\n"
+            f"Councillor Chowdhury\t{mark}\t{mark}\t\n"  # two ways: left out, reported
+            f"Councillor Delacroix\t\t{mark}\t\n"
+            f"Councillor Ellory\t\t\t{mark}\n"  # not in the attendance
+            "Total\t3\t2\t1\n"
+        )
+        out, meetings = run(tmp_path / mark, HARROWFIELD.replace(printed, table))
+        vote = front(meetings / "cabinet" / "2024-03-13" / "minutes.md")["votes"][1]
+        assert vote["for"] == ["N Adeyemi", "O Brannigan"], mark
+        assert vote["against"] == ["M Delacroix"] and vote["abstain"] == ["Ellory"], mark
+        assert "counts" not in vote, mark  # the totals differ from the names kept: reported below, not written
+        assert "the vote table's row for 'Councillor Chowdhury' does not mark one way; it is left out" in out, mark
+        assert "the vote names 'Ellory', who is not in the attendance" in out, mark
+        assert "the vote prints 3 for but names 2" in out and "the vote prints 2 against but names 1" in out, mark

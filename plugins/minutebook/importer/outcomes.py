@@ -83,6 +83,43 @@ RESULT_WORDS = {
 }
 
 
+MARK = re.compile(r"^(?:x|✓|✔|☑|✗|•|\*|yes|y)$", re.I)
+TOTAL = re.compile(r"^(?:totals?|number of votes)\b", re.I)
+
+
+def _mark_columns(columns: list[str]) -> dict[int, str]:
+    """A vote table's header row ("Member | For | Against | Abstain"): the column of each way, or {} when
+    the row is not one (it needs a For and an Against column after a first column of names)."""
+    ways = {}
+    for n, cell in enumerate(columns[1:], start=1):
+        if TABLE_WAY.match(cell):
+            low = cell.lower()
+            ways[n] = "for" if low == "for" else "against" if low == "against" else "abstain"
+    return ways if {"for", "against"} <= set(ways.values()) and not TABLE_WAY.match(columns[0]) else {}
+
+
+def _mark_row(vote: dict, columns: list[str], no: int, resolve, unsure) -> None:
+    """One row of a vote table: a member and a mark under the way they voted, or the totals."""
+    first = columns[0]
+    if TOTAL.match(first):
+        for n, way in vote["marks"].items():
+            if n < len(columns) and columns[n].isdigit():
+                vote["counts"][way] = int(columns[n])
+        return
+    if not first:
+        return
+    marked = [way for n, way in vote["marks"].items() if n < len(columns) and columns[n]]
+    if len(marked) != 1 or not all(MARK.match(columns[n]) for n in vote["marks"] if n < len(columns) and columns[n]):
+        unsure(no, f"the vote table's row for '{first}' does not mark one way; it is left out", "add the vote")
+        return
+    printed = re.sub(r"^(?:Alderman|Councillor|Cllr\.?)\s+", "", first)
+    name = resolve(printed)
+    if name is None:
+        unsure(no, f"the vote names '{printed}', who is not in the attendance", "check the name")
+        name = printed
+    vote[marked[0]].append(name)
+
+
 def _vote(line: int, **more) -> dict:
     """A vote being read: the names each way, the counts printed, and what else is known."""
     return {"line": line, "seen": set(), "for": [], "against": [], "abstain": [], "counts": {}, **more}
@@ -103,7 +140,15 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
         text, no = plain(line.text).strip(), line.no
         if not text:
             continue
-        cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
+        columns = [plain(c).strip() for c in line.text.split("\t")]
+        if len(columns) >= 3 and (ways := _mark_columns(columns)):  # "Member | For | Against | Abstain"
+            current = _vote(no, marks=ways)
+            votes.append(current)
+            continue
+        if current is not None and current.get("marks") and "\t" in line.text:
+            _mark_row(current, columns, no, resolve, unsure)
+            continue
+        cells = [c for c in columns if c]
         if len(cells) == 2 and (way_cell := TABLE_WAY.match(cells[1])):  # a vote table: "Councillor A<TAB>For"
             way = (
                 "for"
