@@ -293,13 +293,13 @@ def read_minutes(
         return None
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
     # the heading's lines, up to the attendance's label ("Members present:" is not part of the place)
-    heading: list[str] = []
+    head_lines: list[str] = []
     for line in lines[head_at : head_at + 4]:
-        if heading and _starts_attendance(_t(line)):
+        if head_lines and _starts_attendance(_t(line)):
             break
         if line.text.strip():
-            heading.append(_t(line))
-    window = " ".join(heading)
+            head_lines.append(_t(line))
+    window = " ".join(head_lines)
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
     doc.place = _place(window) or _labelled_place(lines, head_at)
     range_end = _closing_time(window)
