@@ -6,10 +6,12 @@ the real CLI; the files written and the report are checked.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from helpers import minutebook
 
+from minutebook.build import build
 from minutebook.load.yamlio import load, split_front_matter
 
 STYLES = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
@@ -205,3 +207,73 @@ def test_a_vote_printed_as_a_table_of_marks_under_each_way(tmp_path):
         assert "the vote table's row for 'Councillor Chowdhury' does not mark one way; it is left out" in out, mark
         assert "the vote names 'Ellory', who is not in the attendance" in out, mark
         assert "the vote prints 3 for but names 2" in out and "the vote prints 2 against but names 1" in out, mark
+
+
+def test_a_decisions_parts_printed_in_its_own_paragraph_are_read_as_parts(tmp_path):
+    """'RESOLVED that: (a) … (b) …' on one line (as a table cell prints it) has two parts, like the same
+    parts printed one a line; a mention of parts inside a decision, or markers out of order, is one."""
+    printed = (
+        "RESOLVED that:\n\n(a) the Housing Revenue Account Business Plan 2024 to 2054 be approved; and\n\n"
+        "(b) the Director of Housing be authorised to make minor changes to the plan in consultation with "
+        "the Cabinet Member for Housing.\n"
+    )
+    assert printed in HARROWFIELD
+    one_line = printed.replace(":\n\n(a)", ": (a)").replace("and\n\n(b)", "and (b)")
+    cases = {
+        "lines": (printed, 2, "Director of Housing be authorised"),
+        "one line, letters": (one_line, 2, "Director of Housing be authorised"),
+        "one line, numbers": (one_line.replace("(a)", "(1)").replace("(b)", "(2)"), 2, "Director of Housing"),
+        "a mention": ("RESOLVED that paragraphs (a) and (b) of the plan be approved.\n", 1, "paragraphs (a) and (b)"),
+        "out of order": (one_line.replace("(a)", "(2)").replace("(b)", "(1)"), 1, "and (1) the Director"),
+    }
+    for name, (text, parts, words) in cases.items():
+        _, meetings = run(tmp_path / name.replace(" ", "-").replace(",", ""), HARROWFIELD.replace(printed, text))
+        archive = build(meetings, dt.date(2026, 1, 15), history=False, render=False).archive  # the format's reading
+        cabinet = next(m for m in archive.meetings if m.committee == "cabinet" and m.minutes)
+        minute = next(m for m in cabinet.minutes.minutes if "HOUSING REVENUE" in m.title.upper())
+        assert len(minute.resolutions) == parts, (name, [r.text for r in minute.resolutions])
+        assert words in " ".join(r.text for r in minute.resolutions), name  # the words kept
+
+
+WESTER = (STYLES / "wester_carse_pack_2025-03-26.txt").read_text(encoding="utf-8")
+
+
+def test_appendices_named_annex_or_atodiad_and_a_bilingual_appendix_heading(tmp_path):
+    """"Annex 1 – …" and "Annexe 1 – …" are appendices as "Appendix 1 – …" is; a heading naming the appendix
+    in two languages ("Appendix 1 – Budget / Atodiad 1 – Cyllideb") keeps both titles, not the second label."""
+    heading = "Appendix 1 – Budget 2025/26 by Service"
+    assert heading in WESTER and "set out by service in Appendix 1." in WESTER
+    cases = {
+        "annex": ("Annex 1 – Budget 2025/26 by Service", "Annex 1", "Budget 2025/26 by Service"),
+        "annexe": ("ANNEXE 1 – Budget 2025/26 by Service", "Annexe 1", "Budget 2025/26 by Service"),
+        "bilingual": (
+            "Appendix 1 – Budget 2025/26 by Service / Atodiad 1 – Cyllideb 2025/26 fesul Gwasanaeth",
+            "Appendix 1",
+            "Budget 2025/26 by Service / Cyllideb 2025/26 fesul Gwasanaeth",
+        ),
+    }
+    for name, (printed, mention, title) in cases.items():
+        text = WESTER.replace(heading, printed).replace("by service in Appendix 1.", f"by service in {mention}.")
+        out, meetings = run(tmp_path / name, text)
+        appendices = [p for p in meetings.rglob("papers/*.md") if front(p).get("appendix") == "1"]
+        assert len(appendices) == 1, (name, out)
+        assert front(appendices[0])["title"] == title, name
+
+
+def test_a_minute_that_opens_by_saying_it_is_exempt_is_private_and_reported(tmp_path):
+    opening = "Key Decision: No\n\nCouncillor Ellery moved an amendment"
+    assert opening in HARROWFIELD
+    for line, paragraph in (
+        ("Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972", 3),
+        ("(Exempt information – paragraph 1)", 1),
+        ("This item is not for publication by virtue of paragraph 4 of Schedule 12A", 4),
+    ):
+        out, meetings = run(tmp_path / str(paragraph), HARROWFIELD.replace(opening, f"{line}\n\n{opening}"))
+        archive = build(meetings, dt.date(2026, 1, 15), history=False, render=False).archive
+        cabinet = next(m for m in archive.meetings if m.committee == "cabinet" and m.minutes)
+        minute = next(m for m in cabinet.minutes.minutes if "COMMUNITY GRANTS" in m.title.upper())
+        assert minute.private == str(paragraph) and not minute.body, line  # withheld
+        assert f"minute 45 says it is exempt (paragraph {paragraph}): written as a private minute" in out, line
+    # a minute that mentions an exempt paragraph later on is not made private
+    out, meetings = run(tmp_path / "later", HARROWFIELD.replace(opening, f"{opening} (paragraph 3 exempt)"))
+    assert "says it is exempt" not in out

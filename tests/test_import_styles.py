@@ -21,6 +21,7 @@ STYLES_DIR = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
 STYLES = sorted(p.name.removesuffix("_facts.json") for p in STYLES_DIR.glob("*_facts.json"))
 TARGET = 0.95
 RESULTS: dict[tuple[str, str], tuple[int, int]] = {}
+SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 
 
 def facts(style: str) -> dict:
@@ -85,7 +86,8 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
     for slug, scheme in want_all["council"]["committees"].items():
         got = ((council or {}).get("committees") or {}).get(slug) or {}
         for key, value in scheme.items():
-            check(f"council.yml: {slug} {key}", value, got.get(key))
+            # a key council.yml leaves out has the format's default, as the nation does (meeting-files.md)
+            check(f"council.yml: {slug} {key}", value, got.get(key, SCHEME_DEFAULTS.get(key)))
     written = "\n".join(p.read_text(encoding="utf-8") for p in meetings.rglob("*.md"))
     for text in want_all.get("furniture", []):
         check(f"page furniture '{text}' removed", 0, written.count(text))

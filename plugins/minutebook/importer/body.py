@@ -49,6 +49,34 @@ LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")
 SPECIAL_START = re.compile(r"^(?:#|>|\+\s|=|\||-\s*$|\d+[.)]\s)")
 
 
+LIST_OPENING = re.compile(r"\b(?:resolved|agreed|decided)(?:\s+(?:that|to))?$|\b(?:that|to)$", re.I)
+INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=:))\((?P<marker>\d{1,2}|[a-z])\)\s+(?=\S)")
+
+
+def _inline_parts(text: str) -> tuple[str, list[tuple[str, str]], bool] | None:
+    """ "RESOLVED: (1) That … (2) That …" → ("RESOLVED:", [("1", "That …"), ("2", "That …")], numbered),
+    or None unless the markers run in order from 1 (or a) and there are at least two."""
+    found = list(INLINE_MARKER.finditer(text))
+    if len(found) < 2:
+        return None
+    numbered = found[0].group("marker").isdigit()
+    expected = [str(n) for n in range(1, len(found) + 1)] if numbered else [chr(97 + n) for n in range(len(found))]
+    if [m.group("marker") for m in found] != expected:
+        return None
+    head = text[: found[0].start()].rstrip()
+    # the parts follow the decision's opening ("RESOLVED:", "RESOLVED that", "It was RESOLVED to –"), not a
+    # mention of parts inside it ("RESOLVED that paragraphs (a) and (b) be approved")
+    if not head or not (head.endswith((":", "–", "—", "-")) or LIST_OPENING.search(head)):
+        return None
+    entries = [
+        (m.group("marker"), text[m.end() : found[k + 1].start() if k + 1 < len(found) else len(text)].strip())
+        for k, m in enumerate(found)
+    ]
+    if any(len(t.split()) < 3 for _, t in entries):  # each part a clause of its own
+        return None
+    return head, entries, numbered
+
+
 @dataclass
 class El:
     kind: str  # para, heading, item, table
@@ -295,7 +323,7 @@ class BodyReader:
     def markdown(self, lines: list[Line]) -> str:
         elements = self.join_broken(self.short_lists(self.elements(lines)))
         if self.minutes:
-            elements = self._resolved_paragraphs(elements)
+            elements = self._resolved_lists(self._resolved_paragraphs(elements))
             self._resolved_colons(elements)
         chunks: list[str] = []
         previous: El | None = None
@@ -335,6 +363,26 @@ class BodyReader:
                 continue
             for n, part in enumerate(RESOLVED_SENTENCE.split(el.text)):
                 out.append(El("para", part, el.line, blank_before=el.blank_before if n == 0 else True))
+        return out
+
+    @staticmethod
+    def _resolved_lists(elements: list[El]) -> list[El]:
+        """A decision whose parts are printed in its own paragraph ("RESOLVED: (1) That … (2) That …", as
+        a table cell prints them) becomes the decision followed by a list of its parts, numbers (or
+        letters) in order from the first; the words stay as printed."""
+        out: list[El] = []
+        for el in elements:
+            parts = _inline_parts(el.text) if el.kind == "para" and RESOLVED.match(el.text) else None
+            if parts is None:
+                out.append(el)
+                continue
+            head, entries, numbered = parts
+            out.append(El("para", head, el.line, blank_before=el.blank_before))
+            for n, (marker, text) in enumerate(entries, start=1):
+                if numbered:
+                    out.append(El("item", text, el.line, ordered=True, number=n))
+                else:
+                    out.append(El("item", f"({marker}) {text}", el.line))
         return out
 
     @staticmethod

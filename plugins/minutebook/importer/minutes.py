@@ -63,6 +63,11 @@ PRIVATE_MARK = re.compile(
     r"|\s[-–]\s*(?:in confidence|confidential|exempt))\s*$",
     re.I,
 )
+# a minute whose first line says it is exempt: "Exempt under paragraph 13 of Part 4 of Schedule 12A …",
+# "(Exempt information – paragraph 3)", "Not for publication by virtue of paragraph 1 …"
+EXEMPT_OPENING = re.compile(
+    r"^\W*(?:this\s+(?:item|minute)\s+(?:is|was)\s+)?(?:exempt|not\s+for\s+publication|confidential)\b", re.I
+)
 PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
 # "Apologies for absence were received from …", "An apology was submitted on behalf of …",
 # "Apologies for inability to attend were recorded for …"
@@ -369,6 +374,17 @@ def read_minutes(
             sections[-1][1].append(line)
     doc.notice = header_notice(lines[head_at:first])
     for minute, body in sections:
+        first_text = next((_t(line) for line in body if line.text.strip()), "")
+        exempt = EXEMPT_OPENING.match(first_text) and EXEMPT_PARAGRAPH.search(first_text)
+        if exempt and not minute.private:  # "Exempt under paragraph 3 of Schedule 12A …" opens the minute
+            minute.private, minute.exempt_paragraph = True, int(exempt.group(1))
+            report.warn(
+                source.name,
+                next(line.no for line in body if line.text.strip()),
+                f"minute {minute.printed or minute.number} says it is exempt (paragraph {minute.exempt_paragraph}): "
+                "written as a private minute, so its text is not published",
+                "check that the minutes were not published in full; if they were, remove 'private'",
+            )
         reader = BodyReader(source, report, minutes=True)
         minute.body = reader.markdown(body)
         minute.part_titles = re.findall(r"^### \([a-z]\) (.+)$", minute.body, re.M)

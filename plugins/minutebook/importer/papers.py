@@ -22,10 +22,16 @@ from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LI
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
-APPENDIX_HEAD = re.compile(r"^(?i:appendix)\s+(?P<label>[A-Z]|\d{1,2})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
+# the words papers print for an appendix: "Appendix 1", "Annex A", "Annexe B", Welsh "Atodiad 2"
+APPENDIX_WORD = r"(?:appendix|annexe?|atodiad)"
+APPENDIX_HEAD = re.compile(rf"^(?i:{APPENDIX_WORD})\s+(?P<label>[A-Z]|\d{{1,2}})\b\s*(?:[-–—:.]\s*(?P<title>.*))?$")
 MENTION = re.compile(
-    r"\bAppendi(?:x|ces)\s+(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to)\s*(?:[A-Z]|\d{1,2})\b)*)"
+    r"\b(?:Appendi(?:x|ces)|Annex(?:es|e)?|Atodiad(?:au)?)\s+"
+    r"(?P<labels>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&|to|a|ac)\s*(?:[A-Z]|\d{1,2})\b)*)"
 )
+# a bilingual heading names the appendix in each language: "Appendix 1 – Draft Policy / Atodiad 1 – Polisi
+# Drafft" is the appendix 1 titled "Draft Policy / Polisi Drafft"
+SECOND_NAMING = re.compile(rf"(?<=\s/\s)(?i:{APPENDIX_WORD})\s+(?P<label>[A-Z]|\d{{1,2}})\s*[-–—:.]\s*")
 AUTHOR_LABEL = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})?\s+)?(?:report\s+)?(?:authors?|contact officers?|contact details|"
     r"contact)\s*:\s*",
@@ -395,7 +401,11 @@ def _segments(lines: list[Line], listed: list[tuple[str, str]], source: Source):
         marker = source.marker(line)
         head = APPENDIX_HEAD.match(text)
         if head:
-            current = [head.group("label"), (head.group("title") or "").strip(), []]
+            title = (head.group("title") or "").strip()
+            again = SECOND_NAMING.search(title)
+            if again and again.group("label") == head.group("label"):
+                title = title[: again.start()] + title[again.end() :]
+            current = [head.group("label"), title, []]
             segments.append(current)
             continue
         if marker and marker[0] == "blank page":
