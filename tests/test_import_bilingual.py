@@ -21,10 +21,15 @@ def test_a_bilingual_label_is_read_by_its_english_half_and_its_value_kept():
     )
     assert reduce_label("YN BRESENNOL / PRESENT:") == "PRESENT:"
     assert reduce_label("Cofnod Rhif / Minute No. 27") == "Minute No. 27"
+    # a person's office is content: kept as printed, both languages, whichever the pack prints first
     assert (
         reduce_label("Cynghorydd / Councillor Eleri Prydderch (Cadeirydd / Chair)")
-        == "Councillor Eleri Prydderch (Chair)"
+        == "Councillor Eleri Prydderch (Cadeirydd / Chair)"
     )
+    assert reduce_label("Councillor A Bee (Vice-Chair / Is-Gadeirydd)", first=True) == (
+        "Councillor A Bee (Vice-Chair / Is-Gadeirydd)"
+    )
+    assert reduce_label("4. Item (Tudalennau / Pages 7 - 22)") == "4. Item (Pages 7 - 22)"
     assert reduce_label("Membership: Cynghorwyr / Councillors A Bee") == "Membership: Councillors A Bee"
 
 
@@ -55,7 +60,8 @@ Amser / Time: 2.00 y.p. / 2.00 pm
 Lleoliad / Venue: Siambr y Cyngor / Council Chamber
 
 YN BRESENNOL / PRESENT:
-Cynghorwyr / Councillors Alaw Hopcyn and Bryn Iorwerth
+Cynghorydd / Councillor Alaw Hopcyn (Cadeirydd / Chair)
+Cynghorydd / Councillor Bryn Iorwerth
 
 Cofnod Rhif / Minute No. 41
 DATGAN BUDDIANNAU
@@ -68,6 +74,14 @@ CYNLLUN DATBLYGU LLEOL
 LOCAL DEVELOPMENT PLAN
 
 PENDERFYNWYD / RESOLVED that the report be noted.
+
+Cofnod Rhif / Minute No. 43
+ADOLYGU TRWYDDED
+REVIEW OF A LICENCE
+
+Eithriedig dan baragraff 13 o Ran 4 o Atodlen 12A i Ddeddf Llywodraeth Leol 1972 / Exempt under paragraph 13 of Part 4 of Schedule 12A to the Local Government Act 1972
+
+PENDERFYNWYD / RESOLVED that the licence be revoked.
 
 (Daeth y cyfarfod i ben am 3.10 y.p. / The meeting closed at 3.10 pm)
 """
@@ -86,5 +100,8 @@ def test_bilingual_minutes_import_whole(tmp_path: Path):
     assert "RESOLVED that the report be noted." in written
     assert 'closed: "15:10"' in written  # the closing line read by its English half
     assert 'start: "14:00"' in meeting and "place: Siambr y Cyngor / Council Chamber" in meeting
-    assert "    - Alaw Hopcyn\n    - Bryn Iorwerth\n" in written
+    assert "    - Alaw Hopcyn (Cadeirydd / Chair)\n    - Bryn Iorwerth\n" in written  # the office as printed
+    # a minute opening with its exempt paragraph printed Welsh first is private, and the report says where
+    assert "## 43. ADOLYGU TRWYDDED / REVIEW OF A LICENCE {" in written and "private=13}" in written
+    assert "minutes.txt:31: minute 43 says it is exempt (paragraph 13)" in out
     assert "  - name: Iorwerth\n    minute: 42\n" in written

@@ -30,7 +30,7 @@ LEADING_LABELS = re.compile(
 )
 
 
-# "(Cadeirydd / Chair)", "(Tudalennau / Pages 7 - 22)": a bracketed label read by its second half
+# "(Tudalennau / Pages 7 - 22)", "(Eithriedig / Exempt)": a bracketed label read by its English half
 BRACKETED = re.compile(r"\((?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+/\s+(?P<b>[^()/]{1,60})\)")
 # "(Daeth y cyfarfod i ben am 12.15 y.p. / The meeting closed at 12.15 pm)": a sentence in two languages
 WHOLE = re.compile(r"^\((?P<a>[^()]+?)\s+/\s+(?P<b>[^()/]+)\)$")
@@ -113,12 +113,27 @@ def _bracketed_first(match: re.Match) -> str:
     return f"({match.group('a')}{tail})"
 
 
+# "(Cadeirydd / Chair)", "(Vice-Chair / Is-Gadeirydd)": a person's office after their name, kept as printed, both
+# languages (a label's half is what the rules read; a role is content)
+ROLE = re.compile(
+    r"^(?:(?:vice|deputy)[- ]?)?(?:chair(?:man|woman|person)?|mayor|leader|convener|provost|clerk|presiding member)$",
+    re.I,
+)
+
+
+def _bracketed(match: re.Match, first: bool) -> str:
+    a, b = match.group("a").strip(), match.group("b").strip()
+    if ROLE.match(a) or ROLE.match(b):
+        return match.group(0)
+    return _bracketed_first(match) if first else f"({b})"
+
+
 def reduce_label(text: str, first: bool = False) -> str:
     """The line with a bilingual label or heading read by its English half (the second, or the first where
     the pack prints English first); any other line as it is."""
     if "\t" in text or " / " not in text:
         return text
-    text = BRACKETED.sub(_bracketed_first if first else (lambda m: f"({m.group('b')})"), text)
+    text = BRACKETED.sub(lambda m: _bracketed(m, first), text)
     lead = len(text) - len(text.lstrip())
     body = text[lead:]
     for pattern in (LABEL, HEADING, BODY):

@@ -66,7 +66,8 @@ PRIVATE_MARK = re.compile(
 # a minute whose first line says it is exempt: "Exempt under paragraph 13 of Part 4 of Schedule 12A …",
 # "(Exempt information – paragraph 3)", "Not for publication by virtue of paragraph 1 …"
 EXEMPT_OPENING = re.compile(
-    r"^\W*(?:this\s+(?:item|minute)\s+(?:is|was)\s+)?(?:exempt|not\s+for\s+publication|confidential)\b", re.I
+    r"^\W*(?:this\s+(?:item|minute)\s+(?:is|was)\s+)?(?:exempt|not\s+for\s+publication|confidential|eithriedig|cyfrinachol)\b",
+    re.I,
 )
 PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
 # "Apologies for absence were received from …", "An apology was submitted on behalf of …",

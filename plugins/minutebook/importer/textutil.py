@@ -8,7 +8,8 @@ from minutebook.model.clock import MONTH_WORDS
 from minutebook.model.names import slugify
 
 # "paragraph 3" of the exempt-information schedule, as agendas and minutes cite it (1-18: every nation)
-EXEMPT_PARAGRAPH = re.compile(r"\bparagraphs?\s+(1[0-8]|[1-9])\b", re.I)
+# "paragraph 3", and Welsh print's "paragraff 13" with its mutations ("dan baragraff 13", "ym mharagraff 14")
+EXEMPT_PARAGRAPH = re.compile(r"\b(?:paragraphs?|(?:p|b|ph|mh)aragraff(?:au)?)\s+(1[0-8]|[1-9])\b", re.I)
 
 STOP_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "from", "by", "at", "as", "or", "its"}
 CONNECTIVES = STOP_WORDS | {
