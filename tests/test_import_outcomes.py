@@ -239,7 +239,7 @@ WESTER = (STYLES / "wester_carse_pack_2025-03-26.txt").read_text(encoding="utf-8
 
 
 def test_appendices_named_annex_or_atodiad_and_a_bilingual_appendix_heading(tmp_path):
-    """"Annex 1 – …" and "Annexe 1 – …" are appendices as "Appendix 1 – …" is; a heading naming the appendix
+    """ "Annex 1 – …" and "Annexe 1 – …" are appendices as "Appendix 1 – …" is; a heading naming the appendix
     in two languages ("Appendix 1 – Budget / Atodiad 1 – Cyllideb") keeps both titles, not the second label."""
     heading = "Appendix 1 – Budget 2025/26 by Service"
     assert heading in WESTER and "set out by service in Appendix 1." in WESTER
@@ -277,3 +277,23 @@ def test_a_minute_that_opens_by_saying_it_is_exempt_is_private_and_reported(tmp_
     # a minute that mentions an exempt paragraph later on is not made private
     out, meetings = run(tmp_path / "later", HARROWFIELD.replace(opening, f"{opening} (paragraph 3 exempt)"))
     assert "says it is exempt" not in out
+
+
+def test_a_tables_minute_numbers_give_the_committees_numbering_scheme(tmp_path):
+    """Minutes printed as a table (Minute No. | Subject | Decision): the first column's numbers are the
+    minutes' printed numbers, their scheme goes to council.yml and the report names the first row's line."""
+    wealdshire = (STYLES / "wealdshire_pack_2025-02-11.txt").read_text(encoding="utf-8")
+    lines = wealdshire.splitlines()
+    row = next(k for k, line in enumerate(lines) if line.startswith("21/24\t"))
+    text = "\n".join(
+        f"PEN/24/02{line[1]}{line[5:]}" if line[:1] == "2" and line[2:6] == "/24\t" else line for line in lines
+    )
+    out, meetings = run(tmp_path, text, "wealdshire_pack_2025-02-11.txt")
+    assert (
+        f"wealdshire_pack_2025-02-11.txt:{row + 1}: the minutes of pensions are numbered 'PEN/{{yy}}/{{number:3}}'"
+        in out
+    )
+    council = load((meetings / "council.yml").read_text(encoding="utf-8"))
+    assert council["committees"]["pensions"]["minute_numbers"] == "PEN/{yy}/{number:3}"
+    minutes = (meetings / "pensions" / "2024-11-19" / "minutes.md").read_text(encoding="utf-8")
+    assert "## PEN/24/024 " in minutes and "## PEN/24/026 " in minutes
