@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items
 from minutebook.importer.dates import find_date, is_date_line, parse_time
-from minutebook.importer.people import split_names
+from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS, Part
@@ -514,6 +514,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
 
 def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
     names, problems = split_names(re.sub(r"^members(?:hip)?\s*:\s*", "", text, flags=re.I), allow_bare=True)
+    names = [(name, known_role(role) if role else role, raw) for name, role, raw in names]
     agenda.membership = [(name, role if role in ROLES else "") for name, role, _ in names]
     agenda.membership_printed = [raw for _, _, raw in names]
     for problem in problems:

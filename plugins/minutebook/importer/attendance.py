@@ -73,7 +73,7 @@ OFFICER_ROLE = re.compile(
     re.I,
 )
 SUBSTITUTE = re.compile(
-    r"^(?P<who>.+?)\s+(?:\(?substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
+    r"^(?P<who>.+?)\s+\(?(?:substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
 )
 # "Mr N Forsyth – NHS Carse (substitute for Mr K Buchan)": a substitute named in the list of members
 SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^()]+)\)\s*", re.I)
@@ -121,7 +121,8 @@ NEXT_TITLE = re.compile(
     r"\s+(?=(?:(?:County|District|Borough|City|Town|Parish|Community|Deputy|Former)\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])"
 )
 JOINING_WORD = re.compile(
-    r"(?:^|\s)(?:for|and|from|by|with|to|of|the|as|county|district|borough|city|town|parish|community|deputy|former|&|,)$",
+    r"(?:^|\s)\(?(?:for|and|from|by|with|to|of|the|as|county|district|borough|city|town|parish|community|deputy|"
+    r"former|&|,)$",
     re.I,
 )
 

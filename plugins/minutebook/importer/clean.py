@@ -14,6 +14,8 @@ What PDF-to-text tools leave behind and what is done with it:
 * blanks printed to be signed or initialled ("Chairman's initials ……", "Signed …… (Chair) Date ……")
   are removed: the published copy has nothing in them;
 * trailing spaces (Markdown hard breaks) and non-breaking spaces are removed;
+* a label and its value printed in two columns ("Present:<TAB>Councillor A", then "<TAB>Councillor B"
+  below) become a labelled line and the lines under it, not a table;
 * running headers and footers are removed: a short line printed again and again that names a date
   ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
   right beside it or beside a page number ("Glanafon County Borough Council" above the footer);
@@ -168,8 +170,27 @@ def clean(name: str, text: str) -> Source:
                 if part.strip():
                     source.lines.append(Line(number, part.rstrip(" "), heading))
     _remove_running_lines(source)
+    _label_columns(source)
     _unfold_minutes_tables(source)
     return source
+
+
+# a label and its value in two columns ("Present:<TAB>Councillor A", "Venue:<TAB>The Forum"), the value's
+# further lines in the second column ("<TAB>Councillor B"): one labelled line, and lines under it
+LABEL_COLUMN = re.compile(r"^(?P<label>[A-Z][\w ()/'’&,.-]{0,40}:)\t+(?P<value>[^\t]*\S)$")
+VALUE_COLUMN = re.compile(r"^\t+(?P<value>[^\t]*\S)$")
+
+
+def _label_columns(source: Source) -> None:
+    labelled = False
+    for n, line in enumerate(source.lines):
+        if match := LABEL_COLUMN.match(line.text):
+            source.lines[n] = Line(line.no, f"{match.group('label')} {match.group('value')}", line.heading)
+            labelled = True
+        elif labelled and (match := VALUE_COLUMN.match(line.text)):
+            source.lines[n] = Line(line.no, match.group("value"), line.heading)
+        else:
+            labelled = False
 
 
 # the head of a table of minutes: its first column the minute's number, then its title, then the rest

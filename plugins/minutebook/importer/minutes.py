@@ -244,7 +244,11 @@ def _place(text: str) -> str:
     match = PLACE.search(text) or PLACE_AFTER.search(text)
     if not match:
         return ""
-    place = re.sub(r"^the\s+", "", from_capitals(match.group("place").strip(" ,.")), flags=re.I)
+    printed = match.group("place").strip(" ,.")
+    if printed.startswith("The ") and not printed.isupper():
+        place = from_capitals(printed)  # "held at The Forum": the article is the name's own
+    else:
+        place = re.sub(r"^the\s+", "", from_capitals(printed), flags=re.I)  # "held in the Council Chamber"
     return place[:1].upper() + place[1:] if len(place) <= 120 else ""
 
 

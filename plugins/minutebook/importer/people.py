@@ -424,3 +424,15 @@ class PeopleBook:
             key, n = f"{base}-{n}", n + 1
         result[key] = entry
         return True
+
+
+CHAIR_WORDS = re.compile(r"^(?:(?P<vice>vice)|(?P<deputy>deputy))?[- ]?chair(?:man|woman|person)?$", re.I)
+
+
+def known_role(role: str) -> str:
+    """A role as the format names it where the print uses another word for it: "Chairman", "Chairwoman",
+    "Chairperson" are the Chair; "Vice-Chairman", "Vice Chair" the Vice-Chair. Other roles as printed."""
+    match = CHAIR_WORDS.match(role.strip())
+    if not match:
+        return role
+    return "Vice-Chair" if match.group("vice") else "Deputy Chair" if match.group("deputy") else "Chair"
