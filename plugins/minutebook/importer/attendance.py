@@ -92,7 +92,12 @@ ORGANISATION = re.compile(
     r"service|board|authority|forum|centre|charity|group|network|alliance|federation|union)\b",
     re.I,
 )
-TABLE_HEAD = re.compile(r"^(?:councillors?|members?|names?)\t+(?:roles?|attendance|position|status|notes?)\s*$", re.I)
+# the header row of an attendance table: "Name | Role", "Officer | Job title", "Member | Representing"
+TABLE_HEAD = re.compile(
+    r"^(?:councillors?|members?|names?|officers?)\t+(?:roles?|attendance|position|status|notes?|(?:job\s+)?titles?|"
+    r"posts?|designation|organi[sz]ation|representing|service|department)\s*$",
+    re.I,
+)
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
 

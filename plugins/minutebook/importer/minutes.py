@@ -260,6 +260,8 @@ def _closing_time(text: str) -> str | None:
         text,
         re.I,
     )
+    # a range in the 24-hour clock, "Time: 10:00 - 12:05" (both ends with their minutes, no am/pm)
+    match = match or re.search(r"\b\d{1,2}:\d{2}\s*(?:-|–|to)\s*(?P<end>\d{1,2}:\d{2})\b(?!\s*[ap]\.?m)", text, re.I)
     return parse_time(match.group("end")) if match else None
 
 

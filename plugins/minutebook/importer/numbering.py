@@ -17,7 +17,8 @@ NUMBER = (
     r"(?:[A-Z]{1,6}[./]?\d{1,4}(?:[./]\d{1,4}){0,2}|[A-Z]{1,6} \d{1,4}[./]\d{1,4}(?:[./]\d{1,4})?"
     r"|\d{1,4}(?:/\d{1,4}){0,2})"
 )
-PREFIX = r"(?i:min(?:ute)?s?\.?\s*(?:no\.?\s*)?)?"
+# "Min. No. 45/22", "Minute 12", and the agenda's "Item 4" a minute is headed by where it keeps the agenda's numbers
+PREFIX = r"(?i:(?:min(?:ute)?s?\.?|(?:agenda\s+)?item)\s*(?:no\.?\s*)?)?"
 HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?\s+(?P<title>\S.{{0,200}})$")
 CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")  # "Minute No. 30"
 

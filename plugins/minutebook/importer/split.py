@@ -31,9 +31,9 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-# "Date: …", "Date of meeting: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
+# "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
 DATE_LABEL = re.compile(
-    r"^(?:date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
+    r"^(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
     r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
     re.I,
 )
@@ -139,6 +139,12 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if in_minutes:
             if any(CLOSED.match(half) for half in halves(text)):
                 in_minutes = False
+            elif not _cover_sheet(lines, i):
+                i += 1
+                continue
+            else:
+                in_minutes = False  # minutes with no closing line end where a report's cover sheet starts
+                continue
             i += 1
             continue
         if TIME_AND_DATE.match(text):
@@ -193,7 +199,11 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             continue
         elif (
             COVER_FIELD.match(text)
-            and sum(1 for j in _next_filled(lines, i, 6) if COVER_OTHER.match(_text(lines[j]))) >= 2
+            # two more fields of a cover sheet under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
+            and sum(
+                1 for j in _next_filled(lines, i, 6) if COVER_OTHER.match(t := _text(lines[j])) or COVER_FIELD.match(t)
+            )
+            >= 2
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
             start = _previous_filled(lines, i, 2)
@@ -231,6 +241,17 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 starts.append((start, "programme"))
         i += 1
     return sorted(set(starts))
+
+
+def _cover_sheet(lines: list[Line], i: int) -> bool:
+    """'Report to: …' or 'Report of:' / 'Subject:' with two more fields of a cover sheet under it."""
+    text = _text(lines[i])
+    following = [_text(lines[j]) for j in _next_filled(lines, i, 6)]
+    if COVER_TO.match(text):
+        return any(COVER_FIELD.match(t) for t in following)
+    return (
+        bool(COVER_FIELD.match(text)) and sum(1 for t in following if COVER_OTHER.match(t) or COVER_FIELD.match(t)) >= 2
+    )
 
 
 def _minutes_head(lines: list[Line], i: int) -> bool:
