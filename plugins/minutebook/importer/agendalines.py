@@ -4,7 +4,8 @@
   "Dated this 10th day of July 2024";
 * a note where an item's papers are: "(attached)", "(copy enclosed)", "(to follow)" — not part of the title;
 * an item that excludes the press and public: the items after it are private, with the paragraph it cites;
-* a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading.
+* a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading;
+* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …").
 """
 
 from __future__ import annotations
@@ -57,3 +58,18 @@ def headings_of_items(items: list, source: Source, report: Report) -> None:
             continue
         keep.append(item)
     items[:] = keep
+
+
+# "in the Council Chamber, …" / "at County Hall, …", up to the date or time that follows it
+SUMMONS_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)"
+    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$)",
+    re.I,
+)
+
+
+def summons_place(rest: str) -> str:
+    place = SUMMONS_PLACE.search(rest)
+    where = place.group("place").strip(" ,.") if place else ""  # "at The Guildhall": the article is the name's own
+    where = re.sub(r"^the\s+", "", where, flags=re.I) if where.isupper() or where.startswith("the ") else where
+    return where[:1].upper() + where[1:]

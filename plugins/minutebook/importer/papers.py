@@ -18,7 +18,7 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.people import ROLE_WORDS
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.split import ITEM_SHEET, KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
@@ -128,6 +128,9 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             i += 1
             continue
         seen += 1
+        if seen == 1 and (sheet := ITEM_SHEET.match(text)):  # "Item 5a: Schedule of Payments": its item and title
+            header.update(item=sheet.group("n"), subject=sheet.group("title"))
+            return header, i + 1
         if REPORT_OF.match(text) and not text.endswith(".") and "subject" not in header:
             # "REPORT OF THE TREASURER" with the title on the next line
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)

@@ -78,13 +78,19 @@ CLOSED = re.compile(
     re.I,
 )
 # A notice of meeting: "A meeting of the X will be held on …", "You are requested (summoned, invited)
-# to attend the meeting of the X to be held in … on …", "Notice is hereby given that a meeting of …".
+# to attend the meeting of the X to be held in … on …" (or "Members of the Council are summoned …"),
+# "Notice is hereby given that a meeting of …".
 SUMMONS = re.compile(
-    r"^(?:(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend|notice is (?:hereby )?given "
+    r"^(?:(?:(?:you|(?:all\s+)?(?:members|councillors)(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)\s+are\s+(?:hereby\s+)?"
+    r"(?:requested|summoned|invited|asked|required)\s+to\s+attend|notice is (?:hereby )?given "
     r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?meeting of "
     r"(?:the\s+)?(?P<committee>.+?)\s+(?:will be held|to be held|which will be held|will take place|"
     r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
+)
+# a paper's sheet headed by its item: "Item 5a: Schedule of Payments", "Agenda Item 7 – Community Grants"
+ITEM_SHEET = re.compile(
+    r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\s*[:–-]\s+(?P<title>[^\t]{3,120}?)\s*$", re.I
 )
 ORG_LINE = re.compile(r"\b(?:council|authority|borough|county|district)\b", re.I)
 
@@ -219,6 +225,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
+        elif (sheet := ITEM_SHEET.match(text)) and not sheet.group("title").endswith(".") and _page_top(source, i):
+            starts.append((i, "paper"))
         elif (start := _report_of_start(source, lines, i)) is not None:
             starts.append((start, "paper"))
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
@@ -241,6 +249,17 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 starts.append((start, "programme"))
         i += 1
     return sorted(set(starts))
+
+
+def _page_top(source: Source, i: int) -> bool:
+    """Whether line i is the first text of a page: a page's marker above it, or the blank lines the page's
+    furniture left (a PDF's header and footer are taken out before the text is cleaned)."""
+    j, blank = i - 1, 0
+    while j >= 0 and not source.lines[j].text.strip():
+        if source.marker(source.lines[j]):
+            return True
+        j, blank = j - 1, blank + 1
+    return j < 0 or blank >= 2
 
 
 def _cover_sheet(lines: list[Line], i: int) -> bool:
