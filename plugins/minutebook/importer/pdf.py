@@ -3,8 +3,9 @@
 What a PDF gives is words at positions, page by page. From them:
 
 * **lines**: words on the same baseline, left to right;
-* **paragraphs**: a line that wraps (it reaches the right edge of the text, and the next line
-  follows at the normal line spacing) is joined to the next, also across a page break; a wider gap
+* **paragraphs**: a line that wraps (it reaches the right edge of the text, or ends in a comma where the
+  next line's first word would not have fitted, and the next line follows at the normal line spacing)
+  is joined to the next, also across a page break; a wider gap
   between lines is a blank line, as in the text of a pack;
 * **bold**: a line printed all in a bold font (a heading) is wrapped in ``**`` as PDF-to-text tools
   print it; the readers take structure from the text without it, papers keep it;
@@ -195,7 +196,7 @@ def pdf_text(path: Path) -> str:
                 continue
             joined = (
                 previous is not None
-                and previous["wraps"]
+                and (previous["wraps"] or (previous["comma"] and previous["page"] == p))
                 and (
                     (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
                     or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2)
@@ -225,6 +226,8 @@ def pdf_text(path: Path) -> str:
                 "x0": x0,
                 "room": right - block["x1"],
                 "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":"),
+                # a line ending in a comma wraps when the next line's first word (a long address) did not fit
+                "comma": block["text"].endswith(","),
             }
     text = "\n".join(out)
     pages_seen = iter(range(2, len(pages) + 2))

@@ -121,12 +121,15 @@ def _next_filled(lines: list[Line], i: int, count: int) -> list[int]:
     return found
 
 
-def _previous_filled(lines: list[Line], i: int, max_gap: int = 3) -> int | None:
+def _previous_filled(lines: list[Line], i: int, max_gap: int = 3, source: Source | None = None) -> int | None:
+    """The line of text above line i, within max_gap blank lines (with ``source``, a page break between them
+    is not a gap: the council's name printed at the foot of the page before a part's heading)."""
     j, gap = i - 1, 0
     while j >= 0 and gap <= max_gap:
         if lines[j].text.strip():
             return j
-        gap += 1
+        marker = source.marker(lines[j]) if source is not None else None
+        gap += 0 if marker and marker[0] == "page" else 1
         j -= 1
     return None
 
@@ -177,7 +180,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i = _skip_block(lines, i)
             continue
         elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
-            start = _previous_filled(lines, i, 2)
+            start = _previous_filled(lines, i, 2, source)
             if (
                 start is not None
                 and _is_committee_line(_text(lines[start]))
