@@ -250,6 +250,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             text = _t(lines[k])
             published = PUBLISHED_LINE.match(text)
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
+                if text.endswith(":") and k + 1 < len(lines) and not _starts_agenda(lines, k + 1):
+                    k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Membership:" with its names on the line below
                 _membership(text, lines[k], agenda, source, report)
             elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
                 agenda.published = find_date(published.group("d"))[0]
