@@ -303,7 +303,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
         re.match(r"^(?:public|private) business\b", text, re.I)
         or SECTION.match(text)
         or ITEM.match(text)
-        or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1")
+        or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1" and not is_date_line(text))
         or TABLE_HEAD.match(lines[k].text.strip())
         or _table_item(lines[k])
     )

@@ -134,6 +134,12 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if REPORT_OF.match(text) and not text.endswith(".") and "subject" not in header:
             # "REPORT OF THE TREASURER" with the title on the next line
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+            above = [j for j in range(i) if lines[j].text.strip()]
+            titled = bool(above) and not (ORG_LINE.search(_t(lines[above[-1]])) or is_date_line(_t(lines[above[-1]])))
+            if nxt is not None and re.match(r"^\d", _t(lines[nxt])) and titled:
+                # the title above "Report by the Town Clerk", the report's first section ("1. Purpose") under it
+                header.update(kind="report", subject=_t(lines[above[-1]]))
+                return header, i + 1
             if nxt is not None and not COVER_LINE.match(_t(lines[nxt])):
                 header.setdefault("kind", "report")
                 header["subject"] = _t(lines[nxt])
@@ -348,6 +354,10 @@ def _mentions(text: str) -> list[str]:
 def read_paper(part: Part, source: Source, report: Report) -> Doc:
     lines = part.lines
     header, body_start = read_header(lines)
+    first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
+    if not header.get("subject") and part.hint and first is not None and body_start <= first:
+        # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
+        header["subject"], body_start = _t(lines[first]), first + 1
     core_end = len(lines)
     for i in range(body_start, len(lines)):
         marker = source.marker(lines[i])

@@ -27,6 +27,7 @@ from typing import Any
 
 LIST_START = re.compile(r"^(?:[-•▪*]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+STAMP = re.compile(r"^\W*(?:agenda\s+)?item(?:\s+no\.?)?\s+#\W*$", re.I)  # "Agenda Item 5", its digits as "#"
 # "REPORT OF:", "REPORT OF / ADRODDIAD GAN:": a label in capitals starts a line of a label block, never
 # the wrapped end of the line above it
 CAPITAL_LABEL = re.compile(
@@ -116,7 +117,8 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
         lines = [b for b in blocks if b["kind"] == "line"]
         for line in {key(b["text"]) for b in lines[:2] + lines[-2:]}:
             edges[line] += 1
-    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+    # an "Agenda Item 5" stamp is not furniture, however often it is printed: it says where a paper starts
+    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2) and not STAMP.match(k)}
     out = set()
     for p, blocks in enumerate(pages):
         numbered = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]

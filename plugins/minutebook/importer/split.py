@@ -250,6 +250,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 ):
                     start = i
                 starts.append((start, "programme"))
+        elif _stamped_title(source, lines, i):
+            starts.append((i, "paper"))
         i += 1
     return sorted(set(starts))
 
@@ -263,6 +265,34 @@ def _page_top(source: Source, i: int) -> bool:
             return True
         j, blank = j - 1, blank + 1
     return j < 0 or blank >= 2
+
+
+def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
+    """'Agenda Item 5' stamped on a page, then the paper's title and no cover sheet: the paper starts at its
+    title ("Schedule of Payments – October 2024" over a table; "Christmas Lights" over "Report by the Town
+    Clerk" and "1. Purpose"). A stamp over a cover sheet is left to the cover sheet's rules."""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        marker = source.marker(lines[j])
+        if marker and marker[0] == "agenda item":
+            break
+        j -= 1
+    else:
+        return False
+    text = _text(lines[i])
+    if j < 0 or not _title_like(text) or ORG_LINE.search(text) or PROGRAMME_TITLE.search(text):
+        return False
+    for k in _next_filled(lines, i, 8):
+        text = _text(lines[k])
+        if (
+            _cover_sheet(lines, k)
+            or TO_LINE.match(text)
+            or SUBJECT_LINE.match(text)
+            or KIND_LINE.match(text)
+            or _report_of_start(source, lines, k) is not None
+        ):
+            return False
+    return True
 
 
 def _cover_sheet(lines: list[Line], i: int) -> bool:
