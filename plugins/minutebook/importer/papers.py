@@ -351,10 +351,14 @@ def _mentions(text: str) -> list[str]:
     return labels
 
 
+def _letterhead(text: str) -> bool:
+    return bool(ORG_LINE.search(text)) and len(text) < 60 and text.isupper()
+
+
 def read_paper(part: Part, source: Source, report: Report) -> Doc:
     lines = part.lines
     header, body_start = read_header(lines)
-    first = next((k for k, line in enumerate(lines) if line.text.strip()), None)
+    first = next((k for k, line in enumerate(lines) if line.text.strip() and not _letterhead(_t(line))), None)
     if not header.get("subject") and part.hint and first is not None and body_start <= first:
         # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
         header["subject"], body_start = _t(lines[first]), first + 1

@@ -35,6 +35,10 @@ CAPITAL_LABEL = re.compile(
 )
 
 
+# "Resolved: that …", "RESOLVED – That …", "Agreed:": a decision starts a line of its own
+DECISION_START = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decision)\s*[:–—-]\s", re.I)
+
+
 class NoText(Exception):
     """The PDF cannot give text: the reason and the fix."""
 
@@ -209,6 +213,8 @@ def pdf_text(path: Path) -> str:
                 joined = False  # the next line's first word would have fitted on this one: it was not wrapped
             if joined and CAPITAL_LABEL.match(block["text"]):
                 joined = False  # "REPORT OF: …" under a label's value that filled its line
+            if joined and DECISION_START.match(block["text"]):
+                joined = False  # "Resolved: that …" under a sentence that filled its line
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
             if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:

@@ -262,7 +262,9 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                     start = i
                 starts.append((start, "programme"))
         elif _stamped_title(source, lines, i):
-            starts.append((i, "paper"))
+            above = _previous_filled(lines, i, 4, source)  # the council's name printed above the stamp
+            letterhead = above is not None and ORG_LINE.search(_text(lines[above])) and len(_text(lines[above])) < 60
+            starts.append((above if letterhead and above is not None else i, "paper"))
         i += 1
     return sorted(set(starts))
 
@@ -460,12 +462,19 @@ def split_pack(source: Source, report: Report) -> list[Part]:
 
 
 def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:
+    """The 'Agenda Item N' stamped above the part, or just under its letterhead."""
     j = start - 1
     while j >= 0 and not lines[j].text.strip():
         marker = source.marker(lines[j])
         if marker and marker[0] == "agenda item":
             return marker[1]
         j -= 1
+    j = start + 1
+    while j < len(lines) and not lines[j].text.strip():
+        marker = source.marker(lines[j])
+        if marker and marker[0] == "agenda item":
+            return marker[1]
+        j += 1
     return ""
 
 
