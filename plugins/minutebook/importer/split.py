@@ -263,8 +263,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 starts.append((start, "programme"))
         elif _stamped_title(source, lines, i):
             above = _previous_filled(lines, i, 4, source)  # the council's name printed above the stamp
-            letterhead = above is not None and ORG_LINE.search(_text(lines[above])) and len(_text(lines[above])) < 60
-            starts.append((above if letterhead and above is not None else i, "paper"))
+            named = _text(lines[above]) if above is not None else ""
+            starts.append((above if above is not None and ORG_LINE.search(named) and len(named) < 60 else i, "paper"))
         i += 1
     return sorted(set(starts))
 
