@@ -297,3 +297,19 @@ def test_a_tables_minute_numbers_give_the_committees_numbering_scheme(tmp_path):
     assert council["committees"]["pensions"]["minute_numbers"] == "PEN/{yy}/{number:3}"
     minutes = (meetings / "pensions" / "2024-11-19" / "minutes.md").read_text(encoding="utf-8")
     assert "## PEN/24/024 " in minutes and "## PEN/24/026 " in minutes
+
+
+def test_an_attendance_table_naming_the_appointing_body_and_apologies_in_a_sentence(tmp_path):
+    """'Members Present' as a table 'Name | Appointed by': the header is left out, the second column is the
+    body the member is there for (not a post), '(Chair)' after the name is the role; 'Apologies for absence
+    were received from …' under the tables is the apologies, not a broken line of the last officer."""
+    dunmarrow = (STYLES / "dunmarrow_pack_2024-11-15.txt").read_text(encoding="utf-8")
+    out, meetings = run(tmp_path, dunmarrow)
+    attendance = front(meetings / "planning" / "2024-10-18" / "minutes.md")["attendance"]
+    present = attendance["present"]
+    assert [p["name"] for p in present][:2] == ["A Pryce", "Mr J Oakes"] and len(present) == 6
+    assert present[0] == {"name": "A Pryce", "role": "Chair", "organisation": "Kelmoor District Council"}
+    assert present[4]["organisation"] == "Secretary of State (Parish Member)"
+    assert attendance["officers"][0] == "R Castellano (Head of Development Management)"  # 'Name | Role': a post
+    assert attendance["apologies"] == ["F Tennant", "Mr G Varga"]
+    assert "in the attendance table is not a name" not in out and "joined 'Apologies" not in out

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.people import parse_name, printed, split_names
+from minutebook.importer.people import ROLE_SUFFIX, parse_name, printed, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line
 from minutebook.importer.textutil import plain
@@ -92,10 +92,25 @@ ORGANISATION = re.compile(
     r"service|board|authority|forum|centre|charity|group|network|alliance|federation|union)\b",
     re.I,
 )
-# the header row of an attendance table: "Name | Role", "Officer | Job title", "Member | Representing"
+# the header row of an attendance table: its first column names who is listed ("Name", "Member", "Officer",
+# "Councillor") and every other cell is a column's heading, a few words without figures ("Role", "Job title",
+# "Appointed by", "Representing")
 TABLE_HEAD = re.compile(
-    r"^(?:councillors?|members?|names?|officers?)\t+(?:roles?|attendance|position|status|notes?|(?:job\s+)?titles?|"
-    r"posts?|designation|organi[sz]ation|representing|service|department)\s*$",
+    r"^(?:councillors?|members?|names?|officers?)(?:\t+[A-Za-z][A-Za-z ./&()'’-]{0,40})+\s*$",
+    re.I,
+)
+# a column that gives a post: its cells are roles; any other heading ("Appointed by", "Representing",
+# "Organisation") gives the body each member is there for
+ROLE_COLUMN = re.compile(
+    r"^(?:roles?|positions?|status|notes?|(?:job\s+)?titles?|posts?|designation|attendance|service|department|"
+    r"directorate)$",
+    re.I,
+)
+# the attendance's group told in a sentence: "Apologies for absence were received from Cllr F Tennant and
+# Mr G Varga.", "Apologies had been submitted by …"
+GROUP_SENTENCE = re.compile(
+    r"^(?P<label>apologies(?:\s+for\s+absence)?)\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:received|submitted|given|tendered|noted|made|sent)\s+(?:from|by|on\s+behalf\s+of)\s+(?P<rest>.+?)\.?$",
     re.I,
 )
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
@@ -163,6 +178,7 @@ class AttendanceReader:
         self.group: str | None = None
         self.directorate = ""
         self.split_label: list[tuple[str, list[dict]]] | None = None
+        self.table_bodies = False  # the attendance table's second column names a body, not a post
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
         filled = [line for line in lines if line.text.strip()]
@@ -201,7 +217,7 @@ class AttendanceReader:
                 self.split_label = [(open_label.group("label"), first), (next_label.group("label"), second)]
                 i += 2
                 continue
-            label = LABEL.match(text) or NO_COLON.match(text)
+            label = LABEL.match(text) or NO_COLON.match(text) or GROUP_SENTENCE.match(text)
             if label and (group := group_of(label.group("label"))) == "chair":
                 self._start("present")
                 for entry in self._entries(label.group("rest"), line):
@@ -227,12 +243,20 @@ class AttendanceReader:
         return {g: v for g, v in self.groups.items() if v}
 
     def _table_row(self, line: Line) -> None:
-        """'E Prosser<TAB>Chair': a row of an attendance table (the header row is left out)."""
+        """'E Prosser<TAB>Chair': a row of an attendance table (the header row is left out). Under a header
+        whose second column is not a post ('Name | Appointed by') that column is the body the member is there
+        for; a role in brackets after the name ('Cllr A Pryce (Chair)') is the member's role."""
         if TABLE_HEAD.match(line.text.strip()):
+            heads = [c.strip() for c in line.text.split("\t") if c.strip()]
+            self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
-        if not cells or not parse_name(cells[0], allow_bare=True):
+        bracketed = ROLE_SUFFIX.match(cells[0]) if cells else None
+        name_cell, own_role = (
+            (bracketed.group("name"), bracketed.group("role").strip()) if bracketed else (cells[0] if cells else "", "")
+        )
+        if not cells or not parse_name(name_cell, allow_bare=True):
             self.report.warn(
                 self.source,
                 line.no,
@@ -241,6 +265,9 @@ class AttendanceReader:
             )
             return
         role = cells[1] if len(cells) > 1 else ""
+        body = ""
+        if role and self.table_bodies:
+            body, role = role, ""
         group = self.group or "present"
         if ABSENT.match(role):
             group, role = "apologies", ""
@@ -248,11 +275,13 @@ class AttendanceReader:
             group, role = "substitutions", ""
         elif re.fullmatch(r"(?:member|present|councillor|yes|attended|✓)", role, re.I):
             role = ""
-        entry = {"name": printed(cells[0])}
-        if role:
-            entry["role"] = role
+        entry = {"name": printed(name_cell)}
+        if own_role or role:
+            entry["role"] = ", ".join(r for r in (own_role, role) if r)
+        if body:
+            entry["organisation"] = body
         saved, self.group = self.group, group
-        self._add(entry, line, cells[0])
+        self._add(entry, line, name_cell)
         self.group = saved or "present"
 
     def _start(self, group: str) -> None:
