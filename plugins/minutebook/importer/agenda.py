@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items
+from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items, table_item
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
@@ -293,7 +293,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
         or ITEM.match(text)
         or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1")
         or TABLE_HEAD.match(lines[k].text.strip())
-        or _table_item(lines[k])
+        or table_item(lines[k])
     )
 
 
@@ -301,22 +301,6 @@ def _next_in_sequence(text: str, current) -> bool:
     """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
     m = ITEM.match(text)
     return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
-
-
-def _table_item(line: Line):
-    """An agenda row of an Item / Title / Page table: (number, title, pages) or None."""
-    if "\t" not in line.text:
-        return None
-    cells = [plain(c).strip() for c in line.text.split("\t")]
-    cells = [re.sub(r"^(?:agenda\s+)?item\s+(?=\d)", "", c, flags=re.I) for c in cells if c]  # "Item 4<TAB>Title"
-    if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
-        return None
-    pages = None
-    last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[-1], re.I)
-    if len(cells) >= 3 and last:
-        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
-        cells = cells[:-1]
-    return cells[0].rstrip("."), " ".join(cells[1:]), pages
 
 
 def _signature(lines: list[Line], k: int) -> bool:
@@ -403,7 +387,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
-        row = _table_item(lines[k])
+        row = table_item(lines[k])
         if low.startswith("public business"):
             private, current = False, None
         elif low.startswith("private business"):
@@ -411,17 +395,25 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif (section := _section(text)) is not None:
             private, current = section, None
             section_paragraph = None
-        elif current is None and private and not ITEM.match(text) and (cited := EXEMPT_PARAGRAPH.search(text)):
+        elif (
+            current is None
+            and private
+            and not row
+            and not ITEM.match(text)
+            and (cited := EXEMPT_PARAGRAPH.search(text))
+        ):
             # "The press and public are likely to be excluded for the following item under paragraph 3 …"
             # under the private part's heading: the paragraph of the items that follow
             section_paragraph = int(cited.group(1))
-        elif low in ("nil", "none", "agenda"):
+        elif low in ("nil", "none", "agenda", ""):  # a blank line does not end a table: a part's heading may follow
             pass
         elif TABLE_HEAD.match(lines[k].text.strip()):
             in_table = True
         elif row:
-            number, title, pages = row
+            number, title, pages, described = row
+            cited = EXEMPT_PARAGRAPH.search(described) if private else None  # "[… (paragraph 3).]"
             current = AgendaItem(number, title.strip(" ."), lines[k].no, pages=pages, private=private)
+            current.description, current.exempt_paragraph = described, int(cited.group(1)) if cited else None
             agenda.items.append(current)
             in_table = True
         elif (

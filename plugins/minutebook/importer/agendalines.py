@@ -4,7 +4,9 @@
   "Dated this 10th day of July 2024";
 * a note where an item's papers are: "(attached)", "(copy enclosed)", "(to follow)" — not part of the title;
 * an item that excludes the press and public: the items after it are private, with the paragraph it cites;
-* a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading.
+* a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading;
+* a table row's title cell that carries the pages, "… (Pages 3 - 8)", and a description in square
+  brackets, "Minutes [To approve the minutes …]".
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import re
 
 from minutebook.importer.report import Report
-from minutebook.importer.source import Source
+from minutebook.importer.source import Line, Source
+from minutebook.importer.textutil import plain
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
@@ -57,3 +60,35 @@ def headings_of_items(items: list, source: Source, report: Report) -> None:
             continue
         keep.append(item)
     items[:] = keep
+
+
+CELL_PAGES = re.compile(r"\s*\(\s*Pages?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*\)$", re.I)
+CELL_DESCRIPTION = re.compile(r"\s*\[(?P<text>[^\[\]]+)\]$")
+
+
+def row_cells(number: str, title: str, pages: str | None) -> tuple[str, str, str | None, str]:
+    """An agenda row's (number, title, pages, description), the pages and description taken out of the title
+    cell where it carries them."""
+    if pages is None and (paged := CELL_PAGES.search(title)):
+        title = title[: paged.start()]
+        pages = f"{paged.group('first')}-{paged.group('last')}" if paged.group("last") else paged.group("first")
+    described = CELL_DESCRIPTION.search(title)
+    if described:
+        return number, title[: described.start()], pages, described.group("text").strip()
+    return number, title, pages, ""
+
+
+def table_item(line: Line) -> tuple[str, str, str | None, str] | None:
+    """An agenda row of an Item / Title / Page table: (number, title, pages, description) or None."""
+    if "\t" not in line.text:
+        return None
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+        return None
+    pages = None
+    last = re.fullmatch(r"(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)", cells[-1], re.I)
+    if len(cells) >= 3 and last:
+        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
+        cells = cells[:-1]
+    return row_cells(cells[0].rstrip("."), " ".join(cells[1:]), pages)

@@ -77,6 +77,11 @@ def _inline_parts(text: str) -> tuple[str, list[tuple[str, str]], bool] | None:
     return head, entries, numbered
 
 
+# a list entry or numbered paragraph whose number is printed in a column of its own: "1.<TAB>That …",
+# "2.1<TAB>Attendances rose …", "(a)<TAB>…" (one tab: a row of a table has a cell after the text)
+NUMBER_COLUMN = re.compile(r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z][.)])\t+(?P<text>[^\t]*\S)$")
+
+
 @dataclass
 class El:
     kind: str  # para, heading, item, table
@@ -107,6 +112,13 @@ class BodyReader:
         self.footnotes: list[tuple[str, str]] = []
 
     # -- lines → elements ----------------------------------------------------------------------
+    @staticmethod
+    def _in_table(lines: list[Line], i: int) -> bool:
+        """Whether line i is next to a table's other rows (a row "1<TAB>Action" of a table is not a
+        numbered line): a line beside it with a tab that is not itself a numbered line."""
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text.strip()]
+        return any(tab.is_table_line(line) and not NUMBER_COLUMN.match(line.text) for line in near)
+
     def elements(self, lines: list[Line]) -> list[El]:
         out: list[El] = []
         i, blank = 0, True
@@ -117,7 +129,12 @@ class BodyReader:
                 blank = True
                 i += 1
                 continue
-            if tab.is_table_line(line):
+            numbered = NUMBER_COLUMN.match(text) if not self._in_table(lines, i) else None
+            if numbered:
+                # "1.<TAB>That the report be received.": a numbered line with its number in a column of its own
+                line = Line(line.no, f"{numbered.group('number')} {numbered.group('text')}", line.heading)
+                text = line.text
+            elif tab.is_table_line(line):
                 end = tab.table_region_end(lines, i)
                 title = out[-1].text if out and out[-1].kind in ("heading", "para") and len(out[-1].text) < 120 else ""
                 for table in tab.read_tables(lines[i:end], self.source, self.report, title):

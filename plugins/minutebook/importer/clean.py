@@ -19,7 +19,8 @@ What PDF-to-text tools leave behind and what is done with it:
 * running headers and footers are removed: a short line printed again and again that names a date
   ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
   right beside it or beside a page number ("Glanafon County Borough Council" above the footer);
-  a line of its own "- 3 -" is a page number.
+  a line of its own "- 3 -" is a page number, and so is a line that ends with its page's number after
+  the date ("Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1"), printed once or on every page.
 
 Bold markers stay in the text: the readers decide (minutes lose them, papers keep inline bold).
 """
@@ -91,6 +92,15 @@ GLUED_ITEM = re.compile(r"\*\*(?=\d{1,2}\.\s)")
 GLUED_HEADING = re.compile(r"^(\W*(?:Public|Private) Business)\*\*(?=\S)", re.I)
 
 
+# a footer printed once a page: "Health Scrutiny Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1",
+# "Council | Committee | 14 January 2025 | Page 6 of 36": a date, then the page's number after a separator
+DATED_FOOTER = re.compile(r"^[^\d\t].{0,100}(?:\t|\s[|•·–—-]\s)\s*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
+
+
+def _dated_footer(text: str) -> bool:
+    return bool(DATED_FOOTER.match(text) and RUNNING_DATE.search(text))
+
+
 def clean_text(text: str) -> str:
     """Inline cleanup of one line's text (also used for table cells)."""
     text = text.replace("\u00a0", " ").replace("\u200b", "")
@@ -160,7 +170,7 @@ def clean(name: str, text: str) -> Source:
             source.markers[number] = ("agenda item", found.group(1))
             source.lines.append(Line(number, ""))
             continue
-        if PAGE_NUMBER.match(stripped):
+        if PAGE_NUMBER.match(stripped) or _dated_footer(stripped):
             source.markers[number] = ("page", "")
             source.lines.append(Line(number, ""))
             continue

@@ -37,13 +37,15 @@ DATE_LABEL = re.compile(
     r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
     re.I,
 )
-TIME_LABEL = re.compile(r"^time\s*:?\s*(?P<rest>.*)$", re.I)
+TIME_LABEL = re.compile(r"^(?:meeting\s+|start\s+)?time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
     r"^(?:decisions? and )?minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
     r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )
+# the committee's name, then "Minutes - 9 December 2024" (or "Minutes: …", "Draft minutes – …") under it
+DATED_MINUTES = re.compile(r"^(?:draft\s+)?minutes?\s*[-–—:]\s*(?P<date>\S.{5,40})$", re.I)
 BARE_MINUTES = re.compile(r"^(?:minutes|minutes of (?:the )?meeting|draft minutes)$", re.I)
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
 COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
@@ -170,6 +172,15 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "front"))
             i = _skip_block(lines, i)
             continue
+        elif (committee_at := dated_minutes(lines, i)) is not None:
+            council_at = _previous_filled(lines, committee_at, 2)  # the council's name above the committee's
+            org_line = (
+                council_at is not None
+                and ORG_LINE.search(_text(lines[council_at]))
+                and len(_text(lines[council_at])) < 60
+            )
+            starts.append((council_at if org_line and council_at is not None else committee_at, "minutes"))
+            in_minutes = True
         elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
             start = _previous_filled(lines, i, 2)
             if (
@@ -260,6 +271,19 @@ def _minutes_head(lines: list[Line], i: int) -> bool:
 
     window = " ".join(_text(lines[j]) for j in [i, *_next_filled(lines, i, 2)])
     return find_date(window)[0] is not None
+
+
+def dated_minutes(lines: list[Line], i: int) -> int | None:
+    """The line of the committee's name above "Minutes - 9 December 2024" at line i, or None."""
+    from minutebook.importer.dates import find_date
+
+    match = DATED_MINUTES.match(_text(lines[i]))
+    if not match or find_date(match.group("date"))[0] is None:
+        return None
+    above = _previous_filled(lines, i, 2)
+    if above is None or not _is_committee_line(_text(lines[above])) or "\t" in lines[above].text:
+        return None
+    return above
 
 
 def _is_committee_line(text: str) -> bool:

@@ -236,7 +236,14 @@ def meeting_file(meeting: MeetingOut, slugs: dict, kind: str | None = None) -> s
                     entry.update(from_minutes.get(f"#{minute.number}", {}))
                 items.append(entry)
             front["items"] = items
-    return document(front, meeting.notes)
+    notes = meeting.notes
+    if not notes and not any(v is not None for v in front.values()):
+        # minutes that print neither when nor where the meeting was: say so, rather than an empty file
+        notes = UNRECORDED
+    return document(front, notes)
+
+
+UNRECORDED = "The published minutes do not say when the meeting started or where it was held."
 
 
 def _item_outcome(meeting: MeetingOut, item, kind: str | None, from_minutes: dict, by_item: dict) -> dict:
