@@ -83,11 +83,11 @@ def table_item(line: Line) -> tuple[str, str, str | None, str] | None:
     if "\t" not in line.text:
         return None
     cells = [plain(c).strip() for c in line.text.split("\t")]
-    cells = [c for c in cells if c]
+    cells = [re.sub(r"^(?:agenda\s+)?item\s+(?=\d)", "", c, flags=re.I) for c in cells if c]  # "Item 4<TAB>Title"
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
         return None
     pages = None
-    last = re.fullmatch(r"(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)", cells[-1], re.I)
+    last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[-1], re.I)
     if len(cells) >= 3 and last:
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
         cells = cells[:-1]
