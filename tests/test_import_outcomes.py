@@ -313,3 +313,16 @@ def test_an_attendance_table_naming_the_appointing_body_and_apologies_in_a_sente
     assert attendance["officers"][0] == "R Castellano (Head of Development Management)"  # 'Name | Role': a post
     assert attendance["apologies"] == ["F Tennant", "Mr G Varga"]
     assert "in the attendance table is not a name" not in out and "joined 'Apologies" not in out
+
+
+def test_the_minutes_place_on_the_line_under_a_date_and_time_line(tmp_path):
+    """'Friday, 18 October 2024 at 10.00 am' on a line of its own and the place on the next: the place; a
+    sentence there instead is not taken for one."""
+    dunmarrow = (STYLES / "dunmarrow_pack_2024-11-15.txt").read_text(encoding="utf-8")
+    _, meetings = run(tmp_path / "a", dunmarrow)
+    assert front(meetings / "planning" / "2024-10-18" / "meeting.md")["place"] == "Board Room, Aldergate, Kelmoor"
+    sentence = dunmarrow.replace(
+        "Board Room, Aldergate, Kelmoor\n", "This was webcast live for the public record.\n", 1
+    )
+    _, meetings = run(tmp_path / "b", sentence)
+    assert not front(meetings / "planning" / "2024-10-18" / "meeting.md").get("place")

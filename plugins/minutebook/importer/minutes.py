@@ -37,6 +37,7 @@ from minutebook.importer.outcomes import (
     read_motions,
     read_votes,
 )
+from minutebook.importer.place import place_below_date
 from minutebook.importer.questions import read_questions
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
@@ -321,7 +322,8 @@ def read_minutes(
             head_lines.append(_t(line))
     window = " ".join(head_lines)
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
-    doc.place = _place(window) or _labelled_place(lines, head_at)
+    below = [_t(line) for line in lines[head_at : head_at + 6] if line.text.strip()]
+    doc.place = _place(window) or _labelled_place(lines, head_at) or place_below_date(below, _starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
     present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
