@@ -22,7 +22,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.importer.agendalines import PAPER_NOTE, PUBLISHED_LINE, excludes_public, headings_of_items, table_item
+from minutebook.importer.agendalines import (
+    PAPER_NOTE,
+    PUBLISHED_LINE,
+    excludes_public,
+    headings_of_items,
+    summons_place,
+    table_item,
+)
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
@@ -206,10 +213,14 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         while k < len(lines) and not _starts_agenda(lines, k):
             k += 1
         items_at = k
-        for line in lines[at + 1 : items_at]:  # "Issued: 19 March 2025", "Dated this 10th day of July 2024"
+        for j, line in enumerate(lines[at + 1 : items_at], start=at + 1):  # "Issued: 19 March 2025"
             published = PUBLISHED_LINE.match(_t(line))
             if published and agenda.published is None and find_date(published.group("d"))[0]:
                 agenda.published = find_date(published.group("d"))[0]
+            elif agenda.published is None and _signature(lines, j):  # the clerk's name, post and the date
+                dated = next((d for d in (j + 1, j + 2) if d < len(lines) and is_date_line(_t(lines[d]))), j)
+                agenda.published = find_date(_t(lines[dated]))[0]
+                agenda.published_by = ", ".join(_t(x) for x in lines[j:dated]) or agenda.published_by
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
         _letter(lines, at, items_at, agenda)
@@ -240,6 +251,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             text = _t(lines[k])
             published = PUBLISHED_LINE.match(text)
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
+                if text.endswith(":") and k + 1 < len(lines) and not _starts_agenda(lines, k + 1):
+                    k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Membership:" with its names on the line below
                 _membership(text, lines[k], agenda, source, report)
             elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
                 agenda.published = find_date(published.group("d"))[0]
@@ -291,7 +304,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
         re.match(r"^(?:public|private) business\b", text, re.I)
         or SECTION.match(text)
         or ITEM.match(text)
-        or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1")
+        or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1" and not is_date_line(text))
         or TABLE_HEAD.match(lines[k].text.strip())
         or table_item(lines[k])
     )
@@ -330,22 +343,8 @@ def _summons(lines: list[Line], agenda_at: int | None = None):
         match = SUMMONS.match(_t(line))
         if match:
             rest = match.group("rest")
-            return match.group("committee").strip(), rest, _summons_place(rest), k
+            return match.group("committee").strip(), rest, summons_place(rest), k
     return None
-
-
-# "in the Council Chamber, …" / "at County Hall, …", up to the date or time that follows it
-SUMMONS_PLACE = re.compile(
-    r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)"
-    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$)",
-    re.I,
-)
-
-
-def _summons_place(rest: str) -> str:
-    place = SUMMONS_PLACE.search(rest)
-    where = re.sub(r"^the\s+", "", place.group("place").strip(" ,."), flags=re.I) if place else ""
-    return where[:1].upper() + where[1:]
 
 
 def _letter(lines: list[Line], at: int, end: int, agenda: Agenda) -> None:

@@ -6,7 +6,8 @@
 * an item that excludes the press and public: the items after it are private, with the paragraph it cites;
 * a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading;
 * a table row's title cell that carries the pages, "… (Pages 3 - 8)", and a description in square
-  brackets, "Minutes [To approve the minutes …]".
+  brackets, "Minutes [To approve the minutes …]"; rows "Item 4<TAB>Title<TAB>(Pages 9 - 16)";
+* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …").
 """
 
 from __future__ import annotations
@@ -92,3 +93,18 @@ def table_item(line: Line) -> tuple[str, str, str | None, str] | None:
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1))
         cells = cells[:-1]
     return row_cells(cells[0].rstrip("."), " ".join(cells[1:]), pages)
+
+
+# "in the Council Chamber, …" / "at County Hall, …", up to the date or time that follows it
+SUMMONS_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)"
+    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$)",
+    re.I,
+)
+
+
+def summons_place(rest: str) -> str:
+    place = SUMMONS_PLACE.search(rest)
+    where = place.group("place").strip(" ,.") if place else ""  # "at The Guildhall": the article is the name's own
+    where = re.sub(r"^the\s+", "", where, flags=re.I) if where.isupper() or where.startswith("the ") else where
+    return where[:1].upper() + where[1:]

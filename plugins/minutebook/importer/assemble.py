@@ -197,7 +197,8 @@ class Assembler:
                         "check the paper's item",
                     )
             elif doc.hint:
-                item = next((i for i in agenda.items if i.number == doc.hint), None)
+                # "5a", a part of item 5 ("a) To approve the schedule of payments"), is item 5's paper
+                item = next((i for i in agenda.items if i.number in (doc.hint, doc.hint.rstrip("abcdefgh"))), None)
             if item is None:
                 candidates = free[position:]
                 scored = sorted(

@@ -525,6 +525,9 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
                 sentence = match.group(0)
                 cited = CITED.search(sentence)
                 number = read_number(cited.group("printed"), doc.year) if cited else None
+                # "… an interest in TC/24/117": a minute's number as the minutes print it, with no word before it
+                printed = [m for m in doc.minutes if m.printed and re.search(rf"\b{re.escape(m.printed)}\b", sentence)]
+                number = number or (printed[0].number if len(printed) == 1 else None)
                 if number:
                     entry["minute"] = number
                 else:

@@ -18,7 +18,7 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.people import ROLE_WORDS
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.split import ITEM_SHEET, KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
@@ -128,9 +128,18 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             i += 1
             continue
         seen += 1
+        if seen == 1 and (sheet := ITEM_SHEET.match(text)):  # "Item 5a: Schedule of Payments": its item and title
+            header.update(item=sheet.group("n"), subject=sheet.group("title"))
+            return header, i + 1
         if REPORT_OF.match(text) and not text.endswith(".") and "subject" not in header:
             # "REPORT OF THE TREASURER" with the title on the next line
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+            above = [j for j in range(i) if lines[j].text.strip()]
+            titled = bool(above) and not (ORG_LINE.search(_t(lines[above[-1]])) or is_date_line(_t(lines[above[-1]])))
+            if nxt is not None and re.match(r"^\d", _t(lines[nxt])) and titled:
+                # the title above "Report by the Town Clerk", the report's first section ("1. Purpose") under it
+                header.update(kind="report", subject=_t(lines[above[-1]]))
+                return header, i + 1
             if nxt is not None and not COVER_LINE.match(_t(lines[nxt])):
                 header.setdefault("kind", "report")
                 header["subject"] = _t(lines[nxt])
@@ -342,9 +351,17 @@ def _mentions(text: str) -> list[str]:
     return labels
 
 
+def _letterhead(text: str) -> bool:
+    return bool(ORG_LINE.search(text)) and len(text) < 60 and text.isupper()
+
+
 def read_paper(part: Part, source: Source, report: Report) -> Doc:
     lines = part.lines
     header, body_start = read_header(lines)
+    first = next((k for k, line in enumerate(lines) if line.text.strip() and not _letterhead(_t(line))), None)
+    if not header.get("subject") and part.hint and first is not None and body_start <= first:
+        # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
+        header["subject"], body_start = _t(lines[first]), first + 1
     core_end = len(lines)
     for i in range(body_start, len(lines)):
         marker = source.marker(lines[i])

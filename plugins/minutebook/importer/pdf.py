@@ -3,8 +3,9 @@
 What a PDF gives is words at positions, page by page. From them:
 
 * **lines**: words on the same baseline, left to right;
-* **paragraphs**: a line that wraps (it reaches the right edge of the text, and the next line
-  follows at the normal line spacing) is joined to the next, also across a page break; a wider gap
+* **paragraphs**: a line that wraps (it reaches the right edge of the text, or ends in a comma where the
+  next line's first word would not have fitted, and the next line follows at the normal line spacing)
+  is joined to the next, also across a page break; a wider gap
   between lines is a blank line, as in the text of a pack;
 * **bold**: a line printed all in a bold font (a heading) is wrapped in ``**`` as PDF-to-text tools
   print it; the readers take structure from the text without it, papers keep it;
@@ -26,11 +27,16 @@ from typing import Any
 
 LIST_START = re.compile(r"^(?:[-•▪*]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+STAMP = re.compile(r"^\W*(?:agenda\s+)?item(?:\s+no\.?)?\s+#\W*$", re.I)  # "Agenda Item 5", its digits as "#"
 # "REPORT OF:", "REPORT OF / ADRODDIAD GAN:": a label in capitals starts a line of a label block, never
 # the wrapped end of the line above it
 CAPITAL_LABEL = re.compile(
     r"^[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){0,5}(?:\s+/\s+[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){0,5})?:\s"
 )
+
+
+# "Resolved: that …", "RESOLVED – That …", "Agreed:": a decision starts a line of its own
+DECISION_START = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decision)\s*[:–—-]\s", re.I)
 
 
 class NoText(Exception):
@@ -115,7 +121,8 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
         lines = [b for b in blocks if b["kind"] == "line"]
         for line in {key(b["text"]) for b in lines[:2] + lines[-2:]}:
             edges[line] += 1
-    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+    # an "Agenda Item 5" stamp is not furniture, however often it is printed: it says where a paper starts
+    repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2) and not STAMP.match(k)}
     out = set()
     for p, blocks in enumerate(pages):
         numbered = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]
@@ -195,7 +202,7 @@ def pdf_text(path: Path) -> str:
                 continue
             joined = (
                 previous is not None
-                and previous["wraps"]
+                and (previous["wraps"] or (previous["comma"] and previous["page"] == p))
                 and (
                     (previous["page"] != p and not out[-1].endswith((".", ":", ";")))
                     or (previous["page"] == p and block["top"] - previous["top"] <= leading * 1.2)
@@ -206,6 +213,8 @@ def pdf_text(path: Path) -> str:
                 joined = False  # the next line's first word would have fitted on this one: it was not wrapped
             if joined and CAPITAL_LABEL.match(block["text"]):
                 joined = False  # "REPORT OF: …" under a label's value that filled its line
+            if joined and DECISION_START.match(block["text"]):
+                joined = False  # "Resolved: that …" under a sentence that filled its line
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
             if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:
@@ -225,6 +234,8 @@ def pdf_text(path: Path) -> str:
                 "x0": x0,
                 "room": right - block["x1"],
                 "wraps": block["x1"] >= right - 0.18 * (right - left) and not block["text"].endswith(":"),
+                # a line ending in a comma wraps when the next line's first word (a long address) did not fit
+                "comma": block["text"].endswith(","),
             }
     text = "\n".join(out)
     pages_seen = iter(range(2, len(pages) + 2))

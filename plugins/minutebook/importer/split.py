@@ -80,13 +80,19 @@ CLOSED = re.compile(
     re.I,
 )
 # A notice of meeting: "A meeting of the X will be held on …", "You are requested (summoned, invited)
-# to attend the meeting of the X to be held in … on …", "Notice is hereby given that a meeting of …".
+# to attend the meeting of the X to be held in … on …" (or "Members of the Council are summoned …"),
+# "Notice is hereby given that a meeting of …".
 SUMMONS = re.compile(
-    r"^(?:(?:you are (?:hereby )?(?:requested|summoned|invited|asked) to attend|notice is (?:hereby )?given "
+    r"^(?:(?:(?:you|(?:all\s+)?(?:members|councillors)(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)\s+are\s+(?:hereby\s+)?"
+    r"(?:requested|summoned|invited|asked|required)\s+to\s+attend|notice is (?:hereby )?given "
     r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?meeting of "
     r"(?:the\s+)?(?P<committee>.+?)\s+(?:will be held|to be held|which will be held|will take place|"
     r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
+)
+# a paper's sheet headed by its item: "Item 5a: Schedule of Payments", "Agenda Item 7 – Community Grants"
+ITEM_SHEET = re.compile(
+    r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\s*[:–-]\s+(?P<title>[^\t]{3,120}?)\s*$", re.I
 )
 ORG_LINE = re.compile(r"\b(?:council|authority|borough|county|district)\b", re.I)
 
@@ -117,12 +123,15 @@ def _next_filled(lines: list[Line], i: int, count: int) -> list[int]:
     return found
 
 
-def _previous_filled(lines: list[Line], i: int, max_gap: int = 3) -> int | None:
+def _previous_filled(lines: list[Line], i: int, max_gap: int = 3, source: Source | None = None) -> int | None:
+    """The line of text above line i, within max_gap blank lines (with ``source``, a page break between them
+    is not a gap: the council's name printed at the foot of the page before a part's heading)."""
     j, gap = i - 1, 0
     while j >= 0 and gap <= max_gap:
         if lines[j].text.strip():
             return j
-        gap += 1
+        marker = source.marker(lines[j]) if source is not None else None
+        gap += 0 if marker and marker[0] == "page" else 1
         j -= 1
     return None
 
@@ -182,7 +191,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((council_at if org_line and council_at is not None else committee_at, "minutes"))
             in_minutes = True
         elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
-            start = _previous_filled(lines, i, 2)
+            start = _previous_filled(lines, i, 2, source)
             if (
                 start is not None
                 and _is_committee_line(_text(lines[start]))
@@ -230,6 +239,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
+        elif (sheet := ITEM_SHEET.match(text)) and not sheet.group("title").endswith(".") and _page_top(source, i):
+            starts.append((i, "paper"))
         elif (start := _report_of_start(source, lines, i)) is not None:
             starts.append((start, "paper"))
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
@@ -250,8 +261,51 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 ):
                     start = i
                 starts.append((start, "programme"))
+        elif _stamped_title(source, lines, i):
+            above = _previous_filled(lines, i, 4, source)  # the council's name printed above the stamp
+            named = _text(lines[above]) if above is not None else ""
+            starts.append((above if above is not None and ORG_LINE.search(named) and len(named) < 60 else i, "paper"))
         i += 1
     return sorted(set(starts))
+
+
+def _page_top(source: Source, i: int) -> bool:
+    """Whether line i is the first text of a page: a page's marker above it, or the blank lines the page's
+    furniture left (a PDF's header and footer are taken out before the text is cleaned)."""
+    j, blank = i - 1, 0
+    while j >= 0 and not source.lines[j].text.strip():
+        if source.marker(source.lines[j]):
+            return True
+        j, blank = j - 1, blank + 1
+    return j < 0 or blank >= 2
+
+
+def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
+    """'Agenda Item 5' stamped on a page, then the paper's title and no cover sheet: the paper starts at its
+    title ("Schedule of Payments – October 2024" over a table; "Christmas Lights" over "Report by the Town
+    Clerk" and "1. Purpose"). A stamp over a cover sheet is left to the cover sheet's rules."""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        marker = source.marker(lines[j])
+        if marker and marker[0] == "agenda item":
+            break
+        j -= 1
+    else:
+        return False
+    text = _text(lines[i])
+    if j < 0 or not _title_like(text) or ORG_LINE.search(text) or PROGRAMME_TITLE.search(text):
+        return False
+    for k in _next_filled(lines, i, 8):
+        text = _text(lines[k])
+        if (
+            _cover_sheet(lines, k)
+            or TO_LINE.match(text)
+            or SUBJECT_LINE.match(text)
+            or KIND_LINE.match(text)
+            or _report_of_start(source, lines, k) is not None
+        ):
+            return False
+    return True
 
 
 def _cover_sheet(lines: list[Line], i: int) -> bool:
@@ -408,12 +462,19 @@ def split_pack(source: Source, report: Report) -> list[Part]:
 
 
 def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:
+    """The 'Agenda Item N' stamped above the part, or just under its letterhead."""
     j = start - 1
     while j >= 0 and not lines[j].text.strip():
         marker = source.marker(lines[j])
         if marker and marker[0] == "agenda item":
             return marker[1]
         j -= 1
+    j = start + 1
+    while j < len(lines) and not lines[j].text.strip():
+        marker = source.marker(lines[j])
+        if marker and marker[0] == "agenda item":
+            return marker[1]
+        j += 1
     return ""
 
 

@@ -129,6 +129,13 @@ def last_word(text: str) -> str:
     return word.lower() if word.isalpha() else ""
 
 
+WHOLE_COUNCIL = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,4}?(?P<tier>(?:town|parish|community|city|county|district|borough|county borough|"
+    r"metropolitan borough)\s+council)$",
+    re.I,
+)
+
+
 def committee_slug(name: str) -> str:
     """'Education and Children's Services Scrutiny Board (2)' → 'education-childrens-services'.
 
@@ -136,6 +143,8 @@ def committee_slug(name: str) -> str:
     (Scrutiny Board, Committee, Panel…) and without small words.
     """
     base = re.sub(r"\s*\([^()]*\)\s*$", "", plain(name)).strip()
+    # a council meeting as a whole, named with its place ("Kelsworth Town Council"): the body is the Town Council
+    base = WHOLE_COUNCIL.sub(r"\g<tier>", base)
     tokens = base.split()
     while len(tokens) > 1 and tokens[-1].lower().strip(",.") in COMMITTEE_TYPE_WORDS:
         tokens.pop()
