@@ -321,6 +321,8 @@ def test_the_minutes_place_on_the_line_under_a_date_and_time_line(tmp_path):
     dunmarrow = (STYLES / "dunmarrow_pack_2024-11-15.txt").read_text(encoding="utf-8")
     _, meetings = run(tmp_path / "a", dunmarrow)
     assert front(meetings / "planning" / "2024-10-18" / "meeting.md")["place"] == "Board Room, Aldergate, Kelmoor"
-    sentence = dunmarrow.replace("Board Room, Aldergate, Kelmoor\n", "This was webcast live for the public record.\n", 1)
+    sentence = dunmarrow.replace(
+        "Board Room, Aldergate, Kelmoor\n", "This was webcast live for the public record.\n", 1
+    )
     _, meetings = run(tmp_path / "b", sentence)
     assert not front(meetings / "planning" / "2024-10-18" / "meeting.md").get("place")
