@@ -64,6 +64,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@collector_paused()
 def build(
     meetings_dir: Path,
     now: dt.datetime | dt.date | None = None,
@@ -79,22 +80,6 @@ def build(
 ) -> Result:
     """Load, publish, link, check and render. ``now`` decides embargoes (UK local time). ``cache_dir``:
     the parsed-file cache's folder (``<cache_dir>/model``, settings.cache_folder), or None for none."""
-    with collector_paused():
-        return _build(meetings_dir, now, preview, settings, intro, checks, history, only, render, cache_dir)
-
-
-def _build(
-    meetings_dir: Path,
-    now: dt.datetime | dt.date | None,
-    preview: bool,
-    settings: SiteSettings | None,
-    intro: str,
-    checks: CheckSettings | None,
-    history: bool,
-    only: list[str] | None,
-    render: bool,
-    cache_dir: Path | None,
-) -> Result:
     settings = settings or SiteSettings()
     if now is None:
         now = uk_now()

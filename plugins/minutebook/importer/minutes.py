@@ -164,14 +164,11 @@ def _header(lines: list[Line]):
         held = re.search(r"\bheld\b(.*)", window, re.I)
         text = held.group(1) if held else window
         return committee, find_date(text)[0], parse_time(text), i
-    from minutebook.importer.split import DATED_MINUTES, dated_minutes
+    from minutebook.importer.split import dated_minutes
 
     for i in range(min(len(lines), 30)):
-        committee_at = dated_minutes(lines, i)
-        if committee_at is not None:  # the committee / "Minutes - 9 December 2024"
-            dated = DATED_MINUTES.match(_t(lines[i]))
-            assert dated is not None
-            return _t(lines[committee_at]), find_date(dated.group("date"))[0], None, i
+        if (dated := dated_minutes(lines, i)) is not None:  # the committee / "Minutes - 9 December 2024"
+            return _t(lines[dated[0]]), dated[1], None, i
     return _labelled_header(lines)
 
 

@@ -172,23 +172,15 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             # "MINUTES" (or "Cofnodion / Minutes") / the committee / "Date: …" "Time: …" "Venue: …": minutes
             bare = [j for j in range(start, i) if BARE_MINUTES.match(_text(lines[j]))]
             if bare:
-                above = _previous_filled(lines, bare[0], 2)
-                org = above is not None and ORG_LINE.search(_text(lines[above])) and len(_text(lines[above])) < 60
-                starts.append((above if org and above is not None else bare[0], "minutes"))
+                starts.append((_under_letterhead(lines, bare[0]), "minutes"))
                 in_minutes = True
                 i += 1
                 continue
             starts.append((start, "front"))
             i = _skip_block(lines, i)
             continue
-        elif (committee_at := dated_minutes(lines, i)) is not None:
-            council_at = _previous_filled(lines, committee_at, 2)  # the council's name above the committee's
-            org_line = (
-                council_at is not None
-                and ORG_LINE.search(_text(lines[council_at]))
-                and len(_text(lines[council_at])) < 60
-            )
-            starts.append((council_at if org_line and council_at is not None else committee_at, "minutes"))
+        elif (dated := dated_minutes(lines, i)) is not None:
+            starts.append((_under_letterhead(lines, dated[0]), "minutes"))
             in_minutes = True
         elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
             start = _previous_filled(lines, i, 2, source)
@@ -199,31 +191,21 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             ):
                 above = _previous_filled(lines, start, 2)
                 start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
-            elif start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
-                start = i
+            else:
+                start = _under_letterhead(lines, i, source=source)
             starts.append((start, "minutes"))
             in_minutes = True
         elif KIND_LINE.match(text) and any(TO_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
-            start = _previous_filled(lines, i, 2)
-            if start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
-                start = i
-            starts.append((start, "paper"))
+            starts.append((_under_letterhead(lines, i), "paper"))
             i = (_next_filled(lines, i, 1) or [i])[0] + 1
             continue
-        elif COVER_TO.match(text) and any(COVER_FIELD.match(_text(lines[j])) for j in _next_filled(lines, i, 6)):
-            start = _previous_filled(lines, i, 2)
-            if start is None or not (ORG_LINE.search(_text(lines[start])) and len(_text(lines[start])) < 60):
-                start = i
-            starts.append((start, "paper"))
+        elif COVER_TO.match(text) and _cover_sheet(lines, i):
+            starts.append((_under_letterhead(lines, i), "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif (
             COVER_FIELD.match(text)
-            # two more fields of a cover sheet under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
-            and sum(
-                1 for j in _next_filled(lines, i, 6) if COVER_OTHER.match(t := _text(lines[j])) or COVER_FIELD.match(t)
-            )
-            >= 2
+            and _cover_sheet(lines, i)  # two more fields under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
             start = _previous_filled(lines, i, 2)
@@ -262,9 +244,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                     start = i
                 starts.append((start, "programme"))
         elif _stamped_title(source, lines, i):
-            above = _previous_filled(lines, i, 4, source)  # the council's name printed above the stamp
-            named = _text(lines[above]) if above is not None else ""
-            starts.append((above if above is not None and ORG_LINE.search(named) and len(named) < 60 else i, "paper"))
+            starts.append((_under_letterhead(lines, i, 4, source), "paper"))  # the council's name above the stamp
         i += 1
     return sorted(set(starts))
 
@@ -308,6 +288,15 @@ def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
     return True
 
 
+def _under_letterhead(lines: list[Line], i: int, gap: int = 2, source: Source | None = None) -> int:
+    """Line i, or the council's name printed just above it ("Coventry City Council"), which belongs to the
+    part that starts at line i."""
+    above = _previous_filled(lines, i, gap, source)
+    if above is not None and ORG_LINE.search(named := _text(lines[above])) and len(named) < 60:
+        return above
+    return i
+
+
 def _cover_sheet(lines: list[Line], i: int) -> bool:
     """'Report to: …' or 'Report of:' / 'Subject:' with two more fields of a cover sheet under it."""
     text = _text(lines[i])
@@ -327,17 +316,16 @@ def _minutes_head(lines: list[Line], i: int) -> bool:
     return find_date(window)[0] is not None
 
 
-def dated_minutes(lines: list[Line], i: int) -> int | None:
-    """The line of the committee's name above "Minutes - 9 December 2024" at line i, or None."""
+def dated_minutes(lines: list[Line], i: int):
+    """(line of the committee's name, date) of "Minutes - 9 December 2024" at line i under it, or None."""
     from minutebook.importer.dates import find_date
 
     match = DATED_MINUTES.match(_text(lines[i]))
-    if not match or find_date(match.group("date"))[0] is None:
-        return None
-    above = _previous_filled(lines, i, 2)
+    day = find_date(match.group("date"))[0] if match else None
+    above = _previous_filled(lines, i, 2) if day is not None else None
     if above is None or not _is_committee_line(_text(lines[above])) or "\t" in lines[above].text:
         return None
-    return above
+    return above, day
 
 
 def _is_committee_line(text: str) -> bool:

@@ -187,11 +187,9 @@ class TextMemo:
         self.known: dict[bytes, str | None] = {}
         self.used: dict[bytes, str | None] = {}
         self.computed = 0
-        path = cache.folder / self.key
-        if path.is_file():
-            found = cache.get_file(path, self.key, _is_memo)
-            if found is not None and found[0] == cache.context:  # another version's results are not ours
-                self.known = found[1]
+        found = cache.get_file(cache.folder / self.key, self.key, _is_memo)  # None when there is none
+        if found is not None and found[0] == cache.context:  # another version's results are not ours
+            self.known = found[1]
 
     @staticmethod
     def digest(text: str) -> bytes:
