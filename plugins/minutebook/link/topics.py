@@ -20,10 +20,12 @@ officer can confirm them in ``meetings/topics.yml``, which also renames, merges 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +33,7 @@ from minutebook.link.similarity import significant_words, strength_of, without
 from minutebook.load.filecache import FileCache
 from minutebook.model import Archive, Item
 from minutebook.model.names import slugify
-from minutebook.problems import Problems
+from minutebook.problems import INFO, Problem, Problems
 
 if TYPE_CHECKING:
     from minutebook.link.planning import PlanLink
@@ -192,18 +194,27 @@ def assign_topics(
         for item in topic.items:
             item.topic_ref = topic
         topic.committees = sorted({i.meeting.committee for i in topic.items})
+    problems.later(functools.partial(_unsure_notes, problems, source, items, ids, unsure))
+    return sorted(topics, key=lambda t: t.title.lower())
+
+
+def _unsure_notes(
+    problems: Problems, source: str, items: list[Item], ids: list[str], unsure: Pairs
+) -> Iterator[Problem]:
+    """A note for each pair of items whose titles may be one topic and were not joined. Made when the
+    notes are asked for (Problems.later): a large archive has tens of thousands."""
     for a, b in unsure:
         one, other = items[a], items[b]
         if one.topic_ref is not None and one.topic_ref is other.topic_ref:
             continue
-        problems.info(
+        yield problems.make(
             source,
             None,
             f"unsure whether '{one.title}' ({one.meeting.date.isoformat()}) and "
             f"'{other.title}' ({other.meeting.date.isoformat()}) are one topic; not joined",
             f"to join them, list both under one topic's items: {ids[a]}, {ids[b]}",
+            INFO,
         )
-    return sorted(topics, key=lambda t: t.title.lower())
 
 
 Pairs = list[tuple[int, int]]

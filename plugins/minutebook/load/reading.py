@@ -70,7 +70,7 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
         if link is not None:
             message = f"is a symbolic link to {os.readlink(link)}, which is outside the meetings folder"
             fix = "copy the file into the archive instead of linking to it, or remove the link"
-            if not any(p.path == problems.rel(link) and p.message == message for p in problems.items):
+            if not any(p.path == problems.rel(link) and p.message == message for p in problems.found):
                 problems.error(link, None, message, fix)
             return None
     try:
@@ -186,15 +186,15 @@ def _read(path: Path, problems: Problems, spec, name: str, required, partial, ca
     entry = cache.get(key, _is_parsed_file if derived is None else functools.partial(_is_derived, derived.valid))
     if entry is not None:
         result, found, withheld = entry[:3]
-        problems.items.extend(found)
+        problems.found.extend(found)
         if withheld:
             problems.withheld.add(rel)
         return (*result, entry[3] if derived is not None else None)
-    before, was_withheld = len(problems.items), rel in problems.withheld
+    before, was_withheld = len(problems.found), rel in problems.withheld
     result = _parse_and_derive(path, problems, data, spec, name, required, partial, derived)
     cache.read += 1
     cache.read_paths.append(rel)
-    found = problems.items[before:]
+    found = problems.found[before:]
     if all(p.path == rel and not p.about for p in found) and not was_withheld:  # only what is the file's own
         stored = (result[:3], found, rel in problems.withheld)
         cache.put(key, stored if derived is None else (*stored, result[3]))
