@@ -249,6 +249,41 @@ def test_an_unstated_exempt_paragraph_is_a_check_warning_and_a_build_note(tmp_pa
     assert result.returncode == 0 and "exempt" not in result.stdout
 
 
+@pytest.mark.parametrize("nation", ["england", "wales"])
+def test_a_meeting_before_march_2006_is_read_against_the_schedule_then_in_force(tmp_path, nation):
+    """Before 1 March 2006 (SI 2006/88) Schedule 12A had fifteen paragraphs in England and Wales: a 2003
+    pack's 'paragraph 9' (contract terms) is valid for its meeting, shown with that paragraph's words,
+    and still an error for a meeting after the change, with a hint that names the date."""
+    config = project(
+        tmp_path,
+        nation,
+        {
+            "board/2003-06-10/meeting.md": PRIVATE.format(paragraph=9),
+            "board/2006-03-01/meeting.md": PRIVATE.format(paragraph=9),
+        },
+    )
+    result = check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if "gives exempt paragraph 9" in line]
+    assert len(errors) == 1 and "board/2006-03-01/meeting.md:9" in errors[0], result.stderr
+    assert "before 1 March 2006 the Schedule had paragraphs 1-15, so check the meeting's date" in result.stderr
+    write_tree(tmp_path / "meetings", {"board/2006-03-01/meeting.md": PRIVATE.format(paragraph=3)})
+    if nation == "wales":  # paragraph 3 is not Welsh after 2006: give the 2007 Order's 14
+        write_tree(tmp_path / "meetings", {"board/2006-03-01/meeting.md": PRIVATE.format(paragraph=14)})
+    assert check(tmp_path).returncode == 0
+    built = mkdocs_build(config, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    old = (tmp_path / "site" / "board" / "2003-06-10" / "sale-of-land-at-mill-lane" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Paragraph 9 of Part I of Schedule 12A to the Act (as in force before 1 March 2006)" in old
+    assert "any terms proposed or to be proposed by or to the authority in the course of negotiations" in old
+    new = (tmp_path / "site" / "board" / "2006-03-01" / "sale-of-land-at-mill-lane" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "before 1 March 2006" not in new and "Schedule 12A to the Act" in new
+
+
 # -- key decisions: notice in the forward plan ------------------------------------------------------
 
 KEY = """\

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from minutebook.load import formats
@@ -195,6 +195,57 @@ LAWS = {
 }
 NATIONS = tuple(LAWS)
 
+# Schedule 12A as the Local Government (Access to Information) Act 1985 inserted it (Schedule 1, Part I),
+# in England and Wales alike, until the Local Government (Access to Information) (Variation) Order 2006
+# (SI 2006/88) substituted today's Schedule from 1 March 2006: older packs cite these fifteen paragraphs.
+_SCHEDULE_12A_1985 = {
+    1: "Information relating to a particular employee, former employee or applicant to become an employee "
+    "of, or a particular office-holder, former office-holder or applicant to become an office-holder under, "
+    "the authority",
+    2: "Information relating to a particular employee, former employee or applicant to become an employee "
+    "of, or a particular officer, former officer or applicant to become an officer appointed by, a "
+    "magistrates' court committee or a probation committee",
+    3: "Information relating to any particular occupier or former occupier of, or applicant for, "
+    "accommodation provided by or at the expense of the authority",
+    4: "Information relating to any particular applicant for, or recipient or former recipient of, any "
+    "service provided by the authority",
+    5: "Information relating to any particular applicant for, or recipient or former recipient of, any "
+    "financial assistance provided by the authority",
+    6: "Information relating to the adoption, care, fostering or education of any particular child",
+    7: "Information relating to the financial or business affairs of any particular person (other than the authority)",
+    8: "The amount of any expenditure proposed to be incurred by the authority under any particular contract "
+    "for the acquisition of property or the supply of goods or services",
+    9: "Any terms proposed or to be proposed by or to the authority in the course of negotiations for a "
+    "contract for the acquisition or disposal of property or the supply of goods or services",
+    10: "The identity of the authority (as well as of any other person) as the person offering any particular "
+    "tender for a contract for the supply of goods or services",
+    11: "Information relating to any consultations or negotiations, or contemplated consultations or "
+    "negotiations, in connection with any labour relations matter arising between the authority or a "
+    "Minister of the Crown and employees of, or office-holders under, the authority",
+    12: "Any instructions to counsel and any opinion of counsel, and any advice received, information obtained "
+    "or action to be taken in connection with legal proceedings by or against the authority, or the "
+    "determination of any matter affecting the authority",
+    13: "Information which, if disclosed to the public, would reveal that the authority proposes to give a "
+    "notice imposing requirements on a person, or to make an order or direction",
+    14: "Any action taken or to be taken in connection with the prevention, investigation or prosecution of crime",
+    15: "The identity of a protected informant",
+}
+SCHEDULE_12A_SUBSTITUTED = dt.date(2006, 3, 1)  # SI 2006/88, article 1(1)
+_BEFORE_2006 = "Part I of Schedule 12A to the Local Government Act 1972 (as in force before 1 March 2006)"
+EARLIER_LAWS = {
+    nation: replace(LAWS[nation], schedule=_BEFORE_2006, paragraphs=dict(_SCHEDULE_12A_1985))
+    for nation in ("england", "wales")
+}
+
+
+def law_on(nation: str, day: dt.date | None) -> Law:
+    """The exempt-information law of ``nation`` in force on ``day`` (today's when no day is known): the
+    1985 Schedule 12A before 1 March 2006 in England and Wales. (Wales's Part 4 between that day and the
+    Wales Order of 21 April 2007 is not modelled: its meetings are read against today's paragraphs.)"""
+    if day is not None and day < SCHEDULE_12A_SUBSTITUTED and nation in EARLIER_LAWS:
+        return EARLIER_LAWS[nation]
+    return LAWS[nation]
+
 
 @dataclass(frozen=True)
 class Scheme:
@@ -274,6 +325,10 @@ class Council:
     def law(self) -> Law:
         return LAWS[self.nation]
 
+    def law_on(self, day: dt.date | None) -> Law:
+        """The law in force on ``day`` (a meeting's date): see :func:`law_on`."""
+        return law_on(self.nation, day)
+
     def scheme(self, committee: str) -> Scheme:
         return self.schemes.get(committee, self.default)
 
@@ -344,10 +399,13 @@ def _scheme(entry, path: Path, problems: Problems, default: Scheme) -> Scheme | 
     return Scheme(pattern, restart)
 
 
-def check_exempt_paragraph(council: Council, value, problems: Problems, path, line, what: str) -> bool:
-    """Whether ``value`` is a paragraph of exempt information under the council's law (or "not stated",
-    which is accepted: ``check`` warns, a build notes it). Problems name the file and line."""
-    law = council.law
+def check_exempt_paragraph(
+    council: Council, value, problems: Problems, path, line, what: str, day: dt.date | None = None
+) -> bool:
+    """Whether ``value`` is a paragraph of exempt information under the council's law in force on ``day``
+    (the meeting's date; or "not stated", which is accepted: ``check`` warns, a build notes it). Problems
+    name the file and line."""
+    law = council.law_on(day)
     if value == NOT_STATED:
         problems.review(
             path,
@@ -364,6 +422,11 @@ def check_exempt_paragraph(council: Council, value, problems: Problems, path, li
             if other
             else ""
         )
+        if law.nation in EARLIER_LAWS and law is LAWS[law.nation] and value in _SCHEDULE_12A_1985:
+            hint += (
+                f"; before {SCHEDULE_12A_SUBSTITUTED.day} March {SCHEDULE_12A_SUBSTITUTED.year} the Schedule had "
+                "paragraphs 1-15, so check the meeting's date"
+            )
         problems.error(
             path,
             line,

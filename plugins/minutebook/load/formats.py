@@ -173,7 +173,8 @@ AGENDA_ITEM = Mapping(
         "parts": ListOf("Sub-items", item=ITEM_PART),
         "private": Bool("true for private business (exempt information)"),
         "exempt_paragraph": ExemptParagraph(
-            "The paragraph of exempt information the papers give (England 1-7, "
+            "The paragraph of exempt information the papers give (England 1-7, and England and Wales 1-15 "
+            "before 1 March 2006, "
             "Wales 12-18, Scotland 1-15, Northern Ireland 1-7), or 'not stated'"
         ),
         "slug": Slug("The item's address; fixed once published"),

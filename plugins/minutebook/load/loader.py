@@ -428,7 +428,7 @@ class ArchiveLoader:
                 )
             item.minute_number = entry.get("minute")
             if item.private and item.exempt_paragraph is None:
-                law = self.council.law
+                law = self.council.law_on(meeting.date)
                 self.problems.error(
                     path,
                     entry.line,
@@ -443,6 +443,7 @@ class ArchiveLoader:
                 path,
                 entry.line_of("exempt_paragraph"),
                 f"item {label}",
+                meeting.date,
             ):
                 item.exempt_paragraph = None
             if item.exempt_paragraph is not None and not item.private:

@@ -188,11 +188,11 @@ def join_minutes(loader: ArchiveLoader, meeting: Meeting, path: Path) -> None:
                 int(private) if private.isdigit() else NOT_STATED if private.lower() == NOT_STATED else None
             )
             if value is not None and check_exempt_paragraph(
-                loader.council, value, loader.problems, path, minute.line, f"minute {minute.cite}"
+                loader.council, value, loader.problems, path, minute.line, f"minute {minute.cite}", meeting.date
             ):
                 item.exempt_paragraph = value
             elif value is None and item.exempt_paragraph is None:
-                law = loader.council.law
+                law = loader.council.law_on(meeting.date)
                 loader.problems.error(
                     path,
                     minute.line,
