@@ -290,6 +290,16 @@ def _remove_running_lines(source: Source) -> None:
                     furniture.add(j)
                     changed = True
     del pages
+    # a protective marking or title printed at the foot of a page and again at the head of the next
+    # ("OFFICIAL" below the page number, then above the next page's text): a copy of a line found beside
+    # a footer is furniture too where it opens a page (only blank lines between it and the footer)
+    keys = {_running_key(lines[i].text.strip()) for i in furniture} - running
+    for i in sorted(furniture):
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j < len(lines) and j - i > 1 and j not in furniture and _running_key(lines[j].text.strip()) in keys:
+            furniture.add(j)
     for i in furniture:
         source.markers.setdefault(lines[i].no, ("page", ""))
         lines[i] = Line(lines[i].no, "")

@@ -271,6 +271,23 @@ def _closing_time(text: str) -> str | None:
     return parse_time(match.group("end")) if match else None
 
 
+def _numbers_year(lines: list[Line], calendar: int, municipal: int) -> int:
+    """The year the printed minute numbers carry: the municipal year's, or the calendar year's when the
+    headings print that and never the municipal year's ("B25/01" at a January 2025 meeting of municipal
+    year 2024), so the year group is not read as the minute's number."""
+    if calendar == municipal:
+        return municipal
+    by_calendar = by_municipal = 0
+    for line in lines:
+        match = NUMBERED.match(_t(line).replace("**", "").strip())
+        if not match or match.group("printed").isdigit():
+            continue
+        groups = re.findall(r"\d+", match.group("printed"))
+        by_calendar += any(g in (str(calendar), f"{calendar % 100:02d}") for g in groups)
+        by_municipal += any(g in (str(municipal), f"{municipal % 100:02d}") for g in groups)
+    return calendar if by_calendar and not by_municipal else municipal
+
+
 def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | None = None):
     """(number, title, number as printed) of a minute heading at line i, or None."""
     match = NUMBERED.match(_t(lines[i]).replace("**", "").strip())
@@ -323,6 +340,7 @@ def read_minutes(
     doc.place = _place(window) or _labelled_place(lines, head_at) or place_below_date(below, _starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
+    numbers_year = _numbers_year(lines, day.year, doc.year)
     present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
@@ -333,7 +351,7 @@ def read_minutes(
     private = False
     for i in range(body_start, len(lines)):
         text = _t(lines[i]).lower()
-        if text in ("public business", "private business") or _is_heading(lines, i, None, doc.year):
+        if text in ("public business", "private business") or _is_heading(lines, i, None, numbers_year):
             first = i
             break
     if first is None:
@@ -358,7 +376,7 @@ def read_minutes(
         if closing:
             doc.closed = parse_time(closing)
             break
-        heading = _is_heading(lines, i, expected, doc.year)
+        heading = _is_heading(lines, i, expected, numbers_year)
         if heading:
             number, title, printed = heading
             if expected is not None and number != expected:
@@ -409,7 +427,7 @@ def read_minutes(
     if doc.closed is None and range_end:
         doc.closed = range_end
     _attendance_minutes(doc, source, report, people)
-    _declarations(doc, source, report, people)
+    _declarations(doc, source, report, people, numbers_year)
     _approvals(doc)
     _outcomes(doc, sections, source, report, council)
     return doc
@@ -507,7 +525,7 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
                     people.add(who[0][2], source.name, minute.line, relevant=True)
 
 
-def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> None:
+def _declarations(doc: MinutesDoc, source: Source, report: Report, people, numbers_year: int | None) -> None:
     for minute in doc.minutes:
         if "declaration" not in minute.title.lower():
             continue
@@ -521,7 +539,7 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
                 }
                 sentence = match.group(0)
                 cited = CITED.search(sentence)
-                number = read_number(cited.group("printed"), doc.year) if cited else None
+                number = read_number(cited.group("printed"), numbers_year) if cited else None
                 # "… an interest in TC/24/117": a minute's number as the minutes print it, with no word before it
                 printed = [m for m in doc.minutes if m.printed and re.search(rf"\b{re.escape(m.printed)}\b", sentence)]
                 number = number or (printed[0].number if len(printed) == 1 else None)
