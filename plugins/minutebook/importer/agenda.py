@@ -28,6 +28,7 @@ from minutebook.importer.agendalines import (
     excludes_public,
     headings_of_items,
     summons_place,
+    table_columns,
     table_item,
 )
 from minutebook.importer.dates import find_date, is_date_line, parse_time
@@ -383,10 +384,12 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     excluded_by: AgendaItem | None = None
     section_paragraph: int | None = None
     in_table = False
+    columns: dict[str, int] | None = None
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
-        row = table_item(lines[k])
+        heading_row = table_columns(lines[k]) if "\t" in lines[k].text else None
+        row = table_item(lines[k], columns) if heading_row is None else None
         if low.startswith("public business"):
             private, current = False, None
         elif low.startswith("private business"):
@@ -406,8 +409,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             section_paragraph = int(cited.group(1))
         elif low in ("nil", "none", "agenda", ""):  # a blank line does not end a table: a part's heading may follow
             pass
-        elif TABLE_HEAD.match(lines[k].text.strip()):
-            in_table = True
+        elif TABLE_HEAD.match(lines[k].text.strip()) or heading_row is not None:
+            in_table, columns = True, heading_row
         elif row:
             number, title, pages, described = row
             cited = EXEMPT_PARAGRAPH.search(described) if private else None  # "[… (paragraph 3).]"

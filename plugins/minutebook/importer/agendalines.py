@@ -79,10 +79,56 @@ def row_cells(number: str, title: str, pages: str | None) -> tuple[str, str, str
     return number, title, pages, ""
 
 
-def table_item(line: Line) -> tuple[str, str, str | None, str] | None:
+# the heading row of an agenda table: its number, title and pages columns, and any others ("Lead",
+# "Report No.", "Presenter") whose cells are not part of the title
+NUMBER_HEAD = re.compile(r"^(?:item(?:\s+no\.?)?|no\.?|number|ref\.?)$", re.I)
+TITLE_HEAD = re.compile(r"^(?:title|subject|business|report|item|agenda item|matter)$", re.I)
+PAGES_HEAD = re.compile(r"^(?:pages?|page no\.?|pp\.?)$", re.I)
+
+
+def table_columns(line: Line) -> dict[str, int] | None:
+    """The columns an agenda table's heading row names ({"number": 0, "title": 1, "pages": 3}, the other
+    columns by their heading), or None when the row is not such a heading."""
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    if len(cells) < 3 or not NUMBER_HEAD.match(cells[0]):
+        return None
+    title = next((i for i, c in enumerate(cells) if i and TITLE_HEAD.match(c)), None)
+    if title is None:
+        return None
+    columns = {"number": 0, "title": title}
+    for i, c in enumerate(cells):
+        if i in (0, title) or not c:
+            continue
+        columns["pages" if PAGES_HEAD.match(c) else c.lower()] = i
+    return columns
+
+
+def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | None, str] | None:
+    """A row of a table whose heading named more columns than number, title and pages: each cell read by its
+    column, the others ("Lead: Cllr Brennan") kept as the item's description."""
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+        return None
+    pages = None
+    if "pages" in columns:
+        last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[columns["pages"]], re.I)
+        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1)) if last else None
+    others = [
+        f"{name[:1].upper()}{name[1:]}: {cells[i]}"
+        for name, i in columns.items()
+        if name not in ("number", "title", "pages") and cells[i] and re.search(r"\w", cells[i])
+    ]
+    number, title, paged, described = row_cells(cells[0].rstrip("."), cells[columns["title"]], pages)
+    return number, title, paged, "; ".join([*others, described] if described else others)
+
+
+def table_item(line: Line, columns: dict[str, int] | None = None) -> tuple[str, str, str | None, str] | None:
     """An agenda row of an Item / Title / Page table: (number, title, pages, description) or None."""
     if "\t" not in line.text:
         return None
+    if columns is not None and set(columns) - {"number", "title", "pages"}:
+        if (read := _column_item(line, columns)) is not None:
+            return read
     cells = [plain(c).strip() for c in line.text.split("\t")]
     cells = [re.sub(r"^(?:agenda\s+)?item\s+(?=\d)", "", c, flags=re.I) for c in cells if c]  # "Item 4<TAB>Title"
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):

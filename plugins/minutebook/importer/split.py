@@ -31,9 +31,9 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-# "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
+# "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time", "To be held on: …" — not "Date of despatch: …" (the agenda's own date)
 DATE_LABEL = re.compile(
-    r"^(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
+    r"^(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time|(?:to\s+be\s+)?held\s+on(?=\s*:))"
     r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
     re.I,
 )
@@ -54,7 +54,7 @@ COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
 COVER_OTHER = re.compile(
     r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
-    r"purpose|key decision|wards? affected|classification|portfolio)\s*:",
+    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?)\s*:",
     re.I,
 )
 # "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
