@@ -128,7 +128,9 @@ def test_decision_verb_in_capitals_reads_as_a_resolution():
     assert problems == []
     assert [r.text for r in minutes[0].resolutions] == ["(a) support the precept;", "(b) write to the Commissioner."]
     assert [r.text for r in minutes[1].resolutions] == ["It was RESOLVED that the minutes be approved."]
-    assert [r.text for r in minutes[2].resolutions] == ["The Combined Authority Board AGREED that the budget be approved."]
+    assert [r.text for r in minutes[2].resolutions] == [
+        "The Combined Authority Board AGREED that the budget be approved."
+    ]
     assert len(minutes[3].resolutions) == 1  # lower case, as before
     assert minutes[4].resolutions == []
 

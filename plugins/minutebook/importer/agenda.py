@@ -311,6 +311,38 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
     )
 
 
+# an agenda's heading row printed in columns with spaces, not tabs: "Item   Report No.   Subject   Page"
+SPACED_HEAD = re.compile(
+    r"^(?:item|no\.?)\s+(?:(?P<ref>report\s+no\.?|ref(?:erence)?\.?|report\s+ref\.?|paper\s+no\.?)\s+)?"
+    r"(?:subject|title|business)(?:\s+(?P<pages>pages?))?$",
+    re.I,
+)
+# the report's reference in its column before the subject: "HT/03/21", "CX.03.14"
+REF_CELL = re.compile(r"^(?P<ref>[A-Z]{1,6}[/.-]?\d{1,4}(?:[/.-]\d{1,4}){1,3})\s+(?=\S)")
+PAGE_CELL = re.compile(r"\s+(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)$")
+
+
+def _spaced_head(lines: list[Line], k: int) -> dict[str, bool] | None:
+    """The columns of an agenda's spaced heading row within the four lines above line k: whether it has a
+    reference column ("Report No.") and a page column."""
+    for j in range(max(0, k - 4), k):
+        if "\t" not in lines[j].text and (head := SPACED_HEAD.match(" ".join(_t(lines[j]).split()))):
+            return {"ref": bool(head.group("ref")), "pages": bool(head.group("pages"))}
+    return None
+
+
+def _columns_of(item: AgendaItem, layout: dict[str, bool]) -> None:
+    """An item read under a spaced heading row: the reference out of the title (kept in the description),
+    the page number at the end of the line its pages."""
+    title = " ".join(item.title.split())
+    if layout["pages"] and item.pages is None and (paged := PAGE_CELL.search(title)):
+        item.pages, title = _pages(f"Pages {paged.group('pages')}"), title[: paged.start()]
+    if layout["ref"] and (ref := REF_CELL.match(title)):
+        item.description = f"Report No. {ref.group('ref')} {item.description}".strip()
+        title = title[ref.end() :]
+    item.title = title.strip(" .")
+
+
 def _next_in_sequence(text: str, current) -> bool:
     """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
     m = ITEM.match(text)
@@ -341,7 +373,21 @@ def _bare_item(text: str, agenda: Agenda) -> bool:
 def _summons(lines: list[Line], agenda_at: int | None = None):
     """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
     for k, line in enumerate(lines[:30]):
-        match = SUMMONS.match(_t(line))
+        text = _t(line)
+        # a notice hard-wrapped over the lines of its paragraph ("… will be held" / "at County Hall on
+        # Wednesday, 9th April 2003 at 10.00 a.m."): the sentence read whole, up to its full stop
+        j = k
+        while (
+            SUMMONS.match(text)
+            and j + 1 < len(lines)
+            and j - k < 3
+            and lines[j + 1].no == lines[j].no + 1
+            and not re.search(r"[^.]\.$|[a-z]\.m\.$", text)
+            and _t(lines[j + 1])[:1].isalnum()
+        ):
+            j += 1
+            text = f"{text} {_t(lines[j])}"
+        match = SUMMONS.match(text)
         if match:
             rest = match.group("rest")
             return match.group("committee").strip(), rest, summons_place(rest), k
@@ -385,6 +431,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     section_paragraph: int | None = None
     in_table = False
     columns: dict[str, int] | None = None
+    layout = _spaced_head(lines, k)
+    title_ends = -1  # the line number of the last line of the current item's title (a spaced layout)
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
@@ -413,11 +461,35 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             in_table, columns = True, heading_row
         elif row:
             number, title, pages, described = row
+            if current is not None and not private and current.exempt_paragraph_cited:
+                # "The following item is likely to be considered with the press and public excluded …
+                # paragraph 3 …" printed under the row before: the rows after it are private
+                private, excluded_by = True, current
             cited = EXEMPT_PARAGRAPH.search(described) if private else None  # "[… (paragraph 3).]"
             current = AgendaItem(number, title.strip(" ."), lines[k].no, pages=pages, private=private)
             current.description, current.exempt_paragraph = described, int(cited.group(1)) if cited else None
+            if private and cited is None and excluded_by is not None and excluded_by.exempt_paragraph_cited:
+                current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            if layout is not None:
+                _columns_of(current, layout)
+                title_ends = lines[k].no
             agenda.items.append(current)
-            in_table = True
+            in_table = layout is None
+        elif (
+            layout is not None
+            and current is not None
+            and lines[k].no == title_ends + 1
+            and not ITEM.match(text)
+            and not LEAD.match(text)
+            and not EXEMPT_PARAGRAPH.search(text)
+            and _section(text) is None
+            and not text.endswith(".")
+            and len(text) <= 80
+        ):
+            # the subject wrapped in its column: the next line of the item's own paragraph ("… Annual
+            # Progress" / "Report 2002/03"), the page number printed on the first
+            current.title = f"{current.title} {' '.join(text.split())}".strip()
+            title_ends = lines[k].no
         elif (
             in_table
             and "\t" not in lines[k].text
@@ -457,6 +529,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
             elif private and section_paragraph is not None:
                 current.exempt_paragraph = section_paragraph
+            if layout is not None:
+                _columns_of(current, layout)
+                title_ends = lines[k].no
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
