@@ -300,6 +300,19 @@ def _remove_running_lines(source: Source) -> None:
             j += 1
         if j < len(lines) and j - i > 1 and j not in furniture and _running_key(lines[j].text.strip()) in keys:
             furniture.add(j)
+    # a document reference printed at the head of every page ("HT/090403": one word with a digit), the
+    # first text after each page number or footer, and at the top of the first page
+    tops: dict[str, list[int]] = {}
+    for i in sorted(anchors):
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        key = _running_key(lines[j].text.strip()) if j < len(lines) else ""
+        if key and " " not in key and len(key) <= 30 and re.search(r"\d", key) and _furniture_candidate(key):
+            tops.setdefault(key, []).append(j)
+    for key, found in tops.items():
+        if len(found) >= 2 and counts.get(key, 0) <= len(found) + 1:
+            furniture.update(i for i, line in enumerate(lines) if _running_key(line.text.strip()) == key)
     for i in furniture:
         source.markers.setdefault(lines[i].no, ("page", ""))
         lines[i] = Line(lines[i].no, "")

@@ -60,6 +60,10 @@ COVER_OTHER = re.compile(
 # "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
 # labelled cover sheet
 REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?\S.{1,80}$", re.I)
+# a report's first numbered section: "1.   PURPOSE OF REPORT", "1 Introduction"
+SECTION_START = re.compile(r"^1\.?\s+[A-Z]")
+# the report's reference printed above its heading: "REPORT NO. HT/03/21", "Report Number: CX/14"
+REPORT_NUMBER = re.compile(r"^report\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|"
@@ -360,9 +364,22 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
     if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
         return None
     following = _next_filled(lines, i, 1)
-    if not following or not _title_like(_text(lines[following[0]])):
+    if not following:
         return None
     start, j, seen = i, i - 1, 0
+    if not _title_like(_text(lines[following[0]])):
+        # the title above 'Report by the Director of Environment' and the report's first numbered section
+        # ("1. PURPOSE OF REPORT") under it
+        above = _previous_filled(lines, i, 2)
+        if (
+            above is None
+            or not SECTION_START.match(_text(lines[following[0]]))
+            or not _title_like(_text(lines[above]))
+            or ORG_LINE.search(_text(lines[above]))
+            or is_date_line(_text(lines[above]))
+        ):
+            return None
+        start, j, seen = above, above - 1, 1
     while j >= 0 and seen < 4:
         if not lines[j].text.strip():
             marker = source.marker(lines[j])
@@ -377,7 +394,7 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
                 r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
             )
         )
-        if not (heading or is_date_line(above)) or len(above) > 90:
+        if not (heading or is_date_line(above) or REPORT_NUMBER.match(above)) or len(above) > 90:
             break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
         start, seen = j, seen + 1
         j -= 1
