@@ -307,7 +307,14 @@ def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | Non
         return None
     if title[:1].islower() or re.match(r"^(?:pm|am|p\.m|a\.m)\b", title, re.I):
         return None
+    title = REPORT_REFERENCE.sub("", title) or title
     return number, title.rstrip(":"), "" if printed.isdigit() else printed
+
+
+# the report a minute considered, cited after its title: "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)"
+REPORT_REFERENCE = re.compile(
+    r"\s*\((?:report|paper|ref(?:erence)?\.?)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,6}[/.-]?\d[\w/.-]*\)$", re.I
+)
 
 
 def read_minutes(
