@@ -136,20 +136,23 @@ def unwrap(lines: list[Line]) -> list[Line]:
     a next line in lower case or opening with its bracketed post ("(Head of Highways), …"), continues it —
     only within a paragraph (the next line printed right under it) and never onto a label ("Officers:")."""
     out: list[Line] = []
+    last = -1  # the number of the last line joined into out[-1]
     for line in lines:
         prev = out[-1] if out else None
         text = plain(line.text).strip()
         if (
             prev is not None
-            and line.no == prev.no + 1
+            and line.no == last + 1
             and "\t" not in prev.text + line.text
             and not LABEL.match(text)
             and not group_of(text.rstrip(" :"))
             and (OPEN_END.search(plain(prev.text).strip()) or text[:1].islower() or text.startswith("("))
         ):
             out[-1] = Line(prev.no, f"{plain(prev.text).strip()} {text}", prev.heading)
+            last = line.no
             continue
         out.append(line)
+        last = line.no
     return out
 
 
