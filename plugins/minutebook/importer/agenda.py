@@ -311,6 +311,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
     )
 
 
+EXCLUSION_ITEM = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b", re.I)
 # an agenda's heading row printed in columns with spaces, not tabs: "Item   Report No.   Subject   Page"
 SPACED_HEAD = re.compile(
     r"^(?:item|no\.?)\s+(?:(?P<ref>report\s+no\.?|ref(?:erence)?\.?|report\s+ref\.?|paper\s+no\.?)\s+)?"
@@ -569,6 +570,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         k += 1
     headings_of_items(agenda.items, source, report)
     for item in agenda.items:
+        if item.private and EXCLUSION_ITEM.search(item.title):
+            # the motion to exclude the press and public is moved in public, whichever part prints it
+            item.private, item.exempt_paragraph = False, None
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
             report.warn(
