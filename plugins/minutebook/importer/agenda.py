@@ -219,9 +219,9 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             if published and agenda.published is None and find_date(published.group("d"))[0]:
                 agenda.published = find_date(published.group("d"))[0]
             elif agenda.published is None and _signature(lines, j):  # the clerk's name, post and the date
-                dated = next((d for d in (j + 1, j + 2) if d < len(lines) and is_date_line(_t(lines[d]))), j)
+                dated = next((d for d in range(j + 1, j + 5) if d < len(lines) and is_date_line(_t(lines[d]))), j)
                 agenda.published = find_date(_t(lines[dated]))[0]
-                agenda.published_by = ", ".join(_t(x) for x in lines[j:dated]) or agenda.published_by
+                agenda.published_by = ", ".join(_t(x) for x in lines[j : min(dated, j + 2)]) or agenda.published_by
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
         _letter(lines, at, items_at, agenda)
@@ -351,13 +351,21 @@ def _next_in_sequence(text: str, current) -> bool:
 
 
 def _signature(lines: list[Line], k: int) -> bool:
-    """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date)."""
-    for j in range(k + 1, min(k + 3, len(lines))):
+    """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date),
+    with the office's address between them ("County Hall," / "Elmbridge.")."""
+    for j in range(k + 1, min(k + 5, len(lines))):
         published = PUBLISHED_LINE.match(_t(lines[j]))  # or "Date of publication: 6 March 2024"
         if is_date_line(_t(lines[j])) or (published and find_date(published.group("d"))[0]):
             block = [_t(lines[i]) for i in range(k, j)]
-            return len(block) >= 2 and all(
-                len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t) for t in block
+            signed = block[:2]
+            address = block[2:]
+            return (
+                len(block) >= 2
+                and all(
+                    len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t)
+                    for t in signed
+                )
+                and all(len(t) <= 40 and t.endswith((",", ".")) and not ITEM.match(t) for t in address)
             )
     return False
 

@@ -501,6 +501,7 @@ def _in_words(n: int) -> str:
 
 def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people) -> None:
     """Apologies and substitutes given in a minute of their own join the attendance."""
+    from minutebook.importer.attendance import OTHER_COUNCIL
     from minutebook.importer.people import split_names
 
     for minute in doc.minutes:
@@ -514,7 +515,8 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
             if "name" in a and group is not doc.attendance.get("present")
         }
         for match in APOLOGIES_SENTENCE.finditer(text):
-            names, _ = split_names(match.group("names"), allow_bare=True)
+            # "County Councillor R. G. Fanshawe": a councillor of the county, the title read as Councillor
+            names, _ = split_names(OTHER_COUNCIL.sub("", match.group("names")), allow_bare=True)
             for name, role, raw in names:
                 if name.split()[-1].lower() not in known:
                     doc.attendance.setdefault("apologies", []).append(
