@@ -370,16 +370,16 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
     if not _title_like(_text(lines[following[0]])):
         # the title above 'Report by the Director of Environment' and the report's first numbered section
         # ("1. PURPOSE OF REPORT") under it
-        above = _previous_filled(lines, i, 2)
+        title_at = _previous_filled(lines, i, 2)
         if (
-            above is None
+            title_at is None
             or not SECTION_START.match(_text(lines[following[0]]))
-            or not _title_like(_text(lines[above]))
-            or ORG_LINE.search(_text(lines[above]))
-            or is_date_line(_text(lines[above]))
+            or not _title_like(_text(lines[title_at]))
+            or ORG_LINE.search(_text(lines[title_at]))
+            or is_date_line(_text(lines[title_at]))
         ):
             return None
-        start, j, seen = above, above - 1, 1
+        start, j, seen = title_at, title_at - 1, 1
     while j >= 0 and seen < 4:
         if not lines[j].text.strip():
             marker = source.marker(lines[j])

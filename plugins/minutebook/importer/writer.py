@@ -411,8 +411,8 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         files[path] = committee_file(committee, existing)
     for (slug, day), meeting in sorted(assembly.meetings.items()):
         folder = into / slug / day.isoformat()
-        committee = assembly.committees.get(slug)
-        kind = (committee_kind(committee.name) or committee.kind) if committee is not None else None
+        owner = assembly.committees.get(slug)
+        kind = (committee_kind(owner.name) or owner.kind) if owner is not None else None
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs, kind)
         if meeting.minutes:
             files[folder / "minutes.md"] = minutes_file(
