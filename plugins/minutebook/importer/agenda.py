@@ -257,7 +257,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
                 _membership(text, lines[k], agenda, source, report)
             elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
                 agenda.published = find_date(published.group("d"))[0]
-            elif not BOILERPLATE_LINE.match(text):
+            elif not BOILERPLATE_LINE.match(text) and not SPACED_HEAD.match(" ".join(text.split())):
                 notes_before.append(text)
             k += 1
         k = _read_items(lines, k, agenda, source, report)
@@ -323,23 +323,23 @@ REF_CELL = re.compile(r"^(?P<ref>[A-Z]{1,6}[/.-]?\d{1,4}(?:[/.-]\d{1,4}){1,3})\s
 PAGE_CELL = re.compile(r"\s+(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)$")
 
 
-def _spaced_head(lines: list[Line], k: int) -> dict[str, bool] | None:
-    """The columns of an agenda's spaced heading row within the four lines above line k: whether it has a
-    reference column ("Report No.") and a page column."""
+def _spaced_head(lines: list[Line], k: int) -> dict[str, str] | None:
+    """The columns of an agenda's spaced heading row within the four lines above line k: the heading of its
+    reference column ("Report No.", "" without one) and of its page column."""
     for j in range(max(0, k - 4), k):
         if "\t" not in lines[j].text and (head := SPACED_HEAD.match(" ".join(_t(lines[j]).split()))):
-            return {"ref": bool(head.group("ref")), "pages": bool(head.group("pages"))}
+            return {"ref": head.group("ref") or "", "pages": head.group("pages") or ""}
     return None
 
 
-def _columns_of(item: AgendaItem, layout: dict[str, bool]) -> None:
+def _columns_of(item: AgendaItem, layout: dict[str, str]) -> None:
     """An item read under a spaced heading row: the reference out of the title (kept in the description),
     the page number at the end of the line its pages."""
     title = " ".join(item.title.split())
     if layout["pages"] and item.pages is None and (paged := PAGE_CELL.search(title)):
         item.pages, title = _pages(f"Pages {paged.group('pages')}"), title[: paged.start()]
     if layout["ref"] and (ref := REF_CELL.match(title)):
-        item.description = f"Report No. {ref.group('ref')} {item.description}".strip()
+        item.description = f"{layout['ref']} {ref.group('ref')} {item.description}".strip()
         title = title[ref.end() :]
     item.title = title.strip(" .")
 
