@@ -23,11 +23,18 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agendalines import (
+    EMAIL,
+    EXCLUSION_ITEM,
     PAPER_NOTE,
     PUBLISHED_LINE,
+    SPACED_HEAD,
+    columns_of,
     excludes_public,
     headings_of_items,
-    summons_place,
+    letter,
+    public_access,
+    spaced_head,
+    summons,
     table_columns,
     table_item,
 )
@@ -35,7 +42,7 @@ from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import SUMMONS, Part
+from minutebook.importer.split import Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
@@ -74,7 +81,6 @@ CONTACT = re.compile(
     r"(?P<role>[^,]+),.*?telephone\s+(?P<phone>[\d() ]*\d)",
     re.I | re.S,
 )
-EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -197,9 +203,9 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     committee = _t(lines[0])
     index = {_t(line).lower().rstrip(":"): k for k, line in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
-    summons = _summons(lines) if when_at is None else None
-    if summons is not None:
-        name, when, place, at = summons
+    notice = summons(lines) if when_at is None else None
+    if notice is not None:
+        name, when, place, at = notice
         day = find_date(when)[0]
         if day is None:
             report.error(
@@ -224,7 +230,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
                 agenda.published_by = ", ".join(_t(x) for x in lines[j : min(dated, j + 2)]) or agenda.published_by
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
-        _letter(lines, at, items_at, agenda)
+        letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
         block = _labelled_block(lines) or _when_block(lines)
@@ -311,39 +317,6 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
     )
 
 
-EXCLUSION_ITEM = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b", re.I)
-# an agenda's heading row printed in columns with spaces, not tabs: "Item   Report No.   Subject   Page"
-SPACED_HEAD = re.compile(
-    r"^(?:item|no\.?)\s+(?:(?P<ref>report\s+no\.?|ref(?:erence)?\.?|report\s+ref\.?|paper\s+no\.?)\s+)?"
-    r"(?:subject|title|business)(?:\s+(?P<pages>pages?))?$",
-    re.I,
-)
-# the report's reference in its column before the subject: "HT/03/21", "CX.03.14"
-REF_CELL = re.compile(r"^(?P<ref>[A-Z]{1,6}[/.-]?\d{1,4}(?:[/.-]\d{1,4}){1,3})\s+(?=\S)")
-PAGE_CELL = re.compile(r"\s+(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)$")
-
-
-def _spaced_head(lines: list[Line], k: int) -> dict[str, str] | None:
-    """The columns of an agenda's spaced heading row within the four lines above line k: the heading of its
-    reference column ("Report No.", "" without one) and of its page column."""
-    for j in range(max(0, k - 4), k):
-        if "\t" not in lines[j].text and (head := SPACED_HEAD.match(" ".join(_t(lines[j]).split()))):
-            return {"ref": head.group("ref") or "", "pages": head.group("pages") or ""}
-    return None
-
-
-def _columns_of(item: AgendaItem, layout: dict[str, str]) -> None:
-    """An item read under a spaced heading row: the reference out of the title (kept in the description),
-    the page number at the end of the line its pages."""
-    title = " ".join(item.title.split())
-    if layout["pages"] and item.pages is None and (paged := PAGE_CELL.search(title)):
-        item.pages, title = _pages(f"Pages {paged.group('pages')}"), title[: paged.start()]
-    if layout["ref"] and (ref := REF_CELL.match(title)):
-        item.description = f"{layout['ref']} {ref.group('ref')} {item.description}".strip()
-        title = title[ref.end() :]
-    item.title = title.strip(" .")
-
-
 def _next_in_sequence(text: str, current) -> bool:
     """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
     m = ITEM.match(text)
@@ -379,44 +352,6 @@ def _bare_item(text: str, agenda: Agenda) -> bool:
     return int(match.group("number")) == (numbers[-1] + 1 if numbers else 1)
 
 
-def _summons(lines: list[Line], agenda_at: int | None = None):
-    """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
-    for k, line in enumerate(lines[:30]):
-        text = _t(line)
-        # a notice hard-wrapped over the lines of its paragraph ("… will be held" / "at County Hall on
-        # Wednesday, 9th April 2003 at 10.00 a.m."): the sentence read whole, up to its full stop
-        j = k
-        while (
-            SUMMONS.match(text)
-            and j + 1 < len(lines)
-            and j - k < 3
-            and lines[j + 1].no == lines[j].no + 1
-            and not re.search(r"[^.]\.$|[a-z]\.m\.$", text)
-            and _t(lines[j + 1])[:1].isalnum()
-        ):
-            j += 1
-            text = f"{text} {_t(lines[j])}"
-        match = SUMMONS.match(text)
-        if match:
-            rest = match.group("rest")
-            return match.group("committee").strip(), rest, summons_place(rest), k
-    return None
-
-
-def _letter(lines: list[Line], at: int, end: int, agenda: Agenda) -> None:
-    """A notice written as a letter: its date above ("28 August 2023", then "Dear Member") is the
-    date of publication, and the name and post under "Yours faithfully" the publisher."""
-    dated = [find_date(_t(line))[0] for line in lines[:at] if is_date_line(_t(line))]
-    if agenda.published is None and dated and dated[-1] is not None:
-        agenda.published = dated[-1]
-    for k in range(at + 1, end):
-        if re.match(r"^yours (?:faithfully|sincerely)\b", _t(lines[k]), re.I):
-            signed = [_t(line) for line in lines[k + 1 : min(end, k + 3)] if not is_date_line(_t(line))]
-            if signed and not agenda.published_by:
-                agenda.published_by = ", ".join(signed)
-            return
-
-
 def _section(text: str) -> bool | None:
     """True for a private part of the agenda ("Part B", "Private business"), False for a public one."""
     match = SECTION.match(text)
@@ -440,7 +375,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     section_paragraph: int | None = None
     in_table = False
     columns: dict[str, int] | None = None
-    layout = _spaced_head(lines, k)
+    layout = spaced_head(lines, k)
     title_ends = -1  # the line number of the last line of the current item's title (a spaced layout)
     while k < len(lines):
         text = _t(lines[k])
@@ -480,7 +415,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if private and cited is None and excluded_by is not None and excluded_by.exempt_paragraph_cited:
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
             if layout is not None:
-                _columns_of(current, layout)
+                columns_of(current, layout)
                 title_ends = lines[k].no
             agenda.items.append(current)
             in_table = layout is None
@@ -539,7 +474,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             elif private and section_paragraph is not None:
                 current.exempt_paragraph = section_paragraph
             if layout is not None:
-                _columns_of(current, layout)
+                columns_of(current, layout)
                 title_ends = lines[k].no
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
@@ -653,29 +588,4 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
         email = next((e for e in EMAIL.findall(text) if e.lower().startswith(local)), None)
         if email:
             agenda.contact["email"] = email
-    agenda.public_access = _public_access(paragraphs)
-
-
-def _public_access(paragraphs: list[str]) -> str:
-    out: list[str] = []
-    for text in paragraphs:
-        if re.match(r"^public access$", text, re.I):
-            continue
-        notes = re.match(r"^notes?\s*:\s*(.*)$", text, re.I)
-        if notes:
-            out.append("Notes:")
-            text = notes.group(1)
-        numbered = re.match(r"^(\d{1,2})\)\s+(.*)$", text)
-        text = EMAIL.sub(lambda m: f"<{m.group(0)}>", text)
-        text = re.sub(r"(?<!<)\b(https?://\S+?)(?=[\s,)]|$)", r"<\1>", text) if "<http" not in text else text
-        if numbered:
-            out.append(f"{numbered.group(1)}. {EMAIL.sub(lambda m: f'<{m.group(0)}>', numbered.group(2))}")
-        else:
-            out.append(text)
-    chunks: list[str] = []
-    for text in out:
-        if chunks and re.match(r"^\d+\. ", text) and re.match(r"^\d+\. ", chunks[-1].split("\n")[-1]):
-            chunks[-1] += "\n" + text
-        else:
-            chunks.append(text)
-    return "\n\n".join(chunks)
+    agenda.public_access = public_access(paragraphs)

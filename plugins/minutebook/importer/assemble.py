@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agenda import Agenda, AgendaItem
@@ -529,11 +530,14 @@ class Assembler:
 
     def _executives(self) -> None:
         """A committee whose name does not say what it does, but whose minutes or papers print key decisions
-        ("Key Decision: Yes", a forward plan reference): only an executive takes key decisions."""
+        ("Key Decision: Yes", a forward plan reference): only an executive takes key decisions. Not a scrutiny
+        or audit committee, which considers the executive's key decisions (a call-in) without taking them."""
         from minutebook.importer.textutil import committee_kind
 
         for slug, committee in sorted(self.out.committees.items()):
-            if committee_kind(committee.name) is not None:
+            if committee_kind(committee.name) is not None or re.search(
+                r"\b(?:scrutiny|overview|audit|select|standards)\b", committee.name, re.I
+            ):
                 continue
             for (c, _), meeting in sorted(self.out.meetings.items()):
                 if c != slug:

@@ -268,7 +268,10 @@ class BodyReader:
         if prev.kind == "para" and RESOLVED.match(prev.text):
             # a RESOLVED stands alone, unless its sentence was hard-wrapped ("… be made with the" /
             # "waiting restriction limited to …"): the next line starts in lower case after a connecting word
-            return first.islower() and last_word(prev.text) in CONNECTIVES and not prev.text.rstrip().endswith(":")
+            # or the next line is printed right under it in the same paragraph (no blank line between)
+            return not prev.text.rstrip().endswith((":", "-", "–", "—")) and (
+                (first.islower() and last_word(prev.text) in CONNECTIVES) or not el.blank_before
+            )
         if (
             LABELLED.match(plain(el.text))
             or LETTERED.match(plain(el.text))

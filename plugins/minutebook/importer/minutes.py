@@ -30,6 +30,7 @@ from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, NUMBER, PREFIX, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
+from minutebook.importer.numbering import numbers_year as read_numbers_year
 from minutebook.importer.outcomes import (
     header_notice,
     read_application,
@@ -271,23 +272,6 @@ def _closing_time(text: str) -> str | None:
     return parse_time(match.group("end")) if match else None
 
 
-def _numbers_year(lines: list[Line], calendar: int, municipal: int) -> int:
-    """The year the printed minute numbers carry: the municipal year's, or the calendar year's when the
-    headings print that and never the municipal year's ("B25/01" at a January 2025 meeting of municipal
-    year 2024), so the year group is not read as the minute's number."""
-    if calendar == municipal:
-        return municipal
-    by_calendar = by_municipal = 0
-    for line in lines:
-        match = NUMBERED.match(_t(line).replace("**", "").strip())
-        if not match or match.group("printed").isdigit():
-            continue
-        groups = re.findall(r"\d+", match.group("printed"))
-        by_calendar += any(g in (str(calendar), f"{calendar % 100:02d}") for g in groups)
-        by_municipal += any(g in (str(municipal), f"{municipal % 100:02d}") for g in groups)
-    return calendar if by_calendar and not by_municipal else municipal
-
-
 def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | None = None):
     """(number, title, number as printed) of a minute heading at line i, or None."""
     match = NUMBERED.match(_t(lines[i]).replace("**", "").strip())
@@ -307,7 +291,6 @@ def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | Non
         return None
     if title[:1].islower() or re.match(r"^(?:pm|am|p\.m|a\.m)\b", title, re.I):
         return None
-    title = REPORT_REFERENCE.sub("", title) or title
     return number, title.rstrip(":"), "" if printed.isdigit() else printed
 
 
@@ -347,7 +330,7 @@ def read_minutes(
     doc.place = _place(window) or _labelled_place(lines, head_at) or place_below_date(below, _starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
-    numbers_year = _numbers_year(lines, day.year, doc.year)
+    numbers_year = read_numbers_year([_t(line).replace("**", "").strip() for line in lines], day.year, doc.year)
     present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
@@ -386,6 +369,9 @@ def read_minutes(
         heading = _is_heading(lines, i, expected, numbers_year)
         if heading:
             number, title, printed = heading
+            # "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)": the report's reference opens the minute's text
+            reference = REPORT_REFERENCE.search(title)
+            title = title[: reference.start()] if reference and reference.start() else title
             if expected is not None and number != expected:
                 report.warn(
                     source.name,
@@ -406,7 +392,7 @@ def read_minutes(
                 minute.exempt_paragraph = exclusion_paragraph
             elif private and sections and sections[-1][0].private and sections[-1][0].exempt_paragraph:
                 minute.exempt_paragraph = sections[-1][0].exempt_paragraph
-            sections.append((minute, []))
+            sections.append((minute, [Line(line.no, reference.group(0).strip())] if reference else []))
             expected = number + 1
             continue
         if sections:
