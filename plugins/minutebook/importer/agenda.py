@@ -434,6 +434,13 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             # Progress" / "Report 2002/03"), the page number printed on the first
             current.title = f"{current.title} {' '.join(text.split())}".strip()
             title_ends = lines[k].no
+            report.warn(
+                source.name,
+                lines[k].no,
+                f"joined '{text[:60]}' to the title of item {current.number} (its subject wrapped in the agenda's "
+                "column): check the title",
+                "correct the item's title in meeting.md if the line was not part of it",
+            )
         elif (
             in_table
             and "\t" not in lines[k].text
