@@ -16,6 +16,11 @@ an attendance table (tab-separated "Name<TAB>Role" rows under a header such as "
 "ALSO PRESENT:" / "In attendance:" entries that are councillors go to other members and entries
 "Name, Job title" or "Name (Job title)" to officers; substitutes "Councillor X for Councillor Y".
 
+A paragraph hard-wrapped at a fixed width is joined first, where a line cannot end an entry (a comma,
+"and", a title, an initial) or the next opens in lower case or with its post in brackets; a sentence
+"Councillor X attended as substitute for Councillor Y" is a substitution, "Councillor X attended for
+minute 27/03 as the local member" another member.
+
 A label starts a group; lines without a label continue it. A label broken over two lines
 ("Cabinet Member and" / "Deputy Cabinet Member:") is one label; when each of its two lines carries
 exactly one name, each name gets the role its line names. A line that is not a name (the end of

@@ -20,7 +20,9 @@ What PDF-to-text tools leave behind and what is done with it:
   ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
   right beside it or beside a page number ("Glanafon County Borough Council" above the footer);
   a line of its own "- 3 -" is a page number, and so is a line that ends with its page's number after
-  the date ("Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1"), printed once or on every page.
+  the date ("Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1"), printed once or on every page; a marking
+  found beside a footer ("OFFICIAL") is furniture again where it heads the next page, and so is a one-word
+  reference with a digit ("HT/090403") that heads every page.
 
 Bold markers stay in the text: the readers decide (minutes lose them, papers keep inline bold).
 """

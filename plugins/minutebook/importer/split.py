@@ -12,7 +12,9 @@ A part starts where the printed structure says so:
   "There being no further business the meeting closed at …", "The Chair closed the meeting at …";
 * a **paper**: a kind line ("Briefing note", "Report") followed by "To:", a "To:" line followed
   by "Subject:", or a cover sheet "Report to: <committee>" followed by "Title:", "Subject:" or
-  "Report of:"; the council's name printed just above belongs to it;
+  "Report of:"; the council's name printed just above belongs to it; or "REPORT OF THE TREASURER" with
+  its title under it, or its title above it and "1. Purpose" under it ("REPORT NO. HT/03/21", the
+  council and the meeting printed above belong to it);
 * a **work programme**: a line "… Work Programme 2016/17" (the committee's name printed just above
   belongs to it; the same title printed again on later pages is page furniture).
 
