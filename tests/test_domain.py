@@ -115,6 +115,26 @@ def test_resolved_block_single_sentence_and_list():
     assert minutes[1].line == 16
 
 
+def test_decision_verb_in_capitals_reads_as_a_resolution():
+    """Panels and boards print the verb in capitals: "The Panel AGREED to:" above a list, "It was RESOLVED"."""
+    body = (
+        "## 12. Precept\n\nThe Panel AGREED to:\n\n- (a) support the precept;\n- (b) write to the Commissioner.\n\n"
+        "## 13. Minutes\n\nIt was RESOLVED that the minutes be approved.\n\n"
+        "## 14. Budget\n\nThe Combined Authority Board AGREED that the budget be approved.\n\n"
+        "## 15. Update\n\nThe Panel agreed with the speaker's point but took no decision.\n\n"
+        "## 16. Note\n\nThe Panel AGREEDNESS is not a word.\n"
+    )
+    minutes, problems = parse_minutes_body(body, 1, 2024)
+    assert problems == []
+    assert [r.text for r in minutes[0].resolutions] == ["(a) support the precept;", "(b) write to the Commissioner."]
+    assert [r.text for r in minutes[1].resolutions] == ["It was RESOLVED that the minutes be approved."]
+    assert [r.text for r in minutes[2].resolutions] == [
+        "The Combined Authority Board AGREED that the budget be approved."
+    ]
+    assert len(minutes[3].resolutions) == 1  # lower case, as before
+    assert minutes[4].resolutions == []
+
+
 def test_minute_heading_without_number_is_an_error():
     _, problems = parse_minutes_body("## Apologies\n\nNone.\n", 5, 2016)
     assert problems and problems[0].line == 5 and "no minute number" in problems[0].message

@@ -169,3 +169,50 @@ def test_questions_at_full_council(tmp_path):
     assert built.returncode == 0, built.stderr
     page = next((project / "site").rglob("2024-10-16/index.html")).read_text(encoding="utf-8")
     assert "214 households" in page and "a bid would be considered by the Cabinet" in page
+
+
+WRAPPED = Path(__file__).resolve().parent / "fixtures" / "import" / "shapes" / "fernholt_pack_2024-02-20.txt"
+
+
+def test_a_hard_wrapped_pack_with_a_reference_column(tmp_path):
+    """A pack typed in fixed-width columns and hard-wrapped (issue 13, second round), in other words than the
+    Elmshire and Tamsford packs: a spaced 'Item  Paper No.  Business  Pages' heading row, a subject wrapped in
+    its column, minute numbers that print the calendar year first ('24/02' in January of municipal year
+    2023), an attendance paragraph wrapped after 'and' and 'Councillor', a substitute in a sentence, a
+    reference after a minute's title, 'The Board AGREED to:' above a list, a vote count wrapped onto the next
+    line, a RESOLVED wrapped after 'and', and a key decision that makes the board an executive."""
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(WRAPPED), "--into", str(meetings), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out and result.returncode == 0, out
+    agenda = _front(meetings / "members" / "2024-02-20" / "meeting.md")
+    assert "public_access" not in agenda  # the heading row is not a note for the public
+    items = {str(i["number"]): i for i in agenda["items"]}
+    assert items["2"]["title"] == "Waste Strategy - Consultation Results and Next Steps"
+    assert items["2"]["pages"] == "1-8" and items["2"]["description"] == "Paper No. FJ/24/03"
+    assert items["3"]["title"] == "Recycling Credits 2024/25" and items["3"]["pages"] == "9-12"
+    path = meetings / "members" / "2024-01-23" / "minutes.md"
+    minutes = _front(path)
+    attendance = minutes["attendance"]
+    assert [a.split(" (")[0] for a in attendance["present"]] == ["A. Okafor", "B. Lindley", "C. Marsh", "D. Quinn"]
+    assert attendance["substitutions"] == [{"name": "E. Rowe", "for": "F. Sayer"}]
+    assert minutes["votes"] == [{"minute": 3, "counts": {"for": 2, "against": 3}, "result": "lost"}]
+    body = path.read_text(encoding="utf-8")
+    assert "## 24/01 APOLOGIES" in body and "## 24/02 WASTE CONTRACT {" in body  # no '(Paper No. …)' in the title
+    assert "be raised to £45 from April and that the Treasurer" in body
+    assert "kind: executive" in (meetings / "members" / "committee.md").read_text(encoding="utf-8")
+    assert "prints a key decision, so Members' Board is written as kind: executive" in out
+    project = tmp_path / "project"
+    config = fixture_project(project, {})
+    import shutil
+
+    shutil.rmtree(project / "meetings", ignore_errors=True)
+    shutil.copytree(meetings, project / "meetings")
+    built = mkdocs_build(config, project / "site", strict=False)
+    assert built.returncode == 0, built.stderr
+    data = json.loads((project / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    held = next(m for m in data["meetings"] if m["id"] == "members/2024-01-23")
+    by_minute = {i["minute"]: i for i in held["items"] if i["minute"]}
+    assert list(by_minute) == ["24/01", "24/02", "24/03"]
+    assert len(by_minute["24/02"]["resolutions"]) == 2  # "The Board AGREED to:" above (a) and (b)
+    assert by_minute["24/02"]["decision"]["key_decision"] is True

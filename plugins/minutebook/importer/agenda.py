@@ -23,18 +23,26 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agendalines import (
+    EMAIL,
+    EXCLUSION_ITEM,
     PAPER_NOTE,
     PUBLISHED_LINE,
+    SPACED_HEAD,
+    columns_of,
     excludes_public,
     headings_of_items,
-    summons_place,
+    letter,
+    public_access,
+    spaced_head,
+    summons,
+    table_columns,
     table_item,
 )
 from minutebook.importer.dates import find_date, is_date_line, parse_time
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import SUMMONS, Part
+from minutebook.importer.split import Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 from minutebook.model import ROLES
 
@@ -73,7 +81,6 @@ CONTACT = re.compile(
     r"(?P<role>[^,]+),.*?telephone\s+(?P<phone>[\d() ]*\d)",
     re.I | re.S,
 )
-EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -196,9 +203,9 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     committee = _t(lines[0])
     index = {_t(line).lower().rstrip(":"): k for k, line in reversed(list(enumerate(lines)))}
     when_at = index.get("time and date")
-    summons = _summons(lines) if when_at is None else None
-    if summons is not None:
-        name, when, place, at = summons
+    notice = summons(lines) if when_at is None else None
+    if notice is not None:
+        name, when, place, at = notice
         day = find_date(when)[0]
         if day is None:
             report.error(
@@ -218,12 +225,12 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             if published and agenda.published is None and find_date(published.group("d"))[0]:
                 agenda.published = find_date(published.group("d"))[0]
             elif agenda.published is None and _signature(lines, j):  # the clerk's name, post and the date
-                dated = next((d for d in (j + 1, j + 2) if d < len(lines) and is_date_line(_t(lines[d]))), j)
+                dated = next((d for d in range(j + 1, j + 5) if d < len(lines) and is_date_line(_t(lines[d]))), j)
                 agenda.published = find_date(_t(lines[dated]))[0]
-                agenda.published_by = ", ".join(_t(x) for x in lines[j:dated]) or agenda.published_by
+                agenda.published_by = ", ".join(_t(x) for x in lines[j : min(dated, j + 2)]) or agenda.published_by
         k = _read_items(lines, k, agenda, source, report)
         _read_tail(lines[k:], agenda, [], source, report)
-        _letter(lines, at, items_at, agenda)
+        letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
         block = _labelled_block(lines) or _when_block(lines)
@@ -256,7 +263,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
                 _membership(text, lines[k], agenda, source, report)
             elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
                 agenda.published = find_date(published.group("d"))[0]
-            elif not BOILERPLATE_LINE.match(text):
+            elif not BOILERPLATE_LINE.match(text) and not SPACED_HEAD.match(" ".join(text.split())):
                 notes_before.append(text)
             k += 1
         k = _read_items(lines, k, agenda, source, report)
@@ -317,13 +324,21 @@ def _next_in_sequence(text: str, current) -> bool:
 
 
 def _signature(lines: list[Line], k: int) -> bool:
-    """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date)."""
-    for j in range(k + 1, min(k + 3, len(lines))):
+    """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date),
+    with the office's address between them ("County Hall," / "Elmbridge.")."""
+    for j in range(k + 1, min(k + 5, len(lines))):
         published = PUBLISHED_LINE.match(_t(lines[j]))  # or "Date of publication: 6 March 2024"
         if is_date_line(_t(lines[j])) or (published and find_date(published.group("d"))[0]):
             block = [_t(lines[i]) for i in range(k, j)]
-            return len(block) >= 2 and all(
-                len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t) for t in block
+            signed = block[:2]
+            address = block[2:]
+            return (
+                len(block) >= 2
+                and all(
+                    len(t) <= 80 and not t.endswith((".", ")")) and not ITEM.match(t) and not LEAD.match(t)
+                    for t in signed
+                )
+                and all(len(t) <= 40 and t.endswith((",", ".")) and not ITEM.match(t) for t in address)
             )
     return False
 
@@ -335,30 +350,6 @@ def _bare_item(text: str, agenda: Agenda) -> bool:
         return False
     numbers = [int(i.number) for i in agenda.items if i.number.isdigit()]
     return int(match.group("number")) == (numbers[-1] + 1 if numbers else 1)
-
-
-def _summons(lines: list[Line], agenda_at: int | None = None):
-    """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
-    for k, line in enumerate(lines[:30]):
-        match = SUMMONS.match(_t(line))
-        if match:
-            rest = match.group("rest")
-            return match.group("committee").strip(), rest, summons_place(rest), k
-    return None
-
-
-def _letter(lines: list[Line], at: int, end: int, agenda: Agenda) -> None:
-    """A notice written as a letter: its date above ("28 August 2023", then "Dear Member") is the
-    date of publication, and the name and post under "Yours faithfully" the publisher."""
-    dated = [find_date(_t(line))[0] for line in lines[:at] if is_date_line(_t(line))]
-    if agenda.published is None and dated and dated[-1] is not None:
-        agenda.published = dated[-1]
-    for k in range(at + 1, end):
-        if re.match(r"^yours (?:faithfully|sincerely)\b", _t(lines[k]), re.I):
-            signed = [_t(line) for line in lines[k + 1 : min(end, k + 3)] if not is_date_line(_t(line))]
-            if signed and not agenda.published_by:
-                agenda.published_by = ", ".join(signed)
-            return
 
 
 def _section(text: str) -> bool | None:
@@ -383,10 +374,14 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     excluded_by: AgendaItem | None = None
     section_paragraph: int | None = None
     in_table = False
+    columns: dict[str, int] | None = None
+    layout = spaced_head(lines, k)
+    title_ends = -1  # the line number of the last line of the current item's title (a spaced layout)
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
-        row = table_item(lines[k])
+        heading_row = table_columns(lines[k]) if "\t" in lines[k].text else None
+        row = table_item(lines[k], columns) if heading_row is None else None
         if low.startswith("public business"):
             private, current = False, None
         elif low.startswith("private business"):
@@ -406,15 +401,46 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             section_paragraph = int(cited.group(1))
         elif low in ("nil", "none", "agenda", ""):  # a blank line does not end a table: a part's heading may follow
             pass
-        elif TABLE_HEAD.match(lines[k].text.strip()):
-            in_table = True
+        elif TABLE_HEAD.match(lines[k].text.strip()) or heading_row is not None:
+            in_table, columns = True, heading_row
         elif row:
             number, title, pages, described = row
+            if current is not None and not private and current.exempt_paragraph_cited:
+                # "The following item is likely to be considered with the press and public excluded …
+                # paragraph 3 …" printed under the row before: the rows after it are private
+                private, excluded_by = True, current
             cited = EXEMPT_PARAGRAPH.search(described) if private else None  # "[… (paragraph 3).]"
             current = AgendaItem(number, title.strip(" ."), lines[k].no, pages=pages, private=private)
             current.description, current.exempt_paragraph = described, int(cited.group(1)) if cited else None
+            if private and cited is None and excluded_by is not None and excluded_by.exempt_paragraph_cited:
+                current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            if layout is not None:
+                columns_of(current, layout)
+                title_ends = lines[k].no
             agenda.items.append(current)
-            in_table = True
+            in_table = layout is None
+        elif (
+            layout is not None
+            and current is not None
+            and lines[k].no == title_ends + 1
+            and not ITEM.match(text)
+            and not LEAD.match(text)
+            and not EXEMPT_PARAGRAPH.search(text)
+            and _section(text) is None
+            and not text.endswith(".")
+            and len(text) <= 80
+        ):
+            # the subject wrapped in its column: the next line of the item's own paragraph ("… Annual
+            # Progress" / "Report 2002/03"), the page number printed on the first
+            current.title = f"{current.title} {' '.join(text.split())}".strip()
+            title_ends = lines[k].no
+            report.warn(
+                source.name,
+                lines[k].no,
+                f"joined '{text[:60]}' to the title of item {current.number} (its subject wrapped in the agenda's "
+                "column): check the title",
+                "correct the item's title in meeting.md if the line was not part of it",
+            )
         elif (
             in_table
             and "\t" not in lines[k].text
@@ -454,6 +480,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
             elif private and section_paragraph is not None:
                 current.exempt_paragraph = section_paragraph
+            if layout is not None:
+                columns_of(current, layout)
+                title_ends = lines[k].no
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)
@@ -491,6 +520,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         k += 1
     headings_of_items(agenda.items, source, report)
     for item in agenda.items:
+        if item.private and EXCLUSION_ITEM.search(item.title):
+            # the motion to exclude the press and public is moved in public, whichever part prints it
+            item.private, item.exempt_paragraph = False, None
         if item.private and item.exempt_paragraph is None:
             item.exempt_paragraph = "not stated"
             report.warn(
@@ -563,29 +595,4 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
         email = next((e for e in EMAIL.findall(text) if e.lower().startswith(local)), None)
         if email:
             agenda.contact["email"] = email
-    agenda.public_access = _public_access(paragraphs)
-
-
-def _public_access(paragraphs: list[str]) -> str:
-    out: list[str] = []
-    for text in paragraphs:
-        if re.match(r"^public access$", text, re.I):
-            continue
-        notes = re.match(r"^notes?\s*:\s*(.*)$", text, re.I)
-        if notes:
-            out.append("Notes:")
-            text = notes.group(1)
-        numbered = re.match(r"^(\d{1,2})\)\s+(.*)$", text)
-        text = EMAIL.sub(lambda m: f"<{m.group(0)}>", text)
-        text = re.sub(r"(?<!<)\b(https?://\S+?)(?=[\s,)]|$)", r"<\1>", text) if "<http" not in text else text
-        if numbered:
-            out.append(f"{numbered.group(1)}. {EMAIL.sub(lambda m: f'<{m.group(0)}>', numbered.group(2))}")
-        else:
-            out.append(text)
-    chunks: list[str] = []
-    for text in out:
-        if chunks and re.match(r"^\d+\. ", text) and re.match(r"^\d+\. ", chunks[-1].split("\n")[-1]):
-            chunks[-1] += "\n" + text
-        else:
-            chunks.append(text)
-    return "\n\n".join(chunks)
+    agenda.public_access = public_access(paragraphs)

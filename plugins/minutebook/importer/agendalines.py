@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
+from minutebook.importer.split import SUMMONS
 from minutebook.importer.textutil import plain
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
@@ -79,10 +81,56 @@ def row_cells(number: str, title: str, pages: str | None) -> tuple[str, str, str
     return number, title, pages, ""
 
 
-def table_item(line: Line) -> tuple[str, str, str | None, str] | None:
+# the heading row of an agenda table: its number, title and pages columns, and any others ("Lead",
+# "Report No.", "Presenter") whose cells are not part of the title
+NUMBER_HEAD = re.compile(r"^(?:item(?:\s+no\.?)?|no\.?|number|ref\.?)$", re.I)
+TITLE_HEAD = re.compile(r"^(?:title|subject|business|report|item|agenda item|matter)$", re.I)
+PAGES_HEAD = re.compile(r"^(?:pages?|page no\.?|pp\.?)$", re.I)
+
+
+def table_columns(line: Line) -> dict[str, int] | None:
+    """The columns an agenda table's heading row names ({"number": 0, "title": 1, "pages": 3}, the other
+    columns by their heading), or None when the row is not such a heading."""
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    if len(cells) < 3 or not NUMBER_HEAD.match(cells[0]):
+        return None
+    title = next((i for i, c in enumerate(cells) if i and TITLE_HEAD.match(c)), None)
+    if title is None:
+        return None
+    columns = {"number": 0, "title": title}
+    for i, c in enumerate(cells):
+        if i in (0, title) or not c:
+            continue
+        columns["pages" if PAGES_HEAD.match(c) else c.lower()] = i
+    return columns
+
+
+def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | None, str] | None:
+    """A row of a table whose heading named more columns than number, title and pages: each cell read by its
+    column, the others ("Lead: Cllr Brennan") kept as the item's description."""
+    cells = [plain(c).strip() for c in line.text.split("\t")]
+    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+        return None
+    pages = None
+    if "pages" in columns:
+        last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[columns["pages"]], re.I)
+        pages = re.sub(r"\s*[-–]\s*", "-", last.group(1)) if last else None
+    others = [
+        f"{name[:1].upper()}{name[1:]}: {cells[i]}"
+        for name, i in columns.items()
+        if name not in ("number", "title", "pages") and cells[i] and re.search(r"\w", cells[i])
+    ]
+    number, title, paged, described = row_cells(cells[0].rstrip("."), cells[columns["title"]], pages)
+    return number, title, paged, "; ".join([*others, described] if described else others)
+
+
+def table_item(line: Line, columns: dict[str, int] | None = None) -> tuple[str, str, str | None, str] | None:
     """An agenda row of an Item / Title / Page table: (number, title, pages, description) or None."""
     if "\t" not in line.text:
         return None
+    if columns is not None and set(columns) - {"number", "title", "pages"}:
+        if (read := _column_item(line, columns)) is not None:
+            return read
     cells = [plain(c).strip() for c in line.text.split("\t")]
     cells = [re.sub(r"^(?:agenda\s+)?item\s+(?=\d)", "", c, flags=re.I) for c in cells if c]  # "Item 4<TAB>Title"
     if len(cells) < 2 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
@@ -108,3 +156,102 @@ def summons_place(rest: str) -> str:
     where = place.group("place").strip(" ,.") if place else ""  # "at The Guildhall": the article is the name's own
     where = re.sub(r"^the\s+", "", where, flags=re.I) if where.isupper() or where.startswith("the ") else where
     return where[:1].upper() + where[1:]
+
+
+EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+EXCLUSION_ITEM = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b", re.I)
+# an agenda's heading row printed in columns with spaces, not tabs: "Item   Report No.   Subject   Page"
+SPACED_HEAD = re.compile(
+    r"^(?:item|no\.?)\s+(?:(?P<ref>report\s+no\.?|ref(?:erence)?\.?|report\s+ref\.?|paper\s+no\.?)\s+)?"
+    r"(?:subject|title|business)(?:\s+(?P<pages>pages?))?$",
+    re.I,
+)
+# the report's reference in its column before the subject: "HT/03/21", "CX.03.14"
+REF_CELL = re.compile(r"^(?P<ref>[A-Z]{1,6}[/.-]?\d{1,4}(?:[/.-]\d{1,4}){1,3})\s+(?=\S)")
+PAGE_CELL = re.compile(r"\s+(?P<pages>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)$")
+
+
+def spaced_head(lines: list[Line], k: int) -> dict[str, str] | None:
+    """The columns of an agenda's spaced heading row within the four lines above line k: the heading of its
+    reference column ("Report No.", "" without one) and of its page column."""
+    for j in range(max(0, k - 4), k):
+        if "\t" not in lines[j].text and (head := SPACED_HEAD.match(" ".join(plain(lines[j].text).split()))):
+            return {"ref": head.group("ref") or "", "pages": head.group("pages") or ""}
+    return None
+
+
+def columns_of(item, layout: dict[str, str]) -> None:
+    """An item read under a spaced heading row: the reference out of the title (kept in the description),
+    the page number at the end of the line its pages."""
+    title = " ".join(item.title.split())
+    if layout["pages"] and item.pages is None and (paged := PAGE_CELL.search(title)):
+        item.pages, title = re.sub(r"\s*[-–]\s*", "-", paged.group("pages")), title[: paged.start()]
+    if layout["ref"] and (ref := REF_CELL.match(title)):
+        item.description = f"{layout['ref']} {ref.group('ref')} {item.description}".strip()
+        title = title[ref.end() :]
+    item.title = title.strip(" .")
+
+
+def public_access(paragraphs: list[str]) -> str:
+    out: list[str] = []
+    for text in paragraphs:
+        if re.match(r"^public access$", text, re.I):
+            continue
+        notes = re.match(r"^notes?\s*:\s*(.*)$", text, re.I)
+        if notes:
+            out.append("Notes:")
+            text = notes.group(1)
+        numbered = re.match(r"^(\d{1,2})\)\s+(.*)$", text)
+        text = EMAIL.sub(lambda m: f"<{m.group(0)}>", text)
+        text = re.sub(r"(?<!<)\b(https?://\S+?)(?=[\s,)]|$)", r"<\1>", text) if "<http" not in text else text
+        if numbered:
+            out.append(f"{numbered.group(1)}. {EMAIL.sub(lambda m: f'<{m.group(0)}>', numbered.group(2))}")
+        else:
+            out.append(text)
+    chunks: list[str] = []
+    for text in out:
+        if chunks and re.match(r"^\d+\. ", text) and re.match(r"^\d+\. ", chunks[-1].split("\n")[-1]):
+            chunks[-1] += "\n" + text
+        else:
+            chunks.append(text)
+    return "\n\n".join(chunks)
+
+
+def summons(lines: list[Line], agenda_at: int | None = None):
+    """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
+    for k, line in enumerate(lines[:30]):
+        text = plain(line.text)
+        # a notice hard-wrapped over the lines of its paragraph ("… will be held" / "at County Hall on
+        # Wednesday, 9th April 2003 at 10.00 a.m."): the sentence read whole, up to its full stop
+        j = k
+        while (
+            SUMMONS.match(text)
+            and j + 1 < len(lines)
+            and j - k < 3
+            and lines[j + 1].no == lines[j].no + 1
+            and not re.search(r"[^.]\.$|[a-z]\.m\.$", text)
+            and plain(lines[j + 1].text)[:1].isalnum()
+        ):
+            j += 1
+            text = f"{text} {plain(lines[j].text)}"
+        match = SUMMONS.match(text)
+        if match:
+            rest = match.group("rest")
+            return match.group("committee").strip(), rest, summons_place(rest), k
+    return None
+
+
+def letter(lines: list[Line], at: int, end: int, agenda) -> None:
+    """A notice written as a letter: its date above ("28 August 2023", then "Dear Member") is the
+    date of publication, and the name and post under "Yours faithfully" the publisher."""
+    dated = [find_date(plain(line.text))[0] for line in lines[:at] if is_date_line(plain(line.text))]
+    if agenda.published is None and dated and dated[-1] is not None:
+        agenda.published = dated[-1]
+    for k in range(at + 1, end):
+        if re.match(r"^yours (?:faithfully|sincerely)\b", plain(lines[k].text), re.I):
+            signed = [plain(line.text) for line in lines[k + 1 : min(end, k + 3)] if not is_date_line(plain(line.text))]
+            if signed and not agenda.published_by:
+                agenda.published_by = ", ".join(signed)
+            return

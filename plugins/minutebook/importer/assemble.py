@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agenda import Agenda, AgendaItem
@@ -71,6 +72,7 @@ class CommitteeOut:
     contact: dict = field(default_factory=dict)
     contact_date: dt.date | None = None
     membership: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    kind: str | None = None  # what the committee does, where its name does not say (committee_kind)
 
 
 @dataclass
@@ -526,8 +528,51 @@ class Assembler:
                     "check nation: in meetings/council.yml",
                 )
 
+    def _executives(self) -> None:
+        """A committee whose name does not say what it does, but whose minutes or papers print key decisions
+        ("Key Decision: Yes", a forward plan reference): only an executive takes key decisions. Not a scrutiny
+        or audit committee, which considers the executive's key decisions (a call-in) without taking them."""
+        from minutebook.importer.textutil import committee_kind
+
+        for slug, committee in sorted(self.out.committees.items()):
+            if committee_kind(committee.name) is not None or re.search(
+                r"\b(?:scrutiny|overview|audit|select|standards)\b", committee.name, re.I
+            ):
+                continue
+            for (c, _), meeting in sorted(self.out.meetings.items()):
+                if c != slug:
+                    continue
+                minutes = meeting.minutes.minutes if meeting.minutes else []
+                found = next(
+                    (
+                        (meeting.minutes_source, m.line, f"minute {m.printed or m.number}")
+                        for m in minutes
+                        if _key(m.decision)
+                    ),
+                    None,
+                ) or next(
+                    (
+                        (meeting.source, p.doc.line, f"the paper '{p.doc.title}'")
+                        for p in meeting.papers
+                        if _key(p.doc.decision)
+                    ),
+                    None,
+                )
+                if found:
+                    source, line, where = found
+                    committee.kind = "executive"
+                    self.report.warn(
+                        source,
+                        line,
+                        f"{where} prints a key decision, so {committee.name} is written as kind: executive "
+                        "(only an executive takes key decisions)",
+                        f"check kind: in meetings/{slug}/committee.md",
+                    )
+                    break
+
     def finish(self) -> Assembly:
         self._numbering()
+        self._executives()
         for meeting in self.out.meetings.values():
             self._join_minutes(meeting)
         for meeting in self.out.meetings.values():
@@ -542,6 +587,10 @@ class Assembler:
 
 
 RESTARTS = {"meeting": " and start again at each meeting", "calendar": " and start again each January"}
+
+
+def _key(decision: dict | None) -> bool:
+    return bool(decision and (decision.get("key_decision") or decision.get("forward_plan")))
 
 
 def _has_year(pattern: str | None) -> bool:

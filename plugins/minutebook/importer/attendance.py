@@ -16,6 +16,11 @@ an attendance table (tab-separated "Name<TAB>Role" rows under a header such as "
 "ALSO PRESENT:" / "In attendance:" entries that are councillors go to other members and entries
 "Name, Job title" or "Name (Job title)" to officers; substitutes "Councillor X for Councillor Y".
 
+A paragraph hard-wrapped at a fixed width is joined first, where a line cannot end an entry (a comma,
+"and", a title, an initial) or the next opens in lower case or with its post in brackets; a sentence
+"Councillor X attended as substitute for Councillor Y" is a substitution, "Councillor X attended for
+minute 27/03 as the local member" another member.
+
 A label starts a group; lines without a label continue it. A label broken over two lines
 ("Cabinet Member and" / "Deputy Cabinet Member:") is one label; when each of its two lines carries
 exactly one name, each name gets the role its line names. A line that is not a name (the end of
@@ -75,6 +80,10 @@ OFFICER_ROLE = re.compile(
 SUBSTITUTE = re.compile(
     r"^(?P<who>.+?)\s+\(?(?:substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
 )
+# "Councillor B. Sumner attended as substitute for …", "Councillor F. Ainsworth attended for minute 27/03 as
+# the local member": a sentence about one person among the members
+ATTENDED = re.compile(r"^(?P<who>(?:[^\s.,;]+\.?\s+){1,6}?[A-Z][\w'’-]+)\s+(?:also\s+)?attended\b(?P<rest>.*)$")
+SUBSTITUTE_FOR = re.compile(r"^\s*(?:as\s+)?(?:a\s+|the\s+)?substitute\s+for\s+(?P<for>.+?)\.?$", re.I)
 # "Mr N Forsyth – NHS Carse (substitute for Mr K Buchan)": a substitute named in the list of members
 SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^()]+)\)\s*", re.I)
 # "four members of the public", "2 members of the press": people the minutes count but do not name
@@ -117,6 +126,39 @@ ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
 
 POST_THEN_NAME = re.compile(r"\s*(?:,|\band\b)?\s*(?P<role>[^(),]+?)\s*\((?P<name>[^()]+)\)\s*")
+
+
+# a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
+# ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
+OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|for|of|as|at|by|the|to|with|from|County|District|Borough|City|Councillors?|Cllrs?|"
+    r"Mr|Mrs|Ms|Miss|Dr)\.?|\b[A-Z]\.)$"
+)
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """The lines of a hard-wrapped attendance paragraph joined: a line that cannot end an entry (OPEN_END), or
+    a next line in lower case or opening with its bracketed post ("(Head of Highways), …"), continues it —
+    only within a paragraph (the next line printed right under it) and never onto a label ("Officers:")."""
+    out: list[Line] = []
+    last = -1  # the number of the last line joined into out[-1]
+    for line in lines:
+        prev = out[-1] if out else None
+        text = plain(line.text).strip()
+        if (
+            prev is not None
+            and line.no == last + 1
+            and "\t" not in prev.text + line.text
+            and not LABEL.match(text)
+            and not group_of(text.rstrip(" :"))
+            and (OPEN_END.search(plain(prev.text).strip()) or text[:1].islower() or text.startswith("("))
+        ):
+            out[-1] = Line(prev.no, f"{plain(prev.text).strip()} {text}", prev.heading)
+            last = line.no
+            continue
+        out.append(line)
+        last = line.no
+    return out
 
 
 def _posts_then_names(text: str) -> list[tuple[str, str]]:
@@ -181,7 +223,7 @@ class AttendanceReader:
         self.table_bodies = False  # the attendance table's second column names a body, not a post
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
-        filled = [line for line in lines if line.text.strip()]
+        filled = unwrap([line for line in lines if line.text.strip()])
         i = 0
         while i < len(filled):
             line = filled[i]
@@ -324,6 +366,8 @@ class AttendanceReader:
             if not text:
                 return []
         text = OTHER_COUNCIL.sub("", text)
+        if (attended := self._attended(text, line)) is not None:
+            return attended
         if (dashed := self._dashed(text, line)) is not None:
             return dashed
         if self.group == "officers" and not names_only:
@@ -398,10 +442,16 @@ class AttendanceReader:
                     role,
                     re.I,
                 )
+                # "(Lowmoor District Council, substitute for Cllr Brennan)": the council, then the substitution
+                or re.search(
+                    r",\s*(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?:councillor\s+|cllr\.?\s+)?(?P<who>.+)$",
+                    role,
+                    re.I,
+                )
                 if role
                 else None
             )
-            if substitute and (self.group == "substitutions" or re.match(r"^(?:as\s+)?(?:a\s+)?substitut", role, re.I)):
+            if substitute and (self.group == "substitutions" or re.search(r"\bsubstitut", role, re.I)):
                 # "Hollins (substitute for Councillor Castellanos)" among the members present: a substitution
                 entry["for"] = substitute.group("who")
                 kept_group = self.group
@@ -421,6 +471,27 @@ class AttendanceReader:
                 f"could not read '{problem}' in the attendance as a name; left out",
                 "add it to minutes.md by hand",
             )
+        return added
+
+    def _attended(self, text: str, line: Line) -> list[dict] | None:
+        """A sentence among the members: "Councillor B. Sumner attended as substitute for Councillor R. G.
+        Fanshawe" (a substitution), "Councillor F. Ainsworth attended for minute 27/03 as the local member"
+        (a councillor who is not a member: other members)."""
+        sentence = ATTENDED.match(text)
+        if sentence is None or not parse_name(sentence.group("who")):
+            return None
+        who = sentence.group("who")
+        saved = self.group
+        if substitute := SUBSTITUTE_FOR.match(sentence.group("rest")):
+            self.group = "substitutions"
+            entry = {"name": printed(who), "for": printed(OTHER_COUNCIL.sub("", substitute.group("for")))}
+        else:
+            self.group = "other_members" if COUNCILLORS.match(who) else "invited"
+            entry = {"name": printed(who)}
+            if role := sentence.group("rest").strip(" ."):
+                entry["role"] = role
+        added = [self._add(entry, line, who)]
+        self.group = saved
         return added
 
     def _dashed(self, text: str, line: Line) -> list[dict] | None:

@@ -266,7 +266,12 @@ class BodyReader:
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text):
-            return False
+            # a RESOLVED stands alone, unless its sentence was hard-wrapped ("… be made with the" /
+            # "waiting restriction limited to …"): the next line starts in lower case after a connecting word
+            # or the next line is printed right under it in the same paragraph (no blank line between)
+            return not prev.text.rstrip().endswith((":", "-", "–", "—")) and (
+                (first.islower() and last_word(prev.text) in CONNECTIVES) or not el.blank_before
+            )
         if (
             LABELLED.match(plain(el.text))
             or LETTERED.match(plain(el.text))

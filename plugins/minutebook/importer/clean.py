@@ -20,7 +20,9 @@ What PDF-to-text tools leave behind and what is done with it:
   ("Eastmarsh District Council – Cabinet – 12 July 2022"), and the short repeated lines printed
   right beside it or beside a page number ("Glanafon County Borough Council" above the footer);
   a line of its own "- 3 -" is a page number, and so is a line that ends with its page's number after
-  the date ("Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1"), printed once or on every page.
+  the date ("Panel<TAB>Agenda<TAB>3 February 2025<TAB>Page 1"), printed once or on every page; a marking
+  found beside a footer ("OFFICIAL") is furniture again where it heads the next page, and so is a one-word
+  reference with a digit ("HT/090403") that heads every page.
 
 Bold markers stay in the text: the readers decide (minutes lose them, papers keep inline bold).
 """
@@ -290,6 +292,29 @@ def _remove_running_lines(source: Source) -> None:
                     furniture.add(j)
                     changed = True
     del pages
+    # a protective marking or title printed at the foot of a page and again at the head of the next
+    # ("OFFICIAL" below the page number, then above the next page's text): a copy of a line found beside
+    # a footer is furniture too where it opens a page (only blank lines between it and the footer)
+    keys = {_running_key(lines[i].text.strip()) for i in furniture} - running
+    for i in sorted(furniture):
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j < len(lines) and j - i > 1 and j not in furniture and _running_key(lines[j].text.strip()) in keys:
+            furniture.add(j)
+    # a document reference printed at the head of every page ("HT/090403": one word with a digit), the
+    # first text after each page number or footer, and at the top of the first page
+    tops: dict[str, list[int]] = {}
+    for i in sorted(anchors):
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        key = _running_key(lines[j].text.strip()) if j < len(lines) else ""
+        if key and " " not in key and len(key) <= 30 and re.search(r"\d", key) and _furniture_candidate(key):
+            tops.setdefault(key, []).append(j)
+    for key, found in tops.items():
+        if len(found) >= 2 and counts.get(key, 0) <= len(found) + 1:
+            furniture.update(i for i, line in enumerate(lines) if _running_key(line.text.strip()) == key)
     for i in furniture:
         source.markers.setdefault(lines[i].no, ("page", ""))
         lines[i] = Line(lines[i].no, "")

@@ -30,6 +30,7 @@ from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, NUMBER, PREFIX, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
+from minutebook.importer.numbering import numbers_year as read_numbers_year
 from minutebook.importer.outcomes import (
     header_notice,
     read_application,
@@ -293,6 +294,12 @@ def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | Non
     return number, title.rstrip(":"), "" if printed.isdigit() else printed
 
 
+# the report a minute considered, cited after its title: "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)"
+REPORT_REFERENCE = re.compile(
+    r"\s*\((?:report|paper|ref(?:erence)?\.?)\s+(?:no\.?\s*|number\s+)?[A-Z]{0,6}[/.-]?\d[\w/.-]*\)$", re.I
+)
+
+
 def read_minutes(
     part: Part, source: Source, report: Report, people, council: Council | None = None
 ) -> MinutesDoc | None:
@@ -323,6 +330,7 @@ def read_minutes(
     doc.place = _place(window) or _labelled_place(lines, head_at) or place_below_date(below, _starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
+    numbers_year = read_numbers_year([_t(line).replace("**", "").strip() for line in lines], day.year, doc.year)
     present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
@@ -333,7 +341,7 @@ def read_minutes(
     private = False
     for i in range(body_start, len(lines)):
         text = _t(lines[i]).lower()
-        if text in ("public business", "private business") or _is_heading(lines, i, None, doc.year):
+        if text in ("public business", "private business") or _is_heading(lines, i, None, numbers_year):
             first = i
             break
     if first is None:
@@ -358,9 +366,12 @@ def read_minutes(
         if closing:
             doc.closed = parse_time(closing)
             break
-        heading = _is_heading(lines, i, expected, doc.year)
+        heading = _is_heading(lines, i, expected, numbers_year)
         if heading:
             number, title, printed = heading
+            # "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)": the report's reference opens the minute's text
+            reference = REPORT_REFERENCE.search(title)
+            title = title[: reference.start()] if reference and reference.start() else title
             if expected is not None and number != expected:
                 report.warn(
                     source.name,
@@ -381,7 +392,7 @@ def read_minutes(
                 minute.exempt_paragraph = exclusion_paragraph
             elif private and sections and sections[-1][0].private and sections[-1][0].exempt_paragraph:
                 minute.exempt_paragraph = sections[-1][0].exempt_paragraph
-            sections.append((minute, []))
+            sections.append((minute, [Line(line.no, reference.group(0).strip())] if reference else []))
             expected = number + 1
             continue
         if sections:
@@ -409,7 +420,7 @@ def read_minutes(
     if doc.closed is None and range_end:
         doc.closed = range_end
     _attendance_minutes(doc, source, report, people)
-    _declarations(doc, source, report, people)
+    _declarations(doc, source, report, people, numbers_year)
     _approvals(doc)
     _outcomes(doc, sections, source, report, council)
     return doc
@@ -476,6 +487,7 @@ def _in_words(n: int) -> str:
 
 def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people) -> None:
     """Apologies and substitutes given in a minute of their own join the attendance."""
+    from minutebook.importer.attendance import OTHER_COUNCIL
     from minutebook.importer.people import split_names
 
     for minute in doc.minutes:
@@ -489,7 +501,8 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
             if "name" in a and group is not doc.attendance.get("present")
         }
         for match in APOLOGIES_SENTENCE.finditer(text):
-            names, _ = split_names(match.group("names"), allow_bare=True)
+            # "County Councillor R. G. Fanshawe": a councillor of the county, the title read as Councillor
+            names, _ = split_names(OTHER_COUNCIL.sub("", match.group("names")), allow_bare=True)
             for name, role, raw in names:
                 if name.split()[-1].lower() not in known:
                     doc.attendance.setdefault("apologies", []).append(
@@ -507,7 +520,7 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
                     people.add(who[0][2], source.name, minute.line, relevant=True)
 
 
-def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> None:
+def _declarations(doc: MinutesDoc, source: Source, report: Report, people, numbers_year: int | None) -> None:
     for minute in doc.minutes:
         if "declaration" not in minute.title.lower():
             continue
@@ -521,7 +534,7 @@ def _declarations(doc: MinutesDoc, source: Source, report: Report, people) -> No
                 }
                 sentence = match.group(0)
                 cited = CITED.search(sentence)
-                number = read_number(cited.group("printed"), doc.year) if cited else None
+                number = read_number(cited.group("printed"), numbers_year) if cited else None
                 # "… an interest in TC/24/117": a minute's number as the minutes print it, with no word before it
                 printed = [m for m in doc.minutes if m.printed and re.search(rf"\b{re.escape(m.printed)}\b", sentence)]
                 number = number or (printed[0].number if len(printed) == 1 else None)

@@ -69,3 +69,20 @@ def scheme_of(printed: str, year: int | None) -> str | None:
         last = group.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def numbers_year(headings: list[str], calendar: int, municipal: int) -> int:
+    """The year the printed minute numbers carry: the municipal year's, or the calendar year's when the
+    headings print that and never the municipal year's ("B25/01" at a January 2025 meeting of municipal
+    year 2024), so the year group is not read as the minute's number."""
+    if calendar == municipal:
+        return municipal
+    by_calendar = by_municipal = 0
+    for text in headings:
+        match = HEADING.match(text)
+        if not match or match.group("printed").isdigit():
+            continue
+        groups = re.findall(r"\d+", match.group("printed"))
+        by_calendar += any(g in (str(calendar), f"{calendar % 100:02d}") for g in groups)
+        by_municipal += any(g in (str(municipal), f"{municipal % 100:02d}") for g in groups)
+    return calendar if by_calendar and not by_municipal else municipal

@@ -136,10 +136,18 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
 
     votes: list[dict] = []
     current: dict | None = None
-    for line in lines:
+    for k, line in enumerate(lines):
         text, no = plain(line.text).strip(), line.no
         if not text:
             continue
+        # a sentence hard-wrapped onto the next line of its paragraph ("… the motion was LOST by" / "4 votes
+        # to 5."): the count is read across the break
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        wrapped = (
+            f"{text} {plain(after.text).strip()}"
+            if after is not None and after.no == no + 1 and after.text.strip() and "\t" not in line.text + after.text
+            else text
+        )
         columns = [plain(c).strip() for c in line.text.split("\t")]
         if len(columns) >= 3 and (ways := _mark_columns(columns)):  # "Member | For | Against | Abstain"
             current = _vote(no, marks=ways)
@@ -193,7 +201,7 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
             if count is not None:
                 current["counts"][way] = int(count)
             continue
-        by = BY_VOTES.search(text)
+        by = BY_VOTES.search(text) or ((found := BY_VOTES.search(wrapped)) and found.start() < len(text) and found)
         if by:
             abstain = by.group("abstain")
             counts = {"for": int(by.group("for")), "against": int(by.group("against"))}

@@ -96,7 +96,7 @@ def _heading_like(line: Line) -> bool:
 
 COVER_LINE = re.compile(
     r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|subject|wards? affected|"
-    r"wards?|key decision|classification|forward plan reference|portfolio|lead member|"
+    r"wards?|key decision|classification|forward plan reference|portfolio(?: lead| holder)?|lead member|"
     r"cabinet member|report by|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|item(?: no\.?)|action(?: required)?|"
     r"decision required|status|purpose)\s*:\s*(?P<value>.*)$",

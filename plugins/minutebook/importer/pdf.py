@@ -39,6 +39,14 @@ CAPITAL_LABEL = re.compile(
 DECISION_START = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|decision)\s*[:–—-]\s", re.I)
 
 
+# a recorded vote's line: "For (4): …", "Against: …", "Abstained (0): None"
+VOTE_START = re.compile(r"^(?:for|against|abstained|abstaining|abstentions?)\s*(?:\(\d{1,3}\))?\s*:", re.I)
+# a person named with a title: the next entry of a list of names
+PERSON_START = re.compile(
+    r"^(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|mayor|professor|prof\.?|sir|dame)\s+[A-Z]", re.I
+)
+
+
 class NoText(Exception):
     """The PDF cannot give text: the reason and the fix."""
 
@@ -217,6 +225,10 @@ def pdf_text(path: Path) -> str:
                 joined = False  # "Resolved: that …" under a sentence that filled its line
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
+            if joined and VOTE_START.match(block["text"]):
+                joined = False  # "Against (1): …" under the names of those for, which filled their line
+            if joined and out and out[-1].endswith(")") and PERSON_START.match(block["text"]):
+                joined = False  # "Ms A Drury (…)" under a list entry whose post in brackets filled its line
             if joined and previous is not None and abs(block["x0"] - previous["x0"]) <= 12:
                 out[-1] = (
                     (out[-1][:-2] + " " + block["text"] + "**")

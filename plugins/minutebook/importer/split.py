@@ -12,7 +12,9 @@ A part starts where the printed structure says so:
   "There being no further business the meeting closed at …", "The Chair closed the meeting at …";
 * a **paper**: a kind line ("Briefing note", "Report") followed by "To:", a "To:" line followed
   by "Subject:", or a cover sheet "Report to: <committee>" followed by "Title:", "Subject:" or
-  "Report of:"; the council's name printed just above belongs to it;
+  "Report of:"; the council's name printed just above belongs to it; or "REPORT OF THE TREASURER" with
+  its title under it, or its title above it and "1. Purpose" under it ("REPORT NO. HT/03/21", the
+  council and the meeting printed above belong to it);
 * a **work programme**: a line "… Work Programme 2016/17" (the committee's name printed just above
   belongs to it; the same title printed again on later pages is page furniture).
 
@@ -31,9 +33,9 @@ from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
-# "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time" — not "Date of despatch: …" (the agenda's own date)
+# "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time", "To be held on: …" — not "Date of despatch: …" (the agenda's own date)
 DATE_LABEL = re.compile(
-    r"^(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time)"
+    r"^(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?|date\s+and\s+time|(?:to\s+be\s+)?held\s+on(?=\s*:))"
     r"(?:\s*:\s*|\s*$|\s+(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))(?P<rest>.*)$",
     re.I,
 )
@@ -54,12 +56,16 @@ COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
 COVER_OTHER = re.compile(
     r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
-    r"purpose|key decision|wards? affected|classification|portfolio)\s*:",
+    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?)\s*:",
     re.I,
 )
 # "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
 # labelled cover sheet
 REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?\S.{1,80}$", re.I)
+# a report's first numbered section: "1.   PURPOSE OF REPORT", "1 Introduction"
+SECTION_START = re.compile(r"^1\.?\s+[A-Z]")
+# the report's reference printed above its heading: "REPORT NO. HT/03/21", "Report Number: CX/14"
+REPORT_NUMBER = re.compile(r"^report\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|"
@@ -360,9 +366,22 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
     if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
         return None
     following = _next_filled(lines, i, 1)
-    if not following or not _title_like(_text(lines[following[0]])):
+    if not following:
         return None
     start, j, seen = i, i - 1, 0
+    if not _title_like(_text(lines[following[0]])):
+        # the title above 'Report by the Director of Environment' and the report's first numbered section
+        # ("1. PURPOSE OF REPORT") under it
+        title_at = _previous_filled(lines, i, 2)
+        if (
+            title_at is None
+            or not SECTION_START.match(_text(lines[following[0]]))
+            or not _title_like(_text(lines[title_at]))
+            or ORG_LINE.search(_text(lines[title_at]))
+            or is_date_line(_text(lines[title_at]))
+        ):
+            return None
+        start, j, seen = title_at, title_at - 1, 1
     while j >= 0 and seen < 4:
         if not lines[j].text.strip():
             marker = source.marker(lines[j])
@@ -377,7 +396,7 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
                 r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
             )
         )
-        if not (heading or is_date_line(above)) or len(above) > 90:
+        if not (heading or is_date_line(above) or REPORT_NUMBER.match(above)) or len(above) > 90:
             break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
         start, seen = j, seen + 1
         j -= 1

@@ -119,7 +119,7 @@ def _member(name: str, role: str) -> str:
 
 def committee_file(committee, existing_text: str | None) -> str:
     front: dict = {"name": committee.name, "short_name": committee.short_name or None}
-    front["kind"] = committee_kind(committee.name)
+    front["kind"] = committee_kind(committee.name) or committee.kind
     if committee.contact:
         front["contact"] = {k: committee.contact.get(k) for k in ("name", "role", "phone", "email")}
     membership = {
@@ -411,7 +411,8 @@ def render(assembly: Assembly, people: dict | None, into: Path) -> dict[Path, st
         files[path] = committee_file(committee, existing)
     for (slug, day), meeting in sorted(assembly.meetings.items()):
         folder = into / slug / day.isoformat()
-        kind = committee_kind(assembly.committees[slug].name) if slug in assembly.committees else None
+        owner = assembly.committees.get(slug)
+        kind = (committee_kind(owner.name) or owner.kind) if owner is not None else None
         files[folder / "meeting.md"] = meeting_file(meeting, meeting.item_slugs, kind)
         if meeting.minutes:
             files[folder / "minutes.md"] = minutes_file(

@@ -41,11 +41,11 @@ PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
 # with its colon, never the word alone ("DECISION" above a RESOLVED is a heading)
 RESOLVED = re.compile(rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|Decisions?\s*:)", re.I)
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
-# named by its initials): a decision too
+# named by its initials), the verb in capitals too ("The Panel AGREED to:"): a decision too
 AGREED = re.compile(
     rf"^\W*{PARAGRAPH_NUMBER}The\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|"
     r"Executive|Commission|Forum|Authority|Assembly|Group|Partnership|Trust|[A-Z]{2,6})\s+(?:unanimously\s+)?"
-    r"(?:agreed|resolved|decided)\b"
+    r"(?i:agreed|resolved|decided)\b"
 )
 BARE_RESOLVED = re.compile(r"^\W*(?:RESOLVED\W*|Decisions?\s*:\W*)$", re.I)
 
