@@ -44,32 +44,44 @@ class PlanLink:
         return STATUS_LABELS[self.status]
 
 
-def item_words(item: Item) -> frozenset[str]:
-    """An item's title words and the acronyms its minute defines ("(LSCB)")."""
-    text = item.minute.body if item.minute else ""
-    return significant_words(item.title) | acronyms(item.title) | acronyms(text)
+class ItemWords:
+    """Each item's title words (with its acronyms) and the acronyms alone, worked out once a run: an entry
+    is compared with every item of its meetings, and an item with every entry planned for it."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[Item, frozenset[str], frozenset[str]]] = {}
+
+    def __call__(self, item: Item) -> tuple[frozenset[str], frozenset[str]]:
+        found = self.memo.get(id(item))
+        if found is None or found[0] is not item:
+            text = item.minute.body if item.minute else ""
+            marks = acronyms(item.title) | acronyms(text)
+            found = self.memo[id(item)] = (item, significant_words(item.title) | marks, marks)
+        return found[1], found[2]
 
 
-def _matches(entry_words: frozenset[str], topic: str | None, item: Item, loose: bool = False) -> bool:
+def _matches(
+    entry_words: frozenset[str], topic: str | None, item: Item, words_of: ItemWords, loose: bool = False
+) -> bool:
     if topic and (item.topic == topic or (item.topic_ref is not None and item.topic_ref.id == topic)):
         return True
-    words = item_words(item)
-    if len(entry_words) == 1 and entry_words <= (
-        acronyms(item.title) | acronyms(item.minute.body if item.minute else "")
-    ):
+    words, marks = words_of(item)
+    if entry_words.isdisjoint(words):
+        return False  # no word in common: neither an acronym's match nor any strength
+    if len(entry_words) == 1 and entry_words <= marks:
         return True  # "LSCB Annual Report" and a minute that defines "(LSCB)"
     verdict = strength(entry_words, words)
     return verdict == "sure" or (loose and verdict == "unsure" and overlap(entry_words, words)[1] >= 2)
 
 
-def _best_at(meeting: Meeting, words: frozenset[str], topic: str | None) -> list[Item]:
+def _best_at(meeting: Meeting, words: frozenset[str], topic: str | None, words_of: ItemWords) -> list[Item]:
     """Items of the planned meeting that took the entry up: sure matches, else the one best partial match."""
     candidates = [i for i in meeting.items if not i.private]
-    sure = [i for i in candidates if _matches(words, topic, i)]
+    sure = [i for i in candidates if _matches(words, topic, i, words_of)]
     if sure:
         return sure
-    loose = [i for i in candidates if _matches(words, topic, i, loose=True)]
-    loose.sort(key=lambda i: overlap(words, item_words(i)), reverse=True)
+    loose = [i for i in candidates if _matches(words, topic, i, words_of, loose=True)]
+    loose.sort(key=lambda i: overlap(words, words_of(i)[0]), reverse=True)
     return loose[:1]
 
 
@@ -94,10 +106,13 @@ def link_programmes(archive: Archive, today: dt.date, problems: Problems) -> lis
     for meeting in archive.meetings:
         for slug in [meeting.committee, *meeting.joint_with]:
             by_committee_year.setdefault((slug, meeting.year), []).append(meeting)
+    words_of = ItemWords()
     for programme in archive.programmes:
         committee = programme.committee
         for entry in programme.entries:
-            links.append(_link_entry(archive, programme, entry, committee, by_committee_year, today, problems))
+            links.append(
+                _link_entry(archive, programme, entry, committee, by_committee_year, today, problems, words_of)
+            )
     return links
 
 
@@ -109,6 +124,7 @@ def _link_entry(
     by_year: dict[tuple[str, int], list[Meeting]],
     today: dt.date,
     problems: Problems,
+    words_of: ItemWords,
 ) -> PlanLink:
     words = significant_words(entry.title)
     planned = archive.meeting(committee, entry.date) if entry.date else None
@@ -130,7 +146,7 @@ def _link_entry(
             return link
     if entry.date:
         if planned is not None:
-            link.items = _best_at(planned, words, entry.topic)
+            link.items = _best_at(planned, words, entry.topic, words_of)
             if link.items:
                 link.status = "considered"
                 return link
@@ -139,7 +155,7 @@ def _link_entry(
             return link
         # the planned meeting did not take it up: did another meeting of the year?
         others = [m for m in by_year.get((committee, municipal_year(entry.date)), []) if m is not planned]
-        link.items = [i for m in others for i in m.items if not i.private and _matches(words, entry.topic, i)]
+        link.items = [i for m in others for i in m.items if not i.private and _matches(words, entry.topic, i, words_of)]
         if link.items:
             link.status = "moved"
         elif planned.date >= today and planned.status in ("scheduled", "agenda published") and not planned.minutes:
@@ -149,7 +165,7 @@ def _link_entry(
         return link
     years = [programme.year + 1] if entry.bucket == "next municipal year" else [programme.year]
     meetings = [m for y in years for m in by_year.get((committee, y), [])]
-    link.items = [i for m in meetings for i in m.items if not i.private and _matches(words, entry.topic, i)]
+    link.items = [i for m in meetings for i in m.items if not i.private and _matches(words, entry.topic, i, words_of)]
     year_ends = dt.date(years[-1] + 1, 5, 1)  # a municipal year runs May to April
     link.status = "considered" if link.items else ("not scheduled" if today < year_ends else "not found")
     return link
