@@ -60,6 +60,7 @@ class Pickled:
     def __init__(self, path: Path):
         self.file = open(path, "rb")  # closed by __exit__
         self.offsets: list[int] = []
+        self.sizes: list[int] = []
 
     def __enter__(self) -> Pickled:
         return self
@@ -71,7 +72,7 @@ class Pickled:
         return len(self.offsets)
 
     def __iter__(self) -> Iterator[Document]:
-        self.offsets = []
+        self.offsets, self.sizes = [], []
         self.file.seek(0)
         while True:
             offset = self.file.tell()
@@ -80,6 +81,7 @@ class Pickled:
             except EOFError:
                 return
             self.offsets.append(offset)
+            self.sizes.append(self.file.tell() - offset)
             yield doc
 
     def take(self, refs: list[int]) -> list[Document]:
@@ -87,6 +89,13 @@ class Pickled:
         for ref in refs:
             self.file.seek(self.offsets[ref])
             out.append(pickle.load(self.file))
+        return out
+
+    def blobs(self, refs: list[int]) -> list[bytes]:
+        out = []
+        for ref in refs:
+            self.file.seek(self.offsets[ref])
+            out.append(self.file.read(self.sizes[ref]))
         return out
 
 
