@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 from array import array
@@ -93,10 +94,8 @@ def read(folder: Path, wanted: dict) -> Part | None:
         pieces = [int(n) for n in layout["pieces"]]
         if any(n < 0 for n in pieces) or sum(pieces) != len(body) or len(pieces) != 5 + len(layout["chunks"]):
             return None
-        cuts = [0]
-        for n in pieces:
-            cuts.append(cuts[-1] + n)
-        blocks = [bytes(body[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+        cuts = itertools.accumulate(pieces, initial=0)
+        blocks = [bytes(body[a:b]) for a, b in itertools.pairwise(cuts)]
         shard, terms_json, idf_raw, counts_raw, entries_raw = blocks[0], *blocks[-4:]
         terms = json.loads(terms_json)
         idf, counts, entries = array("i"), array("i"), array("q")
