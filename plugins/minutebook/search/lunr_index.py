@@ -22,6 +22,7 @@ side computes them; rankings stay those of one index with the same (rounded) wei
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 K1 = 1.2
@@ -56,6 +57,15 @@ class Stats:
             self.length_sums[i] += length
             for term in counts:
                 df[term] = df.get(term, 0) + 1
+
+    def merge(self, documents: int, lengths: list[int], terms: list[str], df: Iterable[int]) -> None:
+        """Add the counts of a group of documents, as :meth:`add` of each would."""
+        self.documents += documents
+        for i, length in enumerate(lengths):
+            self.length_sums[i] += length
+        counts = self.df
+        for term, n in zip(terms, df, strict=True):
+            counts[term] = counts.get(term, 0) + n
 
     def average_length(self, i: int) -> float:
         average = self.length_sums[i] / self.documents if self.documents else 0.0

@@ -2,17 +2,19 @@
 
 A warm build whose edit touched one meeting rebuilds one shard; every other shard is copied from its
 part instead of being weighted, serialised and written again. A part is one file per shard number,
-``<n>.part``: a JSON header line, then the body. The body holds the shard's ``s/<n>.json`` bytes,
-its store chunks' bytes, and what the rest of the build takes from the shard: the terms of its
-inverted index (for the routing), each term's rounded IDF (in steps of 1/20) and the term's packed
-postings entries (:mod:`.postings`).
+``<n>.part``: a JSON header line, then the body. The body's head holds what the archive-wide
+statistics take from the shard (the terms of its inverted index and their document frequencies;
+the header gives its documents and field lengths), so that a warm build counts the words of the
+changed shards only; then each term's rounded IDF (in steps of 1/20) and packed postings entries
+(:mod:`.postings`), the shard's ``s/<n>.json`` bytes and its store chunks' bytes.
 
 The header names what the output depends on (:func:`matches`): the digest of the shard's documents
 (their pickled bytes), the shard's number and first store chunk, the rounded statistics every shard
 shares (:meth:`.lunr_index.Stats.key`), the data :data:`.shards.FORMAT` and Minutebook's code. A
 part is used only when all of these are the same, when every term's rounded IDF is still the one
 stored, and when the body has the size and SHA-256 its header gives: a damaged or stale part is
-ignored, and the shard is built and its part written again. Writing a part never fails a build.
+ignored, and the shard is built and its part written again. The head has its own size and digest,
+so the statistics read it alone. Writing a part never fails a build.
 """
 
 from __future__ import annotations
@@ -40,9 +42,22 @@ class Part:
     chunks: list[tuple[int, bytes]]  # the store files t/<n>.json: (number, bytes)
     chunk_counts: list[int]  # store chunks per kind
     terms: list[str]  # the inverted index's terms, in its order
+    df: array  # each term's document frequency in the shard (lunr's: once for each field)
+    lengths: list[int]  # the shard's sum of each field's length
+    count: int  # the shard's documents
     idf: array  # each term's rounded IDF, in steps
     counts: array  # each term's number of postings entries
     entries: array  # the packed entries, term after term
+
+
+@dataclass
+class Counts:
+    """What the archive-wide statistics take from a shard: its documents, field lengths and terms."""
+
+    documents: int
+    lengths: list[int]
+    terms: list[str]
+    df: array
 
 
 def digest(blobs: list[bytes]) -> str:
@@ -64,8 +79,50 @@ def key(data_format: int, documents: str, number: int, first: int, stats: list) 
     }
 
 
+SAME_DOCUMENTS = ("format", "code", "documents", "number")  # what the shard's counts depend on
+
+
 def path(folder: Path, number: int) -> Path:
     return folder / f"{number}{SUFFIX}"
+
+
+def _header(raw: bytes) -> dict | None:
+    try:
+        header = json.loads(raw)
+    except ValueError:
+        return None
+    return header if isinstance(header, dict) and isinstance(header.get("key"), dict) else None
+
+
+def _counts(header: dict, head: bytes) -> Counts | None:
+    """The counts from the head of a body (its terms and their frequencies), checked."""
+    try:
+        layout = header["layout"]
+        terms_size = int(layout["terms"])
+        if header["head"] != [len(head), hashlib.sha256(head).hexdigest()] or not 0 <= terms_size <= len(head):
+            return None
+        terms = json.loads(head[:terms_size])
+        df = array("i")
+        df.frombytes(head[terms_size:])
+        counts = Counts(int(layout["documents"]), [int(n) for n in layout["lengths"]], terms, df)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return counts if isinstance(counts.terms, list) and len(counts.terms) == len(df) else None
+
+
+def read_counts(folder: Path, wanted: dict) -> Counts | None:
+    """The counts of shard ``wanted["number"]`` when its part was made from the same documents
+    (whatever the statistics then): read from the head of the part only, and checked."""
+    try:
+        with open(path(folder, wanted["number"]), "rb") as f:
+            header = _header(f.readline())
+            if header is None or any(header["key"].get(k) != wanted[k] for k in SAME_DOCUMENTS):
+                return None
+            size = header.get("head", [0])[0]
+            head = f.read(size) if isinstance(size, int) and size > 0 else b""
+    except OSError:
+        return None
+    return _counts(header, head)
 
 
 def read(folder: Path, wanted: dict) -> Part | None:
@@ -76,58 +133,63 @@ def read(folder: Path, wanted: dict) -> Part | None:
     except OSError:
         return None
     end = raw.find(b"\n")
-    try:
-        header = json.loads(raw[:end]) if end > 0 else None
-    except ValueError:
-        return None
-    if not isinstance(header, dict) or header.get("key") != wanted:
+    header = _header(raw[:end]) if end > 0 else None
+    if header is None or header["key"] != wanted:
         return None
     body = memoryview(raw)[end + 1 :]
-    layout = header.get("layout")
-    if (
-        header.get("size") != len(body)
-        or header.get("sha256") != hashlib.sha256(body).hexdigest()
-        or not isinstance(layout, dict)
-    ):
+    if header.get("size") != len(body) or header.get("sha256") != hashlib.sha256(body).hexdigest():
         return None
     try:
+        layout = header["layout"]
+        head = int(header["head"][0])
         pieces = [int(n) for n in layout["pieces"]]
-        if any(n < 0 for n in pieces) or sum(pieces) != len(body) or len(pieces) != 5 + len(layout["chunks"]):
+        if any(n < 0 for n in pieces) or head + sum(pieces) != len(body) or len(pieces) != 4 + len(layout["chunks"]):
             return None
-        cuts = itertools.accumulate(pieces, initial=0)
+        counts = _counts(header, bytes(body[:head]))
+        cuts = itertools.accumulate(pieces, initial=head)
         blocks = [bytes(body[a:b]) for a, b in itertools.pairwise(cuts)]
-        shard, terms_json, idf_raw, counts_raw, entries_raw = blocks[0], *blocks[-4:]
-        terms = json.loads(terms_json)
-        idf, counts, entries = array("i"), array("i"), array("q")
-        idf.frombytes(idf_raw)
-        counts.frombytes(counts_raw)
-        entries.frombytes(entries_raw)
-        chunks = [(int(n), blob) for n, blob in zip(layout["chunks"], blocks[1:-4], strict=True)]
+        idf, numbers, entries = array("i"), array("i"), array("q")
+        idf.frombytes(blocks[0])
+        numbers.frombytes(blocks[1])
+        entries.frombytes(blocks[2])
+        chunks = [(int(n), blob) for n, blob in zip(layout["chunks"], blocks[4:], strict=True)]
         chunk_counts = [int(n) for n in layout["chunk_counts"]]
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
-    if not (isinstance(terms, list) and len(terms) == len(idf) == len(counts) and sum(counts) == len(entries)):
+    if counts is None or not (len(counts.terms) == len(idf) == len(numbers) and sum(numbers) == len(entries)):
         return None
-    return Part(wanted, shard, chunks, chunk_counts, terms, idf, counts, entries)
+    return Part(
+        key=wanted,
+        shard=blocks[3],
+        chunks=chunks,
+        chunk_counts=chunk_counts,
+        terms=counts.terms,
+        df=counts.df,
+        lengths=counts.lengths,
+        count=counts.documents,
+        idf=idf,
+        counts=numbers,
+        entries=entries,
+    )
 
 
 def write(folder: Path, part: Part) -> bool:
     """Keep ``part`` (replacing the shard number's part before); False when the cache cannot be
     written (the build goes on without it)."""
-    pieces = [
-        part.shard,
-        *(blob for _, blob in part.chunks),
-        json.dumps(part.terms, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        part.idf.tobytes(),
-        part.counts.tobytes(),
-        part.entries.tobytes(),
-    ]
-    body = b"".join(pieces)
+    terms = json.dumps(part.terms, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    head = terms + part.df.tobytes()
+    pieces = [part.idf.tobytes(), part.counts.tobytes(), part.entries.tobytes(), part.shard]
+    pieces += [blob for _, blob in part.chunks]
+    body = head + b"".join(pieces)
     header = {
         "key": part.key,
         "size": len(body),
         "sha256": hashlib.sha256(body).hexdigest(),
+        "head": [len(head), hashlib.sha256(head).hexdigest()],
         "layout": {
+            "terms": len(terms),
+            "documents": part.count,
+            "lengths": part.lengths,
             "pieces": [len(p) for p in pieces],
             "chunks": [n for n, _ in part.chunks],
             "chunk_counts": part.chunk_counts,

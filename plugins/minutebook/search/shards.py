@@ -222,7 +222,11 @@ def write(
     for sub in ("s", "r", "t", "p"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     stats = Stats(FIELDS, exact=exact)
-    shards = plan(_first_pass(source, stats), target)
+    if parts is None:
+        shards = plan(_first_pass(source, stats), target)
+    else:  # the statistics from the parts of unchanged shards: only the others' words are counted
+        shards = plan([Key.of(ref, doc) for ref, doc in enumerate(source)], target)
+        digests = [_counted(source, shard, stats, parts) for shard in shards]
     committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
     routes: dict[str, list[int]] = {}
     impacts = Postings()
@@ -232,17 +236,15 @@ def write(
     for shard in shards:  # pass 2: one shard at a time
         part, wanted = None, None
         if parts is not None:
-            blobs = source.blobs(shard.refs)
-            wanted = cache_parts.key(FORMAT, cache_parts.digest(blobs), shard.number, chunk, stats.key())
+            wanted = cache_parts.key(FORMAT, digests[shard.number], shard.number, chunk, stats.key())
             part = cache_parts.read(parts, wanted)
             if part is not None and any(stats.idf_steps(t) != k for t, k in zip(part.terms, part.idf, strict=True)):
                 part = None  # a word of the shard has another weight now
             if part is None:
-                part = build_shard([pickle.loads(blob) for blob in blobs], chunk, stats, wanted)
+                part = build_shard(source.take(shard.refs), chunk, stats, wanted)
                 cache_parts.write(parts, part)
             else:
                 summary.reused += 1
-            del blobs
         else:
             part = build_shard(source.take(shard.refs), chunk, stats, {})
         size = _put(out / "s" / f"{shard.number}.json", part.shard)
@@ -291,6 +293,19 @@ def _first_pass(source: Documents, stats: Stats) -> list[Key]:
     return keys
 
 
+def _counted(source: Documents, shard: Shard, stats: Stats, parts: Path) -> str:
+    """Add one shard's counts to ``stats``, from its part when the part was made from the same
+    documents, else from the documents; return the digest of its documents."""
+    digest = cache_parts.digest(source.blobs(shard.refs))
+    counts = cache_parts.read_counts(parts, cache_parts.key(FORMAT, digest, shard.number, 0, []))
+    if counts is not None:
+        stats.merge(counts.documents, counts.lengths, counts.terms, counts.df)
+    else:
+        for doc in source.take(shard.refs):
+            stats.add(field_terms(doc))
+    return digest
+
+
 def trimmed(counts: list[int]) -> list[int]:
     """Chunks per kind without the trailing kinds that have none."""
     while counts and not counts[-1]:
@@ -301,7 +316,8 @@ def trimmed(counts: list[int]) -> list[int]:
 def build_shard(shard_docs: list[Document], first: int, stats: Stats, key: dict) -> cache_parts.Part:
     """One shard's output: its lunr index and records, its store chunks (numbered from ``first``)
     and its terms' postings entries, as the parts cache keeps it under ``key``."""
-    index = serialize([field_terms(doc) for doc in shard_docs], stats, BOOSTS)
+    terms_of = [field_terms(doc) for doc in shard_docs]
+    index = serialize(terms_of, stats, BOOSTS)
     docids, chunks, counts = write_store(shard_docs, first)
     records = [[doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard_docs)]
     body = _encode({"v": FORMAT, "docs": records, "index": index})
@@ -316,6 +332,15 @@ def build_shard(shard_docs: list[Document], first: int, stats: Stats, key: dict)
         chunks=chunks,
         chunk_counts=counts,
         terms=terms,
+        df=array(
+            "i",
+            (
+                sum(len(refs) for name, refs in posting.items() if name != "_index")
+                for _, posting in index["invertedIndex"]
+            ),
+        ),
+        lengths=[sum(doc[i][1] for doc in terms_of) for i in range(len(FIELDS))],
+        count=len(shard_docs),
         idf=array("i", (stats.idf_steps(term) for term in terms)),
         counts=array("i", (len(entries[term]) for term in terms)),
         entries=packed,

@@ -77,14 +77,16 @@ class Pickled:
     def __iter__(self) -> Iterator[Document]:
         self.offsets, self.sizes = [], []
         self.file.seek(0)
+        offset = 0
         while True:
-            offset = self.file.tell()
             try:
                 doc = pickle.load(self.file)
             except EOFError:
                 return
+            end = self.file.tell()
             self.offsets.append(offset)
-            self.sizes.append(self.file.tell() - offset)
+            self.sizes.append(end - offset)
+            offset = end
             yield doc
 
     def take(self, refs: list[int]) -> list[Document]:
