@@ -87,10 +87,16 @@ def test_a_damaged_missing_or_stale_part_is_built_again(sample, tmp_path):
     raw = bytearray(head.read_bytes())
     raw[raw.index(b"\n") + 5] ^= 1
     head.write_bytes(bytes(raw))
+    # the header's layout changed (a field length the statistics would take), its seal not
+    sealed = cache / "8.part"
+    line, body = sealed.read_bytes().split(b"\n", 1)
+    header = json.loads(line)
+    header["layout"]["lengths"][0] += 1
+    sealed.write_bytes(json.dumps(header).encode() + b"\n" + body)
     (cache / "stray.part").write_bytes(b"not a part")
     (cache / f"{cold.shards + 3}.part").write_bytes((cache / "0.part").read_bytes())  # a shard no more
     again = shards.write(docs, tmp_path / "again", committees, TARGET, parts=cache)
-    assert again.reused == cold.shards - 6
+    assert again.reused == cold.shards - 7
     assert files(tmp_path / "again") == files(tmp_path / "cold")
     # the parts were written afresh (and the strays pruned): all are trusted now
     assert sorted(p.name for p in cache.iterdir()) == sorted(f"{n}.part" for n in range(cold.shards))

@@ -8,13 +8,14 @@ the header gives its documents and field lengths), so that a warm build counts t
 changed shards only; then each term's rounded IDF (in steps of 1/20) and packed postings entries
 (:mod:`.postings`), the shard's ``s/<n>.json`` bytes and its store chunks' bytes.
 
-The header names what the output depends on (:func:`matches`): the digest of the shard's documents
+The header names what the output depends on (:func:`key`): the digest of the shard's documents
 (their pickled bytes), the shard's number and first store chunk, the rounded statistics every shard
 shares (:meth:`.lunr_index.Stats.key`), the data :data:`.shards.FORMAT` and Minutebook's code. A
 part is used only when all of these are the same, when every term's rounded IDF is still the one
-stored, and when the body has the size and SHA-256 its header gives: a damaged or stale part is
-ignored, and the shard is built and its part written again. The head has its own size and digest,
-so the statistics read it alone. Writing a part never fails a build.
+stored, and when the body has the size and SHA-256 its header gives (the header is sealed by its
+own digest, and the body's head has its own): a damaged or stale part is
+ignored, and the shard is built and its part written again. The statistics read the header and
+the head alone. Writing a part never fails a build.
 """
 
 from __future__ import annotations
@@ -86,12 +87,20 @@ def path(folder: Path, number: int) -> Path:
     return folder / f"{number}{SUFFIX}"
 
 
+def _sealed(header: dict) -> str:
+    """The digest of a header's other fields (so a changed layout is noticed too)."""
+    rest = {name: value for name, value in header.items() if name != "seal"}
+    return hashlib.sha256(json.dumps(rest, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
 def _header(raw: bytes) -> dict | None:
     try:
         header = json.loads(raw)
     except ValueError:
         return None
-    return header if isinstance(header, dict) and isinstance(header.get("key"), dict) else None
+    if not isinstance(header, dict) or not isinstance(header.get("key"), dict) or header.get("seal") != _sealed(header):
+        return None
+    return header
 
 
 def _counts(header: dict, head: bytes) -> Counts | None:
@@ -118,9 +127,9 @@ def read_counts(folder: Path, wanted: dict) -> Counts | None:
             header = _header(f.readline())
             if header is None or any(header["key"].get(k) != wanted[k] for k in SAME_DOCUMENTS):
                 return None
-            size = header.get("head", [0])[0]
+            size = header["head"][0]
             head = f.read(size) if isinstance(size, int) and size > 0 else b""
-    except OSError:
+    except (OSError, KeyError, TypeError, IndexError):
         return None
     return _counts(header, head)
 
@@ -195,6 +204,7 @@ def write(folder: Path, part: Part) -> bool:
             "chunk_counts": part.chunk_counts,
         },
     }
+    header["seal"] = _sealed(header)
     target = path(folder, part.key["number"])
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:

@@ -298,7 +298,7 @@ def _counted(source: Documents, shard: Shard, stats: Stats, parts: Path) -> str:
     documents, else from the documents; return the digest of its documents."""
     digest = cache_parts.digest(source.blobs(shard.refs))
     counts = cache_parts.read_counts(parts, cache_parts.key(FORMAT, digest, shard.number, 0, []))
-    if counts is not None:
+    if counts is not None and len(counts.lengths) == len(FIELDS):
         stats.merge(counts.documents, counts.lengths, counts.terms, counts.df)
     else:
         for doc in source.take(shard.refs):
