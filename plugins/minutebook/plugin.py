@@ -486,6 +486,8 @@ class MinutebookPlugin(BasePlugin[MinutebookConfig]):
             job, self.search_job = self.search_job, None
             summary = job.finish(Path(config.site_dir))
             how = " (from the cache)" if job.cached is not None else ""
+            if job.cached is None and summary.get("reused"):
+                how = f" ({summary['reused']} of them copied from the cache)"
             if job.ignored:
                 how = " (its cache entry could not be trusted and was ignored)"
             log.info(f"minutebook: search index of {summary['documents']} documents in {summary['shards']} shards{how}")

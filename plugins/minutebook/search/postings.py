@@ -20,6 +20,7 @@ Document numbers say where a document's text is stored: ``store chunk × SLOTS +
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 
 FIRST_BLOCK = 16  # entries in the routing bucket: the first page of results of a single word, with room to spare
 NEXT_BLOCK = 256  # entries of the second block; each further block is four times the one before
@@ -45,21 +46,15 @@ class Postings:
 
     def add_index(self, index: dict, docids: list[int]) -> None:
         """Take the impacts from one shard's lunr JSON; ``docids[ref]`` is each document's number."""
-        names = {posting["_index"]: term for term, posting in index["invertedIndex"]}
-        sums: dict[tuple[int, str], int] = {}
-        for field_ref, flat in index["fieldVectors"]:
-            doc = docids[int(field_ref.rsplit("/", 1)[1])]
-            for i in range(0, len(flat), 2):
-                key = (doc, names[flat[i]])
-                sums[key] = sums.get(key, 0) + impact(flat[i + 1])
-        lists = self.lists
-        for (doc, term), value in sums.items():
-            if doc > _DOC_MASK:
-                raise ValueError(f"search: too many documents for postings ({doc})")
-            packed = lists.get(term)
-            if packed is None:
-                packed = lists[term] = array("q")
-            packed.append((value << _DOC_BITS) | (_DOC_MASK - doc))  # sorts by impact, then document
+        for term, values in contribution(index, docids).items():
+            self.add(term, values)
+
+    def add(self, term: str, values: Iterable[int]) -> None:
+        """Add a term's packed entries (from :func:`contribution`, or a cached shard's)."""
+        packed = self.lists.get(term)
+        if packed is None:
+            packed = self.lists[term] = array("q")
+        packed.extend(values)
 
     def blocks(self, term: str) -> list[list[int]]:
         """The term's entries, best first, in blocks; each block flat: doc, impact, then for the
@@ -77,3 +72,21 @@ class Postings:
             start += size
             size = NEXT_BLOCK if size == FIRST_BLOCK else size * 4
         return out
+
+
+def contribution(index: dict, docids: list[int]) -> dict[str, array]:
+    """One shard's packed entries for each term of its lunr JSON, in the order of its inverted
+    index; ``docids[ref]`` is each document's number."""
+    names = {posting["_index"]: term for term, posting in index["invertedIndex"]}
+    sums: dict[tuple[int, str], int] = {}
+    for field_ref, flat in index["fieldVectors"]:
+        doc = docids[int(field_ref.rsplit("/", 1)[1])]
+        for i in range(0, len(flat), 2):
+            key = (doc, names[flat[i]])
+            sums[key] = sums.get(key, 0) + impact(flat[i + 1])
+    out: dict[str, array] = {term: array("q") for term, _ in index["invertedIndex"]}
+    for (doc, term), value in sums.items():
+        if doc > _DOC_MASK:
+            raise ValueError(f"search: too many documents for postings ({doc})")
+        out[term].append((value << _DOC_BITS) | (_DOC_MASK - doc))  # sorts by impact, then document
+    return out

@@ -26,12 +26,15 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import pickle
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from minutebook.model.vocabularies import script_labels
+from minutebook.search import parts as cache_parts
 from minutebook.search import postings
 from minutebook.search.documents import GROUPS, KINDS, Document
 from minutebook.search.lunr_index import Stats, serialize, utf16_key
@@ -45,7 +48,7 @@ BOOSTS = (4, 1)  # a word in the title counts four times as much as one in the t
 SHARD_TEXT = 30_000  # characters of document text per shard
 STORE_CHUNK = 6_000  # characters of text per store file
 ROUTE_BUCKET = 8_000  # bytes of routing entries per bucket file (about 4 KB gzipped)
-FORMAT = 2
+FORMAT = 3  # 3: rounded weights (lunr_index.Stats)
 
 
 @dataclass
@@ -68,6 +71,10 @@ class Documents(Protocol):
 
     def take(self, refs: list[int]) -> list[Document]: ...
 
+    def blobs(self, refs: list[int]) -> list[bytes]:
+        """The documents' pickled bytes (what the parts cache is keyed by)."""
+        ...
+
 
 class Listed:
     """Documents already in memory (the tests, and small archives)."""
@@ -83,6 +90,9 @@ class Listed:
 
     def take(self, refs: list[int]) -> list[Document]:
         return [self.docs[ref] for ref in refs]
+
+    def blobs(self, refs: list[int]) -> list[bytes]:
+        return [pickle.dumps(self.docs[ref], protocol=pickle.HIGHEST_PROTOCOL) for ref in refs]
 
 
 @dataclass(frozen=True)
@@ -164,10 +174,17 @@ def format_base36(n: int) -> str:
             return out
 
 
+def _encode(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _dump(path: Path, data) -> int:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    return _put(path, _encode(data))
+
+
+def _put(path: Path, body: bytes) -> int:
+    path.write_bytes(body)
+    return len(body)
 
 
 @dataclass
@@ -178,22 +195,38 @@ class Summary:
     files: int = 0
     raw_bytes: int = 0
     largest_shard: int = 0
+    reused: int = 0  # shards copied from the parts cache
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
 
 
 def write(
-    docs: Sequence[Document] | Documents, out: Path, committees: dict[str, str], target: int = SHARD_TEXT
+    docs: Sequence[Document] | Documents,
+    out: Path,
+    committees: dict[str, str],
+    target: int = SHARD_TEXT,
+    *,
+    exact: bool = False,
+    parts: Path | None = None,
 ) -> Summary:
     """Write the search data of ``docs`` into the folder ``out``; ``committees`` maps slug → name.
-    Only one shard's documents are held at a time (with :class:`Documents` that are not a list)."""
+    Only one shard's documents are held at a time (with :class:`Documents` that are not a list).
+    ``exact``: lunr's own weights instead of rounded ones (:class:`.lunr_index.Stats`). ``parts``:
+    the folder of the parts cache (:mod:`.parts`): a shard whose part matches is copied from it,
+    the others are built and their parts written; the data is the same byte for byte."""
     out = Path(out)
+    if exact and parts is not None:
+        raise ValueError("search: the parts cache keeps shards of rounded weights, not exact ones")
     source: Documents = Listed(docs) if isinstance(docs, Sequence) else docs
     for sub in ("s", "r", "t", "p"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    stats = Stats(FIELDS)
-    shards = plan(_first_pass(source, stats), target)
+    stats = Stats(FIELDS, exact=exact)
+    if parts is None:
+        shards = plan(_first_pass(source, stats), target)
+    else:  # the statistics from the parts of unchanged shards: only the others' words are counted
+        shards = plan([Key.of(ref, doc) for ref, doc in enumerate(source)], target)
+        digests = [_counted(source, shard, stats, parts) for shard in shards]
     committee_index = {slug: i for i, slug in enumerate(sorted(committees))}
     routes: dict[str, list[int]] = {}
     impacts = Postings()
@@ -201,24 +234,36 @@ def write(
     manifest_shards, chunk_counts = [], []
     chunk = 0  # store chunks are numbered across the archive
     for shard in shards:  # pass 2: one shard at a time
-        shard_docs = source.take(shard.refs)
-        terms = [field_terms(doc) for doc in shard_docs]
-        index = serialize(terms, stats, BOOSTS)
-        for term, _ in index["invertedIndex"]:
+        part, wanted = None, None
+        if parts is not None:
+            wanted = cache_parts.key(FORMAT, digests[shard.number], shard.number, chunk, stats.key())
+            part = cache_parts.read(parts, wanted)
+            if part is not None and any(stats.idf_steps(t) != k for t, k in zip(part.terms, part.idf, strict=True)):
+                part = None  # a word of the shard has another weight now
+            if part is None:
+                part = build_shard(source.take(shard.refs), chunk, stats, wanted)
+                cache_parts.write(parts, part)
+            else:
+                summary.reused += 1
+        else:
+            part = build_shard(source.take(shard.refs), chunk, stats, {})
+        size = _put(out / "s" / f"{shard.number}.json", part.shard)
+        for number, blob in part.chunks:
+            summary.raw_bytes += _put(out / "t" / f"{number}.json", blob)
+        start = 0
+        for term, count in zip(part.terms, part.counts, strict=True):
             routes.setdefault(term, []).append(shard.number)
-        docids, chunks = write_store(shard_docs, chunk, out / "t", summary)
-        chunk += sum(chunks)
-        impacts.add_index(index, docids)
-        records = [
-            [doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard_docs)
-        ]
-        size = _dump(out / "s" / f"{shard.number}.json", {"v": FORMAT, "docs": records, "index": index})
+            impacts.add(term, part.entries[start : start + count])
+            start += count
+        chunk += sum(part.chunk_counts)
         summary.raw_bytes += size
-        summary.files += 1
+        summary.files += 1 + len(part.chunks)
         summary.largest_shard = max(summary.largest_shard, size)
         manifest_shards.append([committee_index.get(shard.committee, -1), shard.year, shard.kinds, shard.last, size])
-        chunk_counts.append(trimmed(chunks))
-        del shard_docs, terms, index, records  # before the next shard's are read
+        chunk_counts.append(trimmed(part.chunk_counts))
+        del part  # before the next shard's documents are read
+    if parts is not None:
+        cache_parts.prune(parts, len(shards))
     bounds = write_routes(routes, impacts, len(shards), out, summary)
     manifest = {
         "v": FORMAT,
@@ -248,6 +293,19 @@ def _first_pass(source: Documents, stats: Stats) -> list[Key]:
     return keys
 
 
+def _counted(source: Documents, shard: Shard, stats: Stats, parts: Path) -> str:
+    """Add one shard's counts to ``stats``, from its part when the part was made from the same
+    documents, else from the documents; return the digest of its documents."""
+    digest = cache_parts.digest(source.blobs(shard.refs))
+    counts = cache_parts.read_counts(parts, cache_parts.key(FORMAT, digest, shard.number, 0, []))
+    if counts is not None and len(counts.lengths) == len(FIELDS):
+        stats.merge(counts.documents, counts.lengths, counts.terms, counts.df)
+    else:
+        for doc in source.take(shard.refs):
+            stats.add(field_terms(doc))
+    return digest
+
+
 def trimmed(counts: list[int]) -> list[int]:
     """Chunks per kind without the trailing kinds that have none."""
     while counts and not counts[-1]:
@@ -255,11 +313,47 @@ def trimmed(counts: list[int]) -> list[int]:
     return counts
 
 
-def write_store(docs: list[Document], first: int, folder: Path, summary: Summary) -> tuple[list[int], list[int]]:
-    """Write one shard's documents into store chunks, kind by kind (so a document's number tells
-    its kind), numbered from ``first``. Returns each document's number and the chunks per kind."""
+def build_shard(shard_docs: list[Document], first: int, stats: Stats, key: dict) -> cache_parts.Part:
+    """One shard's output: its lunr index and records, its store chunks (numbered from ``first``)
+    and its terms' postings entries, as the parts cache keeps it under ``key``."""
+    terms_of = [field_terms(doc) for doc in shard_docs]
+    index = serialize(terms_of, stats, BOOSTS)
+    docids, chunks, counts = write_store(shard_docs, first)
+    records = [[doc.title, doc.url, ymd(doc), KINDS.index(doc.kind), docids[ref]] for ref, doc in enumerate(shard_docs)]
+    body = _encode({"v": FORMAT, "docs": records, "index": index})
+    entries = postings.contribution(index, docids)
+    terms = [term for term, _ in index["invertedIndex"]]
+    packed = array("q")
+    for term in terms:
+        packed.extend(entries[term])
+    return cache_parts.Part(
+        key=key,
+        shard=body,
+        chunks=chunks,
+        chunk_counts=counts,
+        terms=terms,
+        df=array(
+            "i",
+            (
+                sum(len(refs) for name, refs in posting.items() if name != "_index")
+                for _, posting in index["invertedIndex"]
+            ),
+        ),
+        lengths=[sum(doc[i][1] for doc in terms_of) for i in range(len(FIELDS))],
+        count=len(shard_docs),
+        idf=array("i", (stats.idf_steps(term) for term in terms)),
+        counts=array("i", (len(entries[term]) for term in terms)),
+        entries=packed,
+    )
+
+
+def write_store(docs: list[Document], first: int) -> tuple[list[int], list[tuple[int, bytes]], list[int]]:
+    """One shard's documents as store chunks, kind by kind (so a document's number tells its kind),
+    numbered from ``first``. Returns each document's number, the chunks (number, bytes) and the
+    chunks per kind."""
     docids = [0] * len(docs)
     counts = [0] * len(KINDS)
+    out: list[tuple[int, bytes]] = []
     chunk = first
     for k, kind in enumerate(KINDS):
         entries: list = []
@@ -269,17 +363,15 @@ def write_store(docs: list[Document], first: int, folder: Path, summary: Summary
                 continue
             length = len(doc.text)
             if entries and (size + length > STORE_CHUNK or len(entries) == SLOTS):
-                summary.raw_bytes += _dump(folder / f"{chunk}.json", entries)
-                summary.files += 1
+                out.append((chunk, _encode(entries)))
                 chunk, counts[k], entries, size = chunk + 1, counts[k] + 1, [], 0
             docids[ref] = chunk * SLOTS + len(entries)
             entries.append([doc.title, doc.url, ymd(doc), k, [[a, t] for a, t in doc.segments]])
             size += length
         if entries:
-            summary.raw_bytes += _dump(folder / f"{chunk}.json", entries)
-            summary.files += 1
+            out.append((chunk, _encode(entries)))
             chunk, counts[k] = chunk + 1, counts[k] + 1
-    return docids, counts
+    return docids, out, counts
 
 
 def write_routes(

@@ -9,7 +9,9 @@ staging folder, because ``mkdocs build`` empties the site folder after the files
 With a cache folder (``<cache_dir>/search``) the finished data is kept, keyed by everything the worker
 reads: the documents (their pickled bytes), the committees and Minutebook's code. A build whose
 documents are unchanged (a clock move, people.yml, the theme) copies it instead of starting the
-worker; an entry whose manifest (every file's size and SHA-256) does not match is ignored.
+worker; an entry whose manifest (every file's size and SHA-256) does not match is ignored. When
+the documents changed, the worker still copies every shard whose own documents and weights did not
+from ``<cache_dir>/search/parts/`` (:mod:`.parts`), and builds only the others.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ def _work(
     """The worker process: read the documents, write the search data (and keep a copy in the cache,
     here, off the build's own path) and a report."""
     try:
+        parts = None if cache is None else Path(cache) / PARTS
         with Pickled(Path(source)) as docs:
-            summary = shards.write(docs, Path(folder), committees).as_dict()
+            summary = shards.write(docs, Path(folder), committees, parts=parts).as_dict()
         os.unlink(source)
         if cache is not None:
             _write_entry(Path(cache), key, Path(folder), summary)
@@ -60,6 +63,7 @@ class Pickled:
     def __init__(self, path: Path):
         self.file = open(path, "rb")  # closed by __exit__
         self.offsets: list[int] = []
+        self.sizes: list[int] = []
 
     def __enter__(self) -> Pickled:
         return self
@@ -71,15 +75,18 @@ class Pickled:
         return len(self.offsets)
 
     def __iter__(self) -> Iterator[Document]:
-        self.offsets = []
+        self.offsets, self.sizes = [], []
         self.file.seek(0)
+        offset = 0
         while True:
-            offset = self.file.tell()
             try:
                 doc = pickle.load(self.file)
             except EOFError:
                 return
+            end = self.file.tell()
             self.offsets.append(offset)
+            self.sizes.append(end - offset)
+            offset = end
             yield doc
 
     def take(self, refs: list[int]) -> list[Document]:
@@ -89,12 +96,20 @@ class Pickled:
             out.append(pickle.load(self.file))
         return out
 
+    def blobs(self, refs: list[int]) -> list[bytes]:
+        out = []
+        for ref in refs:
+            self.file.seek(self.offsets[ref])
+            out.append(self.file.read(self.sizes[ref]))
+        return out
+
 
 class SearchBuildError(RuntimeError):
     pass
 
 
-FORMAT = "minutebook-search-cache 1"
+FORMAT = "minutebook-search-cache 2"
+PARTS = "parts"  # each shard's finished output (search/parts.py), beside the whole site's entry
 
 
 class Job:
@@ -221,7 +236,12 @@ def _write_entry(cache_dir: Path, key: str, folder: Path, summary: dict[str, Any
             shutil.rmtree(entry)
         os.replace(temporary, entry)
         for other in cache_dir.iterdir():
-            if other.name != key and not other.name.endswith(".tmp") and other.is_dir() and not other.is_symlink():
+            if (
+                other.name not in (key, PARTS)
+                and not other.name.endswith(".tmp")
+                and other.is_dir()
+                and not other.is_symlink()
+            ):
                 shutil.rmtree(other, ignore_errors=True)
     except OSError:
         with contextlib.suppress(OSError):
