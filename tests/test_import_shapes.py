@@ -13,6 +13,7 @@ to sign, and a cover sheet without 'Report to'. And the format's reading of deci
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from helpers import fixture_project, minutebook, mkdocs_build
@@ -159,16 +160,19 @@ def test_questions_at_full_council(tmp_path):
             "answer": "The Leader replied that a bid would be considered by the Cabinet in November.",
         },
     ]
-    project = tmp_path / "project"
-    config = fixture_project(project, {})
-    import shutil
+    project = _built(meetings, tmp_path / "project")
+    page = next((project / "site").rglob("2024-10-16/index.html")).read_text(encoding="utf-8")
+    assert "214 households" in page and "a bid would be considered by the Cabinet" in page
 
+
+def _built(meetings: Path, project: Path) -> Path:
+    """``project``: a fixture site holding the imported ``meetings``, built (not strict) into its site/."""
+    config = fixture_project(project, {})
     shutil.rmtree(project / "meetings", ignore_errors=True)
     shutil.copytree(meetings, project / "meetings")
     built = mkdocs_build(config, project / "site", strict=False)
     assert built.returncode == 0, built.stderr
-    page = next((project / "site").rglob("2024-10-16/index.html")).read_text(encoding="utf-8")
-    assert "214 households" in page and "a bid would be considered by the Cabinet" in page
+    return project
 
 
 WRAPPED = Path(__file__).resolve().parent / "fixtures" / "import" / "shapes" / "fernholt_pack_2024-02-20.txt"
@@ -202,14 +206,7 @@ def test_a_hard_wrapped_pack_with_a_reference_column(tmp_path):
     assert "be raised to £45 from April and that the Treasurer" in body
     assert "kind: executive" in (meetings / "members" / "committee.md").read_text(encoding="utf-8")
     assert "prints a key decision, so Members' Board is written as kind: executive" in out
-    project = tmp_path / "project"
-    config = fixture_project(project, {})
-    import shutil
-
-    shutil.rmtree(project / "meetings", ignore_errors=True)
-    shutil.copytree(meetings, project / "meetings")
-    built = mkdocs_build(config, project / "site", strict=False)
-    assert built.returncode == 0, built.stderr
+    project = _built(meetings, tmp_path / "project")
     data = json.loads((project / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
     held = next(m for m in data["meetings"] if m["id"] == "members/2024-01-23")
     by_minute = {i["minute"]: i for i in held["items"] if i["minute"]}
