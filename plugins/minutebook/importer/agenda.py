@@ -53,13 +53,19 @@ ITEM = re.compile(
     re.I,
 )
 MID_PAGES = re.compile(r"\s*\((?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)\s+(?P<after>\S.*)$", re.I)
-PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
+PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:(?:\s*[-–]\s*|\s+to\s+)(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
-    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
+    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
 )
 # "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
-TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
+TRAILING_PAGES = re.compile(
+    r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I
+)
+# "Item 4    Revenue budget monitoring": the word before an agenda's number (not a paper's "Item 5: Title")
+ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])", re.I)
+# "(Report No. JCC/24/09)" after an item's title: the report's reference, not part of the title
+REPORT_REF = re.compile(r"\s*\((?P<ref>(?:report|paper)\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[^()]+)\)$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -69,7 +75,7 @@ LEAD = re.compile(
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
     r"(?P<private>private(?: business)?|(?:exempt|confidential|restricted) (?:items|business|information)|"
-    r"in confidence|confidential|items? (?:to be )?(?:taken|considered) in private))[:.]?$",
+    r"in confidence|confidential|items? (?:(?:which are )?likely )?(?:to be )?(?:taken|considered) in private))[:.]?$",
     re.I,
 )
 PRIVATE_PART = re.compile(r"\b(?:private|exempt|confidential|excluded)\b", re.I)
@@ -196,8 +202,23 @@ def _committee_above(lines: list[Line], before: int) -> str:
     return _t(lines[0])
 
 
+def _named_above(lines: list[Line], at: int, name: str) -> str:
+    """The body's full name in a heading above a notice that calls it short: "the Joint Committee" under
+    "FENWOLD AND SAXBY JOINT CREMATORIUM COMMITTEE" (every word of the short name in the heading)."""
+    words = set(name.lower().split())
+    for line in lines[:at]:
+        heading = _t(line)
+        if len(heading) > len(name) and not ends_sentence(heading) and words <= set(heading.lower().split()):
+            return heading
+    return name
+
+
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
-    lines = [line for line in part.lines if line.text.strip()]
+    lines = [
+        Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
+        for line in part.lines
+        if line.text.strip()
+    ]
     if not lines:
         return None
     committee = _t(lines[0])
@@ -207,6 +228,11 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if notice is not None:
         name, when, place, at = notice
         day = find_date(when)[0]
+        labelled = _labelled_block(lines[at + 1 : at + 6]) if day is None else None
+        if labelled is not None:  # "… will take place as follows:" over "DATE: / TIME: / PLACE:" lines
+            when, place, _, end = labelled
+            day, name = find_date(when)[0], _named_above(lines, at, name)
+            at += end
         if day is None:
             report.error(
                 source.name,
@@ -469,9 +495,14 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if current is not None and not private and excludes_public(f"{current.title} {current.description}"):
                 private = True  # the item before excluded the press and public
                 excluded_by = current
+            referenced = REPORT_REF.search(title)
+            if referenced:
+                title = title[: referenced.start()].strip(" .")
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
             if note:
                 current.description = note.group(0).strip(" ()")
+            if referenced:
+                current.description = f"{referenced.group('ref')} {current.description}".strip()
             if after:
                 current.description = f"{current.description} {after}".strip()
                 if private and (cited := EXEMPT_PARAGRAPH.search(after)):
