@@ -340,6 +340,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
         or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1" and not is_date_line(text))
         or TABLE_HEAD.match(lines[k].text.strip())
         or table_item(lines[k])
+        or ("\t" in lines[k].text and table_columns(lines[k]) is not None)
     )
 
 
@@ -440,6 +441,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current.description, current.exempt_paragraph = described, int(cited.group(1)) if cited else None
             if private and cited is None and excluded_by is not None and excluded_by.exempt_paragraph_cited:
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            elif private and cited is None and section_paragraph is not None:
+                current.exempt_paragraph = section_paragraph  # stated under the private part's heading
             if layout is not None:
                 columns_of(current, layout)
                 title_ends = lines[k].no

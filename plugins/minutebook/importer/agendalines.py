@@ -92,14 +92,16 @@ def table_columns(line: Line) -> dict[str, int] | None:
     """The columns an agenda table's heading row names ({"number": 0, "title": 1, "pages": 3}, the other
     columns by their heading), or None when the row is not such a heading."""
     cells = [plain(c).strip() for c in line.text.split("\t")]
-    if len(cells) < 3 or not NUMBER_HEAD.match(cells[0]):
+    # the number's column first, or after a column of times ("Time | No. | Item | Lead | Paper")
+    number = next((i for i, c in enumerate(cells[:2]) if NUMBER_HEAD.match(c)), None)
+    if len(cells) < 3 or number is None or (number and not re.fullmatch(r"(?i:times?|start)", cells[0])):
         return None
-    title = next((i for i, c in enumerate(cells) if i and TITLE_HEAD.match(c)), None)
+    title = next((i for i, c in enumerate(cells) if i > number and TITLE_HEAD.match(c)), None)
     if title is None:
         return None
-    columns = {"number": 0, "title": title}
+    columns = {"number": number, "title": title}
     for i, c in enumerate(cells):
-        if i in (0, title) or not c:
+        if i in (number, title) or not c:
             continue
         columns["pages" if PAGES_HEAD.match(c) else c.lower()] = i
     return columns
@@ -109,18 +111,25 @@ def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | N
     """A row of a table whose heading named more columns than number, title and pages: each cell read by its
     column, the others ("Lead: Cllr Brennan") kept as the item's description."""
     cells = [plain(c).strip() for c in line.text.split("\t")]
-    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+    at = columns["number"]
+    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[at]):
         return None
     pages = None
     if "pages" in columns:
         last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[columns["pages"]], re.I)
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1)) if last else None
+    else:  # "B (pages 13 – 24)" in a column of its own ("Paper"): the pages out of it, the paper's letter kept
+        for name, i in columns.items():
+            if name not in ("number", "title") and (paged := CELL_PAGES.search(cells[i])):
+                first, end = paged.group("first"), paged.group("last")
+                pages, cells[i] = (f"{first}-{end}" if end else first), cells[i][: paged.start()].strip()
+                break
     others = [
         f"{name[:1].upper()}{name[1:]}: {cells[i]}"
         for name, i in columns.items()
         if name not in ("number", "title", "pages") and cells[i] and re.search(r"\w", cells[i])
     ]
-    number, title, paged, described = row_cells(cells[0].rstrip("."), cells[columns["title"]], pages)
+    number, title, paged, described = row_cells(cells[at].rstrip("."), cells[columns["title"]], pages)
     return number, title, paged, "; ".join([*others, described] if described else others)
 
 

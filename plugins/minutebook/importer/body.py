@@ -83,7 +83,10 @@ def _inline_parts(text: str) -> tuple[str, list[tuple[str, str]], bool] | None:
 
 # a list entry or numbered paragraph whose number is printed in a column of its own: "1.<TAB>That …",
 # "2.1<TAB>Attendances rose …", "(a)<TAB>…" (one tab: a row of a table has a cell after the text)
-NUMBER_COLUMN = re.compile(r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z][.)])\t+(?P<text>[^\t]*\S)$")
+# "1.<TAB>That …", "a)<TAB>note …", "•<TAB>to endorse …": a number, letter or bullet in a column of its own
+NUMBER_COLUMN = re.compile(
+    r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z][.)]|[•·▪]|\uf0b7)\t+(?P<text>[^\t]*\S)$"
+)
 
 
 @dataclass
@@ -277,6 +280,8 @@ class BodyReader:
 
     def _broken(self, prev: El, el: El) -> bool:
         first = plain(el.text)[:1]
+        if first.islower() and re.search(r"(?:\b\w\.){2,}$", prev.text) and not LETTERED.match(plain(el.text)):
+            return True  # "… a proposed 20 m.p.h." / "zone in the streets …": an abbreviation, not a sentence's end
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text):
