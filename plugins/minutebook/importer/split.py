@@ -68,7 +68,7 @@ SECTION_START = re.compile(r"^1\.?\s+[A-Z]")
 REPORT_NUMBER = re.compile(r"^report\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
-    r"^(?:briefing note|briefing paper|report|public report|information report|"
+    r"^(?:briefing note|briefing paper|report|public report|information report|(?:report )?cover sheet|"
     r"scrutiny report|cabinet report|committee report|report to .{3,80})$",
     re.I,
 )
@@ -214,9 +214,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             and _cover_sheet(lines, i)  # two more fields under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
-            while (above := _previous_filled(lines, i, 2)) is not None and COVER_OTHER.match(_text(lines[above])):
+            while (above := _previous_filled(lines, i, 2, source)) is not None and COVER_OTHER.match(
+                _text(lines[above])
+            ):
                 i = above  # "Date of meeting: …" printed above "Title of paper: …": the cover sheet's own field
             start = _previous_filled(lines, i, 2)
+            if start is not None and re.match(r"^(?:report\s+)?cover\s+sheet$", _text(lines[start]), re.I):
+                i = start  # "Report cover sheet" over its fields
             letterhead = _text(lines[start]) if start is not None else ""
             # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
             if start is None or not (
