@@ -25,13 +25,17 @@ from dataclasses import dataclass, field
 from minutebook.importer.agendalines import (
     EMAIL,
     EXCLUSION_ITEM,
+    ITEM_WORD,
     PAPER_NOTE,
     PUBLISHED_LINE,
+    REPORT_REF,
     SPACED_HEAD,
     columns_of,
     excludes_public,
     headings_of_items,
+    labelled_block,
     letter,
+    named_above,
     public_access,
     spaced_head,
     summons,
@@ -59,13 +63,7 @@ BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
 )
 # "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
-TRAILING_PAGES = re.compile(
-    r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I
-)
-# "Item 4    Revenue budget monitoring": the word before an agenda's number (not a paper's "Item 5: Title")
-ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])", re.I)
-# "(Report No. JCC/24/09)" after an item's title: the report's reference, not part of the title
-REPORT_REF = re.compile(r"\s*\((?P<ref>(?:report|paper)\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[^()]+)\)$", re.I)
+TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -131,35 +129,6 @@ def _pages(text: str | None) -> str | None:
     return f"{match.group('from')}-{match.group('to')}" if match.group("to") else match.group("from")
 
 
-def _labelled_block(lines: list[Line]):
-    """'Date: …' / 'Time: …' / 'Venue: …' (values on the line or the next): (date+time text, place, index after)."""
-    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
-
-    values: dict[str, str] = {}
-    first = end = None
-    k = 0
-    while k < len(lines) and (first is None or k - first < 8):
-        text = _t(lines[k])
-        for key, pattern in (("date", DATE_LABEL), ("time", TIME_LABEL), ("place", PLACE_LABEL)):
-            match = pattern.match(text)
-            if match and key not in values and len(text) <= 120:
-                value = match.group("rest").strip()
-                if not value and k + 1 < len(lines):
-                    value = _t(lines[k + 1])
-                    k += 1
-                values[key] = value
-                first = k if first is None else first
-                end = k + 1
-                break
-        else:
-            if first is not None:
-                break
-        k += 1
-    if "date" not in values:
-        return None
-    return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
-
-
 def _when_block(lines: list[Line]):
     """A date-and-time line of its own with the place on the next line, no labels: (when, place, index, after)."""
     from minutebook.importer.dates import is_when_line
@@ -202,17 +171,6 @@ def _committee_above(lines: list[Line], before: int) -> str:
     return _t(lines[0])
 
 
-def _named_above(lines: list[Line], at: int, name: str) -> str:
-    """The body's full name in a heading above a notice that calls it short: "the Joint Committee" under
-    "FENWOLD AND SAXBY JOINT CREMATORIUM COMMITTEE" (every word of the short name in the heading)."""
-    words = set(name.lower().split())
-    for line in lines[:at]:
-        heading = _t(line)
-        if len(heading) > len(name) and not ends_sentence(heading) and words <= set(heading.lower().split()):
-            return heading
-    return name
-
-
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
     lines = [
         Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
@@ -228,10 +186,10 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if notice is not None:
         name, when, place, at = notice
         day = find_date(when)[0]
-        labelled = _labelled_block(lines[at + 1 : at + 6]) if day is None else None
+        labelled = labelled_block(lines[at + 1 : at + 6]) if day is None else None
         if labelled is not None:  # "… will take place as follows:" over "DATE: / TIME: / PLACE:" lines
             when, place, _, end = labelled
-            day, name = find_date(when)[0], _named_above(lines, at, name)
+            day, name = find_date(when)[0], named_above(lines, at, name)
             at += end
         if day is None:
             report.error(
@@ -259,7 +217,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
-        block = _labelled_block(lines) or _when_block(lines)
+        block = labelled_block(lines) or _when_block(lines)
         if block is None:
             report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
             return None

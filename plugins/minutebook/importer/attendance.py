@@ -318,27 +318,22 @@ class AttendanceReader:
             return
         role = cells[1] if len(cells) > 1 else ""
         body = ""
-        # "Dominic Faraday<TAB>Substitute for Rachel Ingham, Director of Children's Services": the member
-        # named in the second column, whatever the column holds, and that member's post after the comma
+        # "Name<TAB>Substitute for Rachel Ingham, <post>" (whatever the column holds) is a substitution; a post
+        # under "In attendance" in a 'Role' column ("Consultant in Public Health", the employer after a comma) an officer
         instead = re.match(r"^(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<who>[^,;()]+)", role, re.I)
+        moved: tuple[str, dict] | None = None
         if instead and parse_name(instead.group("who").strip(), allow_bare=True):
-            entry = {"name": printed(name_cell), "for": printed(instead.group("who").strip())}
-            saved, self.group = self.group, "substitutions"
-            self._add(entry, line, name_cell)
+            moved = "substitutions", {"name": printed(name_cell), "for": printed(instead.group("who").strip())}
+        elif role and not self.table_bodies and self.group == "invited" and not COUNCILLORS.match(name_cell):
+            moved = (
+                ("officers", {"name": printed(name_cell), "role": role})
+                if OFFICER_ROLE.search(role.split(",")[0])
+                else None
+            )
+        if moved is not None:
+            saved, self.group = self.group, moved[0]
+            self._add(moved[1], line, name_cell)
             self.group = saved or "present"
-            return
-        if (
-            role
-            and not self.table_bodies
-            and self.group == "invited"
-            and not COUNCILLORS.match(name_cell)
-            and OFFICER_ROLE.search(role.split(",")[0])
-        ):
-            # "Tobias Wren<TAB>Consultant in Public Health" under "In attendance" and a 'Role' column: a post
-            # (the employer after its comma), an officer
-            saved, self.group = self.group, "officers"
-            self._add({"name": printed(name_cell), "role": role}, line, name_cell)
-            self.group = saved
             return
         if role and self.table_bodies:
             body, role = role, ""

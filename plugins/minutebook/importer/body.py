@@ -41,7 +41,8 @@ CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
 RESOLVED = re.compile(
-    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)", re.I
+    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    re.I,
 )
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
 RESOLVED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")

@@ -40,7 +40,9 @@ PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
 # "Decision: That …" / "Decision:" above a list (panels and boards print their decisions so; "DECIDED:" and
 # "Agreed:" likewise): the label
 # with its colon, never the word alone ("DECISION" above a RESOLVED is a heading)
-RESOLVED = re.compile(rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)", re.I)
+RESOLVED = re.compile(
+    rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)", re.I
+)
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
 # named by its initials), the verb in capitals too ("The Panel AGREED to:"): a decision too
 AGREED = re.compile(
