@@ -135,6 +135,20 @@ def test_decision_verb_in_capitals_reads_as_a_resolution():
     assert minutes[4].resolutions == []
 
 
+def test_decided_and_agreed_labels_read_as_resolutions():
+    """ "DECIDED: That …" and "Agreed:" above a list are decisions, as "Decision:" is; the word in a sentence is not."""
+    body = (
+        "## 3. Minutes\n\nDECIDED: That the minutes be confirmed.\n\n"
+        "## 4. Tobacco control\n\nAgreed:\n\n- to endorse the plan;\n- to report in September.\n\n"
+        "## 5. Webcasting\n\nMembers agreed: it works well.\n"
+    )
+    minutes, problems = parse_minutes_body(body, 1, 2024)
+    assert problems == []
+    assert [r.text for r in minutes[0].resolutions] == ["DECIDED: That the minutes be confirmed."]
+    assert [r.text for r in minutes[1].resolutions] == ["to endorse the plan;", "to report in September."]
+    assert minutes[2].resolutions == []
+
+
 def test_minute_heading_without_number_is_an_error():
     _, problems = parse_minutes_body("## Apologies\n\nNone.\n", 5, 2016)
     assert problems and problems[0].line == 5 and "no minute number" in problems[0].message

@@ -25,13 +25,17 @@ from dataclasses import dataclass, field
 from minutebook.importer.agendalines import (
     EMAIL,
     EXCLUSION_ITEM,
+    ITEM_WORD,
     PAPER_NOTE,
     PUBLISHED_LINE,
+    REPORT_REF,
     SPACED_HEAD,
     columns_of,
     excludes_public,
     headings_of_items,
+    labelled_block,
     letter,
+    named_above,
     public_access,
     spaced_head,
     summons,
@@ -53,13 +57,13 @@ ITEM = re.compile(
     re.I,
 )
 MID_PAGES = re.compile(r"\s*\((?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)\s+(?P<after>\S.*)$", re.I)
-PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\)?$", re.I)
+PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:(?:\s*[-–]\s*|\s+to\s+)(?P<to>\d+))?\)?$", re.I)
 # "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
 BARE_ITEM = re.compile(
-    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)?)?$"
+    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
 )
 # "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
-TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
+TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -69,7 +73,7 @@ LEAD = re.compile(
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
     r"(?P<private>private(?: business)?|(?:exempt|confidential|restricted) (?:items|business|information)|"
-    r"in confidence|confidential|items? (?:to be )?(?:taken|considered) in private))[:.]?$",
+    r"in confidence|confidential|items? (?:(?:which are )?likely )?(?:to be )?(?:taken|considered) in private))[:.]?$",
     re.I,
 )
 PRIVATE_PART = re.compile(r"\b(?:private|exempt|confidential|excluded)\b", re.I)
@@ -125,35 +129,6 @@ def _pages(text: str | None) -> str | None:
     return f"{match.group('from')}-{match.group('to')}" if match.group("to") else match.group("from")
 
 
-def _labelled_block(lines: list[Line]):
-    """'Date: …' / 'Time: …' / 'Venue: …' (values on the line or the next): (date+time text, place, index after)."""
-    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
-
-    values: dict[str, str] = {}
-    first = end = None
-    k = 0
-    while k < len(lines) and (first is None or k - first < 8):
-        text = _t(lines[k])
-        for key, pattern in (("date", DATE_LABEL), ("time", TIME_LABEL), ("place", PLACE_LABEL)):
-            match = pattern.match(text)
-            if match and key not in values and len(text) <= 120:
-                value = match.group("rest").strip()
-                if not value and k + 1 < len(lines):
-                    value = _t(lines[k + 1])
-                    k += 1
-                values[key] = value
-                first = k if first is None else first
-                end = k + 1
-                break
-        else:
-            if first is not None:
-                break
-        k += 1
-    if "date" not in values:
-        return None
-    return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
-
-
 def _when_block(lines: list[Line]):
     """A date-and-time line of its own with the place on the next line, no labels: (when, place, index, after)."""
     from minutebook.importer.dates import is_when_line
@@ -197,7 +172,11 @@ def _committee_above(lines: list[Line], before: int) -> str:
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
-    lines = [line for line in part.lines if line.text.strip()]
+    lines = [
+        Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
+        for line in part.lines
+        if line.text.strip()
+    ]
     if not lines:
         return None
     committee = _t(lines[0])
@@ -207,6 +186,11 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if notice is not None:
         name, when, place, at = notice
         day = find_date(when)[0]
+        labelled = labelled_block(lines[at + 1 : at + 6]) if day is None else None
+        if labelled is not None:  # "… will take place as follows:" over "DATE: / TIME: / PLACE:" lines
+            when, place, _, end = labelled
+            day, name = find_date(when)[0], named_above(lines, at, name)
+            at += end
         if day is None:
             report.error(
                 source.name,
@@ -233,7 +217,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         letter(lines, at, items_at, agenda)
         return agenda
     if when_at is None:
-        block = _labelled_block(lines) or _when_block(lines)
+        block = labelled_block(lines) or _when_block(lines)
         if block is None:
             report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
             return None
@@ -314,6 +298,7 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
         or ((bare := BARE_ITEM.match(text)) and bare.group("number") == "1" and not is_date_line(text))
         or TABLE_HEAD.match(lines[k].text.strip())
         or table_item(lines[k])
+        or ("\t" in lines[k].text and table_columns(lines[k]) is not None)
     )
 
 
@@ -414,6 +399,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             current.description, current.exempt_paragraph = described, int(cited.group(1)) if cited else None
             if private and cited is None and excluded_by is not None and excluded_by.exempt_paragraph_cited:
                 current.exempt_paragraph = excluded_by.exempt_paragraph_cited
+            elif private and cited is None and section_paragraph is not None:
+                current.exempt_paragraph = section_paragraph  # stated under the private part's heading
             if layout is not None:
                 columns_of(current, layout)
                 title_ends = lines[k].no
@@ -469,9 +456,14 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if current is not None and not private and excludes_public(f"{current.title} {current.description}"):
                 private = True  # the item before excluded the press and public
                 excluded_by = current
+            referenced = REPORT_REF.search(title)
+            if referenced:
+                title = title[: referenced.start()].strip(" .")
             current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
             if note:
                 current.description = note.group(0).strip(" ()")
+            if referenced:
+                current.description = f"{referenced.group('ref')} {current.description}".strip()
             if after:
                 current.description = f"{current.description} {after}".strip()
                 if private and (cited := EXEMPT_PARAGRAPH.search(after)):

@@ -18,7 +18,7 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS
-from minutebook.importer.textutil import plain
+from minutebook.importer.textutil import ends_sentence, plain
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
@@ -92,14 +92,16 @@ def table_columns(line: Line) -> dict[str, int] | None:
     """The columns an agenda table's heading row names ({"number": 0, "title": 1, "pages": 3}, the other
     columns by their heading), or None when the row is not such a heading."""
     cells = [plain(c).strip() for c in line.text.split("\t")]
-    if len(cells) < 3 or not NUMBER_HEAD.match(cells[0]):
+    # the number's column first, or after a column of times ("Time | No. | Item | Lead | Paper")
+    number = next((i for i, c in enumerate(cells[:2]) if NUMBER_HEAD.match(c)), None)
+    if len(cells) < 3 or number is None or (number and not re.fullmatch(r"(?i:times?|start)", cells[0])):
         return None
-    title = next((i for i, c in enumerate(cells) if i and TITLE_HEAD.match(c)), None)
+    title = next((i for i, c in enumerate(cells) if i > number and TITLE_HEAD.match(c)), None)
     if title is None:
         return None
-    columns = {"number": 0, "title": title}
+    columns = {"number": number, "title": title}
     for i, c in enumerate(cells):
-        if i in (0, title) or not c:
+        if i in (number, title) or not c:
             continue
         columns["pages" if PAGES_HEAD.match(c) else c.lower()] = i
     return columns
@@ -109,18 +111,25 @@ def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | N
     """A row of a table whose heading named more columns than number, title and pages: each cell read by its
     column, the others ("Lead: Cllr Brennan") kept as the item's description."""
     cells = [plain(c).strip() for c in line.text.split("\t")]
-    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[0]):
+    at = columns["number"]
+    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[at]):
         return None
     pages = None
     if "pages" in columns:
         last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[columns["pages"]], re.I)
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1)) if last else None
+    else:  # "B (pages 13 – 24)" in a column of its own ("Paper"): the pages out of it, the paper's letter kept
+        for name, i in columns.items():
+            if name not in ("number", "title") and (in_cell := CELL_PAGES.search(cells[i])):
+                first, end = in_cell.group("first"), in_cell.group("last")
+                pages, cells[i] = (f"{first}-{end}" if end else first), cells[i][: in_cell.start()].strip()
+                break
     others = [
         f"{name[:1].upper()}{name[1:]}: {cells[i]}"
         for name, i in columns.items()
         if name not in ("number", "title", "pages") and cells[i] and re.search(r"\w", cells[i])
     ]
-    number, title, paged, described = row_cells(cells[0].rstrip("."), cells[columns["title"]], pages)
+    number, title, paged, described = row_cells(cells[at].rstrip("."), cells[columns["title"]], pages)
     return number, title, paged, "; ".join([*others, described] if described else others)
 
 
@@ -255,3 +264,53 @@ def letter(lines: list[Line], at: int, end: int, agenda) -> None:
             if signed and not agenda.published_by:
                 agenda.published_by = ", ".join(signed)
             return
+
+
+# "Item 4    Revenue budget monitoring": the word before an agenda's number (not a paper's "Item 5: Title")
+ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])", re.I)
+# "(Report No. JCC/24/09)" after an item's title: the report's reference, not part of the title
+REPORT_REF = re.compile(r"\s*\((?P<ref>(?:report|paper)\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[^()]+)\)$", re.I)
+
+
+def plain_line(line: Line) -> str:
+    return plain(line.text)
+
+
+def labelled_block(lines: list[Line]):
+    """'Date: …' / 'Time: …' / 'Venue: …' (values on the line or the next): (date+time text, place, index after)."""
+    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
+
+    values: dict[str, str] = {}
+    first = end = None
+    k = 0
+    while k < len(lines) and (first is None or k - first < 8):
+        text = plain_line(lines[k])
+        for key, pattern in (("date", DATE_LABEL), ("time", TIME_LABEL), ("place", PLACE_LABEL)):
+            match = pattern.match(text)
+            if match and key not in values and len(text) <= 120:
+                value = match.group("rest").strip()
+                if not value and k + 1 < len(lines):
+                    value = plain_line(lines[k + 1])
+                    k += 1
+                values[key] = value
+                first = k if first is None else first
+                end = k + 1
+                break
+        else:
+            if first is not None:
+                break
+        k += 1
+    if "date" not in values:
+        return None
+    return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
+
+
+def named_above(lines: list[Line], at: int, name: str) -> str:
+    """The body's full name in a heading above a notice that calls it short: "the Joint Committee" under
+    "FENWOLD AND SAXBY JOINT CREMATORIUM COMMITTEE" (every word of the short name in the heading)."""
+    words = set(name.lower().split())
+    for line in lines[:at]:
+        heading = plain_line(line)
+        if len(heading) > len(name) and not ends_sentence(heading) and words <= set(heading.lower().split()):
+            return heading
+    return name

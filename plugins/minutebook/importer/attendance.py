@@ -74,7 +74,7 @@ COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
 OFFICER_ROLE = re.compile(
     r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
     r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
-    r"monitoring|democratic|committee services)\b",
+    r"monitoring|democratic|committee services|consultant)\b",
     re.I,
 )
 SUBSTITUTE = re.compile(
@@ -105,7 +105,8 @@ ORGANISATION = re.compile(
 # "Councillor") and every other cell is a column's heading, a few words without figures ("Role", "Job title",
 # "Appointed by", "Representing")
 TABLE_HEAD = re.compile(
-    r"^(?:councillors?|members?|names?|officers?)(?:\t+[A-Za-z][A-Za-z ./&()'’-]{0,40})+\s*$",
+    r"^(?:councillors?|(?:(?:board|committee|panel|(?:non-?\s?)?voting)\s+)?members?|names?|officers?)"
+    r"(?:\t+[A-Za-z][A-Za-z ./&()'’-]{0,40})+\s*$",
     re.I,
 )
 # a column that gives a post: its cells are roles; any other heading ("Appointed by", "Representing",
@@ -267,6 +268,15 @@ class AttendanceReader:
             elif label and group:
                 self._start(group)
                 self._entries(label.group("rest"), line)
+            elif (
+                label
+                and self.group in ("present", "apologies", "substitutions")
+                and ORGANISATION.search(label.group("label"))
+                and split_names(label.group("rest"), allow_bare=True)[0]
+            ):
+                # "Fenwold District Council: Councillors M. Ashby-Cole and R. Dinsdale": the members a body sent
+                for entry in self._entries(label.group("rest"), line):
+                    entry.setdefault("organisation", label.group("label"))
             elif label and self.group == "officers":
                 self.directorate = label.group("label")
                 self._entries(label.group("rest"), line, names_only=True)
@@ -308,6 +318,23 @@ class AttendanceReader:
             return
         role = cells[1] if len(cells) > 1 else ""
         body = ""
+        # "Name<TAB>Substitute for Rachel Ingham, <post>" (whatever the column holds) is a substitution; a post
+        # under "In attendance" in a 'Role' column ("Consultant in Public Health", the employer after a comma) an officer
+        instead = re.match(r"^(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<who>[^,;()]+)", role, re.I)
+        moved: tuple[str, dict] | None = None
+        if instead and parse_name(instead.group("who").strip(), allow_bare=True):
+            moved = "substitutions", {"name": printed(name_cell), "for": printed(instead.group("who").strip())}
+        elif role and not self.table_bodies and self.group == "invited" and not COUNCILLORS.match(name_cell):
+            moved = (
+                ("officers", {"name": printed(name_cell), "role": role})
+                if OFFICER_ROLE.search(role.split(",")[0])
+                else None
+            )
+        if moved is not None:
+            saved, self.group = self.group, moved[0]
+            self._add(moved[1], line, name_cell)
+            self.group = saved or "present"
+            return
         if role and self.table_bodies:
             body, role = role, ""
         group = self.group or "present"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.importer import tables as tab
-from minutebook.importer.dates import is_date_line
+from minutebook.importer.dates import MONTHS, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
@@ -41,10 +41,15 @@ CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
 RESOLVED = re.compile(
-    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|Decisions?\s*:)", re.I
+    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    re.I,
 )
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
 RESOLVED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
+# a date broken by the line's end: "… to 30th September" / "2024 and the forecast …"
+BROKEN_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{'|'.join(MONTHS)})\n\d{{4}}\b")
+# a numbered paragraph's number and the spaces after it: its text column ("3.1  ", "12.   ")
+HANGING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s{2,}(?=\S)")
 LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")
 SPECIAL_START = re.compile(r"^(?:#|>|\+\s|=|\||-\s*$|\d+[.)]\s)")
 
@@ -79,7 +84,10 @@ def _inline_parts(text: str) -> tuple[str, list[tuple[str, str]], bool] | None:
 
 # a list entry or numbered paragraph whose number is printed in a column of its own: "1.<TAB>That …",
 # "2.1<TAB>Attendances rose …", "(a)<TAB>…" (one tab: a row of a table has a cell after the text)
-NUMBER_COLUMN = re.compile(r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z][.)])\t+(?P<text>[^\t]*\S)$")
+# "1.<TAB>That …", "a)<TAB>note …", "•<TAB>to endorse …": a number, letter or bullet in a column of its own
+NUMBER_COLUMN = re.compile(
+    r"^\s*(?P<number>\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z][.)]|[•·▪]|\uf0b7)\t+(?P<text>[^\t]*\S)$"
+)
 
 
 @dataclass
@@ -122,13 +130,23 @@ class BodyReader:
     def elements(self, lines: list[Line]) -> list[El]:
         out: list[El] = []
         i, blank = 0, True
+        hang = 0  # the text column of a numbered paragraph's first line ("3.1  There were …"), 0 for none
         while i < len(lines):
             line = lines[i]
             text = line.text
             if not text.strip():
-                blank = True
+                blank, hang = True, 0
                 i += 1
                 continue
+            indent = len(text) - len(text.lstrip(" "))
+            if hang and not blank and indent == hang and out and out[-1].kind == "para" and "\t" not in text:
+                # "3.1  There were 1,184 cremations …" / "     Income from cremation fees …": a line printed
+                # under the text of a numbered paragraph (a hanging indent) is that paragraph's next line
+                out[-1].text = f"{out[-1].text} {_inline(text.strip(), self.minutes)}"
+                i += 1
+                continue
+            hanging = HANGING.match(text)
+            hang = len(hanging.group(0)) if hanging else 0
             numbered = NUMBER_COLUMN.match(text) if not self._in_table(lines, i) else None
             if numbered:
                 # "1.<TAB>That the report be received.": a numbered line with its number in a column of its own
@@ -263,6 +281,8 @@ class BodyReader:
 
     def _broken(self, prev: El, el: El) -> bool:
         first = plain(el.text)[:1]
+        if first.islower() and re.search(r"(?:\b\w\.){2,}$", prev.text) and not LETTERED.match(plain(el.text)):
+            return True  # "… a proposed 20 m.p.h." / "zone in the streets …": an abbreviation, not a sentence's end
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text):
@@ -278,7 +298,7 @@ class BodyReader:
             or re.match(r"^\(\d{1,2}\)\s", plain(el.text))
         ):
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
-        if first.islower():
+        if first.islower() or BROKEN_DATE.search(f"{prev.text}\n{el.text}"):
             return True
         prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")
         if not prose or prev.kind != "para" or el.text.startswith("**"):

@@ -59,9 +59,11 @@ PLACE = re.compile(
     r"(?=\s+on\s+(?:\w+day,?\s+)?\d|\s*,?\s+at\s+\d|$)",
     re.I,
 )
-# a heading's mark of a private minute: "(In Confidence)", "(Exempt)", "- Confidential", "(Private)"
+# a heading's mark of a private minute: "(In Confidence)", "(Exempt)", "- Confidential", "(Private)", and with
+# the paragraph: "(Exempt – Paragraph 1)"
 PRIVATE_MARK = re.compile(
-    r"\s*(?:\(\s*(?:in confidence|exempt(?: information)?|confidential|private|not for publication)\s*\)"
+    r"\s*(?:\(\s*(?:in confidence|exempt(?: information)?|confidential|private|not for publication)"
+    r"(?:\s*[-–—:,]\s*|\s+under\s+)?(?:paragraphs?\s+\d{1,2})?\s*\)"
     r"|\s[-–]\s*(?:in confidence|confidential|exempt))\s*$",
     re.I,
 )
@@ -71,7 +73,7 @@ EXEMPT_OPENING = re.compile(
     r"^\W*(?:this\s+(?:item|minute)\s+(?:is|was)\s+)?(?:exempt|not\s+for\s+publication|confidential|eithriedig|cyfrinachol)\b",
     re.I,
 )
-PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon)\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
+PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon),?\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
 # "Apologies for absence were received from …", "An apology was submitted on behalf of …",
 # "Apologies for inability to attend were recorded for …"
 APOLOGIES_SENTENCE = re.compile(
@@ -388,7 +390,9 @@ def read_minutes(
             if marked:
                 title, private = title[: marked.start()].rstrip(" -–"), True
             minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
-            if private and sections and EXCLUSION.search(sections[-1][0].title):
+            if marked and (cited := EXEMPT_PARAGRAPH.search(marked.group(0))):
+                minute.exempt_paragraph = int(cited.group(1))
+            elif private and sections and EXCLUSION.search(sections[-1][0].title):
                 minute.exempt_paragraph = exclusion_paragraph
             elif private and sections and sections[-1][0].private and sections[-1][0].exempt_paragraph:
                 minute.exempt_paragraph = sections[-1][0].exempt_paragraph

@@ -19,7 +19,8 @@ NUMBER = (
 )
 # "Min. No. 45/22", "Minute 12", and the agenda's "Item 4" a minute is headed by where it keeps the agenda's numbers
 PREFIX = r"(?i:(?:min(?:ute)?s?\.?|(?:agenda\s+)?item)\s*(?:no\.?\s*)?)?"
-HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?\s+(?P<title>\S.{{0,200}})$")
+# the title after the number, or after a dash or colon ("Minute No. 5 – Opening hours", "Minute 12: Budget")
+HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?(?:\s+[–—-]|\s*:)?\s+(?P<title>\S.{{0,200}})$")
 CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")  # "Minute No. 30"
 
 

@@ -95,7 +95,8 @@ def _heading_like(line: Line) -> bool:
 
 
 COVER_LINE = re.compile(
-    r"^(?P<label>report to|date of meeting|meeting date|report of|title|report title|subject|wards? affected|"
+    r"^(?P<label>report to|date of meeting|meeting date|report of|title of (?:the )?(?:paper|report)|title|"
+    r"report title|subject|wards? affected|presented by|appendices|"
     r"wards?|key decision|classification|forward plan reference|portfolio(?: lead| holder)?|lead member|"
     r"cabinet member|report by|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|item(?: no\.?)|action(?: required)?|"
@@ -157,7 +158,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("kind", "report")
             elif label.startswith("date"):
                 header.setdefault("date", find_date(value)[0])
-            elif label in ("title", "subject", "report title"):
+            elif label in ("title", "subject", "report title") or label.startswith("title of"):
                 header["subject"] = value
             elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
                 header["item"] = item.group("n")  # "Agenda item: 7": the item the paper belongs to

@@ -254,4 +254,7 @@ def pdf_text(path: Path) -> str:
     # each page break as a text pack prints one, a page number on a line of its own: the importer knows
     # where a page ends (a part does not reach back over it)
     text = re.sub(r"\n*Page break\n*", lambda _: f"\n\nPage {next(pages_seen)}\n\n", text)
+    # a glyph the PDF's font does not map to a character ("(cid:127)") opening a line or a cell, before its
+    # text: a list's bullet
+    text = re.sub(r"(?m)(^|\t)[ ]*\(cid:\d+\)(?=[\t ]+\S)", "\\1•", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

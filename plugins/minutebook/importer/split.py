@@ -50,13 +50,13 @@ MINUTES_HEAD = re.compile(
 DATED_MINUTES = re.compile(r"^(?:draft\s+)?minutes?\s*[-–—:]\s*(?P<date>\S.{5,40})$", re.I)
 BARE_MINUTES = re.compile(r"^(?:minutes|minutes of (?:the )?meeting|draft minutes)$", re.I)
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
-COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title)\s*:", re.I)
+COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title|title of (?:the )?(?:paper|report))\s*:", re.I)
 # the other fields of a report's cover sheet: two of them under a title line make a cover sheet
 # ("Report Title: …" / "Meeting Date: …" / "Report By: …") without a "Report to" line
 COVER_OTHER = re.compile(
     r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
-    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?)\s*:",
+    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?|presented by|appendices)\s*:",
     re.I,
 )
 # "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
@@ -68,7 +68,7 @@ SECTION_START = re.compile(r"^1\.?\s+[A-Z]")
 REPORT_NUMBER = re.compile(r"^report\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
-    r"^(?:briefing note|briefing paper|report|public report|information report|"
+    r"^(?:briefing note|briefing paper|report|public report|information report|(?:report )?cover sheet|"
     r"scrutiny report|cabinet report|committee report|report to .{3,80})$",
     re.I,
 )
@@ -214,7 +214,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             and _cover_sheet(lines, i)  # two more fields under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
+            while (above := _previous_filled(lines, i, 2, source)) is not None and COVER_OTHER.match(
+                _text(lines[above])
+            ):
+                i = above  # "Date of meeting: …" printed above "Title of paper: …": the cover sheet's own field
             start = _previous_filled(lines, i, 2)
+            if start is not None and re.match(r"^(?:report\s+)?cover\s+sheet$", _text(lines[start]), re.I):
+                i = start  # "Report cover sheet" over its fields
             letterhead = _text(lines[start]) if start is not None else ""
             # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
             if start is None or not (
@@ -413,7 +419,7 @@ def _when_block(lines: list[Line], i: int) -> bool:
     if not heading or re.match(r"^\d", heading) or heading.endswith((".", ":")) or len(heading) > 90:
         return False  # "8. Date of Next Meeting" / "Wednesday 28 May 2025 at 2.00 pm": an agenda item's text
     return any(
-        re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 12)
+        re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 20)
     )
 
 

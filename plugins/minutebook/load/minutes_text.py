@@ -37,9 +37,12 @@ LIST_ITEM = re.compile(
 # "RESOLVED…", "It was RESOLVED to…", "It was unanimously RESOLVED that…", and each after a paragraph's own
 # number ("45.2 It was RESOLVED…": clerks number the paragraphs of a minute)
 PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
-# "Decision: That …" / "Decision:" above a list (panels and boards print their decisions so): the label
+# "Decision: That …" / "Decision:" above a list (panels and boards print their decisions so; "DECIDED:" and
+# "Agreed:" likewise): the label
 # with its colon, never the word alone ("DECISION" above a RESOLVED is a heading)
-RESOLVED = re.compile(rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|Decisions?\s*:)", re.I)
+RESOLVED = re.compile(
+    rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)", re.I
+)
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
 # named by its initials), the verb in capitals too ("The Panel AGREED to:"): a decision too
 AGREED = re.compile(
@@ -47,7 +50,7 @@ AGREED = re.compile(
     r"Executive|Commission|Forum|Authority|Assembly|Group|Partnership|Trust|[A-Z]{2,6})\s+(?:unanimously\s+)?"
     r"(?i:agreed|resolved|decided)\b"
 )
-BARE_RESOLVED = re.compile(r"^\W*(?:RESOLVED\W*|Decisions?\s*:\W*)$", re.I)
+BARE_RESOLVED = re.compile(r"^\W*(?:RESOLVED\W*|(?:Decisions?|Decided|Agreed)\s*:\W*)$", re.I)
 
 
 # a table of decisions: its first column headed "Decision", "Decisions", "Resolution(s)", "Resolved"
