@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+\W*$")  # "Page 3", bilingual "Tudalen / Page 3"
+# "Page 3", "Page 3 of 48", bilingual "Tudalen / Page 3"
+PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+(?:\s+of\s+\d+)?\W*$")
 # headings are printed in bold: minute headings, numbered section headings in capitals, "Appendix A – …"
 BOLD = re.compile(
     r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
@@ -29,9 +30,9 @@ def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
     def key(text: str) -> str:  # "… | Page 2" is the footer "… | Page 1" (or "… - Page 1 of 36") of another page
         return re.sub(r"\s*[-–|]?\s*\bPage \d+(?: of \d+)?\s*$", "", text.strip())
 
-    keys = {key(f) for f in furniture}
+    keys = {key(f) for f in furniture} - {""}  # a bare "Page 1 of 48" is a page line, not a key every blank line has
     for i, line in enumerate(lines):
-        if PAGE_LINE.match(line) or key(line) in keys:
+        if PAGE_LINE.match(line) or (line.strip() and key(line) in keys):
             skip.add(i)
     for i in sorted(skip):  # lines printed right beside the running header belong to it
         for j in (i - 1, i + 1):
