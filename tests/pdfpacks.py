@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-# "Page 3", "Page 3 of 48", bilingual "Tudalen / Page 3"
-PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+(?:\s+of\s+\d+)?\W*$")
+# "Page 3", "Page 3 of 48", bilingual "Tudalen / Page 3", a bare centred "- 3 -"
+PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+(?:\s+of\s+\d+)?\W*$|^\s*-\s*\d+\s*-\s*$")
 # headings are printed in bold: minute headings, numbered section headings in capitals, "Appendix A – …"
 BOLD = re.compile(
     r"^(?:(?:Min\. No\. )?[A-Z]{0,4}[./]?\d[\d/.]*\s+[A-Z][A-Z0-9 ,:'’–&()/-]+$|\d{1,2}\.\s+[A-Z][A-Z ,:'’–&-]+$|"
