@@ -17,7 +17,7 @@ import re
 from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import SUMMONS
+from minutebook.importer.split import SUMMONS, summons_text
 from minutebook.importer.textutil import ends_sentence, plain
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
@@ -232,6 +232,9 @@ def summons(lines: list[Line], agenda_at: int | None = None):
     """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
     for k, line in enumerate(lines[:30]):
         text = plain(line.text)
+        opened, last = summons_text(lines, k)
+        if opened and last > k:
+            text = " ".join(plain(lines[n].text).strip() for n in range(k, last + 1))
         # a notice hard-wrapped over the lines of its paragraph ("… will be held" / "at County Hall on
         # Wednesday, 9th April 2003 at 10.00 a.m."): the sentence read whole, up to its full stop
         j = k

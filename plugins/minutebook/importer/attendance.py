@@ -92,6 +92,13 @@ PUBLIC = re.compile(
     r"some)\s+members?\s+of\s+the\s+(?:public|press)(?:\s+and\s+(?:the\s+)?(?:public|press))?)\s*$",
     re.I,
 )
+# a civic title with the member in brackets: "The Mayor (Councillor R Haldane) in the Chair"
+CIVIC_TITLE = re.compile(
+    r"^(?:the\s+)?(?P<title>(?:deputy\s+|lord\s+|vice[\s-])?(?:mayor|chair(?:man|woman|person)?|provost|convener|"
+    r"leader)(?:\s+of\s+the\s+council)?)\s+\((?P<name>(?:councillor|cllr\.?)\s+[^()]+)\)"
+    r"(?P<chair>\s+in\s+the\s+chair)?$",
+    re.I,
+)
 # "County Cllr V Ormerod", "District Councillor P Lane": a councillor of another council
 OTHER_COUNCIL = re.compile(
     r"\b(?:County|District|Borough|City|Parish|Town|Unitary)\s+(?=(?:Councillors?|Cllrs?)\b)", re.I
@@ -393,12 +400,19 @@ class AttendanceReader:
             if not text:
                 return []
         text = OTHER_COUNCIL.sub("", text)
+        civic = CIVIC_TITLE.match(text)
+        if civic:  # "The Mayor (Councillor R Haldane) in the Chair": the member, with the title as a role
+            roles = civic.group("title") + (", Chair" if civic.group("chair") else "")
+            text = f"{civic.group('name').strip()} ({roles[:1].upper()}{roles[1:]})"
         if (attended := self._attended(text, line)) is not None:
             return attended
         if (dashed := self._dashed(text, line)) is not None:
             return dashed
         if self.group == "officers" and not names_only:
             name, _, rest = text.partition(",")
+            dashed = DASH.split(text, maxsplit=1)
+            if len(dashed) == 2 and not parse_name(name) and parse_name(dashed[0]):  # "Colin Pettigrew – Licensing Manager"
+                name, rest = dashed
             if parse_name(name):
                 entry = {"name": printed(name)}
                 directorate = rest.strip() or self.directorate

@@ -29,6 +29,7 @@ from minutebook.importer.bilingual import halves
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.numbering import CITED, NUMBER, PREFIX, read_number
+from minutebook.importer.numbering import BRACKETED
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.numbering import numbers_year as read_numbers_year
 from minutebook.importer.outcomes import (
@@ -276,7 +277,14 @@ def _closing_time(text: str) -> str | None:
 
 def _is_heading(lines: list[Line], i: int, expected: int | None, year: int | None = None):
     """(number, title, number as printed) of a minute heading at line i, or None."""
-    match = NUMBERED.match(_t(lines[i]).replace("**", "").strip())
+    text = _t(lines[i]).replace("**", "").strip()
+    bracketed = BRACKETED.match(text)
+    if bracketed:  # "(48)  Minutes" on a line of its own, never the "(1)  That …" of a list of resolutions
+        rest = text[bracketed.end() :]
+        if (i + 1 < len(lines) and lines[i + 1].text.strip()) or re.match(r"(?i)that\b", rest):
+            return None
+        text = f"{bracketed.group('number')} {rest}"
+    match = NUMBERED.match(text)
     if not match:
         return None
     printed = match.group("printed")

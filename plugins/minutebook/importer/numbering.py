@@ -21,7 +21,10 @@ NUMBER = (
 PREFIX = r"(?i:(?:min(?:ute)?s?\.?|(?:agenda\s+)?item)\s*(?:no\.?\s*)?)?"
 # the title after the number, or after a dash or colon ("Minute No. 5 – Opening hours", "Minute 12: Budget")
 HEADING = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?(?:\s+[–—-]|\s*:)?\s+(?P<title>\S.{{0,200}})$")
-CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+(?P<printed>{NUMBER})\b")  # "Minute No. 30"
+# "Minute No. 30", "Minute (52)"
+CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+\(?(?P<printed>{NUMBER})\b")
+# a number in brackets before the title, "(48)  Apologies for Absence", read as "48 Apologies for Absence"
+BRACKETED = re.compile(r"^\((?P<number>\d{1,4})\)\s+(?=[A-Z])")
 
 
 def _year_group(groups: list[str], year: int | None) -> int | None:

@@ -96,6 +96,35 @@ SUMMONS = re.compile(
     r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
 )
+# the opening of a notice whose sentence is hard-wrapped before its "to be held" ("You are hereby summoned to
+# attend a meeting of the Council of the London Borough of" / "Kestrelmere to be held in …")
+SUMMONS_OPENING = re.compile(
+    r"^(?:you|(?:all\s+)?(?:members|councillors))\b.{0,40}?\s+are\s+(?:hereby\s+)?"
+    r"(?:requested|summoned|invited|asked|required)\s+to\s+attend\s+(?:a|an|the)\b",
+    re.I,
+)
+
+
+def summons_text(lines: list[Line], i: int) -> tuple[re.Match[str] | None, int]:
+    """The notice at line i read whole: its match, and the index of its last line. A sentence that opens
+    as a summons and is wrapped before its 'to be held' is read with up to three lines that follow it
+    (lines of the same paragraph, not after a full stop)."""
+    text = plain(lines[i].text).strip()
+    j = i
+    while (
+        not SUMMONS.match(text)
+        and SUMMONS_OPENING.match(text)
+        and j + 1 < len(lines)
+        and j - i < 3
+        and plain(lines[j + 1].text).strip()[:1].isalnum()
+        and not re.search(r"[^.]\.$", text)
+    ):
+        j += 1
+        text = f"{text} {plain(lines[j].text).strip()}"
+    match = SUMMONS.match(text)
+    return match, j if match else i
+
+
 # a paper's sheet headed by its item: "Item 5a: Schedule of Payments", "Agenda Item 7 – Community Grants"
 ITEM_SHEET = re.compile(
     r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\s*[:–-]\s+(?P<title>[^\t]{3,120}?)\s*$", re.I
@@ -167,7 +196,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if TIME_AND_DATE.match(text):
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
-        elif (summons := SUMMONS.match(text)) and len(summons.group("committee")) <= 120:
+        elif (summons := summons_text(lines, i)[0]) and len(summons.group("committee")) <= 120:
             starts.append((_front_start(lines, i), "front"))
         elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
