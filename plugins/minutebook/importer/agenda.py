@@ -434,6 +434,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and not (current and LEAD.match(text) and not current.lead)
             and not (current and EXEMPT_PARAGRAPH.search(text))
             and not _next_in_sequence(text, current)
+            # a spaced agenda ("3.    Minutes …    5 - 14"): an indented line under the item is its description
+            and not (current is not None and re.match(r"^ {3,}\S", lines[k].text) and not ITEM.match(text))
         ):
             break
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):

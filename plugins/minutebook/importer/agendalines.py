@@ -228,16 +228,26 @@ def public_access(paragraphs: list[str]) -> str:
     return "\n\n".join(chunks)
 
 
+# "the Council of the London Borough of Kestrelmere": the meeting is the Council's, the rest names the council
+OF_THE_BODY = re.compile(
+    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:council|borough|county|district|city|authority)\b.*$", re.I
+)
+
+
+def of_the_council(name: str) -> str:
+    match = OF_THE_BODY.match(name)
+    return match.group("body") if match else name
+
+
 def summons(lines: list[Line], agenda_at: int | None = None):
     """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
     for k, line in enumerate(lines[:30]):
         text = plain(line.text)
-        opened, last = summons_text(lines, k)
-        if opened and last > k:
-            text = " ".join(plain(lines[n].text).strip() for n in range(k, last + 1))
+        opened, j = summons_text(lines, k)
+        if opened and j > k:
+            text = " ".join(plain(lines[n].text).strip() for n in range(k, j + 1))
         # a notice hard-wrapped over the lines of its paragraph ("… will be held" / "at County Hall on
         # Wednesday, 9th April 2003 at 10.00 a.m."): the sentence read whole, up to its full stop
-        j = k
         while (
             SUMMONS.match(text)
             and j + 1 < len(lines)
@@ -251,7 +261,7 @@ def summons(lines: list[Line], agenda_at: int | None = None):
         match = SUMMONS.match(text)
         if match:
             rest = match.group("rest")
-            return match.group("committee").strip(), rest, summons_place(rest), k
+            return of_the_council(match.group("committee").strip()), rest, summons_place(rest), k
     return None
 
 

@@ -59,7 +59,11 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
 
 
-RESULT = re.compile(r"\b(?:motion|proposal|amendment|recommendation)s?\b[^.]*?\bwas\s+(carried|lost|defeated)\b", re.I)
+# "The motion was CARRIED", "… was declared CARRIED"
+RESULT = re.compile(
+    r"\b(?:motion|proposal|amendment|recommendation)s?\b[^.]*?\bwas\s+(?:declared\s+|duly\s+)?(carried|lost|defeated)\b",
+    re.I,
+)
 KEY_DECISION = re.compile(r"^key\s+decision\s*(?:[:–-]\s*(?P<value>yes|no)?\b|$)", re.I)
 FORWARD_PLAN = re.compile(
     r"\bforward\s+plan\s+(?:ref(?:erence)?\.?|no\.?|number)\s*:?\s*(?P<ref>[A-Z][\w/.-]*\d)", re.I
@@ -178,6 +182,19 @@ def read_votes(lines: list[Line], resolve, unsure) -> list[dict]:
         if current is not None and current.get("table") and "\t" in line.text:
             continue  # the table's header row
         match = VOTE_LINE.match(text)
+        j = k
+        while (  # "FOR (12): Councillors Beckford, …, Haldane," / "Hetherington, … and Rahimi": names wrapped
+            match
+            and re.search(r"(?:,|\band)$", text)
+            and j + 1 < len(lines)
+            and lines[j + 1].no == lines[j].no + 1
+            and (more := plain(lines[j + 1].text).strip())
+            and "\t" not in lines[j + 1].text
+            and not VOTE_LINE.match(more)
+        ):
+            j += 1
+            text = f"{text} {more}"
+            match = VOTE_LINE.match(text)
         if match and (match.group("names") or match.group("n1") or match.group("n2")):
             way = match.group("way").lower()
             way = "for" if way == "for" else "against" if way == "against" else "abstain"

@@ -340,7 +340,11 @@ def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
 
 def _in_list(lines: list[Line], i: int) -> bool:
     near = [line for line in lines[max(0, i - 3) : i] + lines[i + 1 : i + 2] if line.text.strip()]
-    return any(APPENDIX_HEAD.match(_t(line)) or re.search(r"appendices", _t(line), re.I) for line in near)
+    # a list of the appendices: under "Appendices", or a cover's "Enclosures: Appendix A – …" field
+    return any(
+        APPENDIX_HEAD.match(_t(line)) or re.search(r"appendices|^(?:enclosures?|attachments?)\s*:", _t(line), re.I)
+        for line in near
+    )
 
 
 def _mentions(text: str) -> list[str]:
