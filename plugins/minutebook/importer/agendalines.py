@@ -261,6 +261,17 @@ def summons(lines: list[Line], agenda_at: int | None = None):
         match = SUMMONS.match(text)
         if match:
             rest = match.group("rest")
+            if find_date(rest)[0] is None:
+                # "A hearing of … will be held on" / "Monday 10 March 2025" / "commencing at 10.00 am" / "in the
+                # Deben Room, …": the date, the time and the place on short lines of their own under the notice
+                below: list[str] = []
+                for n in lines[j + 1 : j + 8]:
+                    printed = plain(n.text).strip()
+                    if printed and (len(below) == 3 or len(printed) > 120 or ":" in printed):
+                        break
+                    below += [printed] if printed else []
+                if below and find_date(below[0])[0] is not None:
+                    rest = " ".join([rest, *below])
             return of_the_council(match.group("committee").strip()), rest, summons_place(rest), k
     return None
 

@@ -140,9 +140,27 @@ def _unglue(text: str) -> list[str]:
     return pieces
 
 
+def _stacked_items(raw_lines: list[str]) -> set[int]:
+    """The line numbers of "Item 4" lines that are entries of an agenda printed one above the other ("Item 4" /
+    "Minutes of the hearing held on …" / "Pages 3 – 8", then "Item 5" a few lines on), not the stamp over a
+    paper's first page: each has the item before or after it within eight lines."""
+    found = {}
+    for number, raw in enumerate(raw_lines, start=1):
+        match = AGENDA_ITEM.match(raw.strip())
+        if match and match.group(1).isdigit():
+            found[number] = int(match.group(1))
+    return {
+        at
+        for at, n in found.items()
+        if any(found.get(at + d) == n + 1 or found.get(at - d) == n - 1 for d in range(2, 9))
+    }
+
+
 def clean(name: str, text: str) -> Source:
     source = Source(name=name, lines=[])
     first = english_first(text.split("\n"))
+    stacked = _stacked_items(text.split("\n"))
+    entry = ""  # "4." of a stacked agenda's "Item 4", put before the title on the line under it
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip(" ")
         heading = False
@@ -168,6 +186,12 @@ def clean(name: str, text: str) -> Source:
             source.lines.append(Line(number, ""))
             continue
         found = AGENDA_ITEM.match(stripped)
+        if found and number in stacked:
+            entry = f"{found.group(1)}."
+            source.lines.append(Line(number, ""))
+            continue
+        if entry:
+            raw, stripped, entry = f"{entry} {stripped}", f"{entry} {stripped}", ""
         if found:
             source.markers[number] = ("agenda item", found.group(1))
             source.lines.append(Line(number, ""))

@@ -158,7 +158,10 @@ def _header(lines: list[Line]):
         if not match:
             continue
         committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,.")
-        if committee.lower() in ("meeting", "the meeting", "") or re.match(r"^meeting\b", committee, re.I):
+        # "Minutes of the meeting (the hearing) held …" under the committee's name
+        if committee.lower() in ("meeting", "the meeting", "hearing", "the hearing", "") or re.match(
+            r"^meeting\b", committee, re.I
+        ):
             above = [line for line in lines[:i] if line.text.strip()]
             committee = next(
                 (_t(line) for line in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(line), re.I)),

@@ -80,7 +80,7 @@ PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<
 CLOSED = re.compile(
     r"^\(?\s*(?:(?:there being no (?:further|other) business|this being all the business|the business "
     r"(?:of the meeting )?being (?:concluded|completed))\s*,?\s*)?"
-    r"(?:(?:the\s+)?meeting\s+(?:closed|ended|finished|terminated|concluded|rose|was closed)"
+    r"(?:(?:the\s+)?(?:meeting|hearing)\s+(?:closed|ended|finished|terminated|concluded|rose|was closed)"
     r"|the\s+(?:chair(?:man|woman|person)?|convener|mayor|provost)\s+(?:closed the meeting|declared the meeting closed))"
     r"(?:\s+at\b|\s*:)\s*\S.{0,40}$",
     re.I,
@@ -91,7 +91,7 @@ CLOSED = re.compile(
 SUMMONS = re.compile(
     r"^(?:(?:(?:you|(?:all\s+)?(?:members|councillors)(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)\s+are\s+(?:hereby\s+)?"
     r"(?:requested|summoned|invited|asked|required)\s+to\s+attend|notice is (?:hereby )?given "
-    r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?meeting of "
+    r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?(?:meeting|hearing) of "
     r"(?:the\s+)?(?P<committee>.+?)\s+(?:will be held|to be held|which will be held|will take place|"
     r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
@@ -222,7 +222,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             if (
                 start is not None
                 and _is_committee_line(_text(lines[start]))
-                and head.group("committee").lower() in ("meeting", "the meeting")
+                and head.group("committee").lower() in ("meeting", "the meeting", "hearing", "the hearing")
             ):
                 above = _previous_filled(lines, start, 2)
                 start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
