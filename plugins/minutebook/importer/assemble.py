@@ -463,6 +463,18 @@ class Assembler:
                 for meeting, minutes in minuted
                 for n in minutes.minutes
             )
+            # "LSC/25/07" … "LSC/25/13": numbers printed to two digits, the padding seen only below 10
+            for padded in [p for p in found if re.search(r"\{number:\d\}", p)]:
+                width = int(re.search(r"\{number:(\d)\}", padded).group(1))  # type: ignore[union-attr]
+                base = re.sub(r"\{number:\d\}", "{number}", padded)
+                wide = all(
+                    n.number >= 10 ** (width - 1)
+                    for meeting, minutes in minuted
+                    for n in minutes.minutes
+                    if n.printed and scheme_of(n.printed, numbering_year(meeting, minutes)) == base
+                )
+                if base in found and wide:
+                    found[padded] += found.pop(base)
             restart = False
             by_year: dict[int | None, set[int]] = {}
             starts = self.council.year_starts if self.council is not None else 5

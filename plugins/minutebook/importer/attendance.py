@@ -42,10 +42,12 @@ GROUPS = (
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
     (
         # the members of the body, however the list is divided: "Voting Members", "Non-Voting Members",
-        # "Board Members", "Elected Members", "Members present"
+        # "Board Members", "Elected Members", "Members present", "Members of the Sub-Committee"
         re.compile(
             r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
-            r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$",
+            r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$"
+            # "Members of the Sub-Committee"
+            r"|^members\s+of\s+the\s+(?:sub-?\s?committee|committee|board|panel|cabinet|authority)$",
             re.I,
         ),
         "present",

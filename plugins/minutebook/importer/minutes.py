@@ -247,6 +247,19 @@ def _join_headings(lines: list[Line]) -> list[Line]:
                 out.append(Line(line.no, f"{_t(line)} {title}", heading=True))
                 i = j
                 continue
+        heading = NUMBERED.match(line.text)
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            heading
+            and heading.group("title").isupper()
+            and following.strip().isupper()
+            and len(following) - len(following.lstrip(" ")) == heading.start("title") >= 4
+        ):
+            # "LSC/25/11   APPLICATION TO VARY … 3 MALTINGS" / "            LANE, TILLINGHAM": a heading in
+            # capitals wrapped onto a line indented to its title's column
+            out.append(Line(line.no, f"{line.text.rstrip()} {following.strip()}", line.heading))
+            i += 2
+            continue
         out.append(line)
         i += 1
     return out

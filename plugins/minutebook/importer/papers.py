@@ -121,7 +121,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
     A cover sheet ("Report to: Cabinet", "Date of meeting:", "Report of:", "Title:", "Wards affected:",
     "Key decision:") gives the same fields: its title is the subject."""
     header: dict = {}
-    i, seen = 0, 0
+    i, seen, fields = 0, 0, 0
     while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
@@ -152,6 +152,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             continue
         cover = COVER_LINE.match(text)
         if cover:
+            fields += 1
             label, value = cover.group("label").lower(), cover.group("value").strip()
             if label.startswith("report to"):
                 header["to"] = value
@@ -199,6 +200,19 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             and COVER_LINE.match(_t(lines[nxt]))
         ):
             pass  # the body's name in capitals above the cover sheet's fields
+        elif (
+            not fields
+            and find_date(text)[0] is not None
+            and len(text) < 80
+            and (nxt := next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)) is not None
+            and COVER_LINE.match(_t(lines[nxt]))
+        ):
+            pass  # the meeting above the fields: "LICENSING SUB-COMMITTEE – 10 MARCH 2025" over "Report of: …"
+        elif fields and "subject" not in header and re.match(r"^[A-Z][A-Za-z ]{2,30}:\s*\S", text):
+            pass  # a further field of the cover sheet ("Application reference: LA03/PREM/2025/0014")
+        elif fields and "subject" not in header and text.isupper() and len(text) < 160 and not ends_sentence(text):
+            header["subject"] = text  # the title in capitals under the cover sheet's fields
+            return header, i + 1
         else:
             return header, i
         i += 1
