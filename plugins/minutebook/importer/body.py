@@ -90,6 +90,10 @@ NUMBER_COLUMN = re.compile(
 )
 
 
+# the words of a title printed before a name ("County Councillor", "Mr"): a line ending in one is broken mid-name
+TITLE_WORDS = frozenset({"councillor", "councillors", "cllr", "county", "mr", "mrs", "ms", "miss", "dr", "alderman"})
+
+
 @dataclass
 class El:
     kind: str  # para, heading, item, table
@@ -300,6 +304,8 @@ class BodyReader:
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
         if first.islower() or BROKEN_DATE.search(f"{prev.text}\n{el.text}"):
             return True
+        if not el.blank_before and first.isupper() and last_word(prev.text) in TITLE_WORDS:
+            return True  # "… seconded by County" / "Councillor Dobbs that …": a name's title ends no sentence
         prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")
         if not prose or prev.kind != "para" or el.text.startswith("**"):
             return False
