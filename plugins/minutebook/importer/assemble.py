@@ -434,7 +434,7 @@ class Assembler:
         """Each committee's numbering scheme, from its printed minute numbers; council.yml when not the default."""
         from collections import Counter
 
-        from minutebook.importer.numbering import scheme_of
+        from minutebook.importer.numbering import merge_padding, scheme_of
 
         schemes: dict[str, dict] = {}
         where: dict[str, tuple[str, int | None]] = {}
@@ -463,18 +463,8 @@ class Assembler:
                 for meeting, minutes in minuted
                 for n in minutes.minutes
             )
-            # "LSC/25/07" … "LSC/25/13": numbers printed to two digits, the padding seen only below 10
-            for padded in [p for p in found if re.search(r"\{number:\d\}", p)]:
-                width = int(re.search(r"\{number:(\d)\}", padded).group(1))  # type: ignore[union-attr]
-                base = re.sub(r"\{number:\d\}", "{number}", padded)
-                wide = all(
-                    n.number >= 10 ** (width - 1)
-                    for meeting, minutes in minuted
-                    for n in minutes.minutes
-                    if n.printed and scheme_of(n.printed, numbering_year(meeting, minutes)) == base
-                )
-                if base in found and wide:
-                    found[padded] += found.pop(base)
+            years = [(numbering_year(meeting, minutes), minutes.minutes) for meeting, minutes in minuted]
+            merge_padding(found, [(scheme_of(n.printed, y), n.number) for y, ns in years for n in ns if n.printed])
             restart = False
             by_year: dict[int | None, set[int]] = {}
             starts = self.council.year_starts if self.council is not None else 5

@@ -31,7 +31,15 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.people import ROLE_SUFFIX, parse_name, printed, split_names
+from minutebook.importer.people import (
+    OFFICER_ROLE,
+    ROLE_SUFFIX,
+    civic_title,
+    parse_name,
+    posts_then_names,
+    printed,
+    split_names,
+)
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line
 from minutebook.importer.textutil import plain
@@ -73,12 +81,6 @@ OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
 COUNCILLORS = re.compile(r"^(?:Councillors?|Cllrs?\.?)\s", re.I)
-OFFICER_ROLE = re.compile(
-    r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
-    r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
-    r"monitoring|democratic|committee services|consultant)\b",
-    re.I,
-)
 SUBSTITUTE = re.compile(
     r"^(?P<who>.+?)\s+\(?(?:substitut(?:e|ing)\s+)?for\s+(?P<for>(?:Councillor|Cllr)\.?\s+.+?)\)?$", re.I
 )
@@ -92,13 +94,6 @@ SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\
 PUBLIC = re.compile(
     r"(?:,\s*|\s+and\s+|^)(?P<what>(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a number of|"
     r"some)\s+members?\s+of\s+the\s+(?:public|press)(?:\s+and\s+(?:the\s+)?(?:public|press))?)\s*$",
-    re.I,
-)
-# a civic title with the member in brackets: "The Mayor (Councillor R Haldane) in the Chair"
-CIVIC_TITLE = re.compile(
-    r"^(?:the\s+)?(?P<title>(?:deputy\s+|lord\s+|vice[\s-])?(?:mayor|chair(?:man|woman|person)?|provost|convener|"
-    r"leader)(?:\s+of\s+the\s+council)?)\s+\((?P<name>(?:councillor|cllr\.?)\s+[^()]+)\)"
-    r"(?P<chair>\s+in\s+the\s+chair)?$",
     re.I,
 )
 # "County Cllr V Ormerod", "District Councillor P Lane": a councillor of another council
@@ -135,9 +130,6 @@ GROUP_SENTENCE = re.compile(
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
 
-POST_THEN_NAME = re.compile(r"\s*(?:,|\band\b)?\s*(?P<role>[^(),]+?)\s*\((?P<name>[^()]+)\)\s*")
-
-
 # a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
 # ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
 OPEN_END = re.compile(
@@ -169,21 +161,6 @@ def unwrap(lines: list[Line]) -> list[Line]:
         out.append(line)
         last = line.no
     return out
-
-
-def _posts_then_names(text: str) -> list[tuple[str, str]]:
-    """'Director of Environment (R Nesbitt), Head of Waste (C Quigley) and Clerk (J Toner)': officers
-    printed post first, name in brackets, as [(post, name)]; [] when the text is not all of that shape."""
-    found, at = [], 0
-    for match in POST_THEN_NAME.finditer(text):
-        if match.start() != at:
-            return []
-        role, name = match.group("role").strip(), match.group("name").strip()
-        if not (OFFICER_ROLE.search(role) and parse_name(name) and not parse_name(role)):
-            return []
-        found.append((role, name))
-        at = match.end()
-    return found if found and at == len(text) else []
 
 
 # "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title. The
@@ -402,19 +379,16 @@ class AttendanceReader:
             if not text:
                 return []
         text = OTHER_COUNCIL.sub("", text)
-        civic = CIVIC_TITLE.match(text)
-        if civic:  # "The Mayor (Councillor R Haldane) in the Chair": the member, with the title as a role
-            roles = civic.group("title") + (", Chair" if civic.group("chair") else "")
-            text = f"{civic.group('name').strip()} ({roles[:1].upper()}{roles[1:]})"
+        text = civic_title(text)
         if (attended := self._attended(text, line)) is not None:
             return attended
         if (dashed := self._dashed(text, line)) is not None:
             return dashed
         if self.group == "officers" and not names_only:
             name, _, rest = text.partition(",")
-            dashed = DASH.split(text, maxsplit=1)
-            if len(dashed) == 2 and not parse_name(name) and parse_name(dashed[0]):  # "Colin Pettigrew – Licensing Manager"
-                name, rest = dashed
+            post_after = DASH.split(text, maxsplit=1)
+            if len(post_after) == 2 and not parse_name(name) and parse_name(post_after[0]):
+                name, rest = post_after  # "Colin Pettigrew – Licensing Manager"
             if parse_name(name):
                 entry = {"name": printed(name)}
                 directorate = rest.strip() or self.directorate
@@ -467,7 +441,7 @@ class AttendanceReader:
                         substitute.group("who"),
                     )
                 ]
-        if self.group == "officers" and (posts := _posts_then_names(text)):
+        if self.group == "officers" and (posts := posts_then_names(text)):
             return [self._add({"name": printed(name), "role": role}, line, name) for role, name in posts]
         if self.group == "officers" and "(" in text:
             names, problems = split_names(text, allow_bare=True)

@@ -28,8 +28,7 @@ from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.bilingual import halves
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
-from minutebook.importer.numbering import CITED, NUMBER, PREFIX, read_number
-from minutebook.importer.numbering import BRACKETED
+from minutebook.importer.numbering import BRACKETED, CITED, join_headings, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.numbering import numbers_year as read_numbers_year
 from minutebook.importer.outcomes import (
@@ -212,59 +211,6 @@ def _labelled_place(lines: list[Line], head_at: int) -> str:
     return ""
 
 
-# "Minute No. 27" on a line of its own, its heading on the next line or two: "DATGAN BUDDIANNAU" /
-# "DECLARATIONS OF INTEREST" (a heading printed in two languages, one above the other)
-NUMBER_ALONE = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?$")
-
-
-def _join_headings(lines: list[Line]) -> list[Line]:
-    """A minute's number printed alone, with its title on the line (or two lines) below, as one heading
-    line: two short title lines are the heading in two languages, joined ' / ' as a one-line
-    bilingual heading prints them; a long first line wrapped onto the next is joined with a space."""
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        match = NUMBER_ALONE.match(_t(line))
-        if match and re.match(r"^\D", _t(line)):  # "Minute No. 27", not a bare "27"
-            titles: list[str] = []
-            j = i + 1
-            while j < len(lines) and len(titles) < 2:
-                text = _t(lines[j])
-                if not text or len(text) > 120 or text.endswith((".", ";", ",", ":")) or text.startswith("("):
-                    break
-                titles.append(text)
-                j += 1
-            if titles:
-                if (
-                    len(titles) == 2
-                    and max(len(t) for t in titles) <= 70
-                    and titles[0].isupper() == titles[1].isupper()
-                ):
-                    title = f"{titles[0]} / {titles[1]}"
-                else:
-                    title = " ".join(titles)
-                out.append(Line(line.no, f"{_t(line)} {title}", heading=True))
-                i = j
-                continue
-        heading = NUMBERED.match(line.text)
-        following = lines[i + 1].text if i + 1 < len(lines) else ""
-        if (
-            heading
-            and heading.group("title").isupper()
-            and following.strip().isupper()
-            and len(following) - len(following.lstrip(" ")) == heading.start("title") >= 4
-        ):
-            # "LSC/25/11   APPLICATION TO VARY … 3 MALTINGS" / "            LANE, TILLINGHAM": a heading in
-            # capitals wrapped onto a line indented to its title's column
-            out.append(Line(line.no, f"{line.text.rstrip()} {following.strip()}", line.heading))
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
-
-
 def _place(text: str) -> str:
     """'held at the Town Hall, Northfold on Monday…' / '… at 10.00 am in the Council Chamber' → the place."""
     match = PLACE.search(text) or PLACE_AFTER.search(text)
@@ -332,7 +278,7 @@ def read_minutes(
     """The minutes of ``part``; ``council`` (an existing council.yml) gives the municipal year's start,
     the nation's bank holidays and the call-in period."""
     council = council or Council()
-    lines = _join_headings(part.lines)
+    lines = join_headings(part.lines)
     committee, day, start, head_at = _header(lines)
     if day is None:
         report.error(

@@ -12,6 +12,10 @@ numbers that start again at each meeting give ``numbers_restart: meeting``.
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from minutebook.importer.source import Line
+from minutebook.importer.textutil import plain
 
 NUMBER = (
     r"(?:[A-Z]{1,6}[./]?\d{1,4}(?:[./]\d{1,4}){0,2}|[A-Z]{1,6} \d{1,4}[./]\d{1,4}(?:[./]\d{1,4})?"
@@ -90,3 +94,66 @@ def numbers_year(headings: list[str], calendar: int, municipal: int) -> int:
         by_calendar += any(g in (str(calendar), f"{calendar % 100:02d}") for g in groups)
         by_municipal += any(g in (str(municipal), f"{municipal % 100:02d}") for g in groups)
     return calendar if by_calendar and not by_municipal else municipal
+
+
+# "Minute No. 27" on a line of its own, its heading on the next line or two: "DATGAN BUDDIANNAU" /
+# "DECLARATIONS OF INTEREST" (a heading printed in two languages, one above the other)
+NUMBER_ALONE = re.compile(rf"^{PREFIX}(?P<printed>{NUMBER})\.?$")
+
+
+def join_headings(lines: list[Line]) -> list[Line]:
+    """A minute's number printed alone, with its title on the line (or two lines) below, as one heading
+    line: two short title lines are the heading in two languages, joined ' / ' as a one-line
+    bilingual heading prints them; a long first line wrapped onto the next is joined with a space."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = NUMBER_ALONE.match(plain(line.text))
+        if match and re.match(r"^\D", plain(line.text)):  # "Minute No. 27", not a bare "27"
+            titles: list[str] = []
+            j = i + 1
+            while j < len(lines) and len(titles) < 2:
+                text = plain(lines[j].text)
+                if not text or len(text) > 120 or text.endswith((".", ";", ",", ":")) or text.startswith("("):
+                    break
+                titles.append(text)
+                j += 1
+            if titles:
+                if (
+                    len(titles) == 2
+                    and max(len(t) for t in titles) <= 70
+                    and titles[0].isupper() == titles[1].isupper()
+                ):
+                    title = f"{titles[0]} / {titles[1]}"
+                else:
+                    title = " ".join(titles)
+                out.append(Line(line.no, f"{plain(line.text)} {title}", heading=True))
+                i = j
+                continue
+        heading = HEADING.match(line.text)
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            heading
+            and heading.group("title").isupper()
+            and following.strip().isupper()
+            and len(following) - len(following.lstrip(" ")) == heading.start("title") >= 4
+        ):
+            # "LSC/25/11   APPLICATION TO VARY … 3 MALTINGS" / "            LANE, TILLINGHAM": a heading in
+            # capitals wrapped onto a line indented to its title's column
+            out.append(Line(line.no, f"{line.text.rstrip()} {following.strip()}", line.heading))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def merge_padding(found: Counter[str], printed: list[tuple[str | None, int]]) -> None:
+    """'LSC/25/07' … 'LSC/25/13': numbers printed to two digits, the padding seen only below 10. The count of
+    the unpadded scheme goes to the padded one when every number printed unpadded has at least its width."""
+    for padded in [p for p in found if re.search(r"\{number:\d\}", p)]:
+        width = int(padded.split("{number:", 1)[1][0])
+        base = re.sub(r"\{number:\d\}", "{number}", padded)
+        if base in found and all(number >= 10 ** (width - 1) for scheme, number in printed if scheme == base):
+            found[padded] += found.pop(base)

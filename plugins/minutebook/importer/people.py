@@ -436,3 +436,46 @@ def known_role(role: str) -> str:
     if not match:
         return role
     return "Vice-Chair" if match.group("vice") else "Deputy Chair" if match.group("deputy") else "Chair"
+
+
+OFFICER_ROLE = re.compile(
+    r"\b(?:director|manager|officer|head|chief|solicitor|adviser|advisor|clerk|executive|"
+    r"lawyer|planner|engineer|accountant|treasurer|secretary|assistant|lead|principal|"
+    r"monitoring|democratic|committee services|consultant)\b",
+    re.I,
+)
+
+POST_THEN_NAME = re.compile(r"\s*(?:,|\band\b)?\s*(?P<role>[^(),]+?)\s*\((?P<name>[^()]+)\)\s*")
+
+
+def posts_then_names(text: str) -> list[tuple[str, str]]:
+    """'Director of Environment (R Nesbitt), Head of Waste (C Quigley) and Clerk (J Toner)': officers
+    printed post first, name in brackets, as [(post, name)]; [] when the text is not all of that shape."""
+    found, at = [], 0
+    for match in POST_THEN_NAME.finditer(text):
+        if match.start() != at:
+            return []
+        role, name = match.group("role").strip(), match.group("name").strip()
+        if not (OFFICER_ROLE.search(role) and parse_name(name) and not parse_name(role)):
+            return []
+        found.append((role, name))
+        at = match.end()
+    return found if found and at == len(text) else []
+
+
+# a civic title with the member in brackets: "The Mayor (Councillor R Haldane) in the Chair"
+CIVIC_TITLE = re.compile(
+    r"^(?:the\s+)?(?P<title>(?:deputy\s+|lord\s+|vice[\s-])?(?:mayor|chair(?:man|woman|person)?|provost|convener|"
+    r"leader)(?:\s+of\s+the\s+council)?)\s+\((?P<name>(?:councillor|cllr\.?)\s+[^()]+)\)"
+    r"(?P<chair>\s+in\s+the\s+chair)?$",
+    re.I,
+)
+
+
+def civic_title(text: str) -> str:
+    """'The Mayor (Councillor R Haldane) in the Chair' → 'Councillor R Haldane (Mayor, Chair)'; other text as it is."""
+    civic = CIVIC_TITLE.match(text)
+    if not civic:
+        return text
+    roles = civic.group("title") + (", Chair" if civic.group("chair") else "")
+    return f"{civic.group('name').strip()} ({roles[:1].upper()}{roles[1:]})"
