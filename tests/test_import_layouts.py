@@ -157,3 +157,71 @@ def test_a_cmis_layout(tmp_path: Path):
     paper = (meetings / "audit" / "2025-03-03" / "papers" / "annual-audit-letter.md").read_text(encoding="utf-8")
     assert "item: 2\n" in paper and "title: Annual Audit Letter\n" in paper
     assert "That the Committee notes the letter." in paper
+
+
+HEARING = """ASHLEY DISTRICT COUNCIL
+
+NOTICE OF HEARING
+
+A hearing of the Licensing Sub-Committee will be held on
+
+Tuesday 4 March 2025
+commencing at 2.00 pm
+
+in Room 3, Council Offices, Ashley
+
+Item 1
+Apologies for absence
+
+Item 2
+Minutes of the hearing held on 4 February 2025
+Pages 3 – 6
+
+Item 3
+Application for a premises licence – The Mill, Ashley
+Pages 7 – 20
+
+Page 1
+
+ASHLEY DISTRICT COUNCIL
+
+LICENSING SUB-COMMITTEE
+
+MINUTES of the hearing held in Room 3, Council Offices, Ashley on Tuesday 4 February 2025 at 2.00 pm
+
+Members of the Sub-Committee:
+Councillor Ann Mabey (in the Chair)
+Councillor Rob Nolan
+
+(7)  Apologies for Absence
+
+None were received.
+
+(8)  Application to Vary a Premises Licence
+
+(1)  That the application be granted.
+
+FOR (2): Councillors Mabey,
+Nolan
+
+The motion was declared CARRIED.
+
+The hearing concluded at 3.10 pm.
+"""
+
+
+def test_a_hearing_notice_a_stacked_agenda_and_bracketed_minute_numbers(tmp_path: Path):
+    meetings, _ = _import(tmp_path, HEARING)
+    agenda = (meetings / "licensing" / "2025-03-04" / "meeting.md").read_text(encoding="utf-8")
+    # "A hearing of … will be held on" over the date, "commencing at …" and the place on lines of their own
+    assert 'start: "14:00"' in agenda and "place: Room 3, Council Offices, Ashley\n" in agenda
+    # "Item 2" / title / "Pages 3 – 6": entries of the agenda, not stamps over papers
+    assert "  - number: 2\n    title: Minutes of the hearing held on 4 February 2025\n    pages: 3-6\n" in agenda
+    assert "  - number: 3\n    title: Application for a premises licence – The Mill, Ashley\n" in agenda
+    minutes = (meetings / "licensing" / "2025-02-04" / "minutes.md").read_text(encoding="utf-8")
+    # "(7)  Title" is a heading; "(1)  That …" under one is not; "The hearing concluded at …" closes
+    assert "## 7. Apologies for Absence" in minutes and "## 8. Application to Vary a Premises Licence" in minutes
+    assert "## 1." not in minutes and 'closed: "15:10"' in minutes
+    # "Members of the Sub-Committee:" are present; the vote's names wrapped after a comma are both read
+    assert "  present:\n    - Ann Mabey (in the Chair)\n    - Rob Nolan\n" in minutes
+    assert "    for:\n      - Ann Mabey\n      - Rob Nolan\n    result: carried\n" in minutes
