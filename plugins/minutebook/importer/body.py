@@ -94,6 +94,14 @@ NUMBER_COLUMN = re.compile(
 TITLE_WORDS = frozenset({"councillor", "councillors", "cllr", "county", "mr", "mrs", "ms", "miss", "dr", "alderman"})
 
 
+def _name_begun(text: str) -> bool:
+    """The line ends with a title and a forename ("… seconded by Councillor Amara")."""
+    words = text.split()
+    return (
+        len(words) >= 2 and words[-2].lower().strip(".") in TITLE_WORDS and words[-1].isalpha() and words[-1].istitle()
+    )
+
+
 @dataclass
 class El:
     kind: str  # para, heading, item, table
@@ -103,6 +111,7 @@ class El:
     ordered: bool = False
     number: int = 0
     blank_before: bool = True
+    indent: int = -1  # a bullet's column in the text (-1: not known)
 
 
 def _superscript_number(text: str) -> str:
@@ -241,7 +250,7 @@ class BodyReader:
             if ordered:
                 return self._ordered(int(ordered.group("number")), ordered.group("text"), line.no, level, out)
             level = self._nest(level, content, out, indent)
-            return El("item", _inline(content, self.minutes), line.no, level=level)
+            return El("item", _inline(content, self.minutes), line.no, level=level, indent=indent)
         ordered = ORDERED.match(text)
         if ordered and not NUMBERED_PARA.match(stripped):
             return self._ordered(
@@ -262,6 +271,8 @@ class BodyReader:
         previous = out[-1] if out else None
         if previous is None or previous.kind != "item":
             return 0
+        if not previous.ordered and previous.indent == indent > 0:
+            return previous.level  # a bullet in the column of the one above: the next entry of its list
         if LETTERED.match(plain(content)) and previous.ordered and not LETTERED.match(previous.text):
             return previous.level + 1
         if indent >= 1 and previous.ordered and previous.level == 0:
@@ -309,6 +320,11 @@ class BodyReader:
         prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")
         if not prose or prev.kind != "para" or el.text.startswith("**"):
             return False
+        following = el.text.split()
+        if not el.blank_before and first.isupper() and prev.text.endswith(","):
+            return True  # "… Ghosh, Haldane," / "Hetherington, …": a list of names wrapped after a comma
+        if not el.blank_before and _name_begun(prev.text) and len(following) > 1 and following[1][:1].islower():
+            return True  # "… seconded by Councillor Amara" / "Beckford that:": a name wrapped between its words
         if last_word(prev.text) in CONNECTIVES or el.text.split(" ")[0].endswith("."):
             return True
         # "…the Coventry Children's" / "Services to put children…": a name broken by the page
