@@ -391,9 +391,21 @@ def read_motions(lines: list[Line], resolve, unsure) -> list[dict]:
 
     motion: dict | None = None
     motions: list[dict] = []
-    for text, no in _texts(lines):
+    texts = _texts(lines)
+    for k, (text, no) in enumerate(texts):
         text = re.sub(r"\bon the motion of\b", "moved by", text, flags=re.I)
         moved = MOVED.search(text) or MOVED_ACTIVE.search(text)
+        j = k
+        while (  # "… seconded by Councillor Amara" / "Beckford that:": the sentence read over its lines
+            moved
+            and j + 1 < len(texts)
+            and j - k < 3
+            and texts[j + 1][1] == texts[j][1] + 1
+            and not re.search(r"[.:;]$", text)
+        ):
+            j += 1
+            text = f"{text} {texts[j][0]}"
+            moved = MOVED.search(text) or MOVED_ACTIVE.search(text)
         if moved:
             amendment = "amendment" in text.lower() and not re.search(r"\bas amended\b", text, re.I)
             entry = {
