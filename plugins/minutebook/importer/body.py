@@ -271,7 +271,7 @@ class BodyReader:
         previous = out[-1] if out else None
         if previous is None or previous.kind != "item":
             return 0
-        if not previous.ordered and previous.indent == indent > 0:
+        if not previous.ordered and previous.level == 0 and previous.indent == indent > 0:
             return previous.level  # a bullet in the column of the one above: the next entry of its list
         if LETTERED.match(plain(content)) and previous.ordered and not LETTERED.match(previous.text):
             return previous.level + 1
