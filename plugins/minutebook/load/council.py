@@ -438,7 +438,8 @@ def check_exempt_paragraph(
     return True
 
 
-def law_of(archive) -> Law:
-    """The exempt-information law of an archive (England when it has no council.yml)."""
+def law_of(archive, day: dt.date | None = None) -> Law:
+    """The exempt-information law of an archive (England when it has no council.yml), in force on ``day``
+    (today's when no day is given: see :func:`law_on`)."""
     council = getattr(archive, "council", None)
-    return council.law if council is not None else LAWS["england"]
+    return law_on(council.nation if council is not None else "england", day)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from minutebook.link import approval
-from minutebook.load.council import Law, law_of, law_on
+from minutebook.load.council import Law, law_of
 from minutebook.model import Archive, Committee, Item, Meeting, Paper
 from minutebook.model.vocabularies import MeetingStatus
 from minutebook.render import templates
@@ -119,8 +119,7 @@ class SiteContext:
     def law_on(self, meeting: Meeting) -> Law:
         """The exempt-information law in force on the day of ``meeting`` (the 1985 Schedule 12A before 1 March
         2006 in England and Wales)."""
-        council = getattr(self.archive, "council", None)
-        return council.law_on(meeting.date) if council is not None else law_on("england", meeting.date)
+        return law_of(self.archive, meeting.date)
 
     def status_label(self, meeting: Meeting) -> str:
         """The meeting's status in words: a past meeting never reads as pending."""
