@@ -5,6 +5,7 @@ page cache, and a cache entry that cannot be trusted is never used."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -334,11 +335,18 @@ def test_the_search_data_comes_from_the_cache_only_when_it_can_be_trusted(warm, 
     assert differences(root / "cold", tmp_path / "site") == []
     entries = [p for p in (cache / "search").iterdir() if p.is_dir() and p.name != "parts"]
     assert len(entries) == 1
-    data = sorted(p for p in (entries[0] / "data").rglob("*") if p.is_file())
-    assert len(data) > 3
-    damaged = bytearray(data[len(data) // 2].read_bytes())
+    # one pack of the data's files and its manifest, whatever the number of files
+    assert sorted(p.name for p in entries[0].iterdir()) == ["manifest.json", "pack"]
+    names = [name for name, _ in json.loads((entries[0] / "manifest.json").read_text())["files"]]
+    assert len(names) > 3 and sorted(names) == sorted(
+        p.relative_to(tmp_path / "site" / "search" / "data").as_posix()
+        for p in (tmp_path / "site" / "search" / "data").rglob("*")
+        if p.is_file()
+    )
+    pack = entries[0] / "pack"
+    damaged = bytearray(pack.read_bytes())
     damaged[len(damaged) // 2] ^= 1
-    data[len(data) // 2].write_bytes(bytes(damaged))
+    pack.write_bytes(bytes(damaged))
     again = mkdocs(config, tmp_path / "again").stderr
     assert "search index of" in again and "could not be trusted and was ignored" in again, again
     assert differences(root / "cold", tmp_path / "again") == []

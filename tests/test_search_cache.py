@@ -182,3 +182,45 @@ def test_the_worker_keeps_parts_beside_the_sites_entry(sample, tmp_path):
     entries = sorted(p.name for p in cache.iterdir())
     assert len(entries) == 2 and PARTS in entries
     assert len(list((cache / PARTS).iterdir())) == warm["shards"]
+
+
+def test_the_sites_entry_is_one_pack_and_a_tampered_one_is_never_unpacked(sample, tmp_path):
+    """The site's entry is its data files packed into one file with a manifest; a build whose
+    documents are unchanged unpacks exactly the files a build without a cache writes; a pack whose
+    bytes, length or manifest do not match (or a manifest naming a file outside the folder) is
+    ignored, and nothing is written outside the staging folder."""
+    docs, committees = sample
+    cache = tmp_path / "cache"
+    Job(docs, committees, cache).finish(tmp_path / "first")
+    (entry,) = [p for p in cache.iterdir() if p.name != PARTS]
+    assert sorted(p.name for p in entry.iterdir()) == ["manifest.json", "pack"]
+    again = Job(docs, committees, cache)
+    assert again.cached is not None
+    again.finish(tmp_path / "again")
+    assert files(tmp_path / "again") == files(tmp_path / "first")
+    manifest = json.loads((entry / "manifest.json").read_text())
+    pack = (entry / "pack").read_bytes()
+
+    def tampered(change) -> bool:
+        """Whether a Job given the entry after ``change`` trusts it (and restores the entry)."""
+        change()
+        job = Job(docs, committees, cache)
+        trusted = job.cached is not None
+        job.cancel()
+        (entry / "manifest.json").write_text(json.dumps(manifest))
+        (entry / "pack").write_bytes(pack)
+        return trusted
+
+    flipped = bytearray(pack)
+    flipped[len(flipped) // 3] ^= 1
+    assert not tampered(lambda: (entry / "pack").write_bytes(bytes(flipped)))
+    assert not tampered(lambda: (entry / "pack").write_bytes(pack[:-1]))
+    assert not tampered(lambda: (entry / "pack").write_bytes(pack + b"x"))
+    first_name, first_size = manifest["files"][0]
+    for name in ("../outside.json", "/tmp/outside.json", "s/../../outside.json", "", "s//x.json"):
+        bad = dict(manifest, files=[[name, first_size], *manifest["files"][1:]])
+        assert not tampered(lambda bad=bad: (entry / "manifest.json").write_text(json.dumps(bad)))
+    assert not (tmp_path / "outside.json").exists()
+    swapped = dict(manifest, files=[[first_name, first_size + 1], *manifest["files"][1:]])
+    assert not tampered(lambda: (entry / "manifest.json").write_text(json.dumps(swapped)))
+    assert tampered(lambda: None)  # the entry restored is trusted again

@@ -9,7 +9,8 @@ staging folder, because ``mkdocs build`` empties the site folder after the files
 With a cache folder (``<cache_dir>/search``) the finished data is kept, keyed by everything the worker
 reads: the documents (their pickled bytes), the committees and Minutebook's code. A build whose
 documents are unchanged (a clock move, people.yml, the theme) copies it instead of starting the
-worker; an entry whose manifest (every file's size and SHA-256) does not match is ignored. When
+worker; an entry is its files packed into one file with a manifest (their names and sizes, the
+pack's SHA-256), and one whose pack does not match its manifest is ignored. When
 the documents changed, the worker still copies every shard whose own documents and weights did not
 from ``<cache_dir>/search/parts/`` (:mod:`.parts`), and builds only the others.
 """
@@ -108,7 +109,7 @@ class SearchBuildError(RuntimeError):
     pass
 
 
-FORMAT = "minutebook-search-cache 2"
+FORMAT = "minutebook-search-cache 3"  # 3: the files in one pack
 PARTS = "parts"  # each shard's finished output (search/parts.py), beside the whole site's entry
 
 
@@ -190,18 +191,14 @@ class Job:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _manifest(folder: Path) -> dict[str, list]:
-    """Every file of the data folder: [size, SHA-256]."""
-    return {
-        path.relative_to(folder).as_posix(): [path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+PACK = "pack"  # an entry's files, one after another (its manifest gives their names and sizes)
+_BLOCK = 1 << 20
 
 
 def _read_entry(cache_dir: Path, key: str, into: Path) -> dict[str, Any] | None:
-    """Copy the entry ``key`` into ``into`` and return its summary, or None when there is none or it
-    cannot be trusted (its manifest does not name exactly the files there, their sizes and digests)."""
+    """Unpack the entry ``key`` into ``into`` and return its summary, or None when there is none or it
+    cannot be trusted (its manifest does not match the pack's size and SHA-256, or names a file
+    outside the folder)."""
     entry = cache_dir / key
     try:
         header = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
@@ -210,26 +207,65 @@ def _read_entry(cache_dir: Path, key: str, into: Path) -> dict[str, Any] | None:
             and header.get("format") == FORMAT
             and header.get("key") == key
             and isinstance(header.get("summary"), dict)
-            and isinstance(header.get("files"), dict)
+            and isinstance(header.get("files"), list)
+            and isinstance(header.get("sha256"), str)
         ):
             return None
-        shutil.copytree(entry / "data", into)
-        if _manifest(into) != header["files"]:
-            shutil.rmtree(into, ignore_errors=True)
+        files = header["files"]
+        if not all(_well_formed(item) for item in files):
             return None
+        digest = hashlib.sha256()
+        with open(entry / PACK, "rb") as pack:
+            if os.fstat(pack.fileno()).st_size != sum(size for _, size in files):
+                return None
+            into.mkdir(parents=True)
+            for name, size in files:
+                target = into / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "xb") as out:
+                    left = size
+                    while left:
+                        block = pack.read(min(left, _BLOCK))
+                        if not block:
+                            raise ValueError("the pack is shorter than its manifest")
+                        digest.update(block)
+                        out.write(block)
+                        left -= len(block)
+        if digest.hexdigest() != header["sha256"]:
+            raise ValueError("the pack's digest does not match its manifest")
     except (OSError, ValueError):
         shutil.rmtree(into, ignore_errors=True)
         return None
     return header["summary"]
 
 
+def _well_formed(item: Any) -> bool:
+    """A manifest's [name, size]: a relative path that stays in the data folder, and a size."""
+    if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and type(item[1]) is int):
+        return False
+    name, size = item
+    parts = name.split("/")
+    return size >= 0 and all(part not in ("", ".", "..") and "\\" not in part for part in parts)
+
+
 def _write_entry(cache_dir: Path, key: str, folder: Path, summary: dict[str, Any]) -> bool:
-    """Keep the data as the entry ``key`` (the only one: the cache holds one site); False when the
-    cache cannot be written (the build goes on without it)."""
+    """Keep the data as the entry ``key`` (the only one: the cache holds one site): its files packed
+    one after another into one file, so that keeping and reading it creates two files, not one per
+    file of the data (thousands, each costly to create); False when the cache cannot be written
+    (the build goes on without it)."""
     temporary = cache_dir / f"{key}.{os.getpid()}.tmp"
     try:
-        shutil.copytree(folder, temporary / "data")
-        header = {"format": FORMAT, "key": key, "summary": summary, "files": _manifest(temporary / "data")}
+        temporary.mkdir(parents=True)
+        digest = hashlib.sha256()
+        files: list[list[Any]] = []
+        with open(temporary / PACK, "wb") as pack:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    data = path.read_bytes()
+                    digest.update(data)
+                    pack.write(data)
+                    files.append([path.relative_to(folder).as_posix(), len(data)])
+        header = {"format": FORMAT, "key": key, "summary": summary, "files": files, "sha256": digest.hexdigest()}
         (temporary / "manifest.json").write_text(json.dumps(header), encoding="utf-8")
         entry = cache_dir / key
         if entry.exists():
