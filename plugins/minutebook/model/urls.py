@@ -7,6 +7,7 @@ URLs are relative to the site root with no leading slash, so the site works unde
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from functools import lru_cache
@@ -111,12 +112,14 @@ def src(url: str) -> str:
 
 
 def site_file(site_dir: Path | str, rel: str) -> Path:
-    """The file ``rel`` inside ``site_dir``, refusing any path that would land outside it."""
-    base = Path(site_dir).resolve()
-    path = (base / safe(rel)).resolve()
-    if base not in path.parents:
+    """The file ``rel`` inside ``site_dir``, refusing any path that would land outside it (through
+    ``..``, an absolute path or a symbolic link anywhere on the way)."""
+    base = os.path.realpath(site_dir)
+    inside = base if base.endswith(os.sep) else base + os.sep
+    path = os.path.realpath(os.path.join(base, safe(rel)))
+    if not path.startswith(inside) or path == inside:
         raise OutsideSite(f"refusing to write '{rel}': it resolves outside the site directory")
-    return path
+    return Path(path)
 
 
 def relative(from_url: str, to: str) -> str:
