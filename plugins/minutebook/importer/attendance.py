@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.attendrows import STATUS_HEAD, semicolon_entries, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -54,6 +55,8 @@ GROUPS = (
         re.compile(
             r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
             r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$"
+            # a table headed "Schedule of Attendance" (or "Record of attendance"), its rows marked present or not
+            r"|^(?:(?:schedule|record|register)\s+of\s+)?attendance(?:\s+(?:record|register))?$"
             # "Members of the Sub-Committee"
             r"|^members\s+of\s+the\s+(?:sub-?\s?committee|committee|board|panel|cabinet|authority)$",
             re.I,
@@ -128,8 +131,6 @@ GROUP_SENTENCE = re.compile(
     re.I,
 )
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
-
-
 # a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
 # ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
 OPEN_END = re.compile(
@@ -208,6 +209,7 @@ class AttendanceReader:
         self.directorate = ""
         self.split_label: list[tuple[str, list[dict]]] | None = None
         self.table_bodies = False  # the attendance table's second column names a body, not a post
+        self.status_column: int | None = None  # the column saying whether each member came, if the table has one
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
         filled = unwrap([line for line in lines if line.text.strip()])
@@ -287,9 +289,14 @@ class AttendanceReader:
         if TABLE_HEAD.match(line.text.strip()):
             heads = [c.strip() for c in line.text.split("\t") if c.strip()]
             self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
+            self.status_column = next((n for n, h in enumerate(heads) if n and STATUS_HEAD.match(h)), None)
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
+        if (status := status_entry(cells, self.status_column, self.table_bodies)) is not None:
+            if status[0] is not None and status[1] is not None:  # a member absent is in no group
+                self._add_in(status[0], status[1], line, status[2])
+            return
         bracketed = ROLE_SUFFIX.match(cells[0]) if cells else None
         name_cell, own_role = (
             (bracketed.group("name"), bracketed.group("role").strip()) if bracketed else (cells[0] if cells else "", "")
@@ -317,9 +324,7 @@ class AttendanceReader:
                 else None
             )
         if moved is not None:
-            saved, self.group = self.group, moved[0]
-            self._add(moved[1], line, name_cell)
-            self.group = saved or "present"
+            self._add_in(moved[0], moved[1], line, name_cell)
             return
         if role and self.table_bodies:
             body, role = role, ""
@@ -335,8 +340,12 @@ class AttendanceReader:
             entry["role"] = ", ".join(r for r in (own_role, role) if r)
         if body:
             entry["organisation"] = body
+        self._add_in(group, entry, line, name_cell)
+
+    def _add_in(self, group: str, entry: dict, line: Line, raw: str) -> None:
+        """Add ``entry`` to ``group``, the reader's group unchanged for the rows after it."""
         saved, self.group = self.group, group
-        self._add(entry, line, name_cell)
+        self._add(entry, line, raw)
         self.group = saved or "present"
 
     def _start(self, group: str) -> None:
@@ -363,6 +372,8 @@ class AttendanceReader:
         return entry
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
+        if (entries := semicolon_entries(text)) is not None:
+            return [e for entry in entries for e in self._entries(entry, line, names_only)]
         text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
         text = _columns(text)
         if not text:

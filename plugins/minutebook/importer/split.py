@@ -235,7 +235,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i = (_next_filled(lines, i, 1) or [i])[0] + 1
             continue
         elif COVER_TO.match(text) and _cover_sheet(lines, i):
-            starts.append((_under_letterhead(lines, i), "paper"))
+            starts.append((_capitals_above(lines, _under_letterhead(lines, i)), "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif (
@@ -334,6 +334,16 @@ def _under_letterhead(lines: list[Line], i: int, gap: int = 2, source: Source | 
     part that starts at line i."""
     above = _previous_filled(lines, i, gap, source)
     if above is not None and ORG_LINE.search(named := _text(lines[above])) and len(named) < 60:
+        return above
+    return i
+
+
+def _capitals_above(lines: list[Line], i: int) -> int:
+    """Line i, or the body's name printed in capitals just above its cover sheet ("LOCHARDIE LICENSING BOARD"
+    over "Report to: …"), which belongs to the paper: a short line of words, no figures, not a sentence."""
+    above = _previous_filled(lines, i, 2)
+    named = _text(lines[above]) if above is not None else ""
+    if above is not None and named.isupper() and len(named) < 80 and re.fullmatch(r"[A-Z][A-Z ,&'’()-]+", named):
         return above
     return i
 
