@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.attendrows import STATUS_HEAD, semicolon_entries, status_entry
+from minutebook.importer.attendrows import STATUS_HEAD, numbers_head, semicolon_entries, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -293,7 +293,8 @@ class AttendanceReader:
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
-        if (status := status_entry(cells, self.status_column, self.table_bodies)) is not None:
+        status = (None, None, "") if numbers_head(cells) else status_entry(cells, self.status_column, self.table_bodies)
+        if status is not None:  # a minutes table's heading row, or a row saying whether the member came
             if status[0] is not None and status[1] is not None:  # a member absent is in no group
                 self._add_in(status[0], status[1], line, status[2])
             return

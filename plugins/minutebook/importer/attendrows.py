@@ -62,3 +62,12 @@ def semicolon_entries(text: str) -> list[str] | None:
     if len(pieces) < 2 or not all("," in p for p in pieces):
         return None
     return pieces
+
+
+# the heading row of the minutes' table printed under the attendance ("Item No. | Title"): not a person
+NUMBER_HEAD = re.compile(r"^(?:agenda\s+)?(?:item|minute|min\.?)(?:\s+(?:no\.?|number|ref\.?))?$|^no\.?$", re.I)
+
+
+def numbers_head(cells: list[str]) -> bool:
+    """A row headed like a table of minutes or items ('Item No.', 'Minute', 'No.'), not an attendance row."""
+    return bool(cells) and bool(NUMBER_HEAD.match(cells[0]))
