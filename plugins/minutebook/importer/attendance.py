@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.attendrows import STATUS_HEAD, numbers_head, semicolon_entries, status_entry
+from minutebook.importer.attendrows import Status, posts_held, status_columns, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -209,7 +209,7 @@ class AttendanceReader:
         self.directorate = ""
         self.split_label: list[tuple[str, list[dict]]] | None = None
         self.table_bodies = False  # the attendance table's second column names a body, not a post
-        self.status_column: int | None = None  # the column saying whether each member came, if the table has one
+        self.status: Status = (None, {})  # the columns saying whether each member came, if the table has any
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
         filled = unwrap([line for line in lines if line.text.strip()])
@@ -289,14 +289,13 @@ class AttendanceReader:
         if TABLE_HEAD.match(line.text.strip()):
             heads = [c.strip() for c in line.text.split("\t") if c.strip()]
             self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
-            self.status_column = next((n for n, h in enumerate(heads) if n and STATUS_HEAD.match(h)), None)
+            self.status = status_columns([c.strip() for c in line.text.split("\t")])
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
-        status = (None, None, "") if numbers_head(cells) else status_entry(cells, self.status_column, self.table_bodies)
-        if status is not None:  # a minutes table's heading row, or a row saying whether the member came
-            if status[0] is not None and status[1] is not None:  # a member absent is in no group
-                self._add_in(status[0], status[1], line, status[2])
+        if (status := status_entry(line.text, self.status, self.table_bodies)) is not None:
+            if status[1] is not None:  # a member absent (or a minutes table's heading row) is in no group
+                self._add_in(status[0] or "present", status[1], line, status[2])
             return
         bracketed = ROLE_SUFFIX.match(cells[0]) if cells else None
         name_cell, own_role = (
@@ -343,11 +342,12 @@ class AttendanceReader:
             entry["organisation"] = body
         self._add_in(group, entry, line, name_cell)
 
-    def _add_in(self, group: str, entry: dict, line: Line, raw: str) -> None:
+    def _add_in(self, group: str, entry: dict, line: Line, raw: str) -> dict:
         """Add ``entry`` to ``group``, the reader's group unchanged for the rows after it."""
         saved, self.group = self.group, group
-        self._add(entry, line, raw)
+        added = self._add(entry, line, raw)
         self.group = saved or "present"
+        return added
 
     def _start(self, group: str) -> None:
         self._finish_split_label()
@@ -373,8 +373,8 @@ class AttendanceReader:
         return entry
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
-        if (entries := semicolon_entries(text)) is not None:
-            return [e for entry in entries for e in self._entries(entry, line, names_only)]
+        if (held := posts_held(text, self.group)) is not None:  # "Name, Post; Name, Post; and Name, Post"
+            return [self._add_in(group, {"name": printed(n), "role": post}, line, n) for group, n, post in held]
         text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
         text = _columns(text)
         if not text:

@@ -316,6 +316,8 @@ def _titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[i
             or ORG_LINE.search(title)
             or COVER_FIELD.match(title)
             or COVER_OTHER.match(title)
+            or PROGRAMME_TITLE.search(title)
+            or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
             or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
         ):
             continue
