@@ -7,18 +7,26 @@
 * a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading;
 * a table row's title cell that carries the pages, "… (Pages 3 - 8)", and a description in square
   brackets, "Minutes [To approve the minutes …]"; rows "Item 4<TAB>Title<TAB>(Pages 9 - 16)";
-* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …").
+* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …");
+* a front sheet's committee: the body an invitation names ("You are invited to attend a meeting of the …
+  on"), never a label printed alone over its value ("Date and time", "Venue"); "Date of issue" over a date;
+* a sentence after the agenda naming the item to be taken in private ("Item 9 is likely to be taken in
+  private … paragraph 6").
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS, summons_text
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
+
+if TYPE_CHECKING:
+    from minutebook.importer.agenda import Agenda
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
@@ -348,7 +356,7 @@ NAMED_PRIVATE = re.compile(
 )
 
 
-def names_private_item(text: str, agenda) -> bool:
+def names_private_item(text: str, agenda: Agenda) -> bool:
     """A sentence after the agenda naming the item to be taken in private and the paragraph that makes it
     exempt: that item is private, with that paragraph. False (nothing done) for any other line."""
     named = NAMED_PRIVATE.match(text)
