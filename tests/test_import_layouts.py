@@ -225,3 +225,47 @@ def test_a_hearing_notice_a_stacked_agenda_and_bracketed_minute_numbers(tmp_path
     # "Members of the Sub-Committee:" are present; the vote's names wrapped after a comma are both read
     assert "  present:\n    - Ann Mabey (in the Chair)\n    - Rob Nolan\n" in minutes
     assert "    for:\n      - Ann Mabey\n      - Rob Nolan\n    result: carried\n" in minutes
+
+
+MARKED = """MINUTES of the meeting of the Harbour Forum held on Monday 3 March 2025 at 9.30 am at the Quay Room, Harbour Office, Eastwick.
+
+Schedule of Attendance
+
+Member\tRepresenting\tPresent\tApologies
+Mrs Ada Penrose (Chair)\tBoat owners\tX\t
+Mr Ben Trelawny\tFishermen\t\tX
+Ms Cora Vosper\tHarbour users (substitute for Mr Ben Trelawny)\tX\t
+Mr Dan Hocking\tMarina\t\t
+
+In attendance: Eve Pascoe, Harbour Master; Finn Rowe, Clerk; and Gail Tonkin, Finance Officer.
+
+1/25\tAPOLOGIES
+
+Apologies were received from Mr Trelawny.
+
+2/25\tHARBOUR DUES 2025/26
+
+Decision: The Forum
+(a)\tnoted the report;
+(b)\tsupported the dues proposed.
+
+The meeting ended at 10.40 am.
+"""
+
+
+def test_an_attendance_table_marked_by_column_and_entries_divided_by_semicolons(tmp_path: Path):
+    meetings, _ = _import(tmp_path, MARKED)
+    minutes = (meetings / "harbour" / "2025-03-03" / "minutes.md").read_text(encoding="utf-8")
+    # "Schedule of Attendance": the cross in 'Present' or 'Apologies' gives the group, no cross is absent
+    assert "  present:\n    - name: Mrs Ada Penrose\n      role: Chair\n" in minutes
+    assert "  apologies:\n    - name: Mr Ben Trelawny\n" in minutes and "Hocking" not in minutes.split("---")[1]
+    # "(substitute for …)" in another cell: a substitution
+    assert (
+        "  substitutions:\n    - name: Ms Cora Vosper\n      organisation: Harbour users\n      for: Mr Ben Trelawny\n"
+        in minutes
+    )
+    # "Name, Post; Name, Post; and Name, Post": three people, each with the post (officers by their posts)
+    assert "  officers:\n    - Finn Rowe (Clerk)\n    - Gail Tonkin (Finance Officer)\n" in minutes
+    assert "  invited:\n    - Eve Pascoe (Harbour Master)\n" in minutes
+    # "Decision: The Forum" over "(a) …" / "(b) …": a decision in two parts, not one joined paragraph
+    assert "Decision: The Forum\n\n(a) noted the report;\n\n(b) supported the dues proposed." in minutes

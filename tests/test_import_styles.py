@@ -50,6 +50,17 @@ def _surnames(entries) -> list[str]:
     return [a["name"].split()[-1] for a in entries]
 
 
+def _paper_authors(folder: Path, number: str) -> list[str] | None:
+    """The surnames of the authors of item ``number``'s paper (not an appendix) as written; None without one."""
+    from minutebook.load.yamlio import load
+
+    for path in sorted((folder / "papers").glob("*.md")):
+        front = load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
+        if str(front.get("item")) == number and front.get("kind") != "appendix":
+            return _surnames(front.get("authors") or [])
+    return None
+
+
 def _score_decisions(check, label: str, want: dict, found: dict) -> None:
     """Votes, an executive decision and a planning application, where the facts give them."""
     if "votes" in want:
@@ -121,6 +132,9 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
                 [list(p) for p in papers],
                 [[p["title"], p.get("appendix")] for p in found.get("papers", [])],
             )
+        for number, names in want.get("authors", {}).items():
+            # the authors a cover sheet names ("Author:", "Report Author:"), as the paper's authors
+            check(f"{key}: agenda {number} paper authors", names, _paper_authors(meetings / key, number))
         minutes = {i["minute"]: i for i in got["items"] if i["minute"]}
         check(f"{key}: minute numbers", list(want["minutes"]), list(minutes))
         for printed, minute in want["minutes"].items():

@@ -31,11 +31,15 @@ from minutebook.importer.agendalines import (
     REPORT_REF,
     SPACED_HEAD,
     columns_of,
+    committee_above,
     excludes_public,
     headings_of_items,
+    label_over_date,
     labelled_block,
     letter,
     named_above,
+    names_private_item,
+    place_line,
     public_access,
     spaced_head,
     summons,
@@ -146,29 +150,9 @@ def _when_block(lines: list[Line]):
                     and not _starts_agenda(lines, k + 1)
                     and not re.match(r"^\d", nxt)
                 ):
-                    place, end = nxt, k + 2
+                    place, end = place_line(nxt), k + 2
             return _t(line), place, k, end
     return None
-
-
-def _committee_above(lines: list[Line], before: int) -> str:
-    """The committee's name: the last line above the date block that is not the council or a notice."""
-    from minutebook.importer.split import BOILERPLATE, ORG_LINE
-
-    for k in range(before - 1, -1, -1):
-        text = _t(lines[k])
-        if BOILERPLATE.match(text) or (
-            ORG_LINE.search(text)
-            and not re.search(
-                r"\b(?:committee|board|panel|cabinet|"
-                r"executive|sub-committee)\b",
-                text,
-                re.I,
-            )
-        ):
-            continue
-        return re.sub(r"^(?:notice of\s+)?(?:an?\s+)?(?:\w+\s+)?meeting of (?:the\s+)?", "", text, flags=re.I)
-    return _t(lines[0])
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
@@ -232,7 +216,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             )
             return None
         agenda = Agenda(
-            committee=_committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when), place=place
+            committee=committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when), place=place
         )
         if agenda.start is None:
             report.warn(source.name, lines[first].no, f"no start time in '{when}'", 'add start: "HH:MM"')
@@ -241,6 +225,9 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         while k < len(lines) and not _starts_agenda(lines, k):
             text = _t(lines[k])
             published = PUBLISHED_LINE.match(text)
+            if published is None and k + 1 < len(lines) and label_over_date(text, _t(lines[k + 1])):
+                k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Date of issue" over "11 February 2025"
+                published = PUBLISHED_LINE.match(text)
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
                 if text.endswith(":") and k + 1 < len(lines) and not _starts_agenda(lines, k + 1):
                     k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Membership:" with its names on the line below
@@ -494,6 +481,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             or _signature(lines, k)
         ):
             break
+        elif current and names_private_item(text, agenda):
+            pass
         elif current:
             current.description = f"{current.description} {text}".strip()
             paragraph = EXEMPT_PARAGRAPH.search(text)

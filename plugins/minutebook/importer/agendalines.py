@@ -7,18 +7,26 @@
 * a numbered line followed by its own sub-numbered items ("5. ITEMS FOR DECISION", "5.1 …"): a heading;
 * a table row's title cell that carries the pages, "… (Pages 3 - 8)", and a description in square
   brackets, "Minutes [To approve the minutes …]"; rows "Item 4<TAB>Title<TAB>(Pages 9 - 16)";
-* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …").
+* the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …");
+* a front sheet's committee: the body an invitation names ("You are invited to attend a meeting of the …
+  on"), never a label printed alone over its value ("Date and time", "Venue"); "Date of issue" over a date;
+* a sentence after the agenda naming the item to be taken in private ("Item 9 is likely to be taken in
+  private … paragraph 6").
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS, summons_text
-from minutebook.importer.textutil import ends_sentence, plain
+from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
+
+if TYPE_CHECKING:
+    from minutebook.importer.agenda import Agenda
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
@@ -338,3 +346,82 @@ def named_above(lines: list[Line], at: int, name: str) -> str:
         if len(heading) > len(name) and not ends_sentence(heading) and words <= set(heading.lower().split()):
             return heading
     return name
+
+
+# "Item 9 is likely to be taken in private: … paragraph 6 of …" (the word "Item" already taken off the line)
+NAMED_PRIVATE = re.compile(
+    r"^(?:items?\s+)?(?P<n>\d{1,3}[a-z]?)\s+(?:is|will\s+be|may\s+be)\s+(?:\w+\s+){0,6}?"
+    r"(?:in\s+private|(?:in\s+)?closed\s+session|exempt|confidential|with\s+the\s+(?:press|public))\b",
+    re.I,
+)
+
+
+def names_private_item(text: str, agenda: Agenda) -> bool:
+    """A sentence after the agenda naming the item to be taken in private and the paragraph that makes it
+    exempt: that item is private, with that paragraph. False (nothing done) for any other line."""
+    named = NAMED_PRIVATE.match(text)
+    cited = EXEMPT_PARAGRAPH.search(text) if named else None
+    item = next((i for i in agenda.items if named and i.number == named.group("n")), None)
+    if item is None or cited is None:
+        return False
+    item.private, item.exempt_paragraph = True, int(cited.group(1))
+    return True
+
+
+def place_line(text: str) -> str:
+    """'at the Kingsley Centre, …' under the date: the place without its preposition ('at The Forum' keeps
+    the article that is the name's own)."""
+    place = re.sub(r"^(?:at|in)\s+(?:the\s+)?(?=\S)", "", text)
+    return place[:1].upper() + place[1:]
+
+
+# "You are invited to attend a meeting of the Schools Forum on" (the date on the next line): the body named in it
+INVITATION = re.compile(
+    r"^(?:notice of\s+)?(?:[\w'’,]+\s+){0,8}?(?:an?\s+)?(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<name>.+?)"
+    r"(?:\s+(?:on|at|to\s+be\s+held|will\s+be\s+held|which\s+will)\b.*)?[.:]?$",
+    re.I,
+)
+
+
+def bare_label(text: str) -> bool:
+    """A label alone on its line, its value on the next ('Date and time' / 'Venue' / 'Meeting')."""
+    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
+
+    if re.fullmatch(r"(?:name\s+of\s+)?(?:meeting|committee|body)\s*:?", text, re.I):
+        return True
+    return any(
+        (m := p.match(text)) is not None and not m.group("rest").strip() for p in (DATE_LABEL, TIME_LABEL, PLACE_LABEL)
+    )
+
+
+def label_over_date(label: str, value: str) -> bool:
+    """'Date of issue' alone on its line, the date alone on the next."""
+    return (
+        not re.search(r"\d", label)
+        and len(label.split()) <= 4
+        and is_date_line(value)
+        and bool(PUBLISHED_LINE.match(f"{label} {value}"))
+    )
+
+
+def committee_above(lines: list[Line], before: int) -> str:
+    """The committee's name: the last line above the date block that is not the council, a notice or a label."""
+    from minutebook.importer.split import BOILERPLATE, ORG_LINE
+
+    for k in range(before - 1, -1, -1):
+        text = plain_line(lines[k])
+        if bare_label(text):
+            continue
+        if BOILERPLATE.match(text) or (
+            ORG_LINE.search(text)
+            and not re.search(
+                r"\b(?:committee|board|panel|cabinet|"
+                r"executive|sub-committee)\b",
+                text,
+                re.I,
+            )
+        ):
+            continue
+        invited = INVITATION.match(text)
+        return invited.group("name") if invited else text
+    return plain_line(lines[0])

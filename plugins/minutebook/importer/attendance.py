@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.attendrows import Status, posts_held, status_columns, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -54,6 +55,8 @@ GROUPS = (
         re.compile(
             r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
             r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$"
+            # a table headed "Schedule of Attendance" (or "Record of attendance"), its rows marked present or not
+            r"|^(?:(?:schedule|record|register)\s+of\s+)?attendance(?:\s+(?:record|register))?$"
             # "Members of the Sub-Committee"
             r"|^members\s+of\s+the\s+(?:sub-?\s?committee|committee|board|panel|cabinet|authority)$",
             re.I,
@@ -128,8 +131,6 @@ GROUP_SENTENCE = re.compile(
     re.I,
 )
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
-
-
 # a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
 # ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
 OPEN_END = re.compile(
@@ -208,6 +209,7 @@ class AttendanceReader:
         self.directorate = ""
         self.split_label: list[tuple[str, list[dict]]] | None = None
         self.table_bodies = False  # the attendance table's second column names a body, not a post
+        self.status: Status = (None, {})  # the columns saying whether each member came, if the table has any
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
         filled = unwrap([line for line in lines if line.text.strip()])
@@ -287,9 +289,14 @@ class AttendanceReader:
         if TABLE_HEAD.match(line.text.strip()):
             heads = [c.strip() for c in line.text.split("\t") if c.strip()]
             self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
+            self.status = status_columns([c.strip() for c in line.text.split("\t")])
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]
+        if (status := status_entry(line.text, self.status, self.table_bodies)) is not None:
+            if status[1] is not None:  # a member absent (or a minutes table's heading row) is in no group
+                self._add_in(status[0] or "present", status[1], line, status[2])
+            return
         bracketed = ROLE_SUFFIX.match(cells[0]) if cells else None
         name_cell, own_role = (
             (bracketed.group("name"), bracketed.group("role").strip()) if bracketed else (cells[0] if cells else "", "")
@@ -317,9 +324,7 @@ class AttendanceReader:
                 else None
             )
         if moved is not None:
-            saved, self.group = self.group, moved[0]
-            self._add(moved[1], line, name_cell)
-            self.group = saved or "present"
+            self._add_in(moved[0], moved[1], line, name_cell)
             return
         if role and self.table_bodies:
             body, role = role, ""
@@ -335,9 +340,14 @@ class AttendanceReader:
             entry["role"] = ", ".join(r for r in (own_role, role) if r)
         if body:
             entry["organisation"] = body
+        self._add_in(group, entry, line, name_cell)
+
+    def _add_in(self, group: str, entry: dict, line: Line, raw: str) -> dict:
+        """Add ``entry`` to ``group``, the reader's group unchanged for the rows after it."""
         saved, self.group = self.group, group
-        self._add(entry, line, name_cell)
+        added = self._add(entry, line, raw)
         self.group = saved or "present"
+        return added
 
     def _start(self, group: str) -> None:
         self._finish_split_label()
@@ -363,6 +373,8 @@ class AttendanceReader:
         return entry
 
     def _entries(self, text: str, line: Line, names_only: bool = False) -> list[dict]:
+        if (held := posts_held(text, self.group)) is not None:  # "Name, Post; Name, Post; and Name, Post"
+            return [self._add_in(group, {"name": printed(n), "role": post}, line, n) for group, n, post in held]
         text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
         text = _columns(text)
         if not text:

@@ -90,6 +90,11 @@ NUMBER_COLUMN = re.compile(
 )
 
 
+def _list_entry(text: str) -> bool:
+    """'(a) noted …', 'a) note …', '(1) to refuse …', '(i) to …': a lettered or numbered part of a list."""
+    return bool(LETTERED.match(plain(text)) or re.match(r"^\(\d{1,2}\)\s", plain(text)))
+
+
 # the words of a title printed before a name ("County Councillor", "Mr"): a line ending in one is broken mid-name
 TITLE_WORDS = frozenset({"councillor", "councillors", "cllr", "county", "mr", "mrs", "ms", "miss", "dr", "alderman"})
 
@@ -300,6 +305,8 @@ class BodyReader:
             return True  # "… a proposed 20 m.p.h." / "zone in the streets …": an abbreviation, not a sentence's end
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
+        if prev.kind == "para" and RESOLVED.match(prev.text) and _list_entry(el.text):
+            return False  # "Decision: The Forum" / "(a) noted the results …;": the first of the decision's parts
         if prev.kind == "para" and RESOLVED.match(prev.text):
             # a RESOLVED stands alone, unless its sentence was hard-wrapped ("… be made with the" /
             # "waiting restriction limited to …"): the next line starts in lower case after a connecting word

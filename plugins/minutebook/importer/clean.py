@@ -38,6 +38,12 @@ BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", r
 # the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5", "Agenda Item 5.1"
 AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\W*$", re.I)
 PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
+# a paper's reference stamped at the top of its first page, alone on the line: "Paper SF 02/25", "Paper B",
+# "LB/25/04", "Report No. 7" (the page's furniture, like an "Agenda Item 5" stamp)
+REFERENCE_STAMP = re.compile(
+    r"^(?:(?i:paper|report|document)\s+(?:(?i:no)\.?\s*|(?i:ref(?:erence)?)\.?:?\s*)?(?:[A-Z]{1,4}\s?)?"
+    r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]\d?)|[A-Z]{1,4}/\d{2,4}/\d{1,3})$"
+)
 RUNNING_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
@@ -161,6 +167,7 @@ def clean(name: str, text: str) -> Source:
     first = english_first(text.split("\n"))
     stacked = _stacked_items(text.split("\n"))
     entry = ""  # "4." of a stacked agenda's "Item 4", put before the title on the line under it
+    page_top = False  # no text yet since the last page's number
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip(" ")
         heading = False
@@ -199,7 +206,14 @@ def clean(name: str, text: str) -> Source:
         if PAGE_NUMBER.match(stripped) or _dated_footer(stripped):
             source.markers[number] = ("page", "")
             source.lines.append(Line(number, ""))
+            page_top = True
             continue
+        if page_top and REFERENCE_STAMP.match(stripped):
+            source.markers[number] = ("reference", stripped)
+            source.lines.append(Line(number, ""))
+            page_top = False
+            continue
+        page_top = False
         raw = GLUED_HEADING.sub(r"\1\n", raw)
         for piece in _unglue(raw):
             for part in piece.split("\n"):

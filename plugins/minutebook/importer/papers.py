@@ -161,6 +161,9 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title") or label.startswith("title of"):
                 header["subject"] = value
+            elif label in ("author", "authors", "report author", "presented by") and value:
+                # "Author: Tobias Wren, Consultant in Public Health" on the cover sheet: the paper's author
+                header.setdefault("cover_authors", []).append((label, Line(line.no, value, line.heading)))
             elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
                 header["item"] = item.group("n")  # "Agenda item: 7": the item the paper belongs to
             elif label == "key decision" and re.match(r"^(?:yes|no)\b", value, re.I):
@@ -265,6 +268,27 @@ def _author_end(lines: list[Line], start: int, source: Source) -> int:
     while i > start and not lines[i - 1].text.strip():
         i -= 1
     return i
+
+
+def _with_cover_authors(cover: list[tuple[str, Line]], block: list[Line]) -> list[dict]:
+    """The authors a cover sheet names ("Author:", "Report Author:"; "Presented by:" when it names no author),
+    then those of the paper's author block (``block``), each person once; an e-mail or telephone number
+    goes to the author it belongs to."""
+    named = [line for label, line in cover if label != "presented by"] or [line for _, line in cover]
+    # the cover sheet's other fields printed under its "Contact:" line ("Appendices: …") are not the author's
+    block = [
+        line
+        for line in block
+        if AUTHOR_LABEL.match(_t(line)) or LABEL_PREFIX.match(_t(line)) or not re.match(r"^[A-Z][\w ]{2,40}:", _t(line))
+    ]
+    authors: list[dict] = []
+    for author in read_authors(named + block):
+        same = next((a for a in authors if a["name"] == author["name"]), None)
+        if same is None:
+            authors.append(author)
+        else:
+            same.update({k: v for k, v in author.items() if k not in same})
+    return authors
 
 
 def read_authors(lines: list[Line]) -> list[dict]:
@@ -378,6 +402,9 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     lines = part.lines
     header, body_start = read_header(lines)
     first = next((k for k, line in enumerate(lines) if line.text.strip() and not _letterhead(_t(line))), None)
+    if not header.get("subject") and "title_at" in part.extra and body_start <= part.extra["title_at"]:
+        # a page with the body's letterhead and a title over a table (split._titled_pages): that title
+        header["subject"], body_start = _t(lines[part.extra["title_at"]]), part.extra["title_at"] + 1
     if not header.get("subject") and part.hint and first is not None and body_start <= first:
         # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
         header["subject"], body_start = _t(lines[first]), first + 1
@@ -389,7 +416,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
             core_end = i
             break
     author_start = _author_start(lines[:core_end], body_start)
-    authors, rest_start = [], core_end
+    authors, rest_start, author_end = [], core_end, core_end
     if author_start is not None:
         author_end = _author_end(lines[:core_end], author_start, source)
         authors = read_authors(lines[author_start:author_end])
@@ -403,6 +430,9 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
                 body_lines = body_lines + tail
     else:
         body_lines = lines[body_start:core_end]
+    if header.get("cover_authors"):
+        block = lines[author_start:author_end] if author_start is not None else []
+        authors = _with_cover_authors(header["cover_authors"], block)
     reader = BodyReader(source, report)
     doc = Doc(
         kind=header.get("kind"),

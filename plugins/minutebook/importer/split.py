@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from minutebook.importer.bilingual import halves
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.textutil import plain
+from minutebook.importer.textutil import ends_sentence, plain
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
 # "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time", "To be held on: …" — not "Date of despatch: …" (the agenda's own date)
@@ -235,7 +235,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i = (_next_filled(lines, i, 1) or [i])[0] + 1
             continue
         elif COVER_TO.match(text) and _cover_sheet(lines, i):
-            starts.append((_under_letterhead(lines, i), "paper"))
+            starts.append((_capitals_above(lines, _under_letterhead(lines, i)), "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif (
@@ -287,7 +287,42 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif _stamped_title(source, lines, i):
             starts.append((_under_letterhead(lines, i, 4, source), "paper"))  # the council's name above the stamp
         i += 1
-    return sorted(set(starts))
+    return _titled_pages(source, sorted(set(starts)))
+
+
+def _titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A page that opens with the body's letterhead and a title over a table, and no part starting near it
+    ("Wyvern Bay Health and Wellbeing Board" / "Forward plan 2024/25" / "Meeting | Item | Lead"): a paper of
+    its own (a plan or schedule with no cover sheet). The letterhead names a council or is printed on the
+    pack's other parts too; the paper's title is the line under it (``Part.extra["title_at"]``, set by
+    :func:`split_pack` for a start of the kind "titled")."""
+    lines = source.lines
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.text.strip() and "\t" not in line.text:
+            counts[_text(line)] = counts.get(_text(line), 0) + 1
+    found = list(starts)
+    for i, line in enumerate(lines):
+        text = _text(line)
+        if not text or "\t" in line.text or len(text) > 80 or ends_sentence(text) or not _page_top(source, i):
+            continue
+        if not (ORG_LINE.search(text) or counts.get(text, 0) >= 3) or not (after := _next_filled(lines, i, 2)):
+            continue
+        title = _text(lines[after[0]])
+        if (
+            len(after) < 2
+            or "\t" not in lines[after[1]].text
+            or not _title_like(title)
+            or ORG_LINE.search(title)
+            or COVER_FIELD.match(title)
+            or COVER_OTHER.match(title)
+            or PROGRAMME_TITLE.search(title)
+            or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
+            or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
+        ):
+            continue
+        found.append((i, "titled"))
+    return sorted(set(found))
 
 
 def _page_top(source: Source, i: int) -> bool:
@@ -334,6 +369,16 @@ def _under_letterhead(lines: list[Line], i: int, gap: int = 2, source: Source | 
     part that starts at line i."""
     above = _previous_filled(lines, i, gap, source)
     if above is not None and ORG_LINE.search(named := _text(lines[above])) and len(named) < 60:
+        return above
+    return i
+
+
+def _capitals_above(lines: list[Line], i: int) -> int:
+    """Line i, or the body's name printed in capitals just above its cover sheet ("LOCHARDIE LICENSING BOARD"
+    over "Report to: …"), which belongs to the paper: a short line of words, no figures, not a sentence."""
+    above = _previous_filled(lines, i, 2)
+    named = _text(lines[above]) if above is not None else ""
+    if above is not None and named.isupper() and len(named) < 80 and re.fullmatch(r"[A-Z][A-Z ,&'’()-]+", named):
         return above
     return i
 
@@ -493,7 +538,9 @@ def split_pack(source: Source, report: Report) -> list[Part]:
         )
     for n, (start, kind) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        part = Part(kind, lines[start:end])
+        part = Part("paper" if kind == "titled" else kind, lines[start:end])
+        if kind == "titled":  # the title under the letterhead of a titled page (_titled_pages)
+            part.extra["title_at"] = _next_filled(lines, start, 1)[0] - start
         hint = _agenda_item_hint(source, lines, start)
         if hint:
             part.hint = hint
