@@ -230,7 +230,7 @@ def public_access(paragraphs: list[str]) -> str:
 
 # "the Council of the London Borough of Kestrelmere": the meeting is the Council's, the rest names the council
 OF_THE_BODY = re.compile(
-    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:council|borough|county|district|city|authority)\b.*$", re.I
+    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,7}?(?:council|borough|county|district|city|authority)\b.*$", re.I
 )
 
 
