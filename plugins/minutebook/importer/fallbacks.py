@@ -1,0 +1,84 @@
+"""What the import does when a part of a pack is not in a layout it knows: read what can be read.
+
+A pack that stops the import scores nothing and costs the officer the whole file, so each reader falls
+back on the general structure of papers, and the report says what to check:
+
+* a front sheet without a recognised date block: the meeting's date (and time) from its first dated line;
+* minutes whose heading date cannot be read: the date of the first dated line under the heading;
+* minutes whose headings are in no known shape: any run of consecutively numbered short lines
+  ("5) Title", "[6] Title", "7 - Title" with its neighbours on the lines around it);
+* text with no recognised part at all: read as minutes when it prints a date and a run of numbered headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.source import Line
+from minutebook.importer.textutil import ends_sentence, plain
+
+# a numbered heading in any common shape: "5. Title", "5) Title", "(5) Title", "[5] Title", "5 – Title", "5: Title"
+ANY_NUMBERED = re.compile(
+    r"^(?:(?i:min(?:ute)?s?\.?|item)\s*(?:no\.?\s*)?)?[(\[]?(?P<number>\d{1,4})[.)\]:]?(?:\s+[–—-])?\s+"
+    r"(?P<title>[A-Z][^\t]{1,150})$"
+)
+
+
+def dated_line(lines: list[Line], limit: int = 40) -> tuple[int, dt.date, str | None] | None:
+    """(index, date, time) of the first of the first ``limit`` lines that prints a date with its year, the
+    time from that line or the next; None when no line does."""
+    for k, line in enumerate(lines[:limit]):
+        text = plain(line.text)
+        day = find_date(text)[0]
+        if day is None:
+            continue
+        time = parse_time(text)
+        if time is None and k + 1 < len(lines):
+            time = parse_time(plain(lines[k + 1].text))
+        return k, day, time
+    return None
+
+
+def without_date(name: str) -> str:
+    """'PLANNING ADVISORY GROUP - 4 MARCH 2025' → 'PLANNING ADVISORY GROUP': a date printed after the name."""
+    match = find_date(name)[1]
+    if match is None or name[match.end() :].strip(" .,"):
+        return name
+    return name[: match.start()].rstrip(" ,–—-:") or name
+
+
+def _heading_text(text: str) -> re.Match[str] | None:
+    match = ANY_NUMBERED.match(text)
+    if match is None:
+        return None
+    title = match.group("title").rstrip()
+    if ends_sentence(title) or title.endswith((",", ";")) or len(title.split()) > 18:
+        return None
+    return match
+
+
+def numbered_run(lines: list[Line], start: int = 0) -> list[tuple[int, int, str]]:
+    """The longest run of short numbered lines whose numbers go up one at a time (a gap of one allowed):
+    (index, number, title) of each, [] when no run has two headings. Numbered paragraphs ("1.1", a
+    resolution's "(1) That …") do not make a run: a heading's title has no full stop and opens in capitals."""
+    found = [
+        (k, int(m.group("number")), m.group("title").strip())
+        for k in range(start, len(lines))
+        if (m := _heading_text(plain(lines[k].text).replace("**", "").strip()))
+    ]
+    best: list[tuple[int, int, str]] = []
+    for n, first in enumerate(found):
+        run = [first]
+        for later in found[n + 1 :]:
+            if run[-1][1] < later[1] <= run[-1][1] + 2:
+                run.append(later)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
+
+
+def looks_like_minutes(lines: list[Line]) -> bool:
+    """Text no reader recognised that still prints a date near its top and a run of numbered headings."""
+    return dated_line(lines, 30) is not None and len(numbered_run(lines)) >= 3
