@@ -138,3 +138,32 @@ def test_a_file_with_no_recognised_part_is_read_as_minutes(tmp_path):
     minutes = (meetings / "planning-advisory" / "2025-03-04" / "minutes.md").read_text(encoding="utf-8")
     assert "## 3. PLANNING APPLICATIONS" in minutes
     assert "read as minutes, from its first dated line" in out
+
+
+def test_agenda_items_numbered_in_an_unknown_shape(tmp_path):
+    meetings, out, code = _import(
+        tmp_path,
+        """\
+        GREYSTONE PARISH COUNCIL
+
+        Planning Advisory Group
+
+        Date: Tuesday 4 March 2025
+        Time: 7.30 pm
+        Venue: The Pavilion, Recreation Ground, Greystone
+
+        1) Apologies for absence
+
+        2) Declarations of interest
+
+        3) Planning applications received (Pages 3 - 9)
+        """,
+    )
+    assert code == 0, out
+    meeting = _front(meetings / "planning-advisory" / "2025-03-04" / "meeting.md")
+    assert [(str(i["number"]), i["title"], i.get("pages")) for i in meeting["items"]] == [
+        ("1", "Apologies for absence", None),
+        ("2", "Declarations of interest", None),
+        ("3", "Planning applications received", "3-9"),
+    ]
+    assert "no agenda item in a known shape" in out and "pack.txt:9" in out

@@ -45,7 +45,7 @@ from minutebook.importer.agendalines import (
     table_item,
 )
 from minutebook.importer.dates import day_printed, find_date, is_date_line, parse_time
-from minutebook.importer.fallbacks import dated_line
+from minutebook.importer.fallbacks import dated_line, numbered_items
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
@@ -155,6 +155,13 @@ def _when_block(lines: list[Line]):
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
+    agenda = _read_sheet(part, source, report)
+    if agenda is not None and not agenda.items:
+        numbered_items(agenda, part.lines, source, report)  # no item in a known shape: any numbered run
+    return agenda
+
+
+def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
     lines = [
         Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
         for line in part.lines

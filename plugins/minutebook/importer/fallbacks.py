@@ -7,6 +7,7 @@ back on the general structure of papers, and the report says what to check:
 * minutes whose heading date cannot be read: the date of the first dated line under the heading;
 * minutes whose headings are in no known shape: any run of consecutively numbered short lines
   ("5) Title", "[6] Title", "7 - Title" with its neighbours on the lines around it);
+* a front sheet with no agenda item in a known shape: any such run of numbered lines is its agenda;
 * text with no recognised part at all: read as minutes when it prints a date and a run of numbered headings.
 """
 
@@ -16,7 +17,8 @@ import datetime as dt
 import re
 
 from minutebook.importer.dates import find_date, parse_time
-from minutebook.importer.source import Line
+from minutebook.importer.report import Report
+from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import ends_sentence, plain
 
 # a numbered heading in any common shape: "5. Title", "5) Title", "(5) Title", "[5] Title", "5 – Title", "5: Title"
@@ -24,6 +26,8 @@ ANY_NUMBERED = re.compile(
     r"^(?:(?i:min(?:ute)?s?\.?|item)\s*(?:no\.?\s*)?)?[(\[]?(?P<number>\d{1,4})[.)\]:]?(?:\s+[–—-])?\s+"
     r"(?P<title>[A-Z][^\t]{1,150})$"
 )
+
+PAGES_AFTER = re.compile(r"\s+\(?(?:pages?|pp?\.)\s*(?P<from>\d+)(?:\s*(?:[-–]|to)\s*(?P<to>\d+))?\)?$", re.I)
 
 
 def dated_line(lines: list[Line], limit: int = 40) -> tuple[int, dt.date, str | None] | None:
@@ -53,7 +57,7 @@ def _heading_text(text: str) -> re.Match[str] | None:
     match = ANY_NUMBERED.match(text)
     if match is None:
         return None
-    title = match.group("title").rstrip()
+    title = PAGES_AFTER.sub("", match.group("title").rstrip())  # "… (Pages 3 - 9)" ends no sentence
     if ends_sentence(title) or title.endswith((",", ";")) or len(title.split()) > 18:
         return None
     return match
@@ -82,3 +86,25 @@ def numbered_run(lines: list[Line], start: int = 0) -> list[tuple[int, int, str]
 def looks_like_minutes(lines: list[Line]) -> bool:
     """Text no reader recognised that still prints a date near its top and a run of numbered headings."""
     return dated_line(lines, 30) is not None and len(numbered_run(lines)) >= 3
+
+
+def numbered_items(agenda, lines: list[Line], source: Source, report: Report) -> None:
+    """A front sheet read without a single agenda item: a run of consecutively numbered lines is its agenda
+    (the pages printed after a title kept as its pages)."""
+    from minutebook.importer.agenda import AgendaItem
+
+    run = numbered_run(lines)
+    for k, number, title in run:
+        pages = PAGES_AFTER.search(title)
+        item = AgendaItem(str(number), title[: pages.start()] if pages else title, lines[k].no)
+        if pages:
+            item.pages = "-".join(p for p in (pages.group("from"), pages.group("to")) if p)
+        agenda.items.append(item)
+    if run:
+        report.warn(
+            source.name,
+            lines[run[0][0]].no,
+            f"no agenda item in a known shape: the {len(run)} numbered lines from '{plain(lines[run[0][0]].text)[:60]}' "
+            "were read as the agenda",
+            "check the items' numbers, titles and pages in meeting.md",
+        )

@@ -409,7 +409,9 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     for i in range(body_start, len(lines)):
         marker = source.marker(lines[i])
         text = _t(lines[i])
-        if (marker and marker[0] == "blank page") or (APPENDIX_HEAD.match(text) and not _in_list(lines, i)):
+        if (marker and marker[0] == "blank page") or (
+            APPENDIX_HEAD.match(text) and not _in_list(lines, i) and not _runs_on(lines, i)
+        ):
             core_end = i
             break
     author_start = _author_start(lines[:core_end], body_start)
@@ -449,6 +451,13 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[–—-]", "-", text.lower()).split())
+
+
+def _runs_on(lines: list[Line], i: int) -> bool:
+    """Line i goes on with the sentence of the line right above it ("… this report and Appendix 1 and" /
+    "Appendix 2."): a mention, not an appendix's heading."""
+    above = _t(lines[i - 1]) if i > 0 else ""
+    return bool(above) and not ends_sentence(above) and not above.endswith(":") and _t(lines[i]).endswith(".")
 
 
 def _segments(lines: list[Line], listed: list[tuple[str, str]], source: Source):
