@@ -208,8 +208,8 @@ def _labelled_place(lines: list[Line], head_at: int) -> str:
 
     for line in lines[head_at : head_at + 8]:
         match = PLACE_LABEL.match(_t(line))
-        if match and match.group("rest").strip():
-            return match.group("rest").strip(" ,.")
+        if match and match.group("rest").strip():  # up to a next label run onto its line ("… Commenced: 14:00")
+            return re.split(r"\s+(?=[A-Z][a-z]+:\s)", match.group("rest").strip())[0].strip(" ,.")
     return ""
 
 
