@@ -167,3 +167,25 @@ def test_agenda_items_numbered_in_an_unknown_shape(tmp_path):
         ("3", "Planning applications received", "3-9"),
     ]
     assert "no agenda item in a known shape" in out and "pack.txt:9" in out
+
+
+def test_a_paper_without_its_agenda_finds_its_meeting_in_its_own_lines(tmp_path):
+    meetings, out, code = _import(
+        tmp_path,
+        """\
+        Greystone Parish Council
+        Planning Advisory Committee – 4 March 2025
+
+        Report of the Clerk
+
+        Play area inspection
+
+        1. Purpose
+
+        1.1 To report the findings of the annual inspection of the play area.
+        """,
+    )
+    assert code == 0, out
+    papers = list((meetings / "planning-advisory" / "2025-03-04" / "papers").glob("*.md"))
+    assert [_front(p)["title"] for p in papers] == ["Play area inspection"]
+    assert "is in a file without its agenda: its date from 'Planning Advisory Committee – 4 March 2025'" in out

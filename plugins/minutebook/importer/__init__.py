@@ -21,7 +21,7 @@ from minutebook.importer import writer
 from minutebook.importer.agenda import read_front_sheet
 from minutebook.importer.assemble import Assembler
 from minutebook.importer.clean import clean
-from minutebook.importer.fallbacks import looks_like_minutes
+from minutebook.importer.fallbacks import looks_like_minutes, paper_meeting
 from minutebook.importer.minutes import read_minutes
 from minutebook.importer.papers import read_paper
 from minutebook.importer.people import PeopleBook
@@ -104,6 +104,7 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
         return
     agenda = None
     documents: list = []
+    paper_parts: list = []  # (paper, its part): a paper without its agenda finds its meeting in its own lines
     for part in parts:
         if part.kind == "front":
             found = read_front_sheet(part, source, report)
@@ -122,6 +123,7 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
                 documents.append(minutes)
         elif part.kind == "paper":
             documents.append(read_paper(part, source, report))
+            paper_parts.append((documents[-1], part))
         elif part.kind == "programme":
             programme = read_programme(part, source, report)
             if programme is not None:
@@ -135,6 +137,10 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
                 "check that this is the whole text of the pack",
             )
         return
+    if agenda is None:
+        for doc, part in paper_parts:
+            if doc.date is None or not doc.to:
+                paper_meeting(doc, part.lines, source, report)
     assembler.add_pack(name, agenda, documents)
 
 

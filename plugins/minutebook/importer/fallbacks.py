@@ -108,3 +108,33 @@ def numbered_items(agenda, lines: list[Line], source: Source, report: Report) ->
             "were read as the agenda",
             "check the items' numbers, titles and pages in meeting.md",
         )
+
+
+# a line naming the body a paper is for: "Planning Advisory Group – 4 March 2025", "Meeting: Audit Committee"
+# (not the council's own name above it)
+BODY_LINE = re.compile(r"\b(?:committee|sub-committee|board|panel|cabinet|forum|group)\b", re.I)
+
+
+def paper_meeting(doc, lines: list[Line], source: Source, report: Report) -> None:
+    """A paper in a file without its agenda, printing no 'To:' or no date: the meeting from the first lines of
+    its first page — the first line naming a committee (a date after the name cut off) and the first dated
+    line — with a warning; left as it is when they print neither."""
+    head = [line for line in lines[:25] if line.text.strip()][:12]
+    found = []
+    if doc.date is None and (dated := dated_line(head, 12)) is not None:
+        doc.date = dated[1]
+        found.append(f"its date from '{plain(head[dated[0]].text)[:60]}'")
+    if not doc.to:
+        for line in head:
+            text = re.sub(r"^[A-Z][\w ]{1,30}:\s*", "", plain(line.text).strip())  # "Meeting: …" without its label
+            if BODY_LINE.search(text) and len(text) <= 90 and not ends_sentence(text):
+                doc.to = without_date(text)
+                found.append(f"its committee from '{plain(line.text)[:60]}'")
+                break
+    if found:
+        report.warn(
+            source.name,
+            doc.line,
+            f"the paper '{doc.title[:60]}' is in a file without its agenda: " + " and ".join(found),
+            "check the paper's meeting, or import it with its pack",
+        )
