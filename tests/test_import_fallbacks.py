@@ -189,3 +189,37 @@ def test_a_paper_without_its_agenda_finds_its_meeting_in_its_own_lines(tmp_path)
     papers = list((meetings / "planning-advisory" / "2025-03-04" / "papers").glob("*.md"))
     assert [_front(p)["title"] for p in papers] == ["Play area inspection"]
     assert "is in a file without its agenda: its date from 'Planning Advisory Committee – 4 March 2025'" in out
+
+
+def test_a_first_page_in_no_known_layout_is_the_front_sheet_of_the_papers_after_it(tmp_path):
+    meetings, out, code = _import(
+        tmp_path,
+        """\
+        GREYSTONE PARISH COUNCIL
+
+        Planning Advisory Committee
+
+        Day: Tuesday 4 March 2025
+        Starts: 7.30 pm
+        Where: The Pavilion, Recreation Ground, Greystone
+
+        1. Apologies for absence
+
+        2. Play area inspection (Pages 3 - 4)
+
+        Report to: Planning Advisory Committee
+        Date of meeting: 4 March 2025
+        Report of: The Clerk
+        Title: Play area inspection
+
+        1. Purpose
+
+        1.1 To report the findings of the annual inspection of the play area.
+        """,
+    )
+    assert code == 0, out
+    meeting = _front(meetings / "planning-advisory" / "2025-03-04" / "meeting.md")
+    assert meeting["start"] == "19:30"
+    assert [i["title"] for i in meeting["items"]] == ["Apologies for absence", "Play area inspection"]
+    assert [_front(p)["item"] for p in (meetings / "planning-advisory" / "2025-03-04" / "papers").glob("*.md")] == [2]
+    assert "the front sheet is not in a layout the import knows" in out

@@ -499,6 +499,10 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     if not starts:
         return parts
     leading = [line for line in lines[: starts[0][0]] if line.text.strip()]
+    if leading and not any(kind == "front" for _, kind in starts) and _unlabelled_front(leading):
+        # the pack's first page, in no layout known, prints a date and numbered items: its front sheet
+        starts.insert(0, (lines.index(leading[0]), "front"))
+        leading = []
     if leading:
         report.warn(
             source.name,
@@ -517,6 +521,17 @@ def split_pack(source: Source, report: Report) -> list[Part]:
             _trim_after_close(part, parts, source, report)
         parts.append(part)
     return parts
+
+
+def _unlabelled_front(leading: list[Line]) -> bool:
+    """Text before the first part that prints a date in its first lines and then two or more numbered items."""
+    from minutebook.importer.fallbacks import dated_line, numbered_run
+
+    dated = dated_line(leading, 15)
+    run = numbered_run(leading, dated[0] + 1) if dated is not None else []
+    between = " ".join(_text(line) for line in leading[run[0][0] :]) if run else ""
+    # minutes record what was done ("RESOLVED", "were received", "noted"); an agenda lists what is to be done
+    return len(run) >= 2 and not re.search(r"\b(?:resolved|were received|was received|noted|agreed)\b", between, re.I)
 
 
 def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:
