@@ -21,13 +21,14 @@ from minutebook.importer import writer
 from minutebook.importer.agenda import read_front_sheet
 from minutebook.importer.assemble import Assembler
 from minutebook.importer.clean import clean
+from minutebook.importer.fallbacks import looks_like_minutes, paper_meeting
 from minutebook.importer.minutes import read_minutes
 from minutebook.importer.papers import read_paper
 from minutebook.importer.people import PeopleBook
 from minutebook.importer.programme import read_programme
 from minutebook.importer.report import Report
 from minutebook.importer.source import Unreadable, read_text
-from minutebook.importer.split import split_pack
+from minutebook.importer.split import Part, split_pack
 
 INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 # the law of exempt information a pack cites says which nation's council printed it
@@ -82,6 +83,17 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
     source = clean(name, text)
     _cited_law(source, assembler)
     parts = split_pack(source, report)
+    if not parts and looks_like_minutes(source.lines):
+        # no part in a layout the import knows, but a date near the top and a run of numbered headings
+        parts = [Part("minutes", source.lines)]
+        first = next((line.no for line in source.lines if line.text.strip()), None)
+        report.warn(
+            name,
+            first,
+            "no front sheet, minutes heading or paper in a layout the import knows: read as minutes, "
+            "from its first dated line and its numbered headings",
+            "check the committee, date and minutes written from it",
+        )
     if not parts:
         report.error(
             name,
@@ -92,6 +104,7 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
         return
     agenda = None
     documents: list = []
+    paper_parts: list = []  # (paper, its part): a paper without its agenda finds its meeting in its own lines
     for part in parts:
         if part.kind == "front":
             found = read_front_sheet(part, source, report)
@@ -110,6 +123,7 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
                 documents.append(minutes)
         elif part.kind == "paper":
             documents.append(read_paper(part, source, report))
+            paper_parts.append((documents[-1], part))
         elif part.kind == "programme":
             programme = read_programme(part, source, report)
             if programme is not None:
@@ -123,6 +137,10 @@ def import_pack(name: str, text: str, assembler: Assembler, report: Report, peop
                 "check that this is the whole text of the pack",
             )
         return
+    if agenda is None:
+        for doc, part in paper_parts:
+            if doc.date is None or not doc.to:
+                paper_meeting(doc, part.lines, source, report)
     assembler.add_pack(name, agenda, documents)
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agendalines import (
+    DESCRIPTION_OPENING,
     EMAIL,
     EXCLUSION_ITEM,
     ITEM_WORD,
@@ -46,7 +47,8 @@ from minutebook.importer.agendalines import (
     table_columns,
     table_item,
 )
-from minutebook.importer.dates import find_date, is_date_line, parse_time
+from minutebook.importer.dates import day_printed, find_date, is_date_line, parse_time
+from minutebook.importer.fallbacks import dated_line, numbered_items
 from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
@@ -70,8 +72,8 @@ BARE_ITEM = re.compile(
 TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
-    r"^(?:joint\s+)?(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
-    r"update)\s+(?:of|from|by)\b",
+    r"^(?:joint\s+)?(?:(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
+    r"update)\s+(?:of|from|by)\b|(?:verbal|oral) (?:report|update)$)",  # a bare "Verbal update" under the title
     re.I,
 )
 SECTION = re.compile(
@@ -156,6 +158,13 @@ def _when_block(lines: list[Line]):
 
 
 def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
+    agenda = _read_sheet(part, source, report)
+    if agenda is not None and not agenda.items:
+        numbered_items(agenda, part.lines, source, report)  # no item in a known shape: any numbered run
+    return agenda
+
+
+def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
     lines = [
         Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
         for line in part.lines
@@ -176,13 +185,7 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
             day, name = find_date(when)[0], named_above(lines, at, name)
             at += end
         if day is None:
-            report.error(
-                source.name,
-                lines[at].no,
-                f"the date in '{_t(lines[at])[:80]}' cannot be read",
-                "check the notice of the meeting",
-            )
-            return None
+            return _undated_front(lines, part, source, report, name)
         agenda = Agenda(committee=name, date=day, line=lines[0].no, start=parse_time(when), place=place)
         k = at + 1
         while k < len(lines) and not _starts_agenda(lines, k):
@@ -190,8 +193,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         items_at = k
         for j, line in enumerate(lines[at + 1 : items_at], start=at + 1):  # "Issued: 19 March 2025"
             published = PUBLISHED_LINE.match(_t(line))
-            if published and agenda.published is None and find_date(published.group("d"))[0]:
-                agenda.published = find_date(published.group("d"))[0]
+            if published and agenda.published is None and day_printed(published.group("d")):
+                agenda.published = day_printed(published.group("d"))
             elif agenda.published is None and _signature(lines, j):  # the clerk's name, post and the date
                 dated = next((d for d in range(j + 1, j + 5) if d < len(lines) and is_date_line(_t(lines[d]))), j)
                 agenda.published = find_date(_t(lines[dated]))[0]
@@ -203,18 +206,11 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
     if when_at is None:
         block = labelled_block(lines) or _when_block(lines)
         if block is None:
-            report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
-            return None
+            return _undated_front(lines, part, source, report)
         when, place, first, end = block
         day = find_date(when)[0]
         if day is None:
-            report.error(
-                source.name,
-                lines[first].no,
-                f"the front sheet's date '{when}' cannot be read",
-                "check the 'Date:' line",
-            )
-            return None
+            return _undated_front(lines, part, source, report)
         agenda = Agenda(
             committee=committee_above(lines, first), date=day, line=lines[0].no, start=parse_time(when), place=place
         )
@@ -232,8 +228,8 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
                 if text.endswith(":") and k + 1 < len(lines) and not _starts_agenda(lines, k + 1):
                     k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Membership:" with its names on the line below
                 _membership(text, lines[k], agenda, source, report)
-            elif published and find_date(published.group("d"))[0]:  # "Published: 9 April 2024"
-                agenda.published = find_date(published.group("d"))[0]
+            elif published and day_printed(published.group("d")):  # "Published: 9 April 2024"
+                agenda.published = day_printed(published.group("d"))
             elif not BOILERPLATE_LINE.match(text) and not SPACED_HEAD.match(" ".join(text.split())):
                 notes_before.append(text)
             k += 1
@@ -241,18 +237,11 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         _read_tail(lines[k:], agenda, notes_before, source, report)
         return agenda
     if when_at + 1 >= len(lines):
-        report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
-        return None
+        return _undated_front(lines, part, source, report)
     when = _t(lines[when_at + 1])
     day = find_date(when)[0]
     if day is None:
-        report.error(
-            source.name,
-            lines[when_at + 1].no,
-            f"the front sheet's date '{when}' cannot be read",
-            "check the line after 'Time and Date'",
-        )
-        return None
+        return _undated_front(lines, part, source, report)
     agenda = Agenda(committee=committee, date=day, line=lines[0].no, start=parse_time(when))
     if agenda.start is None:
         report.warn(source.name, lines[when_at + 1].no, f"no start time in '{when}'", 'add start: "HH:MM"')
@@ -270,6 +259,28 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
         k += 1
     k = _read_items(lines, k, agenda, source, report)
     _read_tail(lines[k:], agenda, notes_before, source, report)
+    return agenda
+
+
+def _undated_front(lines: list[Line], part: Part, source: Source, report: Report, name: str = "") -> Agenda | None:
+    """A front sheet whose date is in no layout the import knows: the first dated line above its agenda gives
+    the meeting's date (and time); the committee is the line above it that names no council."""
+    end = next((k for k in range(len(lines)) if _starts_agenda(lines, k)), len(lines))
+    dated = dated_line(lines[:end])
+    if dated is None:
+        report.error(source.name, part.line, "the front sheet has no time and date", "check the front sheet")
+        return None
+    at, day, start = dated
+    agenda = Agenda(committee=name or committee_above(lines, at), date=day, line=lines[0].no, start=start)
+    report.warn(
+        source.name,
+        lines[at].no,
+        f"the front sheet is not in a layout the import knows: the meeting's date is taken from "
+        f"'{_t(lines[at])[:80]}', its committee from '{agenda.committee[:60]}'" + ("" if start else ", no start time"),
+        "check the committee, date, time and place in meeting.md",
+    )
+    k = _read_items(lines, end, agenda, source, report)
+    _read_tail(lines[k:], agenda, [], source, report)
     return agenda
 
 
@@ -300,7 +311,7 @@ def _signature(lines: list[Line], k: int) -> bool:
     with the office's address between them ("County Hall," / "Elmbridge.")."""
     for j in range(k + 1, min(k + 5, len(lines))):
         published = PUBLISHED_LINE.match(_t(lines[j]))  # or "Date of publication: 6 March 2024"
-        if is_date_line(_t(lines[j])) or (published and find_date(published.group("d"))[0]):
+        if is_date_line(_t(lines[j])) or (published and day_printed(published.group("d"))):
             block = [_t(lines[i]) for i in range(k, j)]
             signed = block[:2]
             address = block[2:]
@@ -399,6 +410,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and lines[k].no == title_ends + 1
             and not ITEM.match(text)
             and not LEAD.match(text)
+            and not DESCRIPTION_OPENING.match(text)
             and not EXEMPT_PARAGRAPH.search(text)
             and _section(text) is None
             and not text.endswith(".")

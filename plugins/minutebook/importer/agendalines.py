@@ -238,7 +238,7 @@ def public_access(paragraphs: list[str]) -> str:
 
 # "the Council of the London Borough of Kestrelmere": the meeting is the Council's, the rest names the council
 OF_THE_BODY = re.compile(
-    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:council|borough|county|district|city|authority)\b.*$", re.I
+    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,7}?(?:council|borough|county|district|city|authority)\b.*$", re.I
 )
 
 
@@ -288,6 +288,10 @@ def letter(lines: list[Line], at: int, end: int, agenda) -> None:
     """A notice written as a letter: its date above ("28 August 2023", then "Dear Member") is the
     date of publication, and the name and post under "Yours faithfully" the publisher."""
     dated = [find_date(plain(line.text))[0] for line in lines[:at] if is_date_line(plain(line.text))]
+    # a memorandum's "Date: 4 February 2025" above the notice: the day it was sent
+    dated += [
+        find_date(m.group(1))[0] for line in lines[:at] if (m := re.match(r"^date\s*:\s*(.+)$", plain(line.text), re.I))
+    ]
     if agenda.published is None and dated and dated[-1] is not None:
         agenda.published = dated[-1]
     for k in range(at + 1, end):
@@ -301,7 +305,11 @@ def letter(lines: list[Line], at: int, end: int, agenda) -> None:
 # "Item 4    Revenue budget monitoring": the word before an agenda's number (not a paper's "Item 5: Title")
 ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+(?=\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z])", re.I)
 # "(Report No. JCC/24/09)" after an item's title: the report's reference, not part of the title
-REPORT_REF = re.compile(r"\s*\((?P<ref>(?:report|paper)\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[^()]+)\)$", re.I)
+REPORT_REF = re.compile(
+    r"\s*\((?P<ref>(?:report|paper)\s+(?:(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[^()]+|"
+    r"[A-Z]{1,6}[/.-]?\d[\w/.-]*))\)$",  # "(Paper APC/25/01)": the reference without "No."
+    re.I,
+)
 
 
 def plain_line(line: Line) -> str:
@@ -402,6 +410,13 @@ def label_over_date(label: str, value: str) -> bool:
         and is_date_line(value)
         and bool(PUBLISHED_LINE.match(f"{label} {value}"))
     )
+
+
+# "To consider passing a resolution …", "To approve the minutes …": the item's description under its title
+DESCRIPTION_OPENING = re.compile(
+    r"^To\s+(?:consider|approve|receive|note|agree|confirm|appoint|elect|review|discuss|decide|determine|"
+    r"resolve|pass|adopt|endorse|comment)\b"
+)
 
 
 def committee_above(lines: list[Line], before: int) -> str:

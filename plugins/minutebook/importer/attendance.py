@@ -46,7 +46,7 @@ from minutebook.importer.source import Line
 from minutebook.importer.textutil import plain
 
 GROUPS = (
-    (re.compile(r"^co-?opted members?$", re.I), "co_opted"),
+    (re.compile(r"^co-?opted(?: members?)?$", re.I), "co_opted"),
     (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
     (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
     (
@@ -154,7 +154,12 @@ def unwrap(lines: list[Line]) -> list[Line]:
             and "\t" not in prev.text + line.text
             and not LABEL.match(text)
             and not group_of(text.rstrip(" :"))
-            and (OPEN_END.search(plain(prev.text).strip()) or text[:1].islower() or text.startswith("("))
+            and (
+                OPEN_END.search(plain(prev.text).strip())
+                or text[:1].islower()
+                or text.startswith("(")
+                or prev.text.count("(") > prev.text.count(")")  # "… E. Stott (Democratic" / "Services Officer)"
+            )
         ):
             out[-1] = Line(prev.no, f"{plain(prev.text).strip()} {text}", prev.heading)
             last = line.no

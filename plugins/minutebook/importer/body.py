@@ -303,6 +303,14 @@ class BodyReader:
         first = plain(el.text)[:1]
         if first.islower() and re.search(r"(?:\b\w\.){2,}$", prev.text) and not LETTERED.match(plain(el.text)):
             return True  # "… a proposed 20 m.p.h." / "zone in the streets …": an abbreviation, not a sentence's end
+        if (
+            first.islower()
+            and not el.blank_before
+            and prev.text.endswith(")")
+            and not ends_sentence(prev.text[:-1])
+            and not LETTERED.match(plain(el.text))
+        ):
+            return True  # "… on-call (retained)" / "fire engines …": a closing bracket ends no sentence
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
         if prev.kind == "para" and RESOLVED.match(prev.text) and _list_entry(el.text):
@@ -320,6 +328,8 @@ class BodyReader:
             or re.match(r"^\(\d{1,2}\)\s", plain(el.text))
         ):
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
+        if not el.blank_before and prev.kind == "para" and re.match(r"^\((?:\d+|[a-z]+)\s+[a-z]", plain(el.text)):
+            return True  # "… the highest scored risk" / "(20 out of 25). The …": an aside wrapped onto the line
         if first.islower() or BROKEN_DATE.search(f"{prev.text}\n{el.text}"):
             return True
         if not el.blank_before and first.isupper() and last_word(prev.text) in TITLE_WORDS:
@@ -334,6 +344,8 @@ class BodyReader:
             return True  # "… seconded by Councillor Amara" / "Beckford that:": a name wrapped between its words
         if last_word(prev.text) in CONNECTIVES or el.text.split(" ")[0].endswith("."):
             return True
+        if not el.blank_before and first.isdigit() and not ORDERED.match(el.text) and len(following) > 1:
+            return True  # "… in the academic year" / "2023/24 and the work …": a figure wrapped onto the line
         # "…the Coventry Children's" / "Services to put children…": a name broken by the page
         words = re.findall(r"[A-Za-z'’]+", prev.text)
         following = el.text.split()

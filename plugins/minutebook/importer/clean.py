@@ -334,12 +334,15 @@ def _remove_running_lines(source: Source) -> None:
     # ("OFFICIAL" below the page number, then above the next page's text): a copy of a line found beside
     # a footer is furniture too where it opens a page (only blank lines between it and the footer)
     keys = {_running_key(lines[i].text.strip()) for i in furniture} - running
+    tops_again: list[int] = []
     for i in sorted(furniture):
         j = i + 1
         while j < len(lines) and not lines[j].text.strip():
             j += 1
         if j < len(lines) and j - i > 1 and j not in furniture and _running_key(lines[j].text.strip()) in keys:
             furniture.add(j)
+            tops_again.append(j)
+    _under_page_tops(lines, tops_again, furniture)
     # a document reference printed at the head of every page ("HT/090403": one word with a digit), the
     # first text after each page number or footer, and at the top of the first page
     tops: dict[str, list[int]] = {}
@@ -356,3 +359,18 @@ def _remove_running_lines(source: Source) -> None:
     for i in furniture:
         source.markers.setdefault(lines[i].no, ("page", ""))
         lines[i] = Line(lines[i].no, "")
+
+
+def _under_page_tops(lines: list[Line], tops: list[int], furniture: set[int]) -> None:
+    """The line printed right under a page's repeated marking ("OFFICIAL" / "Corriebrook and Wendle Fire and
+    Rescue Authority"), the same on two or more pages: the second line of the running header."""
+    below: dict[str, list[int]] = {}
+    for i in tops:
+        j = i + 1
+        if j < len(lines) and j not in furniture and lines[j].text.strip() and lines[j].no == lines[i].no + 1:
+            key = _running_key(lines[j].text.strip())
+            if _furniture_candidate(key):
+                below.setdefault(key, []).append(j)
+    for found in below.values():
+        if len(found) >= 2:
+            furniture.update(found)

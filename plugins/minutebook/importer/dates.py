@@ -133,3 +133,21 @@ def date_in_municipal_year(text: str, start_year: int):
         except ValueError:
             continue
     return None, None, False
+
+
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b")
+
+
+def day_printed(text: str) -> dt.date | None:
+    """The first date in ``text``, in words ("13 January 2025") or in figures, day first as British
+    papers print it ("13/01/2025", "13.01.25"); None when there is none."""
+    day = find_date(text)[0]
+    if day is not None:
+        return day
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(_year(match.group("y"), None) or 0, int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None

@@ -28,6 +28,7 @@ from minutebook.importer.attendance import AttendanceReader
 from minutebook.importer.bilingual import halves
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
+from minutebook.importer.fallbacks import dated_line, numbered_run, without_date
 from minutebook.importer.numbering import BRACKETED, CITED, join_headings, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.numbering import numbers_year as read_numbers_year
@@ -64,7 +65,8 @@ PLACE = re.compile(
 PRIVATE_MARK = re.compile(
     r"\s*(?:\(\s*(?:in confidence|exempt(?: information)?|confidential|private|not for publication)"
     r"(?:\s*[-–—:,]\s*|\s+under\s+)?(?:paragraphs?\s+\d{1,2})?\s*\)"
-    r"|\s[-–]\s*(?:in confidence|confidential|exempt))\s*$",
+    r"|\s[-–]\s*(?:in confidence|confidential|exempt)"
+    r"|\s*\(\s*paragraphs?\s+\d{1,2}\s*\))\s*$",  # "… IMPLEMENTATION (Paragraph 1)": the exempt paragraph cited
     re.I,
 )
 # a minute whose first line says it is exempt: "Exempt under paragraph 13 of Part 4 of Schedule 12A …",
@@ -206,8 +208,8 @@ def _labelled_place(lines: list[Line], head_at: int) -> str:
 
     for line in lines[head_at : head_at + 8]:
         match = PLACE_LABEL.match(_t(line))
-        if match and match.group("rest").strip():
-            return match.group("rest").strip(" ,.")
+        if match and match.group("rest").strip():  # up to a next label run onto its line ("… Commenced: 14:00")
+            return re.split(r"\s+(?=[A-Z][a-z]+:\s)", match.group("rest").strip())[0].strip(" ,.")
     return ""
 
 
@@ -281,13 +283,26 @@ def read_minutes(
     lines = join_headings(part.lines)
     committee, day, start, head_at = _header(lines)
     if day is None:
-        report.error(
+        at = head_at or 0
+        dated = dated_line(lines[at:])
+        if dated is None:
+            report.error(
+                source.name,
+                part.line,
+                "the minutes' date cannot be read from 'held at … on …'",
+                "check the heading of the minutes",
+            )
+            return None
+        k, day, start = dated[0] + at, dated[1], start or dated[2]
+        committee = without_date(committee or next((_t(line) for line in lines if line.text.strip()), ""))
+        head_at = at if head_at is not None else k
+        report.warn(
             source.name,
-            part.line,
-            "the minutes' date cannot be read from 'held at … on …'",
-            "check the heading of the minutes",
+            lines[k].no,
+            f"the heading of these minutes is not in a layout the import knows: their date is taken from "
+            f"'{_t(lines[k])[:80]}' and their committee from '{committee[:60]}'",
+            "check the committee, date and time in minutes.md",
         )
-        return None
     doc = MinutesDoc(committee=committee, date=day, line=lines[head_at].no, start=start, hint=part.hint)
     # the heading's lines, up to the attendance's label ("Members present:" is not part of the place)
     head_lines: list[str] = []
@@ -316,6 +331,18 @@ def read_minutes(
         if text in ("public business", "private business") or _is_heading(lines, i, None, numbers_year):
             first = i
             break
+    relaxed: dict[int, tuple[int, str]] = {}
+    if first is None and (run := numbered_run(lines, body_start)):
+        # no heading in a known shape: any run of consecutively numbered short lines is the minutes' headings
+        relaxed = {k: (number, title) for k, number, title in run}
+        first = run[0][0]
+        report.warn(
+            source.name,
+            lines[first].no,
+            f"no minute heading in a known shape: the {len(run)} numbered lines from '{_t(lines[first])[:60]}' "
+            "were read as the minutes' headings",
+            "check the minute numbers and titles in minutes.md",
+        )
     if first is None:
         report.error(source.name, part.line, "no numbered minute found in these minutes", "check the minutes")
         return None
@@ -338,7 +365,9 @@ def read_minutes(
         if closing:
             doc.closed = parse_time(closing)
             break
-        heading = _is_heading(lines, i, expected, numbers_year)
+        heading = (
+            (*relaxed[i], "") if i in relaxed else None if relaxed else _is_heading(lines, i, expected, numbers_year)
+        )
         if heading:
             number, title, printed = heading
             # "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)": the report's reference opens the minute's text

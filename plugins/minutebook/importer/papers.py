@@ -18,7 +18,16 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.people import ROLE_WORDS
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import ITEM_SHEET, KIND_LINE, ORG_LINE, REPORT_OF, SUBJECT_LINE, TO_LINE, Part
+from minutebook.importer.split import (
+    ITEM_SHEET,
+    KIND_LINE,
+    ORG_LINE,
+    REPORT_NUMBER,
+    REPORT_OF,
+    SUBJECT_LINE,
+    TO_LINE,
+    Part,
+)
 from minutebook.importer.tables import Table, is_table_line
 from minutebook.importer.textutil import ends_sentence, plain
 
@@ -95,7 +104,7 @@ def _heading_like(line: Line) -> bool:
 
 
 COVER_LINE = re.compile(
-    r"^(?P<label>report to|date of meeting|meeting date|report of|title of (?:the )?(?:paper|report)|title|"
+    r"^(?P<label>report to|date of meeting|meeting date|meeting|date|report of|title of (?:the )?(?:paper|report)|title|"
     r"report title|subject|wards? affected|presented by|appendices|"
     r"wards?|key decision|classification|forward plan reference|portfolio(?: lead| holder)?|lead member|"
     r"cabinet member|report by|report author|authors?|lead officer|responsible officer|"
@@ -113,6 +122,16 @@ def _above_report_of(lines: list[Line], i: int) -> bool:
         return False
     filled = [j for j in range(i + 1, min(len(lines), i + 8)) if lines[j].text.strip()][:3]
     return any(REPORT_OF.match(_t(lines[j])) for j in filled)
+
+
+def _titles_sections(lines: list[Line], i: int) -> bool:
+    """Line i is a short title-like line (no full stop, no label) and the next filled line opens the
+    report's first numbered section ("1.  Purpose of the report")."""
+    text = _t(lines[i])
+    if not text or len(text) > 160 or ends_sentence(text) or text.endswith(":") or re.match(r"^[\d(•-]", text):
+        return False
+    nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+    return nxt is not None and bool(re.match(r"^1\.?\s+[A-Z]", _t(lines[nxt])))
 
 
 def read_header(lines: list[Line]) -> tuple[dict, int]:
@@ -154,7 +173,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if cover:
             fields += 1
             label, value = cover.group("label").lower(), cover.group("value").strip()
-            if label.startswith("report to"):
+            if label.startswith("report to") or (label == "meeting" and "to" not in header):
                 header["to"] = value
                 header.setdefault("kind", "report")
             elif label.startswith("date"):
@@ -195,6 +214,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             header.setdefault("date", find_date(text)[0])
         elif ORG_LINE.search(text) and len(text) < 60 and "to" not in header:
             pass
+        elif REPORT_NUMBER.match(text) and not fields:
+            pass  # "Paper APC/25/01" over the cover sheet's fields: the paper's reference
         elif (
             seen == 1
             and text.isupper()
@@ -215,6 +236,9 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             pass  # a further field of the cover sheet ("Application reference: LA03/PREM/2025/0014")
         elif fields and "subject" not in header and text.isupper() and len(text) < 160 and not ends_sentence(text):
             header["subject"] = text  # the title in capitals under the cover sheet's fields
+            return header, i + 1
+        elif fields >= 2 and "subject" not in header and _titles_sections(lines, i):
+            header["subject"] = text  # the title on a line of its own under the fields, over "1. Purpose"
             return header, i + 1
         else:
             return header, i
@@ -412,7 +436,9 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     for i in range(body_start, len(lines)):
         marker = source.marker(lines[i])
         text = _t(lines[i])
-        if (marker and marker[0] == "blank page") or (APPENDIX_HEAD.match(text) and not _in_list(lines, i)):
+        if (marker and marker[0] == "blank page") or (
+            APPENDIX_HEAD.match(text) and not _in_list(lines, i) and not _runs_on(lines, i)
+        ):
             core_end = i
             break
     author_start = _author_start(lines[:core_end], body_start)
@@ -455,6 +481,13 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[–—-]", "-", text.lower()).split())
+
+
+def _runs_on(lines: list[Line], i: int) -> bool:
+    """Line i goes on with the sentence of the line right above it ("… this report and Appendix 1 and" /
+    "Appendix 2."): a mention, not an appendix's heading."""
+    above = _t(lines[i - 1]) if i > 0 else ""
+    return bool(above) and not ends_sentence(above) and not above.endswith(":") and _t(lines[i]).endswith(".")
 
 
 def _segments(lines: list[Line], listed: list[tuple[str, str]], source: Source):

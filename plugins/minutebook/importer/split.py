@@ -42,8 +42,11 @@ DATE_LABEL = re.compile(
 TIME_LABEL = re.compile(r"^(?:meeting\s+|start\s+)?time\s*:?\s*(?P<rest>.*)$", re.I)
 PLACE_LABEL = re.compile(r"^(?:venue|place|location)\s*:?\s*(?P<rest>.*)$", re.I)
 MINUTES_HEAD = re.compile(
-    r"^(?:decisions? and )?minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
-    r"(?:meeting of (?:the )?)?(?P<committee>.+?)(?:\s+held\b.*)?$",
+    r"^(?:(?:decisions? and )?minutes? of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+    r"(?:meeting of (?:the )?)?|"
+    # "Record of the meeting of the …", "Notes of a meeting of …": minutes by another name (the word meeting needed)
+    r"(?:record|notes) of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
+    r"(?:meeting|proceedings) of (?:the )?)(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )
 # the committee's name, then "Minutes - 9 December 2024" (or "Minutes: …", "Draft minutes – …") under it
@@ -54,7 +57,7 @@ COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title|title of (?:
 # the other fields of a report's cover sheet: two of them under a title line make a cover sheet
 # ("Report Title: …" / "Meeting Date: …" / "Report By: …") without a "Report to" line
 COVER_OTHER = re.compile(
-    r"^(?:meeting date|date of meeting|report by|report of|report author|authors?|lead officer|responsible officer|"
+    r"^(?:meeting date|date of meeting|meeting|date|report by|report of|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
     r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?|presented by|appendices)\s*:",
     re.I,
@@ -65,7 +68,9 @@ REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?\S.{
 # a report's first numbered section: "1.   PURPOSE OF REPORT", "1 Introduction"
 SECTION_START = re.compile(r"^1\.?\s+[A-Z]")
 # the report's reference printed above its heading: "REPORT NO. HT/03/21", "Report Number: CX/14"
-REPORT_NUMBER = re.compile(r"^report\s+(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I)
+REPORT_NUMBER = re.compile(
+    r"^(?:report|paper)\s+(?:(?:no\.?|number|ref(?:erence)?\.?)\s*:?\s*)?[A-Z]{0,6}[/.-]?\d[\w/.-]*$", re.I
+)
 BOILERPLATE = re.compile(r"^(?:public document pack|notice of (?:a )?meeting|summons|agenda)$", re.I)
 KIND_LINE = re.compile(
     r"^(?:briefing note|briefing paper|report|public report|information report|(?:report )?cover sheet|"
@@ -197,7 +202,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             start = _previous_filled(lines, i)
             starts.append((start if start is not None else i, "front"))
         elif (summons := summons_text(lines, i)[0]) and len(summons.group("committee")) <= 120:
-            starts.append((_front_start(lines, i), "front"))
+            front = _front_start(lines, i)
+            # a memorandum's "To: / From: / Date: / Subject:" over the notice is the front sheet's, not a paper's
+            starts = [s for s in starts if not (s[1] == "paper" and front <= s[0] < i)]
+            starts.append((front, "front"))
         elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
             # without labels, known by the agenda that follows
@@ -252,11 +260,19 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 i = start  # "Report cover sheet" over its fields
             letterhead = _text(lines[start]) if start is not None else ""
             # the body's name printed above the cover sheet ("WESTER CARSE INTEGRATION JOINT BOARD") belongs to it
+            numbered = start is not None and bool(REPORT_NUMBER.match(letterhead))
+            if start is not None and numbered:
+                # "Paper APC/25/01" over the fields, and the body's name above it, belong to the cover sheet
+                above = _previous_filled(lines, start, 2)
+                start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
             if start is None or not (
-                letterhead
-                and len(letterhead) < 80
-                and (ORG_LINE.search(letterhead) or letterhead.isupper())
-                and not letterhead.endswith(".")
+                numbered
+                or (
+                    letterhead
+                    and len(letterhead) < 80
+                    and (ORG_LINE.search(letterhead) or letterhead.isupper())
+                    and not letterhead.endswith(".")
+                )
             ):
                 start = i
             starts.append((start, "paper"))
@@ -528,6 +544,10 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     if not starts:
         return parts
     leading = [line for line in lines[: starts[0][0]] if line.text.strip()]
+    if leading and not any(kind == "front" for _, kind in starts) and _unlabelled_front(leading):
+        # the pack's first page, in no layout known, prints a date and numbered items: its front sheet
+        starts.insert(0, (lines.index(leading[0]), "front"))
+        leading = []
     if leading:
         report.warn(
             source.name,
@@ -548,6 +568,17 @@ def split_pack(source: Source, report: Report) -> list[Part]:
             _trim_after_close(part, parts, source, report)
         parts.append(part)
     return parts
+
+
+def _unlabelled_front(leading: list[Line]) -> bool:
+    """Text before the first part that prints a date in its first lines and then two or more numbered items."""
+    from minutebook.importer.fallbacks import dated_line, numbered_run
+
+    dated = dated_line(leading, 15)
+    run = numbered_run(leading, dated[0] + 1) if dated is not None else []
+    between = " ".join(_text(line) for line in leading[run[0][0] :]) if run else ""
+    # minutes record what was done ("RESOLVED", "were received", "noted"); an agenda lists what is to be done
+    return len(run) >= 2 and not re.search(r"\b(?:resolved|were received|was received|noted|agreed)\b", between, re.I)
 
 
 def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:
