@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.attendrows import Status, posts_held, status_columns, status_entry
+from minutebook.importer.attendrows import Status, columns, posts_held, status_columns, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -166,29 +166,6 @@ def unwrap(lines: list[Line]) -> list[Line]:
             continue
         out.append(line)
         last = line.no
-    return out
-
-
-# "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title. The
-# title keeps the word naming its council ("District Cllr T Bell", "Town Councillor A Shah"): a split
-# before the title alone left "District" as a name and lost the line
-NEXT_TITLE = re.compile(
-    r"\s+(?=(?:(?:County|District|Borough|City|Town|Parish|Community|Deputy|Former)\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])"
-)
-JOINING_WORD = re.compile(
-    r"(?:^|\s)\(?(?:for|and|from|by|with|to|of|the|as|county|district|borough|city|town|parish|community|deputy|"
-    r"former|&|,)$",
-    re.I,
-)
-
-
-def _columns(text: str) -> str:
-    """Names printed side by side without a comma between them are separated by one; a title that follows
-    "for", "and" or a comma ("substitute for Cllr J Doyle") is left as printed."""
-    pieces = NEXT_TITLE.split(text)
-    out = pieces[0]
-    for piece in pieces[1:]:
-        out += (" " if JOINING_WORD.search(out) or not out.strip() else ", ") + piece
     return out
 
 
@@ -381,7 +358,7 @@ class AttendanceReader:
         if (held := posts_held(text, self.group)) is not None:  # "Name, Post; Name, Post; and Name, Post"
             return [self._add_in(group, {"name": printed(n), "role": post}, line, n) for group, n, post in held]
         text = re.sub(r"\s*;\s*", ", ", text.strip()).strip(" ,.")  # "Councillor A Smith (Chair); Councillor B Jones"
-        text = _columns(text)
+        text = columns(text)
         if not text:
             return []
         public = PUBLIC.search(text)

@@ -110,3 +110,26 @@ NUMBER_HEAD = re.compile(r"^(?:agenda\s+)?(?:item|minute|min\.?)(?:\s+(?:no\.?|n
 def numbers_head(cells: list[str]) -> bool:
     """A row headed like a table of minutes or items ('Item No.', 'Minute', 'No.'), not an attendance row."""
     return bool(cells) and bool(NUMBER_HEAD.match(cells[0]))
+
+
+# "Cllr P Ashworth (Chairman)   Cllr H Kaur": names printed in two columns, each with its title. The
+# title keeps the word naming its council ("District Cllr T Bell", "Town Councillor A Shah"): a split
+# before the title alone left "District" as a name and lost the line
+NEXT_TITLE = re.compile(
+    r"\s+(?=(?:(?:County|District|Borough|City|Town|Parish|Community|Deputy|Former)\s+)?(?:Councillor|Cllr)\.?\s+[A-Z])"
+)
+JOINING_WORD = re.compile(
+    r"(?:^|\s)\(?(?:for|and|from|by|with|to|of|the|as|county|district|borough|city|town|parish|community|deputy|"
+    r"former|&|,)$",
+    re.I,
+)
+
+
+def columns(text: str) -> str:
+    """Names printed side by side without a comma between them are separated by one; a title that follows
+    "for", "and" or a comma ("substitute for Cllr J Doyle") is left as printed."""
+    pieces = NEXT_TITLE.split(text)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += (" " if JOINING_WORD.search(out) or not out.strip() else ", ") + piece
+    return out

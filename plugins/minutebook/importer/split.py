@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from minutebook.importer.bilingual import halves
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.textutil import ends_sentence, plain
+from minutebook.importer.textutil import plain
+from minutebook.importer.titled import page_top, titled_pages
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
 # "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time", "To be held on: …" — not "Date of despatch: …" (the agenda's own date)
@@ -278,7 +279,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((start, "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
-        elif (sheet := ITEM_SHEET.match(text)) and not sheet.group("title").endswith(".") and _page_top(source, i):
+        elif (sheet := ITEM_SHEET.match(text)) and not sheet.group("title").endswith(".") and page_top(source, i):
             starts.append((i, "paper"))
         elif (start := _report_of_start(source, lines, i)) is not None:
             starts.append((start, "paper"))
@@ -303,53 +304,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif _stamped_title(source, lines, i):
             starts.append((_under_letterhead(lines, i, 4, source), "paper"))  # the council's name above the stamp
         i += 1
-    return _titled_pages(source, sorted(set(starts)))
-
-
-def _titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A page that opens with the body's letterhead and a title over a table, and no part starting near it
-    ("Wyvern Bay Health and Wellbeing Board" / "Forward plan 2024/25" / "Meeting | Item | Lead"): a paper of
-    its own (a plan or schedule with no cover sheet). The letterhead names a council or is printed on the
-    pack's other parts too; the paper's title is the line under it (``Part.extra["title_at"]``, set by
-    :func:`split_pack` for a start of the kind "titled")."""
-    lines = source.lines
-    counts: dict[str, int] = {}
-    for line in lines:
-        if line.text.strip() and "\t" not in line.text:
-            counts[_text(line)] = counts.get(_text(line), 0) + 1
-    found = list(starts)
-    for i, line in enumerate(lines):
-        text = _text(line)
-        if not text or "\t" in line.text or len(text) > 80 or ends_sentence(text) or not _page_top(source, i):
-            continue
-        if not (ORG_LINE.search(text) or counts.get(text, 0) >= 3) or not (after := _next_filled(lines, i, 2)):
-            continue
-        title = _text(lines[after[0]])
-        if (
-            len(after) < 2
-            or "\t" not in lines[after[1]].text
-            or not _title_like(title)
-            or ORG_LINE.search(title)
-            or COVER_FIELD.match(title)
-            or COVER_OTHER.match(title)
-            or PROGRAMME_TITLE.search(title)
-            or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
-            or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
-        ):
-            continue
-        found.append((i, "titled"))
-    return sorted(set(found))
-
-
-def _page_top(source: Source, i: int) -> bool:
-    """Whether line i is the first text of a page: a page's marker above it, or the blank lines the page's
-    furniture left (a PDF's header and footer are taken out before the text is cleaned)."""
-    j, blank = i - 1, 0
-    while j >= 0 and not source.lines[j].text.strip():
-        if source.marker(source.lines[j]):
-            return True
-        j, blank = j - 1, blank + 1
-    return j < 0 or blank >= 2
+    return titled_pages(source, sorted(set(starts)))
 
 
 def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
@@ -559,7 +514,7 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     for n, (start, kind) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         part = Part("paper" if kind == "titled" else kind, lines[start:end])
-        if kind == "titled":  # the title under the letterhead of a titled page (_titled_pages)
+        if kind == "titled":  # the title under the letterhead of a titled page (titled.titled_pages)
             part.extra["title_at"] = _next_filled(lines, start, 1)[0] - start
         hint = _agenda_item_hint(source, lines, start)
         if hint:
