@@ -227,6 +227,9 @@ class BodyReader:
             if (
                 part
                 and not plain(stripped).endswith((".", ";", ",", " and", " or"))
+                and not (
+                    plain(stripped).endswith(":") and len(stripped.split()) > 6
+                )  # "(a) The schedule … had been circulated:"
                 and blank
                 and not part.group("title").strip(" *")[:1].islower()
             ):
