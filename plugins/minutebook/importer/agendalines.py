@@ -247,6 +247,13 @@ def of_the_council(name: str) -> str:
     return match.group("body") if match else name
 
 
+def summons_body(match: re.Match[str]) -> str:
+    """The body that meets: 'the Full Council Meeting of X Parish Council' is the Full Council's meeting (the
+    name before 'Meeting'), 'a meeting of the Planning Committee' the committee's."""
+    named = (match.group("body") or "").strip()
+    return named or of_the_council(match.group("committee").strip(" ,"))
+
+
 def summons(lines: list[Line], agenda_at: int | None = None):
     """'A meeting of the X will be held on <date> at <time> in <place>.': (committee, date text, place, index)."""
     for k, line in enumerate(lines[:30]):
@@ -280,7 +287,7 @@ def summons(lines: list[Line], agenda_at: int | None = None):
                     below += [printed] if printed else []
                 if below and find_date(below[0])[0] is not None:
                     rest = " ".join([rest, *below])
-            return of_the_council(match.group("committee").strip()), rest, summons_place(rest), k
+            return summons_body(match), rest, summons_place(rest), k
     return None
 
 

@@ -29,6 +29,7 @@ from minutebook.importer.dates import MONTHS, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
+from minutebook.load.minutes_text import MOVED
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPTS[1:]}][{SUPERSCRIPTS}]*)\s+(\S.*)$")
@@ -41,11 +42,12 @@ CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
 RESOLVED = re.compile(
-    r"^\W*(?:\d{1,4}(?:\.\d{1,3})+\.?\s+)?(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    rf"^\W*(?:\d{{1,4}}(?:\.\d{{1,3}})+\.?\s+)?{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
     re.I,
 )
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
-RESOLVED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
+# ("… to the December meeting. It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …")
+RESOLVED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?={MOVED}(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
 # a date broken by the line's end: "… to 30th September" / "2024 and the forecast …"
 BROKEN_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{'|'.join(MONTHS)})\n\d{{4}}\b")
 # a numbered paragraph's number and the spaces after it: its text column ("3.1  ", "12.   ")
@@ -225,6 +227,9 @@ class BodyReader:
             if (
                 part
                 and not plain(stripped).endswith((".", ";", ",", " and", " or"))
+                and not (
+                    plain(stripped).endswith(":") and len(stripped.split()) > 6
+                )  # "(a) The schedule … had been circulated:"
                 and blank
                 and not part.group("title").strip(" *")[:1].islower()
             ):
@@ -313,6 +318,8 @@ class BodyReader:
             return True  # "… on-call (retained)" / "fire engines …": a closing bracket ends no sentence
         if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
             return False
+        if re.match(r"^RESOLVED\b", plain(el.text)):
+            return False  # "… 1 abstention, and it was" / "RESOLVED that …": the decision, in capitals on its own line
         if prev.kind == "para" and RESOLVED.match(prev.text) and _list_entry(el.text):
             return False  # "Decision: The Forum" / "(a) noted the results …;": the first of the decision's parts
         if prev.kind == "para" and RESOLVED.match(prev.text):

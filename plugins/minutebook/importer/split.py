@@ -97,8 +97,9 @@ CLOSED = re.compile(
 SUMMONS = re.compile(
     r"^(?:(?:(?:you|(?:all\s+)?(?:members|councillors)(?:\s+of\s+the\s+\w+(?:\s+\w+)?)?)\s+are\s+(?:hereby\s+)?"
     r"(?:requested|summoned|invited|asked|required)\s+to\s+attend|notice is (?:hereby )?given "
-    r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?(?:meeting|hearing) of "
-    r"(?:the\s+)?(?P<committee>.+?)\s+(?:will be held|to be held|which will be held|will take place|"
+    r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?"
+    r"(?P<body>(?:(?-i:[A-Z][\w'’&-]*)\s+){1,4}?)?(?:meeting|hearing) of "
+    r"(?:the\s+)?(?P<committee>.+?),?\s+(?:will be held|to be held|which will be held|will take place|"
     r"to take place|will meet)\b(?P<rest>.*)$",
     re.I,
 )

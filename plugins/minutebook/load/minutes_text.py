@@ -40,8 +40,12 @@ PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
 # "Decision: That …" / "Decision:" above a list (panels and boards print their decisions so; "DECIDED:" and
 # "Agreed:" likewise): the label
 # with its colon, never the word alone ("DECISION" above a RESOLVED is a heading)
+# the mover and seconder named before the decision in the same sentence: "It was proposed by Cllr Tanner,
+# seconded by Cllr Quilliam and RESOLVED that …", "Proposed by Cllr A and seconded by Cllr B, it was RESOLVED …"
+MOVED = r"(?:(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.;:]{1,80}?\s*(?:,\s*|\s+and\s+)seconded\s+by\s+[^.;:]{1,80}?(?:,\s*|\s+)(?:and\s+)?)?"
 RESOLVED = re.compile(
-    rf"^\W*{PARAGRAPH_NUMBER}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)", re.I
+    rf"^\W*{PARAGRAPH_NUMBER}{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    re.I,
 )
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
 # named by its initials), the verb in capitals too ("The Panel AGREED to:"): a decision too
