@@ -149,6 +149,28 @@ def test_decided_and_agreed_labels_read_as_resolutions():
     assert minutes[2].resolutions == []
 
 
+def test_a_decision_naming_its_mover_and_seconder_reads_as_a_resolution():
+    """Parish and town councils name the mover and seconder before RESOLVED, in one sentence; a
+    sentence that names them but resolves nothing is no decision."""
+    body = (
+        "## 117. Grants\n\nIt was proposed by Cllr Tanner, seconded by Cllr Quilliam and RESOLVED that the "
+        "grant of £500 be approved.\n\n"
+        "## 118. Lights\n\nProposed by Cllr A Shah and seconded by Cllr B Rowe, it was RESOLVED to renew the "
+        "contract.\n\n"
+        "## 119. Bench\n\nIt was proposed by Cllr Tanner, seconded by Cllr Quilliam, that the bench be moved; "
+        "the vote was lost.\n"
+    )
+    minutes, problems = parse_minutes_body(body, 1, 2024)
+    assert problems == []
+    assert [r.text for r in minutes[0].resolutions] == [
+        "It was proposed by Cllr Tanner, seconded by Cllr Quilliam and RESOLVED that the grant of £500 be approved."
+    ]
+    assert [r.text for r in minutes[1].resolutions] == [
+        "Proposed by Cllr A Shah and seconded by Cllr B Rowe, it was RESOLVED to renew the contract."
+    ]
+    assert minutes[2].resolutions == []
+
+
 def test_minute_heading_without_number_is_an_error():
     _, problems = parse_minutes_body("## Apologies\n\nNone.\n", 5, 2016)
     assert problems and problems[0].line == 5 and "no minute number" in problems[0].message
