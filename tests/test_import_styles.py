@@ -111,8 +111,10 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
     for key, want in want_all["meetings"].items():
         got = by_id.get(key)
         check(f"{key}: exists", True, got is not None)
-        if got is None:
-            continue
+        first = len(results)
+        if got is None:  # every fact of a meeting not found is a miss, not left out of the count
+            got = dict.fromkeys(("start", "place", "published", "closed", "minutes_approved"))
+            got.update(items=[], attendance={}, declarations=[])
         for field in ("start", "place", "published", "closed"):
             check(f"{key}: {field}", want[field], got[field])
         if "minutes_approved" in want:
@@ -177,6 +179,8 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
             check(f"{key}: {name} substitutes for {instead}", [instead], substitutes.get(name))
         declared = sorted([d["name"].split()[-1], d["minute"]] for d in got["declarations"])
         check(f"{key}: declarations", sorted(want["declarations"]), declared)
+        if by_id.get(key) is None:
+            results[first:] = [(what, want_, "(meeting not found)", False) for what, want_, _, _ in results[first:]]
     return results
 
 
