@@ -223,3 +223,36 @@ def test_a_first_page_in_no_known_layout_is_the_front_sheet_of_the_papers_after_
     assert [i["title"] for i in meeting["items"]] == ["Apologies for absence", "Play area inspection"]
     assert [_front(p)["item"] for p in (meetings / "planning-advisory" / "2025-03-04" / "papers").glob("*.md")] == [2]
     assert "the front sheet is not in a layout the import knows" in out
+
+
+def test_the_numbered_run_is_the_longest_chain_of_headings_numbered_one_or_two_on():
+    """numbered_run against a brute-force reading of its rule (from each heading, take the first later one
+    numbered one or two more; the earliest longest chain wins), on seeded random lines."""
+    import random
+
+    from minutebook.importer.fallbacks import numbered_run
+    from minutebook.importer.source import Line
+
+    def brute(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        best: list[tuple[int, int, str]] = []
+        for n, first in enumerate(found):
+            run = [first]
+            for later in found[n + 1 :]:
+                if run[-1][1] < later[1] <= run[-1][1] + 2:
+                    run.append(later)
+            if len(run) > len(best):
+                best = run
+        return best if len(best) >= 2 else []
+
+    rng = random.Random(15)
+    for _ in range(300):
+        lines = [
+            Line(k + 1, f"{rng.randint(1, 12)}. Heading {k}" if rng.random() < 0.7 else "A sentence of text.")
+            for k in range(rng.randint(0, 40))
+        ]
+        found = [
+            (k, int(line.text.split(".")[0]), line.text.split(". ", 1)[1])
+            for k, line in enumerate(lines)
+            if line.text[0].isdigit()
+        ]
+        assert numbered_run(lines) == brute(found)

@@ -72,15 +72,26 @@ def numbered_run(lines: list[Line], start: int = 0) -> list[tuple[int, int, str]
         for k in range(start, len(lines))
         if (m := _heading_text(plain(lines[k].text).replace("**", "").strip()))
     ]
+    # each heading's run goes on to the first later heading numbered one or two more; worked out from the
+    # end, so a pack of many numbered lines costs one pass, not one pass per line
+    following: list[int | None] = [None] * len(found)
+    length = [1] * len(found)
+    first_with: dict[int, int] = {}  # number -> the earliest heading after this one with that number
+    for n in range(len(found) - 1, -1, -1):
+        number = found[n][1]
+        later = [first_with[m] for m in (number + 1, number + 2) if m in first_with]
+        if later:
+            following[n] = min(later)
+            length[n] = 1 + length[min(later)]
+        first_with[number] = n
+    if not found or max(length) < 2:
+        return []
+    at: int | None = length.index(max(length))  # the earliest of the longest runs
     best: list[tuple[int, int, str]] = []
-    for n, first in enumerate(found):
-        run = [first]
-        for later in found[n + 1 :]:
-            if run[-1][1] < later[1] <= run[-1][1] + 2:
-                run.append(later)
-        if len(run) > len(best):
-            best = run
-    return best if len(best) >= 2 else []
+    while at is not None:
+        best.append(found[at])
+        at = following[at]
+    return best
 
 
 def looks_like_minutes(lines: list[Line]) -> bool:

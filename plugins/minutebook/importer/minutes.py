@@ -365,9 +365,10 @@ def read_minutes(
         if closing:
             doc.closed = parse_time(closing)
             break
-        heading = (
-            (*relaxed[i], "") if i in relaxed else None if relaxed else _is_heading(lines, i, expected, numbers_year)
-        )
+        if relaxed:  # the headings are the numbered run's lines, and no others
+            heading = (*relaxed[i], "") if i in relaxed else None
+        else:
+            heading = _is_heading(lines, i, expected, numbers_year)
         if heading:
             number, title, printed = heading
             # "BUS SUBSIDY CONTRACTS (Report No. HT/03/17)": the report's reference opens the minute's text

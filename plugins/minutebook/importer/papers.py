@@ -427,7 +427,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     header, body_start = read_header(lines)
     first = next((k for k, line in enumerate(lines) if line.text.strip() and not _letterhead(_t(line))), None)
     if not header.get("subject") and "title_at" in part.extra and body_start <= part.extra["title_at"]:
-        # a page with the body's letterhead and a title over a table (split._titled_pages): that title
+        # a page with the body's letterhead and a title over a table (titled.titled_pages): that title
         header["subject"], body_start = _t(lines[part.extra["title_at"]]), part.extra["title_at"] + 1
     if not header.get("subject") and part.hint and first is not None and body_start <= first:
         # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
