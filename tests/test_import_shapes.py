@@ -6,7 +6,8 @@ labels, 'Date of despatch:', items numbered within a heading (2.1), an exclusion
 makes the next item private, a '(copy enclosed)' note, members listed one a line under a label of its
 own with 'Name – organisation', 'In Attendance' officers with their posts, councillors of another council,
 members of the press counted but not named, apologies with initials, a show of hands in words, decisions
-after a paragraph's number and after other sentences, numbers that start again at each meeting, a blank
+after a paragraph's number and after other sentences, numbers that start again at each meeting, a decision after
+"and it was" mid-sentence, a blank
 to sign, and a cover sheet without 'Report to'. And the format's reading of decisions in a table.
 """
 
@@ -73,6 +74,9 @@ def test_minutes_in_other_words(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "signature" not in text and "....." not in text
     assert "\n\nIt was unanimously RESOLVED to accept them." in text  # its own paragraph, words as printed
+    # a decision after "it was" mid-sentence (as a PDF joins "… and it was" / "RESOLVED that …") starts its own
+    # paragraph, so the format reads it as the minute's decision
+    assert "school was raised, and it was\n\nRESOLVED that the Planning Manager decide it" in text
     council = (meetings / "council.yml").read_text(encoding="utf-8")
     assert "planning:" in council and "numbers_restart: meeting" in council
 

@@ -48,6 +48,9 @@ RESOLVED = re.compile(
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
 # ("… to the December meeting. It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …")
 RESOLVED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?={MOVED}(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
+# "… 2 against, and it was RESOLVED that …" as one line (a PDF's line joined to the one above it): the
+# decision in capitals after "it was" mid-sentence starts its own paragraph, as when printed on a line of its own
+RESOLVED_JOINED = re.compile(r"(?<=\sit was)\s+(?=RESOLVED\b)")
 # a date broken by the line's end: "… to 30th September" / "2024 and the forecast …"
 BROKEN_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{'|'.join(MONTHS)})\n\d{{4}}\b")
 # a numbered paragraph's number and the spaces after it: its text column ("3.1  ", "12.   ")
@@ -448,10 +451,11 @@ class BodyReader:
         format reads a decision from the start of a paragraph); the words stay as printed."""
         out: list[El] = []
         for el in elements:
-            if el.kind != "para" or not RESOLVED_SENTENCE.search(el.text):
+            if el.kind != "para" or not (RESOLVED_SENTENCE.search(el.text) or RESOLVED_JOINED.search(el.text)):
                 out.append(el)
                 continue
-            for n, part in enumerate(RESOLVED_SENTENCE.split(el.text)):
+            parts = [p for piece in RESOLVED_SENTENCE.split(el.text) for p in RESOLVED_JOINED.split(piece)]
+            for n, part in enumerate(parts):
                 out.append(El("para", part, el.line, blank_before=el.blank_before if n == 0 else True))
         return out
 
