@@ -111,7 +111,7 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
     for key, want in want_all["meetings"].items():
         got = by_id.get(key)
         check(f"{key}: exists", True, got is not None)
-        first = len(results)
+        start = len(results)
         if got is None:  # every fact of a meeting not found is a miss, not left out of the count
             got = dict.fromkeys(("start", "place", "published", "closed", "minutes_approved"))
             got.update(items=[], attendance={}, declarations=[])
@@ -180,7 +180,7 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
         declared = sorted([d["name"].split()[-1], d["minute"]] for d in got["declarations"])
         check(f"{key}: declarations", sorted(want["declarations"]), declared)
         if by_id.get(key) is None:
-            results[first:] = [(what, want_, "(meeting not found)", False) for what, want_, _, _ in results[first:]]
+            results[start:] = [(what, want_, "(meeting not found)", False) for what, want_, _, _ in results[start:]]
     return results
 
 
