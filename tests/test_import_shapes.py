@@ -217,3 +217,53 @@ def test_a_hard_wrapped_pack_with_a_reference_column(tmp_path):
     assert list(by_minute) == ["24/01", "24/02", "24/03"]
     assert len(by_minute["24/02"]["resolutions"]) == 2  # "The Board AGREED to:" above (a) and (b)
     assert by_minute["24/02"]["decision"]["key_decision"] is True
+
+
+PARTNERSHIP = Path(__file__).resolve().parent / "fixtures" / "import" / "shapes" / "kestrel_pack_2025-03-11.txt"
+
+
+def test_a_partnership_pack_with_its_minutes_in_a_table(tmp_path):
+    """A partnership's pack in other words than the Aldermoor pack: the date and the time on lines of their own
+    ('To be held on …' / 'Time: …'), the partnership's name printed under every footer, the pages in a 'Papers'
+    column ('pp. 4-6'), the last meeting's 'Record of the Steering Group' over 'Held on …', an attendance table
+    with no 'Present' label above it ('Members | Organisation | Position', a substitute in the Position column),
+    officers in a table under 'In attendance', and the minutes as one 'Item | Topic | Notes | Outcome' table."""
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(PARTNERSHIP), "--into", str(meetings), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out and result.returncode == 0, out
+    assert "no 'Minutes' item" not in out  # 'Record of the meeting held on …' is the item that takes the minutes
+    agenda = _front(meetings / "steering" / "2025-03-11" / "meeting.md")
+    assert agenda["start"] == "14:00" and agenda["place"].startswith("Meeting Room 4, Riverside Offices")
+    items = {str(i["number"]): i for i in agenda["items"]}
+    assert list(items) == ["1", "2", "3", "4", "5"]
+    assert items["3"]["pages"] == "2-3" and items["4"]["pages"] == "4-6" and "pages" not in items["1"]
+    written = "\n".join(p.read_text(encoding="utf-8") for p in meetings.rglob("*.md"))
+    assert "Kestrel Vale Community Safety Partnership" not in written  # a running title, not the papers' text
+    assert "3.2 Each place will have a named lead officer" in written  # the text after it is kept
+    path = meetings / "steering" / "2025-01-14" / "minutes.md"
+    minutes = _front(path)
+    attendance = minutes["attendance"]
+    assert [(a["name"], a.get("role")) for a in attendance["present"]] == [
+        ("Hilda Maybury", "Chair"),
+        ("Arjun Sethi", None),
+        ("Wilfred Aske", None),
+    ]
+    assert attendance["present"][2]["organisation"] == "Wessexshire County Council"
+    assert attendance["substitutions"] == [{"name": "Grace Pennock", "for": "Neil Fairweather"}]
+    assert attendance["officers"] == ["Tobias Wren (Partnership Officer)", "Farida Okonjo (Community Safety Manager)"]
+    assert minutes["closed"] == "15:20"
+    held_at = _front(meetings / "steering" / "2025-01-14" / "meeting.md")
+    assert held_at == {"start": "14:00", "place": "Meeting Room 4, Riverside Offices, Kestrel Vale"}  # under 'Held on'
+    body = path.read_text(encoding="utf-8")
+    assert "## 4. Night-time economy patrols {" in body
+    assert (
+        "by a fifth.\n\nAGREED: that the patrols continue until 30 June 2025.\n\n"
+        "ACTION: FO to bring a costed plan to the March meeting." in body
+    )
+    project = _built(meetings, tmp_path / "project")
+    data = json.loads((project / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    held = next(m for m in data["meetings"] if m["id"] == "steering/2025-01-14")
+    by_minute = {i["minute"]: i for i in held["items"] if i["minute"]}
+    assert list(by_minute) == ["1", "2", "3", "4"]
+    assert by_minute["4"]["resolutions"] == ["AGREED: that the patrols continue until 30 June 2025."]

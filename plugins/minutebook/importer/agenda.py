@@ -137,23 +137,25 @@ def _pages(text: str | None) -> str | None:
 
 def _when_block(lines: list[Line]):
     """A date-and-time line of its own with the place on the next line, no labels: (when, place, index, after)."""
-    from minutebook.importer.dates import is_when_line
+    from minutebook.importer.dates import is_split_when, is_when_line
 
     for k, line in enumerate(lines[:12]):
-        if is_when_line(_t(line)):
-            place, end = "", k + 1
-            if k + 1 < len(lines):
-                nxt = _t(lines[k + 1])
+        split = k + 1 < len(lines) and is_split_when(_t(line), _t(lines[k + 1]))  # the date, its time below
+        if is_when_line(_t(line)) or split:
+            when, k2 = (f"{_t(line)} {_t(lines[k + 1])}", k + 1) if split else (_t(line), k)
+            place, end = "", k2 + 1
+            if k2 + 1 < len(lines):
+                nxt = _t(lines[k2 + 1])
                 if (
                     len(nxt) <= 150
                     and not ends_sentence(nxt.rstrip(")"))
                     and ":" not in nxt
                     and not BOILERPLATE_LINE.match(nxt)
-                    and not _starts_agenda(lines, k + 1)
+                    and not _starts_agenda(lines, k2 + 1)
                     and not re.match(r"^\d", nxt)
                 ):
-                    place, end = place_line(nxt), k + 2
-            return _t(line), place, k, end
+                    place, end = place_line(nxt), k2 + 2
+            return when, place, k, end
     return None
 
 

@@ -115,6 +115,10 @@ def table_columns(line: Line) -> dict[str, int] | None:
     return columns
 
 
+# a cell that is only the pages, in a column not headed "Pages" ("Paper": "Pages 3 - 5", "Page 9", "pp. 6-8")
+PAGES_CELL = re.compile(r"^(?:pages?|pp?\.?)\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?$", re.I)
+
+
 def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | None, str] | None:
     """A row of a table whose heading named more columns than number, title and pages: each cell read by its
     column, the others ("Lead: Cllr Brennan") kept as the item's description."""
@@ -128,7 +132,9 @@ def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | N
         pages = re.sub(r"\s*[-–]\s*", "-", last.group(1)) if last else None
     else:  # "B (pages 13 – 24)" in a column of its own ("Paper"): the pages out of it, the paper's letter kept
         for name, i in columns.items():
-            if name not in ("number", "title") and (in_cell := CELL_PAGES.search(cells[i])):
+            if name not in ("number", "title") and (
+                in_cell := CELL_PAGES.search(cells[i]) or PAGES_CELL.match(cells[i])
+            ):
                 first, end = in_cell.group("first"), in_cell.group("last")
                 pages, cells[i] = (f"{first}-{end}" if end else first), cells[i][: in_cell.start()].strip()
                 break
@@ -447,3 +453,18 @@ def committee_above(lines: list[Line], before: int) -> str:
         invited = INVITATION.match(text)
         return invited.group("name") if invited else text
     return plain_line(lines[0])
+
+
+# the item that takes the last meeting's minutes, by any of their names: "Minutes", "Minutes of the meeting held
+# on …", "To approve the minutes …", "Record of the meeting held on …", "Notes of the last meeting and action log"
+MINUTES_TITLE = re.compile(
+    r"^(?:(?:to\s+)?(?:approv(?:e|al\s+of)|confirm(?:ation\s+of)?|agree)\s+(?:the\s+)?)?"
+    r"(?:(?:draft|unconfirmed|previous|last)\s+)?(?:minutes\b|(?:record|notes)\s+of\s+(?:the\s+|a\s+)?"
+    r"(?:(?:last|previous)\s+)?meeting\b)",
+    re.I,
+)
+
+
+def is_minutes_title(title: str) -> bool:
+    """An agenda item that takes minutes, printed alone or as "Cofnodion / Minutes" in two languages."""
+    return any(MINUTES_TITLE.match(half.strip()) for half in [title, *title.split(" / ")[1:2]])

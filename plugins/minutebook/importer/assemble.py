@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agenda import Agenda, AgendaItem
+from minutebook.importer.agendalines import is_minutes_title
 from minutebook.importer.bilingual import english_half
 from minutebook.importer.minutes import MinutesDoc
 from minutebook.importer.papers import Doc
@@ -164,14 +165,7 @@ class Assembler:
     # -- papers to items ------------------------------------------------------------------------------
     def _assign(self, pack: MeetingOut, agenda: Agenda, documents: list, source: str) -> None:
         items = [i for i in agenda.items if i.pages]
-        minutes_item = next(  # "Minutes", or "Cofnodion / Minutes" printed in two languages
-            (
-                i
-                for i in items
-                if any(h.strip().lower().startswith("minutes") for h in [i.title, *i.title.split(" / ")[1:2]])
-            ),
-            None,
-        )
+        minutes_item = next((i for i in items if is_minutes_title(i.title)), None)
         free = [i for i in items if i is not minutes_item]
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
         if minutes_item is None and len(papers) < len(documents):

@@ -191,6 +191,7 @@ class AttendanceReader:
         self.directorate = ""
         self.split_label: list[tuple[str, list[dict]]] | None = None
         self.table_bodies = False  # the attendance table's second column names a body, not a post
+        self.role_at: int | None = None  # a column of posts after the body's ("Name | Organisation | Role")
         self.status: Status = (None, {})  # the columns saying whether each member came, if the table has any
 
     def read(self, lines: list[Line]) -> dict[str, list[dict]]:
@@ -271,6 +272,7 @@ class AttendanceReader:
         if TABLE_HEAD.match(line.text.strip()):
             heads = [c.strip() for c in line.text.split("\t") if c.strip()]
             self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
+            self.role_at = next((k for k, h in enumerate(heads) if k > 1 and ROLE_COLUMN.match(h)), None)
             self.status = status_columns([c.strip() for c in line.text.split("\t")])
             self._start(self.group or "present")
             return
@@ -293,13 +295,21 @@ class AttendanceReader:
             return
         role = cells[1] if len(cells) > 1 else ""
         body = ""
+        if self.table_bodies and self.role_at is not None:  # the body in the second column, the post in its own
+            raw = [plain(c).strip() for c in line.text.split("\t")]
+            body, role = raw[1], raw[self.role_at] if len(raw) > self.role_at else ""
         # "Name<TAB>Substitute for Rachel Ingham, <post>" (whatever the column holds) is a substitution; a post
         # under "In attendance" in a 'Role' column ("Consultant in Public Health", the employer after a comma) an officer
         instead = re.match(r"^(?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<who>[^,;()]+)", role, re.I)
         moved: tuple[str, dict] | None = None
         if instead and parse_name(instead.group("who").strip(), allow_bare=True):
             moved = "substitutions", {"name": printed(name_cell), "for": printed(instead.group("who").strip())}
-        elif role and not self.table_bodies and self.group == "invited" and not COUNCILLORS.match(name_cell):
+        elif (
+            role
+            and (not self.table_bodies or self.role_at is not None)
+            and self.group == "invited"
+            and not COUNCILLORS.match(name_cell)
+        ):
             moved = (
                 ("officers", {"name": printed(name_cell), "role": role})
                 if OFFICER_ROLE.search(role.split(",")[0])
@@ -308,7 +318,7 @@ class AttendanceReader:
         if moved is not None:
             self._add_in(moved[0], moved[1], line, name_cell)
             return
-        if role and self.table_bodies:
+        if role and self.table_bodies and self.role_at is None:
             body, role = role, ""
         group = self.group or "present"
         if ABSENT.match(role):

@@ -475,8 +475,8 @@ class BodyReader:
             for n, (marker, text) in enumerate(entries, start=1):
                 if numbered:
                     out.append(El("item", text, el.line, ordered=True, number=n))
-                else:
-                    out.append(El("item", f"({marker}) {text}", el.line))
+                else:  # "(a) that …" as a paragraph of its own, as lettered parts printed one a line are written
+                    out.append(El("para", f"({marker}) {text}", el.line, blank_before=True))
         return out
 
     @staticmethod

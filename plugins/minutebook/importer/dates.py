@@ -91,6 +91,25 @@ def is_when_line(text: str) -> bool:
     return not WHEN_FILLER.sub(" ", rest).strip()
 
 
+# the words around a date or a time printed alone on its line: "Meeting to be held on …", "Starting at …"
+WHEN_WORDS = re.compile(r"\b(?:(?:the\s+)?meeting|to\s+be\s+held|held|begins?|starts?|date|time)\b", re.I)
+
+
+def _only(text: str, match: re.Match[str] | None) -> bool:
+    rest = text if match is None else text[: match.start()] + " " + text[match.end() :]
+    rest = WHEN_WORDS.sub(" ", TIME.sub(" ", rest))
+    return not WHEN_FILLER.sub(" ", re.sub(r"\b\d{1,2}[:.]\d{2}\b", " ", rest)).strip()
+
+
+def is_split_when(date_text: str, time_text: str) -> bool:
+    """The meeting's date alone on a line and its time alone on the next: "Meeting to be held on Wednesday
+    5 February 2025" / "Starting at 10.00 am" (the words around them are the sheet's, any wording)."""
+    day, match = find_date(date_text)
+    if not day or len(date_text) > 90 or len(time_text) > 40 or parse_time(date_text) is not None:
+        return False
+    return _only(date_text, match) and parse_time(time_text) is not None and _only(time_text, None)
+
+
 def parse_time(text: str) -> str | None:
     """'2.00 pm' → '14:00'; '12 noon' → '12:00'; None when no time is printed."""
     match = TIME.search(text)

@@ -1,4 +1,4 @@
-"""Minutes: header, attendance, numbered minutes with their text, declarations, closing time.
+"""Minutes: header (:mod:`.minutehead`), attendance, numbered minutes with their text, declarations, closing time.
 
     Minutes of the Meeting of <committee> held at 2.00 pm on Thursday, 6 April 2017
     Present: … (see :mod:`.attendance`)
@@ -29,6 +29,7 @@ from minutebook.importer.bilingual import halves
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.fallbacks import dated_line, numbered_run, without_date
+from minutebook.importer.minutehead import attendance_table_at, header, labelled_place, starts_attendance
 from minutebook.importer.numbering import BRACKETED, CITED, join_headings, read_number
 from minutebook.importer.numbering import HEADING as NUMBERED
 from minutebook.importer.numbering import numbers_year as read_numbers_year
@@ -43,17 +44,12 @@ from minutebook.importer.place import place_below_date
 from minutebook.importer.questions import read_questions
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
-from minutebook.importer.split import CLOSED, MINUTES_HEAD, Part
+from minutebook.importer.split import CLOSED, Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, committee_kind, from_capitals, plain, similarity
 from minutebook.link.checks import CheckSettings, WorkingDays
 from minutebook.load.council import Council
 from minutebook.model import municipal_year
 
-PRESENT = re.compile(
-    r"^(?:(?:present|sederunt|attendance|members present|in attendance|in the chair)\s*[:.-]*(?:\s|$)"
-    r"|(?:chair(?:man|woman|person)?|presiding)\s*:)",
-    re.I,
-)
 EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
 PLACE = re.compile(
     r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
@@ -141,78 +137,6 @@ def _t(line: Line) -> str:
     return plain(line.text)
 
 
-def _starts_attendance(text: str) -> bool:
-    """'Present:', 'Sederunt', or any label of an attendance group ('Elected Members', 'Voting Members:')."""
-    from minutebook.importer.attendance import LABEL, group_of
-
-    if PRESENT.match(text):
-        return True
-    label = LABEL.match(text)
-    return bool(group_of(text.rstrip(" :")) if len(text) <= 40 else False) or bool(
-        label and len(label.group("label")) <= 40 and group_of(label.group("label"))
-    )
-
-
-def _header(lines: list[Line]):
-    for i, line in enumerate(lines):
-        match = MINUTES_HEAD.match(_t(line))
-        if not match:
-            continue
-        committee = re.sub(r"\s+held\b.*$", "", match.group("committee"), flags=re.I).strip(" ,.")
-        # "Minutes of the meeting (the hearing) held …" under the committee's name
-        if committee.lower() in ("meeting", "the meeting", "hearing", "the hearing", "") or re.match(
-            r"^meeting\b", committee, re.I
-        ):
-            above = [line for line in lines[:i] if line.text.strip()]
-            committee = next(
-                (_t(line) for line in reversed(above) if not re.search(r"\b(?:council|authority)$", _t(line), re.I)),
-                committee,
-            )
-        window = " ".join(_t(line) for line in lines[i : i + 6] if line.text.strip())
-        held = re.search(r"\bheld\b(.*)", window, re.I)
-        text = held.group(1) if held else window
-        return committee, find_date(text)[0], parse_time(text), i
-    from minutebook.importer.split import dated_minutes
-
-    for i in range(min(len(lines), 30)):
-        if (dated := dated_minutes(lines, i)) is not None:  # the committee / "Minutes - 9 December 2024"
-            return _t(lines[dated[0]]), dated[1], None, i
-    return _labelled_header(lines)
-
-
-def _labelled_header(lines: list[Line]):
-    """'MINUTES' / the committee / 'Date: …' / 'Time: …' / 'Venue: …' (the bilingual labels read by
-    :mod:`.bilingual`): (committee, date, start, line of 'MINUTES')."""
-    from minutebook.importer.split import BARE_MINUTES, DATE_LABEL, TIME_LABEL
-
-    filled = [i for i, line in enumerate(lines[:30]) if line.text.strip()]
-    for k, i in enumerate(filled):
-        if not BARE_MINUTES.match(_t(lines[i])) or k + 1 >= len(filled):
-            continue
-        committee = _t(lines[filled[k + 1]])
-        day = start = None
-        for j in filled[k + 2 : k + 8]:
-            text = _t(lines[j])
-            if (date := DATE_LABEL.match(text)) and day is None:
-                day = find_date(date.group("rest"))[0]
-            elif (time := TIME_LABEL.match(text)) and start is None:
-                start = parse_time(time.group("rest"))
-        if day is not None:
-            return committee, day, start, i
-    return None, None, None, None
-
-
-def _labelled_place(lines: list[Line], head_at: int) -> str:
-    """The place of a 'Venue: …' (or 'Place:', 'Location:') line under the heading, as printed."""
-    from minutebook.importer.split import PLACE_LABEL
-
-    for line in lines[head_at : head_at + 8]:
-        match = PLACE_LABEL.match(_t(line))
-        if match and match.group("rest").strip():  # up to a next label run onto its line ("… Commenced: 14:00")
-            return re.split(r"\s+(?=[A-Z][a-z]+:\s)", match.group("rest").strip())[0].strip(" ,.")
-    return ""
-
-
 def _place(text: str) -> str:
     """'held at the Town Hall, Northfold on Monday…' / '… at 10.00 am in the Council Chamber' → the place."""
     match = PLACE.search(text) or PLACE_AFTER.search(text)
@@ -281,7 +205,7 @@ def read_minutes(
     the nation's bank holidays and the call-in period."""
     council = council or Council()
     lines = join_headings(part.lines)
-    committee, day, start, head_at = _header(lines)
+    committee, day, start, head_at = header(lines)
     if day is None:
         at = head_at or 0
         dated = dated_line(lines[at:])
@@ -307,18 +231,20 @@ def read_minutes(
     # the heading's lines, up to the attendance's label ("Members present:" is not part of the place)
     head_lines: list[str] = []
     for line in lines[head_at : head_at + 4]:
-        if head_lines and _starts_attendance(_t(line)):
+        if head_lines and starts_attendance(_t(line)):
             break
         if line.text.strip():
             head_lines.append(_t(line))
     window = " ".join(head_lines)
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
     below = [_t(line) for line in lines[head_at : head_at + 6] if line.text.strip()]
-    doc.place = _place(window) or _labelled_place(lines, head_at) or place_below_date(below, _starts_attendance)
+    doc.place = _place(window) or labelled_place(lines, head_at) or place_below_date(below, starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
     numbers_year = read_numbers_year([_t(line).replace("**", "").strip() for line in lines], day.year, doc.year)
-    present_at = next((i for i in range(head_at, len(lines)) if _starts_attendance(_t(lines[i]))), None)
+    present_at = next((i for i in range(head_at, len(lines)) if starts_attendance(_t(lines[i]))), None)
+    if (table := attendance_table_at(lines, head_at)) is not None and (present_at is None or table < present_at):
+        present_at = table  # "Members | Organisation | Role" under the heading, with no "Present" above it
     for line in lines[head_at + 1 : present_at or head_at + 1]:
         note = re.match(r"^note\s*:\s*(.+)$", _t(line), re.I)
         if note:

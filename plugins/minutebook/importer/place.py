@@ -15,9 +15,12 @@ from collections.abc import Callable
 from minutebook.importer.textutil import from_capitals
 
 # a line that gives the meeting's date (and time) and nothing else: "Friday, 18 October 2024 at 10.00 am"
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hours|noon)?"
+# "Wednesday 20 November 2024 at 10.00 am", and "(Meeting) held on …, 10.00 am – 11.48 am" (a time range)
 DATE_ALONE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}"
-    r"(?:,?\s*(?:at|from|commencing\s+at)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hours|noon)?)?\s*\.?$",
+    r"^(?:(?:the\s+)?(?:meeting\s+)?held\s+on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}"
+    rf"(?:,?\s*(?:at|from|commencing\s+at)?\s*{_CLOCK}(?:\s*(?:[-–—]|to|until)\s*{_CLOCK})?)?\s*\.?$",
     re.I,
 )
 
@@ -36,7 +39,7 @@ def place_below_date(texts: list[str], starts_attendance: Callable[[str], bool])
             and not below.endswith((".", ";"))
             and not starts_attendance(below)
             and not DATE_ALONE.match(below)
-            and not re.search(r"\b(?:minutes?|meeting|present|apologies)\b", below, re.I)
+            and not re.search(r"\b(?:minutes?|meeting(?!\s+rooms?\b)|present|apologies)\b", below, re.I)
         ):
             return from_capitals(below)
         return ""

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.bilingual import halves
+from minutebook.importer.minutetable import minute_tables
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
@@ -47,7 +48,7 @@ MINUTES_HEAD = re.compile(
     r"(?:meeting of (?:the )?)?|"
     # "Record of the meeting of the …", "Notes of a meeting of …": minutes by another name (the word meeting needed)
     r"(?:record|notes) of (?:an? |the )?(?:(?:special|extraordinary|annual|adjourned|ordinary)\s+)?"
-    r"(?:meeting|proceedings) of (?:the )?)(?P<committee>.+?)(?:\s+held\b.*)?$",
+    r"(?P<meeting>(?:meeting|proceedings) of (?:the )?)?)(?P<committee>.+?)(?:\s+held\b.*)?$",
     re.I,
 )
 # the committee's name, then "Minutes - 9 December 2024" (or "Minutes: …", "Draft minutes – …") under it
@@ -227,7 +228,12 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif (dated := dated_minutes(lines, i)) is not None:
             starts.append((_under_letterhead(lines, dated[0]), "minutes"))
             in_minutes = True
-        elif (head := MINUTES_HEAD.match(text)) and len(text) < 300 and _minutes_head(lines, i):
+        elif (
+            (head := MINUTES_HEAD.match(text))
+            and len(text) < 300
+            and _minutes_head(lines, i)
+            and _named(head, lines, i)
+        ):
             start = _previous_filled(lines, i, 2, source)
             if (
                 start is not None
@@ -374,6 +380,16 @@ def _minutes_head(lines: list[Line], i: int) -> bool:
     return find_date(window)[0] is not None
 
 
+def _named(head: re.Match[str], lines: list[Line], i: int) -> bool:
+    """ "Notes of the Partnership Board" (no word "meeting") is minutes only over "Meeting held on …"."""
+    if head.group("meeting") or not re.match(r"(?i)(?:record|notes)\b", head.group(0)):
+        return True
+    below = _next_filled(lines, i, 1)
+    return bool(below) and bool(
+        re.match(r"^(?:(?:the\s+)?meeting\s+)?held\s+(?:on|at)\b", _text(lines[below[0]]), re.I)
+    )
+
+
 def dated_minutes(lines: list[Line], i: int):
     """(line of the committee's name, date) of "Minutes - 9 December 2024" at line i under it, or None."""
     from minutebook.importer.dates import find_date
@@ -456,10 +472,12 @@ def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
 
 
 def _when_block(lines: list[Line], i: int) -> bool:
-    from minutebook.importer.dates import is_when_line
+    from minutebook.importer.dates import is_split_when, is_when_line
 
     if not is_when_line(_text(lines[i])):
-        return False
+        below = _next_filled(lines, i, 1)
+        if not below or not is_split_when(_text(lines[i]), _text(lines[below[0]])):
+            return False
     above = _previous_filled(lines, i, 3)
     heading = _text(lines[above]) if above is not None else ""
     if not heading or re.match(r"^\d", heading) or heading.endswith((".", ":")) or len(heading) > 90:
@@ -521,6 +539,7 @@ def split_pack(source: Source, report: Report) -> list[Part]:
         if hint:
             part.hint = hint
         if kind == "minutes":
+            part.lines = minute_tables(part.lines)  # "No. | Subject | Discussion | Decision" rows as minutes
             _trim_after_close(part, parts, source, report)
         parts.append(part)
     return parts

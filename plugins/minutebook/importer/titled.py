@@ -3,6 +3,8 @@ finds by the page it starts on rather than by a heading."""
 
 from __future__ import annotations
 
+import re
+
 from minutebook.importer.source import Source
 from minutebook.importer.textutil import ends_sentence
 
@@ -44,6 +46,9 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
             or COVER_FIELD.match(title)
             or COVER_OTHER.match(title)
             or PROGRAMME_TITLE.search(title)
+            or re.match(
+                r"^appendix\s+[A-Z0-9]{1,3}\b", title, re.I
+            )  # the paper's appendix, printed on a page of its own
             or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
             or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
         ):
