@@ -270,10 +270,11 @@ class AttendanceReader:
         whose second column is not a post ('Name | Appointed by') that column is the body the member is there
         for; a role in brackets after the name ('Cllr A Pryce (Chair)') is the member's role."""
         if TABLE_HEAD.match(line.text.strip()):
-            heads = [c.strip() for c in line.text.split("\t") if c.strip()]
+            every = [c.strip() for c in line.text.split("\t")]  # empty cells kept: a column's index as printed
+            heads = [c for c in every if c]
             self.table_bodies = len(heads) > 1 and not ROLE_COLUMN.match(heads[1])
-            self.role_at = next((k for k, h in enumerate(heads) if k > 1 and ROLE_COLUMN.match(h)), None)
-            self.status = status_columns([c.strip() for c in line.text.split("\t")])
+            self.role_at = next((k for k, h in enumerate(every) if k > 1 and ROLE_COLUMN.match(h)), None)
+            self.status = status_columns(every)
             self._start(self.group or "present")
             return
         cells = [plain(c).strip() for c in line.text.split("\t") if c.strip()]

@@ -356,18 +356,23 @@ def _remove_running_lines(source: Source) -> None:
     for key, found in tops.items():
         if len(found) >= 2 and counts.get(key, 0) <= len(found) + 1:
             furniture.update(i for i, line in enumerate(lines) if _running_key(line.text.strip()) == key)
-    _page_titles(lines, sorted(anchors), furniture, source.markers)
+    _page_titles(lines, sorted(anchors), furniture, source.markers, counts)
     for i in furniture:
         source.markers.setdefault(lines[i].no, ("page", ""))
         lines[i] = Line(lines[i].no, "")
 
 
 def _page_titles(
-    lines: list[Line], anchors: list[int], furniture: set[int], markers: dict[int, tuple[str, str]]
+    lines: list[Line],
+    anchors: list[int],
+    furniture: set[int],
+    markers: dict[int, tuple[str, str]],
+    counts: dict[str, int],
 ) -> None:
     """The body's running title ("Aldermoor and Fenby Joint Waste Partnership"): the same short line, the
-    first text after a page's footer (no stamp between) on three or more pages and on at least half of them, printed nowhere
-    else. A line that only two pages open with may be a paper's own heading, so it stays."""
+    first text after a page's footer (no stamp between) on three or more pages and on at least half of them,
+    printed nowhere else (``counts``: how often each short line is printed). A line that only two pages open
+    with may be a paper's own heading, so it stays."""
     opening: dict[str, list[int]] = {}
     tops: set[int] = set()
     for i in anchors:
@@ -380,8 +385,7 @@ def _page_titles(
             if _furniture_candidate(key):
                 opening.setdefault(key, []).append(j)
     for key, found in opening.items():
-        every = [i for i, line in enumerate(lines) if _running_key(line.text.strip()) == key]
-        if len(found) >= 3 and 2 * len(found) >= len(tops) and len(every) == len(found):
+        if len(found) >= 3 and 2 * len(found) >= len(tops) and counts.get(key, 0) == len(found):
             furniture.update(found)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.attendance import LABEL, TABLE_HEAD, group_of
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.source import Line
 from minutebook.importer.split import MINUTES_HEAD
@@ -25,8 +26,6 @@ PRESENT = re.compile(
 
 def starts_attendance(text: str) -> bool:
     """'Present:', 'Sederunt', or any label of an attendance group ('Elected Members', 'Voting Members:')."""
-    from minutebook.importer.attendance import LABEL, group_of
-
     if PRESENT.match(text):
         return True
     label = LABEL.match(text)
@@ -102,8 +101,6 @@ MEMBERS_TABLE = re.compile(r"^(?:councillors?|(?:(?:board|committee|panel|voting
 def attendance_table_at(lines: list[Line], head_at: int) -> int | None:
     """The header row of an attendance table printed under the heading with no label above it ("Members |
     Organisation | Role"), among the heading's first six filled lines; None if there is none."""
-    from minutebook.importer.attendance import TABLE_HEAD
-
     filled = [i for i in range(head_at + 1, min(len(lines), head_at + 16)) if lines[i].text.strip()][:6]
     for i in filled:
         text = lines[i].text.strip().replace("**", "")

@@ -3,8 +3,6 @@ finds by the page it starts on rather than by a heading."""
 
 from __future__ import annotations
 
-import re
-
 from minutebook.importer.source import Source
 from minutebook.importer.textutil import ends_sentence
 
@@ -15,6 +13,7 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
     its own (a plan or schedule with no cover sheet). The letterhead names a council or is printed on the
     pack's other parts too; the paper's title is the line under it (``Part.extra["title_at"]``, set by
     :func:`split_pack` for a start of the kind "titled")."""
+    from minutebook.importer.papers import APPENDIX_HEAD  # papers reads split's parts: imported here, not above
     from minutebook.importer.split import (
         COVER_FIELD,
         COVER_OTHER,
@@ -46,9 +45,7 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
             or COVER_FIELD.match(title)
             or COVER_OTHER.match(title)
             or PROGRAMME_TITLE.search(title)
-            or re.match(
-                r"^appendix\s+[A-Z0-9]{1,3}\b", title, re.I
-            )  # the paper's appendix, printed on a page of its own
+            or APPENDIX_HEAD.match(title)  # the paper's appendix, printed on a page of its own
             or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
             or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
         ):
