@@ -288,7 +288,7 @@ def summons(lines: list[Line], agenda_at: int | None = None):
                 below: list[str] = []
                 for n in lines[j + 1 : j + 8]:
                     printed = plain(n.text).strip()
-                    if printed and (len(below) == 3 or len(printed) > 120 or ":" in printed):
+                    if printed and (len(below) == 3 or len(printed) > 120 or re.search(r":(?!\d\d)", printed)):
                         break
                     below += [printed] if printed else []
                 if below and find_date(below[0])[0] is not None:

@@ -54,7 +54,7 @@ GROUPS = (
         # "Board Members", "Elected Members", "Members present", "Members of the Sub-Committee"
         re.compile(
             r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
-            r"(?:members?|councillors)(?:\s+present)?$|^(?:present|sederunt)$"
+            r"(?:members?|councillors|cllrs\.?)(?:\s+present)?$|^(?:present|sederunt)$"
             # a table headed "Schedule of Attendance" (or "Record of attendance"), its rows marked present or not
             r"|^(?:(?:schedule|record|register)\s+of\s+)?attendance(?:\s+(?:record|register))?$"
             # "Members of the Sub-Committee"

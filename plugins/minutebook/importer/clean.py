@@ -162,13 +162,22 @@ def _stacked_items(raw_lines: list[str]) -> set[int]:
     }
 
 
+def _without_margin(text: str) -> list[str]:
+    """The lines, less the spaces every printed line starts with (a text export that keeps the page's left
+    margin): the columns, labels and numbers are then where the pack as typed has them."""
+    lines = text.split("\n")
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    return [line[margin:] for line in lines] if margin else lines
+
+
 def clean(name: str, text: str) -> Source:
     source = Source(name=name, lines=[])
-    first = english_first(text.split("\n"))
-    stacked = _stacked_items(text.split("\n"))
+    lines = _without_margin(text)
+    first = english_first(lines)
+    stacked = _stacked_items(lines)
     entry = ""  # "4." of a stacked agenda's "Item 4", put before the title on the line under it
     page_top = False  # no text yet since the last page's number
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(lines, start=1):
         raw = raw.rstrip(" ")
         heading = False
         match = HEADING.match(raw)

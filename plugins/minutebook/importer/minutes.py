@@ -71,7 +71,7 @@ EXEMPT_OPENING = re.compile(
     r"^\W*(?:this\s+(?:item|minute)\s+(?:is|was)\s+)?(?:exempt|not\s+for\s+publication|confidential|eithriedig|cyfrinachol)\b",
     re.I,
 )
-PLACE_AFTER = re.compile(r"\b(?:[ap]\.?m\.?|noon),?\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
+PLACE_AFTER = re.compile(r"(?<![A-Za-z])(?:[ap]\.?m\.?|noon),?\s+(?:at|in)\s+(?P<place>.+?)\.?$", re.I)
 # "Apologies for absence were received from …", "An apology was submitted on behalf of …",
 # "Apologies for inability to attend were recorded for …"
 APOLOGIES_SENTENCE = re.compile(

@@ -1,0 +1,130 @@
+"""`minutebook import` reads a pack the same however its text was saved or typed.
+
+Every house-style pack (tests/fixtures/import/styles) is imported as written and again after one change that
+a council's own copy of the same papers often has: Windows line ends, spaces left at the ends of lines, every
+line indented (a text export that keeps the page margin), no-break spaces beside numbers ("10 March",
+"Item 5"), "Cllr" for "Councillor", or times printed "7:00pm" rather than "7.00 pm". The first four must give
+byte-for-byte the files the pack as written gives. The last two change words the importer copies into the
+files, so both imports are compared after the same change is made to their files (a title printed "7.00 pm"
+becomes "7:00pm" on both sides); only the slugs made from such a title and the honorific kept as printed
+may differ. A difference anywhere else is a fact the importer lost, or misread, because of the spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import minutebook
+
+STYLES_DIR = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
+STYLES = sorted(p.name.removesuffix("_facts.json") for p in STYLES_DIR.glob("*_facts.json"))
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def _trailing_spaces(text: str) -> str:
+    return "\n".join(f"{line}  " if line.strip() else line for line in text.split("\n"))
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"  {line}" if line.strip() and not line.startswith("\f") else line for line in text.split("\n"))
+
+
+def _no_break_spaces(text: str) -> str:
+    return re.sub(r"(?<=\d) (?=[A-Za-z])|(?<=[A-Za-z]) (?=\d)", "\u00a0", text)
+
+
+def _cllr(text: str) -> str:
+    return re.sub(r"\bCouncillor\b", "Cllr", re.sub(r"\bCouncillors\b", "Cllrs", text))
+
+
+def _colon_times(text: str) -> str:
+    return re.sub(r"\b(\d{1,2})\.(\d\d) ?([ap]m)\b", r"\1:\2\3", text)
+
+
+# name: (the change, whether the files must be the very same bytes)
+VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
+    "crlf": (_crlf, True),
+    "trailing-spaces": (_trailing_spaces, True),
+    "indented": (_indented, True),
+    "no-break-spaces": (_no_break_spaces, True),
+    "cllr": (_cllr, False),
+    "colon-times": (_colon_times, False),
+}
+# what may differ when the variant changes words: a slug made from a title, and an honorific kept as printed
+SPELLING_ONLY = re.compile(r"\{slug=[^}]*\}|^\s*slug: .*$|^\s*honorific: .*$", re.M)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _import(inputs: list[Path], into: Path) -> dict[str, str]:
+    result = minutebook("import", *map(str, inputs), "--into", str(into), cwd=into.parent)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out, out
+    assert result.returncode == 0, out
+    return _files(into)
+
+
+_AS_WRITTEN: dict[str, dict[str, str]] = {}
+
+
+def _as_written(style: str, tmp_path_factory) -> dict[str, str]:
+    if style not in _AS_WRITTEN:
+        root = tmp_path_factory.mktemp(f"{style}-as-written")
+        _AS_WRITTEN[style] = _import([STYLES_DIR / n for n in _packs(style)], root / "meetings")
+    return _AS_WRITTEN[style]
+
+
+def _packs(style: str) -> list[str]:
+    return json.loads((STYLES_DIR / f"{style}_facts.json").read_text(encoding="utf-8"))["files"]
+
+
+def _changes(style: str, variant: str) -> bool:
+    change = VARIANTS[variant][0]
+    texts = [(STYLES_DIR / name).read_text(encoding="utf-8") for name in _packs(style)]
+    return any(change(text) != text for text in texts)
+
+
+# a pack the change would leave as it is (no "Councillor" in it, no time printed "7.00 pm") proves nothing
+CASES = [(style, variant) for variant in VARIANTS for style in STYLES if _changes(style, variant)]
+
+
+def test_each_change_is_tried_on_most_styles():
+    for variant in VARIANTS:
+        tried = [style for style, v in CASES if v == variant]
+        assert len(tried) >= 0.6 * len(STYLES), (variant, tried)
+
+
+@pytest.mark.parametrize(("style", "variant"), CASES)
+def test_a_pack_saved_or_typed_differently_imports_to_the_same_files(style, variant, tmp_path, tmp_path_factory):
+    change, identical = VARIANTS[variant]
+    expected = _as_written(style, tmp_path_factory)
+    assert any(name.endswith("meeting.md") for name in expected), expected.keys()
+    inputs = []
+    for name in _packs(style):
+        text = (STYLES_DIR / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(change(text), encoding="utf-8", newline="")
+        inputs.append(tmp_path / name)
+    got = _import(inputs, tmp_path / "meetings")
+    if not identical:
+
+        def same_spelling(files: dict[str, str]) -> dict[str, str]:
+            return {k: SPELLING_ONLY.sub("", change(v)) for k, v in files.items()}
+
+        expected, got = same_spelling(expected), same_spelling(got)
+    assert sorted(got) == sorted(expected)
+    differences = [
+        "".join(difflib.unified_diff(expected[k].splitlines(True), got[k].splitlines(True), k, k, n=1))
+        for k in expected
+        if got[k] != expected[k]
+    ]
+    assert not differences, "\n".join(differences)[:6000]
