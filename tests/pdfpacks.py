@@ -2,7 +2,9 @@
 
 A4, a running header (the pack's own, taken from its text) and a footer "Page N" on every page,
 a new page where the text pack shows a page break or an "Agenda Item N" sheet starts, ruled tables
-for the tab-separated rows, paragraphs that wrap and flow over pages. Headings are printed in bold. The page furniture of the text
+for the tab-separated rows (and for the columns a text pack prints with spaces, found as the importer
+finds them, by clean.space_columns: the PDF has its table where the text copy shows one in spaces),
+paragraphs that wrap and flow over pages. Headings are printed in bold. The page furniture of the text
 (its "Page N" lines and running header) is not printed as text: the PDF prints its own.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from minutebook.importer.clean import space_columns
 
 # "Page 3", "Page 3 of 48", bilingual "Tudalen / Page 3", a bare centred "- 3 -"
 PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+(?:\s+of\s+\d+)?\W*$|^\s*-\s*\d+\s*-\s*$")
@@ -23,7 +27,7 @@ BOLD = re.compile(
 
 def _blocks(text: str, furniture: list[str]) -> list[tuple[str, object]]:
     """("para", text, space_after) / ("table", rows) / ("break", None), in order."""
-    lines = text.split("\n")
+    lines = space_columns(text.split("\n"))
     repeated = {t.strip() for t in lines if t.strip() and sum(1 for m in lines if m.strip() == t.strip()) >= 2}
     skip = set()
 

@@ -267,3 +267,37 @@ def test_a_partnership_pack_with_its_minutes_in_a_table(tmp_path):
     by_minute = {i["minute"]: i for i in held["items"] if i["minute"]}
     assert list(by_minute) == ["1", "2", "3", "4"]
     assert by_minute["4"]["resolutions"] == ["AGREED: that the patrols continue until 30 June 2025."]
+
+
+LAYOUT = Path(__file__).resolve().parent / "fixtures" / "import" / "shapes" / "brockhurst_layout_2025-04-08.txt"
+
+
+def test_a_layout_copy_with_its_columns_in_spaces(tmp_path):
+    """A text copy that prints every column with spaces (no tabs): a timed agenda table with a private row under
+    a 'Part 2' heading, names in two columns, a recorded vote whose empty cells are only spaces, a table of fees
+    in a paper. Without the column reading the agenda has no items, the paper is left out and the vote is lost."""
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", str(LAYOUT), "--into", str(meetings), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out and result.returncode == 0, out
+    folder = meetings / "licensing-regulatory"
+    agenda = _front(folder / "2025-04-08" / "meeting.md")
+    assert agenda["start"] == "18:30"
+    assert agenda["place"] == "Committee Room 2, Brockhurst Civic Offices, Station Road, Brockhurst BH4 2AA"
+    items = {str(i["number"]): i for i in agenda["items"]}
+    assert list(items) == ["1", "2", "3", "4", "5", "6"]
+    assert items["4"]["title"] == "Taxi and private hire fees 2025/26" and items["4"]["pages"] == "7-10"
+    assert "Lead: Head of Licensing" in items["4"]["description"]
+    assert items["6"]["title"] == "Enforcement contract for the licensing service"
+    assert items["6"]["private"] is True and items["6"]["exempt_paragraph"] == 3 and items["6"]["pages"] == "11-14"
+    assert "Date of next meeting" not in items["6"].get("description", "")  # under the last item, not part of it
+    minutes = _front(folder / "2025-02-11" / "minutes.md")
+    present = [p if isinstance(p, str) else p["name"] for p in minutes["attendance"]["present"]]
+    assert sorted(n.split()[1] for n in present) == ["Nuttall", "Osei-Tutu", "Pryce", "Quist", "Ramsden"]
+    assert minutes["attendance"]["substitutions"] == [{"name": "F Tregenza", "for": "G Lyle"}]
+    (vote,) = minutes["votes"]
+    assert sorted(n.split()[-1] for n in vote["for"]) == ["Osei-Tutu", "Pryce", "Quist", "Tregenza"]
+    assert vote["against"] == ["C Nuttall"] and vote["abstain"] == ["E Ramsden"] and vote["result"] == "carried"
+    (paper,) = (folder / "2025-04-08" / "papers").glob("*.md")
+    assert str(_front(paper)["item"]) == "4"
+    assert "| Hackney carriage vehicle | £265 | £280 |" in paper.read_text(encoding="utf-8")

@@ -2,12 +2,13 @@
 
 Every house-style pack (tests/fixtures/import/styles) is imported as written and again after one change that
 a council's own copy of the same papers often has: Windows line ends, spaces left at the ends of lines, every
-line indented (a text export that keeps the page margin), no-break spaces beside numbers ("10 March",
-"Item 5"), "Cllr" for "Councillor", or times printed "7:00pm" rather than "7.00 pm". The first four must give
-byte-for-byte the files the pack as written gives. The last two change words the importer copies into the
-files, so both imports are compared after the same change is made to their files (a title printed "7.00 pm"
-becomes "7:00pm" on both sides); only the slugs made from such a title and the honorific kept as printed
-may differ. A difference anywhere else is a fact the importer lost, or misread, because of the spelling.
+line indented (a text export that keeps the page margin), table columns printed with spaces where the PDF's
+text has tabs (a layout copy), no-break spaces beside numbers ("10 March", "Item 5"), "Cllr" for
+"Councillor", or times printed "7:00pm" rather than "7.00 pm". The first five must give byte-for-byte the
+files the pack as written gives. The last two change words the importer copies into the files, so both
+imports are compared after the same change is made to their files (a title printed "7.00 pm" becomes
+"7:00pm" on both sides); only the slugs made from such a title and the honorific kept as printed may
+differ. A difference anywhere else is a fact the importer lost, or misread, because of the spelling.
 """
 
 from __future__ import annotations
@@ -49,12 +50,27 @@ def _colon_times(text: str) -> str:
     return re.sub(r"\b(\d{1,2})\.(\d\d) ?([ap]m)\b", r"\1:\2\3", text)
 
 
+def _spaced_columns(text: str) -> str:
+    """Tab-separated cells printed as spaces, every column of the file on one grid (as a layout text copy of a
+    PDF prints them: a cell at the same place on the page starts at the same character)."""
+    lines = text.split("\n")
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    width = max((len(row) for row in rows), default=0)
+    widths = [max((len(row[c]) for row in rows if c < len(row) - 1), default=0) + 3 for c in range(width)]
+    out = []
+    for line in lines:
+        cells = line.split("\t")
+        out.append("".join(c.ljust(widths[n]) if n < len(cells) - 1 else c for n, c in enumerate(cells)).rstrip())
+    return "\n".join(out)
+
+
 # name: (the change, whether the files must be the very same bytes)
 VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "crlf": (_crlf, True),
     "trailing-spaces": (_trailing_spaces, True),
     "indented": (_indented, True),
     "no-break-spaces": (_no_break_spaces, True),
+    "spaced-columns": (_spaced_columns, True),
     "cllr": (_cllr, False),
     "colon-times": (_colon_times, False),
 }

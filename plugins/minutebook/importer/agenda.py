@@ -68,8 +68,11 @@ PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:(?:\s*[-–]\s*|\s+to\s+)(?P<t
 BARE_ITEM = re.compile(
     r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
 )
-# "… Pages 3 - 8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
-TRAILING_PAGES = re.compile(r"\s+(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I)
+NEXT_MEETING = re.compile(r"^date\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
+# "… Pages 3 - 8", "… pp. 3–8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
+TRAILING_PAGES = re.compile(
+    r"\s+(?P<pages>(?:Pages?|pp?\.)\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I
+)
 SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
 LEAD = re.compile(
     r"^(?:joint\s+)?(?:(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
@@ -449,7 +452,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 title, pages, after = title[: inner.start()].strip(" ."), inner.group("pages"), inner.group("after")
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
-                pages = pages if pages.lower().startswith("page") else f"Pages {pages}"
+                pages = pages if pages.lower().startswith("page") else f"Pages {pages.lstrip('pP.').strip()}"
             note = PAPER_NOTE.search(title)
             if note:
                 title = title[: note.start()].strip(" .")
@@ -491,6 +494,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
         elif (
             is_date_line(text)
+            or NEXT_MEETING.match(text)  # "Date of next meeting: …" under the last item is not its description
             or (k + 1 < len(lines) and is_date_line(_t(lines[k + 1])) and "," in text)
             or _signature(lines, k)
         ):

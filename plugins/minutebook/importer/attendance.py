@@ -212,7 +212,11 @@ class AttendanceReader:
                 i += 1
                 continue
             if "\t" in line.text:
-                self._table_row(line)
+                cells = [plain(c) for c in line.text.split("\t") if c.strip()]
+                if self.status == (None, {}) and len(cells) > 1 and all(COUNCILLORS.match(c) for c in cells):
+                    self._entries(", ".join(cells), line)  # a list printed in columns, a name in each
+                else:
+                    self._table_row(line)
                 i += 1
                 continue
             open_label = OPEN_LABEL.match(text)

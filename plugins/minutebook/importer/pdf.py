@@ -124,18 +124,18 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[int, int]]:
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
+    # the first and last two blocks of a page (a table is a block: a heading under a table is not at the edge)
     edges: Counter = Counter()
     for blocks in pages:
-        lines = [b for b in blocks if b["kind"] == "line"]
-        for line in {key(b["text"]) for b in lines[:2] + lines[-2:]}:
+        for line in {key(b["text"]) for b in blocks[:2] + blocks[-2:] if b["kind"] == "line"}:
             edges[line] += 1
     # an "Agenda Item 5" stamp is not furniture, however often it is printed: it says where a paper starts
     repeated = {k for k, n in edges.items() if n >= max(2, len(pages) // 2) and not STAMP.match(k)}
     out = set()
     for p, blocks in enumerate(pages):
-        numbered = [(i, b) for i, b in enumerate(blocks) if b["kind"] == "line"]
+        numbered = list(enumerate(blocks))
         for i, block in numbered[:2] + numbered[-2:]:
-            if key(block["text"]) in repeated or PAGE_NUMBER.match(block["text"]):
+            if block["kind"] == "line" and (key(block["text"]) in repeated or PAGE_NUMBER.match(block["text"])):
                 out.add((p, i))
     return out
 
