@@ -144,3 +144,47 @@ def test_a_pack_saved_or_typed_differently_imports_to_the_same_files(style, vari
         if got[k] != expected[k]
     ]
     assert not differences, "\n".join(differences)[:6000]
+
+
+def test_columns_in_spaces_are_read_as_cells_and_sentences_stay_text():
+    from minutebook.importer.clean import space_columns
+
+    lines = [
+        "Member               For   Against   Abstain",
+        "Cllr Pryce           X",
+        "Cllr Nuttall                X",
+        "Cllr Ramsden                          X",
+        "",
+        "Part 2 – not open to the public",
+        "",
+        "Cllr Quist           X",  # the table's row after a heading: the table's columns
+        "",
+        "1.    The second year of the Plan saw the completion of the",
+        "      bus station and of twelve local safety schemes.",
+        "2.    Work started on the park and ride site.",
+        "",
+        "Item 3    Minutes of the meeting held on 12 September 2024          Pages 3 to 8",
+        "",
+        "     Licence                 2024/25    2025/26",
+        "     Hackney carriage        £265       £280",
+    ]
+    assert space_columns(lines) == [
+        "Member\tFor\tAgainst\tAbstain",
+        "Cllr Pryce\tX",
+        "Cllr Nuttall\t\tX",
+        "Cllr Ramsden\t\t\tX",
+        "",
+        "Part 2 – not open to the public",
+        "",
+        "Cllr Quist\tX",
+        "",
+        # numbered paragraphs whose lines wrap under their text are text, not a table of numbers
+        "1.    The second year of the Plan saw the completion of the",
+        "      bus station and of twelve local safety schemes.",
+        "2.    Work started on the park and ride site.",
+        "",
+        "Item 3    Minutes of the meeting held on 12 September 2024          Pages 3 to 8",  # a line on its own
+        "",
+        "Licence\t2024/25\t2025/26",  # a table indented under a paragraph: no empty first column
+        "Hackney carriage\t£265\t£280",
+    ]

@@ -216,10 +216,13 @@ def space_columns(lines: list[str]) -> list[str]:
         gaps = [_gap_starts(row) for row in block]
         shared = [at for at, k in Counter(at for g in gaps for at in g).items() if k > 1]
         aligned = number - len(block) - table[0] <= TABLE_REACH and any(g and g <= table[1] for g in gaps)
-        if aligned or (shared and not _hanging(block)):
+        if (aligned or shared) and not _hanging(block):
             starts = Counter(m.start() for row in block for m in CELL.finditer(row))
             first = min(starts)  # a table indented under a paragraph has no empty column before its own
-            columns = sorted({first, *(at for at, k in starts.items() if k > 1), *(table[1] if aligned else ())})
+            heads = {m.start() for m in CELL.finditer(block[0])}  # the first row is often the table's header
+            columns = sorted(
+                {first, *heads, *(at for at, k in starts.items() if k > 1), *(table[1] if aligned else ())}
+            )
             out += [_as_cells(row, columns) for row in block]
             table = (number, set(columns) - {first})
         else:
