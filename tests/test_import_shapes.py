@@ -301,3 +301,19 @@ def test_a_layout_copy_with_its_columns_in_spaces(tmp_path):
     (paper,) = (folder / "2025-04-08" / "papers").glob("*.md")
     assert str(_front(paper)["item"]) == "4"
     assert "| Hackney carriage vehicle | £265 | £280 |" in paper.read_text(encoding="utf-8")
+
+
+def test_a_contact_line_that_names_no_one_stays_in_the_paper(tmp_path):
+    """An author block is read and taken out of the paper's text; a contact line that names no one (a post, or a
+    telephone number under a cover sheet's table) gives no author, so it stays in the text — not lost."""
+    styles = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
+    packs = [styles / "lisnavar_pack_2023-09-05.txt", styles / "blackmere_pack_2025-02-03.txt"]
+    meetings = tmp_path / "meetings"
+    result = minutebook("import", *map(str, packs), "--into", str(meetings), cwd=tmp_path)
+    assert "Traceback" not in result.stdout + result.stderr and result.returncode == 0, result.stderr
+    recycling = meetings / "environmental-services" / "2023-09-05" / "papers" / "household-recycling-centre.md"
+    assert "Contact Officer: Head of Waste Management" in recycling.read_text(encoding="utf-8")
+    # "Report title<TAB>…" and "Wards affected<TAB>…": a cover sheet printed in two columns starts the paper
+    winter = meetings / "health" / "2025-02-03" / "papers" / "winter-pressures-urgent.md"
+    assert _front(winter)["title"] == "Winter Pressures in Urgent Care" and str(_front(winter)["item"]) == "4"
+    assert "| Tel | 01632 961300 |" in winter.read_text(encoding="utf-8")

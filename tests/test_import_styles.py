@@ -27,6 +27,17 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 # PDF's line rejoining reads as one wrapped line (the address would not have fitted on the first), so its
 # "public_access" text is one paragraph in the PDF and two in the text
 PDF_FILES_DIFFER = {"aldermoor"}
+# the facts the importer still misses (the same from text and from PDF), each for a human to add by hand
+KNOWN_MISSES = {
+    # an "Agenda Item 7(a)" sheet is not read as item 7's paper; "Report by:" does not name the author
+    "coldharbour": {"full-council/2024-12-02: agenda 7 papers", "full-council/2024-12-02: agenda 9 paper authors"},
+    # "Resolved:" in the middle of a paragraph, after the application's reference
+    "hollinbrook": {"town-council/2024-09-10: minute TC/24/107 resolutions"},
+    # the place printed in English and Welsh on one line is kept as printed, both languages
+    "penmorfa": {"licensing/2025-03-06: place"},
+    # the hearing procedure printed as a page of its own is not read as item 5's paper
+    "tillingham": {"licensing/2025-03-10: agenda 5 papers"},
+}
 
 
 def facts(style: str) -> dict:
@@ -194,6 +205,9 @@ def report(style: str, kind: str, results, capsys) -> None:
         for what, want, got, _ in misses:
             print(f"  MISS {what}: expected {want!r}, got {got!r}")
     assert right / len(results) >= TARGET, misses
+    # every other fact is read: a fact read today and lost tomorrow fails here, whatever the style's total
+    unknown = [m for m in misses if m[0] not in KNOWN_MISSES.get(style, set())]
+    assert not unknown, unknown
 
 
 @pytest.mark.parametrize("style", STYLES)

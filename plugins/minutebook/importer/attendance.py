@@ -418,11 +418,14 @@ class AttendanceReader:
             self.group = saved
             return added
         if self.group == "invited":
+            # "Ms F Okafor, Internal Audit Manager (Wessex Audit Partnership)": a post with another body, invited
             name, _, rest = text.partition(",")
+            post, _, body = rest.strip().removesuffix(")").rpartition(" (") if rest.endswith(")") else ("", "", "")
+            if parse_name(name) and ORGANISATION.search(body) and OFFICER_ROLE.search(post):
+                return [self._add({"name": printed(name), "role": post.strip(" ,"), "organisation": body}, line, name)]
             if parse_name(name) and rest.strip() and OFFICER_ROLE.search(rest) and not DASH.search(text):
                 saved, self.group = self.group, "officers"
-                added = [self._add({"name": printed(name), "role": rest.strip()}, line, name)]
-                self.group = saved
+                added, self.group = [self._add({"name": printed(name), "role": rest.strip()}, line, name)], saved
                 return added
             if (several := self._classified(text, line)) is not None:
                 return several

@@ -144,6 +144,9 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
     while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
+        head, tab, value = line.text.strip().partition("\t")
+        if tab and COVER_LINE.match(f"{head}:"):
+            text = f"{head}: {plain(value)}"  # "Report title<TAB>Winter Pressures …": a field in two columns
         if not text:
             i += 1
             continue
@@ -443,6 +446,10 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
             break
     author_start = _author_start(lines[:core_end], body_start)
     authors, rest_start, author_end = [], core_end, core_end
+    if author_start is not None and not header.get("cover_authors"):
+        # a contact line that names no one ("Tel 01632 961300" under a cover sheet's table) stays in the body
+        if not read_authors(lines[author_start : _author_end(lines[:core_end], author_start, source)]):
+            author_start = None
     if author_start is not None:
         author_end = _author_end(lines[:core_end], author_start, source)
         authors = read_authors(lines[author_start:author_end])

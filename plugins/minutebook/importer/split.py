@@ -55,13 +55,18 @@ MINUTES_HEAD = re.compile(
 DATED_MINUTES = re.compile(r"^(?:draft\s+)?minutes?\s*[-–—:]\s*(?P<date>\S.{5,40})$", re.I)
 BARE_MINUTES = re.compile(r"^(?:minutes|minutes of (?:the )?meeting|draft minutes)$", re.I)
 COVER_TO = re.compile(r"^report to\s*:?\s*\S", re.I)
-COVER_FIELD = re.compile(r"^(?:title|subject|report of|report title|title of (?:the )?(?:paper|report))\s*:", re.I)
+# a field's label, then a colon or its value in the next column ("Report title<TAB>Winter Pressures …")
+COVER_FIELD = re.compile(
+    r"^(?:title|subject|report of|report title|title of (?:the )?(?:paper|report))(?:\s*:|\t)", re.I
+)
 # the other fields of a report's cover sheet: two of them under a title line make a cover sheet
 # ("Report Title: …" / "Meeting Date: …" / "Report By: …") without a "Report to" line
 COVER_OTHER = re.compile(
     r"^(?:meeting date|date of meeting|meeting|date|report by|report of|report author|authors?|lead officer|responsible officer|"
     r"report (?:no\.?|number|ref(?:erence)?\.?)|agenda item(?: no\.?)?|action(?: required)?|decision required|"
-    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?|presented by|appendices)\s*:",
+    r"purpose|key decision|wards? affected|classification|portfolio(?: lead| holder)?|presented by|appendices|"
+    r"cabinet member(?: with lead responsibility)?|lead member|accountable (?:director|employee|officer)|"
+    r"originating service)(?:\s*:|\t)",
     re.I,
 )
 # "REPORT OF THE TREASURER" on a line of its own with the report's title under it: a report without a
@@ -187,7 +192,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
     i = 0
     while i < len(lines):
         text = _text(lines[i])
-        if not text or "\t" in lines[i].text:
+        if not text or ("\t" in lines[i].text and not COVER_FIELD.match(lines[i].text.strip())):
             i += 1
             continue
         if in_minutes:
@@ -255,7 +260,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif (
-            COVER_FIELD.match(text)
+            COVER_FIELD.match(lines[i].text.strip())
             and _cover_sheet(lines, i)  # two more fields under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
@@ -363,8 +368,8 @@ def _capitals_above(lines: list[Line], i: int) -> int:
 
 def _cover_sheet(lines: list[Line], i: int) -> bool:
     """'Report to: …' or 'Report of:' / 'Subject:' with two more fields of a cover sheet under it."""
-    text = _text(lines[i])
-    following = [_text(lines[j]) for j in _next_filled(lines, i, 6)]
+    text = lines[i].text.strip()
+    following = [lines[j].text.strip() for j in _next_filled(lines, i, 6)]
     if COVER_TO.match(text):
         return any(COVER_FIELD.match(t) for t in following)
     return (
