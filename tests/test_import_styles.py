@@ -31,8 +31,6 @@ PDF_FILES_DIFFER = {"aldermoor"}
 KNOWN_MISSES = {
     # an "Agenda Item 7(a)" sheet is not read as item 7's paper; "Report by:" does not name the author
     "coldharbour": {"full-council/2024-12-02: agenda 7 papers", "full-council/2024-12-02: agenda 9 paper authors"},
-    # "Resolved:" in the middle of a paragraph, after the application's reference
-    "hollinbrook": {"town-council/2024-09-10: minute TC/24/107 resolutions"},
     # the place printed in English and Welsh on one line is kept as printed, both languages
     "penmorfa": {"licensing/2025-03-06: place"},
     # the hearing procedure printed as a page of its own is not read as item 5's paper

@@ -47,7 +47,10 @@ RESOLVED = re.compile(
 )
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
 # ("… to the December meeting. It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …")
-RESOLVED_SENTENCE = re.compile(rf"(?<=[.!?])\s+(?={MOVED}(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b)")
+# ("… 14 Orchard Close. Resolved: that the Town Council has no objection.": in any case before a colon or "that")
+RESOLVED_SENTENCE = re.compile(
+    rf"(?<=[.!?])\s+(?={MOVED}(?:It\s+was\s+(?:[a-z]+\s+)?)?(?:RESOLVED\b|(?i:resolved)(?:\s*:|\s+that\b)))"
+)
 # "… 2 against, and it was RESOLVED that …" as one line (a PDF's line joined to the one above it): the
 # decision in capitals after "it was" mid-sentence starts its own paragraph, as when printed on a line of its own
 RESOLVED_JOINED = re.compile(r"(?<=\sit was)\s+(?=RESOLVED\b)")
