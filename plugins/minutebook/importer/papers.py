@@ -183,7 +183,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title") or label.startswith("title of"):
                 header["subject"] = value
-            elif label in ("author", "authors", "report author", "presented by") and value:
+            elif label in ("author", "authors", "report author", "report by", "presented by") and value:
                 # "Author: Tobias Wren, Consultant in Public Health" on the cover sheet: the paper's author
                 header.setdefault("cover_authors", []).append((label, Line(line.no, value, line.heading)))
             elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
