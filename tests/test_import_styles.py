@@ -34,8 +34,6 @@ KNOWN_MISSES = {
     "coldharbour": {"full-council/2024-12-02: agenda 7 papers", "full-council/2024-12-02: agenda 9 paper authors"},
     # the place printed in English and Welsh on one line is kept as printed, both languages
     "penmorfa": {"licensing/2025-03-06: place"},
-    # the hearing procedure printed as a page of its own is not read as item 5's paper
-    "tillingham": {"licensing/2025-03-10: agenda 5 papers"},
 }
 
 

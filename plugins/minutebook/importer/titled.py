@@ -3,6 +3,8 @@ finds by the page it starts on rather than by a heading."""
 
 from __future__ import annotations
 
+import re
+
 from minutebook.importer.source import Source
 from minutebook.importer.textutil import ends_sentence
 
@@ -37,16 +39,19 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
         if not (ORG_LINE.search(text) or counts.get(text, 0) >= 3) or not (after := _next_filled(lines, i, 2)):
             continue
         title = _text(lines[after[0]])
+        # or over its first numbered paragraph, the title printed once before (the agenda's entry): a procedure
+        # or a note with no cover sheet ("Procedure for hearings under the Licensing Act 2003" / "1.   The Chair …")
+        numbered = len(after) > 1 and re.match(r"^1\.?\s+[A-Z]", _text(lines[after[1]])) is not None
         if (
             len(after) < 2
-            or "\t" not in lines[after[1]].text
+            or ("\t" not in lines[after[1]].text and not numbered)
             or not _title_like(title)
             or ORG_LINE.search(title)
             or COVER_FIELD.match(title)
             or COVER_OTHER.match(title)
             or PROGRAMME_TITLE.search(title)
             or APPENDIX_HEAD.match(title)  # the paper's appendix, printed on a page of its own
-            or counts.get(title, 0) > 1  # a title printed again on each page of its table: a page further on
+            or counts.get(title, 0) > 1 + numbered  # a title printed again on each page of its table: a page further on
             or any(i - 3 <= at <= after[1] + 6 for at, _ in starts)
         ):
             continue
