@@ -37,8 +37,8 @@ from minutebook.importer.bilingual import english_first, reduce_label
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
-# the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5", "Agenda Item 5.1"
-AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\W*$", re.I)
+# the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5", "Agenda Item 5.1", "… 7(a)"
+AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-z]\))?)\W*$", re.I)
 PAGE_NUMBER = re.compile(r"^\W*Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$", re.I)
 # a paper's reference stamped at the top of its first page, alone on the line: "Paper SF 02/25", "Paper B",
 # "LB/25/04", "Report No. 7" (the page's furniture, like an "Agenda Item 5" stamp)
@@ -271,7 +271,7 @@ def clean(name: str, text: str) -> Source:
         if entry:
             raw, stripped, entry = f"{entry} {stripped}", f"{entry} {stripped}", ""
         if found:
-            source.markers[number] = ("agenda item", found.group(1))
+            source.markers[number] = ("agenda item", found.group(1).replace("(", "").replace(")", ""))  # 7(a): 7a
             source.lines.append(Line(number, ""))
             continue
         if PAGE_NUMBER.match(stripped) or _dated_footer(stripped):
