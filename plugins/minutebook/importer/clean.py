@@ -13,7 +13,10 @@ What PDF-to-text tools leave behind and what is done with it:
   split again;
 * blanks printed to be signed or initialled ("Chairman's initials ……", "Signed …… (Chair) Date ……")
   are removed: the published copy has nothing in them;
-* trailing spaces (Markdown hard breaks) and non-breaking spaces are removed;
+* trailing spaces (Markdown hard breaks) and non-breaking spaces are removed, and so is a left margin
+  every line has (a text export that keeps the page's margin);
+* columns printed with spaces in a text copy (a "layout" copy of a PDF) become the tab-separated cells the
+  PDF's text has (:func:`space_columns`);
 * a label and its value printed in two columns ("Present:<TAB>Councillor A", then "<TAB>Councillor B"
   below) become a labelled line and the lines under it, not a table;
 * running headers and footers are removed: a short line printed again and again that names a date

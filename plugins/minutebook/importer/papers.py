@@ -145,8 +145,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         line = lines[i]
         text = _t(line)
         head, tab, value = line.text.strip().partition("\t")
-        if tab and COVER_LINE.match(f"{head}:"):
-            text = f"{head}: {plain(value)}"  # "Report title<TAB>Winter Pressures …": a field in two columns
+        if tab and COVER_LINE.match(f"{plain(head)}:"):
+            text = f"{plain(head)}: {plain(value)}"  # "Report title<TAB>Winter Pressures …": a field in two columns
         if not text:
             i += 1
             continue

@@ -161,6 +161,11 @@ def _text(line: Line) -> str:
     return plain(line.text).strip()
 
 
+def _with_tabs(line: Line) -> str:
+    """The line as plain text with its tabs kept: a cover sheet's label and value in two columns."""
+    return "\t".join(plain(cell) for cell in line.text.strip().split("\t"))
+
+
 def _next_filled(lines: list[Line], i: int, count: int) -> list[int]:
     found: list[int] = []
     j = i + 1
@@ -192,7 +197,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
     i = 0
     while i < len(lines):
         text = _text(lines[i])
-        if not text or ("\t" in lines[i].text and not COVER_FIELD.match(lines[i].text.strip())):
+        if not text or ("\t" in lines[i].text and not COVER_FIELD.match(_with_tabs(lines[i]))):
             i += 1
             continue
         if in_minutes:
@@ -260,7 +265,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
         elif (
-            COVER_FIELD.match(lines[i].text.strip())
+            COVER_FIELD.match(_with_tabs(lines[i]))
             and _cover_sheet(lines, i)  # two more fields under it ("Report of:" / "Date:" / "Subject:" / "Purpose:")
             and not (starts and starts[-1][1] == "paper" and i - starts[-1][0] <= 12)
         ):
@@ -368,8 +373,8 @@ def _capitals_above(lines: list[Line], i: int) -> int:
 
 def _cover_sheet(lines: list[Line], i: int) -> bool:
     """'Report to: …' or 'Report of:' / 'Subject:' with two more fields of a cover sheet under it."""
-    text = lines[i].text.strip()
-    following = [lines[j].text.strip() for j in _next_filled(lines, i, 6)]
+    text = _with_tabs(lines[i])
+    following = [_with_tabs(lines[j]) for j in _next_filled(lines, i, 6)]
     if COVER_TO.match(text):
         return any(COVER_FIELD.match(t) for t in following)
     return (
