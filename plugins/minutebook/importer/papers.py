@@ -446,13 +446,13 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
             break
     author_start = _author_start(lines[:core_end], body_start)
     authors, rest_start, author_end = [], core_end, core_end
-    if author_start is not None and not header.get("cover_authors"):
-        # a contact line that names no one ("Tel 01632 961300" under a cover sheet's table) stays in the body
-        if not read_authors(lines[author_start : _author_end(lines[:core_end], author_start, source)]):
-            author_start = None
     if author_start is not None:
         author_end = _author_end(lines[:core_end], author_start, source)
         authors = read_authors(lines[author_start:author_end])
+        if not authors and not header.get("cover_authors"):
+            # a contact line that names no one ("Tel 01632 961300" under a cover sheet's table) stays in the body
+            author_start, author_end = None, core_end
+    if author_start is not None:
         body_lines = lines[body_start:author_start]
         tail = lines[author_end:core_end]
         if _filled(tail):
