@@ -317,3 +317,45 @@ def test_a_contact_line_that_names_no_one_stays_in_the_paper(tmp_path):
     winter = meetings / "health" / "2025-02-03" / "papers" / "winter-pressures-urgent.md"
     assert _front(winter)["title"] == "Winter Pressures in Urgent Care" and str(_front(winter)["item"]) == "4"
     assert "| Tel | 01632 961300 |" in winter.read_text(encoding="utf-8")
+
+
+def test_authors_printed_with_initials_and_an_extension():
+    """'Contact officer: G. Lindqvist, Manager, telephone …' and 'Contact: Mrs. D. Ollerenshaw, Head of
+    Highways (Ext. 4410)' name their authors (initials, a title); a roman-numbered heading is no one."""
+    from minutebook.importer.papers import _is_name_line, read_authors
+    from minutebook.importer.source import Line
+
+    found = read_authors(
+        [Line(1, "Contact officer: G. Lindqvist, Bereavement Services Manager, telephone 01632 960 520")]
+    )
+    assert found == [{"name": "G. Lindqvist", "role": "Bereavement Services Manager", "phone": "01632 960 520"}]
+    found = read_authors([Line(1, "Contact: Mrs. D. Ollerenshaw, Head of Highways (Ext. 4410)")])
+    assert found == [{"name": "Mrs. D. Ollerenshaw", "role": "Head of Highways", "phone": "Ext. 4410"}]
+    found = read_authors([Line(1, "Report author: Dr A.K. Patel, Director of Public Health")])
+    assert found == [{"name": "Dr A.K. Patel", "role": "Director of Public Health"}]
+    assert [_is_name_line(t) for t in ("I. Introduction", "V. Conclusions", "Mr N Forsyth", "J. Smith")] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+
+
+def test_a_count_of_the_public_is_reported_not_misread(tmp_path):
+    """'Members of the public: 3' under 'In attendance:' or 'Officers:' counts people: the report says it names
+    no one, and it is neither an entry nor a directorate heading of the officers."""
+    from minutebook.importer.attendance import AttendanceReader
+    from minutebook.importer.people import PeopleBook
+    from minutebook.importer.report import Report
+    from minutebook.importer.source import Line
+
+    for label in ("In attendance: Mrs P Whitlow (Town Clerk)", "Officers: Mrs P Whitlow (Town Clerk)"):
+        report = Report()
+        lines = [Line(1, "Present: Councillor R Ashdown (Chair)"), Line(2, label), Line(3, "Members of the public: 3")]
+        groups = AttendanceReader("pack.txt", report, PeopleBook()).read(lines)
+        entries = [entry for group in groups.values() for entry in group]
+        assert [entry["name"] for entry in entries] == ["R Ashdown", "Mrs P Whitlow"], groups
+        assert all("directorate" not in entry for entry in entries), groups
+        said = "\n".join(note.message for note in report.warnings)
+        assert "'Members of the public: 3' in the attendance names no one" in said
+        assert "could not read" not in said

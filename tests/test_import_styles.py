@@ -29,8 +29,6 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 PDF_FILES_DIFFER = {"aldermoor"}
 # the facts the importer still misses (the same from text and from PDF), each for a human to add by hand
 KNOWN_MISSES = {
-    # "Report by:" printed under the paper's title (not among cover-sheet fields) does not name the author
-    "coldharbour": {"full-council/2024-12-02: agenda 9 paper authors"},
     # the place printed in English and Welsh on one line is kept as printed, both languages
     "penmorfa": {"licensing/2025-03-06: place"},
 }

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.attendrows import Status, columns, posts_held, status_columns, status_entry
+from minutebook.importer.attendrows import PUBLIC, Status, columns, posts_held, status_columns, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
     ROLE_SUFFIX,
@@ -93,12 +93,6 @@ ATTENDED = re.compile(r"^(?P<who>(?:[^\s.,;]+\.?\s+){1,6}?[A-Z][\w'’-]+)\s+(?:
 SUBSTITUTE_FOR = re.compile(r"^\s*(?:as\s+)?(?:a\s+|the\s+)?substitute\s+for\s+(?P<for>.+?)\.?$", re.I)
 # "Mr N Forsyth – NHS Carse (substitute for Mr K Buchan)": a substitute named in the list of members
 SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^()]+)\)\s*", re.I)
-# "four members of the public", "2 members of the press": people the minutes count but do not name
-PUBLIC = re.compile(
-    r"(?:,\s*|\s+and\s+|^)(?P<what>(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a number of|"
-    r"some)\s+members?\s+of\s+the\s+(?:public|press)(?:\s+and\s+(?:the\s+)?(?:public|press))?)\s*$",
-    re.I,
-)
 # "County Cllr V Ormerod", "District Councillor P Lane": a councillor of another council
 OTHER_COUNCIL = re.compile(
     r"\b(?:County|District|Borough|City|Parish|Town|Unitary)\s+(?=(?:Councillors?|Cllrs?)\b)", re.I
@@ -236,7 +230,9 @@ class AttendanceReader:
                 i += 2
                 continue
             label = LABEL.match(text) or NO_COLON.match(text) or GROUP_SENTENCE.match(text)
-            if label and (group := group_of(label.group("label"))) == "chair":
+            if PUBLIC.match(text):  # "Members of the public: 3" counts people, under whichever label came before
+                self._entries(text, line)
+            elif label and (group := group_of(label.group("label"))) == "chair":
                 self._start("present")
                 for entry in self._entries(label.group("rest"), line):
                     entry.setdefault("role", "Chair")

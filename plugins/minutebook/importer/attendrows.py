@@ -35,6 +35,17 @@ Status = tuple[int | None, dict[int, str | None]]
 SUBSTITUTE_NOTE = re.compile(r"\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+(?P<for>[^()]+)\)\s*", re.I)
 
 
+# "four members of the public", "2 members of the press", "Members of the public: 3", "Press: none": people the
+# minutes count but do not name
+_COUNT = r"(?:\d+|no|none|nil|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a number of|some)"
+_PUBLIC_OR_PRESS = r"(?:public|press)(?:\s+and\s+(?:the\s+)?(?:public|press))?"
+PUBLIC = re.compile(
+    rf"(?:,\s*|\s+and\s+|^)(?P<what>{_COUNT}\s+members?\s+of\s+the\s+{_PUBLIC_OR_PRESS}"
+    rf"|(?:(?:members?\s+of\s+)?the\s+)?{_PUBLIC_OR_PRESS}(?:\s+present)?\s*:\s*{_COUNT})\s*$",
+    re.I,
+)
+
+
 def status_columns(heads: list[str]) -> Status:
     """The columns of an attendance table's heading row that say whether each member came: one column of
     words ("Attendance": Present / Apologies / Absent), or columns marked with a cross or a tick

@@ -46,9 +46,17 @@ AUTHOR_LABEL = re.compile(
     r"contact)\s*:\s*",
     re.I,
 )
+# "(Ext. 4410)", "ext 4410": a telephone extension of the council's switchboard
+EXTENSION = re.compile(r"\(?\b(?:ext(?:ension)?\.?)\s*(\d{3,5})\b\)?", re.I)
 EMAIL = re.compile(r"[\w.'’-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(?\b0\d{2,4}\)?\s?\d{3,4}\s?\d{3,4}\b|\b\d{4}\s\d{4}\b")
-NAME_LINE = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+){1,2})\s*(?:,\s*(?P<role>.*))?$")
+# "Tobias Wren", "Mary-Jane O'Neill"; with initials "G. Lindqvist", "Dr A.K. Patel", "Mr N Forsyth"
+NAME_LINE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-zA-Z'’-]+){1,2}"
+    r"|(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]\.(?:\s?[A-Z]\.){0,2}\s?[A-Z][a-z][a-zA-Z'’-]+"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z](?:\s[A-Z]){0,2}\s[A-Z][a-z][a-zA-Z'’-]+)"
+    r"\s*(?:,\s*(?P<role>.*))?$"
+)
 ROLE_HINT = re.compile(
     r"\b(?:director|manager|officer|co-?ordinator|head|lead|worker|executive|directorate|"
     r"chief|principal|adviser|advisor|analyst|commissioner)\b",
@@ -87,6 +95,8 @@ def _filled(lines: list[Line]) -> list[Line]:
 def _is_name_line(text: str) -> bool:
     match = NAME_LINE.match(text)
     if not match:
+        return False
+    if re.match(r"^[IVX]\.\s?[A-Z][a-z]", match.group("name")):  # "I. Introduction", "V. Conclusions": headings
         return False
     return not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
 
@@ -288,6 +298,7 @@ def _author_end(lines: list[Line], start: int, source: Source) -> int:
             or is_table_line(line)
             or (line.heading and not AUTHOR_LABEL.match(text))
             or APPENDIX_HEAD.match(text)
+            or REPORT_NUMBER.match(text)  # the next report's number, printed above its cover sheet
             or (re.match(r"^\d+(?:\.\d+)*\.?\s+\S", text) and not PHONE.match(text))
         ):
             break
@@ -327,7 +338,8 @@ def read_authors(lines: list[Line]) -> list[dict]:
         text = AUTHOR_LABEL.sub("", _t(line))
         found_emails = EMAIL.findall(text)
         found_phones = [p.strip() for p in PHONE.findall(EMAIL.sub(" ", text))]
-        rest = PHONE.sub(" ", EMAIL.sub(" ", text))
+        found_phones += [f"Ext. {number}" for number in EXTENSION.findall(text)]
+        rest = EXTENSION.sub(" ", PHONE.sub(" ", EMAIL.sub(" ", text)))
         rest = re.sub(r"\b(?:tel(?:ephone)?|phone|e-?mail)\s*[:.]?", " ", rest, flags=re.I)
         rest = " ".join(rest.split()).strip(" ,;:")
         owner = None
@@ -435,6 +447,11 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     if not header.get("subject") and part.hint and first is not None and body_start <= first:
         # "Agenda Item 5" stamped over the paper's title and no cover sheet: the title is its first line
         header["subject"], body_start = _t(lines[first]), first + 1
+        nxt = next((j for j in range(body_start, len(lines)) if lines[j].text.strip()), len(lines))
+        by = COVER_LINE.match(_t(lines[nxt])) if nxt < len(lines) else None
+        if by and by.group("label").lower() in ("author", "authors", "report author", "report by") and by.group("value"):
+            # "Report by: Declan Fairweather, Clerk & RFO" right under that title: the paper's author
+            header["cover_authors"], body_start = [("report by", Line(lines[nxt].no, by.group("value").strip()))], nxt + 1
     core_end = len(lines)
     for i in range(body_start, len(lines)):
         marker = source.marker(lines[i])
