@@ -58,6 +58,7 @@ PAYLOADS = {
         kind: report
         title: "Report <img src=x onerror='{FLAG}'>"
         authors: [{{name: "<script>{FLAG}</script>", email: "a@example.org"}}]
+        presented_by: {{name: "<img src=x onerror='{FLAG}'>Pat", role: "\\"><script>{FLAG}</script>", email: "p@example.org"}}
         ---
         1.1 <details open ontoggle="{FLAG}">x</details>
 
@@ -108,3 +109,10 @@ def test_payloads_are_shown_as_text_or_removed(hostile_site):
     assert "onerror" not in html and "javascript:" not in html.replace("javascript:void", "")
     assert "<script>window.__pwned" not in html
     assert "Budget" in html
+    # the paper's presenter (presented_by) is printed as text, on the paper's page and in the print pack
+    pages = [p for p in hostile_site.rglob("index.html") if "Presented at the meeting by" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 2, pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "onerror" not in html and "<script>window.__pwned" not in html, page
+        assert "Pat" in html and "p@example.org" in html, page

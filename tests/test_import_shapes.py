@@ -322,7 +322,7 @@ def test_a_contact_line_that_names_no_one_stays_in_the_paper(tmp_path):
 def test_authors_printed_with_initials_and_an_extension():
     """'Contact officer: G. Lindqvist, Manager, telephone …' and 'Contact: Mrs. D. Ollerenshaw, Head of
     Highways (Ext. 4410)' name their authors (initials, a title); a roman-numbered heading is no one."""
-    from minutebook.importer.papers import _is_name_line, read_authors
+    from minutebook.importer.authors import is_name_line, read_authors
     from minutebook.importer.source import Line
 
     found = read_authors(
@@ -333,7 +333,7 @@ def test_authors_printed_with_initials_and_an_extension():
     assert found == [{"name": "Mrs. D. Ollerenshaw", "role": "Head of Highways", "phone": "Ext. 4410"}]
     found = read_authors([Line(1, "Report author: Dr A.K. Patel, Director of Public Health")])
     assert found == [{"name": "Dr A.K. Patel", "role": "Director of Public Health"}]
-    assert [_is_name_line(t) for t in ("I. Introduction", "V. Conclusions", "Mr N Forsyth", "J. Smith")] == [
+    assert [is_name_line(t) for t in ("I. Introduction", "V. Conclusions", "Mr N Forsyth", "J. Smith")] == [
         False,
         False,
         True,

@@ -10,6 +10,7 @@ header and footer, page numbers, a page per section, tables) and imported from t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -68,6 +69,17 @@ def _paper_authors(folder: Path, number: str) -> list[str] | None:
         front = load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
         if str(front.get("item")) == number and front.get("kind") != "appendix":
             return _surnames(front.get("authors") or [])
+    return None
+
+
+def _paper_presenter(folder: Path, number: str) -> str | None:
+    """The surname of whoever presents item ``number``'s paper (its ``presented_by``), or None."""
+    from minutebook.load.yamlio import load
+
+    for path in sorted((folder / "papers").glob("*.md")):
+        front = load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
+        if str(front.get("item")) == number and front.get("kind") != "appendix":
+            return front["presented_by"]["name"].split()[-1] if front.get("presented_by") else None
     return None
 
 
@@ -147,6 +159,9 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
         for number, names in want.get("authors", {}).items():
             # the authors a cover sheet names ("Author:", "Report Author:"), as the paper's authors
             check(f"{key}: agenda {number} paper authors", names, _paper_authors(meetings / key, number))
+        for number, name in want.get("presented", {}).items():
+            # "Presented by:" on a cover sheet that also names the author: who presents it at the meeting
+            check(f"{key}: agenda {number} paper presenter", name, _paper_presenter(meetings / key, number))
         minutes = {i["minute"]: i for i in got["items"] if i["minute"]}
         check(f"{key}: minute numbers", list(want["minutes"]), list(minutes))
         for printed, minute in want["minutes"].items():
@@ -273,3 +288,17 @@ def test_a_folder_of_pdfs_and_a_scan_without_text(tmp_path):
     assert "broken.pdf: cannot be read as a PDF" in out
     assert "Imported 1 of 4 files" in out
     assert (tmp_path / "meetings" / "planning" / "2022-10-19" / "minutes.md").is_file()
+
+
+def test_a_presenter_besides_the_author_is_on_the_paper_page(tmp_path):
+    """Wyvern Bay's cover sheets name who presents each report ("Presented by: Dr Ngozi Abara, Director of Public
+    Health") and its author ("Author: Tobias Wren, …"): the paper's page lists the author and says who presents it."""
+    inputs = [STYLES_DIR / name for name in facts("wyvernbay")["files"]]
+    import_and_build("wyvernbay", inputs, tmp_path)
+    pages = sorted(
+        (tmp_path / "project" / "site" / "health-wellbeing" / "2024-11-21").glob("*/joint-local-health/index.html")
+    )
+    assert len(pages) == 1, pages
+    text = " ".join(re.sub(r"<[^>]+>", " ", pages[0].read_text(encoding="utf-8")).split())
+    assert "Tobias Wren Consultant in Public Health" in text
+    assert "Presented at the meeting by Dr Ngozi Abara , Director of Public Health." in text

@@ -279,6 +279,7 @@ title: {_quote(title)}
 #     role: Scrutiny Co-ordinator
 #     phone: 024 7683 1172
 #     email: a.officer@example.gov.uk
+# presented_by: {{name: B Director, role: Director of Children's Services}}   # who presents it, if not an author
 # pdf: https://example.gov.uk/papers/original.pdf
 # published: {date}                # the date it was first published
 # draft: true                            # not on the public site yet

@@ -236,7 +236,7 @@ class Assembler:
         slug = self._unique(meeting, base)
         meeting.papers.append(PaperOut(slug, doc, item.number, kind))
         self._tables(meeting, slug, doc, source)
-        for author in doc.authors:
+        for author in doc.authors + ([doc.presented_by] if doc.presented_by else []):
             self.people.add(author["name"], source, doc.line, relevant=False)
         for appendix in doc.appendices:
             aslug = self._unique(meeting, f"{slug}-appendix-{slugify(appendix.label)}")

@@ -30,6 +30,7 @@ class Quoted(str):
     """A string always written in double quotes."""
 
 
+CONTACT_KEYS = ("name", "role", "directorate", "phone", "email")  # a contact's fields, in the order written
 _RESERVED = re.compile(r"^(?:y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan|-\.inf)$", re.I)
 _NUMBERISH = re.compile(r"^[-+]?(?:[\d_]+(?:[.:][\d_]*)*|\.\d+|0x[\da-f]+|0o[0-7]+)(?:e[-+]?\d+)?$", re.I)
 _PLAIN = re.compile(r"^[A-Za-z0-9(£$€“‘«][^\n]*$")
@@ -345,10 +346,10 @@ def paper_file(paper, item_slugs: dict | None = None) -> str:
             "title": doc.title or "Untitled paper",
             "to": doc.to or None,
             "date": doc.date,
-            "authors": [
-                {k: a[k] for k in ("name", "role", "directorate", "phone", "email") if a.get(k)} for a in doc.authors
-            ]
-            or None,
+            "authors": [{k: a[k] for k in CONTACT_KEYS if a.get(k)} for a in doc.authors] or None,
+            "presented_by": {k: v for k, v in doc.presented_by.items() if k in CONTACT_KEYS and v}
+            if doc.presented_by
+            else None,
         }
     )
     return document(front, doc.body)

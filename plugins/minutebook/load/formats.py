@@ -352,6 +352,10 @@ PAPER = Mapping(
         "date": Date("The date printed on the paper"),
         "subject": Text("The Subject: line, where it differs from the title"),
         "authors": ListOf("Authors and contacts", item=CONTACT),
+        "presented_by": Mapping(
+            description="Who presents the paper at the meeting, where the cover sheet names them besides its authors",
+            fields=CONTACT.fields,
+        ),
         "parent": Slug("Appendices: the file name of the paper it is appended to"),
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
         "pdf": Url("Link to the original PDF"),

@@ -46,6 +46,7 @@ def load_papers(loader: ArchiveLoader, meeting: Meeting, folder: Path) -> None:
             date=data.get("date"),
             subject=data.get("subject", ""),
             authors=[Contact(**a) for a in data.get("authors", [])],
+            presented_by=Contact(**data["presented_by"]) if data.get("presented_by") else None,
             body=body.strip(),
             parent=data.get("parent"),
             appendix=data.get("appendix"),

@@ -342,6 +342,7 @@ class Paper:
     date: dt.date | None = None
     subject: str = ""
     authors: list[Contact] = field(default_factory=list)
+    presented_by: Contact | None = None  # who presents it at the meeting, where the cover sheet names someone else
     body: str = ""
     parent: str | None = None
     appendix: str | None = None

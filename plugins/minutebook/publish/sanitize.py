@@ -342,7 +342,7 @@ def sanitize_archive(archive, memo: Callable[[str], str] | None = None) -> None:
             paper.appendix = plain(paper.appendix) if paper.appendix else paper.appendix
             paper.withdrawn_reason = plain(paper.withdrawn_reason)
             paper.body = clean(paper.body)
-            for author in paper.authors:
+            for author in paper.authors + ([paper.presented_by] if paper.presented_by else []):
                 _contact(author)
     for programme in archive.programmes:
         programme.notes = clean(programme.notes)

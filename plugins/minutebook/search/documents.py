@@ -172,7 +172,8 @@ def item_documents(committee: str, meeting: Meeting, item: Item) -> list[Documen
 def paper_document(committee: str, meeting: Meeting, paper: Paper) -> Document:
     title = f"Appendix {paper.appendix}: {paper.title}" if paper.appendix else paper.title
     segments = paper_segments(paper.body)
-    people = "; ".join(", ".join(x for x in (a.name, a.role, a.directorate) if x) for a in paper.authors)
+    named = paper.authors + ([paper.presented_by] if paper.presented_by else [])
+    people = "; ".join(", ".join(x for x in (a.name, a.role, a.directorate) if x) for a in named)
     head = "\n".join(x for x in (paper.subject, people) if x)
     if head:
         segments.insert(0, ("", head))
