@@ -110,7 +110,9 @@ def test_payloads_are_shown_as_text_or_removed(hostile_site):
     assert "<script>window.__pwned" not in html
     assert "Budget" in html
     # the paper's presenter (presented_by) is printed as text, on the paper's page and in the print pack
-    pages = [p for p in hostile_site.rglob("index.html") if "Presented at the meeting by" in p.read_text(encoding="utf-8")]
+    pages = [
+        p for p in hostile_site.rglob("index.html") if "Presented at the meeting by" in p.read_text(encoding="utf-8")
+    ]
     assert len(pages) >= 2, pages
     for page in pages:
         html = page.read_text(encoding="utf-8")

@@ -359,3 +359,23 @@ def test_a_count_of_the_public_is_reported_not_misread(tmp_path):
         said = "\n".join(note.message for note in report.warnings)
         assert "'Members of the public: 3' in the attendance names no one" in said
         assert "could not read" not in said
+
+
+def test_a_presenter_given_only_as_a_post_is_reported(tmp_path):
+    """'Presented by: Director of Public Health' beside an author names no one to record: the report says so,
+    with the line, rather than dropping it unsaid; a named presenter is written as presented_by."""
+    styles = Path(__file__).resolve().parent / "fixtures" / "import" / "styles"
+    text = (styles / "wyvernbay_pack_2024-11-21.txt").read_text(encoding="utf-8")
+    assert text.count("Presented by:\tDr Ngozi Abara, Director of Public Health") == 2
+    pack = tmp_path / "wyvernbay_pack_2024-11-21.txt"
+    pack.write_text(text.replace("Presented by:\tDr Ngozi Abara, ", "Presented by:\t", 1), encoding="utf-8")
+    result = minutebook("import", str(pack), "--into", str(tmp_path / "meetings"), cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in out, out
+    assert "'Presented by: Director of Public Health' names no one; not recorded" in out
+    papers = tmp_path / "meetings" / "health-wellbeing" / "2024-11-21" / "papers"
+    assert "presented_by" not in _front(papers / "joint-local-health.md")
+    assert _front(papers / "pharmaceutical-needs-assessment.md")["presented_by"] == {
+        "name": "Dr Ngozi Abara",
+        "role": "Director of Public Health",
+    }
