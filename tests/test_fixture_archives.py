@@ -175,6 +175,7 @@ ARCHIVE = {
         date: 2016-02-25
         authors:
           - {name: J Gregg, role: Director of Children's Services, email: j.gregg@example.gov.uk}
+        presented_by: "Councillor K Maton (Cabinet Member for Children)"
         ---
         ## 1 Purpose
 
@@ -310,6 +311,9 @@ def test_minutes_approval_and_papers(built):
     paper = page_text(site, "children/2016-02-25/education-and-childrens-services/presentation")
     assert "<th>Measure</th>" in paper and 'id="para-1-1"' in paper
     assert "Appendix A: Action plan" in paper and "j.gregg@example.gov.uk" in paper
+    # presented_by written as one line "Name (Role)": the page says who presents it, under the authors
+    assert "Presented at the meeting by <strong>Councillor K Maton</strong>, Cabinet Member for Children." in paper
+    assert paper.index("j.gregg@example.gov.uk") < paper.index("Presented at the meeting by")
     assert meeting(export, "children/2016-02-25")["papers"][1]["appendix"] == "A"
 
 

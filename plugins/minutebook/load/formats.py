@@ -355,6 +355,8 @@ PAPER = Mapping(
         "presented_by": Mapping(
             description="Who presents the paper at the meeting, where the cover sheet names them besides its authors",
             fields=CONTACT.fields,
+            from_text=_name_and_role,  # "Dr Ngozi Abara (Director of Public Health)"
+            text_description=NAME_HELP,
         ),
         "parent": Slug("Appendices: the file name of the paper it is appended to"),
         "appendix": Text("Appendices: the label, 1 or A", numbers=True),
