@@ -48,7 +48,7 @@ def is_name_line(text: str) -> bool:
     return not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
 
 
-def author_start(lines: list[Line], start: int) -> int | None:
+def author_block_start(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         if AUTHOR_LABEL.match(_t(lines[i])):
             return i

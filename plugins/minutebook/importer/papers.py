@@ -13,8 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from minutebook.importer.authors import AUTHOR_LABEL, PHONE, presenter, read_authors, with_cover_authors
-from minutebook.importer.authors import author_start as find_author_block
+from minutebook.importer.authors import (
+    AUTHOR_LABEL,
+    PHONE,
+    author_block_start,
+    presenter,
+    read_authors,
+    with_cover_authors,
+)
 from minutebook.importer.body import BodyReader
 from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
@@ -56,7 +62,7 @@ class Doc:
     to: str = ""
     date: dt.date | None = None
     authors: list[dict] = field(default_factory=list)
-    presented_by: dict | None = None  # a cover sheet's "Presented by:" when it names an author besides
+    presented_by: dict | None = None  # a cover sheet's "Presented by:", when it also names the author
     label: str = ""  # appendices: "1", "A"
     appendices: list[Doc] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -317,7 +323,7 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         ):
             core_end = i
             break
-    author_start = find_author_block(lines[:core_end], body_start)
+    author_start = author_block_start(lines[:core_end], body_start)
     authors, rest_start, author_end = [], core_end, core_end
     if author_start is not None:
         author_end = _author_end(lines[:core_end], author_start, source)
