@@ -61,26 +61,27 @@ def _surnames(entries) -> list[str]:
     return [a["name"].split()[-1] for a in entries]
 
 
-def _paper_authors(folder: Path, number: str) -> list[str] | None:
-    """The surnames of the authors of item ``number``'s paper (not an appendix) as written; None without one."""
+def _paper_front(folder: Path, number: str) -> dict | None:
+    """The front matter of item ``number``'s paper (not an appendix) as written; None without one."""
     from minutebook.load.yamlio import load
 
     for path in sorted((folder / "papers").glob("*.md")):
         front = load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
         if str(front.get("item")) == number and front.get("kind") != "appendix":
-            return _surnames(front.get("authors") or [])
+            return front
     return None
+
+
+def _paper_authors(folder: Path, number: str) -> list[str] | None:
+    """The surnames of the authors of item ``number``'s paper; None without a paper."""
+    front = _paper_front(folder, number)
+    return None if front is None else _surnames(front.get("authors") or [])
 
 
 def _paper_presenter(folder: Path, number: str) -> str | None:
     """The surname of whoever presents item ``number``'s paper (its ``presented_by``), or None."""
-    from minutebook.load.yamlio import load
-
-    for path in sorted((folder / "papers").glob("*.md")):
-        front = load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
-        if str(front.get("item")) == number and front.get("kind") != "appendix":
-            return front["presented_by"]["name"].split()[-1] if front.get("presented_by") else None
-    return None
+    front = _paper_front(folder, number) or {}
+    return _surnames([front["presented_by"]])[0] if front.get("presented_by") else None
 
 
 def _score_decisions(check, label: str, want: dict, found: dict) -> None:
