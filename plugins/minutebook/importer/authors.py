@@ -93,16 +93,21 @@ def with_cover_authors(cover: list[tuple[str, Line]], block: list[Line]) -> list
     return authors
 
 
-def presenter(cover: list[tuple[str, Line]], authors: list[dict]) -> dict | None:
+def presenter(cover: list[tuple[str, Line]], authors: list[dict]) -> tuple[dict | None, Line | None]:
     """Who presents the paper, where its cover sheet names them under "Presented by:" besides its author
-    ("Presented by: Dr Ngozi Abara, Director of Public Health" over "Author: Tobias Wren, …"); None when the
-    presenter is the author, or the only person the cover sheet names (then they are its author)."""
-    if all(label == "presented by" for label, _ in cover):
-        return None
-    found = read_authors([line for label, line in cover if label == "presented by"][:1])
-    if not found or any(a["name"] == found[0]["name"] for a in authors):
-        return None
-    return found[0]
+    ("Presented by: Dr Ngozi Abara, Director of Public Health" over "Author: Tobias Wren, …"), and the
+    "Presented by:" line when it names no one ("Director of Public Health"). (None, None) when the
+    presenter is an author, or the only person the cover sheet names (then they are its author)."""
+    said = [line for label, line in cover if label == "presented by"][:1]
+    if not said:
+        return None, None
+    found = read_authors(said)
+    alone = all(label == "presented by" for label, _ in cover)
+    if found and not alone and not any(a["name"] == found[0]["name"] for a in authors):
+        return found[0], None
+    if any(a["name"] in _t(said[0]) for a in authors):
+        return None, None
+    return None, said[0]
 
 
 def read_authors(lines: list[Line]) -> list[dict]:

@@ -345,14 +345,12 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     if header.get("cover_authors"):
         block = lines[author_start:author_end] if author_start is not None else []
         authors = with_cover_authors(header["cover_authors"], block)
-        header["presented_by"] = presenter(header["cover_authors"], authors)
-        said = [line for label, line in header["cover_authors"] if label == "presented by"]
-        names = [a["name"] for a in authors]
-        if said and not header["presented_by"] and not any(name in _t(said[0]) for name in names):
-            report.warn(  # "Presented by: Director of Adult Social Care": a post, no name to record
+        header["presented_by"], unnamed = presenter(header["cover_authors"], authors)
+        if unnamed is not None:  # "Presented by: Director of Adult Social Care": a post, no name to record
+            report.warn(
                 source.name,
-                said[0].no,
-                f"'Presented by: {_t(said[0])[:60]}' names no one; not recorded",
+                unnamed.no,
+                f"'Presented by: {_t(unnamed)[:60]}' names no one; not recorded",
                 "add presented_by: with the presenter's name to the paper's file if it is known",
             )
     reader = BodyReader(source, report)

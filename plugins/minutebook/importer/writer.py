@@ -31,6 +31,13 @@ class Quoted(str):
 
 
 CONTACT_KEYS = ("name", "role", "directorate", "phone", "email")  # a contact's fields, in the order written
+
+
+def _contact(entry: dict) -> dict:
+    """An author or presenter as written: its filled fields, in CONTACT_KEYS' order."""
+    return {k: entry[k] for k in CONTACT_KEYS if entry.get(k)}
+
+
 _RESERVED = re.compile(r"^(?:y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan|-\.inf)$", re.I)
 _NUMBERISH = re.compile(r"^[-+]?(?:[\d_]+(?:[.:][\d_]*)*|\.\d+|0x[\da-f]+|0o[0-7]+)(?:e[-+]?\d+)?$", re.I)
 _PLAIN = re.compile(r"^[A-Za-z0-9(£$€“‘«][^\n]*$")
@@ -346,10 +353,8 @@ def paper_file(paper, item_slugs: dict | None = None) -> str:
             "title": doc.title or "Untitled paper",
             "to": doc.to or None,
             "date": doc.date,
-            "authors": [{k: a[k] for k in CONTACT_KEYS if a.get(k)} for a in doc.authors] or None,
-            "presented_by": {k: v for k, v in doc.presented_by.items() if k in CONTACT_KEYS and v}
-            if doc.presented_by
-            else None,
+            "authors": [_contact(a) for a in doc.authors] or None,
+            "presented_by": _contact(doc.presented_by) if doc.presented_by else None,
         }
     )
     return document(front, doc.body)
