@@ -138,7 +138,7 @@ def relative(from_url: str, to: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _folders(url: str) -> tuple[str, ...]:
     """The folders of the Markdown file behind ``url``."""
     folder = posixpath.dirname(src(url))

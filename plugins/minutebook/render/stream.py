@@ -2,12 +2,14 @@
 
 Framework-free. The caller gives the pages as cheap descriptors (:class:`PageRef`), the Markdown
 extensions of the site, a *theme* callable that wraps a page's HTML in the site's layout, and where
-to write. The build's own process and ``jobs - 1`` workers (forked, so they inherit the model and the
-descriptors; one model copy fewer than ``jobs`` workers) share the pages by chunks. Each builds one page's
-Markdown from the model, converts it with Python-Markdown (links between pages rewritten as the site
-generator rewrites them), keeps only the HTML our templates need (:func:`clean_html`), hands it to
-the theme and writes the result through :func:`urls.site_file`. Only a bounded number of pages exist
-at once, whatever the archive's size, and the output does not depend on the number of workers.
+to write. The build's own process builds each page's Markdown from the model, one chunk of pages at
+a time; Python-Markdown converts it (links between pages rewritten as the site generator rewrites
+them) and :func:`clean_html` keeps only the HTML our templates need, in one of ``jobs - 1`` worker
+processes or, while they are all busy, in the build's own; the build's process then hands the HTML
+to the theme and writes the page through :func:`urls.site_file`. The workers are started afresh
+("spawn"), not forked: they hold Python-Markdown and the site's addresses, never the model, so the
+memory of the build does not grow with the number of workers. Only a bounded number of pages exist
+at once, whatever the archive's size, and the output does not depend on the number of processes.
 
 Pages whose key (:func:`pagecache.page_key`) is in the page cache are copied from it instead.
 """
@@ -16,9 +18,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
+import pickle
 import posixpath
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +42,8 @@ from minutebook.render.common import Page, PageRef
 
 # theme(page, html, toc tokens) -> the whole HTML document of the page
 Theme = Callable[[Page, str, list[dict[str, Any]]], str]
+# a page converted: (its cleaned HTML, toc tokens, anchors, links [target src, anchor, link])
+Converted = tuple[str, list[dict[str, Any]], list[str], list[list[str]]]
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Summary:
     ignored: int = 0  # cache entries found but not trusted
     unwritten: int = 0  # pages the cache could not store (a read-only or full disk)
     jobs: int = 1
+    alone: str = ""  # why the pages were rendered in one process although more were asked for
     seconds: float = 0.0
     keys: dict[str, str] = field(default_factory=dict)  # src -> key
     anchors: dict[str, set[str]] = field(default_factory=dict)  # of the pages in report_anchors
@@ -84,47 +90,49 @@ class Summary:
             text += f" ({self.ignored} cache entries could not be trusted and were ignored)"
         if self.unwritten:
             text += f"; the cache could not store {self.unwritten} pages (is it writable?)"
+        if self.alone:
+            text += f"; one process only: {self.alone}"
         return text
 
 
-def jobs_available() -> int:
-    """Worker processes inherit the model by forking; where the platform cannot fork, one process."""
-    return 0 if "fork" not in multiprocessing.get_all_start_methods() else os.cpu_count() or 1
+@dataclass(frozen=True)
+class Setup:
+    """What a converter needs: the site's Markdown extensions and every page's address. Sent once to
+    each worker process, so it must pickle (an extension given as an object must be importable)."""
+
+    extensions: list[Any]
+    extension_configs: dict[str, Any]
+    own: Mapping[str, str]  # the generated pages: src -> url
+    targets: Mapping[str, str]  # every other file of the site: src -> url
 
 
-# What the worker processes inherit (set before they fork).
-_TASK: tuple[Sequence[PageRef], Renderer, dict[str, str]] | None = None
+CHUNK = 32  # pages converted at a time, in a worker or here
 
 
 def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     """Render and write every page of ``refs``; the summary counts what was done and how."""
-    global _TASK, _CONVERTER
     start = time.monotonic()
-    _CONVERTER = None  # a converter for this build's renderer (serve builds again in this process)
     own = {ref.src: _url(ref.src, renderer) for ref in refs}
-    jobs = max(1, min(renderer.jobs, jobs_available() or 1, len(refs) or 1))
+    setup = Setup(list(renderer.extensions), dict(renderer.extension_configs), own, dict(renderer.targets))
+    converter = Converter(setup)
+    chunks = [range(n, min(n + CHUNK, len(refs))) for n in range(0, len(refs), CHUNK)]
+    jobs = max(1, min(renderer.jobs, len(refs) or 1))
     summary = Summary(pages=len(refs), jobs=jobs)
+    if jobs > 1 and (reason := _unsendable(setup)):
+        summary.jobs, summary.alone = 1, reason
     present: set[int] = set()
     wanted: list[tuple[str, str, str, str]] = []  # (from src, to src, anchor, link)
-    chunks = [range(n, min(n + CHUNK, len(refs))) for n in range(0, len(refs), CHUNK)]
-    _TASK = (refs, renderer, own)
+    workers = _Workers(setup, summary.jobs - 1)
+    # The model lives until the build ends. Frozen out of the cyclic collector's reach, it is not scanned
+    # again and again, and the full collections that free the pages' own cycles (MkDocs' page and file
+    # objects refer to each other) stay frequent; otherwise that garbage piles up for tens of megabytes.
+    gc.collect()
+    gc.freeze()
     try:
-        if jobs == 1:
-            results = map(_render_chunk, chunks)
-            _collect(results, summary, present, wanted)
-        else:
-            # The workers share the parent's memory until they write to it. Python's collector writes
-            # to every object it scans, so the objects already made are frozen out of its reach first:
-            # otherwise each worker soon holds a private copy of the whole model.
-            gc.collect()
-            gc.freeze()
-            try:
-                with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-                    _collect(_shared(pool, chunks, jobs), summary, present, wanted)
-            finally:
-                gc.unfreeze()
+        _collect(_stream(refs, chunks, renderer, converter, workers), summary, present, wanted)
     finally:
-        _TASK = None
+        gc.unfreeze()
+        workers.close()
     for source, target, anchor, link in wanted:
         if hash((target, anchor)) not in present:
             summary.warnings.append(
@@ -140,15 +148,63 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     return summary
 
 
-CHUNK = 32  # pages a worker takes at a time
+def _unsendable(setup: Setup) -> str:
+    """Why ``setup`` cannot go to a worker process ("" when it can)."""
+    try:
+        pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as e:
+        return f"a Markdown extension cannot be sent to another process ({type(e).__name__}: {e})"
+    return ""
 
 
-def _shared(pool, chunks: list[range], jobs: int) -> Iterator[list[Done]]:
-    """The chunks' results in order, this process rendering every ``jobs``-th chunk itself and the
-    pool's ``jobs - 1`` workers the rest: one copy of the model fewer than a pool of ``jobs``."""
-    theirs = pool.imap(_render_chunk, [chunk for n, chunk in enumerate(chunks) if n % jobs])
-    for n, chunk in enumerate(chunks):
-        yield _render_chunk(chunk) if n % jobs == 0 else next(theirs)
+class _Workers:
+    """``count`` converter processes, started when the first page needs one (a build whose pages all
+    come from the cache starts none)."""
+
+    def __init__(self, setup: Setup, count: int):
+        self.setup, self.count = setup, count
+        self.pool: Any = None
+
+    def submit(self, texts: list[tuple[str, str]]):
+        if self.pool is None:
+            context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(self.count, initializer=_start_worker, initargs=(self.setup,))
+        return self.pool.apply_async(_convert_all, (texts,))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def _stream(
+    refs: Sequence[PageRef], chunks: list[range], renderer: Renderer, converter: Converter, workers: _Workers
+) -> Iterator[list[Done]]:
+    """Each chunk's results, in order. A chunk's Markdown is built here; it is converted by a worker
+    when fewer than two chunks a worker are waiting for one, otherwise here at once, so every process
+    stays busy and no more than ``2 * workers`` chunks' texts wait at any time."""
+    window = 2 * workers.count
+    slots: deque[_Slot] = deque()
+    for chunk in chunks:
+        slot = _Slot([_prepare(refs[n], renderer) for n in chunk])
+        texts = [(job.page.src, job.page.text()) for job in slot.jobs if job.convert]
+        if texts and sum(s.done is None for s in slots) < window:
+            slot.pending = workers.submit(texts)
+        else:
+            slot.finish(renderer, converter, None)
+        slots.append(slot)
+        for waiting in slots:
+            if waiting.done is None and waiting.pending.ready():
+                waiting.finish(renderer, converter, waiting.pending.get())
+        while slots and (ready := slots[0].done) is not None:
+            slots.popleft()
+            yield ready
+    for slot in slots:
+        if slot.done is None:
+            slot.finish(renderer, converter, slot.pending.get())
+        assert slot.done is not None
+        yield slot.done
 
 
 def _collect(results, summary: Summary, present: set[int], wanted: list) -> None:
@@ -180,44 +236,86 @@ class Done:
     ids: list[str] | None = None  # when the caller asked for this page's anchors
 
 
-_CONVERTER: Converter | None = None
+@dataclass
+class _Job:
+    """One page on its way: built, keyed, looked up in the cache; converted unless found."""
+
+    page: Page
+    target: Path
+    done: Done
+    entry: pagecache.Entry | None = None
+
+    @property
+    def convert(self) -> bool:
+        return self.done.status == "rendered"
 
 
-def _render_chunk(indices: range) -> list[Done]:
-    global _CONVERTER
-    assert _TASK is not None
-    refs, renderer, own = _TASK
-    if _CONVERTER is None:
-        _CONVERTER = Converter(renderer, own)
-    return [_render_one(refs[n], renderer, _CONVERTER) for n in indices]
+@dataclass
+class _Slot:
+    """A chunk's pages, its conversion while a worker has it, and its results once written."""
+
+    jobs: list[_Job]
+    pending: Any = None  # the worker's AsyncResult
+    done: list[Done] | None = None
+
+    def finish(self, renderer: Renderer, converter: Converter, converted: list[Converted] | None) -> None:
+        if converted is None:
+            converted = [converter.convert(job.page.src, job.page.text()) for job in self.jobs if job.convert]
+        results = iter(converted)
+        self.done = [_finish(job, next(results) if job.convert else None, renderer, converter) for job in self.jobs]
+        self.jobs, self.pending = [], None
 
 
-def _render_one(ref: PageRef, renderer: Renderer, converter: Converter) -> Done:
+def _prepare(ref: PageRef, renderer: Renderer) -> _Job:
     page = ref.build()
     src = page.src
     key = pagecache.page_key(renderer.fingerprint, src, page.markdown())
-    target = urls.site_file(renderer.site_dir, _dest(src))
-    done = Done(src, key, "rendered")
-    if renderer.previous.get(src) == key and target.is_file():
-        done.status = "unchanged"
+    job = _Job(page, urls.site_file(renderer.site_dir, _dest(src)), Done(src, key, "rendered"))
+    if renderer.previous.get(src) == key and job.target.is_file():
+        job.done.status = "unchanged"
+    elif renderer.cache_dir is not None:
+        job.entry = pagecache.read(renderer.cache_dir, key)
+        if job.entry is not None:
+            job.done.status = "cached"
+        else:
+            job.done.ignored = int((renderer.cache_dir / key[:2] / key).exists())
+    return job
+
+
+def _finish(job: _Job, converted: Converted | None, renderer: Renderer, converter: Converter) -> Done:
+    """Wrap a converted page in the theme (or take it from the cache), write it and check its links."""
+    done = job.done
+    if done.status == "unchanged":
         return done
-    entry = pagecache.read(renderer.cache_dir, key) if renderer.cache_dir is not None else None
-    if entry is not None:
-        done.status = "cached"
-    else:
-        done.ignored = int(renderer.cache_dir is not None and (renderer.cache_dir / key[:2] / key).exists())
-        html, toc, ids, links = converter.convert(page)
-        document = renderer.theme(page, clean_html(html), toc)
+    entry = job.entry
+    if entry is None:
+        assert converted is not None
+        html, toc, ids, links = converted
+        document = renderer.theme(job.page, html, toc)
         entry = pagecache.Entry(document.encode("utf-8", errors="xmlcharrefreplace"), ids, links)
         if renderer.cache_dir is not None and entry.html.strip():
-            done.unwritten = int(not pagecache.write(renderer.cache_dir, key, entry))
+            done.unwritten = int(not pagecache.write(renderer.cache_dir, done.key, entry))
     if entry.html.strip():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(entry.html)
-    converter.validate(src, entry.ids, entry.links, done)
-    if src in renderer.report_anchors:
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        job.target.write_bytes(entry.html)
+    converter.validate(done.src, entry.ids, entry.links, done, renderer.doc_anchors)
+    if done.src in renderer.report_anchors:
         done.ids = entry.ids
     return done
+
+
+# In a worker process: its converter, made once from the Setup it was started with.
+_WORKER: Converter | None = None
+
+
+def _start_worker(setup: Setup) -> None:
+    global _WORKER
+    _WORKER = Converter(setup)
+
+
+def _convert_all(texts: list[tuple[str, str]]) -> list[Converted]:
+    assert _WORKER is not None
+    return [_WORKER.convert(src, text) for src, text in texts]
 
 
 def _dest(src: str) -> str:
@@ -235,10 +333,9 @@ class Converter:
     """Python-Markdown with the site's extensions, plus what the site generator adds: links to other
     pages' Markdown files rewritten to their addresses, and the anchors each page holds."""
 
-    def __init__(self, renderer: Renderer, own: Mapping[str, str]):
-        self.renderer = renderer
-        self.own = own
-        self.md = markdown.Markdown(extensions=renderer.extensions, extension_configs=renderer.extension_configs)
+    def __init__(self, setup: Setup):
+        self.setup = setup
+        self.md = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.extension_configs)
         self.raw_ids = _RawIds(self.md)
         self.md.preprocessors.register(self.raw_ids, "minutebook_raw_ids", 21)
         self.ids = _Ids(self.md)
@@ -247,18 +344,21 @@ class Converter:
         self.md.treeprocessors.register(self.links, "minutebook_links", 0)
 
     def url_of(self, src: str) -> str | None:
-        url = self.own.get(src)
-        return url if url is not None else self.renderer.targets.get(src)
+        url = self.setup.own.get(src)
+        return url if url is not None else self.setup.targets.get(src)
 
-    def convert(self, page: Page) -> tuple[str, list[dict[str, Any]], list[str], list[list[str]]]:
+    def convert(self, src: str, text: str) -> Converted:
+        """A page's Markdown (after its front matter) as cleaned HTML, with its toc, anchors and links."""
         self.md.reset()
         self.raw_ids.found, self.ids.found, self.links.found = set(), set(), []
-        self.links.src, self.links.url = page.src, self.own[page.src]
-        html = self.md.convert(page.text())
+        self.links.src, self.links.url = src, self.setup.own[src]
+        html = self.md.convert(text)
         toc = getattr(self.md, "toc_tokens", [])
-        return html, toc, sorted(self.ids.found | self.raw_ids.found), self.links.found
+        return clean_html(html), toc, sorted(self.ids.found | self.raw_ids.found), self.links.found
 
-    def validate(self, src: str, ids: list[str], links: list[list[str]], done: Done) -> None:
+    def validate(
+        self, src: str, ids: list[str], links: list[list[str]], done: Done, doc_anchors: Mapping[str, set[str]]
+    ) -> None:
         """The checks MkDocs makes of a page's links, made again for a page from the cache."""
         done.present = [hash((src, anchor)) for anchor in ids]
         mine = set(ids)
@@ -283,9 +383,9 @@ class Converter:
                             f"Doc file '{src}' contains a link '{link}', but there is no such anchor on this page.",
                         )
                     )
-            elif target in self.own:
+            elif target in self.setup.own:
                 done.wanted.append((src, target, anchor, link))
-            elif target in self.renderer.doc_anchors and anchor not in self.renderer.doc_anchors[target]:
+            elif target in doc_anchors and anchor not in doc_anchors[target]:
                 done.warnings.append(
                     (
                         "anchors",
@@ -381,6 +481,6 @@ def relative_url(url: str, other: str) -> str:
     return rel + "/" if url.endswith("/") else rel
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _parts(path: str) -> tuple[str, ...]:
     return tuple(part for part in posixpath.normpath(path).split("/") if part)

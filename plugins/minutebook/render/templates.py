@@ -45,7 +45,7 @@ def officer(text: str | None) -> Markup:
     return _officer(text or "")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _officer(text: str) -> Markup:
     # the sanitiser is a function of the text alone; the same minute or resolution is printed on its
     # item's page, its meeting's, the print pack, topic and person pages, one after another
