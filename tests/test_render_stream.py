@@ -541,3 +541,39 @@ def test_links_between_streamed_pages_to_missing_anchors_are_each_reported(tmp_p
     assert f"with {jobs} process" in result.stderr  # the setting took
     missing = re.findall(r"does not contain an anchor '#([\w-]+)'", result.stderr)
     assert sorted(missing) == ["no-earlier-part", "no-later-part"], result.stderr[-3000:]
+
+
+LOCAL_EXTENSION = '''
+"""A Markdown extension given as an object of a class made inside a function: it cannot be sent
+to another process."""
+import markdown
+
+
+def on_config(config):
+    class Marker(markdown.preprocessors.Preprocessor):
+        def run(self, lines):
+            return [line.replace("Budget", "Budget (marked)") for line in lines]
+
+    class Local(markdown.Extension):
+        def extendMarkdown(self, md):
+            md.preprocessors.register(Marker(md), "marker", 5)
+
+    config.markdown_extensions.append(Local())
+    return config
+'''
+
+
+def test_an_extension_that_cannot_go_to_a_worker_renders_in_one_process_and_says_so(tmp_path):
+    config = fixture_project(tmp_path, LINKING)
+    (tmp_path / "local_extension.py").write_text(LOCAL_EXTENSION)
+    config.write_text(
+        config.read_text().replace("minutebook:\n", "minutebook:\n      jobs: 2\n", 1)
+        + "hooks:\n  - local_extension.py\n"
+    )
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "with 1 process:" in result.stderr, result.stderr[-2000:]
+    assert "one process only: a Markdown extension cannot be sent to another process" in result.stderr
+    assert "Traceback" not in result.stderr
+    minutes = (tmp_path / "site" / "board" / "2020-01-09" / "budget" / "index.html").read_text()
+    assert "Budget (marked)" in minutes  # the extension applied to the streamed page
