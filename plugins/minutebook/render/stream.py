@@ -113,7 +113,8 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     """Render and write every page of ``refs``; the summary counts what was done and how."""
     start = time.monotonic()
     own = {ref.src: _url(ref.src, renderer) for ref in refs}
-    setup = Setup(list(renderer.extensions), dict(renderer.extension_configs), own, dict(renderer.targets))
+    others = {src: url for src, url in renderer.targets.items() if src not in own}  # each address sent once
+    setup = Setup(list(renderer.extensions), dict(renderer.extension_configs), own, others)
     converter = Converter(setup)
     chunks = [range(n, min(n + CHUNK, len(refs))) for n in range(0, len(refs), CHUNK)]
     jobs = max(1, min(renderer.jobs, len(refs) or 1))
