@@ -7,8 +7,8 @@ a time; Python-Markdown converts it (links between pages rewritten as the site g
 them) and :func:`clean_html` keeps only the HTML our templates need, in one of ``jobs - 1`` worker
 processes or, while they are all busy, in the build's own; the build's process then hands the HTML
 to the theme and writes the page through :func:`urls.site_file`. The workers are started afresh
-("spawn"), not forked: they hold Python-Markdown and the site's addresses, never the model, so the
-memory of the build does not grow with the number of workers. Only a bounded number of pages exist
+("spawn"), not forked: they hold Python-Markdown and the site's addresses, never the model, so each
+worker adds the memory of Python-Markdown, not of the archive. Only a bounded number of pages exist
 at once, whatever the archive's size, and the output does not depend on the number of processes.
 
 Pages whose key (:func:`pagecache.page_key`) is in the page cache are copied from it instead.
