@@ -7,6 +7,7 @@ papers, minute text or resolutions. URLs are relative to the site root, with no 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from minutebook.link import approval
@@ -173,19 +174,37 @@ def licence(settings) -> dict:
 
 
 def meetings_json(archive: Archive, settings=None) -> str:
+    return "".join(meetings_json_parts(archive, settings))
+
+
+def meetings_json_parts(archive: Archive, settings=None) -> Iterator[str]:
+    """``api/meetings.json`` in pieces, one meeting at a time, so that the whole file (and every
+    meeting's record) is never in memory at once: the text is what ``json.dumps(..., indent=1)`` of
+    the whole document gives, character for character."""
     from minutebook.settings import SiteSettings
 
     settings = settings or SiteSettings()
-    data = {
+    head = {
         "format": FORMAT_VERSION,
         "licence": licence(settings),
         "committees": [
             {"id": c.slug, "name": c.name, "kind": c.kind, "url": urls.committee(c)}
             for c in sorted(archive.committees.values(), key=lambda c: c.slug)
         ],
-        "meetings": [meeting_record(m) for m in archive.meetings],
+        "meetings": [],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    text = json.dumps(head, ensure_ascii=False, indent=1, sort_keys=False)
+    end = '"meetings": []\n}'
+    assert text.endswith(end)
+    if not archive.meetings:
+        yield text + "\n"
+        return
+    yield text[: -len(end)] + '"meetings": [\n'
+    for n, meeting in enumerate(archive.meetings):
+        record = json.dumps(meeting_record(meeting), ensure_ascii=False, indent=1, sort_keys=False)
+        # one level deeper than its own document: two spaces (JSON strings hold no raw line breaks)
+        yield (",\n  " if n else "  ") + record.replace("\n", "\n  ")
+    yield "\n ]\n}\n"
 
 
 # -- CSV for people who use spreadsheets -----------------------------------------------------------

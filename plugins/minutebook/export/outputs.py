@@ -1,11 +1,11 @@
 """Files written beside the HTML pages: open data (JSON and CSV), feeds, calendars.
 
-:func:`outputs` yields (path in the site, text) for every one of them; :func:`write_all` writes them.
+:func:`outputs` yields (path in the site, text or its pieces) for every one of them; :func:`write_all` writes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from minutebook.export.calendars import all_calendars
@@ -15,7 +15,7 @@ from minutebook.export.opendata import (
     actions_json,
     items_csv,
     meetings_csv,
-    meetings_json,
+    meetings_json_parts,
     programme_csv,
     programme_json,
     topics_csv,
@@ -26,10 +26,16 @@ from minutebook.model import Archive, urls
 from minutebook.settings import SiteSettings
 
 
-def write_text(site_dir: Path, rel: str, text: str) -> None:
+def write_text(site_dir: Path, rel: str, text: str | Iterable[str]) -> None:
+    """Write one output: its text, or its pieces one after another (a large file never whole in memory)."""
     path = urls.site_file(site_dir, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+        return
+    with path.open("w", encoding="utf-8") as f:
+        for piece in text:
+            f.write(piece)
 
 
 def write_all(
@@ -48,7 +54,7 @@ def write_all(
 
 
 def outputs(archive: Archive, settings: SiteSettings):
-    yield "api/meetings.json", meetings_json(archive, settings)
+    yield "api/meetings.json", meetings_json_parts(archive, settings)
     yield "api/meetings.csv", meetings_csv(archive)
     yield "api/items.csv", items_csv(archive)
     yield "api/topics.json", topics_json(archive, settings)
