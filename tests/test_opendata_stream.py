@@ -10,22 +10,13 @@ import json
 from helpers import REPO, site_settings, write_tree
 
 from minutebook.build import build
-from minutebook.export.opendata import FORMAT_VERSION, licence, meeting_record, meetings_json_parts
+from minutebook.export.opendata import meeting_record, meetings_head, meetings_json_parts
 from minutebook.export.outputs import write_all
-from minutebook.model import urls
 
 
 def whole(archive, settings) -> str:
     """The document built whole, as it was before it was streamed."""
-    data = {
-        "format": FORMAT_VERSION,
-        "licence": licence(settings),
-        "committees": [
-            {"id": c.slug, "name": c.name, "kind": c.kind, "url": urls.committee(c)}
-            for c in sorted(archive.committees.values(), key=lambda c: c.slug)
-        ],
-        "meetings": [meeting_record(m) for m in archive.meetings],
-    }
+    data = meetings_head(archive, settings) | {"meetings": [meeting_record(m) for m in archive.meetings]}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 

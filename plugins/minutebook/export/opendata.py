@@ -177,14 +177,12 @@ def meetings_json(archive: Archive, settings=None) -> str:
     return "".join(meetings_json_parts(archive, settings))
 
 
-def meetings_json_parts(archive: Archive, settings=None) -> Iterator[str]:
-    """``api/meetings.json`` in pieces, one meeting at a time, so that the whole file (and every
-    meeting's record) is never in memory at once: the text is what ``json.dumps(..., indent=1)`` of
-    the whole document gives, character for character."""
+def meetings_head(archive: Archive, settings=None) -> dict[str, Any]:
+    """Everything of ``api/meetings.json`` but its meetings (an empty list in their place)."""
     from minutebook.settings import SiteSettings
 
     settings = settings or SiteSettings()
-    head = {
+    return {
         "format": FORMAT_VERSION,
         "licence": licence(settings),
         "committees": [
@@ -193,7 +191,13 @@ def meetings_json_parts(archive: Archive, settings=None) -> Iterator[str]:
         ],
         "meetings": [],
     }
-    text = json.dumps(head, ensure_ascii=False, indent=1, sort_keys=False)
+
+
+def meetings_json_parts(archive: Archive, settings=None) -> Iterator[str]:
+    """``api/meetings.json`` in pieces, one meeting at a time, so that the whole file (and every
+    meeting's record) is never in memory at once: the text is what ``json.dumps(..., indent=1)`` of
+    the whole document gives, character for character."""
+    text = json.dumps(meetings_head(archive, settings), ensure_ascii=False, indent=1, sort_keys=False)
     end = '"meetings": []\n}'
     assert text.endswith(end)
     if not archive.meetings:

@@ -119,11 +119,13 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     chunks = [range(n, min(n + CHUNK, len(refs))) for n in range(0, len(refs), CHUNK)]
     jobs = max(1, min(renderer.jobs, len(refs) or 1))
     summary = Summary(pages=len(refs), jobs=jobs)
-    if jobs > 1 and (reason := _unsendable(setup)):
-        summary.jobs, summary.alone = 1, reason
+    sent = b""  # the setup as the workers receive it: pickled once, here
+    if jobs > 1:
+        sent, summary.alone = _pickled(setup)
+        summary.jobs = jobs if sent else 1
     present: set[int] = set()
     wanted: list[tuple[str, str, str, str]] = []  # (from src, to src, anchor, link)
-    workers = _Workers(setup, summary.jobs - 1)
+    workers = _Workers(sent, summary.jobs - 1)
     # The model lives until the build ends. Frozen out of the cyclic collector's reach, it is not scanned
     # again and again, and the full collections that free the pages' own cycles (MkDocs' page and file
     # objects refer to each other) stay frequent; otherwise that garbage piles up for tens of megabytes.
@@ -149,21 +151,20 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     return summary
 
 
-def _unsendable(setup: Setup) -> str:
-    """Why ``setup`` cannot go to a worker process ("" when it can)."""
+def _pickled(setup: Setup) -> tuple[bytes, str]:
+    """``setup`` as bytes for the workers, or b"" and why it cannot go to another process."""
     try:
-        pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(setup, protocol=pickle.HIGHEST_PROTOCOL), ""
     except Exception as e:
-        return f"a Markdown extension cannot be sent to another process ({type(e).__name__}: {e})"
-    return ""
+        return b"", f"a Markdown extension cannot be sent to another process ({type(e).__name__}: {e})"
 
 
 class _Workers:
     """``count`` converter processes, started when the first page needs one (a build whose pages all
     come from the cache starts none)."""
 
-    def __init__(self, setup: Setup, count: int):
-        self.setup, self.count = setup, count
+    def __init__(self, setup: bytes, count: int):
+        self.setup, self.count = setup, count  # the pickled Setup
         self.pool: Any = None
 
     def submit(self, texts: list[tuple[str, str]]):
@@ -309,9 +310,9 @@ def _finish(job: _Job, converted: Converted | None, renderer: Renderer, converte
 _WORKER: Converter | None = None
 
 
-def _start_worker(setup: Setup) -> None:
+def _start_worker(setup: bytes) -> None:
     global _WORKER
-    _WORKER = Converter(setup)
+    _WORKER = Converter(pickle.loads(setup))
 
 
 def _convert_all(texts: list[tuple[str, str]]) -> list[Converted]:
