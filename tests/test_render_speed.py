@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import random
 import shutil
 
+import pytest
 from helpers import REPO, site_settings
+from markdown.inlinepatterns import LinkInlineProcessor
 
 from minutebook.build import build
 from minutebook.model import urls
-from minutebook.render import build_site
+from minutebook.render import brackets, build_site, stream
 from minutebook.settings import SiteSettings
 
 
@@ -114,3 +117,46 @@ def test_links_between_pages_are_rewritten_as_mkdocs_rewrites_them():
     for url in addresses:
         for other in addresses[::5]:
             assert relative_url(url, other) == _relpath_url(url, other), (url, other)
+
+
+# -- Python-Markdown's bracket scan (render/brackets.py) --------------------------------------------
+
+LIBRARY_SCAN = getattr(LinkInlineProcessor, "_findBracketEnds", None)
+needs_scan = pytest.mark.skipif(LIBRARY_SCAN is None, reason="this Python-Markdown has no bracket scan to replace")
+
+
+def bracket_texts() -> list[str]:
+    """Random bracket soups, the hostile shapes (deep, unclosed, unopened, long), and real links."""
+    rng = random.Random(15)
+    texts = ["", "[", "]", "[]", "][", "[[]", "[]]", "a[b]c", "[a](b) [c](d)", "[[a]](b) [x"]
+    texts += ["".join(rng.choice("[]a( )\\`") for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += ["[" * 5000, "]" * 5000, "[" * 3000 + "]" * 2000, "[]" * 4000, "x" * 20000 + "[y]"]
+    return texts
+
+
+@needs_scan
+def test_the_bracket_scan_gives_python_markdowns_answer_for_every_text():
+    for text in bracket_texts():
+        assert brackets.bracket_ends(text) == LIBRARY_SCAN(text), text[:80]
+
+
+@needs_scan
+def test_every_sample_page_converts_to_the_same_html_with_the_fast_scan():
+    """On every generated page of the sample site: the scan's answer, and the converter's whole result
+    (HTML, toc, anchors, links) with the fast scan and with Python-Markdown's own."""
+    refs = sample_pages().pages
+    own = {ref.src: ref.url for ref in refs}
+    setup = stream.Setup(["attr_list", "md_in_html", "tables", "toc", "minutebook.render.markdown_ext"], {}, own, {})
+    fast, plain = stream.Converter(setup), stream.Converter(setup)
+    patterns = [p for p in plain.md.inlinePatterns if isinstance(p, LinkInlineProcessor)]
+    assert len(patterns) >= 4 and all(p._findBracketEnds is brackets.bracket_ends for p in patterns)
+    for pattern in patterns:  # the library's own scan back on the plain converter
+        del pattern._findBracketEnds
+        assert pattern._findBracketEnds(" [a]") == LIBRARY_SCAN(" [a]")
+    linked = 0
+    for ref in refs:
+        text = ref.build().text()
+        assert brackets.bracket_ends(text) == LIBRARY_SCAN(text), ref.src
+        assert fast.convert(ref.src, text) == plain.convert(ref.src, text), ref.src
+        linked += "](" in text
+    assert linked > 100

@@ -37,7 +37,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from minutebook.model import urls
 from minutebook.publish.sanitize import clean_html
-from minutebook.render import pagecache
+from minutebook.render import brackets, pagecache
 from minutebook.render.common import Page, PageRef
 
 # theme(page, html, toc tokens) -> the whole HTML document of the page
@@ -338,6 +338,7 @@ class Converter:
     def __init__(self, setup: Setup):
         self.setup = setup
         self.md = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.extension_configs)
+        brackets.install(self.md)  # the same HTML, sooner
         self.raw_ids = _RawIds(self.md)
         self.md.preprocessors.register(self.raw_ids, "minutebook_raw_ids", 21)
         self.ids = _Ids(self.md)
