@@ -164,6 +164,8 @@ ARCHIVE = {
         item: 5
         kind: report
         title: Exempt contract report
+        authors:
+          - {name: SECRET-AUTHOR-NAME, role: SECRET-AUTHOR-ROLE}
         ---
         SECRET-PAPER-TEXT
         """,
@@ -280,7 +282,7 @@ def test_dated_and_relative_references(built):
 def test_private_items_show_title_and_paragraph_but_no_content(built):
     site, export, _ = built
     everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
-    for canary in ("SECRET-MINUTE-TEXT", "SECRET-PRIVATE-CONTRACT", "SECRET-PAPER-TEXT"):
+    for canary in ("SECRET-MINUTE-TEXT", "SECRET-PRIVATE-CONTRACT", "SECRET-PAPER-TEXT", "SECRET-AUTHOR"):
         assert canary not in everything
     item = next(i for i in meeting(export, "children/2016-02-25")["items"] if i["agenda_number"] == "5")
     assert item["private"] is True and item["exempt_paragraph"] == 3 and item["papers"] == []
@@ -315,6 +317,19 @@ def test_minutes_approval_and_papers(built):
     assert "Presented at the meeting by <strong>Councillor K Maton</strong>, Cabinet Member for Children." in paper
     assert paper.index("j.gregg@example.gov.uk") < paper.index("Presented at the meeting by")
     assert meeting(export, "children/2016-02-25")["papers"][1]["appendix"] == "A"
+
+
+def test_the_open_data_names_each_papers_authors_and_presenter(built):
+    """Who wrote a paper and who presents it, in the open data as on its page; contact details stay on the page."""
+    _, export, _ = built
+    children = meeting(export, "children/2016-02-25")
+    item = next(i for i in children["items"] if i["agenda_number"] == "4")
+    paper, appendix = item["papers"]
+    assert paper["authors"] == [{"name": "J Gregg", "role": "Director of Children's Services", "directorate": None}]
+    assert paper["presented_by"] == {"name": "Councillor K Maton", "role": "Cabinet Member for Children", "directorate": None}
+    assert appendix["appendix"] == "A" and appendix["authors"] == [] and appendix["presented_by"] is None
+    assert children["papers"][:2] == item["papers"]  # the meeting's list holds the same records
+    assert "j.gregg@example.gov.uk" not in json.dumps(export)
 
 
 def test_committee_and_person_pages(built):

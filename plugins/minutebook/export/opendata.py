@@ -39,10 +39,17 @@ def _part(part: MinutePart) -> dict:
 
 
 def _paper(p) -> dict:
-    entry = {"title": p.title, "kind": p.kind, "url": urls.paper(p)}
+    entry: dict[str, Any] = {"title": p.title, "kind": p.kind, "url": urls.paper(p)}
     if p.appendix:
         entry["appendix"] = p.appendix
+    # who wrote it and who presents it, as its page names them (their telephone and e-mail are on the page)
+    entry["authors"] = [_contact(a) for a in p.authors]
+    entry["presented_by"] = _contact(p.presented_by) if p.presented_by else None
     return entry
+
+
+def _contact(contact) -> dict:
+    return {"name": contact.name, "role": contact.role or None, "directorate": contact.directorate or None}
 
 
 def _vote(vote) -> dict:
