@@ -326,7 +326,11 @@ def test_the_open_data_names_each_papers_authors_and_presenter(built):
     item = next(i for i in children["items"] if i["agenda_number"] == "4")
     paper, appendix = item["papers"]
     assert paper["authors"] == [{"name": "J Gregg", "role": "Director of Children's Services", "directorate": None}]
-    assert paper["presented_by"] == {"name": "Councillor K Maton", "role": "Cabinet Member for Children", "directorate": None}
+    assert paper["presented_by"] == {
+        "name": "Councillor K Maton",
+        "role": "Cabinet Member for Children",
+        "directorate": None,
+    }
     assert appendix["appendix"] == "A" and appendix["authors"] == [] and appendix["presented_by"] is None
     assert children["papers"][:2] == item["papers"]  # the meeting's list holds the same records
     assert "j.gregg@example.gov.uk" not in json.dumps(export)
