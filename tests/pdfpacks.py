@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from minutebook.importer.clean import space_columns
+from minutebook.importer.columns import space_columns
 
 # "Page 3", "Page 3 of 48", bilingual "Tudalen / Page 3", a bare centred "- 3 -"
 PAGE_LINE = re.compile(r"^\W*(?:\w+\s*/\s*)?Page\s+\d+(?:\s+of\s+\d+)?\W*$|^\s*-\s*\d+\s*-\s*$")

@@ -147,7 +147,7 @@ def test_a_pack_saved_or_typed_differently_imports_to_the_same_files(style, vari
 
 
 def test_columns_in_spaces_are_read_as_cells_and_sentences_stay_text():
-    from minutebook.importer.clean import space_columns
+    from minutebook.importer.columns import space_columns
 
     lines = [
         "Member               For   Against   Abstain",
@@ -188,3 +188,68 @@ def test_columns_in_spaces_are_read_as_cells_and_sentences_stay_text():
         "Licence\t2024/25\t2025/26",  # a table indented under a paragraph: no empty first column
         "Hackney carriage\t£265\t£280",
     ]
+
+
+def test_a_heading_row_of_column_names_sets_the_columns_of_the_rows_under_it():
+    from minutebook.importer.columns import space_columns
+
+    lines = [
+        "Item  Subject                              Key Decision        Page",  # two spaces after "Item"
+        "",
+        "Part A – Open business",
+        "",
+        "1     Apologies for Absence                No",
+        "",
+        "3     Minutes of the Previous Meeting      No                  5 - 9",
+        "      To confirm the minutes of the meeting held on",
+        "      12 February 2025.",
+        "",
+        "(1)   Key decisions",  # a numbered note with a hanging indent: text, though in the table's columns
+        "      A key decision is an executive decision.",
+        "",
+        "      Priority                 Green    Amber    Total",  # figures set right under their names
+        "      A thriving economy           7        2       10",
+        "      Total                       27        9       42",
+    ]
+    assert space_columns(lines) == [
+        "Item\tSubject\tKey Decision\tPage",
+        "",
+        "Part A – Open business",
+        "",
+        "1\tApologies for Absence\tNo",
+        "",
+        "3\tMinutes of the Previous Meeting\tNo\t5 - 9",
+        "\tTo confirm the minutes of the meeting held on",  # the row's next lines, in the subject's column
+        "\t12 February 2025.",
+        "",
+        "(1)   Key decisions",
+        "      A key decision is an executive decision.",
+        "",
+        "Priority\tGreen\tAmber\tTotal",
+        "A thriving economy\t7\t2\t10",
+        "Total\t27\t9\t42",
+    ]
+
+
+def test_figures_set_right_in_columns_stay_in_their_column():
+    from minutebook.importer.columns import space_columns
+
+    lines = [
+        "                                 2025/26     2026/27",
+        "                                      £m          £m",
+        "Net budget requirement             742.6       781.9",
+        "Council tax                        431.2       452.8",
+        "Revenue Support Grant               24.9        25.4",
+        "Planned use of reserves              9.5         0.0",
+    ]
+    assert space_columns(lines) == [
+        "\t2025/26\t2026/27",
+        "\t£m\t£m",
+        "Net budget requirement\t742.6\t781.9",
+        "Council tax\t431.2\t452.8",
+        "Revenue Support Grant\t24.9\t25.4",
+        "Planned use of reserves\t9.5\t0.0",
+    ]
+    # a paragraph stays a paragraph, though two of its lines have wide gaps
+    prose = ["The budget gap is    stated before any new", "savings proposals and   is not cumulative."]
+    assert space_columns(prose) == prose

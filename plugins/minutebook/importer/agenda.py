@@ -33,6 +33,7 @@ from minutebook.importer.agendalines import (
     SPACED_HEAD,
     columns_of,
     committee_above,
+    describe,
     excludes_public,
     headings_of_items,
     label_over_date,
@@ -46,6 +47,8 @@ from minutebook.importer.agendalines import (
     summons,
     table_columns,
     table_item,
+    under_row,
+    wrapped_on,
 )
 from minutebook.importer.dates import day_printed, find_date, is_date_line, parse_time
 from minutebook.importer.fallbacks import dated_line, numbered_items
@@ -306,8 +309,8 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
 
 
 def _next_in_sequence(text: str, current) -> bool:
-    """'6. Exclusion of the Public' after the table row of item 5 (no page range to make it a row)."""
-    m = ITEM.match(text)
+    """'6. Exclusion of the Public' (or '6   Exclusion …') after the table row of item 5 (no pages: not a row)."""
+    m = ITEM.match(text) or BARE_ITEM.match(text)
     return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
 
 
@@ -370,6 +373,9 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         low = text.lower()
         heading_row = table_columns(lines[k]) if "\t" in lines[k].text else None
         row = table_item(lines[k], columns) if heading_row is None else None
+        # a line under a row, in the table's columns with its number's cell empty ("<TAB>To confirm as a correct
+        # record …"): the next line of a cell of the row, whatever it says (a date, a sentence)
+        under = under_row(lines[k], columns) if current is not None and not row and heading_row is None else None
         if low.startswith("public business"):
             private, current = False, None
         elif low.startswith("private business"):
@@ -406,7 +412,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.exempt_paragraph = section_paragraph  # stated under the private part's heading
             if layout is not None:
                 columns_of(current, layout)
-                title_ends = lines[k].no
+            title_ends = lines[k].no
             agenda.items.append(current)
             in_table = layout is None
         elif (
@@ -492,6 +498,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if paragraph and current.private:
                 current.exempt_paragraph = int(paragraph.group(1))
                 current.lead = re.sub(r"\s*\((?:[^()]*\bexempt\b[^()]*)\)\s*$", "", text, flags=re.I).strip()
+        elif current and under is not None:
+            describe(current, text)
         elif (
             is_date_line(text)
             or NEXT_MEETING.match(text)  # "Date of next meeting: …" under the last item is not its description
@@ -502,15 +510,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
         elif current and names_private_item(text, agenda):
             pass
         elif current:
-            current.description = f"{current.description} {text}".strip()
-            paragraph = EXEMPT_PARAGRAPH.search(text)
-            if paragraph and excludes_public(f"{current.title} {current.description}"):
-                current.exempt_paragraph_cited = int(paragraph.group(1))
-            if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
-                current.private = True
-                current.exempt_paragraph = current.exempt_paragraph or "not stated"
-            if paragraph and current.private:
-                current.exempt_paragraph = int(paragraph.group(1))
+            describe(current, text)
         else:
             report.warn(
                 source.name,
@@ -559,7 +559,7 @@ def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: R
 
 
 def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], source: Source, report: Report) -> None:
-    paragraphs: list[str] = list(notes_before)
+    paragraphs: list[str] = []
     k = 0
     dated = next((j for j in range(min(len(lines), 5)) if is_date_line(_t(lines[j]))), None)
     if dated is None:  # "Date of publication: 6 March 2024" under the name and post
@@ -578,12 +578,12 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
             agenda.published_by = ", ".join(_t(line) for line in lines[: min(dated, 2)])
         agenda.published = find_date(_t(lines[dated]))[0]
         k = dated + 1
-    for line in lines[k:]:
-        text = _t(line)
-        if re.match(r"^membership\s*:", text, re.I):
+    following: list[tuple[str, Line | None]] = [(text, None) for text in notes_before]
+    for text, line in [*following, *((_t(line), line) for line in lines[k:])]:
+        if line is not None and re.match(r"^membership\s*:", text, re.I):
             _membership(text, line, agenda, source, report)
             continue
-        if paragraphs and not ends_sentence(paragraphs[-1]) and text[:1].islower() and not re.match(r"^[\w-]+:", text):
+        if paragraphs and wrapped_on(paragraphs[-1], text):
             paragraphs[-1] += " " + text
         else:
             paragraphs.append(text)

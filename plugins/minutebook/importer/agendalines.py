@@ -10,6 +10,8 @@
 * the place a notice of meeting names ("to be held at The Corn Exchange, High Street on …");
 * a front sheet's committee: the body an invitation names ("You are invited to attend a meeting of the …
   on"), never a label printed alone over its value ("Date and time", "Venue"); "Date of issue" over a date;
+* a line under a table's row with the number's cell empty: the next line of one of the row's cells, which
+  is the item's description (and the paragraph of the law it cites);
 * a sentence after the agenda naming the item to be taken in private ("Item 9 is likely to be taken in
   private … paragraph 6").
 """
@@ -23,10 +25,10 @@ from minutebook.importer.dates import find_date, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS, summons_text
-from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
+from minutebook.importer.textutil import CONNECTIVES, EXEMPT_PARAGRAPH, ends_sentence, last_word, plain
 
 if TYPE_CHECKING:
-    from minutebook.importer.agenda import Agenda
+    from minutebook.importer.agenda import Agenda, AgendaItem
 
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
@@ -124,8 +126,10 @@ def _column_item(line: Line, columns: dict[str, int]) -> tuple[str, str, str | N
     column, the others ("Lead: Cllr Brennan") kept as the item's description."""
     cells = [plain(c).strip() for c in line.text.split("\t")]
     at = columns["number"]
-    if len(cells) != max(columns.values()) + 1 or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[at]):
+    width = max(columns.values()) + 1
+    if len(cells) > width or len(cells) <= columns["title"] or not re.fullmatch(r"\d{1,2}[a-z]?\.?", cells[at]):
         return None
+    cells += [""] * (width - len(cells))  # the row's last cells left empty ("1<TAB>Apologies<TAB>No", no page)
     pages = None
     if "pages" in columns:
         last = re.fullmatch(r"\(?(?:(?:pages?|pp?\.?)\s*)?(\d+(?:\s*[-–]\s*\d+)?)\)?", cells[columns["pages"]], re.I)
@@ -468,3 +472,36 @@ MINUTES_TITLE = re.compile(
 def is_minutes_title(title: str) -> bool:
     """An agenda item that takes minutes, printed alone or as "Cofnodion / Minutes" in two languages."""
     return any(MINUTES_TITLE.match(half.strip()) for half in [title, *title.split(" / ")[1:2]])
+
+
+def under_row(line: Line, columns: dict[str, int] | None) -> int | None:
+    """The column of a line's first cell when the line is a row of the table's with its number's cell empty."""
+    if columns is None or "\t" not in line.text:
+        return None
+    cells = line.text.split("\t")
+    filled = next((i for i, c in enumerate(cells) if c.strip()), None)
+    return filled if filled is not None and filled != columns["number"] and len(cells) > columns["number"] else None
+
+
+def describe(item: AgendaItem, text: str) -> None:
+    """A line of the item's description: the paragraph of the law it cites when it is private or excludes
+    the public from the items after it."""
+    item.description = f"{item.description} {text}".strip()
+    paragraph = EXEMPT_PARAGRAPH.search(text)
+    if paragraph and excludes_public(f"{item.title} {item.description}"):
+        item.exempt_paragraph_cited = int(paragraph.group(1))
+    if re.match(r"^\(?(?:exempt|not for publication)\b", text, re.I):  # "Exempt: paragraph 3 of …"
+        item.private = True
+        item.exempt_paragraph = item.exempt_paragraph or "not stated"
+    if paragraph and item.private:
+        item.exempt_paragraph = int(paragraph.group(1))
+
+
+def wrapped_on(paragraph: str, text: str) -> bool:
+    """A line of a front sheet's notes that goes on with the paragraph above it: "… the business set out in" /
+    "the agenda below.", "… please speak to the" / "Democratic Services Officer …"."""
+    return (
+        not ends_sentence(paragraph)
+        and (text[:1].islower() or last_word(paragraph) in CONNECTIVES)
+        and not re.match(r"^[\w-]+:", text)
+    )

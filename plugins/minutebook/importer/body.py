@@ -165,9 +165,9 @@ class BodyReader:
                 i += 1
                 continue
             indent = len(text) - len(text.lstrip(" "))
-            if hang and not blank and indent == hang and out and out[-1].kind == "para" and "\t" not in text:
+            if hang and not blank and indent == hang and out and out[-1].kind in ("para", "item") and "\t" not in text:
                 # "3.1  There were 1,184 cremations …" / "     Income from cremation fees …": a line printed
-                # under the text of a numbered paragraph (a hanging indent) is that paragraph's next line
+                # under the text of a numbered paragraph or entry (a hanging indent) is its next line
                 out[-1].text = f"{out[-1].text} {_inline(text.strip(), self.minutes)}"
                 i += 1
                 continue
@@ -341,6 +341,10 @@ class BodyReader:
             or re.match(r"^\(\d{1,2}\)\s", plain(el.text))
         ):
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
+        if prev.kind == "item" and prev.ordered and not el.blank_before and len(prev.text) >= 60:
+            # "1. That the forecast … as at" / "31 December 2024, be noted.": a numbered entry's sentence wrapped
+            # onto the next line (its hanging indent lost), not a paragraph of its own
+            return True
         if not el.blank_before and prev.kind == "para" and re.match(r"^\((?:\d+|[a-z]+)\s+[a-z]", plain(el.text)):
             return True  # "… the highest scored risk" / "(20 out of 25). The …": an aside wrapped onto the line
         if first.islower() or BROKEN_DATE.search(f"{prev.text}\n{el.text}"):
@@ -357,6 +361,8 @@ class BodyReader:
             return True  # "… seconded by Councillor Amara" / "Beckford that:": a name wrapped between its words
         if last_word(prev.text) in CONNECTIVES or el.text.split(" ")[0].endswith("."):
             return True
+        if not el.blank_before and len(el.text) > 40 and not ends_sentence(prev.text):
+            return True  # "… of the Kestbridge Riverside" / "Regeneration Scheme. The scheme …": a sentence wrapped
         if not el.blank_before and first.isdigit() and not ORDERED.match(el.text) and len(following) > 1:
             return True  # "… in the academic year" / "2023/24 and the work …": a figure wrapped onto the line
         # "…the Coventry Children's" / "Services to put children…": a name broken by the page

@@ -33,10 +33,9 @@ Bold markers stay in the text: the readers decide (minutes lose them, papers kee
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
 
 from minutebook.importer.bilingual import english_first, reduce_label
+from minutebook.importer.columns import space_columns
 from minutebook.importer.source import Line, Source
 
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
@@ -173,66 +172,6 @@ def _without_margin(text: str) -> list[str]:
     lines = text.replace("\u00a0", " ").split("\n")  # a no-break space is a space: columns line up with it
     margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
     return [line[margin:] for line in lines] if margin else lines
-
-
-# columns a text copy prints with spaces where the PDF's text has tabs ("Member   For   Against", then
-# "Councillor Haskins         X"): lines one under another (no blank between) with a cell after a gap of three
-# spaces or more starting at the same place in two of them, and the lines of a table broken by a heading or a
-# page whose cells start where that table's columns do. Each cell goes in the column it starts in, so a row
-# with an empty cell keeps its place ("\t\tX"), and a line that starts under a cell of the line above
-# ("     Paper SF 01/25" under "3.   Minutes …   pp. 3–8") is that cell's next line. A line on its own
-# ("Item 3    Minutes …    Pages 3 to 8", a blank under it) stays text: a sentence printed with wide spaces.
-CELL = re.compile(r"\S+(?: {1,2}\S+)*")
-COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-LIST_MARK = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,3}[.)]|[-•*–])$")
-TABLE_REACH = 40  # lines after a table within which a row aligned to its columns is still one of its rows
-
-
-def _gap_starts(line: str) -> set[int]:
-    return {m.end() for m in COLUMN_GAP.finditer(line)}
-
-
-def _as_cells(line: str, columns: list[int]) -> str:
-    cells: list[str] = []
-    for match in CELL.finditer(line):
-        at = max(bisect_right(columns, match.start()) - 1, 0, len(cells))  # a wide cell pushes the next one on
-        cells += [""] * (at - len(cells)) + [match.group()]
-    return "\t".join(cells)
-
-
-def _hanging(block: list[str]) -> bool:
-    """Numbered paragraphs, each line after the number under the text of the first ("1.   The second year …"
-    over "     bus station …"): text, not a table of numbers."""
-    rows = [CELL.findall(row) for row in block]
-    wrapped = any(len(cells) == 1 and row.startswith(" ") for cells, row in zip(rows, block, strict=True))
-    return wrapped and all(len(cells) == 1 or (len(cells) == 2 and LIST_MARK.match(cells[0])) for cells in rows)
-
-
-def space_columns(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    block: list[str] = []
-    table: tuple[int, set[int]] = (-TABLE_REACH, set())  # the last table's last line and its columns
-    for number, line in enumerate([*lines, ""]):
-        if line.strip() and "\t" not in line:
-            block.append(line)
-            continue
-        gaps = [_gap_starts(row) for row in block]
-        shared = [at for at, k in Counter(at for g in gaps for at in g).items() if k > 1]
-        aligned = number - len(block) - table[0] <= TABLE_REACH and any(g and g <= table[1] for g in gaps)
-        if (aligned or shared) and not _hanging(block):
-            starts = Counter(m.start() for row in block for m in CELL.finditer(row))
-            first = min(starts)  # a table indented under a paragraph has no empty column before its own
-            heads = {m.start() for m in CELL.finditer(block[0])}  # the first row is often the table's header
-            columns = sorted(
-                {first, *heads, *(at for at, k in starts.items() if k > 1), *(table[1] if aligned else ())}
-            )
-            out += [_as_cells(row, columns) for row in block]
-            table = (number, set(columns) - {first})
-        else:
-            out += block
-        out.append(line)
-        block = []
-    return out[:-1]
 
 
 def clean(name: str, text: str) -> Source:

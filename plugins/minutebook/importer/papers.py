@@ -154,6 +154,18 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
                 header.setdefault("kind", "report")
                 header["subject"] = _t(lines[nxt])
                 return header, nxt + 1
+            if (
+                nxt is not None
+                and titled
+                and _heading_like(lines[above[-1]])
+                and not KIND_LINE.match(_t(lines[above[-1]]))
+            ):
+                # "Report to Cabinet" / the title / "Report of the Executive Director …" over the cover sheet's
+                # fields ("Date of meeting: …"): the title is the line above, and the fields are read on
+                header.setdefault("kind", "report")
+                header["subject"] = _t(lines[above[-1]])
+                i += 1
+                continue
         if not header.get("subject") and _above_report_of(lines, i):
             if is_date_line(text):
                 header.setdefault("date", find_date(text)[0])
@@ -222,6 +234,15 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             and COVER_LINE.match(_t(lines[nxt]))
         ):
             pass  # the meeting above the fields: "LICENSING SUB-COMMITTEE – 10 MARCH 2025" over "Report of: …"
+        elif (
+            fields
+            and COVER_LINE.match(_t(lines[i - 1]) if i else "")
+            and len(text) < 60
+            and not ends_sentence(text)
+            and (nxt := next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)) is not None
+            and re.match(r"^[A-Z][A-Za-z ]{2,30}:\s*\S", _t(lines[nxt]))
+        ):
+            pass  # "Cabinet member: Cllr Rajesh Kothari, … for Finance and" / "Resources": the field's value wrapped
         elif fields and "subject" not in header and re.match(r"^[A-Z][A-Za-z ]{2,30}:\s*\S", text):
             pass  # a further field of the cover sheet ("Application reference: LA03/PREM/2025/0014")
         elif fields and "subject" not in header and text.isupper() and len(text) < 160 and not ends_sentence(text):

@@ -375,8 +375,8 @@ def _cover_sheet(lines: list[Line], i: int) -> bool:
     """'Report to: …' or 'Report of:' / 'Subject:' with two more fields of a cover sheet under it."""
     text = _with_tabs(lines[i])
     following = [_with_tabs(lines[j]) for j in _next_filled(lines, i, 6)]
-    if COVER_TO.match(text):
-        return any(COVER_FIELD.match(t) for t in following)
+    if COVER_TO.match(text):  # "Report to: Cabinet" over "Title: …", or "Report to Cabinet" over its title and fields
+        return any(COVER_FIELD.match(t) for t in following) or sum(1 for t in following if COVER_OTHER.match(t)) >= 2
     return (
         bool(COVER_FIELD.match(text)) and sum(1 for t in following if COVER_OTHER.match(t) or COVER_FIELD.match(t)) >= 2
     )

@@ -1,0 +1,207 @@
+"""Columns printed with spaces in a text copy (a "layout" copy of a PDF) → the tab-separated cells the PDF's
+text has.
+
+Two ways a table shows itself in spaces:
+
+* lines one under another (no blank between) with a cell after a gap of three spaces or more starting at the
+  same place in two of them, and the lines of a table broken by a heading or a page whose cells start where
+  that table's columns do;
+* a heading row of short column names ("Item  Subject          Key Decision    Page"; the gap after a short
+  name may be two spaces) with a row below it, within a few lines and across blank lines, whose cells all
+  start where the names do ("1     Apologies for Absence     No"): the rows that follow, each its own
+  paragraph, are that table's, each cell in the column whose name it starts under (give or take three
+  places: a page number is often set right). A heading of number, subject and pages alone is left as printed:
+  the agenda's reader takes it in its columns.
+
+Each cell goes in the column it starts in, so a row with an empty cell keeps its place ("\\t\\tX"), and a line
+that starts under a cell of the line above ("     Paper SF 01/25" under "3.   Minutes …   pp. 3–8") is that
+cell's next line. A line on its own ("Item 3    Minutes …    Pages 3 to 8", a blank under it) stays text: a
+sentence printed with wide spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+LIST_MARK = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,3}[.)]|[-•*–])$")
+TABLE_REACH = 40  # lines after a table within which a row aligned to its columns is still one of its rows
+# a column's name in a heading row: one to four short words, the first with a capital ("Key Decision",
+# "Report No.", "Ward(s)", "Lead Member"), no figures and no sentence's full stop
+HEAD_NAME = re.compile(r"[A-Z][\w()/'’&-]*\.?(?: [\w()/'’&-]+\.?){0,3}")
+HEAD_WORDS = re.compile(r"\S+(?: \S+)*")
+HEAD_REACH = 6  # lines below a heading row within which its first row is printed
+SLACK = 3  # a cell under a column's name may start this far to either side of it (a page number set right)
+# an agenda's heading of number, subject and pages only, which the agenda's own reader takes in its columns
+# (importer.agendalines.SPACED_HEAD): left as it is printed
+PLAIN_AGENDA_HEAD = re.compile(
+    r"^(?:item|no\.?)\s+(?:(?:report\s+no\.?|ref(?:erence)?\.?|report\s+ref\.?|paper\s+no\.?)\s+)?"
+    r"(?:subject|title|business)(?:\s+pages?)?$",
+    re.I,
+)
+
+
+def _gap_starts(line: str) -> set[int]:
+    return {m.end() for m in COLUMN_GAP.finditer(line)}
+
+
+def _as_cells(line: str, columns: list[int]) -> str:
+    cells: list[str] = []
+    for match in CELL.finditer(line):
+        at = max(bisect_right(columns, match.start()) - 1, 0, len(cells))  # a wide cell pushes the next one on
+        cells += [""] * (at - len(cells)) + [match.group()]
+    return "\t".join(cells)
+
+
+def _column_of(match: re.Match[str], spans: list[tuple[int, int]]) -> int:
+    """The column whose name a cell is printed under: the name it starts under (give or take SLACK, or within
+    the name: a page number set right under "Page"), else the name it overlaps most, else the last name
+    starting before it."""
+    starts = [i for i, (start, end) in enumerate(spans) if start - SLACK <= match.start() < max(end, start + SLACK)]
+    if starts:
+        return starts[0]
+    overlaps = [min(end, match.end()) - max(start, match.start()) for start, end in spans]
+    best = max(range(len(spans)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return best
+    return max(bisect_right([start for start, _ in spans], match.start() + SLACK) - 1, 0)
+
+
+def _named_cells(line: str, spans: list[tuple[int, int]], cell: re.Pattern[str] = CELL) -> str:
+    cells: list[str] = []
+    for match in cell.finditer(line):
+        at = max(_column_of(match, spans), len(cells))  # a wide cell pushes the next one on
+        cells += [""] * (at - len(cells)) + [match.group()]
+    return "\t".join(cells)
+
+
+def _under(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(
+        min(end, match.end()) > max(start, match.start()) or abs(match.start() - start) <= SLACK for start, end in spans
+    )
+
+
+def _fits(block: list[str], spans: list[tuple[int, int]]) -> bool:
+    """Every cell of the block is printed under a column's name, one is not under the first, and the block
+    starts where the table does (a table indented further is another)."""
+    cells = [m for row in block for m in CELL.finditer(row)]
+    if not cells or not spans or abs(min(m.start() for m in cells) - spans[0][0]) > SLACK:
+        return False
+    return all(_under(m, spans) for m in cells) and any(_column_of(m, spans) > 0 for m in cells)
+
+
+def _gutters(block: list[str]) -> list[tuple[int, int]]:
+    """The columns of a block of rows as the spans of print between gutters: three places or more blank in
+    every row. A column of figures set right ("742.6" over "9.5") is one span, wherever each figure starts."""
+    width = max(len(row) for row in block)
+    printed = [False] * width
+    for row in block:
+        for match in CELL.finditer(row):
+            printed[match.start() : match.end()] = [True] * (match.end() - match.start())
+    runs: list[tuple[int, int]] = []
+    for at, filled in enumerate(printed):
+        if not filled:
+            continue
+        if runs and at - runs[-1][1] < 3:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
+
+
+def _ruled(block: list[str]) -> bool:
+    """Rows set in columns by gutters, two rows or more with a cell in two of them ("Council tax   431.2" over
+    "Social Care Grant    96.3"), though no cell starts where another does."""
+    runs = _gutters(block) if len(block) >= 2 else []
+    filled = sum(1 for row in block if len({_column_of(m, runs) for m in CELL.finditer(row)}) >= 2) if runs else 0
+    return len(runs) >= 2 and filled >= 2
+
+
+def _hanging(block: list[str]) -> bool:
+    """Numbered paragraphs, each line after the number under the text of the first ("1.   The second year …"
+    over "     bus station …"): text, not a table of numbers."""
+    rows = [CELL.findall(row) for row in block]
+    wrapped = any(len(cells) == 1 and row.startswith(" ") for cells, row in zip(rows, block, strict=True))
+    return wrapped and all(len(cells) == 1 or (len(cells) == 2 and LIST_MARK.match(cells[0])) for cells in rows)
+
+
+def _head_spans(line: str) -> list[tuple[int, int]] | None:
+    """Where the names of a heading row are printed, or None when the line is not one (three names or more,
+    each after a gap of two spaces or more)."""
+    if "\t" in line or len(line) > 160 or PLAIN_AGENDA_HEAD.match(" ".join(line.split())):
+        return None
+    names = list(HEAD_WORDS.finditer(line))
+    if len(names) < 3 or not all(len(m.group()) <= 24 and HEAD_NAME.fullmatch(m.group()) for m in names):
+        return None
+    return [(m.start(), m.end()) for m in names]
+
+
+def _headings(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """The heading rows (by index) whose columns a row below them follows: two cells or more after a gap of
+    three spaces, the first under the first name and each of the others under a name."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        spans = _head_spans(line)
+        if spans is None:
+            continue
+        for row in lines[i + 1 : i + 1 + HEAD_REACH]:
+            cells = list(CELL.finditer(row))
+            if (
+                len(cells) >= 2
+                and _gap_starts(row)
+                and _column_of(cells[0], spans) == 0
+                and all(_under(m, spans) for m in cells)
+            ):
+                found[i] = spans
+                break
+    return found
+
+
+def space_columns(lines: list[str]) -> list[str]:
+    headings = _headings(lines)
+    out: list[str] = []
+    block: list[str] = []
+    table: tuple[int, set[int]] = (-TABLE_REACH, set())  # the last table's last line and its columns
+    named: tuple[int, list[tuple[int, int]]] = (-TABLE_REACH, [])  # the same for a table under a heading row
+    for number, line in enumerate([*lines, ""]):
+        if line.strip() and "\t" not in line:
+            block.append(line)
+            continue
+        gaps = [_gap_starts(row) for row in block]
+        shared = [at for at, k in Counter(at for g in gaps for at in g).items() if k > 1]
+        aligned = number - len(block) - table[0] <= TABLE_REACH and any(g and g <= table[1] for g in gaps)
+        if (head := headings.get(number - len(block))) is not None:
+            out += [_named_cells(block[0], head, HEAD_WORDS), *(_named_cells(row, head) for row in block[1:])]
+            table, named = (number, {start for start, _ in head[1:]}), (number, head)
+        elif (
+            block
+            and number - len(block) - named[0] <= TABLE_REACH
+            and _fits(block, named[1])
+            # numbered paragraphs with a hanging indent ("(1)   Key decisions" over its text) are text, unless
+            # the first line fills three of the table's columns
+            and (not _hanging(block) or len(CELL.findall(block[0])) >= 3)
+        ):
+            out += [_named_cells(row, named[1]) for row in block]  # the next row of the table
+            table, named = (number, {start for start, _ in named[1][1:]}), (number, named[1])
+        elif (aligned or shared or _ruled(block)) and not _hanging(block):
+            starts = Counter(m.start() for row in block for m in CELL.finditer(row))
+            first = min(starts)  # a table indented under a paragraph has no empty column before its own
+            heads = {m.start() for m in CELL.finditer(block[0])}  # the first row is often the table's header
+            columns = sorted(
+                {first, *heads, *(at for at, k in starts.items() if k > 1), *(table[1] if aligned else ())}
+            )
+            runs = _gutters(block)
+            if len(runs) >= 2:  # columns set apart by a gutter in every row: figures set right stay in theirs
+                out += [_named_cells(row, runs) for row in block]
+                columns = [start for start, _ in runs]
+            else:
+                out += [_as_cells(row, columns) for row in block]
+            table = (number, set(columns) - {first})
+        else:
+            out += block
+        out.append(line)
+        block = []
+    return out[:-1]
