@@ -37,7 +37,10 @@ KNOWN_MISSES = {
     # the minute after "Exclusion of the Press and Public" is written as a private minute (its text withheld, and a
     # warning to check that the minutes were not published in full): the safe reading, which a human overrides
     # by removing 'private' where, as here, the published minutes print the decision in full
-    "kestmoor": {"cabinet/2025-02-12: minute C/2024/64 resolutions", "cabinet/2025-02-12: minute C/2024/64 decision text"},
+    "kestmoor": {
+        "cabinet/2025-02-12: minute C/2024/64 resolutions",
+        "cabinet/2025-02-12: minute C/2024/64 decision text",
+    },
 }
 
 
