@@ -29,7 +29,9 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 # date; "Cabinet member: … Transport" / "Electoral divisions affected: All" is read as one wrapped line of the
 # field). (aldermoor's front sheet, a contact line over its e-mail address, was one until stop 32: its text
 # now runs the line on after "Contact" as the PDF does)
-PDF_FILES_DIFFER = {"kestmoor"}
+# brackenfold's text copy keeps a left margin and hanging indents the PDF loses, and its PDF's line rejoining
+# ends a few paragraphs at a sentence that ends a printed line ("… outweigh these benefits." / "No adverse …")
+PDF_FILES_DIFFER = {"brackenfold", "kestmoor"}
 # the facts the importer still misses (the same from text and from PDF), each for a human to add by hand
 KNOWN_MISSES = {
     # the place printed in English and Welsh on one line is kept as printed, both languages

@@ -39,10 +39,12 @@ from minutebook.importer.agendalines import (
     label_over_date,
     labelled_block,
     letter,
+    membership,
     named_above,
     names_private_item,
     place_line,
     public_access,
+    published_in,
     spaced_head,
     summons,
     table_columns,
@@ -52,12 +54,10 @@ from minutebook.importer.agendalines import (
 )
 from minutebook.importer.dates import day_printed, find_date, is_date_line, parse_time
 from minutebook.importer.fallbacks import dated_line, numbered_items
-from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
-from minutebook.model import ROLES
 
 # "4. Title", and an item numbered within a heading of the agenda: "5.1 Title" (not a time: "7.30 pm")
 ITEM = re.compile(
@@ -199,6 +199,7 @@ def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
         while k < len(lines) and not _starts_agenda(lines, k):
             k += 1
         items_at = k
+        agenda.published = published_in(lines[:at])  # "Agenda published: …" in the letter's head, beside "To:"
         for j, line in enumerate(lines[at + 1 : items_at], start=at + 1):  # "Issued: 19 March 2025"
             published = PUBLISHED_LINE.match(_t(line))
             if published and agenda.published is None and day_printed(published.group("d")):
@@ -235,7 +236,7 @@ def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
             if re.match(r"^(?:members(?:hip)?)\s*:", text, re.I):
                 if text.endswith(":") and k + 1 < len(lines) and not _starts_agenda(lines, k + 1):
                     k, text = k + 1, f"{text} {_t(lines[k + 1])}"  # "Membership:" with its names on the line below
-                _membership(text, lines[k], agenda, source, report)
+                membership(text, lines[k], agenda, source, report)
             elif published and day_printed(published.group("d")):  # "Published: 9 April 2024"
                 agenda.published = day_printed(published.group("d"))
             elif not BOILERPLATE_LINE.match(text) and not SPACED_HEAD.match(" ".join(text.split())):
@@ -312,6 +313,22 @@ def _next_in_sequence(text: str, current) -> bool:
     """'6. Exclusion of the Public' (or '6   Exclusion …') after the table row of item 5 (no pages: not a row)."""
     m = ITEM.match(text) or BARE_ITEM.match(text)
     return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
+
+
+def _row_follows(lines: list[Line], k: int, agenda: Agenda, columns: dict[str, int] | None) -> bool:
+    """The agenda's next item follows within a few lines of line k (a row, or "7. Title"): the lines between
+    are the description of the item above (a PDF has lost their indent), not the end of the agenda."""
+    numbers = [int(i.number) for i in agenda.items if i.number.isdigit()]
+    following = str(numbers[-1] + 1) if numbers else "1"
+    for line in [line for line in lines[k + 1 :] if line.text.strip()][:8]:
+        text = _t(line)
+        if NEXT_MEETING.match(text):
+            return False  # a part's heading ("PART II – …") may stand before the next item
+        row = table_item(line, columns)
+        numbered = ITEM.match(text) or BARE_ITEM.match(text)
+        if (row and row[0] == following) or (numbered and numbered.group("number") == following):
+            return True
+    return False
 
 
 def _signature(lines: list[Line], k: int) -> bool:
@@ -393,8 +410,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             # "The press and public are likely to be excluded for the following item under paragraph 3 …"
             # under the private part's heading: the paragraph of the items that follow
             section_paragraph = int(cited.group(1))
-        elif low in ("nil", "none", "agenda", ""):  # a blank line does not end a table: a part's heading may follow
-            pass
+        elif low in ("nil", "none", "agenda", "") or re.fullmatch(r"[-=_\s]+", text):
+            pass  # a blank line (or a rule) does not end a table: a part's heading may follow
         elif TABLE_HEAD.match(lines[k].text.strip()) or heading_row is not None:
             in_table, columns = True, heading_row
         elif row:
@@ -443,9 +460,10 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and "\t" not in lines[k].text
             and not (current and LEAD.match(text) and not current.lead)
             and not (current and EXEMPT_PARAGRAPH.search(text))
-            and not _next_in_sequence(text, current)
+            and not _next_in_sequence(text, current or (agenda.items[-1] if agenda.items else None))
             # a spaced agenda ("3.    Minutes …    5 - 14"): an indented line under the item is its description
             and not (current is not None and re.match(r"^ {3,}\S", lines[k].text) and not ITEM.match(text))
+            and not (current is not None and _row_follows(lines, k, agenda, columns))
         ):
             break
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
@@ -536,28 +554,6 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     return k
 
 
-def _membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
-    names, problems = split_names(re.sub(r"^members(?:hip)?\s*:\s*", "", text, flags=re.I), allow_bare=True)
-    names = [(name, known_role(role) if role else role, raw) for name, role, raw in names]
-    agenda.membership = [(name, role if role in ROLES else "") for name, role, _ in names]
-    agenda.membership_printed = [raw for _, _, raw in names]
-    for problem in problems:
-        report.warn(
-            source.name,
-            line.no,
-            f"could not read '{problem}' in the membership as a name",
-            "add the member to committee.md by hand",
-        )
-    for name, role, _ in names:
-        if role and role not in ROLES:
-            report.warn(
-                source.name,
-                line.no,
-                f"the role '{role}' of {name} is not one the format knows ({', '.join(ROLES)}); left out",
-                "add it by hand if it matters",
-            )
-
-
 def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], source: Source, report: Report) -> None:
     paragraphs: list[str] = []
     k = 0
@@ -581,7 +577,7 @@ def _read_tail(lines: list[Line], agenda: Agenda, notes_before: list[str], sourc
     following: list[tuple[str, Line | None]] = [(text, None) for text in notes_before]
     for text, line in [*following, *((_t(line), line) for line in lines[k:])]:
         if line is not None and re.match(r"^membership\s*:", text, re.I):
-            _membership(text, line, agenda, source, report)
+            membership(text, line, agenda, source, report)
             continue
         if paragraphs and wrapped_on(paragraphs[-1], text):
             paragraphs[-1] += " " + text

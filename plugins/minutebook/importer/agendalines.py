@@ -18,14 +18,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from minutebook.importer.dates import find_date, is_date_line
+from minutebook.importer.dates import day_printed, find_date, is_date_line
+from minutebook.importer.people import known_role, split_names
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import SUMMONS, summons_text
 from minutebook.importer.textutil import CONNECTIVES, EXEMPT_PARAGRAPH, ends_sentence, last_word, plain
+from minutebook.model import ROLES
 
 if TYPE_CHECKING:
     from minutebook.importer.agenda import Agenda, AgendaItem
@@ -54,6 +57,16 @@ PUBLISHED_LINE = re.compile(
     r"dated(?:\s+this)?)\s*:?\s+(?P<d>.+)$",
     re.I,
 )
+
+
+def published_in(lines: list[Line]) -> dt.date | None:
+    """The date a line, or a cell of a line in columns, gives as the agenda's publication ("Agenda published:
+    10 September 2025" in a letter's head, beside "To: …")."""
+    for line in lines:
+        for cell in line.text.split("\t"):
+            if (found := PUBLISHED_LINE.match(plain(cell))) and (day := day_printed(found.group("d"))):
+                return day
+    return None
 
 
 def headings_of_items(items: list, source: Source, report: Report) -> None:
@@ -505,3 +518,26 @@ def wrapped_on(paragraph: str, text: str) -> bool:
         and (text[:1].islower() or last_word(paragraph) in CONNECTIVES)
         and not re.match(r"^[\w-]+:", text)
     )
+
+
+def membership(text: str, line: Line, agenda: Agenda, source: Source, report: Report) -> None:
+    """A front sheet's "Membership:" line: the members and their roles, each name not read reported."""
+    names, problems = split_names(re.sub(r"^members(?:hip)?\s*:\s*", "", text, flags=re.I), allow_bare=True)
+    names = [(name, known_role(role) if role else role, raw) for name, role, raw in names]
+    agenda.membership = [(name, role if role in ROLES else "") for name, role, _ in names]
+    agenda.membership_printed = [raw for _, _, raw in names]
+    for problem in problems:
+        report.warn(
+            source.name,
+            line.no,
+            f"could not read '{problem}' in the membership as a name",
+            "add the member to committee.md by hand",
+        )
+    for name, role, _ in names:
+        if role and role not in ROLES:
+            report.warn(
+                source.name,
+                line.no,
+                f"the role '{role}' of {name} is not one the format knows ({', '.join(ROLES)}); left out",
+                "add it by hand if it matters",
+            )

@@ -351,6 +351,12 @@ class BodyReader:
             return True
         if not el.blank_before and first.isupper() and last_word(prev.text) in TITLE_WORDS:
             return True  # "… seconded by County" / "Councillor Dobbs that …": a name's title ends no sentence
+        if (
+            not el.blank_before
+            and re.search(r"\b(?:minutes?|items?|paragraphs?|appendix|pages?|section)$", prev.text, re.I)
+            and re.match(r"^[A-Z]{0,4}[/.]?\d", plain(el.text))
+        ):
+            return True  # "… an interest in Minute" / "PH/22/25 (Planning …": a citation wrapped before its number
         prose = len(prev.text) >= 60 and " " in prev.text and not prev.text.startswith("**")
         if not prose or prev.kind != "para" or el.text.startswith("**"):
             return False

@@ -91,7 +91,7 @@ def _signing_blank(text: str) -> bool:
     return bool(found) and all(w in SIGNING_WORDS for w in found) and any(len(w) >= 4 for w in found)
 
 
-RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\* ){2,}\*)\s*$")
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|(?:\* ){2,}\*)\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 SUP = re.compile(r"\s?<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
 SUP_OTHER = re.compile(r"</?sup>", re.I)
@@ -239,7 +239,7 @@ def clean(name: str, text: str) -> Source:
 
 
 # a label and its value in two columns ("Present:<TAB>Councillor A", "Venue:<TAB>The Forum"), the value's
-# further lines in the second column ("<TAB>Councillor B"): one labelled line, and lines under it
+# further lines in the second column ("<TAB>Councillor B"): one labelled line, and lines under it (indented)
 LABEL_COLUMN = re.compile(r"^(?P<label>[A-Z][\w ()/'’&,.-]{0,40}:)\t+(?P<value>[^\t]*\S)$")
 VALUE_COLUMN = re.compile(r"^\t+(?P<value>[^\t]*\S)$")
 
@@ -251,7 +251,8 @@ def _label_columns(source: Source) -> None:
             source.lines[n] = Line(line.no, f"{match.group('label')} {match.group('value')}", line.heading)
             labelled = True
         elif labelled and (match := VALUE_COLUMN.match(line.text)):
-            source.lines[n] = Line(line.no, match.group("value"), line.heading)
+            # indented, as printed under the value: a reader may take it as the value's next line
+            source.lines[n] = Line(line.no, f"    {match.group('value')}", line.heading)
         else:
             labelled = False
 

@@ -33,6 +33,9 @@ TABLE_REACH = 40  # lines after a table within which a row aligned to its column
 # "Report No.", "Ward(s)", "Lead Member"), no figures and no sentence's full stop
 HEAD_NAME = re.compile(r"[A-Z][\w()/'’&-]*\.?(?: [\w()/'’&-]+\.?){0,3}")
 HEAD_WORDS = re.compile(r"\S+(?: \S+)*")
+# a rule under a table's heading, a run of dashes under each column ("-------  --------"): its cells are the runs
+RULED = re.compile(r"\s*[-=_]{2,}(?:\s+[-=_]{2,})+\s*")
+DASHES = re.compile(r"[-=_]+")
 HEAD_REACH = 6  # lines below a heading row within which its first row is printed
 SLACK = 3  # a cell under a column's name may start this far to either side of it (a page number set right)
 # an agenda's heading of number, subject and pages only, which the agenda's own reader takes in its columns
@@ -50,7 +53,7 @@ def _gap_starts(line: str) -> set[int]:
 
 def _as_cells(line: str, columns: list[int]) -> str:
     cells: list[str] = []
-    for match in CELL.finditer(line):
+    for match in (DASHES if RULED.fullmatch(line) else CELL).finditer(line):
         at = max(bisect_right(columns, match.start()) - 1, 0, len(cells))  # a wide cell pushes the next one on
         cells += [""] * (at - len(cells)) + [match.group()]
     return "\t".join(cells)
@@ -72,7 +75,7 @@ def _column_of(match: re.Match[str], spans: list[tuple[int, int]]) -> int:
 
 def _named_cells(line: str, spans: list[tuple[int, int]], cell: re.Pattern[str] = CELL) -> str:
     cells: list[str] = []
-    for match in cell.finditer(line):
+    for match in (DASHES if RULED.fullmatch(line) else cell).finditer(line):
         at = max(_column_of(match, spans), len(cells))  # a wide cell pushes the next one on
         cells += [""] * (at - len(cells)) + [match.group()]
     return "\t".join(cells)

@@ -131,13 +131,24 @@ def join_headings(lines: list[Line]) -> list[Line]:
                 out.append(Line(line.no, f"{plain(line.text)} {title}", heading=True))
                 i = j
                 continue
-        heading = HEADING.match(line.text)
+        margin = len(line.text) - len(line.text.lstrip(" "))  # the pack's left margin, when it keeps one
+        heading = HEADING.match(line.text[margin:])
         following = lines[i + 1].text if i + 1 < len(lines) else ""
+        after = lines[i + 2].text.strip() if i + 2 < len(lines) else ""
         if (
             heading
-            and heading.group("title").isupper()
-            and following.strip().isupper()
-            and len(following) - len(following.lstrip(" ")) == heading.start("title") >= 4
+            and len(following) - len(following.lstrip(" ")) == margin + heading.start("title") >= 4
+            and (
+                (heading.group("title").isupper() and following.strip().isupper())
+                or (
+                    # "PH/21/25    Planning Application … Former Wharfeside Garage," / "     Beck Road, Wharfeside":
+                    # a title left unfinished, its end alone on the line under it
+                    heading.group("title").rstrip().endswith((",", "–", "-", "&", " and", " of", " the"))
+                    and len(following.strip()) <= 80
+                    and not following.rstrip().endswith((".", ":", ";"))
+                    and not after
+                )
+            )
         ):
             # "LSC/25/11   APPLICATION TO VARY … 3 MALTINGS" / "            LANE, TILLINGHAM": a heading in
             # capitals wrapped onto a line indented to its title's column

@@ -128,6 +128,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
     "Key decision:") gives the same fields: its title is the subject."""
     header: dict = {}
     i, seen, fields = 0, 0, 0
+    titled_at = -2  # the line of the title's field, its value's next lines indented under it
     while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
@@ -135,6 +136,12 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if tab and COVER_LINE.match(f"{plain(head)}:"):
             text = f"{plain(head)}: {plain(value)}"  # "Report title<TAB>Winter Pressures …": a field in two columns
         if not text:
+            i += 1
+            continue
+        if titled_at == i - 1 and line.text.startswith("    "):
+            # "Title:<TAB>Holme Lane Area, Thornecliffe – Proposed Waiting" / "<TAB>Restrictions: Consideration of
+            # Objections": the title's next line, in the value's column
+            header["subject"], titled_at = f"{header['subject']} {text}", i
             i += 1
             continue
         seen += 1
@@ -181,7 +188,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             elif label.startswith("date"):
                 header.setdefault("date", find_date(value)[0])
             elif label in ("title", "subject", "report title") or label.startswith("title of"):
-                header["subject"] = value
+                header["subject"], titled_at = value, i
             elif label in ("author", "authors", "report author", "report by", "presented by") and value:
                 # "Author: Tobias Wren, Consultant in Public Health" on the cover sheet: the paper's author
                 header.setdefault("cover_authors", []).append((label, Line(line.no, value, line.heading)))

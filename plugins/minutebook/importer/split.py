@@ -532,6 +532,10 @@ def split_pack(source: Source, report: Report) -> list[Part]:
         # the pack's first page, in no layout known, prints a date and numbered items: its front sheet
         starts.insert(0, (lines.index(leading[0]), "front"))
         leading = []
+    if leading and starts[0][1] == "front" and _letterhead(leading):
+        # the council's name, address and the letter's references above its notice of meeting: the front sheet's
+        starts[0] = (lines.index(leading[0]), "front")
+        leading = []
     if leading:
         report.warn(
             source.name,
@@ -553,6 +557,21 @@ def split_pack(source: Source, report: Report) -> list[Part]:
             _trim_after_close(part, parts, source, report)
         parts.append(part)
     return parts
+
+
+LETTER_FIELD = re.compile(
+    r"(?:^|\t)\s*(?:our ref|your ref|ref(?:erence)?|please ask for|contact|direct (?:line|dial)|tel(?:ephone)?|"
+    r"e-?mail|date|(?:agenda )?published|issued|despatched)\s*[.:]",
+    re.I,
+)
+
+
+def _letterhead(leading: list[Line]) -> bool:
+    """A letter's head: short lines, none a sentence of a paragraph, with its fields ("Our ref:", "Please ask
+    for:", "Agenda published:", often in a column beside "To: …")."""
+    return any(LETTER_FIELD.search(line.text) for line in leading) and all(
+        len(_text(line)) <= 120 and not (len(_text(line)) > 60 and _text(line).endswith(".")) for line in leading
+    )
 
 
 def _unlabelled_front(leading: list[Line]) -> bool:

@@ -36,6 +36,8 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
         text = _text(line)
         if not text or "\t" in line.text or len(text) > 80 or ends_sentence(text) or not page_top(source, i):
             continue
+        if re.match(r"^[\d(]", text):  # "4.0   Consultations", printed in each of a report's sheets: no letterhead
+            continue
         if not (ORG_LINE.search(text) or counts.get(text, 0) >= 3) or not (after := _next_filled(lines, i, 2)):
             continue
         title = _text(lines[after[0]])
@@ -44,6 +46,7 @@ def titled_pages(source: Source, starts: list[tuple[int, str]]) -> list[tuple[in
         numbered = len(after) > 1 and re.match(r"^1\.?\s+[A-Z]", _text(lines[after[1]])) is not None
         if (
             len(after) < 2
+            or "\t" in lines[after[0]].text  # the title is a line of its own, not the table's heading row
             or ("\t" not in lines[after[1]].text and not numbered)
             or not _title_like(title)
             or ORG_LINE.search(title)
