@@ -31,14 +31,23 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 # now runs the line on after "Contact" as the PDF does)
 # brackenfold's text copy keeps a left margin and hanging indents the PDF loses, and its PDF's line rejoining
 # ends a few paragraphs at a sentence that ends a printed line ("… outweigh these benefits." / "No adverse …")
-PDF_FILES_DIFFER = {"brackenfold", "kestmoor"}
-# the facts the importer still misses (the same from text and from PDF), each for a human to add by hand
+# tollerby's PDF loses its bullets' and lettered entries' hanging indents, so a few entries are split where a
+# printed line ends in ";" or "and", and an unmapped bullet glyph "(cid:127)" is read inside a line
+PDF_FILES_DIFFER = {"brackenfold", "kestmoor", "tollerby"}
+# the facts the importer still misses (the same from text and from PDF, unless said), each for a human to add by hand
 KNOWN_MISSES = {
     # the place printed in English and Welsh on one line is kept as printed, both languages
     "penmorfa": {"licensing/2025-03-06: place"},
     # the minute after "Exclusion of the Press and Public" is written as a private minute (its text withheld, and a
     # warning to check that the minutes were not published in full): the safe reading, which a human overrides
     # by removing 'private' where, as here, the published minutes print the decision in full
+    # "Independent Member: Mrs P. Lindqvist" printed under the councillors present is read as part of the entry above
+    # it (the report says so); from the PDF only, item 7's title wrapped at the margin under "(Pages 24 - 25)" loses
+    # its second line (a line at the margin under a title may as well be the item's description)
+    "tollerby": {
+        "audit-governance/2025-04-08: present includes Lindqvist",
+        "audit-governance/2025-07-22: agenda 7 title",
+    },
     "kestmoor": {
         "cabinet/2025-02-12: minute C/2024/64 resolutions",
         "cabinet/2025-02-12: minute C/2024/64 decision text",

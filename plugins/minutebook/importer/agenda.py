@@ -36,6 +36,7 @@ from minutebook.importer.agendalines import (
     describe,
     excludes_public,
     headings_of_items,
+    indent,
     label_over_date,
     labelled_block,
     letter,
@@ -201,6 +202,8 @@ def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
         items_at = k
         agenda.published = published_in(lines[:at])  # "Agenda published: …" in the letter's head, beside "To:"
         for j, line in enumerate(lines[at + 1 : items_at], start=at + 1):  # "Issued: 19 March 2025"
+            if _t(line) in when:  # the notice's own date and place, on lines of their own under it
+                continue
             published = PUBLISHED_LINE.match(_t(line))
             if published and agenda.published is None and day_printed(published.group("d")):
                 agenda.published = day_printed(published.group("d"))
@@ -311,19 +314,18 @@ def _starts_agenda(lines: list[Line], k: int) -> bool:
 
 def _next_in_sequence(text: str, current) -> bool:
     """'6. Exclusion of the Public' (or '6   Exclusion …') after the table row of item 5 (no pages: not a row)."""
-    m = ITEM.match(text) or BARE_ITEM.match(text)
-    return bool(m and current and current.number.isdigit() and m.group("number") == str(int(current.number) + 1))
+    m, number = ITEM.match(text) or BARE_ITEM.match(text), current.number if current else ""
+    return bool(m and number.isdigit() and m.group("number") == str(int(number) + 1))
 
 
 def _row_follows(lines: list[Line], k: int, agenda: Agenda, columns: dict[str, int] | None) -> bool:
-    """The agenda's next item follows within a few lines of line k (a row, or "7. Title"): the lines between
-    are the description of the item above (a PDF has lost their indent), not the end of the agenda."""
+    """The agenda's next item ("7. Title", or a row) within 8 lines of line k: line k describes the item above."""
     numbers = [int(i.number) for i in agenda.items if i.number.isdigit()]
     following = str(numbers[-1] + 1) if numbers else "1"
     for line in [line for line in lines[k + 1 :] if line.text.strip()][:8]:
         text = _t(line)
-        if NEXT_MEETING.match(text):
-            return False  # a part's heading ("PART II – …") may stand before the next item
+        if NEXT_MEETING.match(text):  # a part's heading ("PART II – …") may stand before the next item; this not
+            return False
         row = table_item(line, columns)
         numbered = ITEM.match(text) or BARE_ITEM.match(text)
         if (row and row[0] == following) or (numbered and numbered.group("number") == following):
@@ -384,7 +386,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
     in_table = False
     columns: dict[str, int] | None = None
     layout = spaced_head(lines, k)
-    title_ends = -1  # the line number of the last line of the current item's title (a spaced layout)
+    title_ends, title_column = -1, -1  # the line number of the current item's title's last line, its column
     while k < len(lines):
         text = _t(lines[k])
         low = text.lower()
@@ -433,8 +435,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             agenda.items.append(current)
             in_table = layout is None
         elif (
-            layout is not None
-            and current is not None
+            current is not None
+            and (layout is not None or (current.pages and title_column > 0 and indent(lines[k]) == title_column))
             and lines[k].no == title_ends + 1
             and not ITEM.match(text)
             and not LEAD.match(text)
@@ -444,8 +446,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and not text.endswith(".")
             and len(text) <= 80
         ):
-            # the subject wrapped in its column: the next line of the item's own paragraph ("… Annual
-            # Progress" / "Report 2002/03"), the page number printed on the first
+            # the subject wrapped in its column (a spaced layout, or under "7.    Title …   (Pages 24 - 25)"): the next
+            # line of the item's paragraph ("… Annual Progress" / "Report 2002/03")
             current.title = f"{current.title} {' '.join(text.split())}".strip()
             title_ends = lines[k].no
             report.warn(
@@ -504,7 +506,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 current.exempt_paragraph = section_paragraph
             if layout is not None:
                 columns_of(current, layout)
-                title_ends = lines[k].no
+            numbered_at = re.match(r"\s*\S+\s+", lines[k].text)  # "7.    Title": the title's column
+            title_ends, title_column = lines[k].no, numbered_at.end() if numbered_at else -1
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
             current.pages = _pages(text)

@@ -63,7 +63,7 @@ def published_in(lines: list[Line]) -> dt.date | None:
     """The date a line, or a cell of a line in columns, gives as the agenda's publication ("Agenda published:
     10 September 2025" in a letter's head, beside "To: …")."""
     for line in lines:
-        for cell in line.text.split("\t"):
+        for cell in [line.text, *line.text.split("\t")]:  # "Despatch date:<TAB>14 July 2025" is one field
             if (found := PUBLISHED_LINE.match(plain(cell))) and (day := day_printed(found.group("d"))):
                 return day
     return None
@@ -310,6 +310,12 @@ def summons(lines: list[Line], agenda_at: int | None = None):
                     below += [printed] if printed else []
                 if below and find_date(below[0])[0] is not None:
                     rest = " ".join([rest, *below])
+            elif (
+                not summons_place(rest)
+                and j + 1 < len(lines)
+                and re.match(r"^(?:in|at)\s+\D", plain(lines[j + 1].text))
+            ):
+                rest = f"{rest} {plain(lines[j + 1].text)}"  # "on Tuesday, 22 July 2025 at 7.00 pm" / "in the Ferris Room, …"
             return summons_body(match), rest, summons_place(rest), k
     return None
 
@@ -541,3 +547,8 @@ def membership(text: str, line: Line, agenda: Agenda, source: Source, report: Re
                 f"the role '{role}' of {name} is not one the format knows ({', '.join(ROLES)}); left out",
                 "add it by hand if it matters",
             )
+
+
+def indent(line: Line) -> int:
+    """The spaces a line starts with."""
+    return len(line.text) - len(line.text.lstrip(" "))

@@ -57,7 +57,7 @@ RESOLVED_JOINED = re.compile(r"(?<=\sit was)\s+(?=RESOLVED\b)")
 # a date broken by the line's end: "… to 30th September" / "2024 and the forecast …"
 BROKEN_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{'|'.join(MONTHS)})\n\d{{4}}\b")
 # a numbered paragraph's number and the spaces after it: its text column ("3.1  ", "12.   ")
-HANGING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s{2,}(?=\S)")
+HANGING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,4}\)|\(\d{1,3}\)|[•·▪])\s{2,}(?=\S)")
 LABELLED = re.compile(r"^[A-Z][\w &/'’-]{0,40}:\s")
 SPECIAL_START = re.compile(r"^(?:#|>|\+\s|=|\||-\s*$|\d+[.)]\s)")
 
@@ -173,6 +173,20 @@ class BodyReader:
                 continue
             hanging = HANGING.match(text)
             hang = len(hanging.group(0)) if hanging else 0
+            following = i + 1
+            while (
+                hang
+                and following < len(lines)
+                and lines[following].text.strip()
+                and "\t" not in lines[following].text
+                and len(lines[following].text) - len(lines[following].text.lstrip(" ")) == hang
+            ):
+                # "(a)  That progress … be" / "     noted.": the entry's lines under its text, read as one line
+                # before it is classified (cut short, its first line could pass for a heading)
+                text = f"{text.rstrip()} {lines[following].text.strip()}"
+                following += 1
+            if following > i + 1:
+                line, i = Line(line.no, text, line.heading), following - 1
             numbered = NUMBER_COLUMN.match(text) if not self._in_table(lines, i) else None
             if numbered:
                 # "1.<TAB>That the report be received.": a numbered line with its number in a column of its own
@@ -238,6 +252,9 @@ class BodyReader:
                 )  # "(a) The schedule … had been circulated:"
                 and blank
                 and not part.group("title").strip(" *")[:1].islower()
+                # "(a) That progress against the Plan … be" / "noted.": a decision's part wrapped, not a heading
+                and not re.match(r"(?i)that\b", part.group("title").strip(" *"))
+                and last_word(plain(stripped)) not in CONNECTIVES
             ):
                 return El("heading", f"({part.group('letter')}) {part.group('title').strip()}", line.no, level=3)
         if line.heading and not BULLET.match(stripped):
@@ -251,6 +268,8 @@ class BodyReader:
                 section
                 and not ends_sentence(section.group("title"))
                 and not is_date_line(plain(stripped))
+                # "31 March 2025 and up to the date of …": a date that opens a sentence's next line, no section
+                and not re.match(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(MONTHS)})\b", plain(stripped), re.I)
                 and len(section.group("title").split()) <= 16
                 and "." not in plain(stripped)[:3].strip(".")
                 and not re.match(r"^\d+\.\s", plain(stripped))

@@ -289,7 +289,10 @@ def read_minutes(
             continue
         closing = next((half for half in halves(text) if CLOSED.match(half)), None)
         if closing:
-            doc.closed = parse_time(closing)
+            # "The meeting commenced at 7.00 pm and concluded at 8.52 pm.": the start too, where the heading has none
+            began = re.search(r"\b(?:commenced|started|began)\s+at\s+(.+?)\s+and\s+\w+\s+at\b(.*)$", closing, re.I)
+            doc.closed = parse_time(began.group(2)) if began else parse_time(closing)
+            doc.start = doc.start or (parse_time(began.group(1)) if began else None)
             break
         if relaxed:  # the headings are the numbered run's lines, and no others
             heading = (*relaxed[i], "") if i in relaxed else None

@@ -93,7 +93,7 @@ def numbers_year(headings: list[str], calendar: int, municipal: int) -> int:
         groups = re.findall(r"\d+", match.group("printed"))
         by_calendar += any(g in (str(calendar), f"{calendar % 100:02d}") for g in groups)
         by_municipal += any(g in (str(municipal), f"{municipal % 100:02d}") for g in groups)
-    return calendar if by_calendar and not by_municipal else municipal
+    return calendar if by_calendar > by_municipal else municipal  # a "2024/25 …" line is not every heading
 
 
 # "Minute No. 27" on a line of its own, its heading on the next line or two: "DATGAN BUDDIANNAU" /

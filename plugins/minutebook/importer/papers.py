@@ -128,7 +128,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
     "Key decision:") gives the same fields: its title is the subject."""
     header: dict = {}
     i, seen, fields = 0, 0, 0
-    titled_at = -2  # the line of the title's field, its value's next lines indented under it
+    titled_at = field_at = -2  # the lines of the title's field and of the last field, their values' next lines
+    # indented under them
     while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
@@ -142,6 +143,11 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             # "Title:<TAB>Holme Lane Area, Thornecliffe – Proposed Waiting" / "<TAB>Restrictions: Consideration of
             # Objections": the title's next line, in the value's column
             header["subject"], titled_at = f"{header['subject']} {text}", i
+            field_at = i
+            i += 1
+            continue
+        if field_at == i - 1 and line.text.startswith("    "):
+            field_at = i  # "Report of:<TAB>Head of … (Monitoring" / "<TAB>Officer)": the field's value goes on
             i += 1
             continue
         seen += 1
@@ -181,6 +187,9 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         cover = COVER_LINE.match(text)
         if cover:
             fields += 1
+            # a field's value wrapped under its column is skipped with it; an author's next lines (telephone,
+            # e-mail) are read with the author's entry
+            field_at = -2 if re.match(r"(?i)(?:report )?authors?|report by|presented by", cover.group("label")) else i
             label, value = cover.group("label").lower(), cover.group("value").strip()
             if label.startswith("report to") or (label == "meeting" and "to" not in header):
                 header["to"] = value

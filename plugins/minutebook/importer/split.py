@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.bilingual import halves
+from minutebook.importer.leading import letterhead, unlabelled_front
 from minutebook.importer.minutetable import minute_tables
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
@@ -92,7 +93,8 @@ PROGRAMME_TITLE = re.compile(r"\bwork programme\s+(?P<start>\d{4})\s*[/-]\s*(?P<
 CLOSED = re.compile(
     r"^\(?\s*(?:(?:there being no (?:further|other) business|this being all the business|the business "
     r"(?:of the meeting )?being (?:concluded|completed))\s*,?\s*)?"
-    r"(?:(?:the\s+)?(?:meeting|hearing)\s+(?:closed|ended|finished|terminated|concluded|rose|was closed)"
+    r"(?:(?:the\s+)?(?:meeting|hearing)\s+(?:(?:commenced|started|began)\s+at\s+\S+(?:\s*[ap]\.?m\.?)?\s+and\s+)?"
+    r"(?:closed|ended|finished|terminated|concluded|rose|was closed)"
     r"|the\s+(?:chair(?:man|woman|person)?|convener|mayor|provost)\s+(?:closed the meeting|declared the meeting closed))"
     r"(?:\s+at\b|\s*:)\s*\S.{0,40}$",
     re.I,
@@ -106,7 +108,7 @@ SUMMONS = re.compile(
     r"(?:that|of))\s+)?(?:a|an|the)\s+(?:(?:special|extraordinary|annual|ordinary|adjourned)\s+)?"
     r"(?P<body>(?:(?-i:[A-Z][\w'’&-]*)\s+){1,4}?)?(?:meeting|hearing) of "
     r"(?:the\s+)?(?P<committee>.+?),?\s+(?:will be held|to be held|which will be held|will take place|"
-    r"to take place|will meet)\b(?P<rest>.*)$",
+    r"to take place|will meet|(?=on\s+(?:\w+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])))\b(?P<rest>.*)$",
     re.I,
 )
 # the opening of a notice whose sentence is hard-wrapped before its "to be held" ("You are hereby summoned to
@@ -123,16 +125,13 @@ def summons_text(lines: list[Line], i: int) -> tuple[re.Match[str] | None, int]:
     as a summons and is wrapped before its 'to be held' is read with up to three lines that follow it
     (lines of the same paragraph, not after a full stop)."""
     text = plain(lines[i].text).strip()
-    j = i
-    while (
-        not SUMMONS.match(text)
-        and SUMMONS_OPENING.match(text)
-        and j + 1 < len(lines)
-        and j - i < 3
-        and plain(lines[j + 1].text).strip()[:1].isalnum()
-        and not re.search(r"[^.]\.$", text)
-    ):
-        j += 1
+    j, joined = i, 0
+    while not SUMMONS.match(text) and SUMMONS_OPENING.match(text) and joined < 3 and not re.search(r"[^.]\.$", text):
+        # the next line of the sentence, or the committee's name centred under it after a blank line
+        following = next((n for n in range(j + 1, min(j + 3, len(lines))) if lines[n].text.strip()), None)
+        if following is None or not plain(lines[following].text).strip()[:1].isalnum():
+            break
+        j, joined = following, joined + 1
         text = f"{text} {plain(lines[j].text).strip()}"
     match = SUMMONS.match(text)
     return match, j if match else i
@@ -528,11 +527,11 @@ def split_pack(source: Source, report: Report) -> list[Part]:
     if not starts:
         return parts
     leading = [line for line in lines[: starts[0][0]] if line.text.strip()]
-    if leading and not any(kind == "front" for _, kind in starts) and _unlabelled_front(leading):
+    if leading and not any(kind == "front" for _, kind in starts) and unlabelled_front(leading):
         # the pack's first page, in no layout known, prints a date and numbered items: its front sheet
         starts.insert(0, (lines.index(leading[0]), "front"))
         leading = []
-    if leading and starts[0][1] == "front" and _letterhead(leading):
+    if leading and starts[0][1] == "front" and letterhead(leading):
         # the council's name, address and the letter's references above its notice of meeting: the front sheet's
         starts[0] = (lines.index(leading[0]), "front")
         leading = []
@@ -557,32 +556,6 @@ def split_pack(source: Source, report: Report) -> list[Part]:
             _trim_after_close(part, parts, source, report)
         parts.append(part)
     return parts
-
-
-LETTER_FIELD = re.compile(
-    r"(?:^|\t)\s*(?:our ref|your ref|ref(?:erence)?|please ask for|contact|direct (?:line|dial)|tel(?:ephone)?|"
-    r"e-?mail|date|(?:agenda )?published|issued|despatched)\s*[.:]",
-    re.I,
-)
-
-
-def _letterhead(leading: list[Line]) -> bool:
-    """A letter's head: short lines, none a sentence of a paragraph, with its fields ("Our ref:", "Please ask
-    for:", "Agenda published:", often in a column beside "To: …")."""
-    return any(LETTER_FIELD.search(line.text) for line in leading) and all(
-        len(_text(line)) <= 120 and not (len(_text(line)) > 60 and _text(line).endswith(".")) for line in leading
-    )
-
-
-def _unlabelled_front(leading: list[Line]) -> bool:
-    """Text before the first part that prints a date in its first lines and then two or more numbered items."""
-    from minutebook.importer.fallbacks import dated_line, numbered_run
-
-    dated = dated_line(leading, 15)
-    run = numbered_run(leading, dated[0] + 1) if dated is not None else []
-    between = " ".join(_text(line) for line in leading[run[0][0] :]) if run else ""
-    # minutes record what was done ("RESOLVED", "were received", "noted"); an agenda lists what is to be done
-    return len(run) >= 2 and not re.search(r"\b(?:resolved|were received|was received|noted|agreed)\b", between, re.I)
 
 
 def _agenda_item_hint(source: Source, lines: list[Line], start: int) -> str:

@@ -89,7 +89,7 @@ def cell_markdown(text: str) -> str:
 
 def _is_dashes(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
-    return bool(filled) and all(re.fullmatch(r"-{2,}", c) for c in filled)
+    return bool(filled) and all(re.fullmatch(r"[-=_]{2,}(?:\s+[-=_]{2,})*", c) for c in filled)  # a rule's runs
 
 
 def _key_column(rows: list[Row], width: int) -> int:
