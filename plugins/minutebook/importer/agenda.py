@@ -324,7 +324,7 @@ def _row_follows(lines: list[Line], k: int, agenda: Agenda, columns: dict[str, i
     following = str(numbers[-1] + 1) if numbers else "1"
     for line in [line for line in lines[k + 1 :] if line.text.strip()][:8]:
         text = _t(line)
-        if NEXT_MEETING.match(text):  # a part's heading ("PART II – …") may stand before the next item; this not
+        if NEXT_MEETING.match(text):  # "Date of next meeting" ends the agenda; a part's heading ("PART II") may not
             return False
         row = table_item(line, columns)
         numbered = ITEM.match(text) or BARE_ITEM.match(text)
