@@ -156,23 +156,15 @@ class BodyReader:
     def elements(self, lines: list[Line]) -> list[El]:
         out: list[El] = []
         i, blank = 0, True
-        hang = 0  # the text column of a numbered paragraph's first line ("3.1  There were …"), 0 for none
         while i < len(lines):
             line = lines[i]
             text = line.text
             if not text.strip():
-                blank, hang = True, 0
-                i += 1
-                continue
-            indent = len(text) - len(text.lstrip(" "))
-            if hang and not blank and indent == hang and out and out[-1].kind in ("para", "item") and "\t" not in text:
-                # "3.1  There were 1,184 cremations …" / "     Income from cremation fees …": a line printed
-                # under the text of a numbered paragraph or entry (a hanging indent) is its next line
-                out[-1].text = f"{out[-1].text} {_inline(text.strip(), self.minutes)}"
+                blank = True
                 i += 1
                 continue
             hanging = HANGING.match(text)
-            hang = len(hanging.group(0)) if hanging else 0
+            hang = len(hanging.group(0)) if hanging else 0  # the text column of a numbered paragraph's first line
             following = i + 1
             while (
                 hang
@@ -181,8 +173,10 @@ class BodyReader:
                 and "\t" not in lines[following].text
                 and len(lines[following].text) - len(lines[following].text.lstrip(" ")) == hang
             ):
-                # "(a)  That progress … be" / "     noted.": the entry's lines under its text, read as one line
-                # before it is classified (cut short, its first line could pass for a heading)
+                # "3.1  There were 1,184 cremations …" / "     Income from cremation fees …", "(a)  That progress …
+                # be" / "     noted.": the lines printed under the text of a numbered paragraph or entry (a hanging
+                # indent) are its next lines, read as one line before it is classified (cut short, its first line
+                # could pass for a heading)
                 text = f"{text.rstrip()} {lines[following].text.strip()}"
                 following += 1
             if following > i + 1:

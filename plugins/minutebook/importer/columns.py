@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -51,12 +52,17 @@ def _gap_starts(line: str) -> set[int]:
     return {m.end() for m in COLUMN_GAP.finditer(line)}
 
 
-def _as_cells(line: str, columns: list[int]) -> str:
+def _placed(line: str, column: Callable[[re.Match[str]], int], cell: re.Pattern[str] = CELL) -> str:
+    """The line's cells joined by tabs, each in the column ``column`` gives it (a rule's runs for a rule)."""
     cells: list[str] = []
-    for match in (DASHES if RULED.fullmatch(line) else CELL).finditer(line):
-        at = max(bisect_right(columns, match.start()) - 1, 0, len(cells))  # a wide cell pushes the next one on
+    for match in (DASHES if RULED.fullmatch(line) else cell).finditer(line):
+        at = max(column(match), len(cells))  # a wide cell pushes the next one on
         cells += [""] * (at - len(cells)) + [match.group()]
     return "\t".join(cells)
+
+
+def _as_cells(line: str, columns: list[int]) -> str:
+    return _placed(line, lambda match: max(bisect_right(columns, match.start()) - 1, 0))
 
 
 def _column_of(match: re.Match[str], spans: list[tuple[int, int]]) -> int:
@@ -74,11 +80,7 @@ def _column_of(match: re.Match[str], spans: list[tuple[int, int]]) -> int:
 
 
 def _named_cells(line: str, spans: list[tuple[int, int]], cell: re.Pattern[str] = CELL) -> str:
-    cells: list[str] = []
-    for match in (DASHES if RULED.fullmatch(line) else cell).finditer(line):
-        at = max(_column_of(match, spans), len(cells))  # a wide cell pushes the next one on
-        cells += [""] * (at - len(cells)) + [match.group()]
-    return "\t".join(cells)
+    return _placed(line, lambda match: _column_of(match, spans), cell)
 
 
 def _under(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:

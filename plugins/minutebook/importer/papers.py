@@ -99,6 +99,8 @@ COVER_LINE = re.compile(
     r"decision required|status|purpose)\s*:\s*(?P<value>.*)$",
     re.I,
 )
+TITLE_LABELS = ("title", "subject", "report title")
+AUTHOR_LABELS = ("author", "authors", "report author", "report by", "presented by")
 ITEM_VALUE = re.compile(r"^(?:no\.?\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$", re.I)
 
 
@@ -128,8 +130,8 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
     "Key decision:") gives the same fields: its title is the subject."""
     header: dict = {}
     i, seen, fields = 0, 0, 0
-    titled_at = field_at = -2  # the lines of the title's field and of the last field, their values' next lines
-    # indented under them
+    # the last field's line and whether it is the title: its value's next lines are printed indented under it
+    field_at, titled = -2, False
     while i < len(lines) and seen < 14:
         line = lines[i]
         text = _t(line)
@@ -139,16 +141,12 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if not text:
             i += 1
             continue
-        if titled_at == i - 1 and line.text.startswith("    "):
-            # "Title:<TAB>Holme Lane Area, Thornecliffe – Proposed Waiting" / "<TAB>Restrictions: Consideration of
-            # Objections": the title's next line, in the value's column
-            header["subject"], titled_at = f"{header['subject']} {text}", i
-            field_at = i
-            i += 1
-            continue
         if field_at == i - 1 and line.text.startswith("    "):
-            field_at = i  # "Report of:<TAB>Head of … (Monitoring" / "<TAB>Officer)": the field's value goes on
-            i += 1
+            # "Report of:<TAB>Head of … (Monitoring" / "<TAB>Officer)": the field's value goes on; the title's
+            # ("Title:<TAB>Holme Lane Area, … Proposed Waiting" / "<TAB>Restrictions: …") is kept
+            if titled:
+                header["subject"] = f"{header['subject']} {text}"
+            field_at, i = i, i + 1
             continue
         seen += 1
         if seen == 1 and (sheet := ITEM_SHEET.match(text)):  # "Item 5a: Schedule of Payments": its item and title
@@ -187,18 +185,21 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         cover = COVER_LINE.match(text)
         if cover:
             fields += 1
-            # a field's value wrapped under its column is skipped with it; an author's next lines (telephone,
-            # e-mail) are read with the author's entry
-            field_at = -2 if re.match(r"(?i)(?:report )?authors?|report by|presented by", cover.group("label")) else i
             label, value = cover.group("label").lower(), cover.group("value").strip()
+            # a field's value wrapped under its column goes with it; an author's next lines (telephone, e-mail)
+            # are read with the author's entry
+            field_at, titled = (
+                (-2 if label in AUTHOR_LABELS else i),
+                label in TITLE_LABELS or label.startswith("title of"),
+            )
             if label.startswith("report to") or (label == "meeting" and "to" not in header):
                 header["to"] = value
                 header.setdefault("kind", "report")
             elif label.startswith("date"):
                 header.setdefault("date", find_date(value)[0])
-            elif label in ("title", "subject", "report title") or label.startswith("title of"):
-                header["subject"], titled_at = value, i
-            elif label in ("author", "authors", "report author", "report by", "presented by") and value:
+            elif titled:
+                header["subject"] = value
+            elif label in AUTHOR_LABELS and value:
                 # "Author: Tobias Wren, Consultant in Public Health" on the cover sheet: the paper's author
                 header.setdefault("cover_authors", []).append((label, Line(line.no, value, line.heading)))
             elif label.startswith(("agenda item", "item")) and (item := ITEM_VALUE.match(value)):
