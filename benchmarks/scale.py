@@ -19,6 +19,7 @@ Not a test and not run in CI; the machine may be shared, so read CPU beside wall
 
     python3 benchmarks/scale.py                          # 2k, 8k and 20k items
     python3 benchmarks/scale.py --sizes 100000           # by hand: ~100k items
+    python3 benchmarks/scale.py --sizes 100000 --skip-warm --skip-material --skip-pagefind --skip-queries
     python3 benchmarks/scale.py --sizes 2000 --reuse /tmp/mb-scale --skip-pagefind
 """
 
@@ -157,8 +158,10 @@ def measure_size(work: Path, items: int, args) -> list[tuple[str, str]]:
     shards = f", {summary.group(2)} shards of {summary.group(1)} documents" if summary else ""
     rows.add(("search data files / size (gzipped)", f"{s_files} files, {human(s_raw)} ({human(s_gz)}){shards}"))
 
-    edited = edit_one_meeting(meetings)
-    if "cache_dir" in options:
+    if args.skip_warm:
+        rows.add(("warm rebuild, one meeting edited", "skipped"))
+    elif "cache_dir" in options:
+        edited = edit_one_meeting(meetings)
         warm = build(project, project / "site-warm", env)
         write_project(project, meetings, None, options)
         fresh = build(project, project / "site-fresh", env)
@@ -226,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 20000], help="items per archive")
     parser.add_argument("--reuse", type=Path, help="make the archives here, or reuse those already there")
     parser.add_argument("--skip-material", action="store_true", help="no plain Material baseline")
+    parser.add_argument("--skip-warm", action="store_true", help="no warm rebuild (and no second cold build)")
     parser.add_argument("--skip-pagefind", action="store_true", help="no Pagefind run")
     parser.add_argument("--skip-queries", action="store_true", help="no browser query measurement")
     args = parser.parse_args(argv)
