@@ -195,10 +195,15 @@ def score(style: str, data: dict, meetings: Path) -> list[tuple[str, object, obj
                     found.get("exempt_paragraph") if found.get("private") else None,
                 )
                 continue
-            check(f"{key}: minute {printed} resolutions", minute["resolutions"], len(found.get("resolutions", [])))
+            # the decisions recorded under the minute, its lettered parts' included ("(b) Report by …" over the
+            # decision of the whole item)
+            decided = list(found.get("resolutions", [])) + [
+                r for part in found.get("parts") or [] for r in part.get("resolutions", [])
+            ]
+            check(f"{key}: minute {printed} resolutions", minute["resolutions"], len(decided))
             _score_decisions(check, f"{key}: minute {printed}", minute, found)
             if "first_resolution" in minute:
-                first = (found.get("resolutions") or [{"text": ""}])[0]
+                first = (decided or [{"text": ""}])[0]
                 text = first["text"] if isinstance(first, dict) else first
                 check(
                     f"{key}: minute {printed} decision text",

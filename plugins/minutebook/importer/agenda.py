@@ -23,25 +23,30 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importer.agendalines import (
+    BARE_ITEM,
     DESCRIPTION_OPENING,
     EMAIL,
     EXCLUSION_ITEM,
+    ITEM,
     ITEM_WORD,
+    LEAD,
+    MID_PAGES,
+    NEXT_MEETING,
+    PAGES,
     PAPER_NOTE,
     PUBLISHED_LINE,
     REPORT_REF,
     SPACED_HEAD,
+    SUB_ITEM,
+    TRAILING_PAGES,
     columns_of,
-    committee_above,
     describe,
     excludes_public,
     headings_of_items,
     indent,
     label_over_date,
-    labelled_block,
     letter,
     membership,
-    named_above,
     names_private_item,
     place_line,
     public_access,
@@ -50,39 +55,18 @@ from minutebook.importer.agendalines import (
     summons,
     table_columns,
     table_item,
+    title_goes_on,
     under_row,
     wrapped_on,
 )
 from minutebook.importer.dates import day_printed, find_date, is_date_line, parse_time
 from minutebook.importer.fallbacks import dated_line, numbered_items
+from minutebook.importer.frontfields import committee_above, labelled_block, named_above
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
 from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
 
-# "4. Title", and an item numbered within a heading of the agenda: "5.1 Title" (not a time: "7.30 pm")
-ITEM = re.compile(
-    r"^(?P<number>\d{1,2}\.\d{1,2}(?=\.?\s)(?!\.?\s*(?:[ap]\.?m\b|hrs\b|hours\b))|\d{1,2}(?=\.\s))\.?\s+"
-    r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
-    re.I,
-)
-MID_PAGES = re.compile(r"\s*\((?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)\s+(?P<after>\S.*)$", re.I)
-PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:(?:\s*[-–]\s*|\s+to\s+)(?P<to>\d+))?\)?$", re.I)
-# "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
-BARE_ITEM = re.compile(
-    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
-)
-NEXT_MEETING = re.compile(r"^date\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
-# "… Pages 3 - 8", "… pp. 3–8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
-TRAILING_PAGES = re.compile(
-    r"\s+(?P<pages>(?:Pages?|pp?\.)\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I
-)
-SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
-LEAD = re.compile(
-    r"^(?:joint\s+)?(?:(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
-    r"update)\s+(?:of|from|by)\b|(?:verbal|oral) (?:report|update)$)",  # a bare "Verbal update" under the title
-    re.I,
-)
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
     r"(?P<private>private(?: business)?|(?:exempt|confidential|restricted) (?:items|business|information)|"
@@ -436,7 +420,14 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             in_table = layout is None
         elif (
             current is not None
-            and (layout is not None or (current.pages and title_column > 0 and indent(lines[k]) == title_column))
+            and (
+                layout is not None
+                or (
+                    title_column > 0
+                    and indent(lines[k]) == title_column
+                    and (current.pages or title_goes_on(current.title, lines, k, title_column))
+                )
+            )
             and lines[k].no == title_ends + 1
             and not ITEM.match(text)
             and not LEAD.match(text)
@@ -449,6 +440,10 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             # the subject wrapped in its column (a spaced layout, or under "7.    Title …   (Pages 24 - 25)"): the next
             # line of the item's paragraph ("… Annual Progress" / "Report 2002/03")
             current.title = f"{current.title} {' '.join(text.split())}".strip()
+            if current.pages is None and (paged := TRAILING_PAGES.search(current.title)):  # its pages on its last line
+                printed = paged.group("pages")
+                printed = printed if printed.lower().startswith("page") else f"Pages {printed.lstrip('pP.').strip()}"
+                current.title, current.pages = current.title[: paged.start()], _pages(printed)
             title_ends = lines[k].no
             report.warn(
                 source.name,

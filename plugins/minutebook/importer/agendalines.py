@@ -33,6 +33,29 @@ from minutebook.model import ROLES
 if TYPE_CHECKING:
     from minutebook.importer.agenda import Agenda, AgendaItem
 
+# "4. Title", and an item numbered within a heading of the agenda: "5.1 Title" (not a time: "7.30 pm")
+ITEM = re.compile(
+    r"^(?P<number>\d{1,2}\.\d{1,2}(?=\.?\s)(?!\.?\s*(?:[ap]\.?m\b|hrs\b|hours\b))|\d{1,2}(?=\.\s))\.?\s+"
+    r"(?P<title>.+?)\s*(?:\((?P<pages>Pages?\s*[^)]*)\))?\s*$",
+    re.I,
+)
+MID_PAGES = re.compile(r"\s*\((?P<pages>Pages?\s*\d+(?:\s*[-–]\s*\d+)?)\)\s+(?P<after>\S.*)$", re.I)
+PAGES = re.compile(r"^\(?Pages?\s*(?P<from>\d+)(?:(?:\s*[-–]\s*|\s+to\s+)(?P<to>\d+))?\)?$", re.I)
+# "1 Apologies for absence", "3 Minutes Pages 3 - 6": a number without its full stop (taken only in sequence)
+BARE_ITEM = re.compile(
+    r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^\t]*?)(?:\s+\(?(?P<pages>Pages?\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?)\)?)?$"
+)
+NEXT_MEETING = re.compile(r"^date\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
+# "… Pages 3 - 8", "… pp. 3–8" and a bare "… 1 - 6" (an agenda's page column, its spaces lost)
+TRAILING_PAGES = re.compile(
+    r"\s+(?P<pages>(?:Pages?|pp?\.)\s*\d+(?:(?:\s*[-–]\s*|\s+to\s+)\d+)?|\d{1,3}\s[-–]\s\d{1,3})$", re.I
+)
+SUB_ITEM = re.compile(r"^[-–•]?\s*\(?(?P<letter>[a-z])\)\s+(?P<title>.+)$")
+LEAD = re.compile(
+    r"^(?:joint\s+)?(?:(?:report|briefing note|briefing paper|note|presentation|verbal (?:report|update)|"
+    r"update)\s+(?:of|from|by)\b|(?:verbal|oral) (?:report|update)$)",  # a bare "Verbal update" under the title
+    re.I,
+)
 # where the papers are: "(attached)", "(enclosed)", "(to follow)", "(report herewith)" — not part of the title
 PAPER_NOTE = re.compile(
     r"\s*\((?:(?:copy|copies|report|reports|papers?|minutes|documents?|details)\s+)?(?:attached|enclosed|herewith|"
@@ -71,11 +94,26 @@ def published_in(lines: list[Line]) -> dt.date | None:
 
 def headings_of_items(items: list, source: Source, report: Report) -> None:
     """'5. ITEMS FOR DECISION' followed by '5.1 …' and '5.2 …': a heading of the agenda, not an item
-    (when it has no pages of its own); reported, since its words are not kept as an item."""
+    (when it has no pages or words of its own); reported, since its words are not kept as an item. A numbered
+    line under an item that reads as its description ("1.  Order of Business" / "1.1  Including any notices of
+    motion … at the meeting.", "3.1  If any") is the description of that item, not an item of its own."""
     numbers = {item.number for item in items}
+    by_number = {item.number: item for item in items}
     keep = []
     for item in items:
-        if "." not in item.number and item.pages is None and any(n.startswith(f"{item.number}.") for n in numbers):
+        parent = by_number.get(item.number.split(".")[0]) if "." in item.number else None
+        if parent is not None and _describes(item):
+            parent.description = f"{parent.description} {item.title} {item.description}".strip()
+            numbers.discard(item.number)
+    for item in items:
+        if "." in item.number and item.number not in numbers:
+            continue
+        if (
+            "." not in item.number
+            and item.pages is None
+            and not item.description
+            and any(n.startswith(f"{item.number}.") for n in numbers)
+        ):
             report.warn(
                 source.name,
                 item.line,
@@ -86,6 +124,18 @@ def headings_of_items(items: list, source: Source, report: Report) -> None:
             continue
         keep.append(item)
     items[:] = keep
+
+
+def _describes(item) -> bool:
+    """A numbered sub-entry that is a sentence about its item, not a title: no pages, not private, and its words
+    mostly in lower case ending a sentence, or a word or two ("If any", "None")."""
+    if item.pages is not None or item.private:
+        return False
+    words = [w for w in item.title.split() if len(w) > 3 and w[:1].isalpha()]
+    lower = sum(1 for w in words if w[:1].islower())
+    text = f"{item.title} {item.description}".strip()
+    short = len(item.title.split()) <= 2 and item.title.split()[-1][:1].islower()
+    return short or (ends_sentence(text) and lower * 2 > len(words) and not text.endswith(('"', "”")))
 
 
 CELL_PAGES = re.compile(r"\s*\(\s*Pages?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*\)$", re.I)
@@ -348,50 +398,6 @@ REPORT_REF = re.compile(
 )
 
 
-def plain_line(line: Line) -> str:
-    return plain(line.text)
-
-
-def labelled_block(lines: list[Line]):
-    """'Date: …' / 'Time: …' / 'Venue: …' (values on the line or the next): (date+time text, place, index after)."""
-    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
-
-    values: dict[str, str] = {}
-    first = end = None
-    k = 0
-    while k < len(lines) and (first is None or k - first < 8):
-        text = plain_line(lines[k])
-        for key, pattern in (("date", DATE_LABEL), ("time", TIME_LABEL), ("place", PLACE_LABEL)):
-            match = pattern.match(text)
-            if match and key not in values and len(text) <= 120:
-                value = match.group("rest").strip()
-                if not value and k + 1 < len(lines):
-                    value = plain_line(lines[k + 1])
-                    k += 1
-                values[key] = value
-                first = k if first is None else first
-                end = k + 1
-                break
-        else:
-            if first is not None:
-                break
-        k += 1
-    if "date" not in values:
-        return None
-    return f"{values.get('time', '')} on {values['date']}", values.get("place", ""), first, end
-
-
-def named_above(lines: list[Line], at: int, name: str) -> str:
-    """The body's full name in a heading above a notice that calls it short: "the Joint Committee" under
-    "FENWOLD AND SAXBY JOINT CREMATORIUM COMMITTEE" (every word of the short name in the heading)."""
-    words = set(name.lower().split())
-    for line in lines[:at]:
-        heading = plain_line(line)
-        if len(heading) > len(name) and not ends_sentence(heading) and words <= set(heading.lower().split()):
-            return heading
-    return name
-
-
 # "Item 9 is likely to be taken in private: … paragraph 6 of …" (the word "Item" already taken off the line)
 NAMED_PRIVATE = re.compile(
     r"^(?:items?\s+)?(?P<n>\d{1,3}[a-z]?)\s+(?:is|will\s+be|may\s+be)\s+(?:\w+\s+){0,6}?"
@@ -419,25 +425,6 @@ def place_line(text: str) -> str:
     return place[:1].upper() + place[1:]
 
 
-# "You are invited to attend a meeting of the Schools Forum on" (the date on the next line): the body named in it
-INVITATION = re.compile(
-    r"^(?:notice of\s+)?(?:[\w'’,]+\s+){0,8}?(?:an?\s+)?(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<name>.+?)"
-    r"(?:\s+(?:on|at|to\s+be\s+held|will\s+be\s+held|which\s+will)\b.*)?[.:]?$",
-    re.I,
-)
-
-
-def bare_label(text: str) -> bool:
-    """A label alone on its line, its value on the next ('Date and time' / 'Venue' / 'Meeting')."""
-    from minutebook.importer.split import DATE_LABEL, PLACE_LABEL, TIME_LABEL
-
-    if re.fullmatch(r"(?:name\s+of\s+)?(?:meeting|committee|body)\s*:?", text, re.I):
-        return True
-    return any(
-        (m := p.match(text)) is not None and not m.group("rest").strip() for p in (DATE_LABEL, TIME_LABEL, PLACE_LABEL)
-    )
-
-
 def label_over_date(label: str, value: str) -> bool:
     """'Date of issue' alone on its line, the date alone on the next."""
     return (
@@ -453,29 +440,6 @@ DESCRIPTION_OPENING = re.compile(
     r"^To\s+(?:consider|approve|receive|note|agree|confirm|appoint|elect|review|discuss|decide|determine|"
     r"resolve|pass|adopt|endorse|comment)\b"
 )
-
-
-def committee_above(lines: list[Line], before: int) -> str:
-    """The committee's name: the last line above the date block that is not the council, a notice or a label."""
-    from minutebook.importer.split import BOILERPLATE, ORG_LINE
-
-    for k in range(before - 1, -1, -1):
-        text = plain_line(lines[k])
-        if bare_label(text):
-            continue
-        if BOILERPLATE.match(text) or (
-            ORG_LINE.search(text)
-            and not re.search(
-                r"\b(?:committee|board|panel|cabinet|"
-                r"executive|sub-committee)\b",
-                text,
-                re.I,
-            )
-        ):
-            continue
-        invited = INVITATION.match(text)
-        return invited.group("name") if invited else text
-    return plain_line(lines[0])
 
 
 # the item that takes the last meeting's minutes, by any of their names: "Minutes", "Minutes of the meeting held
@@ -552,3 +516,19 @@ def membership(text: str, line: Line, agenda: Agenda, source: Source, report: Re
 def indent(line: Line) -> int:
     """The spaces a line starts with."""
     return len(line.text) - len(line.text.lstrip(" "))
+
+
+def title_goes_on(title: str, lines: list[Line], k: int, column: int) -> bool:
+    """Line k, set under the title's column right below it, goes on with an item's title that printed no pages:
+    the title breaks off after a word that joins ("… Enforcement in" / "Residential Streets"), or the lines under
+    it end in the item's pages ("… of Statutory" / "Consultation and …" / "Order – Report by …    23 - 28")."""
+    if ends_sentence(title):
+        return False
+    if last_word(title) in CONNECTIVES or title.rstrip().endswith(("–", "-", "&", ",")):
+        return True
+    for line in lines[k : k + 3]:
+        if indent(line) != column or not line.text.strip() or ends_sentence(line.text.strip()):
+            return False
+        if TRAILING_PAGES.search(line.text.rstrip()):
+            return True
+    return False

@@ -48,10 +48,25 @@ def is_name_line(text: str) -> bool:
     return not any(w.lower() in ROLE_WORDS for w in re.split(r"[ ]", match.group("name")))
 
 
+def _signed_above(lines: list[Line], i: int, start: int) -> int:
+    """The report's signatory, name over post, printed just above its "Contact:" line ("Niall Cairncross" /
+    "Executive Director of Place"): the author block starts there; else at line i."""
+    filled = [j for j in range(max(start, i - 6), i) if lines[j].text.strip()][-2:]
+    if (
+        len(filled) == 2
+        and is_name_line(_t(lines[filled[0]]))
+        and ROLE_HINT.search(_t(lines[filled[1]]))
+        and len(_t(lines[filled[1]])) <= 60
+        and not re.search(r"\t", lines[filled[0]].text)
+    ):
+        return filled[0]
+    return i
+
+
 def author_block_start(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         if AUTHOR_LABEL.match(_t(lines[i])):
-            return i
+            return _signed_above(lines, i, start)
     for i in range(start, len(lines)):
         text = _t(lines[i])
         if (EMAIL.search(text) or re.match(r"^tel(?:ephone)?\b", text, re.I)) and len(text) <= 120:

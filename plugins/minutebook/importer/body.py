@@ -21,6 +21,7 @@ a RESOLVED sentence followed by a list ends with a colon (the format's rule for 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from minutebook.importer.dates import MONTHS, is_date_line
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import CONNECTIVES, ends_sentence, last_word, plain, strip_bold
-from minutebook.load.minutes_text import MOVED
+from minutebook.load.minutes_text import AGREED, MOVED
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_DEF = re.compile(rf"^([{SUPERSCRIPTS[1:]}][{SUPERSCRIPTS}]*)\s+(\S.*)$")
@@ -42,7 +43,7 @@ CAPS_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][A-Z0-9 ,:;'’&()/–-]{3,90}$")
 LETTERED = re.compile(r"^\(?[a-z][.)]\s+\S|^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 PART = re.compile(r"^\((?P<letter>[a-z])\)\s+(?P<title>\S.{0,118})$")
 RESOLVED = re.compile(
-    rf"^\W*(?:\d{{1,4}}(?:\.\d{{1,3}})+\.?\s+)?{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    rf"^\W*(?:\d{{1,4}}(?:\.\d{{1,3}})+\.?\s+)?{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?-i:RECOMMENDED)\b|(?:Decisions?|Decided|Agreed)\s*:)",
     re.I,
 )
 # a decision printed after other sentences of its paragraph: "Apologies were received from … It was RESOLVED to …"
@@ -354,9 +355,15 @@ class BodyReader:
             or re.match(r"^\(\d{1,2}\)\s", plain(el.text))
         ):
             return False  # "(c) the carry-forward…" after "(b) …; and" is the next entry of a list
-        if prev.kind == "item" and prev.ordered and not el.blank_before and len(prev.text) >= 60:
+        if (
+            prev.kind == "item"
+            and prev.ordered
+            and not el.blank_before
+            and (len(prev.text) >= 60 or (len(prev.text) >= 45 and len(prev.text.split()) >= 6))
+        ):
             # "1. That the forecast … as at" / "31 December 2024, be noted.": a numbered entry's sentence wrapped
-            # onto the next line (its hanging indent lost), not a paragraph of its own
+            # onto the next line (its hanging indent lost, and with it a few characters of the line), not a
+            # paragraph of its own
             return True
         if not el.blank_before and prev.kind == "para" and re.match(r"^\((?:\d+|[a-z]+)\s+[a-z]", plain(el.text)):
             return True  # "… the highest scored risk" / "(20 out of 25). The …": an aside wrapped onto the line
@@ -445,6 +452,7 @@ class BodyReader:
         elements = self.join_broken(self.short_lists(self.elements(lines)))
         if self.minutes:
             elements = self._resolved_lists(self._resolved_paragraphs(elements))
+            _decision_labels(elements)
             self._resolved_colons(elements)
         chunks: list[str] = []
         previous: El | None = None
@@ -517,3 +525,21 @@ class BodyReader:
                 and not el.text.rstrip().endswith(":")
             ):
                 el.text = el.text.rstrip(" .;,") + ":"
+
+
+DECISION_WORD = re.compile(r"^\W*(?:decisions?|decided)\W*$", re.I)
+
+
+def _decision_labels(elements: list[El]) -> None:
+    """ "Decision" on a line of its own over the decision's words ("To note the Work Programme.") or over its
+    numbered parts is the label of the decision ("Decision:", as the format reads it); over a RESOLVED (or
+    "The Board agreed …") it stays a heading."""
+    for el, after in itertools.pairwise(elements):
+        if (
+            el.kind in ("para", "heading")
+            and DECISION_WORD.match(plain(el.text))
+            and after.kind in ("para", "item")
+            and not RESOLVED.match(after.text)
+            and not AGREED.match(after.text)  # "The Board agreed:-" is the decision's own opening
+        ):
+            el.kind, el.text = "para", f"{plain(el.text).strip(' *:')}:"

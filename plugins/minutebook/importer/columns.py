@@ -29,6 +29,7 @@ from collections.abc import Callable
 CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 LIST_MARK = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,3}[.)]|[-•*–])$")
+PAGE_RANGE = re.compile(r"^(?:\(?(?:pages?|pp?\.)\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\)?$", re.I)
 TABLE_REACH = 40  # lines after a table within which a row aligned to its columns is still one of its rows
 # a column's name in a heading row: one to four short words, the first with a capital ("Key Decision",
 # "Report No.", "Ward(s)", "Lead Member"), no figures and no sentence's full stop
@@ -58,6 +59,45 @@ def _placed(line: str, column: Callable[[re.Match[str]], int], cell: re.Pattern[
     for match in (DASHES if RULED.fullmatch(line) else cell).finditer(line):
         at = max(column(match), len(cells))  # a wide cell pushes the next one on
         cells += [""] * (at - len(cells)) + [match.group()]
+    return "\t".join(cells)
+
+
+def _ruled_row(line: str, runs: list[tuple[int, int]]) -> str:
+    """A row of a table under a rule of dashes: each cell (words one space apart) in the run it is printed under,
+    the words under one run one cell, and a cell for every run (a line of the first cell alone is a row too)."""
+    if RULED.fullmatch(line):
+        return "\t".join(m.group() for m in DASHES.finditer(line))
+    cells = [""] * len(runs)
+    for match in HEAD_WORDS.finditer(line):
+        at = _column_of(match, runs)
+        cells[at] = f"{cells[at]} {match.group()}".strip()
+    return "\t".join(cells)
+
+
+def _in_runs(block: list[str], runs: list[tuple[int, int]]) -> bool:
+    """Every cell of the block stays in the run it starts under (prose under a table runs across them), and
+    the block fills two runs or more: a row of the ruled table above."""
+    if any("\f" in row for row in block):
+        return False  # a page's end and the next page's head: furniture, not a row
+    used: set[int] = set()
+    for row in block:
+        for match in HEAD_WORDS.finditer(row):
+            at = _column_of(match, runs)
+            if at + 1 < len(runs) and match.end() > runs[at + 1][0]:
+                return False
+            used.add(at)
+    return len(used) >= 2 and not _hanging(block)
+
+
+def _merged(rows: list[str], runs: list[tuple[int, int]]) -> str:
+    """Lines of one row of a ruled table (a heading over two lines, a cell wrapped) as one row: each run's
+    words joined in order ("multi-" over "agency" as "multi-agency")."""
+    cells = [""] * len(runs)
+    for row in rows:
+        for i, cell in enumerate(_ruled_row(row, runs).split("\t")):
+            if cell:
+                joiner = "" if re.search(r"[a-z]-$", cells[i]) and cell[:1].islower() else " "
+                cells[i] = f"{cells[i]}{joiner}{cell}".strip()
     return "\t".join(cells)
 
 
@@ -128,7 +168,10 @@ def _ruled(block: list[str]) -> bool:
 def _hanging(block: list[str]) -> bool:
     """Numbered paragraphs, each line after the number under the text of the first ("1.   The second year …"
     over "     bus station …"): text, not a table of numbers."""
-    rows = [CELL.findall(row) for row in block]
+    # an agenda's pages set right on a line of the entry ("… Director of Place      23 - 28") are not a column
+    rows = [
+        cells[:-1] if len(cells) > 1 and PAGE_RANGE.match(cells[-1]) else cells for cells in map(CELL.findall, block)
+    ]
     wrapped = any(len(cells) == 1 and row.startswith(" ") for cells, row in zip(rows, block, strict=True))
     return wrapped and all(len(cells) == 1 or (len(cells) == 2 and LIST_MARK.match(cells[0])) for cells in rows)
 
@@ -171,6 +214,8 @@ def space_columns(lines: list[str]) -> list[str]:
     block: list[str] = []
     table: tuple[int, set[int]] = (-TABLE_REACH, set())  # the last table's last line and its columns
     named: tuple[int, list[tuple[int, int]]] = (-TABLE_REACH, [])  # the same for a table under a heading row
+    ruled: tuple[int, list[tuple[int, int]]] = (-TABLE_REACH, [])  # the same for a table under a rule of dashes
+    first_row: tuple[int, list[str]] = (0, [])  # where the lines under the last rule are in out, and they
     for number, line in enumerate([*lines, ""]):
         if line.strip() and "\t" not in line:
             block.append(line)
@@ -178,7 +223,26 @@ def space_columns(lines: list[str]) -> list[str]:
         gaps = [_gap_starts(row) for row in block]
         shared = [at for at, k in Counter(at for g in gaps for at in g).items() if k > 1]
         aligned = number - len(block) - table[0] <= TABLE_REACH and any(g and g <= table[1] for g in gaps)
-        if (head := headings.get(number - len(block))) is not None:
+        if rule := next((row for row in block if RULED.fullmatch(row) and len(DASHES.findall(row)) >= 2), None):
+            # a rule of dashes under the heading, a run over each column ("-------  --------"): every row's cells
+            # go in the columns of the runs they are printed under, the heading's lines and the rows after too
+            runs = [(m.start(), m.end()) for m in DASHES.finditer(rule)]
+            at = block.index(rule)  # the heading's lines above the rule are one heading row (from the page's top)
+            top = max((k for k, row in enumerate(block[:at]) if "\f" in row), default=0)
+            out += block[:top] + [_merged(block[top:at], runs)] * bool(at - top) + [""] * max(at - top - 1, 0)
+            out += [_ruled_row(row, runs) for row in block[at:]]
+            first_row = (len(out) - len(block) + at + 1, block[at + 1 :])  # the lines under the rule, as printed
+            table, named, ruled = (number, {start for start, _ in runs[1:]}), (number, runs), (number, runs)
+        elif block and ruled[1] and number - len(block) - ruled[0] <= TABLE_REACH and _in_runs(block, ruled[1]):
+            # the next row of a ruled table, its cells wrapped over the lines of the row (blank lines between rows);
+            # the lines under the rule were then the first row, wrapped too
+            out += [_merged(block, ruled[1])] + [""] * (len(block) - 1)
+            if len(block) > 1 and len(first_row[1]) > 1:
+                at, rows = first_row
+                out[at : at + len(rows)] = [_merged(rows, ruled[1])] + [""] * (len(rows) - 1)
+            first_row = (0, [])
+            table, named, ruled = (number, {start for start, _ in ruled[1][1:]}), (number, ruled[1]), (number, ruled[1])
+        elif (head := headings.get(number - len(block))) is not None:
             out += [_named_cells(block[0], head, HEAD_WORDS), *(_named_cells(row, head) for row in block[1:])]
             table, named = (number, {start for start, _ in head[1:]}), (number, head)
         elif (

@@ -63,7 +63,8 @@ def header(lines: list[Line]):
 
 def _labelled_header(lines: list[Line]):
     """'MINUTES' / the committee / 'Date: …' / 'Time: …' / 'Venue: …' (the bilingual labels read by
-    :mod:`.bilingual`): (committee, date, start, line of 'MINUTES')."""
+    :mod:`.bilingual`), or the date and time on a line of their own: (committee, date, start, line of 'MINUTES')."""
+    from minutebook.importer.dates import is_date_line, is_when_line
     from minutebook.importer.split import BARE_MINUTES, DATE_LABEL, TIME_LABEL
 
     filled = [i for i, line in enumerate(lines[:30]) if line.text.strip()]
@@ -78,6 +79,8 @@ def _labelled_header(lines: list[Line]):
                 day = find_date(date.group("rest"))[0]
             elif (time := TIME_LABEL.match(text)) and start is None:
                 start = parse_time(time.group("rest"))
+            elif day is None and (is_when_line(text) or is_date_line(text)):  # "10.00 am, Thursday 18 September 2025"
+                day, start = find_date(text)[0], start or parse_time(text)
         if day is not None:
             return committee, day, start, i
     return None, None, None, None

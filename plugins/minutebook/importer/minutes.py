@@ -50,6 +50,21 @@ from minutebook.link.checks import CheckSettings, WorkingDays
 from minutebook.load.council import Council
 from minutebook.model import municipal_year
 
+# "The Committee … excluded the public from the meeting during consideration of the following item …" (under
+# a title such as "Resolution to Consider in Private"): the minutes after it are private
+EXCLUDED_FOR = re.compile(
+    r"(?:\bexclu\w*\b[^.]{0,60}\b(?:press|public)\b|\b(?:press|public)\b[^.]{0,40}\bexclu\w*)[^.]{0,120}"
+    r"\b(?:following|remaining|next)\s+items?\b",
+    re.I | re.S,
+)
+
+
+def _excludes(title: str, body: list[Line]) -> bool:
+    """Whether a minute excludes the press and public from the minutes after it: by its title, or by its
+    resolution to exclude them for the following item."""
+    return bool(EXCLUSION.search(title) or EXCLUDED_FOR.search(" ".join(_t(line) for line in body)))
+
+
 EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)|\bexclude(?:d)? the (?:press|public)", re.I)
 PLACE = re.compile(
     r"\bheld\s+(?:at|in)\s+(?P<place>(?!\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?m).+?)"
@@ -81,8 +96,8 @@ APOLOGIES_SENTENCE = re.compile(
     re.I,
 )
 SUBSTITUTE_SENTENCE = re.compile(
-    r"(?P<who>(?:Councillor|Cllr)\s+[^.,;]+?)\s+(?:attended|was present|substituted)?\s*"
-    r"(?:as\s+(?:a|the)\s+)?substitute\s+for\s+(?P<for>(?:Councillor|Cllr)\s+[^.,;]+)",
+    r"(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.\s*)*[^.,;]+?)\s+(?:attended|was present|substituted)?\s*"
+    r"(?:as\s+(?:a|the)\s+)?substitute\s+for\s+(?P<for>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.\s*)*[^.,;]+)",
     re.I,
 )
 DECLARED = re.compile(
@@ -237,7 +252,7 @@ def read_minutes(
             head_lines.append(_t(line))
     window = " ".join(head_lines)
     window = window[: window.lower().find("present")] if "present" in window.lower() else window
-    below = [_t(line) for line in lines[head_at : head_at + 6] if line.text.strip()]
+    below = [_t(line) for line in lines[head_at : head_at + 10] if line.text.strip()][:6]
     doc.place = _place(window) or labelled_place(lines, head_at) or place_below_date(below, starts_attendance)
     range_end = _closing_time(window)
     doc.year = municipal_year(day, council.year_starts)
@@ -310,7 +325,7 @@ def read_minutes(
                     f"minute {number} follows minute {expected - 1}: no minute {expected} in the minutes",
                     "check the numbering",
                 )
-            if sections and EXCLUSION.search(sections[-1][0].title):
+            if sections and _excludes(sections[-1][0].title, sections[-1][1]):
                 private = True
                 excluded = " ".join(_t(line) for line in sections[-1][1])
                 paragraph = EXEMPT_PARAGRAPH.search(excluded)
@@ -321,7 +336,7 @@ def read_minutes(
             minute = MinuteText(number, title, "", line.no, private=private, printed=printed)
             if marked and (cited := EXEMPT_PARAGRAPH.search(marked.group(0))):
                 minute.exempt_paragraph = int(cited.group(1))
-            elif private and sections and EXCLUSION.search(sections[-1][0].title):
+            elif private and sections and _excludes(sections[-1][0].title, sections[-1][1]):
                 minute.exempt_paragraph = exclusion_paragraph
             elif private and sections and sections[-1][0].private and sections[-1][0].exempt_paragraph:
                 minute.exempt_paragraph = sections[-1][0].exempt_paragraph
@@ -453,7 +468,32 @@ def _attendance_minutes(doc: MinutesDoc, source: Source, report: Report, people)
                     people.add(who[0][2], source.name, minute.line, relevant=True)
 
 
+def _declared_in_minutes(doc: MinutesDoc, people, source: Source, numbers_year: int | None) -> None:
+    """A declaration printed in the minute it concerns ("Councillor Kerr declared a non-financial interest in
+    the above item as …", under the minute's decision or at its head): a declaration on that minute, unless
+    the minutes' declarations item already records it."""
+    known = {(d["name"], d.get("minute")) for d in doc.declarations}
+    for minute in doc.minutes:
+        if "declaration" in minute.title.lower():
+            continue
+        for match in DECLARED.finditer(minute.body):
+            name = re.sub(r"^(?:Councillor|Cllr)\s+", "", match.group("name"))
+            cited = CITED.search(match.group(0))
+            number = read_number(cited.group("printed"), numbers_year) if cited else None
+            if (name, number or minute.number) in known or (number and number != minute.number):
+                continue
+            interest = " ".join(match.group("interest").split())
+            doc.declarations.append({"name": name, "interest": interest, "minute": minute.number})
+            known.add((name, minute.number))
+            people.add(name, source.name, minute.line, relevant=True)
+
+
 def _declarations(doc: MinutesDoc, source: Source, report: Report, people, numbers_year: int | None) -> None:
+    _declared_items(doc, source, report, people, numbers_year)
+    _declared_in_minutes(doc, people, source, numbers_year)
+
+
+def _declared_items(doc: MinutesDoc, source: Source, report: Report, people, numbers_year: int | None) -> None:
     for minute in doc.minutes:
         if "declaration" not in minute.title.lower():
             continue

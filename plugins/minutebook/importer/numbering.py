@@ -148,6 +148,15 @@ def join_headings(lines: list[Line]) -> list[Line]:
                     and not following.rstrip().endswith((".", ":", ";"))
                     and not after
                 )
+                or (
+                    # "7.     Roads, Footways … – Mid-Year" / "       Progress and Proposed Reallocation": a title in
+                    # title case wrapped under its column, a blank line under it
+                    not after
+                    and len(following.strip()) <= 80
+                    and not following.rstrip().endswith((".", ":", ";", ","))
+                    and not heading.group("title").rstrip().endswith((".", ":", ";"))
+                    and all(w[:1].isupper() for w in following.split() if len(w) > 3)
+                )
             )
         ):
             # "LSC/25/11   APPLICATION TO VARY … 3 MALTINGS" / "            LANE, TILLINGHAM": a heading in

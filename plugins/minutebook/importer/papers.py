@@ -22,7 +22,8 @@ from minutebook.importer.authors import (
     with_cover_authors,
 )
 from minutebook.importer.body import BodyReader
-from minutebook.importer.dates import find_date, is_date_line
+from minutebook.importer.dates import find_date, is_date_line, is_when_line
+from minutebook.importer.frontfields import wraps_under
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import (
@@ -107,8 +108,8 @@ ITEM_VALUE = re.compile(r"^(?:no\.?\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$",
 def _above_report_of(lines: list[Line], i: int) -> bool:
     """A short line within the three lines above a 'REPORT OF …' line."""
     text = _t(lines[i])
-    if not text or len(text) > 90 or text.endswith((".", ":")) or REPORT_OF.match(text):
-        return False
+    if not text or len(text) > 90 or text.endswith((".", ":")) or REPORT_OF.match(text) or COVER_LINE.match(text):
+        return False  # a cover sheet's field ("Subject: …" over its value's next line "Report of the …") is read as one
     filled = [j for j in range(i + 1, min(len(lines), i + 8)) if lines[j].text.strip()][:3]
     return any(REPORT_OF.match(_t(lines[j])) for j in filled)
 
@@ -121,6 +122,40 @@ def _titles_sections(lines: list[Line], i: int) -> bool:
         return False
     nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
     return nxt is not None and bool(re.match(r"^1\.?\s+[A-Z]", _t(lines[nxt])))
+
+
+def _flush_wrap(lines: list[Line], at: int, i: int) -> bool:
+    """ "Subject: Call-in of … Home to School" over "Transport Policy 2026/27" flush with it (a PDF's text, its
+    columns lost), with a blank line or the next field under it: the field's value, wrapped."""
+    after = _t(lines[i + 1]) if i + 1 < len(lines) else ""
+    return wraps_under(lines[at], lines[i], -1) and (not after or bool(COVER_LINE.match(after)))
+
+
+def _dated_title(lines: list[Line], i: int) -> int | None:
+    """The line of the title under the meeting's date at line i: a short line, neither a sentence, a field
+    nor a numbered section; None when there is none."""
+    title = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].text.strip()), None)
+    if title is None:
+        return None
+    text = _t(lines[title])
+    if len(text) > 160 or ends_sentence(text) or COVER_LINE.match(text) or re.match(r"^[\d(•-]", text):
+        return None
+    return title
+
+
+def _wrapped_title(title: str, below: str) -> bool:
+    """``below``, printed right under a title, goes on with it: short, in the title's case, not a sentence's
+    end nor a row of fields ("Executive/routine   Executive" is set in columns)."""
+    return (
+        bool(below)
+        and len(title) >= 40
+        and len(below) <= 80
+        and not ends_sentence(below)
+        and "\t" not in below
+        and "  " not in below
+        and not COVER_LINE.match(below)
+        and below[:1].isupper()
+    )
 
 
 def read_header(lines: list[Line]) -> tuple[dict, int]:
@@ -141,7 +176,7 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
         if not text:
             i += 1
             continue
-        if field_at == i - 1 and line.text.startswith("    "):
+        if field_at == i - 1 and (line.text.startswith("    ") or _flush_wrap(lines, field_at, i)):
             # "Report of:<TAB>Head of … (Monitoring" / "<TAB>Officer)": the field's value goes on; the title's
             # ("Title:<TAB>Holme Lane Area, … Proposed Waiting" / "<TAB>Restrictions: …") is kept
             if titled:
@@ -149,6 +184,14 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             field_at, i = i, i + 1
             continue
         seen += 1
+        if seen == 1 and is_when_line(text) and (title := _dated_title(lines, i)) is not None:
+            # "10.00 am, Thursday, 20 November 2025" over the title (the committee's name over them taken off as
+            # the pages' running header): the title, and the rows of fields under it left to the body
+            subject, end = _t(lines[title]), title + 1
+            if end < len(lines) and _wrapped_title(subject, _t(lines[end])):
+                subject, end = f"{subject} {_t(lines[end])}", end + 1  # the title wrapped onto a second line
+            header.update(kind="report", date=find_date(text)[0], subject=subject)
+            return header, end
         if seen == 1 and (sheet := ITEM_SHEET.match(text)):  # "Item 5a: Schedule of Payments": its item and title
             header.update(item=sheet.group("n"), subject=sheet.group("title"))
             return header, i + 1
@@ -309,6 +352,12 @@ def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
 
 
 def _in_list(lines: list[Line], i: int) -> bool:
+    here = APPENDIX_HEAD.match(_t(lines[i]))
+    label = here.group("label").upper() if here else ""
+    for line in lines[max(0, i - 8) : i]:
+        # a list names each appendix once: "APPENDIX 1" under the list that named it is that appendix's heading
+        if (named := APPENDIX_HEAD.match(_t(line))) and named.group("label").upper() == label:
+            return False
     near = [line for line in lines[max(0, i - 3) : i] + lines[i + 1 : i + 2] if line.text.strip()]
     # a list of the appendices: under "Appendices", or a cover's "Enclosures: Appendix A – …" field
     return any(

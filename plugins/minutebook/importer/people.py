@@ -15,6 +15,7 @@ there are several it is reported, since only the papers' author can say who was 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -131,6 +132,12 @@ GIVEN = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
 SURNAME = re.compile(r"^(?:[A-Z][’']?)?[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$|^[A-Z][’'][A-Z][a-z]+$")
 
 
+def _latin(token: str) -> str:
+    """'Wróbel' → 'Wrobel', 'Siân' → 'Sian', 'Ó' → 'O': a name's accented letters read as the letters they carry
+    (the name itself is kept as printed)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class PersonName:
     honorific: str
@@ -156,15 +163,15 @@ def parse_name(text: str, allow_bare: bool = False) -> PersonName | None:
     if not tokens or len(tokens) > 4:
         return None
     surname, rest = tokens[-1], tokens[:-1]
-    if not SURNAME.match(surname) or surname.lower() in ROLE_WORDS:
+    if not SURNAME.match(_latin(surname)) or surname.lower() in ROLE_WORDS:
         return None
     if not rest and not (honorific or allow_bare):
         return None
     initials, given = [], []
     for token in rest:
-        if INITIAL.match(token):
+        if INITIAL.match(_latin(token)):
             initials.append(token[0])
-        elif GIVEN.match(token) and token.lower() not in ROLE_WORDS:
+        elif GIVEN.match(_latin(token)) and token.lower() not in ROLE_WORDS:
             given.append(token)
             initials.append(token[0])
         else:
@@ -278,7 +285,7 @@ def split_leads(text: str):
         for group in names:
             if group[0].lower().rstrip(".") in ("cllr", "councillor", "cllrs") or len(group) <= 2:
                 out.append(" ".join(group))
-            elif len(group) % 2 == 0 and all(GIVEN.match(t) or SURNAME.match(t) for t in group):
+            elif len(group) % 2 == 0 and all(GIVEN.match(_latin(t)) or SURNAME.match(_latin(t)) for t in group):
                 out.extend(" ".join(group[k : k + 2]) for k in range(0, len(group), 2))
             else:
                 out.append(" ".join(group))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from minutebook.importer.dates import is_when_line
 from minutebook.importer.textutil import from_capitals
 
 # a line that gives the meeting's date (and time) and nothing else: "Friday, 18 October 2024 at 10.00 am"
@@ -29,7 +30,7 @@ def place_below_date(texts: list[str], starts_attendance: Callable[[str], bool])
     """The line under the heading's date-and-time line when it reads as a place: a short line starting in
     capitals, no label, not a sentence, not the attendance; "" otherwise."""
     for k, text in enumerate(texts[:-1]):
-        if not DATE_ALONE.match(text.strip()):
+        if not (DATE_ALONE.match(text.strip()) or is_when_line(text.strip())):  # or "10.00 am, Thursday 18 …"
             continue
         below = texts[k + 1].strip()
         if (

@@ -33,7 +33,7 @@ from minutebook.importer.minutetable import minute_tables
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
-from minutebook.importer.titled import page_top, titled_pages
+from minutebook.importer.titled import meeting_heading, page_top, report_of_start, titled_pages
 
 TIME_AND_DATE = re.compile(r"^time and date:?$", re.I)
 # "Date: …", "Date of meeting: …", "Meeting Date: …", "Date and time", "To be held on: …" — not "Date of despatch: …" (the agenda's own date)
@@ -138,6 +138,7 @@ def summons_text(lines: list[Line], i: int) -> tuple[re.Match[str] | None, int]:
 
 
 # a paper's sheet headed by its item: "Item 5a: Schedule of Payments", "Agenda Item 7 – Community Grants"
+AGENDA_ENTRY = re.compile(r"^\d{1,2}[.)]?\s+\S")  # "9.   WORK PROGRAMME 2025/26": the agenda's item, not the paper
 ITEM_SHEET = re.compile(
     r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\s*[:–-]\s+(?P<title>[^\t]{3,120}?)\s*$", re.I
 )
@@ -196,6 +197,8 @@ def _starts(source: Source) -> list[tuple[int, str]]:
     i = 0
     while i < len(lines):
         text = _text(lines[i])
+        if in_minutes and source.marker(lines[i]) == ("blank page", ""):
+            in_minutes = False  # minutes followed by a page left blank: what comes after it is another paper
         if not text or ("\t" in lines[i].text and not COVER_FIELD.match(_with_tabs(lines[i]))):
             i += 1
             continue
@@ -220,19 +223,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             starts.append((front, "front"))
         elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
-            # without labels, known by the agenda that follows
-            starts.append((_front_start(lines, i), "front"))
+            # without labels, known by the agenda that follows (minutes, under "Minutes")
+            starts.append(_minutes_or_front(lines, i))
+            in_minutes = starts[-1][1] == "minutes"
         elif _date_block(lines, i):
-            start = _front_start(lines, i)
-            # "MINUTES" (or "Cofnodion / Minutes") / the committee / "Date: …" "Time: …" "Venue: …": minutes
-            bare = [j for j in range(start, i) if BARE_MINUTES.match(_text(lines[j]))]
-            if bare:
-                starts.append((_under_letterhead(lines, bare[0]), "minutes"))
-                in_minutes = True
-                i += 1
-                continue
-            starts.append((start, "front"))
-            i = _skip_block(lines, i)
+            starts.append(_minutes_or_front(lines, i))
+            in_minutes = starts[-1][1] == "minutes"
+            i = i + 1 if in_minutes else _skip_block(lines, i)
             continue
         elif (dated := dated_minutes(lines, i)) is not None:
             starts.append((_under_letterhead(lines, dated[0]), "minutes"))
@@ -297,12 +294,16 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             continue
         elif (sheet := ITEM_SHEET.match(text)) and not sheet.group("title").endswith(".") and page_top(source, i):
             starts.append((i, "paper"))
-        elif (start := _report_of_start(source, lines, i)) is not None:
+        elif (start := report_of_start(source, lines, i)) is not None:
             starts.append((start, "paper"))
         elif TO_LINE.match(text) and any(SUBJECT_LINE.match(_text(lines[j])) for j in _next_filled(lines, i, 4)):
             if not starts or starts[-1][1] != "paper" or i - starts[-1][0] > 12:
                 starts.append((i, "paper"))
-        elif PROGRAMME_TITLE.search(text) and len(text) < 160:
+        elif (
+            PROGRAMME_TITLE.search(text)
+            and len(text) < 160
+            and not (AGENDA_ENTRY.match(text) and not page_top(source, i))
+        ):
             key = text.lower()
             if key not in programme_titles:
                 programme_titles.add(key)
@@ -317,10 +318,18 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 ):
                     start = i
                 starts.append((start, "programme"))
+        elif starts and (opening := meeting_heading(source, i)):
+            starts.append((i, opening))  # a page opening with the meeting's heading: a paper of its own
         elif _stamped_title(source, lines, i):
             starts.append((_under_letterhead(lines, i, 4, source), "paper"))  # the council's name above the stamp
         i += 1
-    return titled_pages(source, sorted(set(starts)))
+    # a title under an "Agenda Item 3" stamp starts a paper, unless the lines under it say it is more
+    # (minutes, a work programme) and moved that start up to it: one document, of the kind they say
+    kinds: dict[int, str] = {}
+    for at, kind in sorted(set(starts)):
+        if kinds.get(at, "paper") == "paper":
+            kinds[at] = kind
+    return titled_pages(source, sorted(kinds.items()))
 
 
 def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
@@ -345,7 +354,7 @@ def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
             or TO_LINE.match(text)
             or SUBJECT_LINE.match(text)
             or KIND_LINE.match(text)
-            or _report_of_start(source, lines, k) is not None
+            or report_of_start(source, lines, k) is not None
         ):
             return False
     return True
@@ -433,53 +442,6 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
-    """'REPORT OF THE TREASURER' / 'CAPITAL PROGRAMME MONITORING 2024/25': where the report starts — the
-    body's name, the committee and the date printed just above on the same page belong to it. None when the
-    line is not of that shape (an agenda's 'Report of …' line is followed by the next item's number)."""
-    from minutebook.importer.dates import is_date_line
-
-    text = _text(lines[i])
-    if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
-        return None
-    following = _next_filled(lines, i, 1)
-    if not following:
-        return None
-    start, j, seen = i, i - 1, 0
-    if not _title_like(_text(lines[following[0]])):
-        # the title above 'Report by the Director of Environment' and the report's first numbered section
-        # ("1. PURPOSE OF REPORT") under it
-        title_at = _previous_filled(lines, i, 2)
-        if (
-            title_at is None
-            or not SECTION_START.match(_text(lines[following[0]]))
-            or not _title_like(_text(lines[title_at]))
-            or ORG_LINE.search(_text(lines[title_at]))
-            or is_date_line(_text(lines[title_at]))
-        ):
-            return None
-        start, j, seen = title_at, title_at - 1, 1
-    while j >= 0 and seen < 4:
-        if not lines[j].text.strip():
-            marker = source.marker(lines[j])
-            if marker and marker[0] in ("page", "blank page"):
-                break  # the page before is another part's
-            j -= 1
-            continue
-        above = _text(lines[j])
-        heading = _title_like(above) and bool(
-            ORG_LINE.search(above)
-            or re.search(
-                r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
-            )
-        )
-        if not (heading or is_date_line(above) or REPORT_NUMBER.match(above)) or len(above) > 90:
-            break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
-        start, seen = j, seen + 1
-        j -= 1
-    return start if seen else None
-
-
 def _when_block(lines: list[Line], i: int) -> bool:
     from minutebook.importer.dates import is_split_when, is_when_line
 
@@ -494,6 +456,14 @@ def _when_block(lines: list[Line], i: int) -> bool:
     return any(
         re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 20)
     )
+
+
+def _minutes_or_front(lines: list[Line], i: int) -> tuple[int, str]:
+    """The start of the document whose date block is at line i: minutes under a "MINUTES" line (or "Cofnodion /
+    Minutes") above the committee and the date, otherwise a front sheet."""
+    start = _front_start(lines, i)
+    bare = [j for j in range(start, i) if BARE_MINUTES.match(_text(lines[j]))]
+    return (_under_letterhead(lines, bare[0]), "minutes") if bare else (start, "front")
 
 
 def _skip_block(lines: list[Line], i: int) -> int:

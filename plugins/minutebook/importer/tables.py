@@ -120,6 +120,14 @@ def _joins(previous: Row, row: Row, key: int) -> str | None:
         return "the row before ends in mid-sentence"
     if any(cell_plain(c)[:1].islower() for c in row.cells if cell_plain(c)):
         return "it starts in lower case"
+    if (
+        filled == [key]
+        and key < len(previous.cells)
+        and previous.cells[key].count("(") > previous.cells[key].count(")")
+    ):
+        return "the row before leaves a bracket open"  # "Children in need (rate per" / "10,000 children)"
+    if filled == [key] and cell_plain(row.cells[key]).startswith("(") and any(previous.cells):
+        return "it is an aside in brackets under the row"  # "Children missing from care" / "(individual children)"
     prev_key = key < len(previous.cells) and previous.cells[key]
     if not key_empty and prev_key and _fragment(row.cells) and len(filled) < sum(1 for c in previous.cells if c):
         return "it holds only fragments of a few words"

@@ -3,9 +3,10 @@ finds by the page it starts on rather than by a heading."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from minutebook.importer.source import Source
+from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import ends_sentence
 
 
@@ -71,3 +72,104 @@ def page_top(source: Source, i: int) -> bool:
             return True
         j, blank = j - 1, blank + 1
     return j < 0 or blank >= 2
+
+
+BODY_WORDS = re.compile(
+    r"\b(?:committee|sub-committee|board|panel|cabinet|council|forum|authority|partnership|executive|commission)\b",
+    re.I,
+)
+MONTH_YEAR = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$", re.I
+)
+BARE_PROGRAMME = re.compile(r"^(?:(?:committee|scrutiny|annual)\s+)?(?:work\s*programme|forward\s+plan)\b", re.I)
+
+
+def meeting_heading(source: Source, i: int) -> str | None:
+    """A page further into a pack that opens with the meeting's heading — the committee's name over the
+    meeting's date or time, with the paper's title above or under them ("Transport, Environment and Climate
+    Committee" / "10.00 am, Thursday, 20 November 2025" / "Low Emission Zone – Annual Report 2024/25"): a paper
+    starts at the page's top, or a work programme ("programme"). None for any other line, and for the
+    heading of minutes (their own rules read those) or of an appendix."""
+    from minutebook.importer.dates import is_date_line, is_when_line
+    from minutebook.importer.papers import APPENDIX_HEAD
+    from minutebook.importer.split import BARE_MINUTES, COVER_FIELD, MINUTES_HEAD, _next_filled, _text, _with_tabs
+
+    lines = source.lines
+    if not page_top(source, i):
+        return None
+    block = [i, *_next_filled(lines, i, 3)]
+    texts = [_text(lines[j]) for j in block]
+    if any(BARE_MINUTES.match(t) or MINUTES_HEAD.match(t) or APPENDIX_HEAD.match(t) for t in texts):
+        return None
+    if any(COVER_FIELD.match(_with_tabs(lines[j])) for j in [*block, *_next_filled(lines, block[-1], 3)]):
+        return None  # a cover sheet's fields under the heading: the cover sheet's own rule starts the paper
+    for name, below in itertools.pairwise(texts):
+        if (
+            BODY_WORDS.search(name)
+            and len(name) <= 90
+            and not ends_sentence(name)
+            and (is_date_line(below) or is_when_line(below) or MONTH_YEAR.match(below))
+        ):
+            return "programme" if any(BARE_PROGRAMME.match(t) for t in texts) else "paper"
+    # the committee's name taken off as the pages' running header: the meeting's date and time open the page,
+    # over the paper's title
+    if len(texts) > 1 and is_when_line(texts[0]) and "\t" not in lines[i].text and not ends_sentence(texts[1]):
+        return "programme" if BARE_PROGRAMME.match(texts[1]) else "paper"
+    return None
+
+
+def report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
+    """'REPORT OF THE TREASURER' / 'CAPITAL PROGRAMME MONITORING 2024/25': where the report starts — the
+    body's name, the committee and the date printed just above on the same page belong to it. None when the
+    line is not of that shape (an agenda's 'Report of …' line is followed by the next item's number)."""
+    from minutebook.importer.dates import is_date_line
+    from minutebook.importer.split import (
+        ORG_LINE,
+        REPORT_NUMBER,
+        REPORT_OF,
+        SECTION_START,
+        _next_filled,
+        _previous_filled,
+        _text,
+        _title_like,
+    )
+
+    text = _text(lines[i])
+    if not REPORT_OF.match(text) or text.endswith((".", ",", ";")) or "\t" in lines[i].text:
+        return None
+    following = _next_filled(lines, i, 1)
+    if not following:
+        return None
+    start, j, seen = i, i - 1, 0
+    if not _title_like(_text(lines[following[0]])):
+        # the title above 'Report by the Director of Environment' and the report's first numbered section
+        # ("1. PURPOSE OF REPORT") under it
+        title_at = _previous_filled(lines, i, 2)
+        if (
+            title_at is None
+            or not SECTION_START.match(_text(lines[following[0]]))
+            or not _title_like(_text(lines[title_at]))
+            or ORG_LINE.search(_text(lines[title_at]))
+            or is_date_line(_text(lines[title_at]))
+        ):
+            return None
+        start, j, seen = title_at, title_at - 1, 1
+    while j >= 0 and seen < 4:
+        if not lines[j].text.strip():
+            marker = source.marker(lines[j])
+            if marker and marker[0] in ("page", "blank page"):
+                break  # the page before is another part's
+            j -= 1
+            continue
+        above = _text(lines[j])
+        heading = _title_like(above) and bool(
+            ORG_LINE.search(above)
+            or re.search(
+                r"\b(?:committee|board|panel|cabinet|executive|forum|council|authority|meeting)\b", above, re.I
+            )
+        )
+        if not (heading or is_date_line(above) or REPORT_NUMBER.match(above)) or len(above) > 90:
+            break  # the report's heading is the body's name, the meeting's and the date; not "Chair" above them
+        start, seen = j, seen + 1
+        j -= 1
+    return start if seen else None

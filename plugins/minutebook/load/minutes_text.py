@@ -34,7 +34,8 @@ LIST_ITEM = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>[-*+]|\(?\d+[.)]|\(?[a-z][.)]|\(?(?=[ivx]{2,5}[.)])x{0,3}(?:ix|iv|v?i{0,3})[.)])"
     r"\s+(?P<text>.*)$"
 )
-# "RESOLVED…", "It was RESOLVED to…", "It was unanimously RESOLVED that…", and each after a paragraph's own
+# "RESOLVED…", "It was RESOLVED to…", "It was unanimously RESOLVED that…", a committee's recommendation to
+# the body that decides ("RECOMMENDED to Cabinet:", in capitals as printed), and each after a paragraph's own
 # number ("45.2 It was RESOLVED…": clerks number the paragraphs of a minute)
 PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
 # "Decision: That …" / "Decision:" above a list (panels and boards print their decisions so; "DECIDED:" and
@@ -44,7 +45,7 @@ PARAGRAPH_NUMBER = r"(?:\d{1,4}(?:\.\d{1,3})+\.?\s+|\(?[a-z]\)\s+)?"
 # seconded by Cllr Quilliam and RESOLVED that …", "Proposed by Cllr A and seconded by Cllr B, it was RESOLVED …"
 MOVED = r"(?:(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.;:]{1,80}?\s*(?:,\s*|\s+and\s+)seconded\s+by\s+[^.;:]{1,80}?(?:,\s*|\s+)(?:and\s+)?)?"
 RESOLVED = re.compile(
-    rf"^\W*{PARAGRAPH_NUMBER}{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?:Decisions?|Decided|Agreed)\s*:)",
+    rf"^\W*{PARAGRAPH_NUMBER}{MOVED}(?:(?:It\s+was\s+(?:[a-z]+\s+)?)?RESOLVED\b|(?-i:RECOMMENDED)\b|(?:Decisions?|Decided|Agreed)\s*:)",
     re.I,
 )
 # "The Board agreed…", "The Committee resolved that…", "The Cabinet decided…", "The IJB agreed…" (a body
@@ -54,7 +55,7 @@ AGREED = re.compile(
     r"Executive|Commission|Forum|Authority|Assembly|Group|Partnership|Trust|[A-Z]{2,6})\s+(?:unanimously\s+)?"
     r"(?i:agreed|resolved|decided)\b"
 )
-BARE_RESOLVED = re.compile(r"^\W*(?:RESOLVED\W*|(?:Decisions?|Decided|Agreed)\s*:\W*)$", re.I)
+BARE_RESOLVED = re.compile(r"^\W*(?:RESOLVED\W*|(?-i:RECOMMENDED)\W*|(?:Decisions?|Decided|Agreed)\s*:\W*)$", re.I)
 
 
 # a table of decisions: its first column headed "Decision", "Decisions", "Resolution(s)", "Resolved"
