@@ -31,9 +31,11 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 # now runs the line on after "Contact" as the PDF does)
 # brackenfold's text copy keeps a left margin and hanging indents the PDF loses, and its PDF's line rejoining
 # ends a few paragraphs at a sentence that ends a printed line ("… outweigh these benefits." / "No adverse …")
+# calderwick's and inverbrae's PDFs lose a lettered or bulleted entry's hanging indent (an entry split where a
+# printed line ends), and their PDF tables under a rule of dashes are read cell by cell of the PDF's own grid
 # tollerby's PDF loses its bullets' and lettered entries' hanging indents, so a few entries are split where a
 # printed line ends in ";" or "and", and an unmapped bullet glyph "(cid:127)" is read inside a line
-PDF_FILES_DIFFER = {"brackenfold", "kestmoor", "tollerby"}
+PDF_FILES_DIFFER = {"brackenfold", "calderwick", "inverbrae", "kestmoor", "tollerby"}
 # the facts the importer still misses (the same from text and from PDF, unless said), each for a human to add by hand
 KNOWN_MISSES = {
     # the place printed in English and Welsh on one line is kept as printed, both languages
@@ -47,6 +49,16 @@ KNOWN_MISSES = {
     "tollerby": {
         "audit-governance/2025-04-08: present includes Lindqvist",
         "audit-governance/2025-07-22: agenda 7 title",
+    },
+    # from the PDF only, inverbrae's "1) To agree to close the following actions:" over its bullets loses the
+    # bullets' indent, so each bullet is read as a decision of its own (6 where 3 are printed); and its text's
+    # footer "… – 20 November 2025   Page 16" is no page break to the PDF writer (tests/pdfpacks.py), which leaves
+    # out the committee's name under it too: the report of item 7.1 starts mid-page under the table of the page
+    # before, with no heading that starts a paper, and is read as part of the business bulletin
+    "inverbrae": {
+        "transport-environment-climate/2025-09-18: minute 3 resolutions",
+        "transport-environment-climate/2025-11-20: agenda 7.1 papers",
+        "transport-environment-climate/2025-11-20: agenda 7.1 paper authors",
     },
     "kestmoor": {
         "cabinet/2025-02-12: minute C/2024/64 resolutions",

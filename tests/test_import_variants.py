@@ -42,10 +42,23 @@ def _no_break_spaces(text: str) -> str:
     return re.sub(r"(?<=\d) (?=[A-Za-z])|(?<=[A-Za-z]) (?=\d)", "\u00a0", text)
 
 
+def _in_prose(change: Callable[[str], str]) -> Callable[[str], str]:
+    """The change made on every line but a row of columns set with spaces: a council that types "Cllr" sets its
+    columns to fit, where the same word shortened in place would move the row's later cells out of theirs."""
+
+    def changed(text: str) -> str:
+        return "\n".join(line if re.search(r"\S {3,}\S", line.strip()) else change(line) for line in text.split("\n"))
+
+    changed.everywhere = change  # type: ignore[attr-defined]  # what the words become in the files written
+    return changed
+
+
+@_in_prose
 def _cllr(text: str) -> str:
     return re.sub(r"\bCouncillor\b", "Cllr", re.sub(r"\bCouncillors\b", "Cllrs", text))
 
 
+@_in_prose
 def _colon_times(text: str) -> str:
     return re.sub(r"\b(\d{1,2})\.(\d\d) ?([ap]m)\b", r"\1:\2\3", text)
 
@@ -134,7 +147,8 @@ def test_a_pack_saved_or_typed_differently_imports_to_the_same_files(style, vari
     if not identical:
 
         def same_spelling(files: dict[str, str]) -> dict[str, str]:
-            return {k: SPELLING_ONLY.sub("", change(v)) for k, v in files.items()}
+            spelt = getattr(change, "everywhere", change)
+            return {k: SPELLING_ONLY.sub("", spelt(v)) for k, v in files.items()}
 
         expected, got = same_spelling(expected), same_spelling(got)
     assert sorted(got) == sorted(expected)

@@ -48,6 +48,7 @@ from minutebook.importer.agendalines import (
     letter,
     membership,
     names_private_item,
+    pages_between,
     place_line,
     public_access,
     published_in,
@@ -65,7 +66,7 @@ from minutebook.importer.frontfields import committee_above, labelled_block, nam
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.split import Part
-from minutebook.importer.textutil import EXEMPT_PARAGRAPH, ends_sentence, plain
+from minutebook.importer.textutil import CONNECTIVES, EXEMPT_PARAGRAPH, ends_sentence, last_word, plain
 
 SECTION = re.compile(
     r"^(?:(?P<part>part\s+(?P<which>[a-d1-4]|one|two|i{1,2})\b.*)|(?P<public>public(?: business)?)|"
@@ -427,6 +428,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                     and indent(lines[k]) == title_column
                     and (current.pages or title_goes_on(current.title, lines, k, title_column))
                 )
+                or last_word(current.title) in CONNECTIVES  # "… Committee of" / "18 September 2025 – …" (a PDF's)
             )
             and lines[k].no == title_ends + 1
             and not ITEM.match(text)
@@ -474,6 +476,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
                 pages = pages if pages.lower().startswith("page") else f"Pages {pages.lstrip('pP.').strip()}"
+            elif not pages and (between := pages_between(title, agenda.items)):  # "… by the 17 - 22 Executive …"
+                title, pages = between
             note = PAPER_NOTE.search(title)
             if note:
                 title = title[: note.start()].strip(" .")

@@ -92,11 +92,25 @@ def published_in(lines: list[Line]) -> dt.date | None:
     return None
 
 
+def _title_wrapped_to_pages(item) -> None:
+    """An item with no pages whose description is the rest of its title and its pages ("Riverside … Statutory"
+    over "Consultation and … Order – Report by the Executive Director of Place 23 - 28", its lines flush as a
+    PDF's text gives them): the title joined, and the pages."""
+    paged = TRAILING_PAGES.search(item.description) if item.pages is None else None
+    rest = item.description[: paged.start()].strip() if paged else ""
+    if paged and rest and len(rest) <= 160 and not ends_sentence(rest) and not DESCRIPTION_OPENING.match(rest):
+        printed = paged.group("pages")
+        item.title, item.description = f"{item.title} {rest}", ""
+        item.pages = "-".join(re.findall(r"\d+", printed)[:2])
+
+
 def headings_of_items(items: list, source: Source, report: Report) -> None:
     """'5. ITEMS FOR DECISION' followed by '5.1 …' and '5.2 …': a heading of the agenda, not an item
     (when it has no pages or words of its own); reported, since its words are not kept as an item. A numbered
     line under an item that reads as its description ("1.  Order of Business" / "1.1  Including any notices of
     motion … at the meeting.", "3.1  If any") is the description of that item, not an item of its own."""
+    for item in items:
+        _title_wrapped_to_pages(item)
     numbers = {item.number for item in items}
     by_number = {item.number: item for item in items}
     keep = []
@@ -135,7 +149,11 @@ def _describes(item) -> bool:
     lower = sum(1 for w in words if w[:1].islower())
     text = f"{item.title} {item.description}".strip()
     short = len(item.title.split()) <= 2 and item.title.split()[-1][:1].islower()
-    return short or (ends_sentence(text) and lower * 2 > len(words) and not text.endswith(('"', "”")))
+    # (an item's title loses its full stop as it is read: a long line mostly in lower case is a sentence too)
+    sentence = ends_sentence(text) or (
+        len(words) >= 6 and bool(re.search(r"\b(?:should|will|may|must|shall|is|are|be|including|if)\b", text, re.I))
+    )
+    return short or (sentence and lower * 2 > len(words) and not text.endswith(('"', "”")))
 
 
 CELL_PAGES = re.compile(r"\s*\(\s*Pages?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*\)$", re.I)
@@ -532,3 +550,20 @@ def title_goes_on(title: str, lines: list[Line], k: int, column: int) -> bool:
         if TRAILING_PAGES.search(line.text.rstrip()):
             return True
     return False
+
+
+BARE_RANGE = re.compile(r"\s(?P<first>\d{1,3})\s[-–]\s(?P<last>\d{1,3})\s(?=\S)")
+
+
+def pages_between(title: str, items: list) -> tuple[str, str] | None:
+    """An item's pages printed in the middle of its line, where its title wrapped round the page column
+    ("… – Report by the 17 - 22 Executive Director of Place", as a PDF's text joins them): the title without
+    them and "Pages 17 - 22", only when they carry on from the pages of the items before (never "aged 5 - 11")."""
+    found = BARE_RANGE.search(title)
+    if found is None:
+        return None
+    first, last = int(found.group("first")), int(found.group("last"))
+    ends = [int(item.pages.split("-")[-1]) for item in items if item.pages and item.pages.split("-")[-1].isdigit()]
+    if not (first <= last and ends and 0 < first - ends[-1] <= 12):
+        return None
+    return f"{title[: found.start()]} {title[found.end() :]}".strip(), f"Pages {first} - {last}"

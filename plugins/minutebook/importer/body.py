@@ -206,9 +206,11 @@ class BodyReader:
                     continue
                 text = FOOTNOTE_REF.sub(lambda m: f"[^{_superscript_number(m.group(1))}]", text)
             element = self._classify(line, text, out, blank)
-            # a block whose following lines start with one space lost its bullets
+            # a block whose following lines start with one space lost its bullets (not a block in a pack whose
+            # every line starts with one space: its left margin)
             if (
                 element.kind == "para"
+                and not re.match(r"^ \S", line.text)
                 and i + 1 < len(lines)
                 and re.match(r"^ \S", lines[i + 1].text)
                 and not tab.is_table_line(lines[i + 1])
@@ -336,7 +338,8 @@ class BodyReader:
             and not LETTERED.match(plain(el.text))
         ):
             return True  # "… on-call (retained)" / "fire engines …": a closing bracket ends no sentence
-        if not first or NUMBERED_PARA.match(plain(el.text)) or ends_sentence(prev.text):
+        clock = re.match(r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\b|noon\b)", plain(el.text), re.I)  # "5.00 pm. …"
+        if not first or (NUMBERED_PARA.match(plain(el.text)) and not clock) or ends_sentence(prev.text):
             return False
         if re.match(r"^RESOLVED\b", plain(el.text)):
             return False  # "… 1 abstention, and it was" / "RESOLVED that …": the decision, in capitals on its own line

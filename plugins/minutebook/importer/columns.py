@@ -68,9 +68,13 @@ def _ruled_row(line: str, runs: list[tuple[int, int]]) -> str:
     if RULED.fullmatch(line):
         return "\t".join(m.group() for m in DASHES.finditer(line))
     cells = [""] * len(runs)
+    last = -1
     for match in HEAD_WORDS.finditer(line):
         at = _column_of(match, runs)
+        if at <= last and last + 1 < len(runs):
+            at = last + 1  # cells two spaces apart are two cells: a cell shifted left under its neighbour's run
         cells[at] = f"{cells[at]} {match.group()}".strip()
+        last = at
     return "\t".join(cells)
 
 
@@ -220,6 +224,8 @@ def space_columns(lines: list[str]) -> list[str]:
         if line.strip() and "\t" not in line:
             block.append(line)
             continue
+        if ruled[1] and any("\f" in row for row in [*block, line]) and not any(RULED.fullmatch(r) for r in block):
+            ruled = (-TABLE_REACH, [])  # a ruled table ends at a page's end, unless the next page repeats its rule
         gaps = [_gap_starts(row) for row in block]
         shared = [at for at, k in Counter(at for g in gaps for at in g).items() if k > 1]
         aligned = number - len(block) - table[0] <= TABLE_REACH and any(g and g <= table[1] for g in gaps)
@@ -232,7 +238,7 @@ def space_columns(lines: list[str]) -> list[str]:
             out += block[:top] + [_merged(block[top:at], runs)] * bool(at - top) + [""] * max(at - top - 1, 0)
             out += [_ruled_row(row, runs) for row in block[at:]]
             first_row = (len(out) - len(block) + at + 1, block[at + 1 :])  # the lines under the rule, as printed
-            table, named, ruled = (number, {start for start, _ in runs[1:]}), (number, runs), (number, runs)
+            table, ruled = (number, {start for start, _ in runs[1:]}), (number, runs)
         elif block and ruled[1] and number - len(block) - ruled[0] <= TABLE_REACH and _in_runs(block, ruled[1]):
             # the next row of a ruled table, its cells wrapped over the lines of the row (blank lines between rows);
             # the lines under the rule were then the first row, wrapped too
@@ -241,7 +247,7 @@ def space_columns(lines: list[str]) -> list[str]:
                 at, rows = first_row
                 out[at : at + len(rows)] = [_merged(rows, ruled[1])] + [""] * (len(rows) - 1)
             first_row = (0, [])
-            table, named, ruled = (number, {start for start, _ in ruled[1][1:]}), (number, ruled[1]), (number, ruled[1])
+            table, ruled = (number, {start for start, _ in ruled[1][1:]}), (number, ruled[1])
         elif (head := headings.get(number - len(block))) is not None:
             out += [_named_cells(block[0], head, HEAD_WORDS), *(_named_cells(row, head) for row in block[1:])]
             table, named = (number, {start for start, _ in head[1:]}), (number, head)

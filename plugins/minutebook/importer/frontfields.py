@@ -70,7 +70,8 @@ def wraps_under(line: Line, below: Line, column: int) -> bool:
         and below.no == line.no + 1
         and len(text) <= 60
         and not text.isupper()
-        and not ends_sentence(text)
+        # a sentence's end, unless it closes a bracket the line above opened ("… Services (Monitoring" / "Officer)")
+        and (not ends_sentence(text) or line.text.count("(") > line.text.count(")"))
     )
 
 

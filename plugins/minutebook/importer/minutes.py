@@ -477,6 +477,8 @@ def _declared_in_minutes(doc: MinutesDoc, people, source: Source, numbers_year: 
         if "declaration" in minute.title.lower():
             continue
         for match in DECLARED.finditer(minute.body):
+            if not re.match(r"(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr|Bailie|Provost)\b", match.group("name")):
+                continue  # "Having declared an interest, Councillor …": a person only by the title printed
             name = re.sub(r"^(?:Councillor|Cllr)\s+", "", match.group("name"))
             cited = CITED.search(match.group(0))
             number = read_number(cited.group("printed"), numbers_year) if cited else None

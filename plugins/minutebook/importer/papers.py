@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 from minutebook.importer.authors import (
     AUTHOR_LABEL,
+    EMAIL,
     PHONE,
     author_block_start,
+    is_name_line,
     presenter,
     read_authors,
     with_cover_authors,
@@ -318,15 +320,18 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
 
 
 def _author_end(lines: list[Line], start: int, source: Source) -> int:
-    i = start + 1
+    i, gap = start + 1, False
     while i < len(lines):
         line = lines[i]
         text = _t(line)
         if (marker := source.marker(line)) and marker[0] == "blank page":
             break
         if not text:
-            i += 1
+            i, gap = i + 1, True
             continue
+        if gap and not (EMAIL.search(text) or PHONE.search(text) or AUTHOR_LABEL.match(text) or is_name_line(text)):
+            break  # after a blank line, only the author's contact details and the next author go on
+        gap = False
         if (
             len(text) > 120
             or is_table_line(line)

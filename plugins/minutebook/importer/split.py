@@ -205,11 +205,13 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if in_minutes:
             if any(CLOSED.match(half) for half in halves(text)):
                 in_minutes = False
-            elif not _cover_sheet(lines, i):
+            elif not _cover_sheet(lines, i) and not meeting_heading(source, i):
                 i += 1
                 continue
             else:
-                in_minutes = False  # minutes with no closing line end where a report's cover sheet starts
+                # minutes with no closing line end where a report's cover sheet starts, or a page that opens
+                # with the meeting's heading
+                in_minutes = False
                 continue
             i += 1
             continue
@@ -224,8 +226,11 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif _when_block(lines, i) and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
             # without labels, known by the agenda that follows (minutes, under "Minutes")
-            starts.append(_minutes_or_front(lines, i))
-            in_minutes = starts[-1][1] == "minutes"
+            start, kind = _minutes_or_front(lines, i)
+            if kind == "front" and any(k == "front" for _, k in starts) and not _agenda_below(lines, i):
+                kind = "paper"  # the meeting's date and time over a paper's title, further into the pack
+            starts.append((start, kind))
+            in_minutes = kind == "minutes"
         elif _date_block(lines, i):
             starts.append(_minutes_or_front(lines, i))
             in_minutes = starts[-1][1] == "minutes"
@@ -456,6 +461,10 @@ def _when_block(lines: list[Line], i: int) -> bool:
     return any(
         re.match(r"^(?:agenda|business|1\.?\s+[A-Z])", _text(lines[j]), re.I) for j in _next_filled(lines, i, 20)
     )
+
+
+def _agenda_below(lines: list[Line], i: int) -> bool:
+    return any(re.match(r"^(?:agenda|business)\b", _text(lines[j]), re.I) for j in _next_filled(lines, i, 20))
 
 
 def _minutes_or_front(lines: list[Line], i: int) -> tuple[int, str]:

@@ -120,18 +120,25 @@ def _joins(previous: Row, row: Row, key: int) -> str | None:
         return "the row before ends in mid-sentence"
     if any(cell_plain(c)[:1].islower() for c in row.cells if cell_plain(c)):
         return "it starts in lower case"
-    if (
-        filled == [key]
-        and key < len(previous.cells)
-        and previous.cells[key].count("(") > previous.cells[key].count(")")
-    ):
-        return "the row before leaves a bracket open"  # "Children in need (rate per" / "10,000 children)"
-    if filled == [key] and cell_plain(row.cells[key]).startswith("(") and any(previous.cells):
-        return "it is an aside in brackets under the row"  # "Children missing from care" / "(individual children)"
     prev_key = key < len(previous.cells) and previous.cells[key]
     if not key_empty and prev_key and _fragment(row.cells) and len(filled) < sum(1 for c in previous.cells if c):
         return "it holds only fragments of a few words"
     return None
+
+
+def _wrapped_key(previous: Row, row: Row, key: int) -> bool:
+    """A row that holds only the rest of the row above's first cell, wrapped onto the next line: the row above
+    leaves a bracket open ("Children in need (rate per" / "10,000 children)"), or the line goes on in lower
+    case ("within 15 working days (%)") or is an aside in brackets ("(individual children)")."""
+    filled = [i for i, c in enumerate(row.cells) if c]
+    if filled != [key] or key >= len(previous.cells) or not previous.cells[key]:
+        return False
+    text, above = cell_plain(row.cells[key]), cell_plain(previous.cells[key])
+    return (
+        above.count("(") > above.count(")")
+        or text[:1].islower()
+        or (text.startswith("(") and text.endswith(")") and not re.match(r"^\([a-z0-9]{1,4}\)\s", text))
+    )
 
 
 def _join(previous: Row, row: Row) -> None:
@@ -227,6 +234,9 @@ def _join_broken_rows(table: Table, source: Source, report: Report) -> None:
     kept: list[Row] = []
     for row in table.rows:
         reason = _joins(kept[-1], row, key) if kept and row.after_break else None
+        if kept and not row.after_break and _wrapped_key(kept[-1], row, key):
+            _join(kept[-1], row)  # its first cell wrapped onto the line under it
+            continue
         if reason:
             report.warn(
                 source.name,

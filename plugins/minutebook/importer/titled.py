@@ -74,14 +74,32 @@ def page_top(source: Source, i: int) -> bool:
     return j < 0 or blank >= 2
 
 
-BODY_WORDS = re.compile(
-    r"\b(?:committee|sub-committee|board|panel|cabinet|council|forum|authority|partnership|executive|commission)\b",
-    re.I,
-)
+KINDS = "committee|sub-committee|board|panel|cabinet|council|forum|authority|partnership|commission"
+BODY_WORDS = re.compile(rf"\b(?:{KINDS}|executive)\b", re.I)
+# a body's name ends with its kind ("… Climate Committee", "Cabinet", "The Executive"); "Chief Executive" is a post
+BODY_NAME = re.compile(rf"(?:\b(?:{KINDS})|^(?:the\s+)?executive)$", re.I)
 MONTH_YEAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$", re.I
 )
 BARE_PROGRAMME = re.compile(r"^(?:(?:committee|scrutiny|annual)\s+)?(?:work\s*programme|forward\s+plan)\b", re.I)
+
+
+def _titled_heading(texts: list[str], raw: str) -> bool:
+    """A paper's title over the committee's name and the meeting's date, each a line of its own, wherever the
+    page breaks ("Business Bulletin" / "Transport, Environment and Climate Committee" / "10.00 am, Thursday, …")."""
+    from minutebook.importer.dates import is_date_line, is_when_line
+
+    return (
+        len(texts) >= 3
+        and "\t" not in raw
+        and len(texts[0]) <= 80
+        and not ends_sentence(texts[0])
+        and texts[0][:1].isupper()
+        and not BODY_WORDS.search(texts[0])
+        and bool(BODY_NAME.search(texts[1]))
+        and len(texts[1]) <= 90
+        and (is_date_line(texts[2]) or is_when_line(texts[2]))
+    )
 
 
 def meeting_heading(source: Source, i: int) -> str | None:
@@ -95,17 +113,17 @@ def meeting_heading(source: Source, i: int) -> str | None:
     from minutebook.importer.split import BARE_MINUTES, COVER_FIELD, MINUTES_HEAD, _next_filled, _text, _with_tabs
 
     lines = source.lines
-    if not page_top(source, i):
-        return None
     block = [i, *_next_filled(lines, i, 3)]
     texts = [_text(lines[j]) for j in block]
+    if not page_top(source, i) and not _titled_heading(texts, lines[i].text):
+        return None
     if any(BARE_MINUTES.match(t) or MINUTES_HEAD.match(t) or APPENDIX_HEAD.match(t) for t in texts):
         return None
     if any(COVER_FIELD.match(_with_tabs(lines[j])) for j in [*block, *_next_filled(lines, block[-1], 3)]):
         return None  # a cover sheet's fields under the heading: the cover sheet's own rule starts the paper
     for name, below in itertools.pairwise(texts):
         if (
-            BODY_WORDS.search(name)
+            BODY_NAME.search(name)
             and len(name) <= 90
             and not ends_sentence(name)
             and (is_date_line(below) or is_when_line(below) or MONTH_YEAR.match(below))
