@@ -219,7 +219,7 @@ def space_columns(lines: list[str]) -> list[str]:
     table: tuple[int, set[int]] = (-TABLE_REACH, set())  # the last table's last line and its columns
     named: tuple[int, list[tuple[int, int]]] = (-TABLE_REACH, [])  # the same for a table under a heading row
     ruled: tuple[int, list[tuple[int, int]]] = (-TABLE_REACH, [])  # the same for a table under a rule of dashes
-    first_row: tuple[int, list[str]] = (0, [])  # where the lines under the last rule are in out, and they
+    first_row: tuple[int, list[str]] = (0, [])  # the lines under the last rule: their index in out, as printed
     for number, line in enumerate([*lines, ""]):
         if line.strip() and "\t" not in line:
             block.append(line)

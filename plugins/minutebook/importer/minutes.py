@@ -474,8 +474,8 @@ def _declared_in_minutes(doc: MinutesDoc, people, source: Source, numbers_year: 
     the minutes' declarations item already records it."""
     known = {(d["name"], d.get("minute")) for d in doc.declarations}
     for minute in doc.minutes:
-        if "declaration" in minute.title.lower():
-            continue
+        if "declaration" in minute.title.lower() or minute.private:
+            continue  # a private minute's words stay withheld, a declaration in them too
         for match in DECLARED.finditer(minute.body):
             if not re.match(r"(?:Councillor|Cllr|Mrs|Mr|Ms|Miss|Dr|Bailie|Provost)\b", match.group("name")):
                 continue  # "Having declared an interest, Councillor …": a person only by the title printed
