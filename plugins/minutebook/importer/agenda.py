@@ -48,6 +48,7 @@ from minutebook.importer.agendalines import (
     letter,
     membership,
     names_private_item,
+    page_range,
     pages_between,
     place_line,
     public_access,
@@ -118,13 +119,6 @@ class Agenda:
 
 def _t(line: Line) -> str:
     return plain(line.text)
-
-
-def _pages(text: str | None) -> str | None:
-    match = PAGES.match(text.strip()) if text else None
-    if not match:
-        return None
-    return f"{match.group('from')}-{match.group('to')}" if match.group("to") else match.group("from")
 
 
 def _when_block(lines: list[Line]):
@@ -443,9 +437,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             # line of the item's paragraph ("… Annual Progress" / "Report 2002/03")
             current.title = f"{current.title} {' '.join(text.split())}".strip()
             if current.pages is None and (paged := TRAILING_PAGES.search(current.title)):  # its pages on its last line
-                printed = paged.group("pages")
-                printed = printed if printed.lower().startswith("page") else f"Pages {printed.lstrip('pP.').strip()}"
-                current.title, current.pages = current.title[: paged.start()], _pages(printed)
+                current.title, current.pages = current.title[: paged.start()], page_range(paged.group("pages"))
             title_ends = lines[k].no
             report.warn(
                 source.name,
@@ -475,7 +467,6 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
                 title, pages, after = title[: inner.start()].strip(" ."), inner.group("pages"), inner.group("after")
             if trailing:
                 title, pages = title[: trailing.start()].strip(" ."), trailing.group("pages")
-                pages = pages if pages.lower().startswith("page") else f"Pages {pages.lstrip('pP.').strip()}"
             elif not pages and (between := pages_between(title, agenda.items)):  # "… by the 17 - 22 Executive …"
                 title, pages = between
             note = PAPER_NOTE.search(title)
@@ -490,7 +481,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             referenced = REPORT_REF.search(title)
             if referenced:
                 title = title[: referenced.start()].strip(" .")
-            current = AgendaItem(match.group("number"), title, lines[k].no, pages=_pages(pages), private=private)
+            current = AgendaItem(match.group("number"), title, lines[k].no, pages=page_range(pages), private=private)
             if note:
                 current.description = note.group(0).strip(" ()")
             if referenced:
@@ -509,7 +500,7 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             title_ends, title_column = lines[k].no, numbered_at.end() if numbered_at else -1
             agenda.items.append(current)
         elif current and PAGES.match(text) and current.pages is None:
-            current.pages = _pages(text)
+            current.pages = page_range(text)
         elif current and (sub_item := SUB_ITEM.match(text)):
             current.parts.append((f"{current.number}{sub_item.group('letter')}", sub_item.group("title").strip()))
         elif current and LEAD.match(text) and not current.lead:

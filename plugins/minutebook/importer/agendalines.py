@@ -92,6 +92,18 @@ def published_in(lines: list[Line]) -> dt.date | None:
     return None
 
 
+def page_range(printed: str | None) -> str | None:
+    """An item's pages as printed ("Pages 3 - 8", "(Page 4)", "pp. 3–8", a bare "3 - 8") as the format writes
+    them ("3-8", "4"); None for anything else."""
+    text = (printed or "").strip()
+    if text and not text.lstrip("(").lower().startswith("page"):
+        text = f"Pages {text.lstrip('pP.').strip()}"
+    match = PAGES.match(text)
+    if not match:
+        return None
+    return f"{match.group('from')}-{match.group('to')}" if match.group("to") else match.group("from")
+
+
 def _title_wrapped_to_pages(item) -> None:
     """An item with no pages whose description is the rest of its title and its pages ("Riverside … Statutory"
     over "Consultation and … Order – Report by the Executive Director of Place 23 - 28", its lines flush as a
@@ -99,9 +111,7 @@ def _title_wrapped_to_pages(item) -> None:
     paged = TRAILING_PAGES.search(item.description) if item.pages is None else None
     rest = item.description[: paged.start()].strip() if paged else ""
     if paged and rest and len(rest) <= 160 and not ends_sentence(rest) and not DESCRIPTION_OPENING.match(rest):
-        printed = paged.group("pages")
-        item.title, item.description = f"{item.title} {rest}", ""
-        item.pages = "-".join(re.findall(r"\d+", printed)[:2])
+        item.title, item.description, item.pages = f"{item.title} {rest}", "", page_range(paged.group("pages"))
 
 
 def headings_of_items(items: list, source: Source, report: Report) -> None:

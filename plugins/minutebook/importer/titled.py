@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from minutebook.importer.dates import is_date_line, is_when_line
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import ends_sentence
 
@@ -87,8 +88,6 @@ BARE_PROGRAMME = re.compile(r"^(?:(?:committee|scrutiny|annual)\s+)?(?:work\s*pr
 def _titled_heading(texts: list[str], raw: str) -> bool:
     """A paper's title over the committee's name and the meeting's date, each a line of its own, wherever the
     page breaks ("Business Bulletin" / "Transport, Environment and Climate Committee" / "10.00 am, Thursday, …")."""
-    from minutebook.importer.dates import is_date_line, is_when_line
-
     return (
         len(texts) >= 3
         and "\t" not in raw
@@ -108,7 +107,6 @@ def meeting_heading(source: Source, i: int) -> str | None:
     Committee" / "10.00 am, Thursday, 20 November 2025" / "Low Emission Zone – Annual Report 2024/25"): a paper
     starts at the page's top, or a work programme ("programme"). None for any other line, and for the
     heading of minutes (their own rules read those) or of an appendix."""
-    from minutebook.importer.dates import is_date_line, is_when_line
     from minutebook.importer.papers import APPENDIX_HEAD
     from minutebook.importer.split import BARE_MINUTES, COVER_FIELD, MINUTES_HEAD, _next_filled, _text, _with_tabs
 
@@ -140,7 +138,6 @@ def report_of_start(source: Source, lines: list[Line], i: int) -> int | None:
     """'REPORT OF THE TREASURER' / 'CAPITAL PROGRAMME MONITORING 2024/25': where the report starts — the
     body's name, the committee and the date printed just above on the same page belong to it. None when the
     line is not of that shape (an agenda's 'Report of …' line is followed by the next item's number)."""
-    from minutebook.importer.dates import is_date_line
     from minutebook.importer.split import (
         ORG_LINE,
         REPORT_NUMBER,
