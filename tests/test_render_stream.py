@@ -21,7 +21,7 @@ from minutebook.settings import from_environment, from_options, site_settings
 
 SUMMARY = re.compile(
     r"minutebook: (\d+) generated pages in [\d.]+ s with (\d+) process(?:es)?: (\d+) rendered, (\d+) from the cache"
-    r"(?:, (\d+) unchanged)?(?: \((\d+) cache entries could not be trusted and were ignored\))?"
+    r"(?: \((\d+) found by what they depend on, without building their Markdown\))?(?:, (\d+) unchanged)?(?: \((\d+) cache entries could not be trusted and were ignored\))?"
 )
 
 
@@ -37,12 +37,13 @@ def differences(a: Path, b: Path) -> list[str]:
 def summary(output: str) -> dict[str, int]:
     match = SUMMARY.search(output)
     assert match, output
-    pages, jobs, rendered, cached, unchanged, ignored = (int(g or 0) for g in match.groups())
+    pages, jobs, rendered, cached, unbuilt, unchanged, ignored = (int(g or 0) for g in match.groups())
     return {
         "pages": pages,
         "jobs": jobs,
         "rendered": rendered,
         "cached": cached,
+        "unbuilt": unbuilt,
         "unchanged": unchanged,
         "ignored": ignored,
     }
@@ -272,8 +273,12 @@ def test_a_warm_cache_gives_the_same_site_file_for_file(warm):
     assert cold["rendered"] == cold["pages"] > 100 and cold["cached"] == 0
     assert warm_summary["cached"] == warm_summary["pages"] == cold["pages"] and warm_summary["rendered"] == 0
     assert differences(root / "cold", root / "warm") == []
-    entries = [p for p in (root / "cache" / "pages").rglob("*") if p.is_file()]
+    entries = [p for p in (root / "cache" / "pages").rglob("*") if p.is_file() and p.suffix != ".dep"]
     assert len(entries) == cold["pages"]
+    # the pages of meetings (meeting, item, paper, print pack) were found by what they depend on, unbuilt
+    aliases = list((root / "cache" / "pages").rglob("*.dep"))
+    assert warm_summary["unbuilt"] == len(aliases) > cold["pages"] / 2
+    assert cold["unbuilt"] == 0
 
 
 def test_an_entry_that_cannot_be_trusted_is_ignored(warm, tmp_path):
@@ -282,14 +287,14 @@ def test_an_entry_that_cannot_be_trusted_is_ignored(warm, tmp_path):
     shutil.copytree(root / "cache", cache)
     config = Path(shutil.copy(config, root / "untrusted.yml"))
     config.write_text(config.read_text().replace(str(root / "cache"), str(cache)))
-    entries = sorted(p for p in (cache / "pages").rglob("*") if p.is_file())
+    entries = sorted(p for p in (cache / "pages").rglob("*") if p.is_file() and p.suffix != ".dep")
     truncated, edited, other_version, emptied = entries[3], entries[10], entries[20], entries[30]
     truncated.write_bytes(truncated.read_bytes()[:-200])
     data = bytearray(edited.read_bytes())
     data[-100] ^= 1  # one character of the page changed, its length the same
     edited.write_bytes(bytes(data))
     other_version.write_bytes(
-        other_version.read_bytes().replace(b"minutebook-page-cache 1", b"minutebook-page-cache 0", 1)
+        other_version.read_bytes().replace(b"minutebook-page-cache 2", b"minutebook-page-cache 0", 1)
     )
     emptied.write_bytes(b"")
     site = tmp_path / "site"
@@ -299,6 +304,29 @@ def test_an_entry_that_cannot_be_trusted_is_ignored(warm, tmp_path):
     # the entries were written afresh, and are trusted again
     again = summary(mkdocs(config, tmp_path / "site2").stderr)
     assert again["cached"] == cold["pages"] and again["ignored"] == 0
+
+
+def test_an_alias_that_cannot_be_trusted_is_passed_by(warm, tmp_path):
+    """A page's alias (its dependency key -> its page key) that is garbled, empty, names another page's
+    entry or an entry that is gone: the page is built and keyed by its Markdown, and the site is the cold one."""
+    root, config, cold, _ = warm
+    cache = tmp_path / "cache"
+    shutil.copytree(root / "cache", cache)
+    config = Path(shutil.copy(config, root / "aliases.yml"))
+    config.write_text(config.read_text().replace(str(root / "cache"), str(cache)))
+    aliases = sorted((cache / "pages").rglob("*.dep"))
+    garbled, emptied, other, gone = aliases[1], aliases[5], aliases[9], aliases[13]
+    garbled.write_text(garbled.read_text()[:-7] + "zzzzzzz")
+    emptied.write_text("")
+    head, _, rest = other.read_text().partition("\n")
+    other.write_text(f"{head}\n{rest.split()[0]} {aliases[20].read_text().split()[-1]}")
+    key = gone.read_text().split()[-1]
+    (cache / "pages" / key[:2] / key).unlink()
+    site = tmp_path / "site"
+    again = summary(mkdocs(config, site).stderr)
+    assert again["rendered"] == 1 and again["cached"] == cold["pages"] - 1
+    assert again["unbuilt"] == len(aliases) - 4
+    assert differences(root / "cold", site) == []
 
 
 def test_an_edit_to_one_meeting_renders_only_the_pages_it_changes(warm, tmp_path):
@@ -396,6 +424,13 @@ def test_a_warm_build_after_an_edit_is_the_cold_build_file_for_file(warm, tmp_pa
     warm_edit = summary(mkdocs(edited, project / "site").stderr)
     assert warm_edit["rendered"] == len(changed) and warm_edit["cached"] == warm_edit["pages"] - len(changed)
     assert differences(root / "cold", project / "site") != []  # the edit reached the site
+    # a minute's text is no page's shape: every page of the other meetings is taken unbuilt; any other
+    # edit changes the site's shape, and every page is built (and most found again by their Markdown)
+    aliases = len(list((tmp_path / "cache" / "pages").rglob("*.dep")))
+    if edit == "minutes":
+        assert 0 < aliases - 20 < warm_edit["unbuilt"] < aliases
+    else:
+        assert warm_edit["unbuilt"] == 0
     fresh = Path(shutil.copy(edited, project / "fresh.yml"))
     fresh.write_text(fresh.read_text().replace(str(cache), str(tmp_path / "cold-cache")))
     assert summary(mkdocs(fresh, project / "cold").stderr)["cached"] == 0

@@ -138,6 +138,12 @@ class View:
         """What the template prints, besides ``view``, ``ctx``, ``site`` and ``here``."""
         return {}
 
+    def body_meetings(self) -> list | None:
+        """The meetings whose officers' texts (``dependencies.BODIES``) this page prints; of any other
+        meeting it prints only the small fields. None: it may print any meeting's texts (its cache key
+        is then its Markdown alone; see render/dependencies)."""
+        return None
+
     committee: Committee | None = None  # the committee the page belongs to: its contact, its feeds
 
     def feeds(self) -> list[dict]:

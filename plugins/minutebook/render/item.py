@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.model import Committee, Item, urls
+from minutebook.model import Committee, Item, Meeting, urls
 from minutebook.render.common import Page, View, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.meeting import meeting_title
@@ -20,6 +20,9 @@ class ItemPage(View):
         self.item = item
         self.meeting = item.meeting
         self.committee = ctx.committee(item.meeting.committee)
+
+    def body_meetings(self) -> list[Meeting]:
+        return [self.meeting]
 
     @property
     def url(self) -> str:

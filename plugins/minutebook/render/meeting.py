@@ -36,6 +36,9 @@ class MeetingPage(View):
         self.meeting = meeting
         self.committee = ctx.committee(meeting.committee)
 
+    def body_meetings(self) -> list[Meeting]:
+        return [self.meeting]
+
     @property
     def url(self) -> str:
         return urls.meeting(self.meeting)

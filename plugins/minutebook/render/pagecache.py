@@ -2,8 +2,12 @@
 that reaches the page (its Markdown, which carries the clock's effect, its address and the site's
 rendering fingerprint: theme files, configuration, nav, versions).
 
+A page with a dependency key (render/dependencies: the site's shape and its meetings' texts) also has an
+alias, ``<key>.dep``, naming the page key it had: a build whose dependency key matches takes the page
+without building its Markdown; a missing or damaged alias, or one naming a missing entry, is passed by.
+
 An entry is one file: a JSON header line (format, key, size and SHA-256 of the HTML, the anchors the
-page holds and the links it makes, so a page from the cache is still link-checked) and the HTML. An
+page holds and the links it makes, and the page's address, so a page from the cache is still link-checked) and the HTML. An
 entry whose header, size or digest does not match — truncated, edited, from another version — is
 ignored and rendered afresh, never trusted.
 """
@@ -17,7 +21,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT = "minutebook-page-cache 1"
+FORMAT = "minutebook-page-cache 2"
 
 
 def page_key(fingerprint: str, src: str, markdown: str) -> str:
@@ -33,14 +37,15 @@ class Entry:
     html: bytes
     ids: list[str]
     links: list[list[str]]  # [target src, anchor, link as written]
+    src: str = ""  # the page it is (an alias naming another page's entry is not trusted)
 
 
 def _path(folder: Path, key: str) -> Path:
     return folder / key[:2] / key
 
 
-def read(folder: Path, key: str) -> Entry | None:
-    """The entry for ``key``, or None when there is none or it cannot be trusted."""
+def read(folder: Path, key: str, src: str) -> Entry | None:
+    """The entry for ``key`` of page ``src``, or None when there is none or it cannot be trusted."""
     try:
         data = _path(folder, key).read_bytes()
     except OSError:
@@ -56,13 +61,14 @@ def read(folder: Path, key: str) -> Entry | None:
         not isinstance(header, dict)
         or header.get("format") != FORMAT
         or header.get("key") != key
+        or header.get("src") != src
         or header.get("size") != len(html)
         or header.get("sha256") != hashlib.sha256(html).hexdigest()
         or not isinstance(header.get("ids"), list)
         or not isinstance(header.get("links"), list)
     ):
         return None
-    return Entry(html, header["ids"], header["links"])
+    return Entry(html, header["ids"], header["links"], src)
 
 
 def write(folder: Path, key: str, entry: Entry) -> bool:
@@ -71,6 +77,7 @@ def write(folder: Path, key: str, entry: Entry) -> bool:
     header = {
         "format": FORMAT,
         "key": key,
+        "src": entry.src,
         "size": len(entry.html),
         "sha256": hashlib.sha256(entry.html).hexdigest(),
         "ids": entry.ids,
@@ -80,6 +87,42 @@ def write(folder: Path, key: str, entry: Entry) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + entry.html)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+ALIAS = "minutebook-page-alias 1"
+
+
+def alias_name(alias: str) -> str:
+    """The file name of a dependency key's alias (beside the entries, so one prune keeps both)."""
+    return f"{alias}.dep"
+
+
+def read_alias(folder: Path, alias: str) -> str | None:
+    """The page key last stored for a dependency key (render/dependencies), or None."""
+    try:
+        text = (folder / alias[:2] / alias_name(alias)).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return None
+    head, _, rest = text.partition("\n")
+    named, _, key = rest.partition(" ")
+    if head != ALIAS or named != alias or len(key) != 64 or key.strip("0123456789abcdef"):
+        return None
+    return key
+
+
+def write_alias(folder: Path, alias: str, key: str) -> bool:
+    """Remember that the page whose dependency key is ``alias`` has the page key ``key``."""
+    path = folder / alias[:2] / alias_name(alias)
+    temporary = path.with_name(f"{alias}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(f"{ALIAS}\n{alias} {key}", encoding="ascii")
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):

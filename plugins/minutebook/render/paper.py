@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutebook.model import Committee, Paper, urls
+from minutebook.model import Committee, Meeting, Paper, urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
 from minutebook.render.templates import KIND_LABELS
@@ -22,6 +22,9 @@ class PaperPage(View):
         self.meeting = paper.item.meeting
         self.committee = ctx.committee(self.meeting.committee)
         self.parent = next((p for p in self.item.papers if p.slug == paper.parent), None) if paper.parent else None
+
+    def body_meetings(self) -> list[Meeting]:
+        return [self.meeting]
 
     @property
     def url(self) -> str:

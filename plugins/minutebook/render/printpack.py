@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from minutebook.link.approval import minutes_to_agree
-from minutebook.model import Committee, urls
+from minutebook.model import Committee, Meeting, urls
 from minutebook.render.common import Page, View, fix_headings, paragraph_pieces, short_date
 from minutebook.render.context import SiteContext
 
@@ -36,6 +36,10 @@ class PrintPack(View):
         super().__init__(ctx)
         self.meeting = meeting
         self.committee = ctx.committee(meeting.committee)
+
+    def body_meetings(self) -> list[Meeting]:
+        """Its own meeting, and the earlier ones whose minutes it prints for the meeting to agree."""
+        return [self.meeting, *(earlier for _, earlier in minutes_to_agree(self.ctx.archive, self.meeting))]
 
     @property
     def url(self) -> str:

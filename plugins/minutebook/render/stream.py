@@ -37,7 +37,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from minutebook.model import urls
 from minutebook.publish.sanitize import clean_html
-from minutebook.render import brackets, pagecache
+from minutebook.render import brackets, dependencies, pagecache
 from minutebook.render.common import Page, PageRef
 
 # theme(page, html, toc tokens) -> the whole HTML document of the page
@@ -70,12 +70,14 @@ class Summary:
     rendered: int = 0
     cached: int = 0
     unchanged: int = 0  # serve --dirty: already in site_dir
+    unbuilt: int = 0  # of those cached or unchanged: found by their dependency key, their Markdown never built
     ignored: int = 0  # cache entries found but not trusted
     unwritten: int = 0  # pages the cache could not store (a read-only or full disk)
     jobs: int = 1
     alone: str = ""  # why the pages were rendered in one process although more were asked for
     seconds: float = 0.0
     keys: dict[str, str] = field(default_factory=dict)  # src -> key
+    aliases: list[str] = field(default_factory=list)  # the dependency keys of the pages that have one
     anchors: dict[str, set[str]] = field(default_factory=dict)  # of the pages in report_anchors
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, message), kind as MkDocs' validation
 
@@ -84,6 +86,8 @@ class Summary:
             f"minutebook: {self.pages} generated pages in {self.seconds:.1f} s with {self.jobs} "
             f"{'process' if self.jobs == 1 else 'processes'}: {self.rendered} rendered, {self.cached} from the cache"
         )
+        if self.unbuilt:
+            text += f" ({self.unbuilt} found by what they depend on, without building their Markdown)"
         if self.unchanged:
             text += f", {self.unchanged} unchanged"
         if self.ignored:
@@ -132,7 +136,9 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
     gc.collect()
     gc.freeze()
     try:
-        _collect(_stream(refs, chunks, renderer, converter, workers), summary, present, wanted)
+        _collect(
+            _stream(refs, chunks, renderer, converter, workers, _Dependencies(refs, renderer)), summary, present, wanted
+        )
     finally:
         gc.unfreeze()
         workers.close()
@@ -146,7 +152,7 @@ def render_pages(refs: Sequence[PageRef], renderer: Renderer) -> Summary:
                 )
             )
     if renderer.cache_dir is not None and renderer.prune:
-        pagecache.prune(renderer.cache_dir, set(summary.keys.values()))
+        pagecache.prune(renderer.cache_dir, {*summary.keys.values(), *map(pagecache.alias_name, summary.aliases)})
     summary.seconds = time.monotonic() - start
     return summary
 
@@ -180,8 +186,36 @@ class _Workers:
             self.pool = None
 
 
+class _Dependencies:
+    """The pages' dependency keys (render/dependencies): the site's shape once, each meeting's texts once."""
+
+    def __init__(self, refs: Sequence[PageRef], renderer: Renderer):
+        self.site: str | None = None
+        self.texts: dict[int, str] = {}
+        if renderer.cache_dir is not None and refs:
+            ctx = refs[0].view.ctx
+            self.site = dependencies.site_digest(ctx.archive, ctx.today, ctx.settings, renderer.fingerprint)
+
+    def key(self, ref: PageRef) -> str | None:
+        meetings = ref.view.body_meetings() if self.site is not None else None
+        if meetings is None or self.site is None:
+            return None
+        texts = []
+        for meeting in meetings:
+            text = self.texts.get(id(meeting))
+            if text is None:
+                text = self.texts[id(meeting)] = dependencies.texts_digest(meeting)
+            texts.append(text)
+        return dependencies.page_key(self.site, ref.src, texts)
+
+
 def _stream(
-    refs: Sequence[PageRef], chunks: list[range], renderer: Renderer, converter: Converter, workers: _Workers
+    refs: Sequence[PageRef],
+    chunks: list[range],
+    renderer: Renderer,
+    converter: Converter,
+    workers: _Workers,
+    keys: _Dependencies,
 ) -> Iterator[list[Done]]:
     """Each chunk's results, in order. A chunk's Markdown is built here; it is converted by a worker
     when fewer than two chunks a worker are waiting for one, otherwise here at once, so every process
@@ -189,8 +223,8 @@ def _stream(
     window = 2 * workers.count
     slots: deque[_Slot] = deque()
     for chunk in chunks:
-        slot = _Slot([_prepare(refs[n], renderer) for n in chunk])
-        texts = [(job.page.src, job.page.text()) for job in slot.jobs if job.convert]
+        slot = _Slot([_prepare(refs[n], renderer, keys.key(refs[n])) for n in chunk])
+        texts = [job.text() for job in slot.jobs if job.convert]
         if texts and sum(s.done is None for s in slots) < window:
             slot.pending = workers.submit(texts)
         else:
@@ -216,6 +250,9 @@ def _collect(results, summary: Summary, present: set[int], wanted: list) -> None
             summary.ignored += done.ignored
             summary.unwritten += done.unwritten
             summary.keys[done.src] = done.key
+            summary.unbuilt += done.unbuilt
+            if done.alias:
+                summary.aliases.append(done.alias)
             summary.warnings.extend(done.warnings)
             present.update(done.present)
             if done.ids is not None:
@@ -230,6 +267,8 @@ class Done:
     src: str
     key: str
     status: str  # "rendered", "cached" or "unchanged"
+    alias: str = ""  # its dependency key, where it has one
+    unbuilt: bool = False  # found by its dependency key: its Markdown was not built
     ignored: int = 0
     unwritten: int = 0
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -242,7 +281,7 @@ class Done:
 class _Job:
     """One page on its way: built, keyed, looked up in the cache; converted unless found."""
 
-    page: Page
+    page: Page | None  # None: taken from the cache by its dependency key, never built
     target: Path
     done: Done
     entry: pagecache.Entry | None = None
@@ -250,6 +289,11 @@ class _Job:
     @property
     def convert(self) -> bool:
         return self.done.status == "rendered"
+
+    def text(self) -> tuple[str, str]:
+        """(src, Markdown) of a page to convert."""
+        assert self.page is not None
+        return self.page.src, self.page.text()
 
 
 @dataclass
@@ -262,21 +306,32 @@ class _Slot:
 
     def finish(self, renderer: Renderer, converter: Converter, converted: list[Converted] | None) -> None:
         if converted is None:
-            converted = [converter.convert(job.page.src, job.page.text()) for job in self.jobs if job.convert]
+            converted = [converter.convert(*job.text()) for job in self.jobs if job.convert]
         results = iter(converted)
         self.done = [_finish(job, next(results) if job.convert else None, renderer, converter) for job in self.jobs]
         self.jobs, self.pending = [], None
 
 
-def _prepare(ref: PageRef, renderer: Renderer) -> _Job:
+def _prepare(ref: PageRef, renderer: Renderer, alias: str | None) -> _Job:
+    """A page's job: found by its dependency key without building it, or built and found by its Markdown."""
+    src = ref.src
+    target = urls.site_file(renderer.site_dir, _dest(src))
+    if alias is not None and renderer.cache_dir is not None:
+        known = pagecache.read_alias(renderer.cache_dir, alias)
+        if known is not None and renderer.previous.get(src) == known and target.is_file():
+            return _Job(None, target, Done(src, known, "unchanged", alias, True))
+        entry = pagecache.read(renderer.cache_dir, known, src) if known is not None else None
+        if entry is not None:
+            return _Job(None, target, Done(src, known or "", "cached", alias, True), entry)
     page = ref.build()
-    src = page.src
     key = pagecache.page_key(renderer.fingerprint, src, page.markdown())
-    job = _Job(page, urls.site_file(renderer.site_dir, _dest(src)), Done(src, key, "rendered"))
+    job = _Job(page, target, Done(src, key, "rendered", alias or ""))
+    if alias is not None and renderer.cache_dir is not None:
+        pagecache.write_alias(renderer.cache_dir, alias, key)
     if renderer.previous.get(src) == key and job.target.is_file():
         job.done.status = "unchanged"
     elif renderer.cache_dir is not None:
-        job.entry = pagecache.read(renderer.cache_dir, key)
+        job.entry = pagecache.read(renderer.cache_dir, key, src)
         if job.entry is not None:
             job.done.status = "cached"
         else:
@@ -293,8 +348,9 @@ def _finish(job: _Job, converted: Converted | None, renderer: Renderer, converte
     if entry is None:
         assert converted is not None
         html, toc, ids, links = converted
+        assert job.page is not None
         document = renderer.theme(job.page, html, toc)
-        entry = pagecache.Entry(document.encode("utf-8", errors="xmlcharrefreplace"), ids, links)
+        entry = pagecache.Entry(document.encode("utf-8", errors="xmlcharrefreplace"), ids, links, done.src)
         if renderer.cache_dir is not None and entry.html.strip():
             done.unwritten = int(not pagecache.write(renderer.cache_dir, done.key, entry))
     if entry.html.strip():
