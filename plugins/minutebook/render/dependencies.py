@@ -4,8 +4,9 @@ A page is a function of the published, linked model, the day (``ctx.today``), th
 and the code. Most of the model is small: titles, dates, numbers, names, links. The bulk is the
 officers' texts (:data:`BODIES`: a minute's discussion and RESOLVED entries, a paper's body). A page
 of a meeting (the meeting, its items, its papers, its print pack) prints the texts of its own meeting
-and of no other (the print pack: also of the minutes it asks the meeting to agree); it names the
-others only by their small fields. So its inputs are all in
+and of no other (the print pack: also of the minutes it asks the meeting to agree); a topic's page,
+those of its items' meetings; a person's, a work programme's and a tracker's page, none. Of the other
+meetings a page prints only the small fields. So its inputs are all in
 
 * the site's **shape**: every field of the model except :data:`BODIES`, with the day, the site's
   settings and the rendering code (:func:`site_digest`, once a build), and

@@ -86,6 +86,9 @@ class PersonPage(View):
         super().__init__(ctx)
         self.person = person
 
+    def body_meetings(self) -> list:
+        return []
+
     @property
     def url(self) -> str:
         return urls.person(self.person.key)

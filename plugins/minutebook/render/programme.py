@@ -32,6 +32,9 @@ class ProgrammePage(View):
         super().__init__(ctx)
         self.committee, self.year, self.plans = committee, year, plans
 
+    def body_meetings(self) -> list:
+        return []
+
     @property
     def url(self) -> str:
         return urls.programme(self.committee.slug, self.year)

@@ -43,6 +43,10 @@ class TopicPage(View):
             }
         ]
 
+    def body_meetings(self) -> list:
+        """The meetings of its items (it quotes what each decided)."""
+        return list({id(i.meeting): i.meeting for i in self.topic.items}.values())
+
     @property
     def url(self) -> str:
         return urls.topic(self.topic.id)

@@ -32,6 +32,9 @@ class TrackerPage(View):
         super().__init__(ctx)
         self.committee, self.actions = committee, actions
 
+    def body_meetings(self) -> list:
+        return []
+
     @property
     def url(self) -> str:
         return urls.tracker(self.committee.slug)
