@@ -118,3 +118,245 @@ def test_decision_alone_is_the_label_of_the_words_under_it_and_recommended_is_a_
     assert "Decision:\n\nRESOLVED" not in markdown  # over a RESOLVED, "Decision" stays a heading
     assert RESOLVED.match("RECOMMENDED to Cabinet:")
     assert not RESOLVED.match("Recommended actions are set out below.")  # the word in prose is no decision
+
+
+# --- rules learned from the blind packs of stop 34 (Strathmuir, Halsey, Llanfor) ------------------------------
+
+
+def test_a_council_named_by_its_place_alone_is_the_full_council_but_a_youth_council_is_not():
+    from minutebook.importer.textutil import committee_slug
+
+    assert committee_slug("Strathmuir Council") == committee_slug("STRATHMUIR COUNCIL") == "council"
+    assert committee_slug("Youth Council") == "youth-council"
+    assert committee_slug("Kelsworth Town Council") == "town-council"
+
+
+def test_the_committee_of_a_council_is_the_committee_however_the_council_is_named():
+    from minutebook.importer.agendalines import of_the_council
+
+    assert of_the_council("Licensing and Regulatory Committee of Halsey District Council") == (
+        "Licensing and Regulatory Committee"
+    )
+    assert of_the_council("Llanfor Town Council's Finance and General Purposes Committee") == (
+        "Finance and General Purposes Committee"
+    )
+    assert of_the_council("Council of the London Borough of Kestrelmere") == "Council"
+    assert of_the_council("Committee of Management") == "Committee of Management"
+
+
+def _lines(*texts):
+    from minutebook.importer.source import Line
+
+    return [Line(n, t) for n, t in enumerate(texts, start=1)]
+
+
+def test_a_list_of_names_wrapped_inside_a_name_is_joined_but_one_name_a_line_is_not():
+    from minutebook.importer.attendlabels import unwrap
+
+    wrapped = unwrap(
+        _lines("Councillors Colin Anstruther, Douglas Balfour, Kirsty", "Bannerman, Andrew Birrell and Neil Cairns.")
+    )
+    assert [line.text for line in wrapped] == [
+        "Councillors Colin Anstruther, Douglas Balfour, Kirsty Bannerman, Andrew Birrell and Neil Cairns."
+    ]
+    one_a_line = unwrap(
+        _lines("Provost Margaret Dunsmore (Chair)", "Depute Provost Alasdair Carmichael", "Bailie Fiona Lennox")
+    )
+    assert len(one_a_line) == 3
+    # a comma list whose line ends with a whole entry over the next label's line
+    assert len(unwrap(_lines("Councillors A Smith, B Jones", "Apologies: Councillor C Brown"))) == 2
+
+
+def test_the_presiding_line_under_the_attendance_is_no_one_s_apology():
+    from minutebook.importer.attendance import AttendanceReader
+    from minutebook.importer.people import PeopleBook
+
+    found = AttendanceReader("x", Report(), PeopleBook()).read(
+        _lines(
+            "Present: Provost Margaret Dunsmore, Councillors Ann Kerr and Iain Weir.",
+            "Apologies: Councillor Moira Pringle.",
+            "Provost Margaret Dunsmore, Presiding.",
+        )
+    )
+    assert [a["name"].split()[-1] for a in found["apologies"]] == ["Pringle"]
+    assert [a["name"].split()[-1] for a in found["present"]] == ["Dunsmore", "Kerr", "Weir"]
+
+
+def test_a_website_s_furniture_is_taken_off_a_pack_copied_from_its_pages_and_prose_about_cookies_is_kept():
+    text = "\n".join(
+        [
+            "We use cookies on this website. Some are essential.  Accept all cookies",
+            "Skip to main content",
+            "Home > Your council > Browse meetings > Licensing Committee > Agenda",
+            "Agenda",
+            "The council's privacy notice says how cookies on its website are used.",
+            "Print this page",
+            "Back to top",
+            "Contact us   Accessibility statement   Privacy notice   Cookies   Sitemap",
+            "Members   Officers   Public",
+        ]
+    )
+    kept = [line.text for line in clean("x", text).lines if line.text.strip()]
+    assert kept == [
+        "Agenda",
+        "The council's privacy notice says how cookies on its website are used.",
+        "Members   Officers   Public",
+    ]
+
+
+def _starts(text: str) -> list[tuple[str, int]]:
+    from minutebook.importer.split import split_pack
+
+    return [(part.kind, part.line) for part in split_pack(clean("x", text), Report())]
+
+
+SUMMONS_THEN_AGENDA = [
+    "STRATHMUIR COUNCIL",
+    "",
+    "You are requested to attend a meeting of Strathmuir Council to be held in the Council Chambers, Kilbrennan on",
+    "Thursday 11 December 2025 at 10.00 am.",
+    "",
+    "Yours faithfully",
+    "",
+    "Kirsten Abernethy",
+    "Chief Executive",
+    "",
+    "2 December 2025",
+    "\f",
+    "Meeting of Strathmuir Council",
+    "{when}",
+    "Council Chambers, Kilbrennan",
+    "",
+    "AGENDA",
+    "",
+    "1.   Apologies",
+    "",
+    "2.   Minute of Previous Meeting",
+    "",
+    "     Minute of Meeting of Strathmuir Council of 30 October 2025 for approval",
+    "     (copy herewith).",
+    "",
+    "3.   Budget",
+]
+
+
+def test_the_agenda_s_page_under_the_summons_of_its_meeting_is_one_front_sheet_not_two():
+    one = _starts("\n".join(SUMMONS_THEN_AGENDA).replace("{when}", "Thursday 11 December 2025 at 10.00 am"))
+    assert one == [("front", 1)]
+    # the near case: a front sheet of another meeting further on is a part of its own
+    two = _starts("\n".join(SUMMONS_THEN_AGENDA).replace("{when}", "Thursday 29 January 2026 at 10.00 am"))
+    assert [kind for kind, _ in two] == ["front", "front"]
+
+
+def test_an_agenda_naming_the_minutes_for_approval_is_no_minutes_heading():
+    assert _starts("\n".join(SUMMONS_THEN_AGENDA).replace("{when}", "Thursday 11 December 2025 at 10.00 am")) == [
+        ("front", 1)
+    ]
+    minutes = "\n".join(
+        [
+            "Minute of Meeting of Strathmuir Council held in the Council Chambers on 30 October 2025.",
+            "",
+            "1   Apologies",
+        ]
+    )
+    assert _starts(minutes) == [("minutes", 1)]
+
+
+def _front(text: str):
+    from minutebook.importer.agenda import read_front_sheet
+    from minutebook.importer.split import split_pack
+
+    source = clean("x", text)
+    part = split_pack(source, Report())[0]
+    return read_front_sheet(part, source, Report())
+
+
+def test_numbered_notes_under_the_agenda_end_it():
+    pack = "\n".join(SUMMONS_THEN_AGENDA).replace("{when}", "Thursday 11 December 2025 at 10.00 am")
+    notes = (
+        "\n\nNOTES\n\n1.  Webcasting – this meeting will be webcast.\n\n2.  Reports not for publication are circulated."
+    )
+    agenda = _front(pack + notes)
+    assert [i.number for i in agenda.items] == ["1", "2", "3"]
+    assert agenda.items[-1].title == "Budget"
+    # the near case: an agenda numbered on past its notes' numbers keeps every item
+    more = _front(pack + "\n\n4.   Any other business\n\n5.   Date of next meeting")
+    assert [i.number for i in more.items] == ["1", "2", "3", "4", "5"]
+
+
+def _header(*texts):
+    from minutebook.importer.papers import read_header
+
+    return read_header(_lines(*texts))[0]
+
+
+def test_a_report_s_first_section_heading_is_never_its_title():
+    header = _header(
+        "STRATHMUIR COUNCIL",
+        "",
+        "Programme of Council and Committee Meetings 2026",
+        "",
+        "Report by Executive Director of Finance and Corporate Services",
+        "",
+        "PURPOSE OF REPORT",
+        "",
+        "This report proposes a programme of meetings.",
+    )
+    assert header["subject"] == "Programme of Council and Committee Meetings 2026"
+    # the near case: a title printed under "Report of …" is still its title
+    assert _header("REPORT OF THE TREASURER", "", "Capital Programme Monitoring 2024/25", "", "1. Purpose")[
+        "subject"
+    ] == ("Capital Programme Monitoring 2024/25")
+
+
+def test_the_title_over_a_cover_sheet_s_fields_is_the_paper_s_title():
+    header = _header(
+        "HALSEY DISTRICT COUNCIL",
+        "",
+        "Review of premises licence – The Drovers Arms",
+        "",
+        "Report of: Head of Regulatory Services",
+        "Report author: Callum Redfearn, Senior Licensing Officer",
+        "Wards affected: Market and Castle",
+    )
+    assert header["subject"] == "Review of premises licence – The Drovers Arms"
+    assert "The Committee is asked" not in str(_header("The Committee is asked to note the report.", "Report of: X"))
+
+
+def test_authors_in_a_table_under_author_s_and_not_the_sign_off_under_it():
+    from minutebook.importer.authors import author_block_start, author_table_end, read_authors
+
+    lines = _lines(
+        "9.1   Appendix 1 – Key actions",
+        "",
+        "Author(s)",
+        "",
+        "Name\tDesignation\tContact Details",
+        "Fiona Jardine\tChief Accountant\t01764 483512",
+        "\t\tFJardine@strathmuir.gov.uk",
+        "",
+        "Approved",
+        "",
+        "Name\tDesignation\tDate",
+        "Morven Sutherland\tExecutive Director (Place)\t28 November 2025",
+        "",
+        "Appendix 1",
+    )
+    start = author_block_start(lines, 0)
+    assert start == 2
+    end = author_table_end(lines, start)
+    assert end == 12  # the sign-off table is part of the block
+    authors = read_authors(lines[start:end])
+    assert [(a["name"], a.get("role"), a.get("email")) for a in authors] == [
+        ("Fiona Jardine", "Chief Accountant", "FJardine@strathmuir.gov.uk")
+    ]
+    # an "Approved" table alone names no author
+    assert author_block_start(lines[8:], 0) is None
+
+
+def test_bare_minute_numbers_cited_bare_are_the_whole_scheme_but_not_when_cited_with_a_year():
+    from minutebook.importer.numbering import bare_citations
+
+    assert bare_citations(["declared an interest in minute 26 (Hackney Carriage Fares)"])
+    assert not bare_citations(["in minute 75 below", "subject to Minute 31/17 'Any Other Business'"])
+    assert not bare_citations(["The minutes were approved."])

@@ -34,7 +34,15 @@ INPUT_SUFFIXES = (".txt", ".md", ".text", ".pdf")
 # the law of exempt information a pack cites says which nation's council printed it
 NATION_CITES = (
     ("scotland", re.compile(r"Schedule 7A|Local Government \(Scotland\) Act", re.I)),
-    ("wales", re.compile(r"Part 4 of Schedule 12A|paragraphs? 1[2-8] of (?:Part 4 of )?Schedule 12A", re.I)),
+    (
+        "wales",
+        re.compile(
+            r"Part 4 of Schedule 12A|paragraphs? 1[2-8] of (?:Part 4 of )?Schedule 12A|\(Wales\) (?:Act|Measure)\b"
+            # the council's own name in Welsh ("Cyngor Tref Llanfor", "Cyngor Sir …"): a Welsh council
+            r"|\bCyngor (?:Tref|Cymuned|Sir|Bwrdeistref Sirol|Dinas)\b",
+            re.I,
+        ),
+    ),
     ("northern-ireland", re.compile(r"Local Government Act \(Northern Ireland\) 2014", re.I)),
     ("england", re.compile(r"Part 1 of Schedule 12A|paragraphs? [1-7] of (?:Part 1 of )?Schedule 12A", re.I)),
 )

@@ -457,6 +457,8 @@ def _read_items(lines: list[Line], k: int, agenda: Agenda, source: Source, repor
             and not (current is not None and _row_follows(lines, k, agenda, columns))
         ):
             break
+        elif (again := ITEM.match(text)) and again.group("number") == "1" and len(agenda.items) > 1:
+            break  # the numbers start again ("NOTES" / "1.  Webcasting – …"): the agenda has ended
         elif match := ITEM.match(text) or (BARE_ITEM.match(text) if _bare_item(text, agenda) else None):
             title, pages = match.group("title").strip(" ."), match.group("pages")
             trailing = TRAILING_PAGES.search(title) if not pages else None

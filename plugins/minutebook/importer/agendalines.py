@@ -264,7 +264,8 @@ def table_item(line: Line, columns: dict[str, int] | None = None) -> tuple[str, 
 # "in the Council Chamber, …" / "at County Hall, …", up to the date or time that follows it
 SUMMONS_PLACE = re.compile(
     r"\b(?:in|at)\s+(?P<place>(?![\d.:]+\s*(?:[ap]\.?m|hrs|hours)?\b)[^\d].+?)"
-    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$)",
+    # (or the sentence's end: "… Halsey HY1 2LR. Members of the Committee are summoned …")
+    r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|\s+commencing\b|\s+starting\b|\.?$|\.\s+[A-Z][a-z]+\s+[a-z])",
     re.I,
 )
 
@@ -339,13 +340,21 @@ def public_access(paragraphs: list[str]) -> str:
 
 # "the Council of the London Borough of Kestrelmere": the meeting is the Council's, the rest names the council
 OF_THE_BODY = re.compile(
-    r"^(?P<body>.+?)\s+of\s+the\s+(?:[\w'’-]+\s+){0,7}?(?:council|borough|county|district|city|authority)\b.*$", re.I
+    r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?(?:council|borough|county|district|city|authority)\b.*$",
+    re.I,
+)
+
+
+# "Llanfor Town Council's Finance and General Purposes Committee": the committee, the council named before it
+COUNCILS = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,4}?(?:(?:town|parish|community|city|county|district|borough)\s+)?council['’]s\s+(?=\S)",
+    re.I,
 )
 
 
 def of_the_council(name: str) -> str:
     match = OF_THE_BODY.match(name)
-    return match.group("body") if match else name
+    return COUNCILS.sub("", match.group("body") if match else name)
 
 
 def summons_body(match: re.Match[str]) -> str:

@@ -164,7 +164,7 @@ class Assembler:
 
     # -- papers to items ------------------------------------------------------------------------------
     def _assign(self, pack: MeetingOut, agenda: Agenda, documents: list, source: str) -> None:
-        items = [i for i in agenda.items if i.pages]
+        items = [i for i in agenda.items if i.pages] or list(agenda.items)  # an agenda printing no pages: every item
         minutes_item = next((i for i in items if is_minutes_title(i.title)), None)
         free = [i for i in items if i is not minutes_item]
         papers = [d for d in documents if not isinstance(d, MinutesDoc)]
@@ -428,7 +428,7 @@ class Assembler:
         """Each committee's numbering scheme, from its printed minute numbers; council.yml when not the default."""
         from collections import Counter
 
-        from minutebook.importer.numbering import merge_padding, scheme_of
+        from minutebook.importer.numbering import bare_citations, merge_padding, scheme_of
 
         schemes: dict[str, dict] = {}
         where: dict[str, tuple[str, int | None]] = {}
@@ -477,7 +477,10 @@ class Assembler:
             if not found:
                 continue
             pattern = found.most_common(1)[0][0]
-            if restart and pattern == "{number}/{yy}":
+            bare = all(not n.printed for _, m in minuted for n in m.minutes)  # cited by them alone: the scheme
+            if pattern == "{number}/{yy}" and (
+                restart or (bare and bare_citations([n.body for _, m in minuted for n in m.minutes]))
+            ):
                 pattern = "{number}"
             how = "meeting" if restart else "calendar" if calendar_numbers else None
             if pattern != "{number}/{yy}" or how:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.importer.attendlabels import LABEL, PRESIDING, group_of, unwrap
 from minutebook.importer.attendrows import PUBLIC, Status, columns, posts_held, status_columns, status_entry
 from minutebook.importer.people import (
     OFFICER_ROLE,
@@ -45,41 +46,6 @@ from minutebook.importer.report import Report
 from minutebook.importer.source import Line
 from minutebook.importer.textutil import plain
 
-GROUPS = (
-    (re.compile(r"^co-?opted(?: members?)?$", re.I), "co_opted"),
-    (re.compile(r"^(?:deputy )?cabinet members?(?: and deputy cabinet members?)?$", re.I), "cabinet_members"),
-    (re.compile(r"^other members?(?: present)?$", re.I), "other_members"),
-    (
-        # the members of the body, however the list is divided: "Voting Members", "Non-Voting Members",
-        # "Board Members", "Elected Members", "Members present", "Members of the Sub-Committee"
-        re.compile(
-            r"^(?:(?:(?:non-?\s?)?voting|board|elected|appointed|committee|council|panel|authority)\s+)?"
-            r"(?:members?|councillors|cllrs\.?)(?:\s+present)?$|^(?:present|sederunt)$"
-            # a table headed "Schedule of Attendance" (or "Record of attendance"), its rows marked present or not
-            r"|^(?:(?:schedule|record|register)\s+of\s+)?attendance(?:\s+(?:record|register))?$"
-            # "Members of the Sub-Committee"
-            r"|^members\s+of\s+the\s+(?:sub-?\s?committee|committee|board|panel|cabinet|authority)$",
-            re.I,
-        ),
-        "present",
-    ),
-    # "In the Chair: Alderman M Corrigan": present, in the chair
-    (re.compile(r"^(?:in the chair|chair(?:man|woman|person)?|presiding)$", re.I), "chair"),
-    (
-        re.compile(
-            r"^(?:[a-z]+\s+)?(?:employees|officers|staff)(?: in attendance)?(?: \(by directorate\))?(?: present)?$",
-            re.I,
-        ),
-        "officers",
-    ),
-    (
-        re.compile(r"^(?:others? invited|invited|in attendance|also in attendance|also present|guests?)$", re.I),
-        "invited",
-    ),
-    (re.compile(r"^apologies(?: for absence)?(?: received)?$", re.I), "apologies"),
-    (re.compile(r"^(?:substitutes?|substitutions?|substitute members?)$", re.I), "substitutions"),
-)
-LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$")
 OPEN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{2,40}?)\s+and\b\s*(?P<rest>.*)$")
 NO_COLON = re.compile(r"^(?P<label>in attendance|also present|also in attendance)\s+(?P<rest>\S.*)$", re.I)
 DASH = re.compile(r"\s+[–—-]\s+")
@@ -125,52 +91,10 @@ GROUP_SENTENCE = re.compile(
     re.I,
 )
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
+
+
 # a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
 # ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
-OPEN_END = re.compile(
-    r"(?:,|\b(?:and|or|for|of|as|at|by|the|to|with|from|County|District|Borough|City|Councillors?|Cllrs?|"
-    r"Mr|Mrs|Ms|Miss|Dr)\.?|\b[A-Z]\.)$"
-)
-
-
-def unwrap(lines: list[Line]) -> list[Line]:
-    """The lines of a hard-wrapped attendance paragraph joined: a line that cannot end an entry (OPEN_END), or
-    a next line in lower case or opening with its bracketed post ("(Head of Highways), …"), continues it —
-    only within a paragraph (the next line printed right under it) and never onto a label ("Officers:")."""
-    out: list[Line] = []
-    last = -1  # the number of the last line joined into out[-1]
-    for line in lines:
-        prev = out[-1] if out else None
-        text = plain(line.text).strip()
-        if (
-            prev is not None
-            and line.no == last + 1
-            and "\t" not in prev.text + line.text
-            and not LABEL.match(text)
-            and not group_of(text.rstrip(" :"))
-            and (
-                OPEN_END.search(plain(prev.text).strip())
-                or text[:1].islower()
-                or text.startswith("(")
-                or prev.text.count("(") > prev.text.count(")")  # "… E. Stott (Democratic" / "Services Officer)"
-            )
-        ):
-            out[-1] = Line(prev.no, f"{plain(prev.text).strip()} {text}", prev.heading)
-            last = line.no
-            continue
-        out.append(line)
-        last = line.no
-    return out
-
-
-def group_of(label: str) -> str | None:
-    label = " ".join(label.split())
-    for pattern, group in GROUPS:
-        if pattern.match(label):
-            return group
-    return None
-
-
 def _singular(label: str) -> str:
     return re.sub(r"\bMembers\b", "Member", " ".join(label.split()))
 
@@ -197,6 +121,9 @@ class AttendanceReader:
             if re.match(r"^(?:present|sederunt)\s*:?\s*$", text, re.I):
                 self.group = "present"
                 i += 1
+                continue
+            if PRESIDING.match(text.strip()):
+                i += 1  # "Provost Margaret Dunsmore, Presiding.": the chair, already among those present
                 continue
             alone = group_of(text.rstrip(" :"))
             if alone and alone != "chair" and len(text) <= 40:

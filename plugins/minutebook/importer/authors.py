@@ -63,10 +63,59 @@ def _signed_above(lines: list[Line], i: int, start: int) -> int:
     return i
 
 
+# "Author(s)" over a table "Name | Designation | Contact Details" (each author a row)
+AUTHOR_TABLE = re.compile(r"^(?:report\s+)?(?:authors?|contact\s+officers?)(?:\s*\(s\))?$", re.I)
+# the sign-off table under it ("Approved" / "Name | Designation | Date"): part of the block, no author
+SIGN_OFF = re.compile(r"^(?:approved|approved by|signed off by|authorised by|cleared by)$", re.I)
+NAME_HEAD = re.compile(r"^name(?:\s{2,}|\t)\s*\S", re.I)
+
+
+def _table_head(lines: list[Line], i: int) -> int | None:
+    """The line of the table's header row ("Name   Designation   Contact Details") under an "Author(s)"
+    heading at line i, or None."""
+    if not (AUTHOR_TABLE.match(_t(lines[i])) or SIGN_OFF.match(_t(lines[i]))):
+        return None
+    below = [j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].text.strip()][:1]
+    return below[0] if below and NAME_HEAD.match(lines[below[0]].text.strip()) else None
+
+
+def author_table_end(lines: list[Line], start: int) -> int | None:
+    """Where an author table that starts at ``start`` ends: the first blank line after its rows."""
+    head = _table_head(lines, start)
+    if head is None:
+        return None
+    end = head + 1
+    while end < len(lines) and lines[end].text.strip():
+        end += 1
+    following = [j for j in range(end, min(len(lines), end + 3)) if lines[j].text.strip()][:1]
+    if following and SIGN_OFF.match(_t(lines[following[0]])) and (after := author_table_end(lines, following[0])):
+        return after
+    return end
+
+
+def _table_rows(lines: list[Line]) -> list[Line]:
+    """An author table's rows as author lines: "Fiona Jardine, Chief Accountant 01764 483512"."""
+    head = _table_head(lines, 0)
+    if head is None or SIGN_OFF.match(_t(lines[0])):
+        return lines
+    rows = []
+    for line in lines[head + 1 :]:
+        if not line.text.strip():
+            break  # the sign-off table below names who approved it, not an author
+        cells = re.split(r"\s{2,}|\t", line.text.strip())
+        if line.text[:1].isspace() or len(cells) < 2:
+            rows.append(line)  # a cell carried on under the row (its e-mail address)
+        else:
+            rows.append(Line(line.no, f"{cells[0]}, {cells[1]} {' '.join(cells[2:])}".strip(), line.heading))
+    return rows
+
+
 def author_block_start(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         if AUTHOR_LABEL.match(_t(lines[i])):
             return _signed_above(lines, i, start)
+        if AUTHOR_TABLE.match(_t(lines[i])) and _table_head(lines, i) is not None:
+            return i
     for i in range(start, len(lines)):
         text = _t(lines[i])
         if (EMAIL.search(text) or re.match(r"^tel(?:ephone)?\b", text, re.I)) and len(text) <= 120:
@@ -130,7 +179,7 @@ def read_authors(lines: list[Line]) -> list[dict]:
     emails: list[tuple[str, int | None]] = []  # (email, author index on the same line)
     phones: list[tuple[str, int | None, str | None]] = []  # (phone, author index, email on the same line)
     current = None
-    for line in lines:
+    for line in _table_rows(lines):
         text = AUTHOR_LABEL.sub("", _t(line))
         found_emails = EMAIL.findall(text)
         found_phones = [p.strip() for p in PHONE.findall(EMAIL.sub(" ", text))]

@@ -38,6 +38,16 @@ from minutebook.importer.bilingual import english_first, reduce_label
 from minutebook.importer.columns import space_columns
 from minutebook.importer.source import Line, Source
 
+# a web page's furniture, where the pack was copied from the council's website (Modern.gov's HTML views): the
+# cookie banner, "Skip to main content", the breadcrumb trail, "Print this page", "Back to top", the footer's links
+WEB_CHROME = re.compile(
+    r"^(?:print this page|back to top|skip to (?:main )?content|search this (?:web)?site|powered by modern\.?gov|"
+    r"we use cookies\b.*|(?:home|you are here:?)\s*[>›»]\s.*[>›»].*)$",
+    re.I,
+)
+# the footer's row of links ("Contact us   Accessibility statement   Privacy notice   Cookies   Sitemap")
+WEB_FOOTER = re.compile(r"^(?:[A-Z][\w’' ]{1,30}?(?: {2,}|\s\|\s)){2,}[A-Z][\w’' ]{1,30}$")
+WEB_LINKS = re.compile(r"\b(?:accessibility|privacy|cookies|sitemap|contact us|terms)\b", re.I)
 BLANK_PAGE = re.compile(r"^\W*this page is intentionally (?:left )?blank\W*$", re.I)
 # the item stamp at the top of a paper: "Agenda Item 5", "Item 5", "Agenda Item No. 5", "Agenda Item 5.1", "… 7(a)"
 AGENDA_ITEM = re.compile(r"^\W*(?:Agenda\s+)?Item(?:\s+No\.?)?\s+(\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-z]\))?)\W*$", re.I)
@@ -200,6 +210,9 @@ def clean(name: str, text: str) -> Source:
             continue
         if _signing_blank(stripped):
             source.lines.append(Line(number, ""))  # a blank to sign: the published text has nothing in it
+            continue
+        if WEB_CHROME.match(stripped) or (WEB_FOOTER.match(stripped) and len(WEB_LINKS.findall(stripped)) >= 2):
+            source.lines.append(Line(number, ""))  # the website's furniture around a pack copied from its pages
             continue
         if BLANK_PAGE.match(stripped):
             source.markers[number] = ("blank page", "")

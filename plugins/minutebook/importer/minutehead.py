@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from minutebook.importer.attendance import LABEL, TABLE_HEAD, group_of
+from minutebook.importer.attendance import TABLE_HEAD
+from minutebook.importer.attendlabels import LABEL, group_of
 from minutebook.importer.dates import find_date, parse_time
 from minutebook.importer.source import Line
 from minutebook.importer.split import MINUTES_HEAD

@@ -31,6 +31,19 @@ CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+\(?(?P<pr
 BRACKETED = re.compile(r"^\((?P<number>\d{1,4})\)\s+(?=[A-Z])")
 
 
+# a citation of a minute by its bare number ("minute 26 (Hackney Carriage …)", "Minute No. 26") and by its number
+# and year ("Minute 31/17")
+CITED_BARE = re.compile(r"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?)\s+\(?\d{1,4}\b(?![/.]\d)")
+CITED_YEAR = re.compile(r"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?)\s+\(?\d{1,4}/\d{2}\b")
+
+
+def bare_citations(texts: list[str]) -> bool:
+    """Whether minutes printed with bare numbers are also cited by them ("minute 26"), never with a year
+    ("Minute 31/17"): then the numbers are the council's whole scheme, ``{number}``."""
+    bare = sum(len(CITED_BARE.findall(t)) for t in texts)
+    return bare > 0 and not any(CITED_YEAR.search(t) for t in texts)
+
+
 def _year_group(groups: list[str], year: int | None) -> int | None:
     if year is None or len(groups) < 2:
         return None

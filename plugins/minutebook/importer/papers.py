@@ -18,6 +18,7 @@ from minutebook.importer.authors import (
     EMAIL,
     PHONE,
     author_block_start,
+    author_table_end,
     is_name_line,
     presenter,
     read_authors,
@@ -116,6 +117,14 @@ def _above_report_of(lines: list[Line], i: int) -> bool:
     return any(REPORT_OF.match(_t(lines[j])) for j in filled)
 
 
+# a report's first section heading, unnumbered ("PURPOSE OF REPORT", "Executive Summary"): never its title
+FIRST_SECTION = re.compile(
+    r"^(?:purpose(?:\s+of\s+(?:the\s+)?report)?|(?:executive\s+)?summary|recommendations?|introduction|"
+    r"background|report\s+summary)\s*:?$",
+    re.I,
+)
+
+
 def _titles_sections(lines: list[Line], i: int) -> bool:
     """Line i is a short title-like line (no full stop, no label) and the next filled line opens the
     report's first numbered section ("1.  Purpose of the report")."""
@@ -202,7 +211,10 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
             above = [j for j in range(i) if lines[j].text.strip()]
             titled = bool(above) and not (ORG_LINE.search(_t(lines[above[-1]])) or is_date_line(_t(lines[above[-1]])))
-            if nxt is not None and re.match(r"^\d", _t(lines[nxt])) and titled:
+            sections = nxt is not None and FIRST_SECTION.match(_t(lines[nxt]))
+            if sections and above and not is_date_line(_t(lines[above[-1]])) and not _t(lines[above[-1]]).isupper():
+                titled = True  # "… Council and Committee Meetings 2026" over "Report by …" / "PURPOSE OF REPORT"
+            if nxt is not None and (re.match(r"^\d", _t(lines[nxt])) or sections) and titled:
                 # the title above "Report by the Town Clerk", the report's first section ("1. Purpose") under it
                 header.update(kind="report", subject=_t(lines[above[-1]]))
                 return header, i + 1
@@ -296,6 +308,16 @@ def read_header(lines: list[Line]) -> tuple[dict, int]:
             and COVER_LINE.match(_t(lines[nxt]))
         ):
             pass  # the meeting above the fields: "LICENSING SUB-COMMITTEE – 10 MARCH 2025" over "Report of: …"
+        elif (
+            not fields
+            and "subject" not in header
+            and len(text) < 160
+            and not ends_sentence(text)
+            and not text.endswith(":")
+            and (nxt := next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)) is not None
+            and COVER_LINE.match(_t(lines[nxt]))
+        ):
+            header["subject"] = text  # the title over the cover sheet's fields ("Report of: …", "Report author: …")
         elif (
             fields
             and COVER_LINE.match(_t(lines[i - 1]) if i else "")
@@ -418,7 +440,9 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
     author_start = author_block_start(lines[:core_end], body_start)
     authors, rest_start, author_end = [], core_end, core_end
     if author_start is not None:
-        author_end = _author_end(lines[:core_end], author_start, source)
+        author_end = author_table_end(lines[:core_end], author_start) or _author_end(
+            lines[:core_end], author_start, source
+        )
         authors = read_authors(lines[author_start:author_end])
         if not authors and not header.get("cover_authors"):
             # a contact line that names no one ("Tel 01632 961300" under a cover sheet's table) stays in the body

@@ -134,6 +134,13 @@ WHOLE_COUNCIL = re.compile(
     r"metropolitan borough)\s+council)$",
     re.I,
 )
+# a council named by its place alone ("Strathmuir Council", "STRATHMUIR COUNCIL"): its full council; not a
+# body of the council named for what it does ("Youth Council", "Schools Forum Council")
+PLACE_COUNCIL = re.compile(
+    r"^(?!(?:youth|schools?|health|pensions?|safety|sports?|arts|faith|tenants|full|town|parish|community|city|county|"
+    r"district|borough)\b)[A-Z][\w'’.-]*\s+council$",
+    re.I,
+)
 
 
 def committee_slug(name: str) -> str:
@@ -144,7 +151,8 @@ def committee_slug(name: str) -> str:
     """
     base = re.sub(r"\s*\([^()]*\)\s*$", "", plain(name)).strip()
     # a council meeting as a whole, named with its place ("Kelsworth Town Council"): the body is the Town Council
-    base = WHOLE_COUNCIL.sub(r"\g<tier>", base)
+    whole = WHOLE_COUNCIL.sub(r"\g<tier>", base)
+    base = "Council" if whole == base and PLACE_COUNCIL.match(base) else whole
     tokens = base.split()
     while len(tokens) > 1 and tokens[-1].lower().strip(",.") in COMMITTEE_TYPE_WORDS:
         tokens.pop()

@@ -117,6 +117,8 @@ def meeting_heading(source: Source, i: int) -> str | None:
         return None
     if any(BARE_MINUTES.match(t) or MINUTES_HEAD.match(t) or APPENDIX_HEAD.match(t) for t in texts):
         return None
+    if any(re.match(r"^agenda$", _text(lines[j]), re.I) for j in _next_filled(lines, i, 5)):
+        return None  # the meeting's heading over "AGENDA": the agenda's own page, the front sheet's
     if any(COVER_FIELD.match(_with_tabs(lines[j])) for j in [*block, *_next_filled(lines, block[-1], 3)]):
         return None  # a cover sheet's fields under the heading: the cover sheet's own rule starts the paper
     for name, below in itertools.pairwise(texts):
