@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from minutebook.importer.bilingual import halves
 from minutebook.importer.leading import letterhead, unlabelled_front
 from minutebook.importer.minutetable import minute_tables
+from minutebook.importer.partheads import minutes_named, same_meeting, stamped_title, titled_above
 from minutebook.importer.report import Report
 from minutebook.importer.source import Line, Source
 from minutebook.importer.textutil import plain
@@ -221,14 +222,14 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         elif (
             (summons := summons_text(lines, i)[0])
             and len(summons.group("committee")) <= 120
-            and not (starts and starts[-1][1] == "front" and _same_meeting(lines, starts[-1][0], i))
+            and not (starts and starts[-1][1] == "front" and same_meeting(lines, starts[-1][0], i))
         ):
             front = _front_start(lines, i)
             # a memorandum's "To: / From: / Date: / Subject:" over the notice is the front sheet's, not a paper's
             starts = [s for s in starts if not (s[1] == "paper" and front <= s[0] < i)]
             starts.append((front, "front"))
         elif _when_block(lines, i) and not (
-            starts and starts[-1][1] == "front" and (i - starts[-1][0] <= 12 or _same_meeting(lines, starts[-1][0], i))
+            starts and starts[-1][1] == "front" and (i - starts[-1][0] <= 12 or same_meeting(lines, starts[-1][0], i))
         ):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
             # without labels, known by the agenda that follows (minutes, under "Minutes")
@@ -250,7 +251,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             and len(text) < 300
             and _minutes_head(lines, i)
             and _named(head, lines, i)
-            and not _minutes_named(lines, i)
+            and not minutes_named(lines, i)
         ):
             start = _previous_filled(lines, i, 2, source)
             if (
@@ -270,7 +271,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             continue
         elif COVER_TO.match(text) and _cover_sheet(lines, i):
             title = _previous_filled(lines, i, 2)
-            top = _titled_above(lines, title) if title is not None else None
+            top = titled_above(lines, title) if title is not None else None
             starts.append((top if top is not None else _capitals_above(lines, _under_letterhead(lines, i)), "paper"))
             i = (_next_filled(lines, i, 6) or [i])[-1] + 1
             continue
@@ -293,9 +294,10 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 # "Paper APC/25/01" over the fields, and the body's name above it, belong to the cover sheet
                 above = _previous_filled(lines, start, 2)
                 start = above if above is not None and ORG_LINE.search(_text(lines[above])) else start
-            if start is not None and not numbered and _titled_above(lines, start):
+            titled_top = titled_above(lines, start) if start is not None and not numbered else None
+            if titled_top is not None:
                 # "HALSEY DISTRICT COUNCIL" / "Licensing … Committee – 11 November 2025" / the title / "Report of: …"
-                start = _titled_above(lines, start)
+                start = titled_top
             elif start is None or not (
                 numbered
                 or (
@@ -338,7 +340,7 @@ def _starts(source: Source) -> list[tuple[int, str]]:
                 starts.append((start, "programme"))
         elif starts and (opening := meeting_heading(source, i)):
             starts.append((i, opening))  # a page opening with the meeting's heading: a paper of its own
-        elif _stamped_title(source, lines, i):
+        elif stamped_title(source, lines, i):
             starts.append((_under_letterhead(lines, i, 4, source), "paper"))  # the council's name above the stamp
         i += 1
     # a title under an "Agenda Item 3" stamp starts a paper, unless the lines under it say it is more
@@ -348,34 +350,6 @@ def _starts(source: Source) -> list[tuple[int, str]]:
         if kinds.get(at, "paper") == "paper":
             kinds[at] = kind
     return titled_pages(source, sorted(kinds.items()))
-
-
-def _stamped_title(source: Source, lines: list[Line], i: int) -> bool:
-    """'Agenda Item 5' stamped on a page, then the paper's title and no cover sheet: the paper starts at its
-    title ("Schedule of Payments – October 2024" over a table; "Christmas Lights" over "Report by the Town
-    Clerk" and "1. Purpose"). A stamp over a cover sheet is left to the cover sheet's rules."""
-    j = i - 1
-    while j >= 0 and not lines[j].text.strip():
-        marker = source.marker(lines[j])
-        if marker and marker[0] == "agenda item":
-            break
-        j -= 1
-    else:
-        return False
-    text = _text(lines[i])
-    if j < 0 or not _title_like(text) or ORG_LINE.search(text) or PROGRAMME_TITLE.search(text):
-        return False
-    for k in _next_filled(lines, i, 8):
-        text = _text(lines[k])
-        if (
-            _cover_sheet(lines, k)
-            or TO_LINE.match(text)
-            or SUBJECT_LINE.match(text)
-            or KIND_LINE.match(text)
-            or ((report := report_of_start(source, lines, k)) is not None and report <= i)
-        ):
-            return False  # (a report whose heading starts under the stamped line is still the stamp's paper)
-    return True
 
 
 def _under_letterhead(lines: list[Line], i: int, gap: int = 2, source: Source | None = None) -> int:
@@ -414,44 +388,6 @@ def _minutes_head(lines: list[Line], i: int) -> bool:
 
     window = " ".join(_text(lines[j]) for j in [i, *_next_filled(lines, i, 2)])
     return find_date(window)[0] is not None
-
-
-# "Minute of Meeting of … of 30 October 2025 for approval (copy herewith)": an agenda naming the minutes
-MINUTES_NAMED = re.compile(r"\b(?:for\s+approval|herewith|attached|enclosed|to\s+follow)\b\W*$", re.I)
-
-
-def _titled_above(lines: list[Line], title: int) -> int | None:
-    """The top of a cover sheet whose title (line ``title``, over its fields) is printed under the meeting's name and
-    date ("Licensing and Regulatory Committee – 11 November 2025") and the council's: that top line, or None."""
-    from minutebook.importer.dates import find_date
-
-    def letterhead(j: int | None) -> bool:
-        return j is not None and bool(ORG_LINE.search(_text(lines[j]))) and _text(lines[j]).isupper()
-
-    text = _text(lines[title])
-    above = _previous_filled(lines, title, 3)
-    if not _title_like(text) or ORG_LINE.search(text) or above is None:
-        return None
-    if letterhead(above):
-        return above  # (the meeting's name and date over the title taken off as the pages' running header)
-    if find_date(_text(lines[above]))[0] is None or len(_text(lines[above])) > 90 or _text(lines[above]).endswith("."):
-        return None
-    top = _previous_filled(lines, above, 2)
-    return top if letterhead(top) else above
-
-
-def _minutes_named(lines: list[Line], i: int) -> bool:
-    """The minutes named by an agenda item's text, not their heading: 'for approval', '(copy herewith)'."""
-    window = [_text(lines[i]), *(_text(lines[j]) for j in _next_filled(lines, i, 1))]
-    return any(MINUTES_NAMED.search(text.rstrip(".)( ")) or MINUTES_NAMED.search(text) for text in window)
-
-
-def _same_meeting(lines: list[Line], front: int, i: int) -> bool:
-    """The agenda's own page under the summons of the same meeting (its day printed in both): one front sheet."""
-    from minutebook.importer.dates import find_date
-
-    day = find_date(_text(lines[i]))[0]
-    return day is not None and any(find_date(_text(lines[j]))[0] == day for j in range(front, i))
 
 
 def _named(head: re.Match[str], lines: list[Line], i: int) -> bool:
