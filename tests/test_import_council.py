@@ -92,6 +92,28 @@ def test_a_number_outside_the_scheme_or_the_year_is_an_error_with_file_and_line(
     assert "minute CAB/21/017 is numbered in the municipal year 2021, but the meeting is in 2022/23" in result.stderr
 
 
+def test_a_scheme_printing_the_year_the_municipal_year_ends_reads_and_checks_both_years(tmp_path):
+    """'FGP/24/25/031': a town clerk's running scheme of committee, municipal year (both its years) and number."""
+    config = archive(
+        tmp_path,
+        'committees:\n  cabinet:\n    minute_numbers: "FGP/{yy}/{yy+1}/{number:3}"\n',
+        {"cabinet/2022-07-12/minutes.md": MINUTES.replace("CAB/22/017", "FGP/22/23/017")},
+    )
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "api" / "meetings.json").read_text(encoding="utf-8"))
+    assert data["meetings"][0]["items"][0]["minute"] == "FGP/22/23/017"
+    # the year it starts decides the minute's year: a number of the year before is refused, file and line named
+    (tmp_path / "meetings" / "cabinet" / "2022-07-12" / "minutes.md").write_text(
+        MINUTES.replace("    ", "").replace("CAB/22/017", "FGP/21/22/017"), encoding="utf-8"
+    )
+    result = check(tmp_path)
+    assert "minute FGP/21/22/017 is numbered in the municipal year 2021, but the meeting is in 2022/23" in result.stderr
+    (tmp_path / "meetings" / "council.yml").write_text('minute_numbers: "FGP/{yy}/{yy+2}/{number}"\n', encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 1 and "{yy+1} and {yyyy+1}" in result.stderr
+
+
 def test_numbers_restarting_at_each_meeting_are_not_duplicates(tmp_path):
     second = meeting()
     minutes = "---\n---\n\n## 1. Budget Monitoring\n\nThe report was noted.\n"

@@ -354,9 +354,34 @@ def test_authors_in_a_table_under_author_s_and_not_the_sign_off_under_it():
     assert author_block_start(lines[8:], 0) is None
 
 
-def test_bare_minute_numbers_cited_bare_are_the_whole_scheme_but_not_when_cited_with_a_year():
-    from minutebook.importer.numbering import bare_citations
+def test_a_printed_number_with_both_years_of_the_municipal_year_gives_both_placeholders():
+    from minutebook.importer.numbering import read_number, scheme_of
 
-    assert bare_citations(["declared an interest in minute 26 (Hackney Carriage Fares)"])
-    assert not bare_citations(["in minute 75 below", "subject to Minute 31/17 'Any Other Business'"])
-    assert not bare_citations(["The minutes were approved."])
+    assert scheme_of("FGP/24/25/031", 2024) == "FGP/{yy}/{yy+1}/{number:3}"
+    assert read_number("FGP/24/25/031", 2024) == 31
+    # the near cases: a number that happens to follow the year, and two groups only
+    assert scheme_of("FGP/24/26/031", 2024) == "FGP/{yy}/26/{number:3}"
+    assert scheme_of("24/25", 2024) == "{yy}/{number}"
+
+
+def test_a_cover_sheet_starts_at_the_meeting_and_council_over_its_title_but_not_at_a_table_row_above():
+    from minutebook.importer.partheads import titled_above
+
+    lines = _lines(
+        "HALSEY DISTRICT COUNCIL",
+        "",
+        "Licensing and Regulatory Committee – 11 November 2025",
+        "",
+        "Review of premises licence – The Drovers Arms",
+        "",
+        "Report of: Head of Regulatory Services",
+    )
+    assert titled_above(lines, 4) == 0
+    row = _lines(
+        "Mr Norman Petrie\tFlat 1, 4 Shore Road\t28 January 2025",
+        "",
+        "LOCHARDIE LICENSING BOARD",
+        "",
+        "Report to: Board",
+    )
+    assert titled_above(row, 2) is None

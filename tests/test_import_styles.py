@@ -35,7 +35,10 @@ SCHEME_DEFAULTS = {"minute_numbers": "{number}/{yy}", "numbers_restart": "year"}
 # printed line ends), and their PDF tables under a rule of dashes are read cell by cell of the PDF's own grid
 # tollerby's PDF loses its bullets' and lettered entries' hanging indents, so a few entries are split where a
 # printed line ends in ";" or "and", and an unmapped bullet glyph "(cid:127)" is read inside a line
-PDF_FILES_DIFFER = {"brackenfold", "calderwick", "inverbrae", "kestmoor", "tollerby"}
+# strathmuir's, halsey's and llanfor's PDFs lose hanging indents and columns set with spaces that their text copies
+# keep (a "Sederunt:" list under its label, a minute's text under its number, a cover sheet's values under their
+# column), so a few paragraphs are joined or split differently
+PDF_FILES_DIFFER = {"brackenfold", "calderwick", "halsey", "inverbrae", "kestmoor", "llanfor", "strathmuir", "tollerby"}
 # the facts the importer still misses (the same from text and from PDF, unless said), each for a human to add by hand
 KNOWN_MISSES = {
     # the place printed in English and Welsh on one line is kept as printed, both languages
@@ -59,6 +62,27 @@ KNOWN_MISSES = {
         "transport-environment-climate/2025-09-18: minute 3 resolutions",
         "transport-environment-climate/2025-11-20: agenda 7.1 papers",
         "transport-environment-climate/2025-11-20: agenda 7.1 paper authors",
+    },
+    # "A-M Docherty, Chief Officer – Legal and Governance (Monitoring Officer); R Menzies, …" in the minutes' "In
+    # attendance:" is left out from a hyphenated initial on (the report names the line)
+    "strathmuir": {
+        "council/2025-10-30: officers includes Docherty",
+        "council/2025-10-30: officers includes Menzies",
+        "council/2025-10-30: officers includes Boyle",
+    },
+    # a minute's text in a hanging indent with a list of grants and their amounts in columns inside it is read
+    # as a table of the paragraph's lines, so its two RESOLVED lines (and minute 040's one) are not seen
+    "llanfor": {
+        "finance-general-purposes/2025-04-14: minute FGP/24/25/036 resolutions",
+        "finance-general-purposes/2025-04-14: minute FGP/24/25/036 decision text",
+        "finance-general-purposes/2025-04-14: minute FGP/24/25/040 resolutions",
+        "finance-general-purposes/2025-04-14: minute FGP/24/25/040 decision text",
+    },
+    # from the PDF only: the first report's title, under the council's name and over its "Report of:" field, is
+    # not read as the title over the cover sheet, so item 5's paper is not found (the text's is)
+    "halsey": {
+        "licensing-regulatory/2025-11-11: agenda 5 papers",
+        "licensing-regulatory/2025-11-11: agenda 5 paper authors",
     },
     "kestmoor": {
         "cabinet/2025-02-12: minute C/2024/64 resolutions",

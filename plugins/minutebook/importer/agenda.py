@@ -154,7 +154,9 @@ def read_front_sheet(part: Part, source: Source, report: Report) -> Agenda | Non
 
 def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
     lines = [
-        Line(line.no, ITEM_WORD.sub("", line.text), line.heading) if ITEM_WORD.match(line.text) else line
+        Line(line.no, ITEM_WORD.sub("", line.text.lstrip()), line.heading)
+        if ITEM_WORD.match(line.text.lstrip())
+        else line
         for line in part.lines
         if line.text.strip()
     ]
@@ -187,7 +189,7 @@ def _read_sheet(part: Part, source: Source, report: Report) -> Agenda | None:
             if published and agenda.published is None and day_printed(published.group("d")):
                 agenda.published = day_printed(published.group("d"))
             elif agenda.published is None and _signature(lines, j):  # the clerk's name, post and the date
-                dated = next((d for d in range(j + 1, j + 5) if d < len(lines) and is_date_line(_t(lines[d]))), j)
+                dated = next((d for d in range(j + 1, j + 5) if d < len(lines) and _dated(_t(lines[d]))), j)
                 agenda.published = find_date(_t(lines[dated]))[0]
                 agenda.published_by = ", ".join(_t(x) for x in lines[j : min(dated, j + 2)]) or agenda.published_by
         k = _read_items(lines, k, agenda, source, report)
@@ -316,9 +318,8 @@ def _signature(lines: list[Line], k: int) -> bool:
     """A name and a job title printed above the date of publication ("Helen Marsh" / "Chief Executive" / date),
     with the office's address between them ("County Hall," / "Elmbridge.")."""
     for j in range(k + 1, min(k + 5, len(lines))):
-        published = PUBLISHED_LINE.match(_t(lines[j]))  # or "Date of publication: 6 March 2024"
-        if is_date_line(_t(lines[j])) or (published and day_printed(published.group("d"))):
-            block = [_t(lines[i]) for i in range(k, j)]
+        if _dated(_t(lines[j])):
+            block = [_t(lines[i]) for i in range(k, j) if _t(lines[i])]
             signed = block[:2]
             address = block[2:]
             return (
@@ -330,6 +331,12 @@ def _signature(lines: list[Line], k: int) -> bool:
                 and all(len(t) <= 40 and t.endswith((",", ".")) and not ITEM.match(t) for t in address)
             )
     return False
+
+
+def _dated(text: str) -> bool:
+    """The date under a signature: "2 December 2025", "Date of publication: 6 March 2024", "Date: 3rd June 2025"."""
+    published = PUBLISHED_LINE.match(text) or re.match(r"^date\s*:\s*(?P<d>.+)$", text, re.I)
+    return is_date_line(text) or bool(published and day_printed(published.group("d")))
 
 
 def _bare_item(text: str, agenda: Agenda) -> bool:

@@ -163,7 +163,9 @@ def _describes(item) -> bool:
     sentence = ends_sentence(text) or (
         len(words) >= 6 and bool(re.search(r"\b(?:should|will|may|must|shall|is|are|be|including|if)\b", text, re.I))
     )
-    return short or (sentence and lower * 2 > len(words) and not text.endswith(('"', "”")))
+    # "7.1  To receive the internal auditor's report for 2024/25": what the meeting is to do under its item
+    doing = bool(DESCRIPTION_OPENING.match(item.title))
+    return short or doing or (sentence and lower * 2 > len(words) and not text.endswith(('"', "”")))
 
 
 CELL_PAGES = re.compile(r"\s*\(\s*Pages?\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*\)$", re.I)

@@ -428,7 +428,7 @@ class Assembler:
         """Each committee's numbering scheme, from its printed minute numbers; council.yml when not the default."""
         from collections import Counter
 
-        from minutebook.importer.numbering import bare_citations, merge_padding, scheme_of
+        from minutebook.importer.numbering import merge_padding, scheme_of
 
         schemes: dict[str, dict] = {}
         where: dict[str, tuple[str, int | None]] = {}
@@ -477,10 +477,7 @@ class Assembler:
             if not found:
                 continue
             pattern = found.most_common(1)[0][0]
-            bare = all(not n.printed for _, m in minuted for n in m.minutes)  # cited by them alone: the scheme
-            if pattern == "{number}/{yy}" and (
-                restart or (bare and bare_citations([n.body for _, m in minuted for n in m.minutes]))
-            ):
+            if restart and pattern == "{number}/{yy}":
                 pattern = "{number}"
             how = "meeting" if restart else "calendar" if calendar_numbers else None
             if pattern != "{number}/{yy}" or how:

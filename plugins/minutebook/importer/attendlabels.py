@@ -81,7 +81,7 @@ def unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
-PRESIDING = re.compile(r"^[A-Z][^,]{3,60},?\s+(?:presiding|in\s+the\s+chair)\.?$", re.I)
+PRESIDING = re.compile(r"^[A-Z][^,:]{3,60},?\s+presiding\.?$", re.I)  # (no label: "PRESENT: X in the Chair" is read)
 
 
 def _wrapped_entry(prev: str, text: str) -> bool:

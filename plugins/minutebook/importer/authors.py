@@ -29,7 +29,7 @@ NAME_LINE = re.compile(
 )
 ROLE_HINT = re.compile(
     r"\b(?:director|manager|officer|co-?ordinator|head|lead|worker|executive|directorate|"
-    r"chief|principal|adviser|advisor|analyst|commissioner)\b",
+    r"chief|principal|adviser|advisor|analyst|commissioner|clerk)\b",
     re.I,
 )
 LABEL_PREFIX = re.compile(r"^(?:tel(?:ephone)?|phone|e-?mail|contact details|directorate|date)\s*[:.]?\s*", re.I)

@@ -31,19 +31,6 @@ CITED = re.compile(rf"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?|item)\s+\(?(?P<pr
 BRACKETED = re.compile(r"^\((?P<number>\d{1,4})\)\s+(?=[A-Z])")
 
 
-# a citation of a minute by its bare number ("minute 26 (Hackney Carriage …)", "Minute No. 26") and by its number
-# and year ("Minute 31/17")
-CITED_BARE = re.compile(r"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?)\s+\(?\d{1,4}\b(?![/.]\d)")
-CITED_YEAR = re.compile(r"\b(?i:minute(?:\s+no\.?)?|min\.?\s*no\.?)\s+\(?\d{1,4}/\d{2}\b")
-
-
-def bare_citations(texts: list[str]) -> bool:
-    """Whether minutes printed with bare numbers are also cited by them ("minute 26"), never with a year
-    ("Minute 31/17"): then the numbers are the council's whole scheme, ``{number}``."""
-    bare = sum(len(CITED_BARE.findall(t)) for t in texts)
-    return bare > 0 and not any(CITED_YEAR.search(t) for t in texts)
-
-
 def _year_group(groups: list[str], year: int | None) -> int | None:
     if year is None or len(groups) < 2:
         return None
@@ -51,6 +38,14 @@ def _year_group(groups: list[str], year: int | None) -> int | None:
         if g == str(year) or (len(g) == 2 and g == f"{year % 100:02d}"):
             return k
     return None
+
+
+def _year_end(groups: list[str], at: int | None, year: int | None) -> int | None:
+    """The group after the year's that prints the year the municipal year ends ("FGP/24/25/031"), or None."""
+    if at is None or year is None or at + 1 >= len(groups) - 0 or len(groups) < 3:
+        return None
+    after = groups[at + 1]
+    return at + 1 if after in (f"{(year + 1) % 100:02d}", str(year + 1)) and len(after) == len(groups[at]) else None
 
 
 def read_number(printed: str, year: int | None) -> int | None:
@@ -61,7 +56,8 @@ def read_number(printed: str, year: int | None) -> int | None:
     if len(groups) == 1:
         return int(groups[0])
     at = _year_group(groups, year)
-    rest = [g for k, g in enumerate(groups) if k != at] if at is not None else groups
+    end = _year_end(groups, at, year)
+    rest = [g for k, g in enumerate(groups) if k not in (at, end)] if at is not None else groups
     if len(rest) == 1:
         return int(rest[0])
     return int(rest[0]) if len(groups) == 2 else int(rest[-1])
@@ -74,6 +70,7 @@ def scheme_of(printed: str, year: int | None) -> str | None:
     if len(groups) == 1 and text.isdigit():
         return None
     at = _year_group([g.group(0) for g in groups], year)
+    end = _year_end([g.group(0) for g in groups], at, year)
     number = read_number(text, year)
     out, last = [], 0
     placed = False
@@ -82,6 +79,8 @@ def scheme_of(printed: str, year: int | None) -> str | None:
         digits = group.group(0)
         if k == at:
             out.append("{yyyy}" if len(digits) == 4 else "{yy}")
+        elif k == end:
+            out.append("{yyyy+1}" if len(digits) == 4 else "{yy+1}")
         elif not placed and int(digits) == number:
             out.append(f"{{number:{len(digits)}}}" if digits.startswith("0") and len(digits) > 1 else "{number}")
             placed = True

@@ -378,6 +378,9 @@ def _listed_appendices(lines: list[Line]) -> list[tuple[str, str]]:
     return listed
 
 
+LISTING = r"^(?:attached|enclosed|enclosures?|attachments?|appendices|background papers)\s*:"
+
+
 def _in_list(lines: list[Line], i: int) -> bool:
     here = APPENDIX_HEAD.match(_t(lines[i]))
     label = here.group("label").upper() if here else ""
@@ -452,7 +455,8 @@ def read_paper(part: Part, source: Source, report: Report) -> Doc:
         tail = lines[author_end:core_end]
         if _filled(tail):
             body_text = " ".join(_t(line) for line in body_lines)
-            if _mentions(body_text):
+            listing = all(re.match(LISTING, _t(line), re.I) for line in tail if line.text.strip())
+            if _mentions(body_text) and not listing:  # ("Attached: Appendix 1 – …" under the signature: a list)
                 rest_start = author_end
             else:
                 body_lines = body_lines + tail

@@ -29,7 +29,11 @@ def titled_above(lines: list[Line], title: int) -> int | None:
         return None
     if letterhead(above):
         return above  # (the meeting's name and date over the title taken off as the pages' running header)
-    if find_date(_text(lines[above]))[0] is None or len(_text(lines[above])) > 90 or _text(lines[above]).endswith("."):
+    # the meeting's name and its date at the line's end ("Licensing and Regulatory Committee – 11 November 2025"),
+    # not a table's row that holds a date ("Mr N Petrie<TAB>Flat 1 …<TAB>28 January 2025")
+    named = _text(lines[above])
+    day, match = find_date(named)
+    if day is None or "\t" in lines[above].text or len(named) > 90 or named[match.end() :].strip(" .,"):
         return None
     top = _previous_filled(lines, above, 2)
     return top if letterhead(top) else above

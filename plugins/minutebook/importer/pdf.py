@@ -149,6 +149,26 @@ def _first_word_overflows(previous: dict, block: dict) -> bool:
     return previous["room"] < (len(first) + 1) * per_char * 1.15
 
 
+def _heading_over_prose(previous: str, block: dict, full: float) -> bool:
+    """A minute's heading (its number and a title) that filled its line, over a line of prose (mostly lower-case
+    words, filling its line or eight words or more): the heading's hanging indent lost, not its title wrapped."""
+    from minutebook.importer.numbering import HEADING
+
+    heading = HEADING.match(previous)
+    title = heading.group("title") if heading else ""
+    if "," in title or title.startswith("To ") or len(title.split()) > 12:
+        return False  # "10. To resolve, in view of … that the press and public": a sentence, wrapped
+    words = [w for w in block["text"].split() if w[:1].isalpha()]
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        bool(heading)
+        and previous[-1:] not in ".:;,"
+        and (block["x1"] >= full or len(words) >= 8)
+        and len(words) >= 6
+        and lower * 2 > len(words)
+    )
+
+
 def pdf_text(path: Path) -> str:
     """The text of the PDF at ``path``, paragraph per line, as the importer reads packs."""
     import pdfplumber
@@ -225,6 +245,8 @@ def pdf_text(path: Path) -> str:
                 joined = False  # "Resolved: that …" under a sentence that filled its line
             if joined and LIST_START.match(block["text"]):
                 joined = False  # "- next entry" after an entry that filled its line
+            if joined and _heading_over_prose(out[-1], block, right - 0.18 * (right - left)):
+                joined = False  # "FGP/24/25/038  Bank reconciliation …" over its minute's first line of prose
             if joined and VOTE_START.match(block["text"]):
                 joined = False  # "Against (1): …" under the names of those for, which filled their line
             if joined and out and out[-1].endswith(")") and PERSON_START.match(block["text"]):

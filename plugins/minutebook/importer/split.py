@@ -228,8 +228,17 @@ def _starts(source: Source) -> list[tuple[int, str]]:
             # a memorandum's "To: / From: / Date: / Subject:" over the notice is the front sheet's, not a paper's
             starts = [s for s in starts if not (s[1] == "paper" and front <= s[0] < i)]
             starts.append((front, "front"))
-        elif _when_block(lines, i) and not (
-            starts and starts[-1][1] == "front" and (i - starts[-1][0] <= 12 or same_meeting(lines, starts[-1][0], i))
+        elif (
+            _when_block(lines, i)
+            and not (starts and starts[-1][1] == "front" and i - starts[-1][0] <= 12)
+            # the agenda's own page under the summons of the same meeting is the summons' front sheet (minutes of
+            # that day under "Minutes" are not)
+            and not (
+                starts
+                and starts[-1][1] == "front"
+                and same_meeting(lines, starts[-1][0], i)
+                and _minutes_or_front(lines, i)[1] == "front"
+            )
         ):
             # "RESOURCES COMMITTEE" / "Thursday 12 September 2024 at 10:30 hours" / the place: a front sheet
             # without labels, known by the agenda that follows (minutes, under "Minutes")

@@ -18,7 +18,8 @@ The build (through the loader), ``minutebook check`` and ``minutebook import`` a
 minutes numbered ``N/YY``.
 
 A numbering scheme is the printed form with placeholders: ``{number}`` (``{number:3}`` pads it
-to three digits), ``{yy}`` and ``{yyyy}`` (the year the municipal year starts). A minute keeps its
+to three digits), ``{yy}`` and ``{yyyy}`` (the year the municipal year starts), ``{yy+1}`` and ``{yyyy+1}``
+(the year it ends: ``FGP/{yy}/{yy+1}/{number:3}`` prints FGP/24/25/031). A minute keeps its
 number as printed and gets a normalised identity (committee, municipal year, number, and the
 meeting where numbers restart at each meeting) for links and anchors.
 
@@ -52,7 +53,7 @@ MONTHS = (
     "November",
     "December",
 )
-PLACEHOLDER = re.compile(r"\{(number(?::(\d))?|yy|yyyy)\}")
+PLACEHOLDER = re.compile(r"\{(number(?::(\d))?|yy|yyyy|yy\+1|yyyy\+1)\}")
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,8 @@ class Scheme:
             token = match.group(1)
             if token.startswith("number"):
                 return str(number).zfill(int(match.group(2) or 0))
-            return f"{year % 100:02d}" if token == "yy" else str(year)
+            shown = year + 1 if token.endswith("+1") else year
+            return f"{shown % 100:02d}" if token.startswith("yy") and not token.startswith("yyyy") else str(shown)
 
         return PLACEHOLDER.sub(put, self.pattern)
 
@@ -280,9 +282,9 @@ class Scheme:
             out.append(
                 r"(?P<number>\d{1,5})"
                 if token.startswith("number")
-                else r"(?P<yy>\d{2})"
-                if token == "yy"
-                else r"(?P<yyyy>\d{4})"
+                else {"yy": r"(?P<yy>\d{2})", "yyyy": r"(?P<yyyy>\d{4})", "yy+1": r"(?P<yy_end>\d{2})"}.get(
+                    token, r"(?P<yyyy_end>\d{4})"
+                )
             )
             at = match.end()
         out.append(re.escape(self.pattern[at:]))
@@ -295,6 +297,9 @@ class Scheme:
             return None
         found = match.groupdict()
         year = int(found["yyyy"]) if found.get("yyyy") else 2000 + int(found["yy"]) if found.get("yy") else None
+        if year is None and (found.get("yyyy_end") or found.get("yy_end")):  # the year it ends alone: "… 2024/25"
+            end = found.get("yyyy_end") or found["yy_end"]
+            year = (int(end) if len(end) == 4 else 2000 + int(end)) - 1
         return int(found["number"]), year
 
 
@@ -303,8 +308,8 @@ def check_pattern(pattern: str) -> str | None:
     tokens = [m.group(1) for m in PLACEHOLDER.finditer(pattern)]
     if sum(t.startswith("number") for t in tokens) != 1:
         return "it must hold {number} exactly once"
-    if re.search(r"\{(?!number(?::\d)?\}|yy\}|yyyy\})", pattern):
-        return "its only placeholders can be {number}, {number:3}, {yy} and {yyyy}"
+    if re.search(r"\{(?!number(?::\d)?\}|yy\}|yyyy\}|yy\+1\}|yyyy\+1\})", pattern):
+        return "its only placeholders can be {number}, {number:3}, {yy}, {yyyy}, {yy+1} and {yyyy+1}"
     if pattern != pattern.strip() or re.search(r"[^\S ]| {2}", pattern):
         # one space between the parts is printed ("ES 101/23"); more would not be read back
         return "it can hold single spaces between its parts only (no tabs, line breaks or leading spaces)"

@@ -455,7 +455,8 @@ TOPICS = Mapping(
 
 NUMBERING = Text(
     "How minutes are numbered, as printed with placeholders {number} ({number:3} pads to three "
-    'digits), {yy}, {yyyy}: "{number}/{yy}" prints 28/16, "CAB/{yy}/{number:3}" prints CAB/22/017'
+    'digits), {yy}, {yyyy} (the year the municipal year starts), {yy+1}, {yyyy+1} (the year it ends): "{number}/{yy}" '
+    'prints 28/16, "CAB/{yy}/{number:3}" prints CAB/22/017, "FGP/{yy}/{yy+1}/{number:3}" prints FGP/24/25/031'
 )
 RESTART = Choice(
     "'year' (numbers run through the municipal year), 'calendar' (numbers run from 1 January to "
