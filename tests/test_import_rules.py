@@ -385,3 +385,33 @@ def test_a_cover_sheet_starts_at_the_meeting_and_council_over_its_title_but_not_
         "Report to: Board",
     )
     assert titled_above(row, 2) is None
+
+
+def test_a_sub_item_saying_what_the_meeting_does_describes_its_item_but_a_titled_sub_item_is_an_item():
+    pack = "\n".join(SUMMONS_THEN_AGENDA).replace("{when}", "Thursday 11 December 2025 at 10.00 am")
+    sub_items = "\n\n4.   Annual Return 2024/25\n\n     4.1  To receive the internal auditor's report for 2024/25.\n\n     4.2  To consider Section 2 (Annual Governance Statement) of the Annual Return."
+    agenda = _front(pack + sub_items)
+    assert [i.number for i in agenda.items] == ["1", "2", "3", "4"]
+    assert "internal auditor's report" in agenda.items[-1].description
+    titled = _front(pack + "\n\n4.   Planning\n\n     4.1  Land at Mill Lane\n\n     4.2  Former Depot, Station Road")
+    assert [i.number for i in titled.items] == ["1", "2", "3", "4.1", "4.2"]
+
+
+def test_in_a_pdf_a_minute_s_heading_is_not_run_on_into_its_prose_but_a_wrapped_title_is():
+    from minutebook.importer.pdf import _heading_over_prose
+
+    prose = {"text": "The Clerk presented the bank reconciliation as at 31st March", "x1": 400.0}
+    assert _heading_over_prose("FGP/24/25/038 Bank reconciliation and year-end budget monitoring 2024/25", prose, 500.0)
+    wrapped = {"text": "Progress and Proposed Reallocation", "x1": 250.0}
+    assert not _heading_over_prose("7. Roads, Footways and Structures Capital Programme – Mid-Year", wrapped, 500.0)
+    sentence = {"text": "be excluded from the meeting for the following item of business", "x1": 480.0}
+    assert not _heading_over_prose(
+        "10. To resolve, in view of the confidential nature of the business, that the press and public", sentence, 500.0
+    )
+
+
+def test_the_date_under_a_signature_in_any_of_its_printed_forms():
+    from minutebook.importer.agenda import _dated
+
+    assert _dated("Date: 3rd June 2025") and _dated("2 December 2025") and _dated("Date of publication: 6 March 2024")
+    assert not _dated("Date: to be confirmed") and not _dated("Chief Executive")
