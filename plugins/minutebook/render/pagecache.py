@@ -83,10 +83,15 @@ def write(folder: Path, key: str, entry: Entry) -> bool:
         "ids": entry.ids,
         "links": entry.links,
     }
-    temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
+    return _replace(path, json.dumps(header).encode("utf-8") + b"\n" + entry.html)
+
+
+def _replace(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file renamed); False when it cannot be written."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(json.dumps(header).encode("utf-8") + b"\n" + entry.html)
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -118,17 +123,7 @@ def read_alias(folder: Path, alias: str) -> str | None:
 
 def write_alias(folder: Path, alias: str, key: str) -> bool:
     """Remember that the page whose dependency key is ``alias`` has the page key ``key``."""
-    path = folder / alias[:2] / alias_name(alias)
-    temporary = path.with_name(f"{alias}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(f"{ALIAS}\n{alias} {key}", encoding="ascii")
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        return False
-    return True
+    return _replace(folder / alias[:2] / alias_name(alias), f"{ALIAS}\n{alias} {key}".encode("ascii"))
 
 
 def prune(folder: Path, keep: set[str]) -> int:
