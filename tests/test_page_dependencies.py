@@ -144,3 +144,30 @@ def test_a_value_the_digest_cannot_read_gives_no_shape():
         Odd({"a": [1, (2, "x")], "s": {"a", "b"}}), day, settings, "f"
     )
     assert one != dependencies.site_digest(Odd({"a": [1, (2, "y")], "s": {"a", "b"}}), day, settings, "f")
+
+
+def test_the_model_holds_nothing_but_its_declared_fields(archive_dir):
+    """The shape's walk reads the dataclasses' fields: an attribute set on a model object besides them (a later
+    stage's note on a meeting) would reach the pages unseen by the key. None may be there."""
+    result = fresh(archive_dir)
+    seen: set[int] = set()
+    extra: dict[str, set[str]] = {}
+
+    def walk(value) -> None:
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for entry in value:
+                walk(entry)
+        elif isinstance(value, dict):
+            for key, entry in value.items():
+                walk(key)
+                walk(entry)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type) and id(value) not in seen:
+            seen.add(id(value))
+            names = {f.name for f in dataclasses.fields(value)}
+            if undeclared := set(getattr(value, "__dict__", {})) - names:
+                extra.setdefault(type(value).__name__, set()).update(undeclared)
+            for name in names:
+                walk(getattr(value, name))
+
+    walk(result.archive)
+    assert len(seen) > 100 and extra == {}
