@@ -71,6 +71,9 @@ class _Walker:
     def walk(self, value: Any) -> None:
         out = self.out
         kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:  # most of the model: no more to look at
+            out.append(repr(value))
+            return
         if isinstance(value, enum.Enum):
             out.append(f"{kind.__name__}.{value.name}")
         elif isinstance(value, _LEAVES):
@@ -101,7 +104,11 @@ class _Walker:
                 self.texts.append(id(value))
             out.append(kind.__name__ + "(")
             for name in self.plan(kind):
-                self.walk(getattr(value, name))
+                field = getattr(value, name)
+                if type(field) is str:  # (the commonest field, read here rather than in a call of its own)
+                    out.append(repr(field))
+                else:
+                    self.walk(field)
             out.append(")")
         else:
             raise Unsupported(f"{kind.__module__}.{kind.__qualname__}")
