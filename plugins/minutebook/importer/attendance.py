@@ -93,8 +93,6 @@ GROUP_SENTENCE = re.compile(
 ABSENT = re.compile(r"^(?:apologies|absent|apology)$", re.I)
 
 
-# a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
-# ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
 def _singular(label: str) -> str:
     return re.sub(r"\bMembers\b", "Member", " ".join(label.split()))
 

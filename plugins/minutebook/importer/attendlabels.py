@@ -43,7 +43,8 @@ GROUPS = (
     (re.compile(r"^(?:substitutes?|substitutions?|substitute members?)$", re.I), "substitutions"),
 )
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/&-]{1,60}?)\s*:\s*(?P<rest>.*)$")
-
+# a line that cannot end an entry: it ends with a comma, a joining word, a title or an initial
+# ("… seconded by County" / "Councillor R. G." / "… D. W. Ormerod and")
 OPEN_END = re.compile(
     r"(?:,|\b(?:and|or|for|of|as|at|by|the|to|with|from|County|District|Borough|City|Councillors?|Cllrs?|"
     r"Mr|Mrs|Ms|Miss|Dr)\.?|\b[A-Z]\.)$"
