@@ -44,7 +44,7 @@ def minutes_named(lines: list[Line], i: int) -> bool:
     from minutebook.importer.split import _next_filled, _text
 
     window = [_text(lines[i]), *(_text(lines[j]) for j in _next_filled(lines, i, 1))]
-    return any(MINUTES_NAMED.search(text.rstrip(".)( ")) or MINUTES_NAMED.search(text) for text in window)
+    return any(MINUTES_NAMED.search(text) for text in window)
 
 
 def same_meeting(lines: list[Line], front: int, i: int) -> bool:

@@ -318,11 +318,12 @@ def _prepare(ref: PageRef, renderer: Renderer, alias: str | None) -> _Job:
     target = urls.site_file(renderer.site_dir, _dest(src))
     if alias is not None and renderer.cache_dir is not None:
         known = pagecache.read_alias(renderer.cache_dir, alias)
-        if known is not None and renderer.previous.get(src) == known and target.is_file():
-            return _Job(None, target, Done(src, known, "unchanged", alias, True))
-        entry = pagecache.read(renderer.cache_dir, known, src) if known is not None else None
-        if entry is not None:
-            return _Job(None, target, Done(src, known or "", "cached", alias, True), entry)
+        if known is not None:
+            if renderer.previous.get(src) == known and target.is_file():
+                return _Job(None, target, Done(src, known, "unchanged", alias, True))
+            entry = pagecache.read(renderer.cache_dir, known, src)
+            if entry is not None:
+                return _Job(None, target, Done(src, known, "cached", alias, True), entry)
     page = ref.build()
     key = pagecache.page_key(renderer.fingerprint, src, page.markdown())
     job = _Job(page, target, Done(src, key, "rendered", alias or ""))
